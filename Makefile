@@ -1,0 +1,45 @@
+# jobreg: PGXS build.  The version number lives here and nowhere else.
+
+EXTENSION  = jobreg
+EXTVERSION = 0.1.0
+
+MODULE_big = $(EXTENSION)
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+PGFILEDESC = "jobreg - labour-market register analytics"
+
+# The install script is assembled from one fragment per feature, in order.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA       = $(wildcard sql/$(EXTENSION)--*--*.sql)
+
+# Every sql/<name>.sql except the install and upgrade scripts is a pg_regress test.
+REGRESS      = $(sort $(filter-out $(EXTENSION)--%,$(basename $(notdir $(wildcard sql/*.sql)))))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -I$(srcdir)/src
+SHLIB_LINK  = -lm
+
+EXTRA_CLEAN = $(EXTENSION).control
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+all: $(EXTENSION).control
+
+$(EXTENSION).control: $(EXTENSION).control.in Makefile
+	sed 's/@EXTVERSION@/$(EXTVERSION)/' $< > $@
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) Makefile
+	cat $(INSTALL_PARTS) > $@
+
+# The two commands of the README: each starts and stops its own throwaway cluster.
+.PHONY: test demo bench
+test:
+	bash scripts/run-tests.sh
+
+demo:
+	bash scripts/run-demo.sh
+
+bench:
+	bash scripts/run-bench.sh

@@ -1,0 +1,83 @@
+# scripts/cluster.sh: sourced by the run-* scripts.
+#
+# Installs what the build and the tests need (Debian packages) when it is
+# missing, builds jobreg, installs it into a private copy of the PostgreSQL
+# server tree, and starts a throwaway cluster on a private unix socket.
+# Nothing is installed into the system's PostgreSQL directories and no
+# system service is used; everything is removed on exit.
+
+set -euo pipefail
+
+PG_MAJOR=15
+PG_BINDIR=/usr/lib/postgresql/$PG_MAJOR/bin
+PG_SHAREDIR=/usr/share/postgresql/$PG_MAJOR
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"
+	elif command -v sudo >/dev/null; then sudo "$@"
+	else echo "jobreg: need root to install missing packages: $*" >&2; exit 1
+	fi
+}
+
+# Debian packages for building (server headers, ICU) and testing (pgTAP, pg_prove).
+ensure_deps() {
+	local missing=()
+	[ -f /usr/include/postgresql/$PG_MAJOR/server/postgres.h ] || missing+=(postgresql-server-dev-$PG_MAJOR)
+	[ -f /usr/include/unicode/unum.h ] || missing+=(libicu-dev)
+	[ -f $PG_SHAREDIR/extension/pgtap.control ] || missing+=(postgresql-$PG_MAJOR-pgtap)
+	command -v pg_prove >/dev/null || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+	[ -x $PG_BINDIR/postgres ] || missing+=(postgresql-$PG_MAJOR)
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "jobreg: installing ${missing[*]}"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+# The cluster runs as an ordinary user: PostgreSQL refuses to run as root.
+CLUSTER_USER=$(id -un)
+[ "$(id -u)" = 0 ] && CLUSTER_USER=postgres
+as_cluster_user() {
+	if [ "$(id -un)" = "$CLUSTER_USER" ]; then "$@"; else runuser -u "$CLUSTER_USER" -- "$@"; fi
+}
+
+# A private copy of the server tree: PostgreSQL finds its share and lib
+# directories relative to its own binary, so `make install DESTDIR=...`
+# into the copy is seen by the server started from the copy.
+build_and_install() {
+	WORK=$(mktemp -d /tmp/jobreg-run.XXXXXX)
+	chmod 755 "$WORK"
+	PRIV=$WORK/root
+	mkdir -p "$PRIV/usr/lib/postgresql" "$PRIV/usr/share/postgresql"
+	cp -a /usr/lib/postgresql/$PG_MAJOR "$PRIV/usr/lib/postgresql/"
+	cp -a $PG_SHAREDIR "$PRIV/usr/share/postgresql/"
+	make -C "$REPO" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
+	make -C "$REPO" -s install DESTDIR="$PRIV" >/dev/null
+	PRIV_BINDIR=$PRIV$PG_BINDIR
+}
+
+start_cluster() {
+	export PGHOST=$WORK/socket PGPORT=$((20000 + RANDOM % 20000)) PGUSER=$CLUSTER_USER PGDATABASE=postgres
+	mkdir -p "$PGHOST" "$WORK/data"
+	chown "$CLUSTER_USER" "$WORK" "$PGHOST" "$WORK/data" 2>/dev/null || true
+	as_cluster_user "$PRIV_BINDIR/initdb" -D "$WORK/data" -A trust -U "$CLUSTER_USER" \
+		--no-sync -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+	trap stop_cluster EXIT
+	as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start \
+		-o "-c listen_addresses='' -k $PGHOST -p $PGPORT -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
+	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
+}
+
+stop_cluster() {
+	local rc=$?
+	if [ -n "${WORK:-}" ] && [ -d "$WORK/data" ]; then
+		as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
+		if [ $rc -ne 0 ] && [ -f "$WORK/server.log" ]; then
+			echo "--- last lines of the server log ---" >&2
+			tail -n 30 "$WORK/server.log" >&2
+		fi
+		rm -rf "$WORK"
+	fi
+	exit $rc
+}

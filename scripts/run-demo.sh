@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The demo command (`make demo`): a throwaway cluster, CREATE EXTENSION jobreg, and demo/*.sql in order.
+source "$(dirname "$0")/cluster.sh"
+ensure_deps
+build_and_install
+start_cluster
+
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION jobreg"
+for f in "$REPO"/demo/*.sql; do
+	echo
+	echo "=== ${f#$REPO/} ==="
+	psql -X -v ON_ERROR_STOP=1 -f "$f"
+done

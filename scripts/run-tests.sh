@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command (`make test`): pg_regress suite, then pgTAP suite, on a throwaway cluster.
+source "$(dirname "$0")/cluster.sh"
+ensure_deps
+build_and_install
+start_cluster
+
+status=0
+make -C "$REPO" -s installcheck || status=1
+if [ $status -ne 0 ] && [ -f "$REPO/regression.diffs" ]; then
+	head -n 200 "$REPO/regression.diffs" >&2
+fi
+
+psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
+	&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
+	&& (cd "$REPO" && pg_prove -d jobreg_tap test/*.sql) || status=1
+
+bash "$REPO/scripts/readme-examples.sh" || status=1
+
+if [ $status -ne 0 ]; then echo "jobreg: TESTS FAILED" >&2; else echo "jobreg: all tests passed"; fi
+exit $status
