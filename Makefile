@@ -17,7 +17,7 @@ REGRESS      = $(sort $(filter-out $(EXTENSION)--%,$(basename $(notdir $(wildcar
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -I$(srcdir)/src
-SHLIB_LINK  = -lm
+SHLIB_LINK  = -lm -licui18n -licuuc -licudata
 
 EXTRA_CLEAN = $(EXTENSION).control
 
