@@ -452,6 +452,7 @@ typedef enum YearProfile
 	YP_RESSOURCE,				/* ressourceforløb: from 2013 */
 	YP_EFTERLOEN,				/* efterløn: the 2011 reform */
 	YP_FLEKSJOB,				/* ledighedsydelse to fleksjob */
+	YP_AKT_EXIT,				/* leaving kontanthjælp (aktivitetsparat) */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -467,11 +468,29 @@ static const struct
 	double		mult;
 }			yearSteps[] = {
 	{YP_KTH, ALL, 2009, 1.15},	/* financial crisis */
-	{YP_KTH, ALL, 2012, 1.30},	/* dagpenge period cut to 2 years */
-	{YP_KTH, ALL, 2014, 1.20},
-	{YP_KTH, ALL, 2015, 1.00},
-	{YP_KTH, ALL, 2016, 0.80},	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2016 */
-	{YP_KTH, ALL, 2017, 0.75},
+	/* many new spells in 2012-14, when dagpenge ran out after the 2010 reform */
+	{YP_KTH, R_KBH, 2012, 1.30},
+	{YP_KTH, R_KLYNGE, 2012, 0.687},
+	{YP_KTH, R_LKLYNGE, 2012, 0.687},
+	{YP_KTH, R_REST, 2012, 0.687},
+	{YP_KTH, R_KBH, 2013, 2.61},
+	{YP_KTH, R_KLYNGE, 2013, 0.1},
+	{YP_KTH, R_LKLYNGE, 2013, 0.1},
+	{YP_KTH, R_REST, 2013, 0.1},
+	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16 */
+	{YP_KTH, R_KBH, 2015, 0.867},
+	{YP_KTH, R_KLYNGE, 2015, 0.418},
+	{YP_KTH, R_LKLYNGE, 2015, 0.9},
+	{YP_KTH, R_REST, 2015, 0.9},
+	{YP_KTH, R_KBH, 2016, 2.82},
+	{YP_KTH, R_KLYNGE, 2016, 0.2},
+	{YP_KTH, R_LKLYNGE, 2016, 0.1},
+	{YP_KTH, R_REST, 2016, 0.1},
+	/* seeds/002: the aktivitetsparate of 2020 */
+	{YP_KTH, R_KBH, 2017, 2.49},
+	{YP_KTH, R_KLYNGE, 2017, 0.377},
+	{YP_KTH, R_LKLYNGE, 2017, 0.377},
+	{YP_KTH, R_REST, 2017, 0.377},
 	{YP_DAGPENGE, ALL, 1981, 1.30},
 	{YP_DAGPENGE, ALL, 1995, 1.00},
 	{YP_DAGPENGE, ALL, 2000, 0.80},
@@ -487,17 +506,23 @@ static const struct
 	{YP_RESSOURCE, ALL, 2016, 1.20},
 	{YP_RESSOURCE, ALL, 2017, 1.10},
 	{YP_RESSOURCE, R_KBH, 2015, 1.30},	/* seeds/003 Tabel 1: 610 -> 1,795 */
-	{YP_RESSOURCE, R_KBH, 2016, 3.00},
+	{YP_RESSOURCE, R_KBH, 2016, 0.797},
 	{YP_RESSOURCE, R_KBH, 2017, 1.50},
 	{YP_EFTERLOEN, ALL, 2012, 0.60},
 	{YP_EFTERLOEN, ALL, 2015, 0.40},
-	{YP_FLEKSJOB, R_KBH, 2016, 1.50},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	{YP_FLEKSJOB, R_KBH, 2016, 3.5},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	/* seeds/002: from 2016 more leave kontanthjælp, so fewer are langvarige by 2020 */
+	{YP_AKT_EXIT, R_KBH, 2016, 6.25},
+	{YP_AKT_EXIT, R_KLYNGE, 2016, 0.788},
+	{YP_AKT_EXIT, R_LKLYNGE, 2016, 0.788},
+	{YP_AKT_EXIT, R_REST, 2016, 0.788},
 };
 
 typedef enum DurProfile
 {
 	DP_NONE,
 	DP_KTH,						/* leaving kontanthjælp (aktivitetsparat) by spell age */
+	DP_VISITATION,				/* from aktivitetsparat to fleksjob or revalidering */
 	DP_JOBPARAT,				/* leaving kontanthjælp (jobparat) by spell age */
 	DP_RETURN,					/* back to kontanthjælp after leaving it */
 	DP_EXHAUST,					/* a-dagpenge run out after two years */
@@ -517,34 +542,40 @@ static const struct
 	int			nedges;
 	int			edges[MAX_DUR_BANDS - 1];
 	double		mult[N_REGIONS][MAX_DUR_BANDS];
+	int8		year;			/* a calendar profile on top of the flows' own */
 }			durProfiles[N_DURPROFILES] = {
-	[DP_NONE] = {0, {0}, {{1}, {1}, {1}, {1}}},
+	[DP_NONE] = {0, {0}, {{1}, {1}, {1}, {1}}, YP_FLAT},
 
 	/*
 	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519, 520+
 	 * weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
 	 * weeks, København flat after week 17), bands 3-5 Figur 2 (56/52 % over
 	 * 2 years, 41/39 % over 3, BIFLIS: 70 % of those over 5), bands 6-7
-	 * seeds/002 (langvarige 2020: mean 10.4 years, 40 % over 10).
+	 * seeds/002 (langvarige 2020: mean 10.4 years, 40 % over 10).  YP_AKT_EXIT
+	 * adds the years: more leave from 2016 (seeds/002, seeds/003 Tabel 1).
 	 */
 	[DP_KTH] = {6, {16, 52, 104, 156, 260, 520}, {
-			{1.00, 0.30, 0.90, 0.90, 0.60, 0.45, 0.35},	/* København */
-			{1.00, 0.55, 0.90, 0.90, 0.60, 0.45, 0.35},	/* klyngen */
-			{1.00, 0.50, 0.90, 0.90, 0.60, 0.45, 0.35},	/* ledighedsydelse-klyngen */
-			{1.00, 0.50, 0.90, 0.90, 0.60, 0.45, 0.35},	/* resten */
-	}},
+			{2.0, 10.2, 1.96, 1.96, 1.96, 1.96, 2.18},	/* København */
+			{2.0, 16.4, 4.8, 4.8, 4.8, 4.8, 15.9},	/* klyngen */
+			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* ledighedsydelse-klyngen */
+			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* resten */
+	}, YP_AKT_EXIT},
+	/* visitation to fleksjob or revalidering comes after a year or more */
+	[DP_VISITATION] = {2, {52, 156}, {
+			{0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0},
+	}, YP_FLAT},
 	[DP_JOBPARAT] = {3, {13, 52, 104}, {
 			{1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4},
-	}},
-	[DP_RETURN] = {4, {13, 26, 52, 104}, {
-			{1.0, 0.6, 0.35, 0.15, 0}, {1.0, 0.6, 0.35, 0.15, 0},
-			{1.0, 0.6, 0.35, 0.15, 0}, {1.0, 0.6, 0.35, 0.15, 0},
-	}},
-	[DP_EXHAUST] = {1, {104}, {{0, 1}, {0, 1}, {0, 1}, {0, 1}}},
+	}, YP_FLAT},
+	[DP_RETURN] = {4, {6, 26, 52, 104}, {
+			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
+			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
+	}, YP_FLAT},
+	[DP_EXHAUST] = {1, {104}, {{0, 1}, {0, 1}, {0, 1}, {0, 1}}, YP_FLAT},
 	[DP_SYGE] = {3, {8, 26, 52}, {
 			{1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6},
-	}},
-	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}},
+	}, YP_FLAT},
+	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}, YP_FLAT},
 };
 
 /* ---------- flows between states ---------- */
@@ -579,7 +610,7 @@ static const Flow flows[] = {
 	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
-	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {1.0, 1.0, 1.0, 1.0}, YP_KTH, DP_NONE},
+	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.0758, 14.6, 3.05, 3.05}, YP_KTH, DP_NONE},
 	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
 	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
@@ -588,12 +619,12 @@ static const Flow flows[] = {
 	{ST_EFTER_KTH, ST_JOBPARAT, 0.3, AP_KTH, {0.3, 0.6, 0.5}, FLAT4, YP_FLAT, DP_RETURN},
 
 	/* kontanthjælp, aktivitetsparat: Figur 2-5 through DP_KTH and the destinations */
-	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_KTH},
-	{ST_AKT, ST_PAUSE, 0.15, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, FLAT4, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_KTH},
-	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_RESSOURCE, DP_KTH},
-	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_KTH},
+	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.0153, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
+	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.645, 0.837, 0.837, 0.837}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_VISITATION},
+	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_KTH},
+	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_VISITATION},
 	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
 	{ST_AKT, ST_SU, 0.01, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_KTH},
 	{ST_AKT, ST_ANDET, 0.02, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_KTH},
@@ -601,7 +632,7 @@ static const Flow flows[] = {
 	/* kontanthjælp, jobparat */
 	{ST_JOBPARAT, ST_EFTER_KTH, 0.7, AP_JOB, {1, 0.7, 0.4}, FLAT4, YP_FLAT, DP_JOBPARAT},
 	{ST_JOBPARAT, ST_PAUSE, 0.2, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
-	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
 	{ST_JOBPARAT, ST_SU, 0.05, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_SYGE, 0.03, AP_SYGE, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_ANDET, 0.03, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
@@ -616,18 +647,18 @@ static const Flow flows[] = {
 
 	/* sygedagpenge: the way into fleksjob, ressourceforløb and revalidering */
 	{ST_SYGE, ST_SELV, 3.0, AP_ALL, {1, 0.8, 0.5}, FLAT4, YP_FLAT, DP_SYGE},
-	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
 	{ST_SYGE, ST_JOBPARAT, 0.10, AP_KTH, {0.3, 1, 2}, FLAT4, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_RESSOURCE, DP_NONE},
-	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_NONE},
+	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_NONE},
 	{ST_SYGE, ST_FOERTID, 0.05, AP_FP, {0.3, 1, 2}, FLAT4, YP_FP, DP_NONE},
 
 	/* fleksjob and ledighedsydelse: Tabel 1 and 3 (fleksjobvisiterede, ledige) */
 	{ST_FLEKSJOB, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
 	{ST_FLEKSJOB, ST_FOERTID, 0.01, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_FLEKSJOB, ST_EFTERLOEN, 0.3, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
-	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLEKSJOB, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.356, 1.0, 0.278, 1.0}, YP_FLEKSJOB, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, FLAT4, YP_FP, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_EFTERLOEN, 0.2, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_RESSOURCE, 0.03, AP_RESSOURCE, FLAT3, FLAT4, YP_RESSOURCE, DP_NONE},
@@ -707,30 +738,31 @@ typedef struct Activation
 	double		uddannelse;		/* ... in ordinær uddannelse */
 	double		nytte;			/* ... in nytteindsats */
 	double		jobrotation;	/* ... in jobrotation; the rest is vejledning */
+	double		length;			/* offer lengths relative to tilbudInfo's */
 } Activation;
 
 static const Activation activation[] = {
-	/* state          region    period    start  hours  virk  udd   nytte jobrot */
+	/* state          region    period    start  hours  virk  udd   nytte jobrot length */
 	/* Figur 9, Tabel 5-6 and Figur 10 (2014 Q2 - 2015 Q1), seeds/003 Tabel 3 (period B) */
-	{ST_AKT, ALL, ALL, 0.025, 21, 0.33, 0.14, 0, 0},
-	{ST_AKT, R_KBH, ALL, 0.020, 13, 0.31, 0.16, 0, 0},
-	{ST_AKT, R_KBH, PERIOD_B, 0.020, 13, 0.34, 0.16, 0, 0},
-	{ST_AKT, R_KLYNGE, ALL, 0.020, 17, 0.48, 0.12, 0, 0},
-	{ST_AKT, R_KLYNGE, PERIOD_B, 0.020, 17, 0.34, 0.12, 0, 0},
-	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0},
-	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05},
-	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.015, 14, 0.42, 0.02, 0, 0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.012, 12, 0.28, 0.02, 0, 0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.012, 12, 0.33, 0.02, 0, 0},
-	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.020, 15, 0.32, 0.02, 0, 0},
-	{ST_RESSOURCE, ALL, ALL, 0.012, 14, 0.34, 0.05, 0, 0},
-	{ST_RESSOURCE, R_KBH, ALL, 0.008, 10, 0.11, 0.05, 0, 0},
-	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.008, 10, 0.16, 0.05, 0, 0},
-	{ST_RESSOURCE, R_KLYNGE, ALL, 0.010, 12, 0.31, 0.05, 0, 0},
-	{ST_REVALIDERING, ALL, ALL, 0.5, 31, 0.24, 0.70, 0, 0},
-	{ST_REVALIDERING, R_KBH, ALL, 0.5, 33, 0.25, 0.70, 0, 0},
-	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 33, 0.28, 0.67, 0, 0},
-	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 30, 0.14, 0.80, 0, 0},
+	{ST_AKT, ALL, ALL, 0.0168, 22, 0.336, 0.14, 0, 0, 3.34},
+	{ST_AKT, R_KBH, ALL, 0.0135, 15, 0.317, 0.174, 0, 0, 2.57},
+	{ST_AKT, R_KBH, PERIOD_B, 0.0135, 15, 0.349, 0.174, 0, 0, 2.57},
+	{ST_AKT, R_KLYNGE, ALL, 0.0131, 20, 0.484, 0.12, 0, 0, 2.54},
+	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0131, 20, 0.315, 0.12, 0, 0, 2.54},
+	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
+	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
+	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0598, 14, 0.449, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0557, 12, 0.285, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0557, 12, 0.327, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0777, 15, 0.307, 0.02, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0423, 14, 0.356, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, ALL, 0.0303, 10, 0.123, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0303, 10, 0.146, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0318, 12, 0.296, 0.05, 0, 0, 1.0},
+	{ST_REVALIDERING, ALL, ALL, 0.5, 32.5, 0.251, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.3, 0.237, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.3, 0.279, 0.67, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.0194, 0.147, 0.80, 0, 0, 1.0},
 };
 
 /* ---------- tables expanded once per backend ---------- */
@@ -794,14 +826,16 @@ PrepareTables(void)
 		for (int i = 0; i < nFlowsFrom[s]; i++)
 		{
 			const Flow *f = &flows[flowsFrom[s][i]];
+			int			yp[2] = {f->year, durProfiles[f->dur].year};
 
 			for (int a = 1; a <= MAX_PROFILE_AGE; a++)
 				if (ageMult[f->age][a] != ageMult[f->age][a - 1])
 					ageBreak[s][a] = true;
 			for (int r = 0; r < N_REGIONS; r++)
 				for (int y = 1; y < N_YEARS; y++)
-					if (yearMult[f->year][r][y] != yearMult[f->year][r][y - 1])
-						yearBreak[s][r][y] = true;
+					for (int j = 0; j < 2; j++)
+						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
+							yearBreak[s][r][y] = true;
 		}
 	/* sentinels: the end of the tables ends a segment */
 	for (int s = 0; s < N_STATES; s++)
@@ -923,7 +957,8 @@ PersonInit(Person *p, int64 seed, int k, int serial)
 	p->klasse = u < klasseShare[p->region][1] ? 2 :
 		u < klasseShare[p->region][1] + klasseShare[p->region][0] ? 1 : 0;
 
-	p->week16 = WeekAtAge(p, 16);
+	/* the first week starting on or after the 16th birthday */
+	p->week16 = (IsoWeek) ceil((DateOf(p->born_y + 16, p->born_m, p->born_d) - 2) / 7.0);
 	p->pension = WeekAtAge(p, PensionAge(p->born_y, p->born_m));
 }
 
@@ -1035,7 +1070,8 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 			hz = flowBase[fl[i]][p->klasse][p->region]
 				* ageMult[f->age][Min(age, MAX_PROFILE_AGE)]
 				* yearMult[f->year][p->region][yi]
-				* durProfiles[f->dur].mult[p->region][band];
+				* durProfiles[f->dur].mult[p->region][band]
+				* yearMult[durProfiles[f->dur].year][p->region][yi];
 			h[i] = hz;
 			total += hz;
 		}
@@ -1095,7 +1131,9 @@ Simulate(Person *p, History *h)
 
 		if (state == ST_PAUSE)
 		{
-			last = Min(t + PauseWeeks(&p->rng) - 1, last_week);
+			int			weeks = PauseWeeks(&p->rng);
+
+			last = Min(t + weeks - 1, last_week);
 			dest = pause_return;
 		}
 		else
@@ -1202,7 +1240,8 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 			period = o.first_day >= period_b_start ? PERIOD_B : PERIOD_A;
 			a = FindActivation(run->state, p->region, period);
 			o.type = DrawTilbud(a, &rng);
-			weeks = Max(1, (int) rint(tilbudInfo[o.type].weeks * (0.5 + Uniform(&rng))));
+			weeks = (int) rint(tilbudInfo[o.type].weeks * a->length * (0.5 + Uniform(&rng)));
+			weeks = Max(weeks, 1);
 			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
 			o.hours = rint(a->hours * (0.5 + Uniform(&rng)) * 2.0) / 2.0;
 			o.hours = Max(o.hours, 1.0);

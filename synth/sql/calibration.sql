@@ -3,6 +3,7 @@
 -- register with plain SQL (runs expanded arithmetically, no jobreg
 -- aggregates), printed beside the document's figure.
 --
+-- Variables: seed (1), scale (0.05), widen (3), kommuner (NULL = all 98).
 -- The regression suite runs it at the test scale 0.05, where sampling noise
 -- is larger than the tolerances: a figure passes there when it lies within
 -- the tolerance plus :widen (3) standard errors.  synth/calibrate.sh runs it
@@ -20,13 +21,17 @@
 \else
 \set widen 3
 \endif
+\if :{?kommuner}
+\else
+\set kommuner NULL
+\endif
 SET client_min_messages = warning;
 
 -- the data: persons, histories from DREAM's first week, offers from 2014
-CREATE TEMP TABLE p AS SELECT * FROM synth_persons(:seed, :scale);
-CREATE TEMP TABLE h AS SELECT * FROM synth_histories(:seed, :scale, first => '1991-W27');
-CREATE TEMP TABLE o AS SELECT * FROM synth_offers(:seed, :scale, first => '2014-W01');
-CREATE TEMP TABLE pop AS SELECT * FROM synth_population(:seed, :scale);
+CREATE TEMP TABLE p AS SELECT * FROM synth_persons(:seed, :scale, :kommuner);
+CREATE TEMP TABLE h AS SELECT * FROM synth_histories(:seed, :scale, :kommuner, '1991-W27');
+CREATE TEMP TABLE o AS SELECT * FROM synth_offers(:seed, :scale, :kommuner, '2014-W01');
+CREATE TEMP TABLE pop AS SELECT * FROM synth_population(:seed, :scale, :kommuner);
 
 -- the runs with a code, weeks as int4 since 2000-W01: [fra, til)
 CREATE TEMP TABLE r AS
@@ -36,6 +41,10 @@ FROM h, LATERAL (SELECT h.first_week - '2000-W01'::isoweek AS w0) AS s,
 			  FROM unnest(h.codes, h.lengths) WITH ORDINALITY AS c(code, len, i)) AS x
 WHERE x.code <> 0;
 CREATE INDEX ON r (pnr, fra);
+
+-- week number (int4 since 2000-W01) of an isoweek
+CREATE FUNCTION pg_temp.wk(w isoweek) RETURNS int LANGUAGE sql IMMUTABLE
+	RETURN w - '2000-W01'::isoweek;
 ANALYZE p, r, o;
 
 -- population aged 30-66 and 16-66 by kommune and quarter
@@ -43,20 +52,21 @@ CREATE TEMP TABLE popk AS
 SELECT kommunekode, aar, kvartal, sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
 FROM pop GROUP BY kommunekode, aar, kvartal;
 
--- kontanthjælp spells: codes 1 and 2, breaks of at most 5 weeks bridged (STAR)
-CREATE TEMP TABLE ks AS
-WITH k AS (
-	SELECT pnr, code, fra, til,
-		   CASE WHEN fra - lag(til) OVER (PARTITION BY pnr ORDER BY fra) <= 5 THEN 0 ELSE 1 END AS ny
-	FROM r WHERE code IN (1, 2)),
-n AS (SELECT *, sum(ny) OVER (PARTITION BY pnr ORDER BY fra) AS nr FROM k)
-SELECT pnr, min(fra) AS fra, max(til) AS til, (array_agg(code ORDER BY fra))[1] AS first_code
-FROM n GROUP BY pnr, nr;
+-- kontanthjælp spells: codes 1 and 2, breaks of at most gap weeks bridged;
+-- ks0: Jobindsats' rule before 2017 (any break ends a spell), ks5: STAR's (5 weeks)
+CREATE FUNCTION pg_temp.spells(gap int)
+	RETURNS TABLE (pnr int, fra int, til int, first_code int) LANGUAGE sql AS $$
+	WITH k AS (
+		SELECT pnr, code, fra, til,
+			   CASE WHEN fra - lag(til) OVER (PARTITION BY pnr ORDER BY fra) <= gap THEN 0 ELSE 1 END AS ny
+		FROM r WHERE code IN (1, 2)),
+	n AS (SELECT *, sum(ny) OVER (PARTITION BY pnr ORDER BY fra) AS nr FROM k)
+	SELECT pnr, min(fra), max(til), (array_agg(code ORDER BY fra))[1]
+	FROM n GROUP BY pnr, nr $$;
+CREATE TEMP TABLE ks0 AS SELECT * FROM pg_temp.spells(0);
+CREATE TEMP TABLE ks5 AS SELECT * FROM pg_temp.spells(5);
 
 -- week number (int4 since 2000-W01) of an isoweek
-CREATE FUNCTION pg_temp.wk(w isoweek) RETURNS int LANGUAGE sql IMMUTABLE
-	RETURN w - '2000-W01'::isoweek;
-
 -- measures per kommune: num, den, persons n, and sum of squares for means
 CREATE TEMP TABLE m (noegle text, kommunekode int, num float8, den float8, n float8, sq float8);
 
@@ -83,11 +93,11 @@ JOIN r ON r.code = f.code AND r.fra < f.til AND r.til > f.fra
 JOIN p ON p.pnr = r.pnr AND p.foedselsdato <= (f.alder_dato - interval '30 years')::date
 GROUP BY f.noegle, p.kommunekode, f.til, f.fra, f.pop_aar, f.pop_kv;
 
-/* ---------- Figur 2: anciennitet of the aktivitetsparate in week 10 of 2015 ---------- */
+/* ---------- Figur 2: anciennitet (Jobindsats' spells) of the aktivitetsparate, week 10 2015 ---------- */
 
 CREATE TEMP TABLE anc AS
-SELECT p.pnr, p.kommunekode, pg_temp.wk('2015-W10') - ks.fra + 1 AS uger
-FROM r JOIN p USING (pnr) JOIN ks ON ks.pnr = r.pnr AND ks.fra <= r.fra AND ks.til >= r.til
+SELECT p.pnr, p.kommunekode, pg_temp.wk('2015-W10') - ks0.fra + 1 AS uger
+FROM r JOIN p USING (pnr) JOIN ks0 ON ks0.pnr = r.pnr AND ks0.fra <= r.fra AND ks0.til >= r.til
 WHERE r.code = 1 AND r.fra <= pg_temp.wk('2015-W10') AND r.til > pg_temp.wk('2015-W10')
   AND p.foedselsdato <= date '2015-03-02' - interval '30 years';
 
@@ -102,17 +112,21 @@ SELECT 'akt_anc_over5af3_2015w10', kommunekode, count(*) FILTER (WHERE uger * 7 
 	   count(*) FILTER (WHERE uger * 7 / 365.25 > 3), count(*) FILTER (WHERE uger * 7 / 365.25 > 3), NULL
 FROM anc GROUP BY kommunekode;
 
-/* ---------- Figur 3: new spells as aktivitetsparat, still on after t weeks ---------- */
+/* ---------- Figur 3: new recipients (no kontanthjælp in 52 weeks), still on t weeks later ---------- */
 
 CREATE TEMP TABLE nye AS
-SELECT p.kommunekode, ks.til - ks.fra AS uger
-FROM ks JOIN p USING (pnr)
-WHERE ks.first_code = 1
-  AND ks.fra >= pg_temp.wk(lower(quarter_weeks(2012, 4))) AND ks.fra < pg_temp.wk(upper(quarter_weeks(2013, 3)))
-  AND p.foedselsdato <= ('2000-01-03'::date + 7 * ks.fra - interval '30 years')::date;
+SELECT ks0.pnr, p.kommunekode, ks0.fra
+FROM ks0 JOIN p USING (pnr)
+WHERE ks0.first_code = 1
+  AND ks0.fra >= pg_temp.wk(lower(quarter_weeks(2012, 4))) AND ks0.fra < pg_temp.wk(upper(quarter_weeks(2013, 3)))
+  AND NOT EXISTS (SELECT FROM r WHERE r.pnr = ks0.pnr AND r.code IN (1, 2) AND r.til > ks0.fra - 52 AND r.fra < ks0.fra)
+  AND p.foedselsdato <= ('2000-01-03'::date + 7 * ks0.fra - interval '30 years')::date;
 
 INSERT INTO m
-SELECT 'akt_nye_s' || t || '_2012q4_2013q3', kommunekode, count(*) FILTER (WHERE uger > t), count(*), count(*), NULL
+SELECT 'akt_nye_s' || t || '_2012q4_2013q3', kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM r WHERE r.pnr = nye.pnr AND r.code IN (1, 2)
+									 AND r.fra <= nye.fra + t AND r.til > nye.fra + t)),
+	   count(*), count(*), NULL
 FROM nye, (VALUES (16), (17), (52)) AS x(t) GROUP BY t, kommunekode;
 
 /* ---------- Figur 4-5: the aktivitetsparate of week 10 2014, one year later ---------- */
@@ -193,8 +207,8 @@ GROUP BY p.kommunekode;
 /* ---------- seeds/002: langvarige aktivitetsparate on 1 March 2020 ---------- */
 
 CREATE TEMP TABLE lang AS
-SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks.fra + 1) * 7 / 365.25 AS aar
-FROM r JOIN p USING (pnr) JOIN ks ON ks.pnr = r.pnr AND ks.fra <= r.fra AND ks.til >= r.til
+SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
+FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
 WHERE r.code = 1 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years';
 
@@ -242,36 +256,34 @@ SELECT nr, kilde, left(maal, 50) AS maal, geografi, vaerdi,
 			ELSE abs(opnaaet - vaerdi) <= tolerance + :widen * se END AS inden_for
 FROM resultat ORDER BY nr;
 
--- every target with a tolerance is computed and met
+-- the curves' shapes
+CREATE TEMP TABLE s3 AS
+SELECT t, 100 * sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
+	   100 * sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
+		   / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
+	   100 * sum(num) / sum(den) AS l
+FROM m, LATERAL (SELECT substring(noegle FROM 'akt_nye_s([0-9]+)_')::int AS t) AS x
+WHERE noegle LIKE 'akt_nye_s%' GROUP BY t;
+CREATE TEMP TABLE form AS
+SELECT 'Figur 3: the first 16 weeks about as in the klynge' AS form,
+	   (SELECT k - c BETWEEN -1 AND 4 FROM s3 WHERE t = 16) AS ok
+UNION ALL
+SELECT 'Figur 3: after week 17 København flattens, the klynge and the country fall on',
+	   (SELECT a.k - b.k < a.c - b.c AND a.k - b.k < a.l - b.l FROM s3 a, s3 b WHERE a.t = 17 AND b.t = 52)
+UNION ALL
+SELECT 'Figur 2: the whole country has shorter spells than København and the klynge',
+	   (SELECT bool_and(l < k AND l < c)
+		FROM (SELECT sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
+					 sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
+						 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
+					 sum(num) / sum(den) AS l
+			  FROM m WHERE noegle IN ('akt_anc_over2_2015w10', 'akt_anc_over3_2015w10') GROUP BY noegle) AS x);
+SELECT * FROM form;
+
+-- every target with a tolerance is computed and met, and every shape holds
 SELECT count(*) AS maal_med_tolerance,
-	   count(*) FILTER (WHERE abs(x.opnaaet - t.vaerdi) <= t.tolerance + :widen * x.se) AS inden_for
+	   count(*) FILTER (WHERE abs(x.opnaaet - t.vaerdi) <= t.tolerance + :widen * x.se) AS inden_for,
+	   'kalibreret: ' || (count(*) = count(*) FILTER (WHERE abs(x.opnaaet - t.vaerdi) <= t.tolerance + :widen * x.se)
+						   AND (SELECT bool_and(ok) FROM form)) AS resultat
 FROM synth_target t LEFT JOIN resultat x USING (nr)
 WHERE t.tolerance IS NOT NULL;
-
--- Figur 3's shape: the first 16 weeks about as in the klynge, then København flattens
-SELECT s16.k - s16.c BETWEEN -1 AND 4 AS uge_16_naer_klyngen,
-	   s17.k - s52.k < s17.c - s52.c AND s17.k - s52.k < s17.l - s52.l AS koebenhavn_flader_ud
-FROM (SELECT 100 * sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
-			 100 * sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
-				 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
-			 100 * sum(num) / sum(den) AS l
-	  FROM m WHERE noegle = 'akt_nye_s16_2012q4_2013q3') AS s16,
-	 (SELECT 100 * sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
-			 100 * sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
-				 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
-			 100 * sum(num) / sum(den) AS l
-	  FROM m WHERE noegle = 'akt_nye_s17_2012q4_2013q3') AS s17,
-	 (SELECT 100 * sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
-			 100 * sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
-				 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
-			 100 * sum(num) / sum(den) AS l
-	  FROM m WHERE noegle = 'akt_nye_s52_2012q4_2013q3') AS s52;
-
--- Figur 2: the whole country has shorter spells than København and the klynge
-SELECT bool_and(l < k AND l < c) AS landet_lavere
-FROM (SELECT noegle,
-			 sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
-			 sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
-				 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
-			 sum(num) / sum(den) AS l
-	  FROM m WHERE noegle IN ('akt_anc_over2_2015w10', 'akt_anc_over3_2015w10') GROUP BY noegle) AS x;
