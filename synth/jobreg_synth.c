@@ -311,7 +311,9 @@ static const Kommune kommuner[] = {
  * Persons per single year of age on 1 January 2015 (thousands), by five-year
  * band, for the country outside the big cities and for København; they give
  * the birth-year distribution.  København's profile puts 63 % of those aged
- * 16-66 at 30-66 (14,800 aktivitetsparate are 5.5 % of 30-66, seeds/000).
+ * 16-66 at 30-66 (14,800 aktivitetsparate are 5.5 % of 30-66, seeds/000) and,
+ * as persons never move, keeps the 25-29 year olds few enough that 30-66
+ * grows about 2 % a year (12,970 aktivitetsparate in 2016 Q3 are 4.7 %).
  */
 static const struct
 {
@@ -320,18 +322,18 @@ static const struct
 }			popAge[] = {
 	{6, {68, 7.5}},
 	{11, {68, 6.0}},
-	{16, {70, 4.5}},
-	{20, {74, 11.0}},
-	{25, {66, 15.5}},
-	{30, {64, 12.0}},
-	{35, {73, 8.5}},
-	{40, {80, 7.2}},
-	{45, {84, 6.6}},
-	{50, {78, 5.8}},
-	{55, {70, 5.0}},
-	{60, {68, 4.5}},
-	{65, {70, 4.2}},
-	{70, {60, 3.0}},
+	{16, {70, 5.0}},
+	{20, {74, 18.0}},
+	{25, {66, 10.0}},
+	{30, {64, 12.6}},
+	{35, {73, 8.9}},
+	{40, {80, 7.6}},
+	{45, {84, 6.9}},
+	{50, {78, 6.1}},
+	{55, {70, 5.25}},
+	{60, {68, 4.7}},
+	{65, {70, 4.4}},
+	{70, {60, 3.1}},
 };
 
 /* ---------- states ---------- */
@@ -453,6 +455,8 @@ typedef enum YearProfile
 	YP_EFTERLOEN,				/* efterløn: the 2011 reform */
 	YP_FLEKSJOB,				/* ledighedsydelse to fleksjob */
 	YP_AKT_EXIT,				/* leaving kontanthjælp (aktivitetsparat) */
+	YP_TO_FLEKSJOB,				/* visitation to fleksjob (ledighedsydelse) */
+	YP_TO_REVALIDERING,			/* visitation to revalidering */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -470,27 +474,27 @@ static const struct
 	{YP_KTH, ALL, 2009, 1.15},	/* financial crisis */
 	/* many new spells in 2012-14, when dagpenge ran out after the 2010 reform */
 	{YP_KTH, R_KBH, 2012, 1.30},
-	{YP_KTH, R_KLYNGE, 2012, 0.687},
-	{YP_KTH, R_LKLYNGE, 2012, 0.687},
-	{YP_KTH, R_REST, 2012, 0.687},
-	{YP_KTH, R_KBH, 2013, 2.61},
+	{YP_KTH, R_KLYNGE, 2012, 1.3},
+	{YP_KTH, R_LKLYNGE, 2012, 1.3},
+	{YP_KTH, R_REST, 2012, 1.3},
+	{YP_KTH, R_KBH, 2013, 1.67},
 	{YP_KTH, R_KLYNGE, 2013, 0.1},
-	{YP_KTH, R_LKLYNGE, 2013, 0.1},
-	{YP_KTH, R_REST, 2013, 0.1},
+	{YP_KTH, R_LKLYNGE, 2013, 1.3},
+	{YP_KTH, R_REST, 2013, 1.3},
 	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16 */
-	{YP_KTH, R_KBH, 2015, 0.867},
-	{YP_KTH, R_KLYNGE, 2015, 0.418},
+	{YP_KTH, R_KBH, 2015, 0.692},
+	{YP_KTH, R_KLYNGE, 2015, 0.101},
 	{YP_KTH, R_LKLYNGE, 2015, 0.9},
 	{YP_KTH, R_REST, 2015, 0.9},
-	{YP_KTH, R_KBH, 2016, 2.82},
-	{YP_KTH, R_KLYNGE, 2016, 0.2},
-	{YP_KTH, R_LKLYNGE, 2016, 0.1},
-	{YP_KTH, R_REST, 2016, 0.1},
+	{YP_KTH, R_KBH, 2016, 2.4},
+	{YP_KTH, R_KLYNGE, 2016, 0.8},
+	{YP_KTH, R_LKLYNGE, 2016, 0.8},
+	{YP_KTH, R_REST, 2016, 0.8},
 	/* seeds/002: the aktivitetsparate of 2020 */
-	{YP_KTH, R_KBH, 2017, 2.49},
-	{YP_KTH, R_KLYNGE, 2017, 0.377},
-	{YP_KTH, R_LKLYNGE, 2017, 0.377},
-	{YP_KTH, R_REST, 2017, 0.377},
+	{YP_KTH, R_KBH, 2017, 1.4},
+	{YP_KTH, R_KLYNGE, 2017, 0.419},
+	{YP_KTH, R_LKLYNGE, 2017, 0.419},
+	{YP_KTH, R_REST, 2017, 0.419},
 	{YP_DAGPENGE, ALL, 1981, 1.30},
 	{YP_DAGPENGE, ALL, 1995, 1.00},
 	{YP_DAGPENGE, ALL, 2000, 0.80},
@@ -506,16 +510,24 @@ static const struct
 	{YP_RESSOURCE, ALL, 2016, 1.20},
 	{YP_RESSOURCE, ALL, 2017, 1.10},
 	{YP_RESSOURCE, R_KBH, 2015, 1.30},	/* seeds/003 Tabel 1: 610 -> 1,795 */
-	{YP_RESSOURCE, R_KBH, 2016, 0.797},
+	{YP_RESSOURCE, R_KBH, 2016, 0.618},
 	{YP_RESSOURCE, R_KBH, 2017, 1.50},
 	{YP_EFTERLOEN, ALL, 2012, 0.60},
 	{YP_EFTERLOEN, ALL, 2015, 0.40},
-	{YP_FLEKSJOB, R_KBH, 2016, 3.5},	/* seeds/003: 53 % in fleksjob within 26 weeks */
-	/* seeds/002: from 2016 more leave kontanthjælp, so fewer are langvarige by 2020 */
-	{YP_AKT_EXIT, R_KBH, 2016, 6.25},
-	{YP_AKT_EXIT, R_KLYNGE, 2016, 0.788},
-	{YP_AKT_EXIT, R_LKLYNGE, 2016, 0.788},
-	{YP_AKT_EXIT, R_REST, 2016, 0.788},
+	{YP_FLEKSJOB, R_KBH, 2016, 1.92},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	/* seeds/003 Tabel 1-2: more leave kontanthjælp in 2016 (kontanthjælpsloft, 225-timersregel) */
+	{YP_AKT_EXIT, R_KBH, 2016, 7.68},
+	{YP_AKT_EXIT, R_KLYNGE, 2016, 2.57},
+	{YP_AKT_EXIT, R_LKLYNGE, 2016, 2.6},
+	{YP_AKT_EXIT, R_REST, 2016, 2.6},
+	/* seeds/002: and from 2017 so many that fewer are langvarige by 2020 */
+	{YP_AKT_EXIT, R_KBH, 2017, 4.0},
+	{YP_AKT_EXIT, R_KLYNGE, 2017, 0.5},
+	{YP_AKT_EXIT, R_LKLYNGE, 2017, 0.5},
+	{YP_AKT_EXIT, R_REST, 2017, 0.5},
+	/* seeds/003 Tabel 1: København visitates fewer to fleksjob and revalidering in 2015-16 */
+	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.5},
+	{YP_TO_REVALIDERING, R_KBH, 2016, 0.262},
 };
 
 typedef enum DurProfile
@@ -523,6 +535,7 @@ typedef enum DurProfile
 	DP_NONE,
 	DP_KTH,						/* leaving kontanthjælp (aktivitetsparat) by spell age */
 	DP_VISITATION,				/* from aktivitetsparat to fleksjob or revalidering */
+	DP_LEDIGHED,				/* from ledighedsydelse to fleksjob */
 	DP_JOBPARAT,				/* leaving kontanthjælp (jobparat) by spell age */
 	DP_RETURN,					/* back to kontanthjælp after leaving it */
 	DP_EXHAUST,					/* a-dagpenge run out after two years */
@@ -547,22 +560,27 @@ static const struct
 	[DP_NONE] = {0, {0}, {{1}, {1}, {1}, {1}}, YP_FLAT},
 
 	/*
-	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519, 520+
-	 * weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
+	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519,
+	 * 520-779, 780+ weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
 	 * weeks, København flat after week 17), bands 3-5 Figur 2 (56/52 % over
 	 * 2 years, 41/39 % over 3, BIFLIS: 70 % of those over 5), bands 6-7
-	 * seeds/002 (langvarige 2020: mean 10.4 years, 40 % over 10).  YP_AKT_EXIT
+	 * seeds/002 (langvarige 2020: 46 % of the aktivitetsparate, 40 % over 10
+	 * years, mean 10.4 years).  YP_AKT_EXIT
 	 * adds the years: more leave from 2016 (seeds/002, seeds/003 Tabel 1).
 	 */
-	[DP_KTH] = {6, {16, 52, 104, 156, 260, 520}, {
-			{2.0, 10.2, 1.96, 1.96, 1.96, 1.96, 2.18},	/* København */
-			{2.0, 16.4, 4.8, 4.8, 4.8, 4.8, 15.9},	/* klyngen */
-			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* ledighedsydelse-klyngen */
-			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* resten */
+	[DP_KTH] = {7, {16, 52, 104, 156, 260, 520, 780}, {
+			{2.0, 9.96, 0.586, 0.586, 0.586, 4.17, 2.37, 2.37},	/* København */
+			{2.0, 13.3, 2.45, 0.814, 0.814, 4.59, 8.33, 7.3},	/* klyngen */
+			{2.0, 10.8, 2.45, 2.45, 2.45, 4.59, 8.33, 7.3},	/* ledighedsydelse-klyngen */
+			{2.0, 10.8, 2.45, 2.45, 2.45, 4.59, 8.33, 7.3},	/* resten */
 	}, YP_AKT_EXIT},
 	/* visitation to fleksjob or revalidering comes after a year or more */
 	[DP_VISITATION] = {2, {52, 156}, {
 			{0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0},
+	}, YP_FLAT},
+	/* most find a fleksjob within half a year; some stay for years */
+	[DP_LEDIGHED] = {3, {13, 26, 52}, {
+			{1.6, 1.0, 0.5, 0.25}, {1.6, 1.0, 0.5, 0.25}, {1.6, 1.0, 0.5, 0.25}, {1.6, 1.0, 0.5, 0.25},
 	}, YP_FLAT},
 	[DP_JOBPARAT] = {3, {13, 52, 104}, {
 			{1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4},
@@ -610,21 +628,21 @@ static const Flow flows[] = {
 	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
-	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.0758, 14.6, 3.05, 3.05}, YP_KTH, DP_NONE},
+	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 6.73, 1.32, 1.32}, YP_KTH, DP_NONE},
 	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
-	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
 	/* Figur 4-5: the revolving door back to kontanthjælp */
 	{ST_EFTER_KTH, ST_AKT, 0.8, AP_KTH, {0.05, 0.3, 1.0}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_RETURN},
 	{ST_EFTER_KTH, ST_JOBPARAT, 0.3, AP_KTH, {0.3, 0.6, 0.5}, FLAT4, YP_FLAT, DP_RETURN},
 
 	/* kontanthjælp, aktivitetsparat: Figur 2-5 through DP_KTH and the destinations */
-	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.0153, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
-	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.645, 0.837, 0.837, 0.837}, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_VISITATION},
-	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_KTH},
-	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_VISITATION},
+	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.00258, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
+	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.929, 0.929, 0.00164}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.25, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_VISITATION},
+	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.209, 0.37, 0.37, 0.37}, YP_RESSOURCE, DP_KTH},
+	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.354, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_VISITATION},
 	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
 	{ST_AKT, ST_SU, 0.01, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_KTH},
 	{ST_AKT, ST_ANDET, 0.02, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_KTH},
@@ -632,7 +650,7 @@ static const Flow flows[] = {
 	/* kontanthjælp, jobparat */
 	{ST_JOBPARAT, ST_EFTER_KTH, 0.7, AP_JOB, {1, 0.7, 0.4}, FLAT4, YP_FLAT, DP_JOBPARAT},
 	{ST_JOBPARAT, ST_PAUSE, 0.2, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
-	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
+	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {1.22, 1.66, 0.943, 0.943}, YP_KTH, DP_NONE},
 	{ST_JOBPARAT, ST_SU, 0.05, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_SYGE, 0.03, AP_SYGE, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_ANDET, 0.03, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
@@ -647,25 +665,25 @@ static const Flow flows[] = {
 
 	/* sygedagpenge: the way into fleksjob, ressourceforløb and revalidering */
 	{ST_SYGE, ST_SELV, 3.0, AP_ALL, {1, 0.8, 0.5}, FLAT4, YP_FLAT, DP_SYGE},
-	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
+	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {1.22, 1.66, 0.943, 0.943}, YP_KTH, DP_NONE},
 	{ST_SYGE, ST_JOBPARAT, 0.10, AP_KTH, {0.3, 1, 2}, FLAT4, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_NONE},
-	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.793, 1.25, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_NONE},
+	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.209, 0.37, 0.37, 0.37}, YP_RESSOURCE, DP_NONE},
+	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.354, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SYGE, ST_FOERTID, 0.05, AP_FP, {0.3, 1, 2}, FLAT4, YP_FP, DP_NONE},
 
 	/* fleksjob and ledighedsydelse: Tabel 1 and 3 (fleksjobvisiterede, ledige) */
 	{ST_FLEKSJOB, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
 	{ST_FLEKSJOB, ST_FOERTID, 0.01, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_FLEKSJOB, ST_EFTERLOEN, 0.3, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
-	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.356, 1.0, 0.278, 1.0}, YP_FLEKSJOB, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.613, 1.0, 0.724, 1.0}, YP_FLEKSJOB, DP_LEDIGHED},
 	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, FLAT4, YP_FP, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_EFTERLOEN, 0.2, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_RESSOURCE, 0.03, AP_RESSOURCE, FLAT3, FLAT4, YP_RESSOURCE, DP_NONE},
 
 	/* ressourceforløb: one to five years */
 	{ST_RESSOURCE, ST_AKT, 0.15, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
-	{ST_RESSOURCE, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_RESSOURCE, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, FLAT4, YP_TO_FLEKSJOB, DP_NONE},
 	{ST_RESSOURCE, ST_FOERTID, 0.12, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_RESSOURCE, ST_SELV, 0.06, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_RESSOURCE, ST_REVALIDERING, 0.02, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
@@ -744,25 +762,25 @@ typedef struct Activation
 static const Activation activation[] = {
 	/* state          region    period    start  hours  virk  udd   nytte jobrot length */
 	/* Figur 9, Tabel 5-6 and Figur 10 (2014 Q2 - 2015 Q1), seeds/003 Tabel 3 (period B) */
-	{ST_AKT, ALL, ALL, 0.0168, 22, 0.336, 0.14, 0, 0, 3.34},
-	{ST_AKT, R_KBH, ALL, 0.0135, 15, 0.317, 0.174, 0, 0, 2.57},
-	{ST_AKT, R_KBH, PERIOD_B, 0.0135, 15, 0.349, 0.174, 0, 0, 2.57},
-	{ST_AKT, R_KLYNGE, ALL, 0.0131, 20, 0.484, 0.12, 0, 0, 2.54},
-	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0131, 20, 0.315, 0.12, 0, 0, 2.54},
+	{ST_AKT, ALL, ALL, 0.0189, 22, 0.329, 0.14, 0, 0, 2.81},
+	{ST_AKT, R_KBH, ALL, 0.0131, 15, 0.311, 0.17, 0, 0, 2.59},
+	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59},
+	{ST_AKT, R_KLYNGE, ALL, 0.0129, 20, 0.484, 0.12, 0, 0, 2.75},
+	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0129, 20, 0.354, 0.12, 0, 0, 2.75},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
-	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0598, 14, 0.449, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0557, 12, 0.285, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0557, 12, 0.327, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0777, 15, 0.307, 0.02, 0, 0, 1.0},
-	{ST_RESSOURCE, ALL, ALL, 0.0423, 14, 0.356, 0.05, 0, 0, 1.0},
-	{ST_RESSOURCE, R_KBH, ALL, 0.0303, 10, 0.123, 0.05, 0, 0, 1.0},
-	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0303, 10, 0.146, 0.05, 0, 0, 1.0},
-	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0318, 12, 0.296, 0.05, 0, 0, 1.0},
-	{ST_REVALIDERING, ALL, ALL, 0.5, 32.5, 0.251, 0.70, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.3, 0.237, 0.70, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.3, 0.279, 0.67, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.0194, 0.147, 0.80, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.284, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.321, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.354, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.286, 0.05, 0, 0, 1.0},
+	{ST_REVALIDERING, ALL, ALL, 0.5, 32.4, 0.237, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.2, 0.234, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.2, 0.266, 0.67, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.6, 0.138, 0.80, 0, 0, 1.0},
 };
 
 /* ---------- tables expanded once per backend ---------- */
