@@ -64,7 +64,7 @@ start_cluster() {
 	as_cluster_user "$PRIV_BINDIR/initdb" -D "$WORK/data" -A trust -U "$CLUSTER_USER" \
 		--no-sync -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
 	trap stop_cluster EXIT
-	as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start \
+	as_cluster_user env ${SERVER_ENV:-} "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start \
 		-o "-c listen_addresses='' -k $PGHOST -p $PGPORT -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
 }
