@@ -82,6 +82,15 @@ StateFind(const float8 *s, int n, float8 kode, bool *found)
 	return lo;
 }
 
+/* the transition and combine functions change their state in place */
+static void
+NotInAggregate(const char *function)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s can only be called by the klynge_benchmark aggregate", function)));
+}
+
 /* +1 for 'lower' (a lower rate is better), -1 for 'higher' */
 static float8
 ParseDirection(text *direction)
@@ -144,7 +153,7 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 	ArrayType  *grown;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "klynge_benchmark_trans called in non-aggregate context");
+		NotInAggregate("klynge_benchmark_trans");
 
 	if (PG_ARGISNULL(4) || PG_ARGISNULL(5))
 		ereport(ERROR,
@@ -212,7 +221,7 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 	float8	   *sm;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "klynge_benchmark_combine called in non-aggregate context");
+		NotInAggregate("klynge_benchmark_combine");
 	CheckSameHeader(sa, sb);
 
 	merged = StateAlloc(na + nb, sa);
@@ -392,6 +401,7 @@ required_change(PG_FUNCTION_ARGS)
 	float8		own_count = PG_GETARG_FLOAT8(0);
 	float8		own_rate = PG_GETARG_FLOAT8(1);
 	float8		cluster_rate = PG_GETARG_FLOAT8(2);
+	float8		change;
 
 	CheckCount(own_count, "own_count");
 	CheckRate(own_rate, "own_rate");
@@ -401,7 +411,10 @@ required_change(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("own_rate must not be 0"),
 				 errdetail("The population is own_count divided by own_rate.")));
-	PG_RETURN_FLOAT8(own_count * (cluster_rate / own_rate - 1));
+	change = own_count * (cluster_rate / own_rate - 1);
+	if (change == 0)
+		change = 0;				/* a zero count gives 0, not -0 */
+	PG_RETURN_FLOAT8(change);
 }
 
 /*

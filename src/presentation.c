@@ -149,12 +149,9 @@ dk_number(PG_FUNCTION_ARGS)
 	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out, value));
 	UErrorCode	status = U_ZERO_ERROR;
 
-	unumf_formatDecimal(fmt, digits, -1, result, &status);
-	if (U_FAILURE(status))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("ICU cannot format this number: %s", u_errorName(status)),
-				 errdetail("The number has %zu characters.", strlen(digits))));
+	/* the length must be given: with -1 ICU keeps only 34 digits */
+	unumf_formatDecimal(fmt, digits, strlen(digits), result, &status);
+	CheckIcu(status, "number formatting");
 	PG_RETURN_TEXT_P(cstring_to_text(FormattedText(result)));
 }
 
