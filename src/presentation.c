@@ -18,6 +18,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -270,7 +271,21 @@ typedef struct KommuneIndex
 	int32	   *kode;
 	char	  **navn;
 	List	   *keys;			/* of KommuneKey */
+	HTAB	   *memo;			/* input → kode of names already matched */
 } KommuneIndex;
+
+/*
+ * A column of names repeats a few hundred spellings, so matched inputs are
+ * remembered for the rest of the statement; transliteration is the cost.
+ */
+#define KOMMUNE_MEMO_KEYLEN 64
+#define KOMMUNE_MEMO_MAX 10000
+
+typedef struct KommuneMemo
+{
+	char		input[KOMMUNE_MEMO_KEYLEN];
+	int32		kode;
+} KommuneMemo;
 
 static void
 AddKey(KommuneIndex *index, int kommune, const char *name, size_t len)
@@ -293,6 +308,7 @@ LoadKommuner(Oid fn_oid, MemoryContext mcxt)
 	char	   *schema = get_namespace_name(get_func_namespace(fn_oid));
 	KommuneIndex *index;
 	MemoryContext old;
+	HASHCTL		ctl;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -302,6 +318,11 @@ LoadKommuner(Oid fn_oid, MemoryContext mcxt)
 
 	old = MemoryContextSwitchTo(mcxt);
 	index = palloc0(sizeof(KommuneIndex));
+	ctl.keysize = KOMMUNE_MEMO_KEYLEN;
+	ctl.entrysize = sizeof(KommuneMemo);
+	ctl.hcxt = mcxt;
+	index->memo = hash_create("kommune_kode memo", 256, &ctl,
+							  HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 	index->n = (int) SPI_processed;
 	index->kode = palloc(index->n * sizeof(int32));
 	index->navn = palloc(index->n * sizeof(char *));
@@ -447,6 +468,8 @@ kommune_kode(PG_FUNCTION_ARGS)
 {
 	text	   *arg = PG_GETARG_TEXT_PP(0);
 	KommuneIndex *index = (KommuneIndex *) fcinfo->flinfo->fn_extra;
+	char	   *input;
+	bool		memoizable;
 	char	   *key;
 	int			nmatch;
 	int			found = -1;
@@ -459,7 +482,17 @@ kommune_kode(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = index;
 	}
 
-	key = FoldName(VARDATA_ANY(arg), VARSIZE_ANY_EXHDR(arg));
+	input = text_to_cstring(arg);
+	memoizable = strlen(input) < KOMMUNE_MEMO_KEYLEN;
+	if (memoizable)
+	{
+		KommuneMemo *memo = hash_search(index->memo, input, HASH_FIND, NULL);
+
+		if (memo)
+			PG_RETURN_INT32(memo->kode);
+	}
+
+	key = FoldName(input, strlen(input));
 	if (EndsWith(key, "regionskommune"))
 		key[strlen(key) - strlen("regionskommune")] = '\0';
 	else if (EndsWith(key, "kommune"))
@@ -469,11 +502,19 @@ kommune_kode(PG_FUNCTION_ARGS)
 
 	nmatch = Matches(index, key, &found, NULL);
 	if (nmatch == 1)
+	{
+		if (memoizable && hash_get_num_entries(index->memo) < KOMMUNE_MEMO_MAX)
+		{
+			KommuneMemo *memo = hash_search(index->memo, input, HASH_ENTER, NULL);
+
+			memo->kode = index->kode[found];
+		}
 		PG_RETURN_INT32(index->kode[found]);
+	}
 	if (nmatch == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("no kommune is named \"%s\"", text_to_cstring(arg)),
+				 errmsg("no kommune is named \"%s\"", input),
 				 index->n > 0 ?
 				 errhint("The closest names are %s.", Candidates(index, key)) :
 				 errdetail("The kommune table is empty.")));
@@ -482,7 +523,7 @@ kommune_kode(PG_FUNCTION_ARGS)
 	Matches(index, key, &found, &matches);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("kommune name \"%s\" is ambiguous", text_to_cstring(arg)),
+			 errmsg("kommune name \"%s\" is ambiguous", input),
 			 errdetail("It matches %s.", matches.data)));
 	PG_RETURN_NULL();			/* not reached */
 }
