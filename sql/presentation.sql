@@ -89,6 +89,9 @@ SELECT count(*) AS kommuner,
 	   count(*) FILTER (WHERE kommune_kode(replace(navn, 'Aa', 'Å')) <> kode) AS new_spelling,
 	   count(*) FILTER (WHERE kommune_kode(' ' || navn || 's Kommune ') <> kode) AS genitive
 FROM kommune;
+-- a name repeated through a statement (remembered after its first match) keeps its code
+SELECT count(*) AS calls, count(*) FILTER (WHERE kommune_kode(upper(navn)) <> kode) AS mismatches
+FROM kommune, generate_series(1, 50);
 SELECT input, kommune_kode(input) AS kode
 FROM unnest(ARRAY['Københavns Kommune', 'KØBENHAVN', 'Kbh.', 'Kbh', 'Koebenhavn', 'kobenhavn',
 				  'Århus', 'Aarhus Kommune', 'Åbenrå', 'Aalborg', 'Ålborg', 'Høje Tåstrup',

@@ -110,8 +110,9 @@ ParseDirection(text *direction)
 	return 0;					/* not reached */
 }
 
+/* counts, denominators and rates are finite and not negative */
 static void
-CheckCount(float8 value, const char *what)
+CheckNonNegative(float8 value, const char *what)
 {
 	if (isnan(value) || isinf(value) || value < 0)
 		ereport(ERROR,
@@ -171,8 +172,8 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 	kode = PG_GETARG_INT32(1);
 	num = PG_GETARG_FLOAT8(2);
 	den = PG_GETARG_FLOAT8(3);
-	CheckCount(num, "numerator");
-	CheckCount(den, "denominator");
+	CheckNonNegative(num, "numerator");
+	CheckNonNegative(den, "denominator");
 
 	if (PG_ARGISNULL(0))
 		state = StateAlloc(0, header);
@@ -379,16 +380,6 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
-static void
-CheckRate(float8 value, const char *what)
-{
-	if (isnan(value) || isinf(value) || value < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite rate of at least 0", what),
-				 errdetail("The value given was %g.", value)));
-}
-
 /*
  * required_change(own_count, own_rate, cluster_rate): the change in the
  * count that would bring the rate to the klynge's, when only the printed
@@ -403,9 +394,9 @@ required_change(PG_FUNCTION_ARGS)
 	float8		cluster_rate = PG_GETARG_FLOAT8(2);
 	float8		change;
 
-	CheckCount(own_count, "own_count");
-	CheckRate(own_rate, "own_rate");
-	CheckRate(cluster_rate, "cluster_rate");
+	CheckNonNegative(own_count, "own_count");
+	CheckNonNegative(own_rate, "own_rate");
+	CheckNonNegative(cluster_rate, "cluster_rate");
 	if (own_rate == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
@@ -429,8 +420,8 @@ reduce_distance(PG_FUNCTION_ARGS)
 	float8		best_rate = PG_GETARG_FLOAT8(1);
 	float8		share = PG_GETARG_FLOAT8(2);
 
-	CheckRate(own_rate, "own_rate");
-	CheckRate(best_rate, "best_rate");
+	CheckNonNegative(own_rate, "own_rate");
+	CheckNonNegative(best_rate, "best_rate");
 	if (!(share >= 0 && share <= 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -99,15 +99,19 @@ Formatter(int decimals, bool percent)
 	return *slot;
 }
 
-/* The text of a formatted number, in the database encoding */
+/*
+ * The text of a formatted number, in the database encoding; status is that
+ * of the formatting call.
+ */
 static char *
-FormattedText(UFormattedNumber *result)
+FormattedText(UFormattedNumber *result, UErrorCode status)
 {
-	UErrorCode	status = U_ZERO_ERROR;
 	int32_t		len;
 	UChar	   *buf;
 	char	   *text;
 
+	CheckIcu(status, "number formatting");
+	status = U_ZERO_ERROR;
 	len = unumf_resultToString(result, NULL, 0, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR)
 		CheckIcu(status, "number formatting");
@@ -143,17 +147,14 @@ NumberResult(void)
 Datum
 dk_number(PG_FUNCTION_ARGS)
 {
-	Datum		value = PG_GETARG_DATUM(0);
-	int32		decimals = PG_GETARG_INT32(1);
-	UNumberFormatter *fmt = Formatter(decimals, false);
+	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(0)));
 	UFormattedNumber *result = NumberResult();
-	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out, value));
 	UErrorCode	status = U_ZERO_ERROR;
 
 	/* the length must be given: with -1 ICU keeps only 34 digits */
-	unumf_formatDecimal(fmt, digits, strlen(digits), result, &status);
-	CheckIcu(status, "number formatting");
-	PG_RETURN_TEXT_P(cstring_to_text(FormattedText(result)));
+	unumf_formatDecimal(Formatter(PG_GETARG_INT32(1), false), digits, strlen(digits),
+						result, &status);
+	PG_RETURN_TEXT_P(cstring_to_text(FormattedText(result, status)));
 }
 
 /*
@@ -166,15 +167,11 @@ dk_number(PG_FUNCTION_ARGS)
 Datum
 dk_pct(PG_FUNCTION_ARGS)
 {
-	float8		ratio = PG_GETARG_FLOAT8(0);
-	int32		decimals = PG_GETARG_INT32(1);
-	UNumberFormatter *fmt = Formatter(decimals, true);
 	UFormattedNumber *result = NumberResult();
 	UErrorCode	status = U_ZERO_ERROR;
 
-	unumf_formatDouble(fmt, ratio, result, &status);
-	CheckIcu(status, "number formatting");
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s pct.", FormattedText(result))));
+	unumf_formatDouble(Formatter(PG_GETARG_INT32(1), true), PG_GETARG_FLOAT8(0), result, &status);
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s pct.", FormattedText(result, status))));
 }
 
 /* ---------- kommune names ---------- */
