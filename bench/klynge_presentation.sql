@@ -2,6 +2,7 @@
 -- scan floor on 10 million rows; dk_number, dk_pct and kommune_kode against plain SQL on
 -- 1 million values.  Each query runs 3 times; the best time counts.
 \pset footer off
+\o /dev/null
 SELECT setseed(0.5);
 CREATE TEMP TABLE kb_bench_rows AS
 SELECT (SELECT array_agg(kode ORDER BY kode) FROM kommune)[1 + (i % 98)] AS kode,
@@ -61,6 +62,7 @@ SELECT pg_temp.time_it('kommune_kode, 1M names', 'plain SQL: join on lower(name)
 	$$SELECT count(k.kode) FROM kb_bench_names b
 	  JOIN kommune k ON replace(lower(k.navn), '-', ' ') = replace(regexp_replace(lower(b.navn), ' kommune$', ''), '-', ' ')$$);
 
+\o
 SELECT what, variant, round(seconds::numeric, 3) AS seconds,
 	   round((seconds / min(seconds) FILTER (WHERE variant LIKE 'jobreg%') OVER (PARTITION BY what))::numeric, 2) AS relative_to_jobreg
 FROM kb_bench_times ORDER BY what, variant LIKE 'jobreg%' DESC, seconds;
