@@ -14,14 +14,11 @@
 #include <unicode/unumberformatter.h>
 #include <unicode/utrans.h>
 
-#include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
-#include "utils/memutils.h"
-#include "utils/numeric.h"
 #include "utils/pg_locale.h"
 #include "utils/varlena.h"
 
@@ -78,6 +75,7 @@ Formatter(int decimals, bool percent)
 		UChar	   *uskeleton;
 		int32_t		ulen;
 		UErrorCode	status = U_ZERO_ERROR;
+		UNumberFormatter *fmt;
 
 		initStringInfo(&skeleton);
 		if (decimals == 0)
@@ -91,8 +89,9 @@ Formatter(int decimals, bool percent)
 			appendStringInfoString(&skeleton, " scale/100");
 
 		ulen = icu_to_uchar(&uskeleton, skeleton.data, skeleton.len);
-		*slot = unumf_openForSkeletonAndLocale(uskeleton, ulen, DK_LOCALE, &status);
+		fmt = unumf_openForSkeletonAndLocale(uskeleton, ulen, DK_LOCALE, &status);
 		CheckIcu(status, "number formatter");
+		*slot = fmt;
 		pfree(uskeleton);
 		pfree(skeleton.data);
 	}
@@ -132,9 +131,10 @@ NumberResult(void)
 	if (result == NULL)
 	{
 		UErrorCode	status = U_ZERO_ERROR;
+		UFormattedNumber *opened = unumf_openResult(&status);
 
-		result = unumf_openResult(&status);
 		CheckIcu(status, "number result");
+		result = opened;
 	}
 	return result;
 }
@@ -183,6 +183,7 @@ dk_pct(PG_FUNCTION_ARGS)
  * the same way as the letters they stand for: aa → a (Aabenraa = Åbenrå),
  * oe → o (Koege = Køge).  æ is kept as ae, which is also how it is typed.
  */
+static const char *const FoldId = "jobreg-kommune-fold";
 static const char *const FoldRules =
 ":: Any-Latin ;"
 ":: Lower ;"
@@ -205,11 +206,13 @@ Folder(void)
 					ruleslen;
 		UParseError perr;
 		UErrorCode	status = U_ZERO_ERROR;
+		UTransliterator *opened;
 
-		idlen = icu_to_uchar(&id, "jobreg-kommune-fold", strlen("jobreg-kommune-fold"));
+		idlen = icu_to_uchar(&id, FoldId, strlen(FoldId));
 		ruleslen = icu_to_uchar(&rules, FoldRules, strlen(FoldRules));
-		folder = utrans_openU(id, idlen, UTRANS_FORWARD, rules, ruleslen, &perr, &status);
+		opened = utrans_openU(id, idlen, UTRANS_FORWARD, rules, ruleslen, &perr, &status);
 		CheckIcu(status, "transliterator");
+		folder = opened;
 		pfree(id);
 		pfree(rules);
 	}
