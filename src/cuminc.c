@@ -424,8 +424,16 @@ cuminc_in(PG_FUNCTION_ARGS)
 	{
 		for (;;)
 		{
+			const char *start = p;
 			float8		time = ParseTime(str, &p);
 
+			/* each time once, ascending (checked here: -0 and 0 are one time) */
+			if (n > 0 && !(time > entries[n - 1].time))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("cuminc times are out of order"),
+						 errdetail("Times must be ascending, each once; the time at position %d is not.",
+								   (int) (start - str) + 1)));
 			Expect(str, &p, ':', "\":\"");
 			for (;;)
 			{
@@ -493,10 +501,16 @@ Datum
 cuminc_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			n;
 	CumincEntry *entries;
 
+	if (buf->len - buf->cursor < 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("cuminc binary value is too short"),
+				 errdetail("It needs at least a format version byte and a count of entries.")));
+	version = pq_getmsgbyte(buf);
 	if (version != CUMINC_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
