@@ -181,12 +181,15 @@ static inline void
 CumincStateAdd(CumincState *state, float8 time, int32 cause, int64 count)
 {
 	CumincKey	key = {time, cause};
+	uint32		hash = CumincKeyHash(key);
 	CumincCell *cell;
 	bool		found;
 
-	cell = cuminc_hash_insert(state->table, key, &found);
-	if (!found)
+	/* most rows repeat a known pair: a lookup is cheaper than an insert */
+	cell = cuminc_hash_lookup_hash(state->table, key, hash);
+	if (cell == NULL)
 	{
+		cell = cuminc_hash_insert_hash(state->table, key, hash, &found);
 		cell->count = 0;
 		if (state->table->members > CUMINC_MAX_ENTRIES)
 			ereport(ERROR,
