@@ -31,40 +31,9 @@ BEGIN
 	RETURN best;
 END $$;
 
--- the recipe: cmprsk's estimator written in SQL (as in sql/cuminc.sql)
-CREATE FUNCTION pg_temp.recipe() RETURNS TABLE ("time" float8, cause int, estimate float8, variance float8)
-LANGUAGE sql AS $$
-WITH g AS (
-	SELECT weeks AS time, cause, count(*)::float8 AS n FROM bench_spells GROUP BY 1, 2
-), t AS (
-	SELECT time, sum(n) AS nall, coalesce(sum(n) FILTER (WHERE cause > 0), 0) AS nd FROM g GROUP BY time
-), risk AS (
-	SELECT time, nd, sum(nall) OVER (ORDER BY time DESC) AS rs FROM t
-), km AS (
-	SELECT time, nd, rs,
-		   exp(coalesce(sum(CASE WHEN nd < rs THEN ln(1 - nd / rs) END)
-						OVER (ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)) AS fk
-	FROM risk WHERE nd > 0
-), kc AS (
-	SELECT km.time, km.rs, km.nd, km.fk, km.fk * (km.rs - km.nd) / km.rs AS fkn, c.cause, coalesce(g.n, 0) AS dk
-	FROM km CROSS JOIN (SELECT DISTINCT cause FROM g WHERE cause > 0) AS c
-		 LEFT JOIN g ON g.time = km.time AND g.cause = c.cause
-), f AS (
-	SELECT *, sum(fk * dk / rs) OVER (PARTITION BY cause ORDER BY time) AS f,
-		   CASE WHEN fkn > 0 THEN 1 / fkn ELSE 0 END AS t3,
-		   CASE WHEN fkn > 0 THEN fk * fk * (CASE WHEN nd - dk > 1 THEN 1 - (nd - dk - 1) / (rs - 1) ELSE 1 END)
-									 * (nd - dk) / (rs * rs) ELSE 0 END AS t6_other,
-		   fk * fk * (CASE WHEN dk > 1 THEN 1 - (dk - 1) / (rs - 1) ELSE 1 END) * dk / (rs * rs) AS t6_own
-	FROM kc
-), v AS (
-	SELECT time, cause, f,
-		   sum((f * t3) ^ 2 * t6_other + (1 + t3 * f) ^ 2 * t6_own) OVER w AS v1,
-		   sum(t3 * f * t3 * t6_other + t3 * (1 + t3 * f) * t6_own) OVER w AS v2,
-		   sum(t3 * t3 * (t6_other + t6_own)) OVER w AS v3
-	FROM f WINDOW w AS (PARTITION BY cause ORDER BY time)
-)
-SELECT time, cause::int, f, v1 + f * f * v3 - 2 * f * v2 FROM v
-$$;
+-- the plain-SQL recipe, shared with the test suite
+CREATE TEMP VIEW cuminc_recipe_input AS SELECT weeks AS time, cause FROM bench_spells;
+\ir ../test/data/cuminc_recipe.sql
 
 \echo
 \echo plans (parallel aggregation is used by both the floor and cuminc):
@@ -78,7 +47,7 @@ SELECT count(*) AS rows,
 						   OR abs(o.estimate - r.estimate) > 1e-10 * greatest(abs(o.estimate), abs(r.estimate))
 						   OR abs(o.variance - r.variance) > 1e-10 * greatest(abs(o.variance), abs(r.variance))) AS mismatches
 FROM cuminc_table((SELECT cuminc(weeks, cause) FROM bench_spells)) AS o
-	 FULL JOIN pg_temp.recipe() AS r USING (time, cause);
+	 FULL JOIN pg_temp.cuminc_recipe() AS r USING (time, cause);
 
 \echo
 \echo timings, best of 3 (ms):
@@ -88,7 +57,7 @@ FROM (VALUES
 	(1, 'whole country', 'floor: sum(weeks)', pg_temp.best_ms('SELECT sum(weeks) FROM bench_spells')),
 	(2, 'whole country', 'cuminc(weeks, cause)', pg_temp.best_ms('SELECT cuminc(weeks, cause) FROM bench_spells')),
 	(3, 'whole country', 'cuminc + cuminc_table', pg_temp.best_ms('SELECT count(*) FROM cuminc_table((SELECT cuminc(weeks, cause) FROM bench_spells))')),
-	(4, 'whole country', 'plain-SQL recipe', pg_temp.best_ms('SELECT count(*) FROM pg_temp.recipe()')),
+	(4, 'whole country', 'plain-SQL recipe', pg_temp.best_ms('SELECT count(*) FROM pg_temp.cuminc_recipe()')),
 	(5, 'per kommune', 'floor: sum(weeks) GROUP BY kommune', pg_temp.best_ms('SELECT kommune, sum(weeks) FROM bench_spells GROUP BY kommune')),
 	(6, 'per kommune', 'cuminc GROUP BY kommune', pg_temp.best_ms('SELECT kommune, cuminc(weeks, cause) FROM bench_spells GROUP BY kommune')),
 	(7, 'per kommune', 'cuminc GROUP BY kommune + cuminc_table', pg_temp.best_ms('SELECT count(*) FROM (SELECT kommune, cuminc(weeks, cause) AS c FROM bench_spells GROUP BY kommune) AS k, cuminc_table(k.c)'))

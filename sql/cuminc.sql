@@ -110,47 +110,16 @@ SELECT (SELECT cuminc(weeks, cause)::text FROM spells) =
 			  FROM (SELECT weeks, cause, count(*) AS n FROM spells GROUP BY 1, 2) AS g
 			  GROUP BY weeks) AS t) AS state_is_the_counts;
 
--- the estimates and variances of cmprsk in plain SQL: GROUP BY time and
--- cause, then window functions (the same recipe as bench/cuminc.sql)
-CREATE FUNCTION pg_temp.cuminc_sql(OUT "time" float8, OUT cause int, OUT estimate float8, OUT variance float8)
-RETURNS SETOF record LANGUAGE sql AS $$
-WITH g AS (
-	SELECT weeks AS time, cause, count(*)::float8 AS n FROM spells GROUP BY 1, 2
-), t AS (
-	SELECT time, sum(n) AS nall, coalesce(sum(n) FILTER (WHERE cause > 0), 0) AS nd FROM g GROUP BY time
-), risk AS (
-	SELECT time, nd, sum(nall) OVER (ORDER BY time DESC) AS rs FROM t
-), km AS (
-	SELECT time, nd, rs,
-		   exp(coalesce(sum(CASE WHEN nd < rs THEN ln(1 - nd / rs) END)
-						OVER (ORDER BY time ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)) AS fk
-	FROM risk WHERE nd > 0
-), kc AS (
-	SELECT km.time, km.rs, km.nd, km.fk, km.fk * (km.rs - km.nd) / km.rs AS fkn, c.cause, coalesce(g.n, 0) AS dk
-	FROM km CROSS JOIN (SELECT DISTINCT cause FROM g WHERE cause > 0) AS c
-		 LEFT JOIN g ON g.time = km.time AND g.cause = c.cause
-), f AS (
-	SELECT *, sum(fk * dk / rs) OVER (PARTITION BY cause ORDER BY time) AS f,
-		   CASE WHEN fkn > 0 THEN 1 / fkn ELSE 0 END AS t3,
-		   CASE WHEN fkn > 0 THEN fk * fk * (CASE WHEN nd - dk > 1 THEN 1 - (nd - dk - 1) / (rs - 1) ELSE 1 END)
-									 * (nd - dk) / (rs * rs) ELSE 0 END AS t6_other,
-		   fk * fk * (CASE WHEN dk > 1 THEN 1 - (dk - 1) / (rs - 1) ELSE 1 END) * dk / (rs * rs) AS t6_own
-	FROM kc
-), v AS (
-	SELECT time, cause, f,
-		   sum((f * t3) ^ 2 * t6_other + (1 + t3 * f) ^ 2 * t6_own) OVER w AS v1,
-		   sum(t3 * f * t3 * t6_other + t3 * (1 + t3 * f) * t6_own) OVER w AS v2,
-		   sum(t3 * t3 * (t6_other + t6_own)) OVER w AS v3
-	FROM f WINDOW w AS (PARTITION BY cause ORDER BY time)
-)
-SELECT time, cause::int, f, v1 + f * f * v3 - 2 * f * v2 FROM v
-$$;
+-- the estimates and variances of cmprsk in plain SQL (the recipe that
+-- bench/cuminc.sql times)
+CREATE TEMP VIEW cuminc_recipe_input AS SELECT weeks AS time, cause FROM spells;
+\i test/data/cuminc_recipe.sql
 SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE o.time IS NULL OR s.time IS NULL) AS unmatched,
 	   count(*) FILTER (WHERE abs(o.estimate - s.estimate) > 1e-10 * greatest(abs(o.estimate), abs(s.estimate))) AS estimate_mismatch,
 	   count(*) FILTER (WHERE abs(o.variance - s.variance) > 1e-10 * greatest(abs(o.variance), abs(s.variance))) AS variance_mismatch
 FROM cuminc_table((SELECT cuminc(weeks, cause) FROM spells)) AS o
-	 FULL JOIN pg_temp.cuminc_sql() AS s USING (time, cause);
+	 FULL JOIN pg_temp.cuminc_recipe() AS s USING (time, cause);
 
 -- cuminc_at is the step function of cuminc_table
 CREATE TABLE spells_state AS SELECT cuminc(weeks, cause) AS c, max(weeks) AS last FROM spells;

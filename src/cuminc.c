@@ -164,6 +164,18 @@ static const ExpandedObjectMethods CumincMethods = {
 	CumincStateFlatten
 };
 
+/* A flat value must fit in one allocation */
+static void
+CheckEntryLimit(int64 n)
+{
+	if (n > CUMINC_MAX_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct durations and causes for a cuminc value"),
+				 errdetail("A cuminc value holds at most %d pairs of duration and cause.",
+						   CUMINC_MAX_ENTRIES)));
+}
+
 /* An empty state whose memory lives in a child context of parent */
 static CumincState *
 CumincStateCreate(MemoryContext parent)
@@ -191,12 +203,7 @@ CumincStateAdd(CumincState *state, float8 time, int32 cause, int64 count)
 	{
 		cell = cuminc_hash_insert_hash(state->table, key, hash, &found);
 		cell->count = 0;
-		if (state->table->members > CUMINC_MAX_ENTRIES)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct durations and causes for a cuminc value"),
-					 errdetail("A cuminc value holds at most %d pairs of duration and cause.",
-							   CUMINC_MAX_ENTRIES)));
+		CheckEntryLimit(state->table->members);
 	}
 	cell->count += count;
 	state->total += count;
@@ -232,13 +239,14 @@ CheckCause(int32 cause)
 }
 
 /*
- * Validate entries read from text or binary input, reporting any fault with
- * sqlstate (22P02 for text, 22P03 for binary), and return the number of
- * persons they hold.  Normalizes -0 to 0.
+ * A flat value from n entries read from text or binary input, validated:
+ * faults are reported with sqlstate (22P02 for text, 22P03 for binary).
+ * Normalizes -0 to 0.
  */
-static int64
-CheckEntries(CumincEntry *entries, int n, int sqlstate)
+static Cuminc *
+CumincBuild(CumincEntry *entries, int n, int sqlstate)
 {
+	Cuminc	   *c;
 	int64		total = 0;
 
 	for (int i = 0; i < n; i++)
@@ -278,21 +286,8 @@ CheckEntries(CumincEntry *entries, int n, int sqlstate)
 					 errdetail("The counts must add up to at most " INT64_FORMAT ".",
 							   PG_INT64_MAX)));
 	}
-	return total;
-}
 
-/* A flat value holding n validated entries */
-static Cuminc *
-CumincBuild(const CumincEntry *entries, int n)
-{
-	Cuminc	   *c;
-
-	if (n > CUMINC_MAX_ENTRIES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many entries for a cuminc value"),
-				 errdetail("A cuminc value holds at most %d pairs of duration and cause.",
-						   CUMINC_MAX_ENTRIES)));
+	CheckEntryLimit(n);
 	c = palloc0(CUMINC_HDRSZ + n * sizeof(CumincEntry));
 	SET_VARSIZE(c, CUMINC_HDRSZ + n * sizeof(CumincEntry));
 	c->version = CUMINC_VERSION;
@@ -464,8 +459,7 @@ cuminc_in(PG_FUNCTION_ARGS)
 	if (*p != '\0')
 		SyntaxError(str, p, "the end of input");
 
-	CheckEntries(entries, n, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	PG_RETURN_POINTER(CumincBuild(entries, n));
+	PG_RETURN_POINTER(CumincBuild(entries, n, ERRCODE_INVALID_TEXT_REPRESENTATION));
 }
 
 Datum
@@ -534,8 +528,7 @@ cuminc_recv(PG_FUNCTION_ARGS)
 		entries[i].cause = (int32) pq_getmsgint(buf, 4);
 		entries[i].count = pq_getmsgint64(buf);
 	}
-	CheckEntries(entries, n, ERRCODE_INVALID_BINARY_REPRESENTATION);
-	PG_RETURN_POINTER(CumincBuild(entries, n));
+	PG_RETURN_POINTER(CumincBuild(entries, n, ERRCODE_INVALID_BINARY_REPRESENTATION));
 }
 
 Datum
