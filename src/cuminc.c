@@ -722,24 +722,34 @@ CumincEstimate(const Cuminc *c, CumincCurve *curve)
 	float8		fk = 1;
 	int64	   *d;
 	CumincSums *sums;
+	int			ntimes = 0;
+	float8		last_event = 0;
 
+	/* persons, causes and event times */
 	memset(curve, 0, sizeof(*curve));
 	curve->causes = palloc(c->nentries * sizeof(int32));
 	for (int i = 0; i < c->nentries; i++)
 	{
-		curve->n += c->entries[i].count;
-		if (c->entries[i].cause > 0)
-			curve->causes[nc++] = c->entries[i].cause;
+		const CumincEntry *e = &c->entries[i];
+
+		curve->n += e->count;
+		if (e->cause > 0)
+		{
+			curve->causes[nc++] = e->cause;
+			if (ntimes == 0 || e->time != last_event)
+				ntimes++;
+			last_event = e->time;
+		}
 	}
 	qsort(curve->causes, nc, sizeof(int32), Int32Cmp);
 	nc = curve->ncauses = qunique(curve->causes, nc, sizeof(int32), Int32Cmp);
 	if (c->nentries > 0)
 		curve->last_time = c->entries[c->nentries - 1].time;
 
-	curve->times = palloc(c->nentries * sizeof(float8));
-	curve->nrisk = palloc(c->nentries * sizeof(int64));
-	curve->estimate = palloc_extended((Size) c->nentries * nc * sizeof(float8), MCXT_ALLOC_HUGE);
-	curve->variance = palloc_extended((Size) c->nentries * nc * sizeof(float8), MCXT_ALLOC_HUGE);
+	curve->times = palloc(ntimes * sizeof(float8));
+	curve->nrisk = palloc(ntimes * sizeof(int64));
+	curve->estimate = palloc_extended((Size) ntimes * nc * sizeof(float8), MCXT_ALLOC_HUGE);
+	curve->variance = palloc_extended((Size) ntimes * nc * sizeof(float8), MCXT_ALLOC_HUGE);
 	d = palloc(nc * sizeof(int64));
 	sums = palloc0(nc * sizeof(CumincSums));
 
