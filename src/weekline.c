@@ -1042,13 +1042,14 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 	return weeks;
 }
 
+/* fn_extra holds the code set, so the range type is looked up directly */
 Datum
 weekline_weeks_in(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
 	const WeeklineCodes *set = CodesArgument(fcinfo, 1);
 	RangeType  *period = PG_GETARG_RANGE_P(2);
-	TypeCacheEntry *typcache = range_get_typcache(fcinfo, RangeTypeGetOid(period));
+	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
 	RangeBound	lower,
 				upper;
 	bool		empty;
