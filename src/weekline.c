@@ -835,7 +835,11 @@ dream_weekline(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid DREAM code \"%.*s\" in field %d", len, value, f + 1),
 					 errdetail("A weekly field holds a non-negative integer code, or nothing.")));
-		CheckCode(v, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE);
+		if (v > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("DREAM code \"%.*s\" in field %d is out of range", len, value, f + 1),
+					 errdetail("Codes are integers from 0 to %d.", PG_INT32_MAX)));
 		if (length > 0 && v != code)
 		{
 			weekline_builder_add(&b, code, length);
