@@ -279,6 +279,8 @@ weekline_in(PG_FUNCTION_ARGS)
 		PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
 	}
 
+	if (*p == '\0')
+		goto syntax_error;
 	for (week_end = p; *week_end != '\0' && !isspace((unsigned char) *week_end); week_end++)
 		;
 	week_text = pnstrdup(p, week_end - p);
@@ -632,10 +634,14 @@ Datum
 weekline_agg_final(PG_FUNCTION_ARGS)
 {
 	WeeklineAggState *state = (WeeklineAggState *) PG_GETARG_POINTER(0);
-	int32		span = state->max - state->min + 1;
-	int32	   *slots = palloc(sizeof(int32) * span);
+	int32		span;
+	int32	   *slots;
 	WeeklineBuilder b;
 
+	if (state->n == 0)
+		PG_RETURN_NULL();
+	span = state->max - state->min + 1;
+	slots = palloc(sizeof(int32) * span);
 	memset(slots, 0xFF, sizeof(int32) * span);	/* -1: no row for this week */
 	for (int i = 0; i < state->n; i++)
 	{
