@@ -62,4 +62,102 @@ extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 
 #define ISOWEEK_TEXT_LEN 16
 
+/* ---------- weekline (weekline.c) ---------- */
+
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+
+/*
+ * A weekline is one person's weekly codes over a span of consecutive weeks,
+ * run-length encoded.  Code 0 means no code that week.  Values are read with
+ * PG_GETARG_WEEKLINE_P (packed: short varlena headers are not copied) and
+ * walked run by run with a WeeklineReader; nothing is expanded per week.
+ */
+#define PG_GETARG_WEEKLINE_P(n) ((struct varlena *) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+#define PG_RETURN_WEEKLINE_P(x) PG_RETURN_POINTER(x)
+
+typedef struct WeeklineRun
+{
+	IsoWeek		start;			/* first week of the run */
+	int32		length;			/* weeks, at least 1 */
+	int32		code;			/* 0 = no code */
+} WeeklineRun;
+
+typedef struct WeeklineReader
+{
+	const uint8 *pos;			/* next encoded run */
+	const uint8 *end;
+	IsoWeek		next;			/* start of the next run; the end of the span once all are read */
+} WeeklineReader;
+
+/* false for the empty weekline; then weekline_next gives nothing */
+extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
+extern bool weekline_next(WeeklineReader *r, WeeklineRun *run);
+
+/* Span [*first, *end); false (and nothing set) for the empty weekline */
+extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);
+
+/* Building a weekline from runs in week order */
+typedef struct WeeklineBuilder
+{
+	StringInfoData buf;			/* the encoded value, varlena header first */
+	IsoWeek		first;
+	int64		weeks;			/* weeks added so far */
+	int32		code;			/* the pending run, not yet encoded */
+	int32		length;			/* 0 while there is no pending run */
+	bool		merge;			/* merge equal adjacent codes, else an error */
+	int			sqlstate;	/* SQLSTATE for malformed runs */
+} WeeklineBuilder;
+
+extern void weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate);
+extern void weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length);
+extern struct varlena *weekline_builder_finish(WeeklineBuilder *b);
+
+/* A set of codes (an int[] argument), sorted for binary search */
+typedef struct WeeklineCodes
+{
+	int			n;
+	int32	   *codes;
+} WeeklineCodes;
+
+/* Rejects NULL elements; the set lives in the current memory context */
+extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
+extern bool weekline_codes_contain(const WeeklineCodes *set, int32 code);
+
+/* Weeks of [from, to) whose code is in the set (PG_INT32_MIN/MAX for open ends) */
+extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
+							   IsoWeek from, IsoWeek to);
+
+/* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
+typedef struct WeeklineSpell
+{
+	IsoWeek		first;			/* first week on the codes */
+	IsoWeek		end;			/* the week after the last week on the codes */
+	int32		weeks;			/* weeks on the codes, bridged breaks excluded */
+	int32		prior_gap;		/* weeks since the previous spell ended; -1 if none */
+	int32		exit_code;		/* code of week `end`; -1 when right-censored */
+	bool		left_censored;	/* starts at the first week of the span */
+	bool		right_censored; /* ends at the last week of the span */
+} WeeklineSpell;
+
+typedef struct WeeklineSpellIter
+{
+	WeeklineReader reader;
+	const WeeklineCodes *codes;
+	int32		max_gap;
+	IsoWeek		span_first;
+	bool		have_pending;	/* a run on the codes that starts the next spell */
+	WeeklineRun pending;
+	bool		have_prev;
+	IsoWeek		prev_end;
+} WeeklineSpellIter;
+
+extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+								  const WeeklineCodes *codes, int32 max_gap);
+extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
+
+/* isoweek's input function, used to read the first week of a weekline's text form */
+extern Datum isoweek_in(PG_FUNCTION_ARGS);
+extern Datum dream_week(PG_FUNCTION_ARGS);
+
 #endif							/* JOBREG_H */
