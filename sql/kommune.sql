@@ -55,7 +55,7 @@ WHERE maalgruppe = 'ledighedsydelse' AND gyldig @> date '2015-03-31';
 SELECT c.relname, x.condition
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x (tab, condition)
 JOIN pg_class c ON c.oid = x.tab
-WHERE e.extname = 'jobreg' ORDER BY c.relname;
+WHERE e.extname = 'jobreg' AND c.relname IN ('kommune', 'klynge') ORDER BY c.relname;
 BEGIN;
 INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig)
 VALUES ('jobparate kontanthjælpsmodtagere', 101, 'min klynge', daterange('2017-01-01', '2018-01-01'));

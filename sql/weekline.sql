@@ -148,8 +148,8 @@ SET search_path = wl_trick, public;
 SELECT codes('synthetic', 'SU') AS su;
 RESET search_path;
 -- users' rows are dumped, the synthetic rows are the extension's own
-SELECT c.relname, e.extcondition FROM pg_extension e, unnest(e.extconfig) AS cfg(oid) JOIN pg_class c ON c.oid = cfg.oid
-WHERE e.extname = 'jobreg';
+SELECT c.relname, x.condition FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(tab, condition) JOIN pg_class c ON c.oid = x.tab
+WHERE e.extname = 'jobreg' AND c.relname = 'codebook';
 INSERT INTO codebook VALUES ('mine', 100, 'kontanthjælp', 'my own code', 5);
 SELECT codes('mine', 'kontanthjælp');
 SELECT pg_temp.err($$INSERT INTO codebook VALUES ('mine', -1, 'x', 'negative', 1)$$) AS negative_code;
