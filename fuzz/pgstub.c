@@ -6,8 +6,9 @@
  * Every palloc is its own malloc, so AddressSanitizer checks each allocation
  * exactly (inside the server, palloc'd chunks share blocks).  An ERROR
  * longjmps back to the harness through PG_exception_stack, as in the
- * server.  Backend functions the parsers do not call are left unresolved at
- * link time; calling one crashes, which shows the harness needs a stub.
+ * server.  PostgreSQL's frontend libraries (libpgcommon, libpgport) supply
+ * printf, float formatting and the like; backend functions that the parsers
+ * never call get aborting stubs from scripts/run-fuzz.sh.
  */
 #include "postgres.h"
 
@@ -47,7 +48,7 @@ palloc(Size size)
 {
 	StubChunk  *c;
 
-	if (size > MaxAllocSize)
+	if (size > MaxAllocHugeSize)
 		elog(ERROR, "invalid memory alloc request size %zu", size);
 	c = malloc(offsetof(StubChunk, data) + size);
 	if (c == NULL)
@@ -453,38 +454,25 @@ j2day(int jd)
 /* jobreg.c, which defines the settings, is not part of a harness */
 int			jobreg_min_cell = 0;
 
-/* ---------- printf: port.h maps these to pg_*; C's own suffice here ---------- */
-
-#undef vsnprintf
-#undef snprintf
-#undef sprintf
-
-int
-pg_vsnprintf(char *str, size_t count, const char *fmt, va_list args)
+void *
+repalloc_huge(void *pointer, Size size)
 {
-	return vsnprintf(str, count, fmt, args);
+	return repalloc(pointer, size);
 }
 
-int
-pg_snprintf(char *str, size_t count, const char *fmt,...)
+/* ---------- fmgr ---------- */
+
+Datum
+DirectFunctionCall1Coll(PGFunction func, Oid collation, Datum arg1)
 {
-	va_list		args;
-	int			n;
+	LOCAL_FCINFO(fcinfo, 1);
+	Datum		result;
 
-	va_start(args, fmt);
-	n = vsnprintf(str, count, fmt, args);
-	va_end(args);
-	return n;
-}
-
-int
-pg_sprintf(char *str, const char *fmt,...)
-{
-	va_list		args;
-	int			n;
-
-	va_start(args, fmt);
-	n = vsprintf(str, fmt, args);
-	va_end(args);
-	return n;
+	InitFunctionCallInfoData(*fcinfo, NULL, 1, collation, NULL, NULL);
+	fcinfo->args[0].value = arg1;
+	fcinfo->args[0].isnull = false;
+	result = func(fcinfo);
+	if (fcinfo->isnull)
+		elog(ERROR, "function %p returned NULL", (void *) func);
+	return result;
 }

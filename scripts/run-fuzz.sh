@@ -12,7 +12,9 @@ BUILD=$(mktemp -d /tmp/jobreg-fuzz.XXXXXX)
 trap 'rm -rf "$BUILD"' EXIT
 
 # type:input:output:receive:send
-TYPES="isoweek:isoweek_in:isoweek_out:isoweek_recv:isoweek_send"
+TYPES="isoweek:isoweek_in:isoweek_out:isoweek_recv:isoweek_send
+cuminc:cuminc_in:cuminc_out:cuminc_recv:cuminc_send
+weekline:weekline_in:weekline_out:weekline_recv:weekline_send"
 
 SOURCES=$(ls "$REPO"/src/*.c | grep -v '/jobreg\.c$')
 status=0
@@ -26,7 +28,7 @@ for spec in $TYPES; do
 		[ $mode = binary ] && flags="$flags -DFUZZ_BINARY"
 		cflags="-g -O1 -Wno-ignored-attributes -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 		cflags="$cflags -I/usr/include/postgresql/15/server -I$REPO/src -I$REPO/fuzz $flags"
-		libs="-licui18n -licuuc -licudata -lm"
+		libs="/usr/lib/postgresql/15/lib/libpgcommon.a /usr/lib/postgresql/15/lib/libpgport.a -licui18n -licuuc -licudata -lm"
 		# Backend functions the sources reference but a harness never calls
 		# get stubs that abort, so that calling one is a visible harness gap.
 		: >"$BUILD/missing.c"
