@@ -124,6 +124,9 @@ typedef struct WeeklineCodes
 extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
 extern bool weekline_codes_contain(const WeeklineCodes *set, int32 code);
 
+/* The code set of an int[] argument, cached in fn_extra across rows */
+extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);
+
 /* Weeks of [from, to) whose code is in the set (PG_INT32_MIN/MAX for open ends) */
 extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
 							   IsoWeek from, IsoWeek to);

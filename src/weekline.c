@@ -1009,8 +1009,8 @@ typedef struct CodesCache
 	WeeklineCodes set;
 } CodesCache;
 
-static const WeeklineCodes *
-CodesArgument(FunctionCallInfo fcinfo, int argno)
+const WeeklineCodes *
+weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
 	CodesCache *cache = fcinfo->flinfo->fn_extra;
@@ -1057,7 +1057,7 @@ Datum
 weekline_weeks_in(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	const WeeklineCodes *set = CodesArgument(fcinfo, 1);
+	const WeeklineCodes *set = weekline_codes_argument(fcinfo, 1);
 	RangeType  *period = PG_GETARG_RANGE_P(2);
 	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
 	RangeBound	lower,
@@ -1161,7 +1161,7 @@ Datum
 weekline_spells(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	const WeeklineCodes *codes = CodesArgument(fcinfo, 1);
+	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	TypeCacheEntry *typcache;
 	WeeklineSpellIter it;
@@ -1185,7 +1185,7 @@ Datum
 weekline_spell_at(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	const WeeklineCodes *codes = CodesArgument(fcinfo, 1);
+	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
 	IsoWeek		at = PG_GETARG_ISOWEEK(3);
 	WeeklineSpellIter it;
 	WeeklineSpell spell;
