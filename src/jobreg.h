@@ -62,4 +62,28 @@ extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 
 #define ISOWEEK_TEXT_LEN 16
 
+/* ---------- Jobindsats measures (fuldtid.c, aktivering.c, grouptest.c) ---------- */
+
+/* day intervals [lo, hi) of dateranges (fuldtid.c) */
+extern bool jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
+								  DateADT *lo, DateADT *hi);
+extern void jobreg_period_days(Datum range, DateADT *lo, DateADT *hi);
+
+/* float8[] aggregate states and compensated sums (fuldtid.c) */
+struct ArrayType;
+extern float8 *jobreg_float8_state(struct ArrayType *state, int len);
+extern struct ArrayType *jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len);
+extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
+
+/*
+ * Distribution functions (grouptest.c), accurate to about 1e-14 relative
+ * in both tails; NaN for invalid parameters.
+ */
+extern double jobreg_pchisq(double x, double df, bool lower_tail);
+extern double jobreg_pchisq_upper(double x, double df);
+extern double jobreg_pt(double t, double df, bool lower_tail);
+extern double jobreg_pnorm(double z, bool lower_tail);
+extern double jobreg_qt(double p, double df);
+extern double jobreg_qnorm(double p);
+
 #endif							/* JOBREG_H */
