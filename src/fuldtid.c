@@ -17,6 +17,7 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/multirangetypes.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
@@ -44,35 +45,30 @@ DaterangeTypcache(void)
 }
 
 /*
- * The days of a daterange as the half-open interval [*lo, *hi), with
+ * Bounds of a daterange as the half-open interval [*lo, *hi) of days, with
  * unbounded and infinite ends replaced by the window [wlo, whi) and the
  * result clipped to the window.  Returns false if nothing is left.
  */
-bool
-jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
-					  DateADT *lo, DateADT *hi)
+static bool
+BoundsToDays(const RangeBound *lower, const RangeBound *upper,
+			 DateADT wlo, DateADT whi, DateADT *lo, DateADT *hi)
 {
-	RangeType  *r = DatumGetRangeTypeP(range);
-	RangeBound	lower,
-				upper;
-	bool		empty;
 	int64		l,
 				u;
 
-	if (RangeTypeGetOid(r) != DATERANGEOID)
-		elog(ERROR, "expected a daterange");
-	range_deserialize(DaterangeTypcache(), r, &lower, &upper, &empty);
-	if (empty)
-		return false;
-
-	if (lower.infinite || DATE_NOT_FINITE(DatumGetDateADT(lower.val)))
+	/* a range from +infinity or to -infinity holds no day */
+	if (lower->infinite || DATE_IS_NOBEGIN(DatumGetDateADT(lower->val)))
 		l = wlo;
+	else if (DATE_IS_NOEND(DatumGetDateADT(lower->val)))
+		return false;
 	else
-		l = (int64) DatumGetDateADT(lower.val) + (lower.inclusive ? 0 : 1);
-	if (upper.infinite || DATE_NOT_FINITE(DatumGetDateADT(upper.val)))
+		l = (int64) DatumGetDateADT(lower->val) + (lower->inclusive ? 0 : 1);
+	if (upper->infinite || DATE_IS_NOEND(DatumGetDateADT(upper->val)))
 		u = whi;
+	else if (DATE_IS_NOBEGIN(DatumGetDateADT(upper->val)))
+		return false;
 	else
-		u = (int64) DatumGetDateADT(upper.val) + (upper.inclusive ? 1 : 0);
+		u = (int64) DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
 
 	l = Max(l, wlo);
 	u = Min(u, whi);
@@ -81,6 +77,50 @@ jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
 	*lo = (DateADT) l;
 	*hi = (DateADT) u;
 	return true;
+}
+
+/* The days of a daterange in the window [wlo, whi), as BoundsToDays */
+bool
+jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
+					  DateADT *lo, DateADT *hi)
+{
+	RangeType  *r = DatumGetRangeTypeP(range);
+	RangeBound	lower,
+				upper;
+	bool		empty;
+
+	if (RangeTypeGetOid(r) != DATERANGEOID)
+		elog(ERROR, "expected a daterange");
+	range_deserialize(DaterangeTypcache(), r, &lower, &upper, &empty);
+	return !empty && BoundsToDays(&lower, &upper, wlo, whi, lo, hi);
+}
+
+/*
+ * The days of a datemultirange in the window [wlo, whi): *n intervals,
+ * returned as 2 * *n DateADTs (lo, hi, lo, hi, ...) in increasing order,
+ * palloc'd in the current memory context.
+ */
+DateADT *
+jobreg_datemultirange_days(Datum multirange, DateADT wlo, DateADT whi, int *n)
+{
+	MultirangeType *mr = DatumGetMultirangeTypeP(multirange);
+	DateADT    *days;
+	uint32		i;
+
+	if (MultirangeTypeGetOid(mr) != DATEMULTIRANGEOID)
+		elog(ERROR, "expected a datemultirange");
+	days = palloc(sizeof(DateADT) * 2 * Max(mr->rangeCount, 1));
+	*n = 0;
+	for (i = 0; i < mr->rangeCount; i++)
+	{
+		RangeBound	lower,
+					upper;
+
+		multirange_get_bounds(DaterangeTypcache(), mr, i, &lower, &upper);
+		if (BoundsToDays(&lower, &upper, wlo, whi, &days[2 * *n], &days[2 * *n + 1]))
+			(*n)++;
+	}
+	return days;
 }
 
 /*

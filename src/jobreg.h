@@ -67,6 +67,8 @@ extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 /* day intervals [lo, hi) of dateranges (fuldtid.c) */
 extern bool jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
 								  DateADT *lo, DateADT *hi);
+extern DateADT *jobreg_datemultirange_days(Datum multirange, DateADT wlo, DateADT whi,
+										   int *n);
 extern void jobreg_period_days(Datum range, DateADT *lo, DateADT *hi);
 
 /* float8[] aggregate states and compensated sums (fuldtid.c) */

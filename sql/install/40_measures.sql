@@ -137,3 +137,105 @@ CREATE AGGREGATE welch_test(x float8, grp bool) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE welch_test(float8, bool) IS 'Welch two-sample t-test of x where grp is true against where it is false, as R''s t.test(var.equal = FALSE)';
+
+/* ---------- activation: offer types ---------- */
+
+CREATE TABLE tilbudstype (
+	kode text PRIMARY KEY,
+	navn text NOT NULL,
+	virksomhedsrettet bool NOT NULL,
+	standard bool NOT NULL DEFAULT false
+);
+COMMENT ON TABLE tilbudstype IS 'activation offer types (tilbud) and whether each counts as virksomhedsrettet (company-directed) activation';
+COMMENT ON COLUMN tilbudstype.kode IS 'the code used in the offer data, e.g. virksomhedspraktik';
+COMMENT ON COLUMN tilbudstype.navn IS 'the name of the offer type';
+COMMENT ON COLUMN tilbudstype.virksomhedsrettet IS 'true if the offer is company-directed activation (virksomhedspraktik, løntilskud)';
+COMMENT ON COLUMN tilbudstype.standard IS 'true for the rows shipped with the extension (not dumped by pg_dump; your own rows are)';
+
+INSERT INTO tilbudstype (kode, navn, virksomhedsrettet, standard) VALUES
+	('virksomhedspraktik', 'Virksomhedspraktik', true, true),
+	('løntilskud privat', 'Ansættelse med løntilskud, privat arbejdsgiver', true, true),
+	('løntilskud offentlig', 'Ansættelse med løntilskud, offentlig arbejdsgiver', true, true),
+	('nytteindsats', 'Nytteindsats', false, true),
+	('jobrotation', 'Jobrotation (ansættelse som vikar)', false, true),
+	('vejledning og opkvalificering', 'Øvrig vejledning og opkvalificering', false, true),
+	('ordinær uddannelse', 'Ordinær uddannelse', false, true);
+
+SELECT pg_catalog.pg_extension_config_dump('tilbudstype', 'WHERE NOT standard');
+
+/* ---------- activation: per person ---------- */
+
+CREATE TYPE aktivering AS (
+	personer int8,
+	aktiveringsberoerte int8,
+	ydelsestimer float8,
+	aktiveringstimer float8,
+	virksomhedsrettede_timer float8
+);
+COMMENT ON TYPE aktivering IS 'activation of one person or many in a period: persons on the benefit, persons with activation, possible hours (37 a week on the benefit), activation hours, company-directed activation hours';
+
+CREATE FUNCTION aktivering_trans(internal, datemultirange, daterange, text, daterange, float8) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION aktivering_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION aktivering_serial(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_deserial(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_final(internal) RETURNS aktivering
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_trans(internal, datemultirange, daterange, text, daterange, float8) IS 'aktivering transition: collects one person''s offers, clipped to the period';
+COMMENT ON FUNCTION aktivering_combine(internal, internal) IS 'aktivering combine: joins the offers of two partial states of the same person';
+COMMENT ON FUNCTION aktivering_serial(internal) IS 'aktivering serialization: the period, benefit intervals and offers';
+COMMENT ON FUNCTION aktivering_deserial(bytea, internal) IS 'aktivering deserialization, checked';
+COMMENT ON FUNCTION aktivering_final(internal) IS 'aktivering final: benefit hours, activation hours capped at 37 a week, company-directed hours';
+
+CREATE AGGREGATE aktivering(ydelse datemultirange, periode daterange, tilbudstype text, tilbud daterange, timer float8) (
+	SFUNC = aktivering_trans,
+	STYPE = internal,
+	COMBINEFUNC = aktivering_combine,
+	SERIALFUNC = aktivering_serial,
+	DESERIALFUNC = aktivering_deserial,
+	FINALFUNC = aktivering_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aktivering(datemultirange, daterange, text, daterange, float8) IS 'activation of one person in a period, from the benefit periods and the offers (type, days, hours per week); rows without an offer (NULL type, days and hours) count the benefit only';
+
+/* ---------- activation: populations ---------- */
+
+CREATE FUNCTION aktivering_accum(float8[], aktivering) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_sum_final(float8[]) RETURNS aktivering
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktiveringsgrad_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktiveringsberoerte_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION virksomhedsrettet_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_accum(float8[], aktivering) IS 'transition of the population activation aggregates: adds one aktivering value';
+COMMENT ON FUNCTION aktivering_sum_final(float8[]) IS 'aktivering_sum final: the summed aktivering value, NULL for no rows';
+COMMENT ON FUNCTION aktiveringsgrad_final(float8[]) IS 'aktiveringsgrad final: activation hours ÷ possible hours';
+COMMENT ON FUNCTION aktiveringsberoerte_final(float8[]) IS 'andel_aktiveringsberoerte final: persons with activation ÷ persons on the benefit';
+COMMENT ON FUNCTION virksomhedsrettet_final(float8[]) IS 'virksomhedsrettet_andel final: company-directed activation hours ÷ activation hours';
+
+CREATE AGGREGATE aktivering_sum(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_sum_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE aktiveringsgrad(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsgrad_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE andel_aktiveringsberoerte(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsberoerte_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE virksomhedsrettet_andel(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = virksomhedsrettet_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups';
+COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit)';
+COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period';
+COMMENT ON AGGREGATE virksomhedsrettet_andel(aktivering) IS 'virksomhedsrettet andel: company-directed activation hours ÷ all activation hours';
