@@ -32,6 +32,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 
 #include "jobreg.h"
 
@@ -145,6 +146,20 @@ CompareOfferType(const void *a, const void *b)
 	return strcmp(((const OfferType *) a)->kode, ((const OfferType *) b)->kode);
 }
 
+/* bsearch comparison of a text key with an OfferType */
+static int
+CompareKode(const void *key, const void *elem)
+{
+	const text *k = key;
+	const char *kode = ((const OfferType *) elem)->kode;
+	int			len = VARSIZE_ANY_EXHDR(k);
+	int			c = strncmp(VARDATA_ANY(k), kode, len);
+
+	if (c != 0)
+		return c;
+	return kode[len] == '\0' ? 0 : -1;
+}
+
 /*
  * The table tilbudstype of the extension's schema (the schema of this
  * function), read once per query into fn_extra.
@@ -190,18 +205,15 @@ static bool
 IsVirksomhedsrettet(FunctionCallInfo fcinfo, text *kode)
 {
 	OfferTypes *ot = LoadOfferTypes(fcinfo);
-	OfferType	key;
 	OfferType  *found;
 
-	key.kode = text_to_cstring(kode);
-	found = bsearch(&key, ot->types, ot->n, sizeof(OfferType), CompareOfferType);
+	found = bsearch(kode, ot->types, ot->n, sizeof(OfferType), CompareKode);
 	if (found == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown offer type \"%s\"", key.kode),
+				 errmsg("unknown offer type \"%s\"", text_to_cstring(kode)),
 				 errdetail("Offer types are the codes of the table tilbudstype."),
 				 errhint("Add the type to tilbudstype, saying whether it is virksomhedsrettet.")));
-	pfree(key.kode);
 	return found->virk;
 }
 
@@ -553,20 +565,38 @@ aktivering_accum(PG_FUNCTION_ARGS)
 	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, AKSUM_STATE_LEN);
 	float8	   *s = (float8 *) ARR_DATA_PTR(state);
 	HeapTupleHeader a = PG_GETARG_HEAPTUPLEHEADER(1);
+	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	HeapTupleData tuple;
+	Datum		d[AK_NATTS];
+	bool		isnull[AK_NATTS];
 	float8		v[AK_NATTS];
 	int			i;
 
+	/* the row type's descriptor, once per query */
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(a), HeapTupleHeaderGetTypMod(a));
+		MemoryContextSwitchTo(old);
+		if (desc->natts != AK_NATTS)
+			elog(ERROR, "aktivering has %d columns, expected %d", desc->natts, AK_NATTS);
+		fcinfo->flinfo->fn_extra = desc;
+	}
+	tuple.t_len = HeapTupleHeaderGetDatumLength(a);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = a;
+	heap_deform_tuple(&tuple, desc, d, isnull);
+
 	for (i = 0; i < AK_NATTS; i++)
 	{
-		bool		isnull;
-		Datum		d = GetAttributeByNum(a, i + 1, &isnull);
-
-		if (isnull)
+		if (isnull[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("aktivering value with a NULL field"),
 					 errdetail("Every field of an aktivering value is a number.")));
-		v[i] = i <= AK_BEROERTE ? (float8) DatumGetInt64(d) : DatumGetFloat8(d);
+		v[i] = i <= AK_BEROERTE ? (float8) DatumGetInt64(d[i]) : DatumGetFloat8(d[i]);
 		if (!isfinite(v[i]) || v[i] < 0.0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

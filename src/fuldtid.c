@@ -79,19 +79,26 @@ BoundsToDays(const RangeBound *lower, const RangeBound *upper,
 	return true;
 }
 
+static void
+DeserializeDaterange(Datum range, RangeBound *lower, RangeBound *upper, bool *empty)
+{
+	RangeType  *r = DatumGetRangeTypeP(range);
+
+	if (RangeTypeGetOid(r) != DATERANGEOID)
+		elog(ERROR, "expected a daterange");
+	range_deserialize(DaterangeTypcache(), r, lower, upper, empty);
+}
+
 /* The days of a daterange in the window [wlo, whi), as BoundsToDays */
 bool
 jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
 					  DateADT *lo, DateADT *hi)
 {
-	RangeType  *r = DatumGetRangeTypeP(range);
 	RangeBound	lower,
 				upper;
 	bool		empty;
 
-	if (RangeTypeGetOid(r) != DATERANGEOID)
-		elog(ERROR, "expected a daterange");
-	range_deserialize(DaterangeTypcache(), r, &lower, &upper, &empty);
+	DeserializeDaterange(range, &lower, &upper, &empty);
 	return !empty && BoundsToDays(&lower, &upper, wlo, whi, lo, hi);
 }
 
@@ -130,14 +137,11 @@ jobreg_datemultirange_days(Datum multirange, DateADT wlo, DateADT whi, int *n)
 void
 jobreg_period_days(Datum range, DateADT *lo, DateADT *hi)
 {
-	RangeType  *r = DatumGetRangeTypeP(range);
 	RangeBound	lower,
 				upper;
 	bool		empty;
 
-	if (RangeTypeGetOid(r) != DATERANGEOID)
-		elog(ERROR, "expected a daterange");
-	range_deserialize(DaterangeTypcache(), r, &lower, &upper, &empty);
+	DeserializeDaterange(range, &lower, &upper, &empty);
 	if (empty)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -150,8 +154,7 @@ jobreg_period_days(Datum range, DateADT *lo, DateADT *hi)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("period must be finite"),
 				 errdetail("A measure is divided by the length of its period, which must have a first and a last day.")));
-	/* finite non-empty: both ends exist; the window is the range itself */
-	if (!jobreg_daterange_days(range, DATEVAL_NOBEGIN, DATEVAL_NOEND, lo, hi))
+	if (!BoundsToDays(&lower, &upper, DATEVAL_NOBEGIN, DATEVAL_NOEND, lo, hi))
 		elog(ERROR, "non-empty daterange with no days");
 }
 

@@ -815,7 +815,16 @@ welch_test_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("welch_test value %g is not finite", x),
 				 errdetail("A mean and a variance need finite values.")));
-	WelchMerge(PG_GETARG_BOOL(2) ? s : s + 4, 1.0, x, 0.0, 0.0);
+	s = PG_GETARG_BOOL(2) ? s : s + 4;
+	/* Welford's step: the merge with a group of one, cheaper */
+	if (s[0] > 0.0)
+	{
+		double		delta = x - s[1] / s[0];
+
+		s[3] += delta * delta * s[0] / (s[0] + 1.0);
+	}
+	jobreg_sum_add(&s[1], &s[2], x);
+	s[0] += 1.0;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
