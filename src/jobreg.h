@@ -78,7 +78,7 @@ extern struct ArrayType *jobreg_float8_state_arg(FunctionCallInfo fcinfo, int ar
 extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
 
 /*
- * Distribution functions (grouptest.c), accurate to about 1e-14 relative
+ * Distribution functions (grouptest.c), accurate to about 1e-13 relative
  * in both tails; NaN for invalid parameters.
  */
 extern double jobreg_pchisq(double x, double df, bool lower_tail);
