@@ -163,4 +163,30 @@ extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
 extern Datum isoweek_in(PG_FUNCTION_ARGS);
 extern Datum dream_week(PG_FUNCTION_ARGS);
 
+/* ---------- Jobindsats measures (fuldtid.c, aktivering.c, grouptest.c) ---------- */
+
+/* day intervals [lo, hi) of dateranges (fuldtid.c) */
+extern bool jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
+								  DateADT *lo, DateADT *hi);
+extern DateADT *jobreg_datemultirange_days(Datum multirange, DateADT wlo, DateADT whi,
+										   int *n);
+extern void jobreg_period_days(Datum range, DateADT *lo, DateADT *hi);
+
+/* float8[] aggregate states and compensated sums (fuldtid.c) */
+struct ArrayType;
+extern float8 *jobreg_float8_state(struct ArrayType *state, int len);
+extern struct ArrayType *jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len);
+extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
+
+/*
+ * Distribution functions (grouptest.c), accurate to about 1e-13 relative
+ * in both tails; NaN for invalid parameters.
+ */
+extern double jobreg_pchisq(double x, double df, bool lower_tail);
+extern double jobreg_pchisq_upper(double x, double df);
+extern double jobreg_pt(double t, double df, bool lower_tail);
+extern double jobreg_pnorm(double z, bool lower_tail);
+extern double jobreg_qt(double p, double df);
+extern double jobreg_qnorm(double p);
+
 #endif							/* JOBREG_H */
