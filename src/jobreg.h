@@ -62,4 +62,77 @@ extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 
 #define ISOWEEK_TEXT_LEN 16
 
+/* ---------- survival (survival.c, logrank.c, svg.c) ---------- */
+
+#include "lib/stringinfo.h"
+
+/*
+ * A survival state holds, per distinct time, the weighted events,
+ * censorings and (delayed) entries at that time, and the unweighted number
+ * of rows leaving and entering there (for disclosure control).  Rows that
+ * enter at a time are at risk only after it (entry < t <= exit).
+ */
+typedef struct SurvTime
+{
+	float8		time;
+	float8		events;			/* weighted events at this time */
+	float8		censored;		/* weighted censorings at this time */
+	float8		entered;		/* weighted delayed entries at this time */
+	int64		rows_out;		/* rows whose exit (event or censoring) is here */
+	int64		rows_in;		/* rows whose delayed entry is here */
+} SurvTime;
+
+/* The on-disk (flat) form: times in strictly increasing order */
+typedef struct Survival
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* SURVIVAL_VERSION */
+	uint8		pad[3];
+	int32		ntimes;			/* at least 1 */
+	int32		pad2;
+	SurvTime	times[FLEXIBLE_ARRAY_MEMBER];
+} Survival;
+
+#define SURVIVAL_VERSION 1
+#define SURVIVAL_SIZE(n) (offsetof(Survival, times) + (Size) (n) * sizeof(SurvTime))
+#define DatumGetSurvivalP(X) ((Survival *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SURVIVAL_P(n) DatumGetSurvivalP(PG_GETARG_DATUM(n))
+
+/* A growing state: an open-addressing hash table of times */
+typedef struct SurvAccum
+{
+	int32		ntimes;
+	int32		shift;			/* 64 - log2(capacity) */
+	SurvTime   *slots;			/* empty slot: rows_out == rows_in == 0 */
+	MemoryContext cxt;
+} SurvAccum;
+
+extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int ntimes);
+extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
+extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
+extern Size surv_accum_flat_size(const SurvAccum *acc);
+extern void surv_accum_flatten(const SurvAccum *acc, Survival *result);
+extern float8 surv_check_time(float8 t, const char *what);
+
+/* text and binary forms of one state (shared with the logrank state) */
+extern void survival_format(StringInfo buf, const Survival *s);
+extern Survival *survival_parse(const char *str, const char **endptr, const char *whole);
+extern void survival_send_body(StringInfo buf, const Survival *s);
+extern Survival *survival_recv_body(StringInfo buf);
+
+/* The Kaplan-Meier curve of a state, one point per time of the state */
+typedef struct KMPoint
+{
+	float8		time;
+	float8		n_risk;			/* weighted number at risk */
+	int64		persons;		/* rows at risk, for disclosure control */
+	float8		events;
+	float8		censored;
+	bool		exit;			/* a time R's survfit reports (some row leaves) */
+	float8		surv;			/* product-limit estimate just after the time */
+	float8		greenwood;		/* sum of d / (n (n - d)): variance of log surv */
+} KMPoint;
+
+extern KMPoint *survival_curve(const Survival *s);
+
 #endif							/* JOBREG_H */
