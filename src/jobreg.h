@@ -98,12 +98,21 @@ typedef struct Survival
 #define DatumGetSurvivalP(X) ((Survival *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_SURVIVAL_P(n) DatumGetSurvivalP(PG_GETARG_DATUM(n))
 
-/* A growing state: an open-addressing hash table of times */
+/*
+ * A growing state.  Whole-number times below SURV_DENSE_LIMIT (weeks, days)
+ * are slots of a directly indexed array; other times live in an
+ * open-addressing hash table.  An empty slot has rows_out == rows_in == 0.
+ */
+#define SURV_DENSE_LIMIT 1024
+
 typedef struct SurvAccum
 {
-	int32		ntimes;
-	int32		shift;			/* 64 - log2(capacity) */
-	SurvTime   *slots;			/* empty slot: rows_out == rows_in == 0 */
+	int32		ntimes;			/* filled slots, in both parts */
+	int32		nhashed;		/* filled slots of the hash table */
+	int32		shift;			/* 64 - log2(hash table capacity) */
+	int32		ndense;			/* length of dense */
+	SurvTime   *slots;			/* the hash table */
+	SurvTime   *dense;			/* dense[t] for whole-number times t */
 	MemoryContext cxt;
 } SurvAccum;
 

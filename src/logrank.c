@@ -247,7 +247,7 @@ TransState(FunctionCallInfo fcinfo)
 	}
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		aggcxt = CurrentMemoryContext;
-	cxt = AllocSetContextCreate(aggcxt, "logrank state", ALLOCSET_DEFAULT_SIZES);
+	cxt = AllocSetContextCreate(aggcxt, "logrank state", ALLOCSET_SMALL_SIZES);
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
 	el->ngroups = 0;

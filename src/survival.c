@@ -53,9 +53,10 @@ PG_FUNCTION_INFO_V1(surv_table);
 /* R's tolerance for "equal" survival levels: sqrt(.Machine$double.eps) */
 #define R_TOLERANCE 1.4901161193847656e-08
 
-/* ---------- the accumulator: a hash table of times ---------- */
+/* ---------- the accumulator ---------- */
 
-#define SURV_MIN_LOG2_CAPACITY 6
+#define SURV_MIN_LOG2_CAPACITY 4
+#define SURV_MIN_DENSE 64
 
 static inline uint32
 SlotOf(float8 time, int shift)
@@ -90,34 +91,38 @@ surv_accum_init(SurvAccum *acc, MemoryContext cxt, int ntimes)
 	while (((int64) 3 << log2cap) < (int64) 4 * ntimes)
 		log2cap++;
 	acc->ntimes = 0;
+	acc->nhashed = 0;
 	acc->cxt = cxt;
 	AccumAllocate(acc, log2cap);
+	acc->ndense = 0;
+	acc->dense = NULL;
 }
 
-static SurvTime *AccumSlot(SurvAccum *acc, float8 time);
+static SurvTime *HashedSlot(SurvAccum *acc, float8 time);
 
 static void
-AccumGrow(SurvAccum *acc)
+HashGrow(SurvAccum *acc)
 {
 	SurvTime   *old = acc->slots;
 	int			oldcap = 1 << (64 - acc->shift);
 
 	AccumAllocate(acc, 64 - acc->shift + 1);
-	acc->ntimes = 0;
+	acc->ntimes -= acc->nhashed;
+	acc->nhashed = 0;
 	for (int i = 0; i < oldcap; i++)
 	{
 		if (!SlotIsEmpty(&old[i]))
-			*AccumSlot(acc, old[i].time) = old[i];
+			*HashedSlot(acc, old[i].time) = old[i];
 	}
 	pfree(old);
 }
 
 /*
- * The slot of a time, inserted if new.  A new slot counts as filled once the
- * caller adds a row to it, which every caller does at once.
+ * The hash table slot of a time, inserted if new.  A new slot counts as
+ * filled once the caller adds a row to it, which every caller does at once.
  */
 static SurvTime *
-AccumSlot(SurvAccum *acc, float8 time)
+HashedSlot(SurvAccum *acc, float8 time)
 {
 	uint32		mask = ((uint32) 1 << (64 - acc->shift)) - 1;
 	uint32		i = SlotOf(time, acc->shift);
@@ -128,12 +133,13 @@ AccumSlot(SurvAccum *acc, float8 time)
 
 		if (SlotIsEmpty(slot))
 		{
-			if ((int64) 4 * (acc->ntimes + 1) > (int64) 3 * (mask + 1))
+			if ((int64) 4 * (acc->nhashed + 1) > (int64) 3 * (mask + 1))
 			{
-				AccumGrow(acc);
-				return AccumSlot(acc, time);
+				HashGrow(acc);
+				return HashedSlot(acc, time);
 			}
 			slot->time = time;
+			acc->nhashed++;
 			acc->ntimes++;
 			return slot;
 		}
@@ -141,6 +147,46 @@ AccumSlot(SurvAccum *acc, float8 time)
 			return slot;
 		i = (i + 1) & mask;
 	}
+}
+
+/* Make dense[t] exist: the array doubles, so it is at most twice the largest t */
+static pg_noinline void
+DenseGrow(SurvAccum *acc, int t)
+{
+	int			n = Max(acc->ndense, SURV_MIN_DENSE);
+
+	while (n <= t)
+		n *= 2;
+	if (acc->dense == NULL)
+		acc->dense = MemoryContextAllocZero(acc->cxt, n * sizeof(SurvTime));
+	else
+	{
+		acc->dense = repalloc(acc->dense, n * sizeof(SurvTime));
+		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvTime));
+	}
+	acc->ndense = n;
+}
+
+/* The slot of a time (>= 0), inserted if new */
+static inline SurvTime *
+AccumSlot(SurvAccum *acc, float8 time)
+{
+	if (time < SURV_DENSE_LIMIT && time == (float8) (int) time)
+	{
+		int			t = (int) time;
+		SurvTime   *slot;
+
+		if (unlikely(t >= acc->ndense))
+			DenseGrow(acc, t);
+		slot = &acc->dense[t];
+		if (SlotIsEmpty(slot))
+		{
+			slot->time = time;
+			acc->ntimes++;
+		}
+		return slot;
+	}
+	return HashedSlot(acc, time);
 }
 
 static inline void
@@ -155,8 +201,8 @@ AddRows(int64 *count, int64 n)
 }
 
 /* One row leaving at a time: an event or a censoring */
-void
-surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight)
+static inline void
+AccumExit(SurvAccum *acc, float8 time, bool event, float8 weight)
 {
 	SurvTime   *slot = AccumSlot(acc, time);
 
@@ -165,6 +211,12 @@ surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight)
 	else
 		slot->censored += weight;
 	AddRows(&slot->rows_out, 1);
+}
+
+void
+surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight)
+{
+	AccumExit(acc, time, event, weight);
 }
 
 /* One row entering at a time (delayed entry): at risk only after it */
@@ -220,13 +272,20 @@ surv_accum_flatten(const SurvAccum *acc, Survival *result)
 	SET_VARSIZE(result, SURVIVAL_SIZE(acc->ntimes));
 	result->version = SURVIVAL_VERSION;
 	result->ntimes = acc->ntimes;
+	for (int i = 0; i < acc->ndense; i++)
+	{
+		if (!SlotIsEmpty(&acc->dense[i]))
+			result->times[n++] = acc->dense[i];
+	}
 	for (int i = 0; i < cap; i++)
 	{
 		if (!SlotIsEmpty(&acc->slots[i]))
 			result->times[n++] = acc->slots[i];
 	}
 	Assert(n == acc->ntimes);
-	qsort(result->times, n, sizeof(SurvTime), CompareTimes);
+	/* the dense part comes out sorted; sort when there is a hashed part */
+	if (acc->nhashed > 0)
+		qsort(result->times, n, sizeof(SurvTime), CompareTimes);
 }
 
 /* ---------- the expanded object ---------- */
@@ -260,7 +319,7 @@ static ExpandedSurvival *
 ExpandedSurvivalCreate(MemoryContext parent, const Survival *s)
 {
 	MemoryContext cxt = AllocSetContextCreate(parent, "survival state",
-											  ALLOCSET_DEFAULT_SIZES);
+											  ALLOCSET_SMALL_SIZES);
 	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
 
 	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
@@ -276,30 +335,42 @@ ExpandedSurvivalCreate(MemoryContext parent, const Survival *s)
  * expanded object in the aggregate's memory context, which the executor then
  * keeps without copying.
  */
-static ExpandedSurvival *
-TransState(FunctionCallInfo fcinfo)
+static pg_noinline ExpandedSurvival *
+NewTransState(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcxt;
 
-	if (!PG_ARGISNULL(0))
-	{
-		Datum		d = PG_GETARG_DATUM(0);
-
-		if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-			DatumGetEOHP(d)->eoh_methods == &ExpandedSurvivalMethods)
-			return (ExpandedSurvival *) DatumGetEOHP(d);
-	}
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		aggcxt = CurrentMemoryContext;
 	return ExpandedSurvivalCreate(aggcxt,
 								  PG_ARGISNULL(0) ? NULL : PG_GETARG_SURVIVAL_P(0));
 }
 
-/* A duration or time must be a finite number >= 0; -0 becomes 0 */
-float8
-surv_check_time(float8 t, const char *what)
+static inline ExpandedSurvival *
+TransState(FunctionCallInfo fcinfo)
 {
-	if (unlikely(isnan(t) || isinf(t) || t < 0))
+	if (likely(!PG_ARGISNULL(0)))
+	{
+		Datum		d = PG_GETARG_DATUM(0);
+
+		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d))))
+		{
+			/* DatumGetEOHP, inline: this runs once per row */
+			varatt_expanded ptr;
+
+			memcpy(&ptr, VARDATA_EXTERNAL(DatumGetPointer(d)), sizeof(ptr));
+			if (likely(ptr.eohptr->eoh_methods == &ExpandedSurvivalMethods))
+				return (ExpandedSurvival *) ptr.eohptr;
+		}
+	}
+	return NewTransState(fcinfo);
+}
+
+/* A duration or time must be a finite number >= 0; -0 becomes 0 */
+static inline float8
+CheckTime(float8 t, const char *what)
+{
+	if (unlikely(!(t >= 0 && t <= DBL_MAX)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a finite number >= 0, not %s", what,
@@ -307,6 +378,12 @@ surv_check_time(float8 t, const char *what)
 						"a negative number"),
 				 errdetail("Times are measured from the start of the spell, for example in weeks.")));
 	return t + 0.0;
+}
+
+float8
+surv_check_time(float8 t, const char *what)
+{
+	return CheckTime(t, what);
 }
 
 static float8
@@ -342,8 +419,8 @@ survival_sfunc(PG_FUNCTION_ARGS)
 
 	SKIP_ROW_IF_NULL(1, 2);
 	es = TransState(fcinfo);
-	surv_accum_exit(&es->acc, surv_check_time(PG_GETARG_FLOAT8(1), "duration"),
-					PG_GETARG_BOOL(2), 1.0);
+	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"),
+			  PG_GETARG_BOOL(2), 1.0);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
 }
 
@@ -355,8 +432,8 @@ survival_sfunc_weighted(PG_FUNCTION_ARGS)
 
 	SKIP_ROW_IF_NULL(1, 3);
 	es = TransState(fcinfo);
-	surv_accum_exit(&es->acc, surv_check_time(PG_GETARG_FLOAT8(1), "duration"),
-					PG_GETARG_BOOL(2), CheckWeight(PG_GETARG_FLOAT8(3)));
+	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"),
+			  PG_GETARG_BOOL(2), CheckWeight(PG_GETARG_FLOAT8(3)));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
 }
 
@@ -369,8 +446,8 @@ survival_sfunc_entry(PG_FUNCTION_ARGS)
 	float8		exit;
 
 	SKIP_ROW_IF_NULL(1, 3);
-	entry = surv_check_time(PG_GETARG_FLOAT8(1), "entry time");
-	exit = surv_check_time(PG_GETARG_FLOAT8(2), "exit time");
+	entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
+	exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
 	if (entry >= exit)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -378,7 +455,7 @@ survival_sfunc_entry(PG_FUNCTION_ARGS)
 				 errdetail("A row is at risk at times t with entry < t <= exit, so entry must be before exit.")));
 	es = TransState(fcinfo);
 	AccumEntry(&es->acc, entry, 1.0);
-	surv_accum_exit(&es->acc, exit, PG_GETARG_BOOL(3), 1.0);
+	AccumExit(&es->acc, exit, PG_GETARG_BOOL(3), 1.0);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
 }
 
