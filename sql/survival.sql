@@ -205,6 +205,19 @@ SELECT kind, 'nested', count(*), survival_merge(s::text::survival ORDER BY g DES
 FROM (SELECT kind, part % 3 AS g, survival_merge(s) AS s FROM part_states WHERE scheme = 'seven' GROUP BY kind, part % 3) x
 GROUP BY kind
 ORDER BY kind, scheme;
+-- times of both kinds: whole numbers below 1024 (a directly indexed array)
+-- and all others (a hash table), merged and flattened in time order
+SELECT setseed(0.1);
+CREATE TEMP TABLE mixed AS
+SELECT CASE i % 3 WHEN 0 THEN floor(random() * 1200) WHEN 1 THEN floor(random() * 2400) / 2
+	   ELSE random() * 1500 END AS t, random() < 0.6 AS e
+FROM generate_series(1, 5000) i;
+SELECT s::text::survival::text = s::text AS sorted_round_trip,
+	   (SELECT count(*) FROM surv_table(s)) = (SELECT count(DISTINCT t) FROM mixed WHERE e) AS rows_ok,
+	   (SELECT bool_and(n_risk = (SELECT count(*) FROM mixed m WHERE m.t >= x.time)) FROM surv_table(s) x) AS n_risk_ok,
+	   (SELECT survival_merge(p)::text FROM (SELECT survival(t, e) AS p FROM mixed GROUP BY t = floor(t) AND t < 1024) y) = s::text AS merge_ok
+FROM (SELECT survival(t, e) AS s FROM mixed) x;
+
 -- the merge function on its own
 SELECT survival_combine('v1;1:1,0,0,1,0', 'v1;1:0,1,0,1,0;2:1,0,0,1,0');
 
