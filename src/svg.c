@@ -272,7 +272,7 @@ surv_svg(PG_FUNCTION_ARGS)
 	legend_row = palloc(n * sizeof(int));
 	for (int k = 0; k < n; k++)
 	{
-		float8		w = 40 + 7 * pg_mbstrlen(label_nulls[k] ? "" : TextDatumGetCString(labels[k]));
+		float8		w = 48 + 7.5 * pg_mbstrlen(label_nulls[k] ? "" : TextDatumGetCString(labels[k]));
 
 		legend_x[k] = k == 0 ? 0 : legend_x[k - 1] + legend_w;
 		legend_row[k] = k == 0 ? 0 : legend_row[k - 1];
