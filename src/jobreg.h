@@ -116,6 +116,21 @@ typedef struct SurvAccum
 	MemoryContext cxt;
 } SurvAccum;
 
+/*
+ * In a transition function: a row with a NULL among arguments first..last
+ * is skipped, the state (argument 0) passing through unchanged.
+ */
+#define SURV_SKIP_ROW_IF_NULL(first, last) \
+	do { \
+		for (int a_ = (first); a_ <= (last); a_++) \
+			if (PG_ARGISNULL(a_)) \
+			{ \
+				if (PG_ARGISNULL(0)) \
+					PG_RETURN_NULL(); \
+				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+			} \
+	} while (0)
+
 extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int ntimes);
 extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
 extern void surv_accum_merge(SurvAccum *acc, const Survival *s);

@@ -271,12 +271,7 @@ logrank_sfunc(PG_FUNCTION_ARGS)
 	ExpandedLogrank *el;
 	text	   *grp;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	SURV_SKIP_ROW_IF_NULL(1, 3);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(3);
 	surv_accum_exit(&FindGroup(el, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
@@ -292,12 +287,7 @@ logrank_sfunc_survival(PG_FUNCTION_ARGS)
 	ExpandedLogrank *el;
 	text	   *grp;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	SURV_SKIP_ROW_IF_NULL(1, 2);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(1);
 	surv_accum_merge(&FindGroup(el, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
@@ -310,12 +300,7 @@ logrank_combine(PG_FUNCTION_ARGS)
 {
 	ExpandedLogrank *el;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	SURV_SKIP_ROW_IF_NULL(1, 1);
 	el = TransState(fcinfo);
 	MergeFlat(el, (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));

@@ -41,7 +41,6 @@ PG_FUNCTION_INFO_V1(survival_out);
 PG_FUNCTION_INFO_V1(survival_recv);
 PG_FUNCTION_INFO_V1(survival_send);
 PG_FUNCTION_INFO_V1(survival_sfunc);
-PG_FUNCTION_INFO_V1(survival_sfunc_weighted);
 PG_FUNCTION_INFO_V1(survival_sfunc_entry);
 PG_FUNCTION_INFO_V1(survival_combine);
 PG_FUNCTION_INFO_V1(surv_at);
@@ -236,7 +235,10 @@ surv_accum_merge(SurvAccum *acc, const Survival *s)
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		const SurvTime *t = &s->times[i];
-		SurvTime   *slot = AccumSlot(acc, t->time);
+		SurvTime   *slot;
+
+		CHECK_FOR_INTERRUPTS();
+		slot = AccumSlot(acc, t->time);
 
 		slot->events += t->events;
 		slot->censored += t->censored;
@@ -399,41 +401,16 @@ CheckWeight(float8 w)
 	return w;
 }
 
-/* Rows with a NULL argument are skipped: the state passes through */
-#define SKIP_ROW_IF_NULL(first, last) \
-	do { \
-		for (int a_ = (first); a_ <= (last); a_++) \
-			if (PG_ARGISNULL(a_)) \
-			{ \
-				if (PG_ARGISNULL(0)) \
-					PG_RETURN_NULL(); \
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
-			} \
-	} while (0)
-
-/* survival(duration, event) */
+/* survival(duration, event) and survival(duration, event, weight) */
 Datum
 survival_sfunc(PG_FUNCTION_ARGS)
 {
 	ExpandedSurvival *es;
 
-	SKIP_ROW_IF_NULL(1, 2);
+	SURV_SKIP_ROW_IF_NULL(1, PG_NARGS() - 1);
 	es = TransState(fcinfo);
-	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"),
-			  PG_GETARG_BOOL(2), 1.0);
-	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
-}
-
-/* survival(duration, event, weight) */
-Datum
-survival_sfunc_weighted(PG_FUNCTION_ARGS)
-{
-	ExpandedSurvival *es;
-
-	SKIP_ROW_IF_NULL(1, 3);
-	es = TransState(fcinfo);
-	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"),
-			  PG_GETARG_BOOL(2), CheckWeight(PG_GETARG_FLOAT8(3)));
+	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2),
+			  PG_NARGS() > 3 ? CheckWeight(PG_GETARG_FLOAT8(3)) : 1.0);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
 }
 
@@ -445,7 +422,7 @@ survival_sfunc_entry(PG_FUNCTION_ARGS)
 	float8		entry;
 	float8		exit;
 
-	SKIP_ROW_IF_NULL(1, 3);
+	SURV_SKIP_ROW_IF_NULL(1, 3);
 	entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
 	exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
 	if (entry >= exit)
@@ -465,12 +442,7 @@ survival_combine(PG_FUNCTION_ARGS)
 {
 	ExpandedSurvival *es;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	SURV_SKIP_ROW_IF_NULL(1, 1);
 	es = TransState(fcinfo);
 	surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(1));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
@@ -505,6 +477,7 @@ CheckSurvival(const Survival *s, int sqlstate)
 	{
 		const SurvTime *t = &s->times[i];
 
+		CHECK_FOR_INTERRUPTS();
 		if (isnan(t->time) || isinf(t->time) || t->time < 0)
 			Invalid(sqlstate, "Times must be finite and not negative.");
 		if (i > 0 && !(s->times[i - 1].time < t->time))
@@ -772,6 +745,7 @@ survival_curve(const Survival *s)
 	{
 		const SurvTime *t = &s->times[i];
 
+		CHECK_FOR_INTERRUPTS();
 		/* rows leaving at or after t, less those entering at or after t */
 		risk += t->events + t->censored;
 		risk -= t->entered;

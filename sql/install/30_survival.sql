@@ -31,7 +31,7 @@ COMMENT ON FUNCTION survival_send(survival) IS 'survival binary output';
 CREATE FUNCTION survival_sfunc(survival, float8, bool) RETURNS survival
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION survival_sfunc(survival, float8, bool, float8) RETURNS survival
-	AS 'MODULE_PATHNAME', 'survival_sfunc_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survival_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION survival_sfunc(survival, float8, float8, bool) RETURNS survival
 	AS 'MODULE_PATHNAME', 'survival_sfunc_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION survival_combine(survival, survival) RETURNS survival
