@@ -16,18 +16,28 @@ if [ -z "$CHROMIUM" ]; then
 	exit 0
 fi
 
+OWN_CLUSTER=
 if ! psql -X -q -c "SELECT 1" >/dev/null 2>&1; then
 	source "$REPO/scripts/cluster.sh"
 	ensure_deps
 	build_and_install
 	start_cluster >/dev/null
+	OWN_CLUSTER=1
 fi
 
 OUT=$REPO/results
-mkdir -p "$OUT"
+PROFILE=$(mktemp -d)
 DB=jobreg_svg_$$
+cleanup() {
+	local rc=$?
+	rm -rf "$PROFILE"
+	psql -X -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+	if [ -n "$OWN_CLUSTER" ]; then stop_cluster; fi
+	exit $rc
+}
+trap cleanup EXIT
+mkdir -p "$OUT"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB"
-trap 'psql -X -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true' EXIT
 
 # Figur 3 of the 2015 analysis, on made-up spells: the share still on
 # kontanthjælp after 4, 8, ... 52 weeks, for a kommune, its klynge and the country
@@ -47,8 +57,6 @@ SELECT surv_svg(array_agg(s ORDER BY k DESC), array_agg(k ORDER BY k DESC),
 FROM curves;
 SQL
 
-PROFILE=$(mktemp -d)
-trap 'rm -rf "$PROFILE"; psql -X -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true' EXIT
 rm -f "$OUT/surv_svg.png"
 # Chromium refuses to run as root without --no-sandbox
 timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
