@@ -49,6 +49,7 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	'SELECT survival(0, ''Infinity'', true)']) AS q;
 -- -0 is 0
 SELECT survival(d, true)::text FROM (VALUES ('-0'::float8), (0)) v(d);
+SELECT 'v1;-0:1,0,0,1,0'::survival AS negative_zero_read;
 
 -- readers on a small curve: S(t) before the first time, between times,
 -- after the last time; median, quantiles, restricted mean

@@ -131,7 +131,7 @@ typedef struct SurvAccum
 			} \
 	} while (0)
 
-extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int ntimes);
+extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt);
 extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
 extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
 extern Size surv_accum_flat_size(const SurvAccum *acc);

@@ -150,7 +150,7 @@ FindGroup(ExpandedLogrank *el, const char *label, int32 len)
 	g->label[len] = '\0';
 	g->len = len;
 	g->hash = hash;
-	surv_accum_init(&g->acc, el->hdr.eoh_context, 0);
+	surv_accum_init(&g->acc, el->hdr.eoh_context);
 	IndexInsert(el, el->ngroups);
 	el->last = el->ngroups++;
 	return g;

@@ -81,18 +81,14 @@ AccumAllocate(SurvAccum *acc, int log2cap)
 	memset(acc->slots, 0, sizeof(SurvTime) << log2cap);
 }
 
-/* An empty accumulator with room for ntimes times */
+/* An empty accumulator; both parts grow as times arrive */
 void
-surv_accum_init(SurvAccum *acc, MemoryContext cxt, int ntimes)
+surv_accum_init(SurvAccum *acc, MemoryContext cxt)
 {
-	int			log2cap = SURV_MIN_LOG2_CAPACITY;
-
-	while (((int64) 3 << log2cap) < (int64) 4 * ntimes)
-		log2cap++;
 	acc->ntimes = 0;
 	acc->nhashed = 0;
 	acc->cxt = cxt;
-	AccumAllocate(acc, log2cap);
+	AccumAllocate(acc, SURV_MIN_LOG2_CAPACITY);
 	acc->ndense = 0;
 	acc->dense = NULL;
 }
@@ -325,7 +321,7 @@ ExpandedSurvivalCreate(MemoryContext parent, const Survival *s)
 	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
 
 	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
-	surv_accum_init(&es->acc, cxt, s ? s->ntimes : 0);
+	surv_accum_init(&es->acc, cxt);
 	if (s)
 		surv_accum_merge(&es->acc, s);
 	return es;
@@ -604,7 +600,7 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 			s = repalloc_huge(s, SURVIVAL_SIZE(cap));
 		}
 		t = &s->times[n++];
-		t->time = ParseFloat(&p, whole);
+		t->time = ParseFloat(&p, whole) + 0.0;	/* -0 is 0 */
 		Expect(&p, ':', whole);
 		t->events = ParseFloat(&p, whole);
 		Expect(&p, ',', whole);
@@ -695,7 +691,7 @@ survival_recv_body(StringInfo buf)
 	{
 		SurvTime   *t = &s->times[i];
 
-		t->time = pq_getmsgfloat8(buf);
+		t->time = pq_getmsgfloat8(buf) + 0.0;	/* -0 is 0 */
 		t->events = pq_getmsgfloat8(buf);
 		t->censored = pq_getmsgfloat8(buf);
 		t->entered = pq_getmsgfloat8(buf);
