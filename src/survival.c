@@ -8,11 +8,12 @@
  * delayed entries, so it grows with the number of distinct times, never
  * with the number of rows, and two states merge by adding their counts.
  *
- * While an aggregate runs, the state is an expanded object: an
- * open-addressing hash table keyed by time, living in the aggregate's memory
- * context and updated in place, so a row costs one hash probe and no
- * allocation.  Stored, shipped to a parallel leader or handed to a reader,
- * it is flattened to the varlena form declared in jobreg.h: the times in
+ * While an aggregate runs, the state is an expanded object living in the
+ * aggregate's memory context and updated in place: whole-number times below
+ * SURV_DENSE_LIMIT index an array directly, other times an open-addressing
+ * hash table, so a row costs one array or hash probe and no allocation.
+ * Stored, shipped to a parallel leader or handed to a reader, it is
+ * flattened to the varlena form declared in jobreg.h: the times in
  * increasing order behind a version byte.
  *
  * The readers reproduce R's survival package (survfit, summary.survfit,
@@ -364,6 +365,13 @@ TransState(FunctionCallInfo fcinfo)
 	return NewTransState(fcinfo);
 }
 
+/* What a value that is not a finite number >= 0 is, for messages */
+static const char *
+WhatIsWrong(float8 v)
+{
+	return isnan(v) ? "NaN" : isinf(v) ? (v > 0 ? "Infinity" : "-Infinity") : "a negative number";
+}
+
 /* A duration or time must be a finite number >= 0; -0 becomes 0 */
 static inline float8
 CheckTime(float8 t, const char *what)
@@ -371,9 +379,7 @@ CheckTime(float8 t, const char *what)
 	if (unlikely(!(t >= 0 && t <= DBL_MAX)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number >= 0, not %s", what,
-						isnan(t) ? "NaN" : isinf(t) ? (t > 0 ? "Infinity" : "-Infinity") :
-						"a negative number"),
+				 errmsg("%s must be a finite number >= 0, not %s", what, WhatIsWrong(t)),
 				 errdetail("Times are measured from the start of the spell, for example in weeks.")));
 	return t + 0.0;
 }
@@ -387,12 +393,10 @@ surv_check_time(float8 t, const char *what)
 static float8
 CheckWeight(float8 w)
 {
-	if (unlikely(isnan(w) || isinf(w) || w < 0))
+	if (unlikely(!(w >= 0 && w <= DBL_MAX)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight must be a finite number >= 0, not %s",
-						isnan(w) ? "NaN" : isinf(w) ? (w > 0 ? "Infinity" : "-Infinity") :
-						"a negative number"),
+				 errmsg("weight must be a finite number >= 0, not %s", WhatIsWrong(w)),
 				 errdetail("A case weight counts how many persons a row stands for.")));
 	return w;
 }
