@@ -234,14 +234,16 @@ FROM (SELECT i, survival(exit, event) OVER (ORDER BY i) AS running,
 			 survival(exit, event) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS moving
 	  FROM sp WHERE kind = 'plain' AND i <= 300) x;
 
--- grouped, sorted and hashed, with many groups
+-- grouped, sorted and hashed, with many groups; the hash table spills to disk
 SET enable_hashagg = off;
-CREATE TEMP TABLE sorted AS SELECT i % 500 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
+CREATE TEMP TABLE sorted AS SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
 RESET enable_hashagg;
 SET enable_sort = off;
-EXPLAIN (COSTS OFF) SELECT i % 500 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
+SET work_mem = '64kB';
+EXPLAIN (COSTS OFF) SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
 SELECT count(*) AS groups, count(*) FILTER (WHERE h.s = sorted.s) AS same
-FROM (SELECT i % 500 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1) h JOIN sorted USING (g);
+FROM (SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1) h JOIN sorted USING (g);
+RESET work_mem;
 RESET enable_sort;
 
 -- parallel plans give the same states and tables as serial ones
