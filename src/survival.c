@@ -56,7 +56,7 @@ PG_FUNCTION_INFO_V1(surv_table);
 /* ---------- the accumulator ---------- */
 
 #define SURV_MIN_LOG2_CAPACITY 4
-#define SURV_MIN_DENSE 64
+#define SURV_MIN_DENSE 16
 
 static inline uint32
 SlotOf(float8 time, int shift)
@@ -74,6 +74,12 @@ SlotIsEmpty(const SurvTime *slot)
 	return slot->rows_out == 0 && slot->rows_in == 0;
 }
 
+static int
+HashCapacity(const SurvAccum *acc)
+{
+	return acc->slots ? 1 << (64 - acc->shift) : 0;
+}
+
 static void
 AccumAllocate(SurvAccum *acc, int log2cap)
 {
@@ -82,14 +88,15 @@ AccumAllocate(SurvAccum *acc, int log2cap)
 	memset(acc->slots, 0, sizeof(SurvTime) << log2cap);
 }
 
-/* An empty accumulator; both parts grow as times arrive */
+/* An empty accumulator; both parts are made and grow as times arrive */
 void
 surv_accum_init(SurvAccum *acc, MemoryContext cxt)
 {
 	acc->ntimes = 0;
 	acc->nhashed = 0;
 	acc->cxt = cxt;
-	AccumAllocate(acc, SURV_MIN_LOG2_CAPACITY);
+	acc->shift = 64;
+	acc->slots = NULL;
 	acc->ndense = 0;
 	acc->dense = NULL;
 }
@@ -100,7 +107,7 @@ static void
 HashGrow(SurvAccum *acc)
 {
 	SurvTime   *old = acc->slots;
-	int			oldcap = 1 << (64 - acc->shift);
+	int			oldcap = HashCapacity(acc);
 
 	AccumAllocate(acc, 64 - acc->shift + 1);
 	acc->ntimes -= acc->nhashed;
@@ -120,8 +127,13 @@ HashGrow(SurvAccum *acc)
 static SurvTime *
 HashedSlot(SurvAccum *acc, float8 time)
 {
-	uint32		mask = ((uint32) 1 << (64 - acc->shift)) - 1;
-	uint32		i = SlotOf(time, acc->shift);
+	uint32		mask;
+	uint32		i;
+
+	if (acc->slots == NULL)
+		AccumAllocate(acc, SURV_MIN_LOG2_CAPACITY);
+	mask = ((uint32) 1 << (64 - acc->shift)) - 1;
+	i = SlotOf(time, acc->shift);
 
 	for (;;)
 	{
@@ -264,7 +276,7 @@ CompareTimes(const void *a, const void *b)
 void
 surv_accum_flatten(const SurvAccum *acc, Survival *result)
 {
-	int			cap = 1 << (64 - acc->shift);
+	int			cap = HashCapacity(acc);
 	int			n = 0;
 
 	memset(result, 0, SURVIVAL_SIZE(acc->ntimes));
