@@ -309,62 +309,6 @@ logrank_combine(PG_FUNCTION_ARGS)
 /* ---------- the test ---------- */
 
 /*
- * The upper tail Q(a, x) of the regularized incomplete gamma function, so
- * that pchisq(x, df, lower.tail = FALSE) = Q(df / 2, x / 2): the power
- * series below a + 1 and a continued fraction (modified Lentz) above,
- * where each converges fast and Q is computed without cancellation.
- */
-static float8
-GammaUpper(float8 a, float8 x)
-{
-	float8		prefix;
-
-	if (x <= 0)
-		return 1;
-	prefix = exp(-x + a * log(x) - lgamma(a));
-	if (x < a + 1)
-	{
-		float8		term = 1 / a;
-		float8		sum = term;
-
-		for (int n = 1; n < 10000 && fabs(term) > fabs(sum) * DBL_EPSILON; n++)
-		{
-			term *= x / (a + n);
-			sum += term;
-		}
-		return 1 - sum * prefix;
-	}
-	else
-	{
-		float8		tiny = DBL_MIN / DBL_EPSILON;
-		float8		b = x + 1 - a;
-		float8		c = 1 / tiny;
-		float8		d = 1 / b;
-		float8		h = d;
-
-		for (int n = 1; n < 10000; n++)
-		{
-			float8		an = -n * (n - a);
-			float8		delta;
-
-			b += 2;
-			d = an * d + b;
-			if (fabs(d) < tiny)
-				d = tiny;
-			c = b + an / c;
-			if (fabs(c) < tiny)
-				c = tiny;
-			d = 1 / d;
-			delta = d * c;
-			h *= delta;
-			if (fabs(delta - 1) <= DBL_EPSILON)
-				break;
-		}
-		return prefix * h;
-	}
-}
-
-/*
  * Solve v x = u by Cholesky (v is a covariance matrix, k x k, overwritten)
  * and return u'x; NaN when v is singular, where R's solve() fails.
  */
@@ -530,7 +474,7 @@ logrank_final(PG_FUNCTION_ARGS)
 		nulls[0] = isnan(chisq);
 	}
 	else
-		values[2] = Float8GetDatum(GammaUpper((k - 1) / 2.0, chisq / 2));
+		values[2] = Float8GetDatum(jobreg_pchisq_upper(chisq, k - 1));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
