@@ -35,7 +35,7 @@ SELECT pg_temp.err($$SELECT anciennitet_gruppe(-1)$$) AS negative_weeks,
 SELECT pg_temp.err($$SELECT andel_inden_for(w, w, 0, w) FROM (VALUES ('2014-W01'::isoweek)) v(w)$$) AS zero_weeks,
 	   pg_temp.err($$SELECT andel_inden_for(w, w - 1, 13, w + 20) FROM (VALUES ('2014-W01'::isoweek)) v(w)$$) AS outcome_before_start,
 	   pg_temp.err($$SELECT anciennitet_fordeling(w) FROM (VALUES (-3)) v(w)$$) AS negative_anciennitet,
-	   pg_temp.err($$SELECT int8_counts_combine('{1,2}', '{1}')$$) AS mismatched_states,
+	   pg_temp.err($$SELECT jobreg_array_sum('{1,2}', '{1}')$$) AS mismatched_states,
 	   pg_temp.err($$SELECT anciennitet_fordeling_final('{1,NULL,0,0,0,0,0,0}')$$) AS null_in_state;
 
 -- NULLs and empty input behave like PostgreSQL's aggregates
@@ -79,9 +79,10 @@ SELECT count(*) AS probes,
 FROM an_wl w CROSS JOIN an_probe pr LEFT JOIN an_oracle o ON o.p = w.p AND o.at = pr.at AND o.g = pr.g;
 
 SELECT count(*) AS probes,
-	   count(*) FILTER (WHERE first_week_on(w.wl, '{11,20}', pr.at) IS DISTINCT FROM
-			(SELECT min(week) FROM an_long l WHERE l.p = w.p AND l.code IN (11, 20) AND l.week >= pr.at)) AS first_week_on_mismatch
-FROM an_wl w CROSS JOIN (SELECT DISTINCT at FROM an_probe) pr;
+	   count(*) FILTER (WHERE first_week_on(w.wl, '{11,20}', pr.at) IS DISTINCT FROM o.first) AS first_week_on_mismatch
+FROM an_wl w CROSS JOIN (SELECT DISTINCT at FROM an_probe) pr
+LEFT JOIN (SELECT l.p, pr.at, min(l.week) AS first FROM an_long l JOIN (SELECT DISTINCT at FROM an_probe) pr ON l.week >= pr.at
+		   WHERE l.code IN (11, 20) GROUP BY l.p, pr.at) o ON o.p = w.p AND o.at = pr.at;
 
 -- anciennitet_fordeling and andel_inden_for against plain SQL, by group
 CREATE TABLE an_rows AS

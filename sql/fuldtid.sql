@@ -49,7 +49,7 @@ SELECT pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', '[2015-0
 	   pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', 'empty')$$) AS empty_period,
 	   pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', '[2015-01-01,2015-02-01)', 1.5)$$) AS degree_above_1,
 	   pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', '[2015-01-01,2015-02-01)', -0.1)$$) AS degree_negative,
-	   pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', '[2015-01-01,2015-02-01)', 'NaN')$$) AS degree_nan,
+	   pg_temp.err($$SELECT fuldtidspersoner('[2015-01-01,2015-02-01)', '[2015-01-01,2015-02-01)', 'NaN'::float8)$$) AS degree_nan,
 	   pg_temp.err($$SELECT fuldtid_trans('{0,0}', '[2015-01-01,2015-02-01)', '[2015-01-01,2015-02-01)')$$) AS bad_state;
 
 -- against a plain-SQL oracle (numeric) on random spells, degrees and periods, per kommune

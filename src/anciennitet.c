@@ -6,8 +6,9 @@
  *		cohorts with complete follow-up.
  *
  * Years are 52 weeks, as in Jobindsats' derived durations.  Both aggregates
- * keep plain int8[] counters, so they need no serialization to run in
- * parallel, can be stored in rollups, and share one combine function.
+ * keep their counts in plain float8[] states, like the other measures, so
+ * they need no serialization to run in parallel, can be stored in rollups,
+ * and combine with jobreg_array_sum (fuldtid.c).
  */
 #include "postgres.h"
 
@@ -30,7 +31,6 @@ PG_FUNCTION_INFO_V1(anciennitet_fordeling_trans);
 PG_FUNCTION_INFO_V1(anciennitet_fordeling_final);
 PG_FUNCTION_INFO_V1(andel_inden_for_trans);
 PG_FUNCTION_INFO_V1(andel_inden_for_final);
-PG_FUNCTION_INFO_V1(int8_counts_combine);
 
 /*
  * Weeks from the first week of the spell containing `at` through `at`,
@@ -124,44 +124,7 @@ first_week_on(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
-/* ---------- int8[] counter states ---------- */
-
-/*
- * The counters of a state argument.  A state can be handed in by a user, so
- * its shape is checked; inside an aggregate it is updated in place, as
- * PostgreSQL's own int8[] transition functions do.
- */
-static ArrayType *
-CounterState(FunctionCallInfo fcinfo, int argno, int n)
-{
-	ArrayType  *arr = AggCheckCallContext(fcinfo, NULL)
-		? PG_GETARG_ARRAYTYPE_P(argno) : PG_GETARG_ARRAYTYPE_P_COPY(argno);
-
-	if (ARR_NDIM(arr) != 1 || ARR_DIMS(arr)[0] != n || ARR_HASNULL(arr) ||
-		ARR_ELEMTYPE(arr) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid counter state"),
-				 errdetail("The state must be a one-dimensional int8 array of %d elements without NULLs.", n)));
-	return arr;
-}
-
-#define COUNTERS(state) ((int64 *) ARR_DATA_PTR(state))
-
-/* Combine function of both aggregates: add the counters */
-Datum
-int8_counts_combine(PG_FUNCTION_ARGS)
-{
-	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
-	int			n = ARR_NDIM(b) == 1 ? ARR_DIMS(b)[0] : 0;
-	ArrayType  *state = CounterState(fcinfo, 0, n);
-	int64	   *x = COUNTERS(state);
-	int64	   *y = COUNTERS(CounterState(fcinfo, 1, n));
-
-	for (int i = 0; i < n; i++)
-		x[i] += y[i];
-	PG_RETURN_ARRAYTYPE_P(state);
-}
+/* ---------- counter aggregates (float8[] states, counts exact below 2^53) ---------- */
 
 /*
  * anciennitet_fordeling: persons, Σ weeks, more than 2, 3 and 5 years, and
@@ -175,8 +138,8 @@ enum
 Datum
 anciennitet_fordeling_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = CounterState(fcinfo, 0, F_COUNTERS);
-	int64	   *c = COUNTERS(state);
+	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, F_COUNTERS);
+	float8	   *c = (float8 *) ARR_DATA_PTR(state);
 	int32		weeks = PG_GETARG_INT32(1);
 
 	CheckWeeks(weeks, "anciennitet");
@@ -194,17 +157,17 @@ anciennitet_fordeling_trans(PG_FUNCTION_ARGS)
 Datum
 anciennitet_fordeling_final(PG_FUNCTION_ARGS)
 {
-	int64	   *c = COUNTERS(CounterState(fcinfo, 0, F_COUNTERS));
+	float8	   *c = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), F_COUNTERS);
 	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8] = {0};
-	float8		n = (float8) c[F_N];
+	float8		n = c[F_N];
 
 	if (c[F_N] == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "anciennitet_fordeling must return a composite type");
-	values[0] = Int64GetDatum(c[F_N]);
+	values[0] = Int64GetDatum((int64) c[F_N]);
 	values[1] = Float8GetDatum(c[F_SUM] / n / WEEKS_PER_YEAR);
 	for (int i = F_OVER2; i < F_COUNTERS; i++)
 		values[i] = Float8GetDatum(c[i] / n);
@@ -222,14 +185,14 @@ Datum
 andel_inden_for_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state;
-	int64	   *c;
+	float8	   *c;
 	IsoWeek		start;
 	int32		weeks;
 
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "andel_inden_for state must not be NULL");
-	state = CounterState(fcinfo, 0, 2);
-	c = COUNTERS(state);
+	state = jobreg_float8_state_arg(fcinfo, 0, 2);
+	c = (float8 *) ARR_DATA_PTR(state);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
 		PG_RETURN_ARRAYTYPE_P(state);
 
@@ -257,9 +220,9 @@ andel_inden_for_trans(PG_FUNCTION_ARGS)
 Datum
 andel_inden_for_final(PG_FUNCTION_ARGS)
 {
-	int64	   *c = COUNTERS(CounterState(fcinfo, 0, 2));
+	float8	   *c = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), 2);
 
 	if (c[0] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((float8) c[1] / c[0]);
+	PG_RETURN_FLOAT8(c[1] / c[0]);
 }

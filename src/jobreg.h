@@ -131,6 +131,9 @@ extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int
 extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
 							   IsoWeek from, IsoWeek to);
 
+/* A weekrange as [*from, *to), open ends PG_INT32_MIN/MAX; false when empty */
+extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
+
 /* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
 typedef struct WeeklineSpell
 {

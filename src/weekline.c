@@ -1052,13 +1052,15 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 	return weeks;
 }
 
-/* fn_extra holds the code set, so the range type is looked up directly */
-Datum
-weekline_weeks_in(PG_FUNCTION_ARGS)
+/*
+ * A weekrange as the weeks [*from, *to), open ends as PG_INT32_MIN/MAX;
+ * false when empty.  The range type is looked up directly because fn_extra
+ * holds the code set.
+ */
+bool
+weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to)
 {
-	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	const WeeklineCodes *set = weekline_codes_argument(fcinfo, 1);
-	RangeType  *period = PG_GETARG_RANGE_P(2);
+	RangeType  *period = DatumGetRangeTypeP(range);
 	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
 	RangeBound	lower,
 				upper;
@@ -1066,10 +1068,23 @@ weekline_weeks_in(PG_FUNCTION_ARGS)
 
 	range_deserialize(typcache, period, &lower, &upper, &empty);
 	if (empty)
+		return false;
+	*from = lower.infinite ? PG_INT32_MIN : DatumGetIsoWeek(lower.val);
+	*to = upper.infinite ? PG_INT32_MAX : DatumGetIsoWeek(upper.val);
+	return true;
+}
+
+Datum
+weekline_weeks_in(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	const WeeklineCodes *set = weekline_codes_argument(fcinfo, 1);
+	IsoWeek		from,
+				to;
+
+	if (!weekline_period_bounds(PG_GETARG_DATUM(2), &from, &to))
 		PG_RETURN_INT32(0);
-	PG_RETURN_INT32(weekline_weeks_on(wl, set,
-									  lower.infinite ? PG_INT32_MIN : DatumGetIsoWeek(lower.val),
-									  upper.infinite ? PG_INT32_MAX : DatumGetIsoWeek(upper.val)));
+	PG_RETURN_INT32(weekline_weeks_on(wl, set, from, to));
 }
 
 /* ---------- spells ---------- */

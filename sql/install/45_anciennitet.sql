@@ -14,10 +14,6 @@ COMMENT ON FUNCTION langvarig(weekline, int4[], isoweek, float8, int4) IS 'wheth
 COMMENT ON FUNCTION anciennitet_gruppe(int4) IS 'the duration band of an anciennitet in weeks: under 5 år, 5-7 år, 7-10 år, 10+ år (years of 52 weeks, bands half-open)';
 COMMENT ON FUNCTION first_week_on(weekline, int4[], isoweek) IS 'the first week at or after from_week whose code is in codes, or NULL';
 
-CREATE FUNCTION int8_counts_combine(int8[], int8[]) RETURNS int8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION int8_counts_combine(int8[], int8[]) IS 'combine function of the counter aggregates: element-wise sum';
-
 CREATE TYPE anciennitet_fordeling AS (
 	personer int8,
 	gennemsnit_aar float8,
@@ -30,34 +26,34 @@ CREATE TYPE anciennitet_fordeling AS (
 );
 COMMENT ON TYPE anciennitet_fordeling IS 'distribution of anciennitet: persons, mean in years, shares above 2, 3 and 5 years, and in the bands 5-7, 7-10 and 10+ years';
 
-CREATE FUNCTION anciennitet_fordeling_trans(int8[], int4) RETURNS int8[]
+CREATE FUNCTION anciennitet_fordeling_trans(float8[], int4) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION anciennitet_fordeling_final(int8[]) RETURNS anciennitet_fordeling
+CREATE FUNCTION anciennitet_fordeling_final(float8[]) RETURNS anciennitet_fordeling
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE AGGREGATE anciennitet_fordeling(weeks int4) (
 	SFUNC = anciennitet_fordeling_trans,
-	STYPE = int8[],
+	STYPE = float8[],
 	INITCOND = '{0,0,0,0,0,0,0,0}',
 	FINALFUNC = anciennitet_fordeling_final,
-	COMBINEFUNC = int8_counts_combine,
+	COMBINEFUNC = jobreg_array_sum,
 	PARALLEL = SAFE
 );
-COMMENT ON FUNCTION anciennitet_fordeling_trans(int8[], int4) IS 'transition function of anciennitet_fordeling';
-COMMENT ON FUNCTION anciennitet_fordeling_final(int8[]) IS 'final function of anciennitet_fordeling';
+COMMENT ON FUNCTION anciennitet_fordeling_trans(float8[], int4) IS 'transition function of anciennitet_fordeling';
+COMMENT ON FUNCTION anciennitet_fordeling_final(float8[]) IS 'final function of anciennitet_fordeling';
 COMMENT ON AGGREGATE anciennitet_fordeling(int4) IS 'distribution of anciennitet in weeks: shares above 2, 3 and 5 years and in the 5-7, 7-10 and 10+ year bands (years of 52 weeks); NULL for no rows';
 
-CREATE FUNCTION andel_inden_for_trans(int8[], isoweek, isoweek, int4, isoweek) RETURNS int8[]
+CREATE FUNCTION andel_inden_for_trans(float8[], isoweek, isoweek, int4, isoweek) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION andel_inden_for_final(int8[]) RETURNS float8
+CREATE FUNCTION andel_inden_for_final(float8[]) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE AGGREGATE andel_inden_for(start isoweek, outcome isoweek, weeks int4, observed_until isoweek) (
 	SFUNC = andel_inden_for_trans,
-	STYPE = int8[],
+	STYPE = float8[],
 	INITCOND = '{0,0}',
 	FINALFUNC = andel_inden_for_final,
-	COMBINEFUNC = int8_counts_combine,
+	COMBINEFUNC = jobreg_array_sum,
 	PARALLEL = SAFE
 );
-COMMENT ON FUNCTION andel_inden_for_trans(int8[], isoweek, isoweek, int4, isoweek) IS 'transition function of andel_inden_for';
-COMMENT ON FUNCTION andel_inden_for_final(int8[]) IS 'final function of andel_inden_for';
+COMMENT ON FUNCTION andel_inden_for_trans(float8[], isoweek, isoweek, int4, isoweek) IS 'transition function of andel_inden_for';
+COMMENT ON FUNCTION andel_inden_for_final(float8[]) IS 'final function of andel_inden_for';
 COMMENT ON AGGREGATE andel_inden_for(isoweek, isoweek, int4, isoweek) IS 'share reaching the outcome within the first `weeks` weeks from start, counting only rows followed for all those weeks (start + weeks - 1 <= observed_until); a NULL outcome is none';
