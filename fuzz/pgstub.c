@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 
@@ -475,4 +476,26 @@ DirectFunctionCall1Coll(PGFunction func, Oid collation, Datum arg1)
 	if (fcinfo->isnull)
 		elog(ERROR, "function %p returned NULL", (void *) func);
 	return result;
+}
+
+/* ---------- interrupts and encodings ---------- */
+
+volatile sig_atomic_t InterruptPending = false;
+
+void
+ProcessInterrupts(void)
+{
+}
+
+/* The harness's client and server encodings are the same */
+char *
+pg_client_to_server(const char *s, int len)
+{
+	return (char *) s;
+}
+
+char *
+pg_server_to_client(const char *s, int len)
+{
+	return (char *) s;
 }

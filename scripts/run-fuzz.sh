@@ -14,7 +14,9 @@ trap 'rm -rf "$BUILD"' EXIT
 # type:input:output:receive:send
 TYPES="isoweek:isoweek_in:isoweek_out:isoweek_recv:isoweek_send
 cuminc:cuminc_in:cuminc_out:cuminc_recv:cuminc_send
-weekline:weekline_in:weekline_out:weekline_recv:weekline_send"
+weekline:weekline_in:weekline_out:weekline_recv:weekline_send
+survival:survival_in:survival_out:survival_recv:survival_send
+logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send"
 
 SOURCES=$(ls "$REPO"/src/*.c | grep -v '/jobreg\.c$')
 status=0
@@ -38,6 +40,8 @@ for spec in $TYPES; do
 				break
 			fi
 			[ $attempt = 2 ] && { cat "$BUILD/$target.log" >&2; exit 1; }
+			# a compile error, not a missing function: show it
+			grep -q "undefined reference" "$BUILD/$target.log" || { cat "$BUILD/$target.log" >&2; exit 1; }
 			grep -o "undefined reference to \`[A-Za-z_0-9]*'" "$BUILD/$target.log" | sed "s/.*\`//; s/'//" | sort -u |
 				awk '{ printf "void %s(void); void %s(void) { __builtin_trap(); }\n", $1, $1 }' >"$BUILD/missing.c"
 		done
