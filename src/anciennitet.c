@@ -40,18 +40,12 @@ PG_FUNCTION_INFO_V1(andel_inden_for_final);
 static int32
 ElapsedWeeks(FunctionCallInfo fcinfo, IsoWeek at, int32 max_gap)
 {
-	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
-	WeeklineSpellIter it;
 	WeeklineSpell spell;
 
-	weekline_spells_begin(&it, wl, codes, max_gap);
-	while (weekline_spells_next(&it, &spell) && spell.first <= at)
-	{
-		if (at < spell.end)
-			return at - spell.first + 1;
-	}
-	return -1;
+	if (!weekline_spell_containing(PG_GETARG_WEEKLINE_P(0), weekline_codes_argument(fcinfo, 1),
+								   max_gap, at, &spell))
+		return -1;
+	return at - spell.first + 1;
 }
 
 Datum

@@ -162,6 +162,10 @@ extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *w
 								  const WeeklineCodes *codes, int32 max_gap);
 extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
 
+/* The spell holding week `at`; false when `at` is in no spell */
+extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
+									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);
+
 /* isoweek's input function, used to read the first week of a weekline's text form */
 extern Datum isoweek_in(PG_FUNCTION_ARGS);
 extern Datum dream_week(PG_FUNCTION_ARGS);

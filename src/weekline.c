@@ -1202,23 +1202,34 @@ weekline_spell_at(PG_FUNCTION_ARGS)
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
 	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
 	IsoWeek		at = PG_GETARG_ISOWEEK(3);
-	WeeklineSpellIter it;
 	WeeklineSpell spell;
 	TupleDesc	tupdesc;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "spell_at must return a composite type");
-	weekline_spells_begin(&it, wl, codes, PG_GETARG_INT32(2));
-	while (weekline_spells_next(&it, &spell) && spell.first <= at)
+	if (weekline_spell_containing(wl, codes, PG_GETARG_INT32(2), at, &spell))
 	{
-		if (at < spell.end)
-		{
-			Datum		values[6];
-			bool		nulls[6];
+		Datum		values[6];
+		bool		nulls[6];
 
-			SpellValues(&spell, RangeTypeOf(tupdesc, 0), values, nulls);
-			PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
-		}
+		SpellValues(&spell, RangeTypeOf(tupdesc, 0), values, nulls);
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 	}
 	PG_RETURN_NULL();
+}
+
+/* The spell (bridging breaks of up to max_gap weeks) holding week `at` */
+bool
+weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
+						  int32 max_gap, IsoWeek at, WeeklineSpell *spell)
+{
+	WeeklineSpellIter it;
+
+	weekline_spells_begin(&it, wl, codes, max_gap);
+	while (weekline_spells_next(&it, spell) && spell->first <= at)
+	{
+		if (at < spell->end)
+			return true;
+	}
+	return false;
 }
