@@ -13,7 +13,8 @@
 --   3. shows with EXPLAIN VERBOSE what postgres_fdw sends to the shards, and
 --      fails unless the plans have the expected shape;
 --   4. computes every measure twice, two-level on the shards and in one step on
---      the local copy, and fails on any difference.
+--      the local copy, and fails on any difference (floating-point sums merged
+--      across shards: on any beyond 1e-12 relative).
 \set ON_ERROR_STOP 1
 \if :{?persons}
 \else
@@ -401,5 +402,6 @@ BEGIN
 	END IF;
 END $$;
 \pset tuples_only on
+\pset format unaligned
 SELECT format('jobreg: sharded check passed: %s measures, %s values, none differing', count(*), sum(compared))
 FROM sh_result;
