@@ -35,7 +35,8 @@ SELECT set_eq($$SELECT aggfnoid::regproc::text FROM jobreg_aggregate WHERE aggtr
 			  ARRAY['weekline_agg', 'aktivering'],
 			  'only weekline_agg and aktivering have internal states (README, scale-out)');
 SELECT is_empty($$SELECT signature FROM jobreg_aggregate AS a JOIN pg_proc AS c ON c.oid = a.aggcombinefn
-				  WHERE c.prorettype <> a.aggtranstype OR c.proargtypes::oid[] <> ARRAY[a.aggtranstype, a.aggtranstype]$$,
+				  WHERE c.prorettype <> a.aggtranstype OR c.pronargs <> 2
+					 OR c.proargtypes[0] <> a.aggtranstype OR c.proargtypes[1] <> a.aggtranstype$$,
 				'every combine function takes and returns the state type');
 
 SELECT * FROM finish();
