@@ -229,6 +229,16 @@ SELECT * FROM pg_temp.explain($$
 	'{"->  Partial": 3, "Finalize": 1, "Remote SQL: SELECT kommune, weeks, ended FROM public.spell": 3, "public.survival(": 0}');
 
 \echo
+\echo -- (b2) without the server option extensions jobreg, postgres_fdw sends no jobreg
+\echo --      function, operator or aggregate: not even the isoweek comparison
+BEGIN;
+ALTER SERVER shard1 OPTIONS (DROP extensions);
+SELECT * FROM pg_temp.explain($$
+	SELECT kommune, survival(weeks, ended) FROM sh_spell_1 WHERE start >= '2012-W01' GROUP BY kommune$$,
+	'{"Filter: (sh_spell_1.start >= ''2012-W01''::isoweek)": 1, "Remote SQL: SELECT kommune, start, weeks, ended FROM public.spell": 1, "public.survival(": 0}');
+ROLLBACK;
+
+\echo
 \echo -- (c) the two-level pattern: one grouped query per shard, sent whole (survival
 \echo --     and cuminc computed on the shards, one state per kommune and shard comes
 \echo --     back), then survival_merge and cuminc_merge on the coordinator
