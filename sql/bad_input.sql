@@ -196,6 +196,7 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT 'v1'::logrank_state$$,
 	$$SELECT logrank(d, true, g) FROM (VALUES (-1.0, 'a')) v(d, g)$$,
 	$$SELECT logrank(d, true, g) IS NULL FROM (VALUES (NULL::float8, 'a'), (1, NULL)) v(d, g)$$,
+	$$SELECT logrank(1, true, i::text) FROM generate_series(1, 12000) i$$,
 	$$SELECT surv_svg(ARRAY['v1;1:1,0,0,1,0'::survival], ARRAY['a'], width => 0)$$,
 	$$SELECT surv_svg(ARRAY['v1;1:1,0,0,1,0'::survival], ARRAY['a'], height => 100000)$$,
 	$$SELECT surv_svg(ARRAY['v1;1:1,0,0,1,0'::survival], ARRAY['a', 'b'])$$,
