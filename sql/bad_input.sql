@@ -248,7 +248,9 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT cuminc_merge(c) FROM (VALUES ('{1: 1=9223372036854775807}'::cuminc), ('{2: 1=1}')) v(c)$$,
 	$$SELECT cuminc_at('{1: 1=1}', 0, 1)$$,
 	$$SELECT cuminc_at('{1: 1=1}', 1, 'NaN')$$,
-	$$SELECT count(*) FROM cuminc_table('{}')$$
+	$$SELECT count(*) FROM cuminc_table('{}')$$,
+	$$SELECT cuminc_at(c, 1, 1) FROM (SELECT cuminc(i, i) FROM generate_series(1, 12000) i) s(c)$$,
+	$$SELECT count(*) FROM cuminc_table((SELECT cuminc(i, i) FROM generate_series(1, 12000) i))$$
 ]) AS q;
 
 SELECT what AS "case", pg_temp.recv('cuminc', bytes) AS result FROM (VALUES
