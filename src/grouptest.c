@@ -26,6 +26,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 #include "jobreg.h"
 
@@ -696,6 +697,9 @@ WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
 	bool		nulls[WT_NATTS] = {0};
 	int			i;
 
+	/* values near the largest float8: an error, as float8 arithmetic gives */
+	if (!isfinite(m1 - m2) || !isfinite(v1) || !isfinite(v2))
+		float_overflow_error();
 	values[WT_MEAN1] = Float8GetDatum(m1);
 	values[WT_MEAN2] = Float8GetDatum(m2);
 	values[WT_DIFFERENCE] = Float8GetDatum(m1 - m2);
@@ -721,7 +725,10 @@ WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
 
 		if (se >= 10.0 * DBL_EPSILON * Max(fabs(m1), fabs(m2)) && se > 0.0)
 		{
-			double		df = pow(se, 4) / (pow(se1, 4) / (n1 - 1.0) + pow(se2, 4) / (n2 - 1.0));
+			/* se^4 / (se1^4 / (n1 - 1) + se2^4 / (n2 - 1)), without overflowing se^4 */
+			double		r1 = se1 * se1 / (se * se),
+						r2 = se2 * se2 / (se * se),
+						df = 1.0 / (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0));
 			double		t = (m1 - m2) / se;
 			double		q = jobreg_qt(1.0 - (1.0 - conf) / 2.0, df);
 
