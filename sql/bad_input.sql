@@ -307,6 +307,7 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT prop_test(1, 'Infinity', 1, 10)$$,
 	$$SELECT prop_test(1, 10, 1, 10, 1)$$,
 	$$SELECT prop_test(1, 10, 1, 10, 0)$$,
+	$$SELECT prop_test(0, 1e308, 1e308, 1e308)$$,
 	$$SELECT prop_test(s, g) IS NULL FROM (VALUES (true, true), (false, true)) v(s, g)$$,
 	$$SELECT prop_test(s, g) IS NULL FROM (SELECT true, true WHERE false) v(s, g)$$,
 	$$SELECT welch_test(1, 1, 1, 2, 1, 10)$$,

@@ -591,6 +591,9 @@ PropTest(FunctionCallInfo fcinfo, double x1, double n1, double x2, double n2, do
 		sqrt(e1 * (1.0 - e1) / n1 + e2 * (1.0 - e2) / n2),
 				p = (x1 + x2) / (n1 + n2);
 
+	/* the pooled share needs n1 + n2: counts near the largest float8 are an error */
+	if (!isfinite(n1 + n2))
+		float_overflow_error();
 	values[PT_ESTIMATE1] = Float8GetDatum(e1);
 	values[PT_ESTIMATE2] = Float8GetDatum(e2);
 	values[PT_DIFFERENCE] = Float8GetDatum(delta);
