@@ -278,6 +278,8 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT fuldtidspersoner('2015-W01 1x10', '{1}', '[2015-W01,2015-W05)', 0)$$,
 	$$SELECT fuldtidspersoner('2015-W01 1x10', '{1}', '[2015-W01,2015-W05)', 'NaN')$$,
 	$$SELECT fuldtidspersoner('2015-W01 1x10', '{1}', '[2015-W01,2015-W05)', 'Infinity')$$,
+	$$SELECT fuldtidspersoner('2015-W01 1x10', '{1}', '[2015-W01,2015-W05)', 1e-320)$$,
+	$$SELECT fuldtidspersoner('2015-W01 1x10', '{1}', '[2015-W01,2015-W05)', 1e-307) FROM generate_series(1, 100)$$,
 	$$SELECT fuldtidspersoner('2015-W01 1x10'::weekline, '{1,NULL}', '[2015-W01,2015-W05)')$$,
 	$$SELECT fuldtid_final('{1,2}')$$,
 	$$SELECT jobreg_array_sum('{1,2}', '{1,2,3}')$$
