@@ -298,7 +298,9 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT aktiveringsgrad(a) FROM (VALUES (ROW(1, 1, NULL, 10, 0)::aktivering)) v(a)$$,
 	$$SELECT aktiveringsgrad(a) FROM (VALUES (ROW(1, 1, 100, -10, 0)::aktivering)) v(a)$$,
 	$$SELECT aktiveringsgrad(a) FROM (VALUES (ROW(1, 1, 'Infinity', 10, 0)::aktivering)) v(a)$$,
-	$$SELECT aktiveringsgrad(a) IS NULL FROM (VALUES (ROW(0, 0, 0, 0, 0)::aktivering)) v(a)$$
+	$$SELECT aktiveringsgrad(a) IS NULL FROM (VALUES (ROW(0, 0, 0, 0, 0)::aktivering)) v(a)$$,
+	$$SELECT aktiveringsgrad(a) FROM (VALUES (ROW(1, 1, 1e308, 1e308, 0)::aktivering), (ROW(1, 1, 1e308, 1e308, 0)::aktivering)) v(a)$$,
+	$$SELECT aktivering_sum(a) FROM (VALUES (ROW(9223372036854775807, 0, 1, 0, 0)::aktivering), (ROW(9223372036854775807, 0, 1, 0, 0)::aktivering)) v(a)$$
 ]) AS q;
 
 -- ---------- group tests and distributions ----------
