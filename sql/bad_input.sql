@@ -350,6 +350,8 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT klynge_benchmark_final('{101,2,101,1,2}')$$,
 	$$SELECT required_change(100, 0, 0.5)$$,
 	$$SELECT required_change(-100, 0.1, 0.5)$$,
+	$$SELECT required_change(100, 1e-300, 1e300)$$,
+	$$SELECT required_change(1e307, 0.01, 1)$$,
 	$$SELECT reduce_distance(0.1, 0.05, 2)$$,
 	$$SELECT reduce_distance(0.1, 0.05, 'NaN')$$,
 	$$SELECT kommune_kode('Atlantis')$$,

@@ -408,7 +408,7 @@ required_change(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("own_rate must not be 0"),
 				 errdetail("The population is own_count divided by own_rate.")));
-	change = own_count * (cluster_rate / own_rate - 1);
+	change = float8_mul(own_count, float8_div(cluster_rate, own_rate) - 1);
 	if (change == 0)
 		change = 0;				/* a zero count gives 0, not -0 */
 	PG_RETURN_FLOAT8(change);
