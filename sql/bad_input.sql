@@ -151,7 +151,8 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT anciennitet_fordeling(w) IS NULL FROM (SELECT 1 WHERE false) v(w)$$,
 	$$SELECT andel_inden_for(s, o, 0, '2016-W52') FROM (VALUES ('2016-W01'::isoweek, NULL::isoweek)) v(s, o)$$,
 	$$SELECT andel_inden_for(s, o, 13, '2016-W52') FROM (VALUES ('2016-W10'::isoweek, '2016-W01'::isoweek)) v(s, o)$$,
-	$$SELECT andel_inden_for(s, o, 13, '2016-W52') IS NULL FROM (VALUES ('2016-W50'::isoweek, NULL::isoweek)) v(s, o)$$
+	$$SELECT andel_inden_for(s, o, 13, '2016-W52') IS NULL FROM (VALUES ('2016-W50'::isoweek, NULL::isoweek)) v(s, o)$$,
+	$$SELECT andel_inden_for_trans(NULL, '2016-W01', NULL, 13, '2016-W52')$$
 ]) AS q;
 
 -- ---------- survival, logrank, surv_svg ----------
