@@ -17,6 +17,9 @@ CREATE TEMP TABLE cn_cuminc AS
 SELECT cuminc(i, i) AS c FROM generate_series(1, 4000) i;
 CREATE TEMP TABLE cn_survival AS
 SELECT survival(i % 100000 + 0.5, i % 3 > 0) AS s FROM generate_series(1, 200000) i;
+CREATE TEMP TABLE cn_dream (h text, l text);
+ALTER TABLE cn_dream ALTER h SET STORAGE EXTERNAL, ALTER l SET STORAGE EXTERNAL;	-- read without decompressing
+INSERT INTO cn_dream SELECT 'pnr;y_1501;' || repeat('x;', 50000000) || 'x', '1;1101;' || repeat(';', 50000000);
 CREATE TEMP TABLE cn_lines AS
 SELECT weekline_from_runs('2000-W01', ARRAY[0, 1101, 0, 1102, 0], ARRAY[1 + i % 7, 20, 3, 30, 2]) AS wl
 FROM generate_series(1, 1000) i;
@@ -54,6 +57,7 @@ SELECT sum(length(dk_number(x, 99))) FROM (SELECT ('9' || repeat('9', 131000))::
 SELECT logrank_final(st) FROM cn_logrank;
 SELECT count(*) FROM cn_cuminc, cuminc_table(c);
 SELECT surv_svg(array_fill(s, ARRAY[42]), array_fill('x'::text, ARRAY[42])) IS NULL FROM cn_survival, generate_series(1, 2000000000);
+SELECT dream_weekline(h, l) FROM cn_dream;
 SELECT pchisq(1e300, 1e300);
 
 RESET statement_timeout;
