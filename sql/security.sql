@@ -1,0 +1,26 @@
+--
+-- security: the install script runs as a superuser, so no object planted in
+-- the target schema may capture its calls.
+--
+SELECT current_database() AS regress_db \gset
+CREATE ROLE regress_jobreg_mallory;
+CREATE DATABASE regress_jobreg_security;
+\c regress_jobreg_security
+
+-- a schema where a less trusted role can create objects, and in it overloads
+-- that match the install script's calls better than pg_catalog's do; each
+-- makes its owner a superuser if the script calls it
+CREATE SCHEMA trap AUTHORIZATION regress_jobreg_mallory;
+SET ROLE regress_jobreg_mallory;
+CREATE FUNCTION trap.daterange(text, text) RETURNS daterange LANGUAGE sql
+	AS $$ ALTER ROLE regress_jobreg_mallory SUPERUSER; SELECT pg_catalog.daterange($1::date, $2::date) $$;
+CREATE FUNCTION trap.isempty(daterange) RETURNS bool LANGUAGE sql
+	AS $$ ALTER ROLE regress_jobreg_mallory SUPERUSER; SELECT pg_catalog.isempty($1) $$;
+RESET ROLE;
+CREATE EXTENSION jobreg SCHEMA trap;
+SELECT rolsuper AS mallory_is_superuser FROM pg_roles WHERE rolname = 'regress_jobreg_mallory';
+SELECT count(*) AS klynge_rows FROM trap.klynge;
+
+\c :regress_db
+DROP DATABASE regress_jobreg_security;
+DROP ROLE regress_jobreg_mallory;
