@@ -21,6 +21,21 @@ CREATE EXTENSION jobreg SCHEMA trap;
 SELECT rolsuper AS mallory_is_superuser FROM pg_roles WHERE rolname = 'regress_jobreg_mallory';
 SELECT count(*) AS klynge_rows FROM trap.klynge;
 
+-- a role without privileges of its own can use everything that reads the
+-- reference tables, but not change them
+CREATE ROLE regress_jobreg_analyst;
+GRANT USAGE ON SCHEMA trap TO regress_jobreg_analyst;
+SET ROLE regress_jobreg_analyst;
+SET search_path = trap;
+SELECT kommune_kode('Århus') AS kode, codes('synthetic', 'a-dagpenge') AS codes,
+	   (SELECT count(*) FROM klynge) AS klynge_rows,
+	   (aktivering('{[2015-01-01,2015-04-01)}', '[2015-01-01,2015-04-01)', 'virksomhedspraktik',
+				   '[2015-01-01,2015-02-01)', 20)).aktiveringstimer;
+INSERT INTO codebook VALUES ('mine', 1, 'x', NULL, 1);
+UPDATE tilbudstype SET virksomhedsrettet = true WHERE kode = 'nytteindsats';
+RESET search_path;
+RESET ROLE;
+
 \c :regress_db
 DROP DATABASE regress_jobreg_security;
-DROP ROLE regress_jobreg_mallory;
+DROP ROLE regress_jobreg_mallory, regress_jobreg_analyst;
