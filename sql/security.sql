@@ -1,6 +1,8 @@
 --
 -- security: the install script runs as a superuser, so no object planted in
--- the target schema may capture its calls.
+-- the target schema may capture its calls; everybody can read the reference
+-- tables; and jobreg is a trusted extension: a non-superuser with CREATE on a
+-- database can install it, and is then no superuser either.
 --
 SELECT current_database() AS regress_db \gset
 CREATE ROLE regress_jobreg_mallory;
@@ -36,6 +38,30 @@ UPDATE tilbudstype SET virksomhedsrettet = true WHERE kode = 'nytteindsats';
 RESET search_path;
 RESET ROLE;
 
+-- a trusted installation by a non-superuser, who plants the same overloads
+-- in its own schema first
+CREATE ROLE regress_jobreg_installer;
+CREATE DATABASE regress_jobreg_trusted;
+GRANT CREATE ON DATABASE regress_jobreg_trusted TO regress_jobreg_installer;
+\c regress_jobreg_trusted
+SET ROLE regress_jobreg_installer;
+CREATE SCHEMA mine;
+CREATE FUNCTION mine.daterange(text, text) RETURNS daterange LANGUAGE sql
+	AS $$ ALTER ROLE regress_jobreg_installer SUPERUSER; SELECT pg_catalog.daterange($1::date, $2::date) $$;
+CREATE FUNCTION mine.isempty(daterange) RETURNS bool LANGUAGE sql
+	AS $$ ALTER ROLE regress_jobreg_installer SUPERUSER; SELECT pg_catalog.isempty($1) $$;
+CREATE EXTENSION jobreg SCHEMA mine;
+SELECT e.extowner::regrole AS extension_owner, r.rolsuper AS tables_owned_by_a_superuser
+FROM pg_extension e, pg_class c JOIN pg_roles r ON r.oid = c.relowner
+WHERE e.extname = 'jobreg' AND c.oid = 'mine.codebook'::regclass;
+SELECT rolsuper AS installer_is_superuser FROM pg_roles WHERE rolname = 'regress_jobreg_installer';
+-- the installer adds its own rows and lets others do so
+INSERT INTO mine.codebook VALUES ('dream', 1, 'a-dagpenge', NULL, 1);
+SELECT mine.codes('dream', 'a-dagpenge'), mine.kommune_kode('Kbh.');
+GRANT INSERT ON mine.codebook TO regress_jobreg_analyst;
+RESET ROLE;
+
 \c :regress_db
 DROP DATABASE regress_jobreg_security;
-DROP ROLE regress_jobreg_mallory, regress_jobreg_analyst;
+DROP DATABASE regress_jobreg_trusted;
+DROP ROLE regress_jobreg_mallory, regress_jobreg_analyst, regress_jobreg_installer;
