@@ -18,6 +18,7 @@ psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
 bash "$REPO/scripts/readme-examples.sh" || status=1
 bash "$REPO/scripts/svg-render-check.sh" || status=1
 bash "$REPO/scripts/run-sharded.sh" >"$REPO/results/sharded.out" 2>&1 && tail -n 1 "$REPO/results/sharded.out" || { echo "jobreg: sharded check failed, see results/sharded.out" >&2; status=1; }
+PRIV="$PRIV" bash "$REPO/scripts/run-dump-restore.sh" || status=1
 
 if [ $status -ne 0 ]; then echo "jobreg: TESTS FAILED" >&2; else echo "jobreg: all tests passed"; fi
 exit $status

@@ -30,6 +30,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
@@ -426,6 +427,11 @@ MakeAktivering(FunctionCallInfo fcinfo, const float8 *v)
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "function returning a record called in a context that cannot accept one");
 	desc = BlessTupleDesc(desc);
+	/* summed person counts come back as bigint: no silent wrap-around */
+	if (!FLOAT8_FITS_IN_INT64(v[AK_PERSONER]) || !FLOAT8_FITS_IN_INT64(v[AK_BEROERTE]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("bigint out of range")));
 	values[AK_PERSONER] = Int64GetDatum((int64) v[AK_PERSONER]);
 	values[AK_BEROERTE] = Int64GetDatum((int64) v[AK_BEROERTE]);
 	values[AK_YDELSESTIMER] = Float8GetDatum(v[AK_YDELSESTIMER]);
@@ -605,7 +611,7 @@ aktivering_accum(PG_FUNCTION_ARGS)
 	}
 	s[0] += 1.0;
 	for (i = 0; i < AK_NATTS; i++)
-		s[i + 1] += v[i];
+		s[i + 1] = float8_pl(s[i + 1], v[i]);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 

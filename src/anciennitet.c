@@ -184,7 +184,9 @@ andel_inden_for_trans(PG_FUNCTION_ARGS)
 	int32		weeks;
 
 	if (PG_ARGISNULL(0))
-		elog(ERROR, "andel_inden_for state must not be NULL");
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("andel_inden_for state must not be NULL")));
 	state = jobreg_float8_state_arg(fcinfo, 0, 2);
 	c = (float8 *) ARR_DATA_PTR(state);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(4))

@@ -21,6 +21,7 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 #include "jobreg.h"
 
@@ -189,8 +190,8 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 	pos = StateFind(s, n, kode, &found);
 	if (found)
 	{
-		STATE_NUM(s, pos) += num;
-		STATE_DEN(s, pos) += den;
+		STATE_NUM(s, pos) = float8_pl(STATE_NUM(s, pos), num);
+		STATE_DEN(s, pos) = float8_pl(STATE_DEN(s, pos), den);
 		PG_RETURN_ARRAYTYPE_P(state);
 	}
 
@@ -242,8 +243,8 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 		else
 		{
 			STATE_KODE(sm, k) = STATE_KODE(sa, i);
-			STATE_NUM(sm, k) = STATE_NUM(sa, i) + STATE_NUM(sb, j);
-			STATE_DEN(sm, k) = STATE_DEN(sa, i) + STATE_DEN(sb, j);
+			STATE_NUM(sm, k) = float8_pl(STATE_NUM(sa, i), STATE_NUM(sb, j));
+			STATE_DEN(sm, k) = float8_pl(STATE_DEN(sa, i), STATE_DEN(sb, j));
 			i++;
 			j++;
 		}
@@ -377,6 +378,11 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	nulls[3] = other_den == 0;
 	nulls[4] = nulls[5] = own < 0 || other_den == 0;
 
+	/* rates and sums past the largest float8: an error, as float8 arithmetic gives */
+	for (int i = 2; i < 10; i++)
+		if (!nulls[i] && i != 6 && i != 7 && !isfinite(DatumGetFloat8(values[i])))
+			float_overflow_error();
+
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
@@ -402,7 +408,7 @@ required_change(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("own_rate must not be 0"),
 				 errdetail("The population is own_count divided by own_rate.")));
-	change = own_count * (cluster_rate / own_rate - 1);
+	change = float8_mul(own_count, float8_div(cluster_rate, own_rate) - 1);
 	if (change == 0)
 		change = 0;				/* a zero count gives 0, not -0 */
 	PG_RETURN_FLOAT8(change);

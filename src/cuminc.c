@@ -746,10 +746,18 @@ CumincEstimate(const Cuminc *c, CumincCurve *curve)
 	if (c->nentries > 0)
 		curve->last_time = c->entries[c->nentries - 1].time;
 
+	/* a small state can ask for ntimes x nc estimates: bound them */
+	if ((Size) ntimes * nc > MaxAllocSize / sizeof(float8))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many event times and causes for cuminc estimates: %d times and %d causes",
+						ntimes, nc),
+				 errdetail("The estimates of all causes at all event times must fit in %zu cells.",
+						   MaxAllocSize / sizeof(float8))));
 	curve->times = palloc(ntimes * sizeof(float8));
 	curve->nrisk = palloc(ntimes * sizeof(int64));
-	curve->estimate = palloc_extended((Size) ntimes * nc * sizeof(float8), MCXT_ALLOC_HUGE);
-	curve->variance = palloc_extended((Size) ntimes * nc * sizeof(float8), MCXT_ALLOC_HUGE);
+	curve->estimate = palloc((Size) ntimes * nc * sizeof(float8));
+	curve->variance = palloc((Size) ntimes * nc * sizeof(float8));
 	d = palloc(nc * sizeof(int64));
 	sums = palloc0(nc * sizeof(CumincSums));
 

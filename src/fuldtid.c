@@ -20,6 +20,7 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/multirangetypes.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
@@ -202,7 +203,7 @@ jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len)
 void
 jobreg_sum_add(float8 *sum, float8 *comp, float8 v)
 {
-	float8		t = *sum + v;
+	float8		t = float8_pl(*sum, v);	/* an error past the largest float8 */
 
 	if (fabs(*sum) >= fabs(v))
 		*comp += (*sum - t) + v;
@@ -262,7 +263,7 @@ fuldtid_weeks_trans(PG_FUNCTION_ARGS)
 				 errdetail("Got %g.", weeks_in_period)));
 
 	s[0] += 1.0;
-	jobreg_sum_add(&s[1], &s[2], weekline_weeks_on(wl, codes, from, to) / weeks_in_period);
+	jobreg_sum_add(&s[1], &s[2], float8_div(weekline_weeks_on(wl, codes, from, to), weeks_in_period));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 

@@ -26,6 +26,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 #include "jobreg.h"
 
@@ -128,6 +129,50 @@ NoConvergence(const char *what)
 }
 
 /*
+ * log Γ(1 + a) for 0 <= a < 0.1, by its Taylor series -γa + Σ (-a)^k ζ(k)/k:
+ * lgamma(1 + a) would first round 1 + a and lose the digits of a small a.
+ */
+static double
+LogGamma1pSmall(double a)
+{
+	static const double zeta[] = {
+		1.6449340668482264, 1.2020569031595943, 1.0823232337111382,
+		1.0369277551433699, 1.0173430619844491, 1.0083492773819228,
+		1.0040773561979443, 1.0020083928260822, 1.0009945751278181,
+		1.0004941886041195, 1.0002460865533080, 1.0001227133475785,
+		1.0000612481350587, 1.0000305882363070, 1.0000152822594087
+	};								/* ζ(2) ... ζ(16) */
+	double		sum = 0.0;
+
+	for (int k = lengthof(zeta) + 1; k >= 2; k--)
+		sum = (sum - zeta[k - 2] / k) * -a;
+	return a * (sum - 0.57721566490153286061);
+}
+
+/*
+ * Q(a, x) for a < 0.1 and x < a + 1 where P > 1/2: P is then near 1, and
+ * 1 - P would lose the digits of Q: with u = x^a / Γ(1 + a) and the series
+ * P = u (1 + a Σ_{n>=1} (-x)^n / (n! (a + n))),
+ * Q = -expm1(log u) - u a Σ, each term of the size of a.
+ */
+static double
+GammaUpperSmallShape(double a, double x)
+{
+	double		log_u = a * log(x) - LogGamma1pSmall(a);
+	double		t = 1.0,
+				sum = 0.0;
+
+	for (int n = 1; n < 100; n++)
+	{
+		t *= -x / n;
+		sum += t / (a + n);
+		if (fabs(t) < DBL_EPSILON * fabs(sum))
+			break;
+	}
+	return -expm1(log_u) - exp(log_u) * a * sum;
+}
+
+/*
  * The regularized incomplete gamma function P(a, x), or Q(a, x) = 1 - P
  * when upper: by the series for P below x = a + 1, by the continued
  * fraction for Q above.  Either way the smaller tail is computed directly.
@@ -165,6 +210,12 @@ GammaRegularized(double a, double x, bool upper)
 				CHECK_FOR_INTERRUPTS();
 		}
 		r = term * sum;
+		if (a < 0.1 && r > 0.5)
+		{
+			double		q = GammaUpperSmallShape(a, x);
+
+			return upper ? q : 1.0 - q;
+		}
 		return upper ? 1.0 - r : r;
 	}
 	else
@@ -335,9 +386,15 @@ BetaLargeA(double y, double a, double b)
 double
 jobreg_pchisq(double x, double df, bool lower_tail)
 {
+	double		p;
+
 	if (isnan(x) || isnan(df) || df <= 0.0)
 		return NAN;
-	return GammaRegularized(df / 2.0, x / 2.0, !lower_tail);
+	p = GammaRegularized(df / 2.0, x / 2.0, !lower_tail);
+	/* where the series and fraction fail (df near 1e15 and beyond): an error */
+	if (!(p >= 0.0 && p <= 1.0))
+		NoConvergence("the chi-square distribution function");
+	return p;
 }
 
 /* P[X > x] for X chi-square with df degrees of freedom: a test's p-value */
@@ -515,6 +572,11 @@ Datum
 jobreg_pchisq_sql(PG_FUNCTION_ARGS)
 {
 	CheckDf(PG_GETARG_FLOAT8(1));
+	if (isinf(PG_GETARG_FLOAT8(1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("degrees of freedom must be finite"),
+				 errdetail("The chi-square distribution has no limit as the degrees of freedom grow.")));
 	PG_RETURN_FLOAT8(jobreg_pchisq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_BOOL(2)));
 }
 
@@ -590,6 +652,9 @@ PropTest(FunctionCallInfo fcinfo, double x1, double n1, double x2, double n2, do
 		sqrt(e1 * (1.0 - e1) / n1 + e2 * (1.0 - e2) / n2),
 				p = (x1 + x2) / (n1 + n2);
 
+	/* the pooled share needs n1 + n2: counts near the largest float8 are an error */
+	if (!isfinite(n1 + n2))
+		float_overflow_error();
 	values[PT_ESTIMATE1] = Float8GetDatum(e1);
 	values[PT_ESTIMATE2] = Float8GetDatum(e2);
 	values[PT_DIFFERENCE] = Float8GetDatum(delta);
@@ -696,6 +761,9 @@ WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
 	bool		nulls[WT_NATTS] = {0};
 	int			i;
 
+	/* values near the largest float8: an error, as float8 arithmetic gives */
+	if (!isfinite(m1 - m2) || !isfinite(v1) || !isfinite(v2))
+		float_overflow_error();
 	values[WT_MEAN1] = Float8GetDatum(m1);
 	values[WT_MEAN2] = Float8GetDatum(m2);
 	values[WT_DIFFERENCE] = Float8GetDatum(m1 - m2);
@@ -721,7 +789,10 @@ WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
 
 		if (se >= 10.0 * DBL_EPSILON * Max(fabs(m1), fabs(m2)) && se > 0.0)
 		{
-			double		df = pow(se, 4) / (pow(se1, 4) / (n1 - 1.0) + pow(se2, 4) / (n2 - 1.0));
+			/* se^4 / (se1^4 / (n1 - 1) + se2^4 / (n2 - 1)), without overflowing se^4 */
+			double		r1 = se1 * se1 / (se * se),
+						r2 = se2 * se2 / (se * se),
+						df = 1.0 / (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0));
 			double		t = (m1 - m2) / se;
 			double		q = jobreg_qt(1.0 - (1.0 - conf) / 2.0, df);
 

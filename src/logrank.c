@@ -374,7 +374,7 @@ logrank_final(PG_FUNCTION_ARGS)
 	int		   *pos = palloc0(ng * sizeof(int));
 	float8	   *obs = palloc0(ng * sizeof(float8));
 	float8	   *expect = palloc0(ng * sizeof(float8));
-	float8	   *var = palloc0((Size) ng * ng * sizeof(float8));
+	float8	   *var;
 	float8	   *risk = palloc(ng * sizeof(float8));
 	float8	   *deaths = palloc(ng * sizeof(float8));
 	float8	   *times;
@@ -391,6 +391,14 @@ logrank_final(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "logrank_final must return a composite type");
 	tupdesc = BlessTupleDesc(tupdesc);
+	/* the covariance matrix has ng x ng cells and must fit in one allocation */
+	if ((Size) ng * ng > MaxAllocSize / sizeof(float8))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many groups for the log-rank test: %d", ng),
+				 errdetail("The test compares at most %d groups.",
+						   (int) sqrt((double) (MaxAllocSize / sizeof(float8))))));
+	var = palloc0((Size) ng * ng * sizeof(float8));
 
 	/* every group's curve, and the union of the times with events */
 	FirstGroup(&c, ls);

@@ -214,10 +214,11 @@ AccumExit(SurvAccum *acc, float8 time, bool event, float8 weight)
 {
 	SurvTime   *slot = AccumSlot(acc, time);
 
+	/* float8_pl: weights that add up past DBL_MAX are an error, not Infinity */
 	if (event)
-		slot->events += weight;
+		slot->events = float8_pl(slot->events, weight);
 	else
-		slot->censored += weight;
+		slot->censored = float8_pl(slot->censored, weight);
 	AddRows(&slot->rows_out, 1);
 }
 
@@ -233,7 +234,7 @@ AccumEntry(SurvAccum *acc, float8 time, float8 weight)
 {
 	SurvTime   *slot = AccumSlot(acc, time);
 
-	slot->entered += weight;
+	slot->entered = float8_pl(slot->entered, weight);
 	AddRows(&slot->rows_in, 1);
 }
 
@@ -249,9 +250,9 @@ surv_accum_merge(SurvAccum *acc, const Survival *s)
 		CHECK_FOR_INTERRUPTS();
 		slot = AccumSlot(acc, t->time);
 
-		slot->events += t->events;
-		slot->censored += t->censored;
-		slot->entered += t->entered;
+		slot->events = float8_pl(slot->events, t->events);
+		slot->censored = float8_pl(slot->censored, t->censored);
+		slot->entered = float8_pl(slot->entered, t->entered);
 		AddRows(&slot->rows_out, t->rows_out);
 		AddRows(&slot->rows_in, t->rows_in);
 	}
@@ -759,7 +760,7 @@ survival_curve(const Survival *s)
 
 		CHECK_FOR_INTERRUPTS();
 		/* rows leaving at or after t, less those entering at or after t */
-		risk += t->events + t->censored;
+		risk = float8_pl(float8_pl(risk, t->events), t->censored);
 		risk -= t->entered;
 		persons += t->rows_out - t->rows_in;
 		pt[i].time = t->time;

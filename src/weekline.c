@@ -24,6 +24,7 @@
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
@@ -763,6 +764,7 @@ ParseDreamHeader(FunctionCallInfo fcinfo, text *header, char delimiter)
 		int			len;
 		IsoWeek		week;
 
+		CHECK_FOR_INTERRUPTS();
 		NextField(&p, end, delimiter, &name, &len);
 		if (!IsWeekColumn(name, len))
 			continue;
@@ -831,6 +833,7 @@ dream_weekline(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("DREAM line has more fields than its header (%d)", h->nfields)));
+		CHECK_FOR_INTERRUPTS();
 		NextField(&p, end, h->delimiter, &value, &len);
 		if (!h->is_week[f])
 			continue;

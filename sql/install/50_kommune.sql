@@ -78,11 +78,16 @@ FROM (VALUES
 
 SELECT pg_catalog.pg_extension_config_dump('kommune', 'WHERE kilde <> ''jobreg''');
 
+/*
+ * Calls below are qualified with pg_catalog: the script runs as a superuser,
+ * and an overload planted in the target schema (daterange(text, text),
+ * isempty(daterange)) would match unqualified calls better than pg_catalog's.
+ */
 CREATE TABLE klynge (
 	maalgruppe text NOT NULL,
 	kommunekode int NOT NULL REFERENCES kommune (kode),
 	klynge text NOT NULL,
-	gyldig daterange NOT NULL CHECK (NOT isempty(gyldig)),
+	gyldig daterange NOT NULL CHECK (NOT pg_catalog.isempty(gyldig)),
 	kilde text NOT NULL DEFAULT 'bruger',
 	PRIMARY KEY (maalgruppe, klynge, kommunekode, gyldig)
 );
@@ -105,15 +110,15 @@ COMMENT ON COLUMN klynge.kilde IS 'source of the row: jobreg for the rows the ex
  * Esbjerg and Randers.
  */
 INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig, kilde)
-SELECT m.maalgruppe, k.kode, 'København 2015', daterange('2014-04-01', '2016-01-01'), 'jobreg'
+SELECT m.maalgruppe, k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg'
 FROM (VALUES ('aktivitetsparate kontanthjælpsmodtagere'), ('fleksjobvisiterede'),
 			 ('ressourceforløb'), ('revalidering')) AS m (maalgruppe),
 	 (VALUES (101), (165), (153), (169), (183), (360)) AS k (kode)
 UNION ALL
-SELECT 'ledighedsydelse', k.kode, 'København 2015', daterange('2014-04-01', '2016-01-01'), 'jobreg'
+SELECT 'ledighedsydelse', k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg'
 FROM (VALUES (101), (155), (190), (219), (269)) AS k (kode)
 UNION ALL
-SELECT 'alle', k.kode, '6-byerne', daterange('2015-01-01', '2016-01-01'), 'jobreg'
+SELECT 'alle', k.kode, '6-byerne', pg_catalog.daterange('2015-01-01', '2016-01-01'), 'jobreg'
 FROM (VALUES (101), (751), (851), (461), (561), (730)) AS k (kode);
 
 SELECT pg_catalog.pg_extension_config_dump('klynge', 'WHERE kilde <> ''jobreg''');
