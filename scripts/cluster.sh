@@ -1,8 +1,9 @@
 # scripts/cluster.sh: sourced by the run-* scripts.
 #
 # Installs what the build and the tests need (Debian packages) when it is
-# missing, builds jobreg, installs it into a private copy of the PostgreSQL
-# server tree, and starts a throwaway cluster on a private unix socket.
+# missing, builds jobreg and jobreg_synth (synth/), installs them into a
+# private copy of the PostgreSQL server tree, and starts a throwaway cluster
+# on a private unix socket.
 # Nothing is installed into the system's PostgreSQL directories and no
 # system service is used; everything is removed on exit.
 
@@ -54,6 +55,8 @@ build_and_install() {
 	cp -a $PG_SHAREDIR "$PRIV/usr/share/postgresql/"
 	make -C "$REPO" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
 	make -C "$REPO" -s install DESTDIR="$PRIV" >/dev/null
+	make -C "$REPO/synth" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
+	make -C "$REPO/synth" -s install DESTDIR="$PRIV" >/dev/null
 	PRIV_BINDIR=$PRIV$PG_BINDIR
 }
 

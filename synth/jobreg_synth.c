@@ -1,0 +1,1649 @@
+/*
+ * synth/jobreg_synth.c
+ *		jobreg_synth: a synthetic DREAM-like register for jobreg's demo, tests
+ *		and benchmarks.  Persons aged 16-66 in all 98 kommuner, their weekly
+ *		benefit histories as runs, their activation offers, and population
+ *		counts, all deterministic for a (seed, scale) and calibrated to the
+ *		figures printed in the documents (seeds/000, 002, 003).
+ *
+ * The model.  Every person has a kommune, a sex, a birth date and a frailty
+ * class (ordinary, marginal, udsat).  Time runs in ISO weeks from 1981-W27
+ * (ten years of burn-in before DREAM's first week, 1991-W27) to 2024-W52.  A
+ * person is in one internal state at a time; from each state, flows to other
+ * states have weekly hazards that are a base rate times multipliers for age,
+ * frailty class, region (København, its klynge, the ledighedsydelse klynge,
+ * the rest of the country), calendar year and the time already spent in the
+ * state.  For kontanthjælp the clock is the kontanthjælp spell (aktivitetsparat
+ * and jobparat together, breaks of at most 5 weeks bridged, STAR's rule), so
+ * spells get longer-lasting the older they are.  Because the hazards are
+ * piecewise constant, a sojourn is drawn segment by segment by inversion, not
+ * week by week.  Activation offers are drawn afterwards along the runs of the
+ * benefit states, from a second random stream, so that activation parameters
+ * do not disturb the histories.
+ *
+ * Randomness.  Each person has its own xoshiro256** streams, seeded through
+ * splitmix64 from (seed, pnr, stream): a person's data do not depend on which
+ * other persons are generated, in what order, or in how many processes.  pnr
+ * is kommunekode * 1,000,000 + serial, and scale s keeps the first
+ * round(s * N) serials of each kommune, so a smaller scale is a subset of a
+ * larger one with the same histories.
+ *
+ * Isoweeks are handled as their representation, int4 weeks since 2000-W01
+ * (Monday 2000-01-03); this module does not link jobreg's objects.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "../src/jobreg.h"
+
+PG_MODULE_MAGIC;
+
+PG_FUNCTION_INFO_V1(synth_kommuner);
+PG_FUNCTION_INFO_V1(synth_states);
+PG_FUNCTION_INFO_V1(synth_tilbudstyper);
+PG_FUNCTION_INFO_V1(synth_persons);
+PG_FUNCTION_INFO_V1(synth_histories);
+PG_FUNCTION_INFO_V1(synth_offers);
+PG_FUNCTION_INFO_V1(synth_population);
+
+/* ---------- calendar ---------- */
+
+#define DAYS_PER_YEAR	365.25
+#define WEEKS_PER_YEAR	(DAYS_PER_YEAR / 7.0)
+
+/* Monday of an isoweek as a DateADT: 2000-01-03 is day 2 of PostgreSQL's epoch */
+#define WEEK_MONDAY(w)	((DateADT) (2 + 7 * (int32) (w)))
+/* the isoweek containing a DateADT */
+#define WEEK_OF_DATE(d) ((IsoWeek) floor(((double) (d) - 2) / 7.0))
+
+#define FIRST_SIM_YEAR	1981	/* burn-in starts in 1981-W27 */
+#define LAST_SIM_YEAR	2024	/* the register ends with 2024-W52 */
+#define N_YEARS			(LAST_SIM_YEAR - FIRST_SIM_YEAR + 1)
+#define FIRST_POP_YEAR	2008	/* population counts: 2008 Q1 ... 2024 Q4 */
+#define N_QUARTERS		((LAST_SIM_YEAR - FIRST_POP_YEAR + 1) * 4)
+#define MIN_AGE			16
+#define MAX_AGE			66
+#define MAX_PROFILE_AGE 70
+
+/* persons: everyone aged 16-66 on some Monday of 2008-W01 ... 2024-W52 */
+#define FIRST_BIRTH_YEAR 1941
+#define LAST_BIRTH_YEAR 2008
+#define N_BIRTH_YEARS	(LAST_BIRTH_YEAR - FIRST_BIRTH_YEAR + 1)
+
+#define PNR_PER_KOMMUNE 1000000
+
+static IsoWeek burnin_week;		/* 1981-W27 */
+static IsoWeek dream_week;		/* 1991-W27, the first week a caller may ask for */
+static IsoWeek last_week;		/* 2024-W52 */
+static IsoWeek default_first;	/* 2008-W01 */
+static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
+static DateADT period_b_start;	/* 2015-07-01, see Activation */
+
+static IsoWeek
+WeekOf(int year, int week)
+{
+	return (IsoWeek) ((isoweek2j(year, week) - POSTGRES_EPOCH_JDATE - 2) / 7);
+}
+
+static DateADT
+DateOf(int year, int month, int day)
+{
+	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
+}
+
+/* ---------- random numbers: xoshiro256** seeded through splitmix64 ---------- */
+
+typedef struct Rng
+{
+	uint64		s[4];
+} Rng;
+
+static uint64
+SplitMix64(uint64 *x)
+{
+	uint64		z = (*x += UINT64CONST(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64CONST(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64CONST(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* stream 1: the person and its history; stream 2: its activation offers */
+static void
+RngSeed(Rng *rng, int64 seed, int32 pnr, int stream)
+{
+	uint64		x = (uint64) seed;
+
+	x = SplitMix64(&x) ^ ((uint64) (uint32) pnr * UINT64CONST(0xD1B54A32D192ED03))
+		^ ((uint64) stream * UINT64CONST(0x8CB92BA72F3D8DD7));
+	for (int i = 0; i < 4; i++)
+		rng->s[i] = SplitMix64(&x);
+}
+
+static inline uint64
+Rotl(uint64 x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64
+RngNext(Rng *rng)
+{
+	uint64	   *s = rng->s;
+	uint64		result = Rotl(s[1] * 5, 7) * 9;
+	uint64		t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = Rotl(s[3], 45);
+	return result;
+}
+
+/* uniform on the open interval (0, 1) */
+static double
+Uniform(Rng *rng)
+{
+	return ((double) (RngNext(rng) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+}
+
+/* uniform integer in [lo, hi] */
+static int
+UniformInt(Rng *rng, int lo, int hi)
+{
+	return lo + (int) (Uniform(rng) * (hi - lo + 1));
+}
+
+/* ---------- kommuner ---------- */
+
+/* the regions the parameters distinguish */
+typedef enum Region
+{
+	R_KBH,						/* København */
+	R_KLYNGE,					/* København's 2015 klynge: Albertslund, Brøndby,
+								 * Høje-Taastrup, Ishøj, Lolland */
+	R_LKLYNGE,					/* the 2015 klynge for ledighedsydelse: Dragør,
+								 * Furesø, Hillerød, Solrød */
+	R_REST,						/* the other 88 kommuner */
+	N_REGIONS
+} Region;
+
+#define ALL (-1)				/* any region or period, in the tables below */
+
+/* age structure of a kommune's population (see popAge) */
+typedef enum AgeStructure
+{
+	AS_LAND,
+	AS_STORBY
+} AgeStructure;
+
+typedef struct Kommune
+{
+	int32		kode;
+	int32		pop_16_66;		/* persons aged 16-66 on 1 January 2015 (approximate) */
+	int8		region;
+	int8		ages;
+} Kommune;
+
+static const Kommune kommuner[] = {
+	/* Region Hovedstaden */
+	{101, 430000, R_KBH, AS_STORBY},	/* København */
+	{147, 75100, R_REST, AS_STORBY},	/* Frederiksberg */
+	{151, 30300, R_REST, AS_LAND},	/* Ballerup */
+	{153, 22700, R_KLYNGE, AS_LAND},	/* Brøndby */
+	{155, 8400, R_LKLYNGE, AS_LAND},	/* Dragør */
+	{157, 45100, R_REST, AS_LAND},	/* Gentofte */
+	{159, 44100, R_REST, AS_LAND},	/* Gladsaxe */
+	{161, 14350, R_REST, AS_LAND},	/* Glostrup */
+	{163, 18100, R_REST, AS_LAND},	/* Herlev */
+	{165, 18000, R_KLYNGE, AS_LAND},	/* Albertslund */
+	{167, 34100, R_REST, AS_LAND},	/* Hvidovre */
+	{169, 32600, R_KLYNGE, AS_LAND},	/* Høje-Taastrup */
+	{173, 35200, R_REST, AS_LAND},	/* Lyngby-Taarbæk */
+	{175, 24400, R_REST, AS_LAND},	/* Rødovre */
+	{183, 14800, R_KLYNGE, AS_LAND},	/* Ishøj */
+	{185, 27100, R_REST, AS_LAND},	/* Tårnby */
+	{187, 9950, R_REST, AS_LAND},	/* Vallensbæk */
+	{190, 24300, R_LKLYNGE, AS_LAND},	/* Furesø */
+	{201, 15000, R_REST, AS_LAND},	/* Allerød */
+	{210, 24500, R_REST, AS_LAND},	/* Fredensborg */
+	{217, 37800, R_REST, AS_LAND},	/* Helsingør */
+	{219, 31800, R_LKLYNGE, AS_LAND},	/* Hillerød */
+	{223, 14400, R_REST, AS_LAND},	/* Hørsholm */
+	{230, 32900, R_REST, AS_LAND},	/* Rudersdal */
+	{240, 26800, R_REST, AS_LAND},	/* Egedal */
+	{250, 27600, R_REST, AS_LAND},	/* Frederikssund */
+	{260, 18800, R_REST, AS_LAND},	/* Halsnæs */
+	{270, 24900, R_REST, AS_LAND},	/* Gribskov */
+	{400, 24000, R_REST, AS_LAND},	/* Bornholm */
+	/* Region Sjælland */
+	{253, 30700, R_REST, AS_LAND},	/* Greve */
+	{259, 37700, R_REST, AS_LAND},	/* Køge */
+	{265, 56500, R_REST, AS_LAND},	/* Roskilde */
+	{269, 13700, R_LKLYNGE, AS_LAND},	/* Solrød */
+	{306, 19000, R_REST, AS_LAND},	/* Odsherred */
+	{316, 43900, R_REST, AS_LAND},	/* Holbæk */
+	{320, 21900, R_REST, AS_LAND},	/* Faxe */
+	{326, 30300, R_REST, AS_LAND},	/* Kalundborg */
+	{329, 21600, R_REST, AS_LAND},	/* Ringsted */
+	{330, 49900, R_REST, AS_LAND},	/* Slagelse */
+	{336, 13200, R_REST, AS_LAND},	/* Stevns */
+	{340, 18200, R_REST, AS_LAND},	/* Sorø */
+	{350, 16400, R_REST, AS_LAND},	/* Lejre */
+	{360, 25100, R_KLYNGE, AS_LAND},	/* Lolland */
+	{370, 51600, R_REST, AS_LAND},	/* Næstved */
+	{376, 36900, R_REST, AS_LAND},	/* Guldborgsund */
+	{390, 26800, R_REST, AS_LAND},	/* Vordingborg */
+	/* Region Syddanmark */
+	{410, 23500, R_REST, AS_LAND},	/* Middelfart */
+	{420, 25100, R_REST, AS_LAND},	/* Assens */
+	{430, 30900, R_REST, AS_LAND},	/* Faaborg-Midtfyn */
+	{440, 14200, R_REST, AS_LAND},	/* Kerteminde */
+	{450, 19200, R_REST, AS_LAND},	/* Nyborg */
+	{461, 134300, R_REST, AS_STORBY},	/* Odense */
+	{479, 35600, R_REST, AS_LAND},	/* Svendborg */
+	{480, 17900, R_REST, AS_LAND},	/* Nordfyn */
+	{482, 7100, R_REST, AS_LAND},	/* Langeland */
+	{492, 3350, R_REST, AS_LAND},	/* Ærø */
+	{510, 34700, R_REST, AS_LAND},	/* Haderslev */
+	{530, 16400, R_REST, AS_LAND},	/* Billund */
+	{540, 46400, R_REST, AS_LAND},	/* Sønderborg */
+	{550, 23200, R_REST, AS_LAND},	/* Tønder */
+	{561, 75200, R_REST, AS_LAND},	/* Esbjerg */
+	{563, 1900, R_REST, AS_LAND},	/* Fanø */
+	{573, 31000, R_REST, AS_LAND},	/* Varde */
+	{575, 26500, R_REST, AS_LAND},	/* Vejen */
+	{580, 36900, R_REST, AS_LAND},	/* Aabenraa */
+	{607, 32300, R_REST, AS_LAND},	/* Fredericia */
+	{621, 59200, R_REST, AS_LAND},	/* Kolding */
+	{630, 71000, R_REST, AS_LAND},	/* Vejle */
+	/* Region Midtjylland */
+	{615, 57500, R_REST, AS_LAND},	/* Horsens */
+	{657, 55800, R_REST, AS_LAND},	/* Herning */
+	{661, 36200, R_REST, AS_LAND},	/* Holstebro */
+	{665, 12200, R_REST, AS_LAND},	/* Lemvig */
+	{671, 13100, R_REST, AS_LAND},	/* Struer */
+	{706, 25600, R_REST, AS_LAND},	/* Syddjurs */
+	{707, 23100, R_REST, AS_LAND},	/* Norddjurs */
+	{710, 29500, R_REST, AS_LAND},	/* Favrskov */
+	{727, 13400, R_REST, AS_LAND},	/* Odder */
+	{730, 62200, R_REST, AS_LAND},	/* Randers */
+	{740, 56800, R_REST, AS_LAND},	/* Silkeborg */
+	{741, 2100, R_REST, AS_LAND},	/* Samsø */
+	{746, 37000, R_REST, AS_LAND},	/* Skanderborg */
+	{751, 234800, R_REST, AS_STORBY},	/* Aarhus */
+	{756, 25700, R_REST, AS_LAND},	/* Ikast-Brande */
+	{760, 34900, R_REST, AS_LAND},	/* Ringkøbing-Skjern */
+	{766, 28500, R_REST, AS_LAND},	/* Hedensted */
+	{779, 28400, R_REST, AS_LAND},	/* Skive */
+	{791, 60100, R_REST, AS_LAND},	/* Viborg */
+	/* Region Nordjylland */
+	{773, 12500, R_REST, AS_LAND},	/* Morsø */
+	{787, 26900, R_REST, AS_LAND},	/* Thisted */
+	{810, 22100, R_REST, AS_LAND},	/* Brønderslev */
+	{813, 36400, R_REST, AS_LAND},	/* Frederikshavn */
+	{820, 22700, R_REST, AS_LAND},	/* Vesthimmerland */
+	{825, 1000, R_REST, AS_LAND},	/* Læsø */
+	{840, 18400, R_REST, AS_LAND},	/* Rebild */
+	{846, 25700, R_REST, AS_LAND},	/* Mariagerfjord */
+	{849, 23500, R_REST, AS_LAND},	/* Jammerbugt */
+	{851, 143400, R_REST, AS_STORBY},	/* Aalborg */
+	{860, 40000, R_REST, AS_LAND},	/* Hjørring */
+};
+
+#define N_KOMMUNER lengthof(kommuner)
+
+/*
+ * Persons per single year of age on 1 January 2015 (thousands), by five-year
+ * band, for the country outside the big cities and for København; they give
+ * the birth-year distribution.  København's profile puts 63 % of those aged
+ * 16-66 at 30-66 (14,800 aktivitetsparate are 5.5 % of 30-66, seeds/000).
+ */
+static const struct
+{
+	int			from_age;
+	double		per_year[2];	/* AS_LAND, AS_STORBY */
+}			popAge[] = {
+	{6, {68, 7.5}},
+	{11, {68, 6.0}},
+	{16, {70, 4.5}},
+	{20, {74, 11.0}},
+	{25, {66, 15.5}},
+	{30, {64, 12.0}},
+	{35, {73, 8.5}},
+	{40, {80, 7.2}},
+	{45, {84, 6.6}},
+	{50, {78, 5.8}},
+	{55, {70, 5.0}},
+	{60, {68, 4.5}},
+	{65, {70, 4.2}},
+	{70, {60, 3.0}},
+};
+
+/* ---------- states ---------- */
+
+/*
+ * Internal states.  The first thirteen are also the weekly codes of the
+ * synthetic codebook (0 = no code, self-supported); the last three are
+ * refinements that are written with the code shown in stateInfo.
+ */
+typedef enum State
+{
+	ST_SELV,					/* 0 selvforsørget */
+	ST_AKT,						/* 1 kontanthjælp, aktivitetsparat */
+	ST_JOBPARAT,				/* 2 kontanthjælp, jobparat */
+	ST_DAGPENGE,				/* 3 a-dagpenge */
+	ST_SYGE,					/* 4 sygedagpenge */
+	ST_FLEKSJOB,				/* 5 fleksjob */
+	ST_LEDIGHEDSYDELSE,			/* 6 ledighedsydelse (ledig fleksjobvisiteret) */
+	ST_RESSOURCE,				/* 7 ressourceforløb */
+	ST_REVALIDERING,			/* 8 revalidering */
+	ST_FOERTID,					/* 9 førtidspension */
+	ST_SU,						/* 10 SU */
+	ST_FOLKEPENSION,			/* 11 folkepension */
+	ST_ANDET,					/* 12 andet: barsel, orlov ... */
+	ST_EFTER_KTH,				/* self-supported after kontanthjælp (code 0) */
+	ST_PAUSE,					/* a break of 1-5 weeks in kontanthjælp (code 0) */
+	ST_EFTERLOEN,				/* efterløn (code 12) */
+	N_STATES
+} State;
+
+#define N_CODES (ST_ANDET + 1)
+
+static const struct
+{
+	int			code;
+	const char *gruppe;
+	const char *betegnelse;
+}			stateInfo[N_STATES] = {
+	{0, "selvforsørget", "ingen ydelse denne uge (selvforsørget, i beskæftigelse eller uden for registrene)"},
+	{1, "kontanthjælp aktivitetsparat", "kontanthjælp, visiteret aktivitetsparat"},
+	{2, "kontanthjælp jobparat", "kontanthjælp, visiteret jobparat"},
+	{3, "a-dagpenge", "arbejdsløshedsdagpenge"},
+	{4, "sygedagpenge", "sygedagpenge"},
+	{5, "fleksjob", "ansat i fleksjob"},
+	{6, "ledighedsydelse", "ledighedsydelse (ledig fleksjobvisiteret)"},
+	{7, "ressourceforløb", "ressourceforløbsydelse"},
+	{8, "revalidering", "revalideringsydelse"},
+	{9, "førtidspension", "førtidspension"},
+	{10, "SU", "statens uddannelsesstøtte"},
+	{11, "folkepension", "folkepension"},
+	{12, "andet", "andre ordninger: efterløn, barsel, orlov"},
+	{0, NULL, NULL},
+	{0, NULL, NULL},
+	{12, NULL, NULL},
+};
+
+#define IS_KTH(s) ((s) == ST_AKT || (s) == ST_JOBPARAT)
+#define KTH_MAX_GAP 5			/* STAR: breaks of at most 5 weeks do not end a
+								 * kontanthjælp spell */
+
+/* frailty classes */
+#define N_KLASSER 3
+
+/* share of marginal and udsatte persons by region (the rest are ordinary) */
+static const double klasseShare[N_REGIONS][N_KLASSER - 1] = {
+	{0.20, 0.10},				/* København */
+	{0.20, 0.08},				/* klyngen */
+	{0.20, 0.03},				/* ledighedsydelse-klyngen */
+	{0.20, 0.045},				/* resten */
+};
+
+/* ---------- hazard multipliers: age, year, duration ---------- */
+
+typedef enum AgeProfile
+{
+	AP_ALL,						/* 1 from 16 */
+	AP_ADULT,					/* 1 from 18 */
+	AP_SU,						/* students: 18-26 */
+	AP_KTH,						/* kontanthjælp: falling with age */
+	AP_SYGE,					/* sickness: rising with age */
+	AP_FP,						/* førtidspension and fleksjob: rising with age */
+	AP_BARSEL,					/* barsel: 20-44 */
+	AP_EFTERLOEN,				/* 60 to pension age */
+	AP_RESSOURCE,				/* ressourceforløb: mainly 30-59 */
+	AP_JOB,						/* finding a job: falling with age */
+	N_AGEPROFILES
+} AgeProfile;
+
+/* each step holds from its age up to the next step of the same profile; 0 before the first */
+static const struct
+{
+	int8		profile;
+	int8		from_age;
+	double		mult;
+}			ageSteps[] = {
+	{AP_ALL, 16, 1.0},
+	{AP_ADULT, 18, 1.0},
+	{AP_SU, 16, 0.15}, {AP_SU, 18, 1.0}, {AP_SU, 23, 0.6}, {AP_SU, 27, 0.3},
+	{AP_SU, 30, 0.08}, {AP_SU, 40, 0.02}, {AP_SU, 50, 0.0},
+	{AP_KTH, 18, 1.0}, {AP_KTH, 30, 0.8}, {AP_KTH, 50, 0.6}, {AP_KTH, 60, 0.3},
+	{AP_SYGE, 16, 0.6}, {AP_SYGE, 25, 0.9}, {AP_SYGE, 40, 1.1}, {AP_SYGE, 55, 1.4},
+	{AP_FP, 18, 0.2}, {AP_FP, 30, 0.5}, {AP_FP, 40, 1.0}, {AP_FP, 50, 1.8}, {AP_FP, 60, 2.2},
+	{AP_BARSEL, 20, 0.5}, {AP_BARSEL, 25, 1.0}, {AP_BARSEL, 35, 0.6}, {AP_BARSEL, 40, 0.1},
+	{AP_BARSEL, 45, 0.0},
+	{AP_EFTERLOEN, 60, 1.0},
+	{AP_RESSOURCE, 18, 0.5}, {AP_RESSOURCE, 30, 1.0}, {AP_RESSOURCE, 40, 1.1},
+	{AP_RESSOURCE, 60, 0.6},
+	{AP_JOB, 16, 1.3}, {AP_JOB, 30, 1.1}, {AP_JOB, 40, 1.0}, {AP_JOB, 50, 0.7},
+	{AP_JOB, 60, 0.4},
+};
+
+typedef enum YearProfile
+{
+	YP_FLAT,
+	YP_KTH,						/* inflow to kontanthjælp */
+	YP_DAGPENGE,				/* inflow to a-dagpenge: the business cycle */
+	YP_FP,						/* førtidspension: the 2013 reform */
+	YP_RESSOURCE,				/* ressourceforløb: from 2013 */
+	YP_EFTERLOEN,				/* efterløn: the 2011 reform */
+	YP_FLEKSJOB,				/* ledighedsydelse to fleksjob */
+	YP_AKT_EXIT,				/* leaving kontanthjælp (aktivitetsparat) */
+	N_YEARPROFILES
+} YearProfile;
+
+/*
+ * Each step sets the multiplier of a profile (in one region or ALL) from its
+ * year on; later steps override earlier ones.  Multipliers start at 1.
+ */
+static const struct
+{
+	int8		profile;
+	int8		region;
+	int16		from_year;
+	double		mult;
+}			yearSteps[] = {
+	{YP_KTH, ALL, 2009, 1.15},	/* financial crisis */
+	/* many new spells in 2012-14, when dagpenge ran out after the 2010 reform */
+	{YP_KTH, R_KBH, 2012, 1.30},
+	{YP_KTH, R_KLYNGE, 2012, 0.687},
+	{YP_KTH, R_LKLYNGE, 2012, 0.687},
+	{YP_KTH, R_REST, 2012, 0.687},
+	{YP_KTH, R_KBH, 2013, 2.61},
+	{YP_KTH, R_KLYNGE, 2013, 0.1},
+	{YP_KTH, R_LKLYNGE, 2013, 0.1},
+	{YP_KTH, R_REST, 2013, 0.1},
+	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16 */
+	{YP_KTH, R_KBH, 2015, 0.867},
+	{YP_KTH, R_KLYNGE, 2015, 0.418},
+	{YP_KTH, R_LKLYNGE, 2015, 0.9},
+	{YP_KTH, R_REST, 2015, 0.9},
+	{YP_KTH, R_KBH, 2016, 2.82},
+	{YP_KTH, R_KLYNGE, 2016, 0.2},
+	{YP_KTH, R_LKLYNGE, 2016, 0.1},
+	{YP_KTH, R_REST, 2016, 0.1},
+	/* seeds/002: the aktivitetsparate of 2020 */
+	{YP_KTH, R_KBH, 2017, 2.49},
+	{YP_KTH, R_KLYNGE, 2017, 0.377},
+	{YP_KTH, R_LKLYNGE, 2017, 0.377},
+	{YP_KTH, R_REST, 2017, 0.377},
+	{YP_DAGPENGE, ALL, 1981, 1.30},
+	{YP_DAGPENGE, ALL, 1995, 1.00},
+	{YP_DAGPENGE, ALL, 2000, 0.80},
+	{YP_DAGPENGE, ALL, 2006, 0.60},
+	{YP_DAGPENGE, ALL, 2009, 1.30},
+	{YP_DAGPENGE, ALL, 2011, 1.10},
+	{YP_DAGPENGE, ALL, 2014, 0.80},
+	{YP_FP, ALL, 2013, 0.30},	/* førtidspension reform 2013 */
+	{YP_RESSOURCE, ALL, 1981, 0.0},	/* ressourceforløb exist from 2013 */
+	{YP_RESSOURCE, ALL, 2013, 0.60},
+	{YP_RESSOURCE, ALL, 2014, 0.90},
+	{YP_RESSOURCE, ALL, 2015, 1.00},
+	{YP_RESSOURCE, ALL, 2016, 1.20},
+	{YP_RESSOURCE, ALL, 2017, 1.10},
+	{YP_RESSOURCE, R_KBH, 2015, 1.30},	/* seeds/003 Tabel 1: 610 -> 1,795 */
+	{YP_RESSOURCE, R_KBH, 2016, 0.797},
+	{YP_RESSOURCE, R_KBH, 2017, 1.50},
+	{YP_EFTERLOEN, ALL, 2012, 0.60},
+	{YP_EFTERLOEN, ALL, 2015, 0.40},
+	{YP_FLEKSJOB, R_KBH, 2016, 3.5},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	/* seeds/002: from 2016 more leave kontanthjælp, so fewer are langvarige by 2020 */
+	{YP_AKT_EXIT, R_KBH, 2016, 6.25},
+	{YP_AKT_EXIT, R_KLYNGE, 2016, 0.788},
+	{YP_AKT_EXIT, R_LKLYNGE, 2016, 0.788},
+	{YP_AKT_EXIT, R_REST, 2016, 0.788},
+};
+
+typedef enum DurProfile
+{
+	DP_NONE,
+	DP_KTH,						/* leaving kontanthjælp (aktivitetsparat) by spell age */
+	DP_VISITATION,				/* from aktivitetsparat to fleksjob or revalidering */
+	DP_JOBPARAT,				/* leaving kontanthjælp (jobparat) by spell age */
+	DP_RETURN,					/* back to kontanthjælp after leaving it */
+	DP_EXHAUST,					/* a-dagpenge run out after two years */
+	DP_SYGE,					/* sygedagpenge: most spells are short */
+	DP_SU,						/* SU: most studies last 3-5 years */
+	N_DURPROFILES
+} DurProfile;
+
+#define MAX_DUR_BANDS 8
+
+/*
+ * Duration profiles: bands of weeks in the state (for kontanthjælp: in the
+ * spell), with a multiplier per band and region.
+ */
+static const struct
+{
+	int			nedges;
+	int			edges[MAX_DUR_BANDS - 1];
+	double		mult[N_REGIONS][MAX_DUR_BANDS];
+	int8		year;			/* a calendar profile on top of the flows' own */
+}			durProfiles[N_DURPROFILES] = {
+	[DP_NONE] = {0, {0}, {{1}, {1}, {1}, {1}}, YP_FLAT},
+
+	/*
+	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519, 520+
+	 * weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
+	 * weeks, København flat after week 17), bands 3-5 Figur 2 (56/52 % over
+	 * 2 years, 41/39 % over 3, BIFLIS: 70 % of those over 5), bands 6-7
+	 * seeds/002 (langvarige 2020: mean 10.4 years, 40 % over 10).  YP_AKT_EXIT
+	 * adds the years: more leave from 2016 (seeds/002, seeds/003 Tabel 1).
+	 */
+	[DP_KTH] = {6, {16, 52, 104, 156, 260, 520}, {
+			{2.0, 10.2, 1.96, 1.96, 1.96, 1.96, 2.18},	/* København */
+			{2.0, 16.4, 4.8, 4.8, 4.8, 4.8, 15.9},	/* klyngen */
+			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* ledighedsydelse-klyngen */
+			{2.0, 9.17, 4.8, 4.8, 4.8, 4.8, 15.9},	/* resten */
+	}, YP_AKT_EXIT},
+	/* visitation to fleksjob or revalidering comes after a year or more */
+	[DP_VISITATION] = {2, {52, 156}, {
+			{0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0}, {0.3, 1.0, 1.0},
+	}, YP_FLAT},
+	[DP_JOBPARAT] = {3, {13, 52, 104}, {
+			{1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4},
+	}, YP_FLAT},
+	[DP_RETURN] = {4, {6, 26, 52, 104}, {
+			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
+			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
+	}, YP_FLAT},
+	[DP_EXHAUST] = {1, {104}, {{0, 1}, {0, 1}, {0, 1}, {0, 1}}, YP_FLAT},
+	[DP_SYGE] = {3, {8, 26, 52}, {
+			{1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6},
+	}, YP_FLAT},
+	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}, YP_FLAT},
+};
+
+/* ---------- flows between states ---------- */
+
+typedef struct Flow
+{
+	int8		from;
+	int8		to;
+	double		rate;			/* per year, before the multipliers */
+	int8		age;			/* AgeProfile */
+	double		klasse[N_KLASSER];	/* ordinary, marginal, udsat */
+	double		region[N_REGIONS];	/* København, klyngen, ly-klyngen, resten */
+	int8		year;			/* YearProfile */
+	int8		dur;			/* DurProfile */
+} Flow;
+
+#define FLAT3 {1, 1, 1}
+#define FLAT4 {1, 1, 1, 1}
+
+/*
+ * Flows from ST_SELV apply to ST_EFTER_KTH as well, which adds the returns to
+ * kontanthjælp.  ST_PAUSE, ST_FOERTID, ST_EFTERLOEN and ST_FOLKEPENSION have
+ * no flows: a pause returns after its length, the others last until pension
+ * age, when everyone moves to folkepension.
+ */
+static const Flow flows[] = {
+	/* from        to                   rate   age            klasse            region                   year          dur */
+	/* self-supported */
+	{ST_SELV, ST_SU, 0.30, AP_SU, {1.0, 0.7, 0.4}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_DAGPENGE, 0.045, AP_ADULT, {1.0, 2.5, 1.5}, FLAT4, YP_DAGPENGE, DP_NONE},
+	{ST_SELV, ST_SYGE, 0.06, AP_SYGE, {1.0, 2.0, 3.0}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
+	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
+	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.0758, 14.6, 3.05, 3.05}, YP_KTH, DP_NONE},
+	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
+	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
+	/* Figur 4-5: the revolving door back to kontanthjælp */
+	{ST_EFTER_KTH, ST_AKT, 0.8, AP_KTH, {0.05, 0.3, 1.0}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_RETURN},
+	{ST_EFTER_KTH, ST_JOBPARAT, 0.3, AP_KTH, {0.3, 0.6, 0.5}, FLAT4, YP_FLAT, DP_RETURN},
+
+	/* kontanthjælp, aktivitetsparat: Figur 2-5 through DP_KTH and the destinations */
+	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.0153, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
+	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.645, 0.837, 0.837, 0.837}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_VISITATION},
+	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_KTH},
+	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_VISITATION},
+	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
+	{ST_AKT, ST_SU, 0.01, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_KTH},
+	{ST_AKT, ST_ANDET, 0.02, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_KTH},
+
+	/* kontanthjælp, jobparat */
+	{ST_JOBPARAT, ST_EFTER_KTH, 0.7, AP_JOB, {1, 0.7, 0.4}, FLAT4, YP_FLAT, DP_JOBPARAT},
+	{ST_JOBPARAT, ST_PAUSE, 0.2, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
+	{ST_JOBPARAT, ST_SU, 0.05, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_JOBPARAT, ST_SYGE, 0.03, AP_SYGE, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_JOBPARAT, ST_ANDET, 0.03, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+
+	/* a-dagpenge: most find work; after two years the rest run out */
+	{ST_DAGPENGE, ST_SELV, 2.2, AP_JOB, {1, 0.6, 0.4}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_DAGPENGE, ST_JOBPARAT, 15, AP_ALL, {0.5, 1, 2}, FLAT4, YP_FLAT, DP_EXHAUST},
+	{ST_DAGPENGE, ST_SELV, 35, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_EXHAUST},
+	{ST_DAGPENGE, ST_SYGE, 0.1, AP_SYGE, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_DAGPENGE, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_DAGPENGE, ST_EFTERLOEN, 0.5, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
+
+	/* sygedagpenge: the way into fleksjob, ressourceforløb and revalidering */
+	{ST_SYGE, ST_SELV, 3.0, AP_ALL, {1, 0.8, 0.5}, FLAT4, YP_FLAT, DP_SYGE},
+	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {0.754, 3.61, 2.18, 2.18}, YP_KTH, DP_NONE},
+	{ST_SYGE, ST_JOBPARAT, 0.10, AP_KTH, {0.3, 1, 2}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.739, 1.42, 1.42, 2.41}, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.237, 0.268, 0.268, 0.268}, YP_RESSOURCE, DP_NONE},
+	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.367, 1.29, 1.29, 1.29}, YP_FLAT, DP_NONE},
+	{ST_SYGE, ST_FOERTID, 0.05, AP_FP, {0.3, 1, 2}, FLAT4, YP_FP, DP_NONE},
+
+	/* fleksjob and ledighedsydelse: Tabel 1 and 3 (fleksjobvisiterede, ledige) */
+	{ST_FLEKSJOB, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, {1.0, 1.0, 1.0, 1.0}, YP_FLAT, DP_NONE},
+	{ST_FLEKSJOB, ST_FOERTID, 0.01, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_FLEKSJOB, ST_EFTERLOEN, 0.3, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.356, 1.0, 0.278, 1.0}, YP_FLEKSJOB, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, FLAT4, YP_FP, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_EFTERLOEN, 0.2, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_RESSOURCE, 0.03, AP_RESSOURCE, FLAT3, FLAT4, YP_RESSOURCE, DP_NONE},
+
+	/* ressourceforløb: one to five years */
+	{ST_RESSOURCE, ST_AKT, 0.15, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_RESSOURCE, ST_LEDIGHEDSYDELSE, 0.12, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_RESSOURCE, ST_FOERTID, 0.12, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_RESSOURCE, ST_SELV, 0.06, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_RESSOURCE, ST_REVALIDERING, 0.02, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+
+	/* revalidering: about two years, mostly education */
+	{ST_REVALIDERING, ST_SELV, 0.45, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_REVALIDERING, ST_AKT, 0.06, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_REVALIDERING, ST_LEDIGHEDSYDELSE, 0.05, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+
+	/* SU, barsel and the like */
+	{ST_SU, ST_SELV, 1.0, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_SU},
+	{ST_SU, ST_JOBPARAT, 0.03, AP_ALL, {0.5, 1, 3}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SU, ST_DAGPENGE, 0.05, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+	{ST_ANDET, ST_SELV, 1.3, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
+};
+
+#define N_FLOWS lengthof(flows)
+
+/* ---------- activation offers ---------- */
+
+typedef enum Tilbud
+{
+	TB_PRAKTIK,
+	TB_LOEN_PRIVAT,
+	TB_LOEN_OFFENTLIG,
+	TB_NYTTE,
+	TB_JOBROTATION,
+	TB_VEJLEDNING,
+	TB_UDDANNELSE,
+	N_TILBUD
+} Tilbud;
+
+static const struct
+{
+	const char *key;
+	const char *betegnelse;
+	bool		virksomhedsrettet;
+	double		weeks;			/* mean length */
+}			tilbudInfo[N_TILBUD] = {
+	{"virksomhedspraktik", "virksomhedspraktik", true, 8},
+	{"loentilskud_privat", "løntilskud, privat arbejdsgiver", true, 20},
+	{"loentilskud_offentlig", "løntilskud, offentlig arbejdsgiver", true, 20},
+	{"nytteindsats", "nytteindsats", false, 13},
+	{"jobrotation", "jobrotation (vikar)", true, 26},
+	{"vejledning_opkvalificering", "vejledning og opkvalificering", false, 8},
+	{"ordinaer_uddannelse", "ordinær uddannelse", false, 16},
+};
+
+/* how virksomhedsrettede hours divide between praktik and løntilskud */
+static const double virkSplit[3] = {0.80, 0.08, 0.12};
+
+#define PERIOD_A 0				/* offers starting before 2015-07-01 */
+#define PERIOD_B 1				/* offers starting 2015-07-01 or later */
+
+/*
+ * Activation by state and region.  While on the benefit and without an offer,
+ * a person starts one with weekly probability `start'; its type is drawn so
+ * that the types get the given shares of the activation hours; hours per week
+ * are uniform on [hours/2, 3*hours/2], independently of the type, so shares of
+ * hours and of weeks agree.  The last matching row wins.
+ */
+typedef struct Activation
+{
+	int8		state;
+	int8		region;
+	int8		period;
+	double		start;
+	double		hours;
+	double		virk;			/* share of hours in virksomhedsrettede tilbud */
+	double		uddannelse;		/* ... in ordinær uddannelse */
+	double		nytte;			/* ... in nytteindsats */
+	double		jobrotation;	/* ... in jobrotation; the rest is vejledning */
+	double		length;			/* offer lengths relative to tilbudInfo's */
+} Activation;
+
+static const Activation activation[] = {
+	/* state          region    period    start  hours  virk  udd   nytte jobrot length */
+	/* Figur 9, Tabel 5-6 and Figur 10 (2014 Q2 - 2015 Q1), seeds/003 Tabel 3 (period B) */
+	{ST_AKT, ALL, ALL, 0.0168, 22, 0.336, 0.14, 0, 0, 3.34},
+	{ST_AKT, R_KBH, ALL, 0.0135, 15, 0.317, 0.174, 0, 0, 2.57},
+	{ST_AKT, R_KBH, PERIOD_B, 0.0135, 15, 0.349, 0.174, 0, 0, 2.57},
+	{ST_AKT, R_KLYNGE, ALL, 0.0131, 20, 0.484, 0.12, 0, 0, 2.54},
+	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0131, 20, 0.315, 0.12, 0, 0, 2.54},
+	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
+	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
+	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0598, 14, 0.449, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0557, 12, 0.285, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0557, 12, 0.327, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0777, 15, 0.307, 0.02, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0423, 14, 0.356, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, ALL, 0.0303, 10, 0.123, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0303, 10, 0.146, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0318, 12, 0.296, 0.05, 0, 0, 1.0},
+	{ST_REVALIDERING, ALL, ALL, 0.5, 32.5, 0.251, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.3, 0.237, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.3, 0.279, 0.67, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.0194, 0.147, 0.80, 0, 0, 1.0},
+};
+
+/* ---------- tables expanded once per backend ---------- */
+
+static bool tables_ready = false;
+static double ageMult[N_AGEPROFILES][MAX_PROFILE_AGE + 1];
+static double yearMult[N_YEARPROFILES][N_REGIONS][N_YEARS];
+static int	flowsFrom[N_STATES][N_FLOWS];
+static int	nFlowsFrom[N_STATES];
+/* weekly base hazard of each flow by frailty class and region */
+static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
+/* ages and years at which some hazard out of a state changes: segment ends */
+static bool ageBreak[N_STATES][MAX_PROFILE_AGE + 2];
+static bool yearBreak[N_STATES][N_REGIONS][N_YEARS + 1];
+static double birthCum[2][N_BIRTH_YEARS];	/* cumulative birth-year weights */
+static int32 universe[N_KOMMUNER];	/* persons at scale 1 */
+static int	kommuneOrder[N_KOMMUNER];	/* indexes by kommunekode, so pnr ascends */
+
+static void
+PrepareTables(void)
+{
+	double		w16_66[2] = {0, 0};
+
+	if (tables_ready)
+		return;
+
+	burnin_week = WeekOf(FIRST_SIM_YEAR, 27);
+	dream_week = WeekOf(1991, 27);
+	last_week = WeekOf(LAST_SIM_YEAR, 52);
+	default_first = WeekOf(2008, 1);
+	for (int y = 0; y <= N_YEARS; y++)
+		year_start[y] = WeekOf(FIRST_SIM_YEAR + y, 1);
+	period_b_start = DateOf(2015, 7, 1);
+
+	for (int i = 0; i < lengthof(ageSteps); i++)
+		for (int a = ageSteps[i].from_age; a <= MAX_PROFILE_AGE; a++)
+			ageMult[ageSteps[i].profile][a] = ageSteps[i].mult;
+
+	for (int p = 0; p < N_YEARPROFILES; p++)
+		for (int r = 0; r < N_REGIONS; r++)
+			for (int y = 0; y < N_YEARS; y++)
+				yearMult[p][r][y] = 1.0;
+	for (int i = 0; i < lengthof(yearSteps); i++)
+		for (int r = 0; r < N_REGIONS; r++)
+			if (yearSteps[i].region == ALL || yearSteps[i].region == r)
+				for (int y = yearSteps[i].from_year - FIRST_SIM_YEAR; y < N_YEARS; y++)
+					yearMult[yearSteps[i].profile][r][y] = yearSteps[i].mult;
+
+	for (int f = 0; f < N_FLOWS; f++)
+	{
+		int			from = flows[f].from;
+
+		flowsFrom[from][nFlowsFrom[from]++] = f;
+		if (from == ST_SELV)
+			flowsFrom[ST_EFTER_KTH][nFlowsFrom[ST_EFTER_KTH]++] = f;
+		for (int c = 0; c < N_KLASSER; c++)
+			for (int r = 0; r < N_REGIONS; r++)
+				flowBase[f][c][r] = flows[f].rate / WEEKS_PER_YEAR * flows[f].klasse[c] * flows[f].region[r];
+	}
+	for (int s = 0; s < N_STATES; s++)
+		for (int i = 0; i < nFlowsFrom[s]; i++)
+		{
+			const Flow *f = &flows[flowsFrom[s][i]];
+			int			yp[2] = {f->year, durProfiles[f->dur].year};
+
+			for (int a = 1; a <= MAX_PROFILE_AGE; a++)
+				if (ageMult[f->age][a] != ageMult[f->age][a - 1])
+					ageBreak[s][a] = true;
+			for (int r = 0; r < N_REGIONS; r++)
+				for (int y = 1; y < N_YEARS; y++)
+					for (int j = 0; j < 2; j++)
+						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
+							yearBreak[s][r][y] = true;
+		}
+	/* sentinels: the end of the tables ends a segment */
+	for (int s = 0; s < N_STATES; s++)
+	{
+		ageBreak[s][MAX_PROFILE_AGE + 1] = true;
+		for (int r = 0; r < N_REGIONS; r++)
+			yearBreak[s][r][N_YEARS] = true;
+	}
+
+	/* birth years: age on 1 January 2015 is 2014 - birth year */
+	for (int as = 0; as < 2; as++)
+	{
+		double		cum = 0;
+
+		for (int y = 0; y < N_BIRTH_YEARS; y++)
+		{
+			int			age = 2014 - (FIRST_BIRTH_YEAR + y);
+			double		w = 0;
+
+			for (int b = 0; b < lengthof(popAge); b++)
+				if (age >= popAge[b].from_age)
+					w = popAge[b].per_year[as];
+			cum += w;
+			birthCum[as][y] = cum;
+			if (age >= MIN_AGE && age <= MAX_AGE)
+				w16_66[as] += w;
+		}
+	}
+	for (int k = 0; k < N_KOMMUNER; k++)
+	{
+		int			as = kommuner[k].ages;
+
+		universe[k] = (int32) rint(kommuner[k].pop_16_66 *
+								   birthCum[as][N_BIRTH_YEARS - 1] / w16_66[as]);
+		kommuneOrder[k] = k;
+	}
+	for (int i = 1; i < N_KOMMUNER; i++)
+		for (int j = i; j > 0 && kommuner[kommuneOrder[j - 1]].kode > kommuner[kommuneOrder[j]].kode; j--)
+		{
+			int			x = kommuneOrder[j];
+
+			kommuneOrder[j] = kommuneOrder[j - 1];
+			kommuneOrder[j - 1] = x;
+		}
+
+	tables_ready = true;
+}
+
+/* ---------- persons ---------- */
+
+typedef struct Person
+{
+	int32		pnr;
+	int32		kommune;		/* kommunekode */
+	int			kidx;			/* its index in kommuner[] */
+	int			region;
+	bool		kvinde;
+	int			klasse;
+	DateADT		born;
+	int			born_y,
+				born_m,
+				born_d;
+	IsoWeek		week16;			/* the week of the 16th birthday */
+	IsoWeek		pension;		/* the first week at folkepension age */
+	Rng			rng;
+} Person;
+
+/* folkepension age in years by birth date (rules as legislated in 2011) */
+static double
+PensionAge(int y, int m)
+{
+	if (y < 1954)
+		return 65.0;
+	if (y == 1954)
+		return m <= 6 ? 65.5 : 66.0;
+	if (y == 1955)
+		return m <= 6 ? 66.5 : 67.0;
+	return 67.0;
+}
+
+/* the first week whose Monday is at least `years' after birth */
+static IsoWeek
+WeekAtAge(const Person *p, double years)
+{
+	return (IsoWeek) ceil((p->born + years * DAYS_PER_YEAR - 2) / 7.0);
+}
+
+/* age in whole years on the Monday of week w, as the hazards use it */
+static int
+AgeAtWeek(const Person *p, IsoWeek w)
+{
+	return (int) floor((WEEK_MONDAY(w) - p->born) / DAYS_PER_YEAR);
+}
+
+static void
+PersonInit(Person *p, int64 seed, int k, int serial)
+{
+	int			as = kommuner[k].ages;
+	double		u;
+	int			y;
+	double		day;
+
+	p->kommune = kommuner[k].kode;
+	p->kidx = k;
+	p->region = kommuner[k].region;
+	p->pnr = p->kommune * PNR_PER_KOMMUNE + serial + 1;
+	RngSeed(&p->rng, seed, p->pnr, 1);
+
+	p->kvinde = Uniform(&p->rng) < 0.5;
+	u = Uniform(&p->rng) * birthCum[as][N_BIRTH_YEARS - 1];
+	for (y = 0; y < N_BIRTH_YEARS - 1 && birthCum[as][y] < u; y++)
+		;
+	p->born_y = FIRST_BIRTH_YEAR + y;
+	day = Uniform(&p->rng) * (date2j(p->born_y + 1, 1, 1) - date2j(p->born_y, 1, 1));
+	p->born = DateOf(p->born_y, 1, 1) + (int) day;
+	j2date(p->born + POSTGRES_EPOCH_JDATE, &p->born_y, &p->born_m, &p->born_d);
+
+	u = Uniform(&p->rng);
+	p->klasse = u < klasseShare[p->region][1] ? 2 :
+		u < klasseShare[p->region][1] + klasseShare[p->region][0] ? 1 : 0;
+
+	/* the first week starting on or after the 16th birthday */
+	p->week16 = (IsoWeek) ceil((DateOf(p->born_y + 16, p->born_m, p->born_d) - 2) / 7.0);
+	p->pension = WeekAtAge(p, PensionAge(p->born_y, p->born_m));
+}
+
+/* completed years of age on a date */
+static int
+AgeOn(const Person *p, int y, int m, int d)
+{
+	return y - p->born_y - ((m < p->born_m || (m == p->born_m && d < p->born_d)) ? 1 : 0);
+}
+
+/* ---------- the simulation ---------- */
+
+typedef struct Run
+{
+	int8		state;
+	IsoWeek		start;
+	int32		weeks;
+} Run;
+
+typedef struct History
+{
+	Run		   *runs;
+	int			nruns;
+	int			maxruns;
+} History;
+
+static void
+AddRun(History *h, int state, IsoWeek start, int32 weeks)
+{
+	if (h->nruns == h->maxruns)
+	{
+		h->maxruns *= 2;
+		h->runs = repalloc(h->runs, h->maxruns * sizeof(Run));
+	}
+	h->runs[h->nruns].state = state;
+	h->runs[h->nruns].start = start;
+	h->runs[h->nruns].weeks = weeks;
+	h->nruns++;
+}
+
+static int
+YearIndex(IsoWeek w)
+{
+	int			y = 0;
+
+	while (y + 1 < N_YEARS && year_start[y + 1] <= w)
+		y++;
+	return y;
+}
+
+/*
+ * One sojourn in `state', entered in week t0, with its duration clock
+ * starting in week `origin'.  Returns the last week in the state; *dest is the
+ * next state, or -1 when the register ends first.
+ */
+static IsoWeek
+Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
+{
+	const int  *fl = flowsFrom[state];
+	int			nfl = nFlowsFrom[state];
+	IsoWeek		cur = t0;
+	int			yi = YearIndex(t0);
+	double		h[N_FLOWS];
+
+	*dest = -1;
+	if (state == ST_FOLKEPENSION)
+		return last_week;
+	if (nfl == 0)
+	{
+		/* førtidspension and efterløn last until pension age */
+		if (p->pension > last_week)
+			return last_week;
+		*dest = ST_FOLKEPENSION;
+		return Max(p->pension, t0) - 1;
+	}
+	while (cur <= last_week)
+	{
+		int			age = AgeAtWeek(p, cur);
+		IsoWeek		seg_end = Min(last_week + 1, p->pension);
+		double		total = 0;
+		int			a,
+					y;
+
+		if (cur >= p->pension)
+		{
+			*dest = ST_FOLKEPENSION;
+			return cur - 1;
+		}
+		for (a = age + 1; !ageBreak[state][Min(a, MAX_PROFILE_AGE + 1)]; a++)
+			;
+		seg_end = Min(seg_end, WeekAtAge(p, a));
+		for (y = yi + 1; !yearBreak[state][p->region][y]; y++)
+			;
+		seg_end = Min(seg_end, year_start[y]);
+
+		for (int i = 0; i < nfl; i++)
+		{
+			const Flow *f = &flows[fl[i]];
+			int			d = cur - origin;
+			int			band = 0;
+			double		hz;
+
+			/* duration band, and the week the band ends */
+			while (band < durProfiles[f->dur].nedges && d >= durProfiles[f->dur].edges[band])
+				band++;
+			if (band < durProfiles[f->dur].nedges)
+				seg_end = Min(seg_end, origin + durProfiles[f->dur].edges[band]);
+
+			hz = flowBase[fl[i]][p->klasse][p->region]
+				* ageMult[f->age][Min(age, MAX_PROFILE_AGE)]
+				* yearMult[f->year][p->region][yi]
+				* durProfiles[f->dur].mult[p->region][band]
+				* yearMult[durProfiles[f->dur].year][p->region][yi];
+			h[i] = hz;
+			total += hz;
+		}
+
+		seg_end = Max(seg_end, cur + 1);
+		if (total > 0)
+		{
+			double		k = -log(Uniform(&p->rng)) / total;
+
+			if (cur + k < seg_end)
+			{
+				IsoWeek		exit_week = cur + (IsoWeek) k;
+				double		u = Uniform(&p->rng) * total;
+				int			i;
+
+				for (i = 0; i < nfl - 1 && u >= h[i]; i++)
+					u -= h[i];
+				*dest = flows[fl[i]].to;
+				return exit_week;
+			}
+		}
+		cur = seg_end;
+		while (yi + 1 < N_YEARS && cur >= year_start[yi + 1])
+			yi++;
+	}
+	return last_week;
+}
+
+/* a break in kontanthjælp lasts 1-5 weeks, short ones more often */
+static int
+PauseWeeks(Rng *rng)
+{
+	static const double cum[KTH_MAX_GAP] = {5.0 / 15, 9.0 / 15, 12.0 / 15, 14.0 / 15, 1.0};
+	double		u = Uniform(rng);
+	int			n = 0;
+
+	while (n < KTH_MAX_GAP - 1 && u >= cum[n])
+		n++;
+	return n + 1;
+}
+
+/* the whole history of a person, as runs of internal states */
+static void
+Simulate(Person *p, History *h)
+{
+	IsoWeek		t = Max(p->week16, burnin_week);
+	int			state = t >= p->pension ? ST_FOLKEPENSION : ST_SELV;
+	IsoWeek		kth_origin = t;
+	IsoWeek		kth_last = PG_INT32_MIN / 2;
+	int			pause_return = ST_AKT;
+
+	h->nruns = 0;
+	while (t <= last_week)
+	{
+		IsoWeek		last;
+		int			dest;
+
+		if (state == ST_PAUSE)
+		{
+			int			weeks = PauseWeeks(&p->rng);
+
+			last = Min(t + weeks - 1, last_week);
+			dest = pause_return;
+		}
+		else
+			last = Sojourn(p, state, t, IS_KTH(state) ? kth_origin : t, &dest);
+
+		if (last >= t)
+			AddRun(h, state, t, last - t + 1);
+		if (IS_KTH(state))
+			kth_last = last;
+		if (dest < 0)
+			break;
+
+		t = last + 1;
+		if (IS_KTH(dest) && !IS_KTH(state) && t - kth_last - 1 > KTH_MAX_GAP)
+			kth_origin = t;		/* a new spell */
+		if (dest == ST_PAUSE)
+			pause_return = state;
+		state = dest;
+	}
+}
+
+/* ---------- activation offers ---------- */
+
+static const Activation *
+FindActivation(int state, int region, int period)
+{
+	const Activation *found = NULL;
+
+	for (int i = 0; i < lengthof(activation); i++)
+		if (activation[i].state == state &&
+			(activation[i].region == ALL || activation[i].region == region) &&
+			(activation[i].period == ALL || activation[i].period == period))
+			found = &activation[i];
+	return found;
+}
+
+static int
+DrawTilbud(const Activation *a, Rng *rng)
+{
+	double		share[N_TILBUD];
+	double		total = 0;
+	double		u;
+	int			t;
+
+	share[TB_PRAKTIK] = a->virk * virkSplit[0];
+	share[TB_LOEN_PRIVAT] = a->virk * virkSplit[1];
+	share[TB_LOEN_OFFENTLIG] = a->virk * virkSplit[2];
+	share[TB_NYTTE] = a->nytte;
+	share[TB_JOBROTATION] = a->jobrotation;
+	share[TB_UDDANNELSE] = a->uddannelse;
+	share[TB_VEJLEDNING] = 1.0 - a->virk - a->nytte - a->jobrotation - a->uddannelse;
+	/* shares of hours become shares of offers: long offers are rarer */
+	for (t = 0; t < N_TILBUD; t++)
+	{
+		share[t] /= tilbudInfo[t].weeks;
+		total += share[t];
+	}
+	u = Uniform(rng) * total;
+	for (t = 0; t < N_TILBUD - 1 && u >= share[t]; t++)
+		u -= share[t];
+	return t;
+}
+
+typedef struct Offer
+{
+	int			type;
+	DateADT		first_day;
+	DateADT		last_day;
+	double		hours;
+} Offer;
+
+typedef void (*OfferSink) (void *arg, const Person *p, const Offer *o);
+
+/* offers along the runs of the benefit states, from stream 2 */
+static void
+DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink sink, void *arg)
+{
+	Rng			rng;
+
+	RngSeed(&rng, seed, p->pnr, 2);
+	for (int r = 0; r < h->nruns; r++)
+	{
+		const Run  *run = &h->runs[r];
+		IsoWeek		w = run->start;
+		IsoWeek		end = run->start + run->weeks;	/* exclusive */
+		DateADT		run_last_day = WEEK_MONDAY(end) - 1;
+
+		if (end <= dream_week || FindActivation(run->state, p->region, PERIOD_A) == NULL)
+			continue;
+		while (w < end)
+		{
+			const Activation *a;
+			Offer		o;
+			int			weeks;
+			double		u = Uniform(&rng);
+			int			period;
+
+			/* weeks without an offer, then an offer starting on a weekday */
+			a = FindActivation(run->state, p->region, PERIOD_A);
+			w += (IsoWeek) floor(log(u) / log1p(-a->start));
+			if (w >= end)
+				break;
+			o.first_day = WEEK_MONDAY(w) + UniformInt(&rng, 0, 4);
+			period = o.first_day >= period_b_start ? PERIOD_B : PERIOD_A;
+			a = FindActivation(run->state, p->region, period);
+			o.type = DrawTilbud(a, &rng);
+			weeks = (int) rint(tilbudInfo[o.type].weeks * a->length * (0.5 + Uniform(&rng)));
+			weeks = Max(weeks, 1);
+			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
+			o.hours = rint(a->hours * (0.5 + Uniform(&rng)) * 2.0) / 2.0;
+			o.hours = Max(o.hours, 1.0);
+			if (o.last_day >= from_day)
+				sink(arg, p, &o);
+			w = WEEK_OF_DATE(o.last_day) + 1;
+		}
+	}
+}
+
+/* ---------- arguments and the person loop ---------- */
+
+typedef struct GenArgs
+{
+	int64		seed;
+	double		scale;
+	bool		wanted[N_KOMMUNER];
+	IsoWeek		first;
+} GenArgs;
+
+static int
+KommuneIndex(int32 kode)
+{
+	for (int k = 0; k < N_KOMMUNER; k++)
+		if (kommuner[k].kode == kode)
+			return k;
+	return -1;
+}
+
+/* (seed, scale, kommuner [, first]) */
+static void
+GetGenArgs(FunctionCallInfo fcinfo, GenArgs *g, bool with_first)
+{
+	PrepareTables();
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || (with_first && PG_ARGISNULL(3)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("seed, scale and first must not be null")));
+	g->seed = PG_GETARG_INT64(0);
+	g->scale = PG_GETARG_FLOAT8(1);
+	if (!(g->scale > 0 && g->scale <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("scale must be greater than 0 and at most 1"),
+				 errdetail("Scale 1 is the whole population; %g was given.", g->scale)));
+
+	if (PG_ARGISNULL(2))
+	{
+		for (int k = 0; k < N_KOMMUNER; k++)
+			g->wanted[k] = true;
+	}
+	else
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(2);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		memset(g->wanted, 0, sizeof(g->wanted));
+		deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+		{
+			int			k;
+
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("kommuner must not contain nulls")));
+			k = KommuneIndex(DatumGetInt32(elems[i]));
+			if (k < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown kommunekode %d", DatumGetInt32(elems[i])),
+						 errdetail("The 98 kommunekoder are listed in synth_kommune_pop.")));
+			g->wanted[k] = true;
+		}
+	}
+
+	if (with_first)
+	{
+		g->first = PG_GETARG_ISOWEEK(3);
+		if (g->first < dream_week || g->first > last_week)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("first must lie between 1991-W27 and 2024-W52"),
+					 errdetail("The synthetic register covers DREAM's weeks from 1991-W27 to 2024-W52.")));
+	}
+}
+
+typedef void (*PersonFn) (void *arg, Person *p);
+
+/* calls fn for every person of the wanted kommuner, in pnr order */
+static void
+ForEachPerson(const GenArgs *g, PersonFn fn, void *arg)
+{
+	MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext,
+											  "synth person", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(tmp);
+
+	for (int i = 0; i < N_KOMMUNER; i++)
+	{
+		int			k = kommuneOrder[i];
+		int			n = (int) rint(universe[k] * g->scale);
+
+		if (!g->wanted[k])
+			continue;
+		for (int s = 0; s < n; s++)
+		{
+			Person		p;
+
+			CHECK_FOR_INTERRUPTS();
+			PersonInit(&p, g->seed, k, s);
+			if (p.week16 <= last_week)	/* else 16 only after the register ends */
+				fn(arg, &p);
+			MemoryContextReset(tmp);
+		}
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(tmp);
+}
+
+typedef struct Output
+{
+	ReturnSetInfo *rsinfo;
+	const GenArgs *g;
+	History		h;
+} Output;
+
+static void
+OutputInit(Output *out, FunctionCallInfo fcinfo, const GenArgs *g)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	out->rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	out->g = g;
+	out->h.runs = NULL;
+	out->h.maxruns = 0;
+}
+
+/* a history in the current (per-person) memory context */
+static void
+SimulateHere(Person *p, History *h)
+{
+	h->maxruns = 64;
+	h->runs = palloc(h->maxruns * sizeof(Run));
+	Simulate(p, h);
+}
+
+static void
+PutRow(Output *out, Datum *values, bool *nulls)
+{
+	tuplestore_putvalues(out->rsinfo->setResult, out->rsinfo->setDesc, values, nulls);
+}
+
+/* ---------- SQL functions ---------- */
+
+/*
+ * synth_kommuner() -> setof (kommunekode, pop_16_66)
+ */
+Datum
+synth_kommuner(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	for (int k = 0; k < N_KOMMUNER; k++)
+	{
+		Datum		values[2] = {Int32GetDatum(kommuner[k].kode),
+		Int32GetDatum(kommuner[k].pop_16_66)};
+		bool		nulls[2] = {false, false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * synth_states() -> setof (code, gruppe, betegnelse)
+ */
+Datum
+synth_states(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	for (int s = 0; s < N_CODES; s++)
+	{
+		Datum		values[3] = {Int32GetDatum(stateInfo[s].code),
+			CStringGetTextDatum(stateInfo[s].gruppe),
+		CStringGetTextDatum(stateInfo[s].betegnelse)};
+		bool		nulls[3] = {false, false, false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * synth_tilbudstyper() -> setof (tilbudstype, betegnelse, virksomhedsrettet)
+ */
+Datum
+synth_tilbudstyper(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	for (int t = 0; t < N_TILBUD; t++)
+	{
+		Datum		values[3] = {CStringGetTextDatum(tilbudInfo[t].key),
+			CStringGetTextDatum(tilbudInfo[t].betegnelse),
+		BoolGetDatum(tilbudInfo[t].virksomhedsrettet)};
+		bool		nulls[3] = {false, false, false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+static void
+PersonRow(void *arg, Person *p)
+{
+	Datum		values[4] = {Int32GetDatum(p->pnr), Int32GetDatum(p->kommune),
+		DateADTGetDatum(p->born),
+	CStringGetTextDatum(p->kvinde ? "K" : "M")};
+	bool		nulls[4] = {false, false, false, false};
+
+	PutRow((Output *) arg, values, nulls);
+}
+
+/*
+ * synth_persons(seed, scale, kommuner) -> setof (pnr, kommunekode, foedselsdato, koen)
+ */
+Datum
+synth_persons(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, false);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, PersonRow, &out);
+	return (Datum) 0;
+}
+
+static void
+HistoryRow(void *arg, Person *p)
+{
+	Output	   *out = (Output *) arg;
+	IsoWeek		first = Max(out->g->first, p->week16);
+	Datum	   *codes;
+	Datum	   *lengths;
+	int			n = 0;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	SimulateHere(p, &out->h);
+	codes = palloc(out->h.nruns * sizeof(Datum));
+	lengths = palloc(out->h.nruns * sizeof(Datum));
+
+	/* clip to [first, last_week] and merge runs that share a code */
+	for (int r = 0; r < out->h.nruns; r++)
+	{
+		const Run  *run = &out->h.runs[r];
+		IsoWeek		start = Max(run->start, first);
+		int32		weeks = run->start + run->weeks - start;
+		int			code = stateInfo[run->state].code;
+
+		if (weeks <= 0)
+			continue;
+		if (n > 0 && DatumGetInt32(codes[n - 1]) == code)
+			lengths[n - 1] = Int32GetDatum(DatumGetInt32(lengths[n - 1]) + weeks);
+		else
+		{
+			codes[n] = Int32GetDatum(code);
+			lengths[n] = Int32GetDatum(weeks);
+			n++;
+		}
+	}
+
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = IsoWeekGetDatum(first);
+	values[2] = PointerGetDatum(construct_array(codes, n, INT4OID, 4, true, TYPALIGN_INT));
+	values[3] = PointerGetDatum(construct_array(lengths, n, INT4OID, 4, true, TYPALIGN_INT));
+	PutRow(out, values, nulls);
+}
+
+/*
+ * synth_histories(seed, scale, kommuner, first)
+ *		-> setof (pnr, first_week isoweek, codes int[], lengths int[])
+ */
+Datum
+synth_histories(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, true);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, HistoryRow, &out);
+	return (Datum) 0;
+}
+
+static void
+OfferRow(void *arg, const Person *p, const Offer *o)
+{
+	Output	   *out = (Output *) arg;
+	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+	RangeBound	lower = {DateADTGetDatum(o->first_day), false, true};
+	RangeBound	upper = {DateADTGetDatum(o->last_day + 1), false, false};
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = CStringGetTextDatum(tilbudInfo[o->type].key);
+	values[2] = RangeTypePGetDatum(JOBREG_MAKE_RANGE(typcache, &lower, &upper, false));
+	values[3] = Float8GetDatum(o->hours);
+	PutRow(out, values, nulls);
+}
+
+static void
+OffersOfPerson(void *arg, Person *p)
+{
+	Output	   *out = (Output *) arg;
+
+	SimulateHere(p, &out->h);
+	DrawOffers(p, &out->h, out->g->seed, WEEK_MONDAY(out->g->first), OfferRow, out);
+}
+
+/*
+ * synth_offers(seed, scale, kommuner, first)
+ *		-> setof (pnr, tilbudstype, periode daterange, timer_pr_uge)
+ */
+Datum
+synth_offers(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, true);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, OffersOfPerson, &out);
+	return (Datum) 0;
+}
+
+/* population counts: [kommune index][quarter][age - MIN_AGE] */
+typedef struct PopCount
+{
+	int32		count[N_KOMMUNER][N_QUARTERS][MAX_AGE - MIN_AGE + 1];
+} PopCount;
+
+static void
+CountPerson(void *arg, Person *p)
+{
+	PopCount   *pc = (PopCount *) arg;
+	int			k = p->kidx;
+
+	for (int q = 0; q < N_QUARTERS; q++)
+	{
+		int			age = AgeOn(p, FIRST_POP_YEAR + q / 4, 3 * (q % 4) + 1, 1);
+
+		if (age >= MIN_AGE && age <= MAX_AGE)
+			pc->count[k][q][age - MIN_AGE]++;
+	}
+}
+
+/*
+ * synth_population(seed, scale, kommuner)
+ *		-> setof (kommunekode, aar, kvartal, alder, antal): persons by age on
+ *		the first day of each quarter 2008-2024
+ */
+Datum
+synth_population(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+	PopCount   *pc;
+
+	GetGenArgs(fcinfo, &g, false);
+	OutputInit(&out, fcinfo, &g);
+	pc = palloc0(sizeof(PopCount));
+	ForEachPerson(&g, CountPerson, pc);
+
+	for (int i = 0; i < N_KOMMUNER; i++)
+	{
+		int			k = kommuneOrder[i];
+
+		if (!g.wanted[k])
+			continue;
+		for (int q = 0; q < N_QUARTERS; q++)
+			for (int a = 0; a <= MAX_AGE - MIN_AGE; a++)
+			{
+				Datum		values[5] = {Int32GetDatum(kommuner[k].kode),
+					Int32GetDatum(FIRST_POP_YEAR + q / 4), Int32GetDatum(q % 4 + 1),
+				Int32GetDatum(a + MIN_AGE), Int32GetDatum(pc->count[k][q][a])};
+				bool		nulls[5] = {false, false, false, false, false};
+
+				if (pc->count[k][q][a] > 0)
+					PutRow(&out, values, nulls);
+			}
+	}
+	return (Datum) 0;
+}

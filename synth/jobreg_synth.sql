@@ -1,0 +1,296 @@
+-- jobreg_synth install script.  The Makefile copies it to jobreg_synth--VERSION.sql.
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION jobreg_synth" to load this file. \quit
+
+/* ---------- reference data of the generator ---------- */
+
+CREATE FUNCTION synth_kommuner()
+	RETURNS TABLE (kommunekode int, pop_16_66 int)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 98;
+COMMENT ON FUNCTION synth_kommuner() IS
+	'the 98 kommuner and the approximate number of persons aged 16-66 on 1 January 2015 that the generator uses';
+
+CREATE VIEW synth_kommune_pop AS SELECT * FROM synth_kommuner();
+COMMENT ON VIEW synth_kommune_pop IS
+	'the 98 kommuner of the synthetic register and their approximate 2015 population aged 16-66';
+COMMENT ON COLUMN synth_kommune_pop.kommunekode IS 'the 3-digit kommunekode';
+COMMENT ON COLUMN synth_kommune_pop.pop_16_66 IS 'persons aged 16-66 on 1 January 2015 (approximate) at scale 1';
+
+CREATE FUNCTION synth_states()
+	RETURNS TABLE (code int, gruppe text, betegnelse text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 13;
+COMMENT ON FUNCTION synth_states() IS
+	'the weekly codes of the synthetic register and their benefit groups';
+
+CREATE VIEW synth_state AS SELECT * FROM synth_states();
+COMMENT ON VIEW synth_state IS
+	'the weekly codes of the synthetic register (invented, not DREAM''s official codes); 0 = no code, self-supported';
+COMMENT ON COLUMN synth_state.code IS 'weekly code';
+COMMENT ON COLUMN synth_state.gruppe IS 'benefit group';
+COMMENT ON COLUMN synth_state.betegnelse IS 'description';
+
+CREATE FUNCTION synth_tilbudstyper()
+	RETURNS TABLE (tilbudstype text, betegnelse text, virksomhedsrettet bool)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 7;
+COMMENT ON FUNCTION synth_tilbudstyper() IS
+	'the activation offer types of the synthetic register';
+
+CREATE VIEW synth_tilbudstype AS SELECT * FROM synth_tilbudstyper();
+COMMENT ON VIEW synth_tilbudstype IS
+	'the activation offer types of the synthetic register, and which are counted as virksomhedsrettet in the calibration';
+COMMENT ON COLUMN synth_tilbudstype.tilbudstype IS 'key used in synth_offers';
+COMMENT ON COLUMN synth_tilbudstype.betegnelse IS 'description';
+COMMENT ON COLUMN synth_tilbudstype.virksomhedsrettet IS 'counted as virksomhedsrettet (company-directed) in synth_target';
+
+/* ---------- the generator ---------- */
+
+CREATE FUNCTION synth_persons(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							  kommuner int[] DEFAULT NULL)
+	RETURNS TABLE (pnr int, kommunekode int, foedselsdato date, koen text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_persons(int8, float8, int[]) IS
+	'synthetic persons aged 16-66 at some time in 2008-2024, deterministic for (seed, scale); kommuner NULL = all 98';
+
+CREATE FUNCTION synth_histories(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								kommuner int[] DEFAULT NULL, first isoweek DEFAULT '2008-W01')
+	RETURNS TABLE (pnr int, first_week isoweek, codes int[], lengths int[])
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_histories(int8, float8, int[], isoweek) IS
+	'weekly benefit histories of the synthetic persons from first (or their 16th birthday) to 2024-W52, as runs of codes and lengths';
+
+CREATE FUNCTION synth_offers(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							 kommuner int[] DEFAULT NULL, first isoweek DEFAULT '2008-W01')
+	RETURNS TABLE (pnr int, tilbudstype text, periode daterange, timer_pr_uge float8)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5000000;
+COMMENT ON FUNCTION synth_offers(int8, float8, int[], isoweek) IS
+	'activation offers of the synthetic persons that end in or after first: type, period and hours per week';
+
+CREATE FUNCTION synth_population(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL)
+	RETURNS TABLE (kommunekode int, aar int, kvartal int, alder int, antal int)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 340000;
+COMMENT ON FUNCTION synth_population(int8, float8, int[]) IS
+	'synthetic persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
+
+/* ---------- calibration targets: the documents' figures ---------- */
+
+CREATE TABLE synth_maal (
+	noegle text PRIMARY KEY,
+	definition text NOT NULL
+);
+COMMENT ON TABLE synth_maal IS
+	'how each calibrated figure is computed from the synthetic register (synth/sql/calibration.sql is the reference query)';
+COMMENT ON COLUMN synth_maal.noegle IS 'key of the measure';
+COMMENT ON COLUMN synth_maal.definition IS 'population, codes, period and formula';
+
+CREATE TABLE synth_target (
+	nr int PRIMARY KEY,
+	noegle text REFERENCES synth_maal,
+	kilde text NOT NULL,
+	maal text NOT NULL,
+	geografi text NOT NULL,
+	kommuner int[],
+	periode text NOT NULL,
+	vaerdi float8 NOT NULL,
+	enhed text NOT NULL,
+	tolerance float8 CHECK (tolerance > 0)
+);
+COMMENT ON TABLE synth_target IS
+	'the figures printed in the documents (seeds/000, 002, 003) that the synthetic register is calibrated to; your own rows: nr >= 1000';
+COMMENT ON COLUMN synth_target.nr IS 'row number; the shipped rows are 1-999';
+COMMENT ON COLUMN synth_target.noegle IS 'the measure (synth_maal); NULL: printed for reference, not computed';
+COMMENT ON COLUMN synth_target.kilde IS 'document and table or figure';
+COMMENT ON COLUMN synth_target.maal IS 'what is measured, in the document''s words';
+COMMENT ON COLUMN synth_target.geografi IS 'København, klyngen, hele landet, 25 kommuner';
+COMMENT ON COLUMN synth_target.kommuner IS 'kommunekoder pooled for the figure; NULL = the whole country';
+COMMENT ON COLUMN synth_target.periode IS 'period or date of the figure';
+COMMENT ON COLUMN synth_target.vaerdi IS 'the figure as printed';
+COMMENT ON COLUMN synth_target.enhed IS 'unit: fuldtidspersoner, personer, pct., pct. af befolkningen 30-66 år (16-66 år), år';
+COMMENT ON COLUMN synth_target.tolerance IS 'calibration tolerance, absolute, in the unit; NULL: reference only';
+
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('akt_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 1 (kontanthjælp aktivitetsparat) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('akt_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 1 (kontanthjælp aktivitetsparat) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('akt_fuldtid_2015m10',
+	 'Fuldtidspersoner: weeks with code 1 (kontanthjælp aktivitetsparat) in the weeks of October 2015 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-10-01; as a share, divided by the persons aged 30-66 on 2015-10-01 (synth_population).'),
+	('akt_fuldtid_2016m10',
+	 'Fuldtidspersoner: weeks with code 1 (kontanthjælp aktivitetsparat) in the weeks of October 2016 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-10-01; as a share, divided by the persons aged 30-66 on 2016-10-01 (synth_population).'),
+	('fleks_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 5, 6 (fleksjob or ledighedsydelse) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('fleks_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 5, 6 (fleksjob or ledighedsydelse) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('fleksbesk_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 5 (fleksjob) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('fleksbesk_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 5 (fleksjob) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('ledy_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 6 (ledighedsydelse) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('ledy_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 6 (ledighedsydelse) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('resf_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 7 (ressourceforløb) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('resf_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 7 (ressourceforløb) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('reva_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 8 (revalidering) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('reva_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 8 (revalidering) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('udsatte_fuldtid_2015q1',
+	 'Fuldtidspersoner: weeks with code 1, 6, 7, 8 (aktivitetsparat, ledighedsydelse, ressourceforløb or revalidering) in the weeks of 2015 Q1 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2015-01-01; as a share, divided by the persons aged 30-66 on 2015-01-01 (synth_population).'),
+	('udsatte_fuldtid_2016q3',
+	 'Fuldtidspersoner: weeks with code 1, 6, 7, 8 (aktivitetsparat, ledighedsydelse, ressourceforløb or revalidering) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
+	('akt_anc_over2_2015w10',
+	 'Persons with code 1 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 2 years.'),
+	('akt_anc_over3_2015w10',
+	 'Persons with code 1 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 3 years.'),
+	('akt_anc_over5af3_2015w10',
+	 'Persons with code 1 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged) to 2015-W10 inclusive, in years of 365.25/7 weeks. Among those with more than 3 years, the share with more than 5.'),
+	('akt_nye_s52_2012q4_2013q3',
+	 'Kontanthjælp spells (codes 1 and 2, breaks of at most 5 weeks bridged) that start with code 1 in a week of 2012 Q4 - 2013 Q3, of persons aged 30 or more at the start: share whose span (first to last week, bridged breaks included) exceeds 52 weeks, i.e. still on the benefit 52 weeks after the start (Kaplan-Meier S(52); no censoring before 2024).'),
+	('akt_status52_akt_2014w10',
+	 'Persons with code 1 in week 2014-W10 aged 30 or more on 2014-03-03, by their code in week 2015-W10: share with code 1 (still aktivitetsparat).'),
+	('akt_status52_job_2014w10',
+	 'Persons with code 1 in week 2014-W10 aged 30 or more on 2014-03-03, by their code in week 2015-W10: share with no code (self-supported, taken as in job).'),
+	('akt_status52_andre_2014w10',
+	 'Persons with code 1 in week 2014-W10 aged 30 or more on 2014-03-03, by their code in week 2015-W10: share with another code (other benefits, jobparat included).'),
+	('akt_beroerte_2014q2_2015q1',
+	 'Persons aged 30 or more on 2014-04-01 with weeks on code 1 in 2014 Q2 - 2015 Q1: share with an activation offer overlapping those weeks.'),
+	('akt_grad_2014q2_2015q1',
+	 'Aktiveringsgrad: activation hours (hours per week times days of the offer inside weeks on code 1 in 2014 Q2 - 2015 Q1, divided by 7) divided by possible hours (37 per week on code 1 in the period), persons aged 30 or more on 2014-04-01.'),
+	('reva_grad_2014q2_2015q1',
+	 'Aktiveringsgrad: activation hours (hours per week times days of the offer inside weeks on code 8 in 2014 Q2 - 2015 Q1, divided by 7) divided by possible hours (37 per week on code 8 in the period), persons aged 30 or more on 2014-04-01.'),
+	('ledy_grad_2014q2_2015q1',
+	 'Aktiveringsgrad: activation hours (hours per week times days of the offer inside weeks on code 6 in 2014 Q2 - 2015 Q1, divided by 7) divided by possible hours (37 per week on code 6 in the period), persons aged 30 or more on 2014-04-01.'),
+	('resf_grad_2014q2_2015q1',
+	 'Aktiveringsgrad: activation hours (hours per week times days of the offer inside weeks on code 7 in 2014 Q2 - 2015 Q1, divided by 7) divided by possible hours (37 per week on code 7 in the period), persons aged 30 or more on 2014-04-01.'),
+	('akt_virk_2014q2_2015q1',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 1 in 2014 Q2 - 2015 Q1, persons aged 30 or more on 2014-04-01.'),
+	('akt_virk_2015q4_2016q3',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 1 in 2015 Q4 - 2016 Q3, persons aged 30 or more on 2015-10-01.'),
+	('reva_virk_2014q2_2015q1',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 8 in 2014 Q2 - 2015 Q1, persons aged 30 or more on 2014-04-01.'),
+	('reva_virk_2015q4_2016q3',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 8 in 2015 Q4 - 2016 Q3, persons aged 30 or more on 2015-10-01.'),
+	('ledy_virk_2014q2_2015q1',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 6 in 2014 Q2 - 2015 Q1, persons aged 30 or more on 2014-04-01.'),
+	('ledy_virk_2015q4_2016q3',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 6 in 2015 Q4 - 2016 Q3, persons aged 30 or more on 2015-10-01.'),
+	('resf_virk_2014q2_2015q1',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 7 in 2014 Q2 - 2015 Q1, persons aged 30 or more on 2014-04-01.'),
+	('resf_virk_2015q4_2016q3',
+	 'Virksomhedsrettet andel: activation hours in virksomhedsrettede offer types (synth_tilbudstype) divided by all activation hours, counted inside weeks on code 7 in 2015 Q4 - 2016 Q3, persons aged 30 or more on 2015-10-01.'),
+	('akt_udd_2014q2_2015q1',
+	 'Share of activation hours in ordinær uddannelse, counted inside weeks on code 1 in 2014 Q2 - 2015 Q1, persons aged 30 or more on 2014-04-01.'),
+	('ledy_fleksjob26_2016m1_4',
+	 'Runs of code 6 (ledighedsydelse) starting in a week of January - April 2016 (Thursday rule), persons aged 30 or more at the start: share followed directly by code 5 (fleksjob) starting at most 26 weeks after the run started.'),
+	('lang_antal_2020',
+	 'Persons with code 1 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Number of langvarige (not calibrated: the register keeps the 2015 population size).'),
+	('lang_andel_akt_2020',
+	 'Persons with code 1 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of all of these persons.'),
+	('lang_andel_pop_2020',
+	 'Persons with code 1 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of the persons aged 16-66 on 2020-04-01 (synth_population).'),
+	('lang_anc_mean_2020',
+	 'Persons with code 1 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Mean anciennitet of the langvarige, in years.'),
+	('lang_over10_2020',
+	 'Persons with code 1 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1 and 2, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Share of the langvarige with more than 10 years.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(1, 'akt_fuldtid_2015q1', 'seeds/000 Tabel 1', 'aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '1. kvartal 2015', 14800, 'fuldtidspersoner', 444),
+	(2, 'fleks_fuldtid_2015q1', 'seeds/000 Tabel 1', 'fleksjobvisiterede i alt', 'København', '{101}'::int[], '1. kvartal 2015', 2870, 'fuldtidspersoner', 86),
+	(3, 'ledy_fuldtid_2015q1', 'seeds/000 Tabel 1', 'heraf ledige fleksjobvisiterede (ledighedsydelse)', 'København', '{101}'::int[], '1. kvartal 2015', 910, 'fuldtidspersoner', 27),
+	(4, 'resf_fuldtid_2015q1', 'seeds/000 Tabel 1', 'borgere i ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 610, 'fuldtidspersoner', 18),
+	(5, 'reva_fuldtid_2015q1', 'seeds/000 Tabel 1', 'revalidender', 'København', '{101}'::int[], '1. kvartal 2015', 430, 'fuldtidspersoner', 13),
+	(6, 'udsatte_fuldtid_2015q1', 'seeds/000 Tabel 1', 'i alt (ekskl. beskæftigede fleksjobvisiterede)', 'København', '{101}'::int[], '1. kvartal 2015', 16750, 'fuldtidspersoner', 502),
+	(7, 'fleksbesk_fuldtid_2015q1', 'seeds/003 tekst', 'beskæftigede fleksjobvisiterede', 'København', '{101}'::int[], '1. kvartal 2015', 1960, 'fuldtidspersoner', 59),
+	(8, 'udsatte_fuldtid_2015q1', 'seeds/000 afsnit 1', 'udsatte borgere', 'København', '{101}'::int[], '1. kvartal 2015', 6.2, 'pct. af befolkningen 30-66 år', 0.05),
+	(9, 'udsatte_fuldtid_2015q1', 'seeds/000 afsnit 1', 'udsatte borgere', 'hele landet', NULL, '1. kvartal 2015', 3.7, 'pct. af befolkningen 30-66 år', 0.05),
+	(10, 'akt_fuldtid_2015q1', 'seeds/000 Tabel 3', 'aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '1. kvartal 2015', 5.5, 'pct. af befolkningen 30-66 år', 0.05),
+	(11, 'akt_fuldtid_2015q1', 'seeds/000 Tabel 3', 'aktivitetsparate kontanthjælpsmodtagere', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 3.4, 'pct. af befolkningen 30-66 år', 0.05),
+	(12, 'fleks_fuldtid_2015q1', 'seeds/000 Tabel 3', 'fleksjobvisiterede i alt', 'København', '{101}'::int[], '1. kvartal 2015', 1.1, 'pct. af befolkningen 30-66 år', 0.05),
+	(13, 'fleks_fuldtid_2015q1', 'seeds/000 Tabel 3', 'fleksjobvisiterede i alt', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 1.6, 'pct. af befolkningen 30-66 år', 0.05),
+	(14, 'ledy_fuldtid_2015q1', 'seeds/000 Tabel 3', 'heraf ledige fleksjobvisiterede', 'København', '{101}'::int[], '1. kvartal 2015', 0.3, 'pct. af befolkningen 30-66 år', 0.05),
+	(15, 'ledy_fuldtid_2015q1', 'seeds/000 Tabel 3', 'heraf ledige fleksjobvisiterede', 'klyngen (ledighedsydelse)', '{155,190,219,269}'::int[], '1. kvartal 2015', 0.4, 'pct. af befolkningen 30-66 år', 0.05),
+	(16, 'resf_fuldtid_2015q1', 'seeds/000 Tabel 3', 'borgere i ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 0.2, 'pct. af befolkningen 30-66 år', 0.05),
+	(17, 'resf_fuldtid_2015q1', 'seeds/000 Tabel 3', 'borgere i ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 0.4, 'pct. af befolkningen 30-66 år', 0.05),
+	(18, 'reva_fuldtid_2015q1', 'seeds/000 Tabel 3', 'revalidender', 'København', '{101}'::int[], '1. kvartal 2015', 0.2, 'pct. af befolkningen 30-66 år', 0.05),
+	(19, 'reva_fuldtid_2015q1', 'seeds/000 Tabel 3', 'revalidender', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 0.3, 'pct. af befolkningen 30-66 år', 0.05),
+	(20, NULL, 'seeds/000 Tabel 3', 'krævet ændring i fuldtidspersoner for klyngens niveau: aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '1. kvartal 2015', -5750, 'fuldtidspersoner', NULL),
+	(21, NULL, 'seeds/000 Tabel 3', 'krævet ændring i fuldtidspersoner for klyngens niveau: fleksjobvisiterede i alt', 'København', '{101}'::int[], '1. kvartal 2015', 1500, 'fuldtidspersoner', NULL),
+	(22, NULL, 'seeds/000 Tabel 3', 'krævet ændring i fuldtidspersoner for klyngens niveau: heraf ledige fleksjobvisiterede', 'København', '{101}'::int[], '1. kvartal 2015', 270, 'fuldtidspersoner', NULL),
+	(23, NULL, 'seeds/000 Tabel 3', 'krævet ændring i fuldtidspersoner for klyngens niveau: borgere i ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 420, 'fuldtidspersoner', NULL),
+	(24, NULL, 'seeds/000 Tabel 3', 'krævet ændring i fuldtidspersoner for klyngens niveau: revalidender', 'København', '{101}'::int[], '1. kvartal 2015', 280, 'fuldtidspersoner', NULL),
+	(25, 'akt_anc_over2_2015w10', 'seeds/000 Figur 2', 'aktivitetsparate med mere end 2 års anciennitet', 'København', '{101}'::int[], 'uge 10 2015', 56, 'pct.', 1),
+	(26, 'akt_anc_over3_2015w10', 'seeds/000 Figur 2', 'aktivitetsparate med mere end 3 års anciennitet', 'København', '{101}'::int[], 'uge 10 2015', 41, 'pct.', 1),
+	(27, 'akt_anc_over2_2015w10', 'seeds/000 Figur 2', 'aktivitetsparate med mere end 2 års anciennitet', 'klyngen', '{153,165,169,183,360}'::int[], 'uge 10 2015', 52, 'pct.', 1),
+	(28, 'akt_anc_over3_2015w10', 'seeds/000 Figur 2', 'aktivitetsparate med mere end 3 års anciennitet', 'klyngen', '{153,165,169,183,360}'::int[], 'uge 10 2015', 39, 'pct.', 1),
+	(29, 'akt_anc_over5af3_2015w10', 'seeds/000 afsnit 5 (BIFLIS)', 'andel med mere end 5 års anciennitet blandt dem med mere end 3', 'København', '{101}'::int[], 'uge 10 2015', 70, 'pct.', NULL),
+	(30, 'akt_nye_s52_2012q4_2013q3', 'seeds/000 Figur 3', 'nye forløb (aktivitetsparate), stadig på ydelsen efter 52 uger', 'København', '{101}'::int[], 'forløb startet 4. kvt. 2012 - 3. kvt. 2013', 81, 'pct.', 1),
+	(31, 'akt_nye_s52_2012q4_2013q3', 'seeds/000 Figur 3', 'nye forløb (aktivitetsparate), stadig på ydelsen efter 52 uger', 'klyngen', '{153,165,169,183,360}'::int[], 'forløb startet 4. kvt. 2012 - 3. kvt. 2013', 76, 'pct.', 1),
+	(32, 'akt_nye_s52_2012q4_2013q3', 'seeds/000 Figur 3', 'nye forløb (aktivitetsparate), stadig på ydelsen efter 52 uger', 'hele landet', NULL, 'forløb startet 4. kvt. 2012 - 3. kvt. 2013', 77, 'pct.', 1),
+	(33, 'akt_status52_akt_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: stadig aktivitetsparate efter 12 måneder', 'København', '{101}'::int[], 'uge 10 2014 - uge 10 2015', 88, 'pct.', 1),
+	(34, 'akt_status52_job_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: i beskæftigelse (selvforsørget) efter 12 måneder', 'København', '{101}'::int[], 'uge 10 2014 - uge 10 2015', 2, 'pct.', 1),
+	(35, 'akt_status52_andre_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: på andre ydelser efter 12 måneder', 'København', '{101}'::int[], 'uge 10 2014 - uge 10 2015', 10, 'pct.', 1),
+	(36, 'akt_status52_akt_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: stadig aktivitetsparate efter 12 måneder', 'hele landet', NULL, 'uge 10 2014 - uge 10 2015', 79, 'pct.', 1),
+	(37, 'akt_status52_job_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: i beskæftigelse (selvforsørget) efter 12 måneder', 'hele landet', NULL, 'uge 10 2014 - uge 10 2015', 2, 'pct.', 1),
+	(38, 'akt_status52_andre_2014w10', 'seeds/000 Figur 4-5', 'aktivitetsparate i uge 10 2014: på andre ydelser efter 12 måneder', 'hele landet', NULL, 'uge 10 2014 - uge 10 2015', 19, 'pct.', 1),
+	(39, 'akt_beroerte_2014q2_2015q1', 'seeds/000 Figur 9', 'andel aktiveringsberørte, aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 55, 'pct.', 1),
+	(40, 'akt_beroerte_2014q2_2015q1', 'seeds/000 Figur 9', 'andel aktiveringsberørte, aktivitetsparate kontanthjælpsmodtagere', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 54, 'pct.', 1),
+	(41, 'akt_beroerte_2014q2_2015q1', 'seeds/000 Figur 9', 'andel aktiveringsberørte, aktivitetsparate kontanthjælpsmodtagere', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 61, 'pct.', 1),
+	(42, 'akt_grad_2014q2_2015q1', 'seeds/000 Figur 9 og Tabel 5', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 9, 'pct.', 1),
+	(43, 'akt_grad_2014q2_2015q1', 'seeds/000 Figur 9 og Tabel 5', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 12, 'pct.', 1),
+	(44, 'akt_grad_2014q2_2015q1', 'seeds/000 Figur 9 og Tabel 5', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 16, 'pct.', 1),
+	(45, 'reva_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: revalidering', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 81, 'pct.', 1),
+	(46, 'reva_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: revalidering', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 76, 'pct.', 1),
+	(47, 'reva_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: revalidering', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 77, 'pct.', 1),
+	(48, 'ledy_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 10, 'pct.', 1),
+	(49, 'ledy_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'klyngen (ledighedsydelse)', '{155,190,219,269}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 16, 'pct.', 1),
+	(50, 'ledy_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 12, 'pct.', 1),
+	(51, 'resf_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ressourceforløb', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 5, 'pct.', 1),
+	(52, 'resf_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 7, 'pct.', 1),
+	(53, 'resf_grad_2014q2_2015q1', 'seeds/000 Tabel 5', 'aktiveringsgrad: ressourceforløb', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 9, 'pct.', 1),
+	(54, 'akt_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: kontanthjælp (aktivitetsparate)', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 31, 'pct.', 1),
+	(55, 'akt_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: kontanthjælp (aktivitetsparate)', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 48, 'pct.', 1),
+	(56, 'akt_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: kontanthjælp (aktivitetsparate)', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 33, 'pct.', 1),
+	(57, 'reva_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: revalidering', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 25, 'pct.', 1),
+	(58, 'reva_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: revalidering', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 14, 'pct.', 1),
+	(59, 'reva_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: revalidering', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 24, 'pct.', 1),
+	(60, 'ledy_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ledighedsydelse (ledige fleksjobvisiterede)', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 28, 'pct.', 1),
+	(61, 'ledy_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ledighedsydelse (ledige fleksjobvisiterede)', 'klyngen (ledighedsydelse)', '{155,190,219,269}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 32, 'pct.', 1),
+	(62, 'ledy_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ledighedsydelse (ledige fleksjobvisiterede)', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 42, 'pct.', 1),
+	(63, 'resf_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ressourceforløb', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 11, 'pct.', 1),
+	(64, 'resf_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 31, 'pct.', 1),
+	(65, 'resf_virk_2014q2_2015q1', 'seeds/000 Tabel 6', 'andel virksomhedsrettet aktivering: ressourceforløb', 'hele landet', NULL, '2. kvartal 2014 - 1. kvartal 2015', 34, 'pct.', 1),
+	(66, 'akt_udd_2014q2_2015q1', 'seeds/000 Figur 10', 'andel ordinær uddannelse af aktiveringen: kontanthjælp (aktivitetsparate)', 'København', '{101}'::int[], '2. kvartal 2014 - 1. kvartal 2015', 16, 'pct.', 1),
+	(67, 'akt_fuldtid_2016q3', 'seeds/003 Tabel 1', 'aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '3. kvartal 2016', 12970, 'fuldtidspersoner', 389),
+	(68, 'fleks_fuldtid_2016q3', 'seeds/003 Tabel 1', 'fleksjobvisiterede i alt', 'København', '{101}'::int[], '3. kvartal 2016', 2863, 'fuldtidspersoner', 86),
+	(69, 'ledy_fuldtid_2016q3', 'seeds/003 Tabel 1', 'heraf ledige fleksjobvisiterede', 'København', '{101}'::int[], '3. kvartal 2016', 736, 'fuldtidspersoner', 22),
+	(70, 'resf_fuldtid_2016q3', 'seeds/003 Tabel 1', 'borgere i ressourceforløb', 'København', '{101}'::int[], '3. kvartal 2016', 1795, 'fuldtidspersoner', 54),
+	(71, 'reva_fuldtid_2016q3', 'seeds/003 Tabel 1', 'revalidering', 'København', '{101}'::int[], '3. kvartal 2016', 370, 'fuldtidspersoner', 11),
+	(72, 'udsatte_fuldtid_2016q3', 'seeds/003 Tabel 1', 'i alt (undtagen beskæftigede fleksjobvisiterede)', 'København', '{101}'::int[], '3. kvartal 2016', 15871, 'fuldtidspersoner', 476),
+	(73, 'fleksbesk_fuldtid_2016q3', 'seeds/003 tekst', 'beskæftigede fleksjobvisiterede', 'København', '{101}'::int[], '3. kvartal 2016', 2127, 'fuldtidspersoner', 64),
+	(74, 'akt_fuldtid_2015m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'København', '{101}'::int[], 'oktober 2015', 5.4, 'pct. af befolkningen 30-66 år', 0.05),
+	(75, 'akt_fuldtid_2015m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'klyngen', '{153,165,169,183,360}'::int[], 'oktober 2015', 3.1, 'pct. af befolkningen 30-66 år', 0.05),
+	(76, 'akt_fuldtid_2015m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'hele landet', NULL, 'oktober 2015', 2.6, 'pct. af befolkningen 30-66 år', 0.05),
+	(77, 'akt_fuldtid_2016m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'København', '{101}'::int[], 'oktober 2016', 4.7, 'pct. af befolkningen 30-66 år', 0.05),
+	(78, 'akt_fuldtid_2016m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'klyngen', '{153,165,169,183,360}'::int[], 'oktober 2016', 2.8, 'pct. af befolkningen 30-66 år', 0.05),
+	(79, 'akt_fuldtid_2016m10', 'seeds/003 Tabel 2', 'aktivitetsparate kontanthjælpsmodtagere fyldt 30 år', 'hele landet', NULL, 'oktober 2016', 2.1, 'pct. af befolkningen 30-66 år', 0.05),
+	(80, 'akt_virk_2015q4_2016q3', 'seeds/003 Tabel 3', 'andel virksomhedsrettet aktivering: kontanthjælp (aktivitetsparate)', 'København', '{101}'::int[], '4. kvartal 2015 - 3. kvartal 2016', 34, 'pct.', 1),
+	(81, 'reva_virk_2015q4_2016q3', 'seeds/003 Tabel 3', 'andel virksomhedsrettet aktivering: revalidering', 'København', '{101}'::int[], '4. kvartal 2015 - 3. kvartal 2016', 28, 'pct.', 1),
+	(82, 'ledy_virk_2015q4_2016q3', 'seeds/003 Tabel 3', 'andel virksomhedsrettet aktivering: ledighedsydelse (ledige fleksjobvisiterede)', 'København', '{101}'::int[], '4. kvartal 2015 - 3. kvartal 2016', 33, 'pct.', 1),
+	(83, 'resf_virk_2015q4_2016q3', 'seeds/003 Tabel 3', 'andel virksomhedsrettet aktivering: ressourceforløb', 'København', '{101}'::int[], '4. kvartal 2015 - 3. kvartal 2016', 16, 'pct.', 1),
+	(84, 'akt_virk_2015q4_2016q3', 'seeds/003 tekst', 'andel virksomhedsrettet aktivering: kontanthjælp (aktivitetsparate)', 'klyngen', '{153,165,169,183,360}'::int[], '4. kvartal 2015 - 3. kvartal 2016', 34, 'pct.', 1),
+	(85, 'ledy_fleksjob26_2016m1_4', 'seeds/003 Tabel 5', 'nye ledighedsydelsesforløb: i fleksjob inden for 26 uger', 'København', '{101}'::int[], 'forløb startet januar - april 2016', 53, 'pct.', 1),
+	(86, 'lang_antal_2020', 'seeds/002 Tabel 11', 'langvarige aktivitetsparate kontanthjælpsmodtagere (5 års anciennitet)', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 14164, 'personer', NULL),
+	(87, 'lang_antal_2020', 'seeds/002 Tabel 11', 'langvarige aktivitetsparate kontanthjælpsmodtagere (5 års anciennitet)', 'København', '{101}'::int[], '1. marts 2020', 4646, 'personer', NULL),
+	(88, 'lang_andel_akt_2020', 'seeds/002 Tabel 11', 'langvarige i pct. af aktivitetsparate kontanthjælpsmodtagere', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 46, 'pct.', 1),
+	(89, 'lang_andel_akt_2020', 'seeds/002 Tabel 11', 'langvarige i pct. af aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '1. marts 2020', 47, 'pct.', 1),
+	(90, 'lang_andel_pop_2020', 'seeds/002 Tabel 11', 'langvarige i pct. af befolkningen 16-66 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 0.77, 'pct. af befolkningen 16-66 år', 0.05),
+	(91, 'lang_andel_pop_2020', 'seeds/002 Tabel 11', 'langvarige i pct. af befolkningen 16-66 år', 'København', '{101}'::int[], '1. marts 2020', 0.98, 'pct. af befolkningen 16-66 år', 0.05),
+	(92, 'lang_anc_mean_2020', 'seeds/002 afsnit 3.3', 'gennemsnitlig anciennitet for langvarige', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 10.4, 'år', 0.2),
+	(93, 'lang_over10_2020', 'seeds/002 afsnit 3.3', 'langvarige med mere end 10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 40, 'pct.', 1),
+	(94, 'lang_over10_2020', 'seeds/002 Figur 3', 'langvarige med mere end 10 års anciennitet', 'København', '{101}'::int[], '1. marts 2020', 47, 'pct.', 1);
+
+SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

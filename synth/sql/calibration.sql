@@ -1,0 +1,289 @@
+--
+-- calibration: every figure of synth_target computed from the synthetic
+-- register with plain SQL (runs expanded arithmetically, no jobreg
+-- aggregates), printed beside the document's figure.
+--
+-- Variables: seed (1), scale (0.05), widen (3), kommuner (NULL = all 98).
+-- The regression suite runs it at the test scale 0.05, where sampling noise
+-- is larger than the tolerances: a figure passes there when it lies within
+-- the tolerance plus :widen (3) standard errors.  synth/calibrate.sh runs it
+-- at the default scale 1 with widen = 0, the strict check.
+--
+\if :{?scale}
+\else
+\set scale 0.05
+\endif
+\if :{?seed}
+\else
+\set seed 1
+\endif
+\if :{?widen}
+\else
+\set widen 3
+\endif
+\if :{?kommuner}
+\else
+\set kommuner NULL
+\endif
+SET client_min_messages = warning;
+
+-- the data: persons, histories from DREAM's first week, offers from 2014
+CREATE TEMP TABLE p AS SELECT * FROM synth_persons(:seed, :scale, :kommuner);
+CREATE TEMP TABLE h AS SELECT * FROM synth_histories(:seed, :scale, :kommuner, '1991-W27');
+CREATE TEMP TABLE o AS SELECT * FROM synth_offers(:seed, :scale, :kommuner, '2014-W01');
+CREATE TEMP TABLE pop AS SELECT * FROM synth_population(:seed, :scale, :kommuner);
+
+-- the runs with a code, weeks as int4 since 2000-W01: [fra, til)
+CREATE TEMP TABLE r AS
+SELECT h.pnr, x.code, (w0 + x.off)::int AS fra, (w0 + x.off + x.len)::int AS til
+FROM h, LATERAL (SELECT h.first_week - '2000-W01'::isoweek AS w0) AS s,
+	 LATERAL (SELECT c.code, c.len, sum(c.len) OVER (ORDER BY c.i) - c.len AS off
+			  FROM unnest(h.codes, h.lengths) WITH ORDINALITY AS c(code, len, i)) AS x
+WHERE x.code <> 0;
+CREATE INDEX ON r (pnr, fra);
+
+-- week number (int4 since 2000-W01) of an isoweek
+CREATE FUNCTION pg_temp.wk(w isoweek) RETURNS int LANGUAGE sql IMMUTABLE
+	RETURN w - '2000-W01'::isoweek;
+ANALYZE p, r, o;
+
+-- population aged 30-66 and 16-66 by kommune and quarter
+CREATE TEMP TABLE popk AS
+SELECT kommunekode, aar, kvartal, sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
+FROM pop GROUP BY kommunekode, aar, kvartal;
+
+-- kontanthjælp spells: codes 1 and 2, breaks of at most gap weeks bridged;
+-- ks0: Jobindsats' rule before 2017 (any break ends a spell), ks5: STAR's (5 weeks)
+CREATE FUNCTION pg_temp.spells(gap int)
+	RETURNS TABLE (pnr int, fra int, til int, first_code int) LANGUAGE sql AS $$
+	WITH k AS (
+		SELECT pnr, code, fra, til,
+			   CASE WHEN fra - lag(til) OVER (PARTITION BY pnr ORDER BY fra) <= gap THEN 0 ELSE 1 END AS ny
+		FROM r WHERE code IN (1, 2)),
+	n AS (SELECT *, sum(ny) OVER (PARTITION BY pnr ORDER BY fra) AS nr FROM k)
+	SELECT pnr, min(fra), max(til), (array_agg(code ORDER BY fra))[1]
+	FROM n GROUP BY pnr, nr $$;
+CREATE TEMP TABLE ks0 AS SELECT * FROM pg_temp.spells(0);
+CREATE TEMP TABLE ks5 AS SELECT * FROM pg_temp.spells(5);
+
+-- week number (int4 since 2000-W01) of an isoweek
+-- measures per kommune: num, den, persons n, and sum of squares for means
+CREATE TEMP TABLE m (noegle text, kommunekode int, num float8, den float8, n float8, sq float8);
+
+/* ---------- fuldtidspersoner and shares of the population ---------- */
+
+CREATE TEMP TABLE fdef (noegle text, code int, fra int, til int, alder_dato date, pop_aar int, pop_kv int);
+INSERT INTO fdef
+SELECT g.key || '_fuldtid_' || pe.navn, unnest(g.codes), pg_temp.wk(lower(pe.w)), pg_temp.wk(upper(pe.w)),
+	   pe.d, pe.pa, pe.pk
+FROM (VALUES ('akt', '{1}'::int[]), ('fleks', '{5,6}'), ('fleksbesk', '{5}'), ('ledy', '{6}'),
+			 ('resf', '{7}'), ('reva', '{8}'), ('udsatte', '{1,6,7,8}')) AS g(key, codes),
+	 (VALUES ('2015q1', quarter_weeks(2015, 1), date '2015-01-01', 2015, 1),
+			 ('2016q3', quarter_weeks(2016, 3), date '2016-07-01', 2016, 3),
+			 ('2015m10', month_weeks(2015, 10), date '2015-10-01', 2015, 4),
+			 ('2016m10', month_weeks(2016, 10), date '2016-10-01', 2016, 4)) AS pe(navn, w, d, pa, pk);
+
+INSERT INTO m
+SELECT f.noegle, p.kommunekode,
+	   sum(least(r.til, f.til) - greatest(r.fra, f.fra))::float8 / (f.til - f.fra),
+	   (SELECT p30 FROM popk WHERE popk.kommunekode = p.kommunekode AND aar = f.pop_aar AND kvartal = f.pop_kv),
+	   count(DISTINCT r.pnr), NULL::float8
+FROM fdef f
+JOIN r ON r.code = f.code AND r.fra < f.til AND r.til > f.fra
+JOIN p ON p.pnr = r.pnr AND p.foedselsdato <= (f.alder_dato - interval '30 years')::date
+GROUP BY f.noegle, p.kommunekode, f.til, f.fra, f.pop_aar, f.pop_kv;
+
+/* ---------- Figur 2: anciennitet (Jobindsats' spells) of the aktivitetsparate, week 10 2015 ---------- */
+
+CREATE TEMP TABLE anc AS
+SELECT p.pnr, p.kommunekode, pg_temp.wk('2015-W10') - ks0.fra + 1 AS uger
+FROM r JOIN p USING (pnr) JOIN ks0 ON ks0.pnr = r.pnr AND ks0.fra <= r.fra AND ks0.til >= r.til
+WHERE r.code = 1 AND r.fra <= pg_temp.wk('2015-W10') AND r.til > pg_temp.wk('2015-W10')
+  AND p.foedselsdato <= date '2015-03-02' - interval '30 years';
+
+INSERT INTO m
+SELECT 'akt_anc_over2_2015w10', kommunekode, count(*) FILTER (WHERE uger * 7 / 365.25 > 2), count(*), count(*), NULL::float8
+FROM anc GROUP BY kommunekode
+UNION ALL
+SELECT 'akt_anc_over3_2015w10', kommunekode, count(*) FILTER (WHERE uger * 7 / 365.25 > 3), count(*), count(*), NULL
+FROM anc GROUP BY kommunekode
+UNION ALL
+SELECT 'akt_anc_over5af3_2015w10', kommunekode, count(*) FILTER (WHERE uger * 7 / 365.25 > 5),
+	   count(*) FILTER (WHERE uger * 7 / 365.25 > 3), count(*) FILTER (WHERE uger * 7 / 365.25 > 3), NULL
+FROM anc GROUP BY kommunekode;
+
+/* ---------- Figur 3: new recipients (no kontanthjælp in 52 weeks), still on t weeks later ---------- */
+
+CREATE TEMP TABLE nye AS
+SELECT ks0.pnr, p.kommunekode, ks0.fra
+FROM ks0 JOIN p USING (pnr)
+WHERE ks0.first_code = 1
+  AND ks0.fra >= pg_temp.wk(lower(quarter_weeks(2012, 4))) AND ks0.fra < pg_temp.wk(upper(quarter_weeks(2013, 3)))
+  AND NOT EXISTS (SELECT FROM r WHERE r.pnr = ks0.pnr AND r.code IN (1, 2) AND r.til > ks0.fra - 52 AND r.fra < ks0.fra)
+  AND p.foedselsdato <= ('2000-01-03'::date + 7 * ks0.fra - interval '30 years')::date;
+
+INSERT INTO m
+SELECT 'akt_nye_s' || t || '_2012q4_2013q3', kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM r WHERE r.pnr = nye.pnr AND r.code IN (1, 2)
+									 AND r.fra <= nye.fra + t AND r.til > nye.fra + t)),
+	   count(*), count(*), NULL
+FROM nye, (VALUES (16), (17), (52)) AS x(t) GROUP BY t, kommunekode;
+
+/* ---------- Figur 4-5: the aktivitetsparate of week 10 2014, one year later ---------- */
+
+CREATE TEMP TABLE kohorte AS
+SELECT p.pnr, p.kommunekode,
+	   coalesce((SELECT r2.code FROM r r2 WHERE r2.pnr = p.pnr AND r2.fra <= pg_temp.wk('2015-W10')
+				 AND r2.til > pg_temp.wk('2015-W10')), 0) AS status
+FROM r JOIN p USING (pnr)
+WHERE r.code = 1 AND r.fra <= pg_temp.wk('2014-W10') AND r.til > pg_temp.wk('2014-W10')
+  AND p.foedselsdato <= date '2014-03-03' - interval '30 years';
+
+INSERT INTO m
+SELECT 'akt_status52_' || s.navn || '_2014w10', kommunekode,
+	   count(*) FILTER (WHERE CASE s.navn WHEN 'akt' THEN status = 1 WHEN 'job' THEN status = 0
+							  ELSE status NOT IN (0, 1) END),
+	   count(*), count(*), NULL
+FROM kohorte, (VALUES ('akt'), ('job'), ('andre')) AS s(navn) GROUP BY s.navn, kommunekode;
+
+/* ---------- Figur 9, Tabel 5-6, Figur 10, seeds/003 Tabel 3: activation ---------- */
+
+-- benefit runs in the period, as dates, for persons aged 30+ at its start
+CREATE TEMP TABLE adef (key text, code int, navn text, fra int, til int, alder_dato date);
+INSERT INTO adef
+SELECT g.key, g.code, pe.navn, pg_temp.wk(lower(pe.w)), pg_temp.wk(upper(pe.w)), pe.d
+FROM (VALUES ('akt', 1), ('reva', 8), ('ledy', 6), ('resf', 7)) AS g(key, code),
+	 (VALUES ('2014q2_2015q1', weekrange(lower(quarter_weeks(2014, 2)), upper(quarter_weeks(2015, 1))), date '2014-04-01'),
+			 ('2015q4_2016q3', weekrange(lower(quarter_weeks(2015, 4)), upper(quarter_weeks(2016, 3))), date '2015-10-01'))
+	 AS pe(navn, w, d);
+
+CREATE TEMP TABLE ar AS
+SELECT a.key, a.navn, p.pnr, p.kommunekode,
+	   greatest(r.fra, a.fra) AS fra, least(r.til, a.til) AS til,
+	   daterange('2000-01-03'::date + 7 * greatest(r.fra, a.fra), '2000-01-03'::date + 7 * least(r.til, a.til)) AS dage
+FROM adef a
+JOIN r ON r.code = a.code AND r.fra < a.til AND r.til > a.fra
+JOIN p ON p.pnr = r.pnr AND p.foedselsdato <= (a.alder_dato - interval '30 years')::date;
+
+-- activation hours inside those runs: hours per week x days / 7
+CREATE TEMP TABLE at AS
+SELECT ar.key, ar.navn, ar.pnr, ar.kommunekode, t.virksomhedsrettet, o.tilbudstype,
+	   o.timer_pr_uge * (upper(o.periode * ar.dage) - lower(o.periode * ar.dage)) / 7.0 AS timer
+FROM ar JOIN o ON o.pnr = ar.pnr AND o.periode && ar.dage
+JOIN synth_tilbudstype t USING (tilbudstype);
+
+INSERT INTO m
+SELECT key || '_beroerte_' || navn, kommunekode, count(DISTINCT pnr) FILTER (WHERE aktiveret),
+	   count(DISTINCT pnr), count(DISTINCT pnr), NULL::float8
+FROM (SELECT ar.*, EXISTS (SELECT FROM at WHERE at.key = ar.key AND at.navn = ar.navn AND at.pnr = ar.pnr) AS aktiveret
+	  FROM ar WHERE key = 'akt' AND navn = '2014q2_2015q1') AS x
+GROUP BY key, navn, kommunekode
+UNION ALL
+SELECT key || '_grad_' || navn, kommunekode,
+	   (SELECT coalesce(sum(timer), 0) FROM at WHERE at.key = ar.key AND at.navn = ar.navn AND at.kommunekode = ar.kommunekode),
+	   37.0 * sum(til - fra), count(DISTINCT pnr), NULL
+FROM ar GROUP BY key, navn, kommunekode
+UNION ALL
+SELECT key || '_virk_' || navn, kommunekode, sum(timer) FILTER (WHERE virksomhedsrettet), sum(timer),
+	   count(DISTINCT pnr), NULL
+FROM at GROUP BY key, navn, kommunekode
+UNION ALL
+SELECT key || '_udd_' || navn, kommunekode, sum(timer) FILTER (WHERE tilbudstype = 'ordinaer_uddannelse'),
+	   sum(timer), count(DISTINCT pnr), NULL
+FROM at WHERE key = 'akt' GROUP BY key, navn, kommunekode;
+
+/* ---------- seeds/003: new ledighedsydelse spells, in fleksjob within 26 weeks ---------- */
+
+INSERT INTO m
+SELECT 'ledy_fleksjob26_2016m1_4', p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM r f WHERE f.pnr = r.pnr AND f.code = 5 AND f.fra = r.til
+									 AND f.fra - r.fra <= 26)),
+	   count(*), count(*), NULL
+FROM r JOIN p USING (pnr)
+WHERE r.code = 6 AND r.fra >= pg_temp.wk(lower(month_weeks(2016, 1))) AND r.fra < pg_temp.wk(upper(month_weeks(2016, 4)))
+  AND p.foedselsdato <= ('2000-01-03'::date + 7 * r.fra - interval '30 years')::date
+GROUP BY p.kommunekode;
+
+/* ---------- seeds/002: langvarige aktivitetsparate on 1 March 2020 ---------- */
+
+CREATE TEMP TABLE lang AS
+SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
+FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
+WHERE r.code = 1 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+  AND p.foedselsdato <= date '2020-03-01' - interval '30 years';
+
+INSERT INTO m
+SELECT 'lang_antal_2020', kommunekode, count(*) FILTER (WHERE aar >= 5), NULL::float8, count(*) FILTER (WHERE aar >= 5), NULL::float8
+FROM lang GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_andel_akt_2020', kommunekode, count(*) FILTER (WHERE aar >= 5), count(*), count(*), NULL
+FROM lang GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_andel_pop_2020', kommunekode, count(*) FILTER (WHERE aar >= 5),
+	   (SELECT p16 FROM popk WHERE popk.kommunekode = lang.kommunekode AND aar = 2020 AND kvartal = 2),
+	   count(*) FILTER (WHERE aar >= 5), NULL
+FROM lang GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_anc_mean_2020', kommunekode, sum(aar) FILTER (WHERE aar >= 5), count(*) FILTER (WHERE aar >= 5),
+	   count(*) FILTER (WHERE aar >= 5), sum(aar * aar) FILTER (WHERE aar >= 5)
+FROM lang GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_over10_2020', kommunekode, count(*) FILTER (WHERE aar > 10), count(*) FILTER (WHERE aar >= 5),
+	   count(*) FILTER (WHERE aar >= 5), NULL
+FROM lang GROUP BY kommunekode;
+
+/* ---------- each target beside the document's figure ---------- */
+
+CREATE TEMP TABLE resultat AS
+SELECT t.nr, t.kilde, t.maal, t.geografi, t.vaerdi, t.enhed, t.tolerance,
+	   CASE WHEN t.enhed = 'fuldtidspersoner' OR t.enhed = 'personer' THEN sum(m.num) / :scale
+			WHEN t.enhed = 'år' THEN sum(m.num) / sum(m.den)
+			ELSE 100 * sum(m.num) / sum(m.den) END AS opnaaet,
+	   sum(m.n) AS n,
+	   -- standard error of the figure at this scale
+	   CASE WHEN t.enhed IN ('fuldtidspersoner', 'personer') THEN sum(m.num) / :scale / sqrt(sum(m.n))
+			WHEN t.enhed = 'år' THEN sqrt((sum(m.sq) / sum(m.den) - (sum(m.num) / sum(m.den)) ^ 2) / sum(m.n))
+			WHEN t.enhed LIKE 'pct. af befolkningen%' THEN 100 * sum(m.num) / sum(m.den) / sqrt(sum(m.n))
+			ELSE 100 * sqrt((sum(m.num) / sum(m.den)) * (1 - sum(m.num) / sum(m.den)) / sum(m.n)) END AS se
+FROM synth_target t
+JOIN m ON m.noegle = t.noegle AND (t.kommuner IS NULL OR m.kommunekode = ANY (t.kommuner))
+GROUP BY t.nr, t.kilde, t.maal, t.geografi, t.vaerdi, t.enhed, t.tolerance;
+
+SELECT nr, kilde, left(maal, 50) AS maal, geografi, vaerdi,
+	   round(opnaaet::numeric, CASE WHEN enhed IN ('fuldtidspersoner', 'personer') THEN 0
+									WHEN enhed LIKE 'pct. af befolkningen%' THEN 2 ELSE 1 END) AS opnaaet,
+	   CASE WHEN tolerance IS NULL THEN NULL
+			ELSE abs(opnaaet - vaerdi) <= tolerance + :widen * se END AS inden_for
+FROM resultat ORDER BY nr;
+
+-- the curves' shapes
+CREATE TEMP TABLE s3 AS
+SELECT t, 100 * sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
+	   100 * sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
+		   / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
+	   100 * sum(num) / sum(den) AS l
+FROM m, LATERAL (SELECT substring(noegle FROM 'akt_nye_s([0-9]+)_')::int AS t) AS x
+WHERE noegle LIKE 'akt_nye_s%' GROUP BY t;
+CREATE TEMP TABLE form AS
+SELECT 'Figur 3: the first 16 weeks about as in the klynge' AS form,
+	   (SELECT k - c BETWEEN -1 AND 4 FROM s3 WHERE t = 16) AS ok
+UNION ALL
+SELECT 'Figur 3: after week 17 København flattens, the klynge and the country fall on',
+	   (SELECT a.k - b.k < a.c - b.c AND a.k - b.k < a.l - b.l FROM s3 a, s3 b WHERE a.t = 17 AND b.t = 52)
+UNION ALL
+SELECT 'Figur 2: the whole country has shorter spells than København and the klynge',
+	   (SELECT bool_and(l < k AND l < c)
+		FROM (SELECT sum(num) FILTER (WHERE kommunekode = 101) / sum(den) FILTER (WHERE kommunekode = 101) AS k,
+					 sum(num) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360))
+						 / sum(den) FILTER (WHERE kommunekode IN (153, 165, 169, 183, 360)) AS c,
+					 sum(num) / sum(den) AS l
+			  FROM m WHERE noegle IN ('akt_anc_over2_2015w10', 'akt_anc_over3_2015w10') GROUP BY noegle) AS x);
+SELECT * FROM form;
+
+-- every target with a tolerance is computed and met, and every shape holds
+SELECT count(*) AS maal_med_tolerance,
+	   count(*) FILTER (WHERE abs(x.opnaaet - t.vaerdi) <= t.tolerance + :widen * x.se) AS inden_for,
+	   'kalibreret: ' || (count(*) = count(*) FILTER (WHERE abs(x.opnaaet - t.vaerdi) <= t.tolerance + :widen * x.se)
+						   AND (SELECT bool_and(ok) FROM form)) AS resultat
+FROM synth_target t LEFT JOIN resultat x USING (nr)
+WHERE t.tolerance IS NOT NULL;

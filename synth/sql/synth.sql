@@ -1,0 +1,154 @@
+--
+-- jobreg_synth: the generator's contract (determinism, subsets, consistency
+-- between its outputs, errors).  The figures are checked in calibration.sql.
+--
+-- Errors are shown as SQLSTATE and message through a small catcher.
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+
+-- every function is documented, immutable or stable, and parallel safe
+SELECT p.proname, p.provolatile, p.proparallel, obj_description(p.oid, 'pg_proc') IS NOT NULL AS documented
+FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'jobreg_synth'
+ORDER BY 1;
+SELECT c.relname, c.relkind, obj_description(c.oid, 'pg_class') IS NOT NULL AS documented
+FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'jobreg_synth'
+WHERE c.relkind IN ('r', 'v') ORDER BY 1;
+
+-- reference data: 98 kommuner with distinct codes, the codebook, the offer types
+SELECT count(*) AS kommuner, count(DISTINCT kommunekode) AS koder, sum(pop_16_66) AS pop_16_66,
+	   min(kommunekode), max(kommunekode),
+	   (SELECT pop_16_66 FROM synth_kommune_pop WHERE kommunekode = 101) AS koebenhavn
+FROM synth_kommune_pop;
+SELECT * FROM synth_state ORDER BY code;
+SELECT * FROM synth_tilbudstype ORDER BY tilbudstype;
+
+-- the targets: each computed figure has a definition
+SELECT count(*) AS targets, count(tolerance) AS calibrated, count(noegle) AS computed,
+	   count(DISTINCT noegle) AS measures, (SELECT count(*) FROM synth_maal) AS definitions
+FROM synth_target;
+
+-- a small register (scale 0.002, about 9,400 persons) to look at
+CREATE TEMP TABLE p AS SELECT * FROM synth_persons(7, 0.002);
+CREATE TEMP TABLE h AS SELECT * FROM synth_histories(7, 0.002);
+CREATE TEMP TABLE o AS SELECT * FROM synth_offers(7, 0.002);
+CREATE TEMP TABLE pop AS SELECT * FROM synth_population(7, 0.002);
+SELECT (SELECT count(*) FROM p) AS persons, (SELECT count(*) FROM h) AS histories,
+	   (SELECT count(*) FROM o) AS offers, (SELECT sum(antal) FROM pop WHERE aar = 2015 AND kvartal = 1) AS pop_2015q1;
+
+-- persons: pnr ascending, kommune in the pnr, born 1941-2008, sex K or M
+SELECT count(*) FILTER (WHERE pnr / 1000000 <> kommunekode) AS pnr_kommune_mismatch,
+	   count(*) FILTER (WHERE foedselsdato NOT BETWEEN '1941-01-01' AND '2008-12-31') AS bad_birth,
+	   count(*) FILTER (WHERE koen NOT IN ('K', 'M')) AS bad_sex,
+	   count(DISTINCT kommunekode) AS kommuner,
+	   bool_and(pnr > prev) AS ascending
+FROM (SELECT *, lag(pnr, 1, 0) OVER (ORDER BY ordinality) AS prev
+	  FROM synth_persons(7, 0.002) WITH ORDINALITY) AS x;
+
+-- histories: one per person, contiguous runs from first_week (2008-W01 or the
+-- first week starting at 16) to 2024-W52, codes of the codebook, no two adjacent runs alike
+SELECT count(*) AS histories,
+	   count(*) FILTER (WHERE first_week <> greatest('2008-W01'::isoweek, isoweek((foedselsdato + interval '16 years')::date + 6))) AS bad_first,
+	   count(*) FILTER (WHERE first_week + (SELECT sum(l) FROM unnest(lengths) l)::int - 1 <> '2024-W52') AS bad_span,
+	   count(*) FILTER (WHERE cardinality(codes) <> cardinality(lengths)) AS bad_arrays,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM unnest(lengths) l WHERE l <= 0)) AS bad_lengths,
+	   count(*) FILTER (WHERE NOT codes <@ (SELECT array_agg(code) FROM synth_state)) AS bad_codes,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(2, cardinality(codes)) i
+									 WHERE codes[i] = codes[i - 1])) AS unmerged
+FROM h JOIN p USING (pnr);
+
+-- the mix of weeks (all persons, 2008-2024) looks like a labour market
+SELECT s.gruppe, round(100.0 * sum(c.len) / (SELECT sum(l) FROM h, unnest(lengths) l), 1) AS pct_of_weeks
+FROM h, unnest(codes, lengths) AS c(code, len) JOIN synth_state s ON s.code = c.code
+GROUP BY s.code, s.gruppe ORDER BY s.code;
+
+-- deterministic: the same call gives the same rows
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM synth_histories(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM h x) AS same_histories,
+	   (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_offers(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM o x) AS same_offers;
+
+-- another seed, another register
+SELECT count(*) FILTER (WHERE a.foedselsdato = b.foedselsdato) < count(*) / 10 AS other_seed_differs
+FROM p a JOIN synth_persons(8, 0.002) b USING (pnr);
+
+-- a smaller scale is a subset with the same persons and histories
+SELECT count(*) AS persons_at_half_scale,
+	   count(*) FILTER (WHERE p.pnr IS NULL) AS not_in_larger,
+	   count(*) FILTER (WHERE p.foedselsdato <> s.foedselsdato OR p.koen <> s.koen) AS differ
+FROM synth_persons(7, 0.001) s LEFT JOIN p USING (pnr);
+SELECT count(*) FILTER (WHERE h.codes <> s.codes OR h.lengths <> s.lengths OR h.first_week <> s.first_week) AS histories_differ
+FROM synth_histories(7, 0.001) s JOIN h USING (pnr);
+
+-- a choice of kommuner gives exactly their persons, with the same histories
+SELECT count(*) AS persons, count(*) FILTER (WHERE h.pnr IS NULL OR h.codes <> s.codes OR h.lengths <> s.lengths) AS differ,
+	   array_agg(DISTINCT s.pnr / 1000000) AS kommuner
+FROM synth_histories(7, 0.002, ARRAY[101, 360, 101]) s LEFT JOIN h USING (pnr);
+SELECT count(*) = (SELECT count(*) FROM p WHERE kommunekode IN (101, 360)) AS all_persons_of_the_kommuner
+FROM synth_histories(7, 0.002, ARRAY[101, 360]);
+
+-- an earlier first week lengthens the histories and agrees on the common weeks
+CREATE TEMP TABLE h91 AS SELECT * FROM synth_histories(7, 0.002, first => '1991-W27');
+CREATE FUNCTION pg_temp.weeks(first_week isoweek, codes int[], lengths int[], from_week isoweek)
+	RETURNS TABLE (week isoweek, code int) LANGUAGE sql AS $$
+	SELECT first_week + g, c.code
+	FROM (SELECT code, sum(len) OVER (ORDER BY i) - len AS off, len
+		  FROM unnest(codes, lengths) WITH ORDINALITY AS c(code, len, i)) AS c,
+		 generate_series(c.off::int, (c.off + c.len - 1)::int) AS g
+	WHERE first_week + g >= from_week $$;
+SELECT count(*) AS persons_compared,
+	   count(*) FILTER (WHERE h91.first_week > h.first_week) AS later_start,
+	   sum((SELECT count(*) FROM pg_temp.weeks(h91.first_week, h91.codes, h91.lengths, h.first_week) a
+			FULL JOIN pg_temp.weeks(h.first_week, h.codes, h.lengths, h.first_week) b USING (week)
+			WHERE a.code IS DISTINCT FROM b.code)) AS weeks_differ
+FROM h91 JOIN h USING (pnr)
+WHERE pnr % 20 = 0;
+
+-- offers: types of synth_tilbudstype, non-empty periods ending from 2008,
+-- hours in (0, 60], and each (once the history has begun) inside one run of
+-- an activable benefit: 1, 2, 3, 6, 7, 8
+SELECT count(*) AS offers,
+	   count(*) FILTER (WHERE tilbudstype NOT IN (SELECT tilbudstype FROM synth_tilbudstype)) AS bad_type,
+	   count(*) FILTER (WHERE isempty(periode) OR upper(periode) <= date '2007-12-31') AS bad_period,
+	   count(*) FILTER (WHERE NOT timer_pr_uge > 0 OR timer_pr_uge > 60) AS bad_hours
+FROM o;
+WITH runs AS (
+	SELECT h.pnr, c.code,
+		   monday(h.first_week) + 7 * (sum(c.len) OVER w - c.len)::int AS fra,
+		   monday(h.first_week) + 7 * sum(c.len) OVER w::int AS til
+	FROM h, unnest(h.codes, h.lengths) WITH ORDINALITY AS c(code, len, i)
+	WINDOW w AS (PARTITION BY h.pnr ORDER BY c.i))
+SELECT r.code, count(*) AS offers
+FROM o JOIN h USING (pnr)
+LEFT JOIN runs r ON r.pnr = o.pnr AND daterange(r.fra, r.til) @> o.periode
+WHERE lower(o.periode) >= monday(h.first_week)
+GROUP BY r.code ORDER BY r.code;
+
+-- population counts agree with the persons' ages (plain-SQL oracle)
+SELECT count(*) AS cells_compared, count(*) FILTER (WHERE a.antal IS DISTINCT FROM b.antal) AS mismatches
+FROM (SELECT kommunekode, aar, kvartal, alder, antal FROM pop WHERE (aar, kvartal) IN ((2008, 1), (2015, 1), (2020, 2), (2024, 4))) AS a
+FULL JOIN (SELECT p.kommunekode, q.aar, q.kvartal, extract(year FROM age(q.d, p.foedselsdato))::int AS alder, count(*)::int AS antal
+		   FROM p, (VALUES (2008, 1, date '2008-01-01'), (2015, 1, date '2015-01-01'),
+						   (2020, 2, date '2020-04-01'), (2024, 4, date '2024-10-01')) AS q(aar, kvartal, d)
+		   WHERE extract(year FROM age(q.d, p.foedselsdato)) BETWEEN 16 AND 66
+		   GROUP BY 1, 2, 3, 4) AS b USING (kommunekode, aar, kvartal, alder);
+
+-- arguments: defaults, and errors with their SQLSTATE
+SELECT count(*) AS default_persons_in_laesoe FROM synth_persons(kommuner => ARRAY[825]);
+SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
+	'SELECT * FROM synth_persons(1, 0)',
+	'SELECT * FROM synth_persons(1, 1.5)',
+	'SELECT * FROM synth_persons(1, ''NaN'')',
+	'SELECT * FROM synth_persons(NULL, 0.1)',
+	'SELECT * FROM synth_histories(1, 0.001, ARRAY[100])',
+	'SELECT * FROM synth_histories(1, 0.001, ARRAY[101, NULL])',
+	'SELECT * FROM synth_histories(1, 0.001, first => ''1991-W26'')',
+	'SELECT * FROM synth_offers(1, 0.001, first => ''2025-W01'')',
+	'SELECT * FROM synth_offers(1, 0.001, first => NULL)',
+	'SELECT * FROM synth_population(1, -1)']) AS q;
