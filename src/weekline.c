@@ -802,6 +802,23 @@ ParseDreamHeader(FunctionCallInfo fcinfo, text *header, char delimiter)
  * other fields (pnr, branche_..., grad_..., ak..) are skipped.  An empty
  * field or '.' (SAS's missing value) is no code, 0.
  */
+/*
+ * A field of a DREAM line: digits only, saturating above PG_INT32_MAX.  The
+ * field is not NUL-terminated, so the parse stops at its length.
+ */
+static bool
+ParseField(const char *s, int len, int64 *value)
+{
+	*value = 0;
+	for (int i = 0; i < len; i++)
+	{
+		if (!isdigit((unsigned char) s[i]))
+			return false;
+		*value = Min(*value * 10 + (s[i] - '0'), (int64) PG_INT32_MAX + 1);
+	}
+	return len > 0;
+}
+
 Datum
 dream_weekline(PG_FUNCTION_ARGS)
 {
@@ -827,7 +844,6 @@ dream_weekline(PG_FUNCTION_ARGS)
 		const char *value;
 		int			len;
 		int64		v = 0;
-		const char *q;
 
 		if (f >= h->nfields)
 			ereport(ERROR,
@@ -837,9 +853,7 @@ dream_weekline(PG_FUNCTION_ARGS)
 		NextField(&p, end, h->delimiter, &value, &len);
 		if (!h->is_week[f])
 			continue;
-		q = value;
-		if (!(len == 0 || (len == 1 && *value == '.') ||
-			  (ParseNumber(&q, &v) && q == value + len)))
+		if (!(len == 0 || (len == 1 && *value == '.') || ParseField(value, len, &v)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid DREAM code \"%.*s\" in field %d", len, value, f + 1),
