@@ -669,6 +669,12 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 					 errmsg("invalid logrank state"),
 					 errdetail("A group label length does not match the length of the data.")));
 		raw = pq_getmsgbytes(buf, len);
+		/* a label is text: a zero byte would end it early below */
+		if (memchr(raw, '\0', len) != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid logrank state"),
+					 errdetail("A group label contains a zero byte.")));
 		/* converts from the client encoding, checking the bytes */
 		label = pg_client_to_server(raw, len);
 		lens[k] = label == raw ? len : strlen(label);
