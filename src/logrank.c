@@ -674,7 +674,7 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 					 errmsg("invalid logrank state"),
 					 errdetail("A group label length does not match the length of the data.")));
 		raw = pq_getmsgbytes(buf, len);
-		/* a label is text: a zero byte would end it early below */
+		/* text holds no NUL byte (an SQL_ASCII database would not check) */
 		if (memchr(raw, '\0', len) != NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
