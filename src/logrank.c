@@ -181,6 +181,11 @@ ExpandedLogrankFlatSize(ExpandedObjectHeader *eohptr)
 
 	for (int32 k = 0; k < el->ngroups; k++)
 		size += GROUP_LABEL_SIZE(el->groups[k].len) + surv_accum_flat_size(&el->groups[k].acc);
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("logrank state too large: %zu bytes", size),
+				 errdetail("The survival states of all groups must fit in %zu bytes.", MaxAllocSize)));
 	return size;
 }
 

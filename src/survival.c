@@ -258,9 +258,17 @@ surv_accum_merge(SurvAccum *acc, const Survival *s)
 	}
 }
 
+/* The flat form must fit in one allocation: about 22 million times */
+#define SURV_MAX_TIMES ((MaxAllocSize - offsetof(Survival, times)) / sizeof(SurvTime))
+
 Size
 surv_accum_flat_size(const SurvAccum *acc)
 {
+	if ((Size) acc->ntimes > SURV_MAX_TIMES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct times for a survival state: %d", acc->ntimes),
+				 errdetail("A survival state holds at most %zu distinct times.", SURV_MAX_TIMES)));
 	return SURVIVAL_SIZE(acc->ntimes);
 }
 
