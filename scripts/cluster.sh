@@ -60,26 +60,39 @@ build_and_install() {
 	PRIV_BINDIR=$PRIV$PG_BINDIR
 }
 
+# start_server DIR PORT: a throwaway server with its data, socket and log under
+# DIR, listening on the unix socket DIR/socket with port PORT (no TCP).
+# Every server started under $WORK is stopped and removed by stop_cluster.
+start_server() {
+	local dir=$1 port=$2
+	mkdir -p "$dir/socket" "$dir/data"
+	chown "$CLUSTER_USER" "$dir" "$dir/socket" "$dir/data" 2>/dev/null || true
+	as_cluster_user "$PRIV_BINDIR/initdb" -D "$dir/data" -A trust -U "$CLUSTER_USER" \
+		--no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+	as_cluster_user env ${SERVER_ENV:-} "$PRIV_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
+		-o "-c listen_addresses='' -k $dir/socket -p $port -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
+}
+
+# The main cluster, in $WORK itself; psql and the tests reach it through PG* variables.
 start_cluster() {
 	export PGHOST=$WORK/socket PGPORT=$((20000 + RANDOM % 20000)) PGUSER=$CLUSTER_USER PGDATABASE=postgres
-	mkdir -p "$PGHOST" "$WORK/data"
-	chown "$CLUSTER_USER" "$WORK" "$PGHOST" "$WORK/data" 2>/dev/null || true
-	as_cluster_user "$PRIV_BINDIR/initdb" -D "$WORK/data" -A trust -U "$CLUSTER_USER" \
-		--no-sync -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+	chown "$CLUSTER_USER" "$WORK" 2>/dev/null || true
 	trap stop_cluster EXIT
-	as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w start \
-		-o "-c listen_addresses='' -k $PGHOST -p $PGPORT -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
+	start_server "$WORK" "$PGPORT"
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
 }
 
 stop_cluster() {
-	local rc=$?
-	if [ -n "${WORK:-}" ] && [ -d "$WORK/data" ]; then
-		as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
-		if [ $rc -ne 0 ] && [ -f "$WORK/server.log" ]; then
-			echo "--- last lines of the server log ---" >&2
-			tail -n 30 "$WORK/server.log" >&2
-		fi
+	local rc=$? data
+	if [ -n "${WORK:-}" ] && [ -d "$WORK" ]; then
+		for data in "$WORK"/data "$WORK"/*/data; do
+			[ -d "$data" ] || continue
+			as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+			if [ $rc -ne 0 ] && [ -f "$data/../server.log" ]; then
+				echo "--- last lines of the server log ${data%/data}/server.log ---" >&2
+				tail -n 30 "$data/../server.log" >&2
+			fi
+		done
 		rm -rf "$WORK"
 	fi
 	exit $rc

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command (`make test`): pg_regress suites (jobreg, synth/), then pgTAP suite, on a throwaway cluster.
+# The test command (`make test`): pg_regress suite, then pgTAP suite, on a throwaway cluster.
 source "$(dirname "$0")/cluster.sh"
 ensure_deps
 build_and_install
@@ -10,14 +10,15 @@ make -C "$REPO" -s installcheck || status=1
 if [ $status -ne 0 ] && [ -f "$REPO/regression.diffs" ]; then
 	head -n 200 "$REPO/regression.diffs" >&2
 fi
-# the synthetic-register extension's own pg_regress suite
-make -C "$REPO/synth" -s installcheck || { status=1; head -n 200 "$REPO/synth/regression.diffs" >&2 || true; }
 
 psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
 	&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
 	&& (cd "$REPO" && pg_prove -d jobreg_tap test/*.sql) || status=1
 
 bash "$REPO/scripts/readme-examples.sh" || status=1
+bash "$REPO/scripts/svg-render-check.sh" || status=1
+bash "$REPO/scripts/run-sharded.sh" >"$REPO/results/sharded.out" 2>&1 && tail -n 1 "$REPO/results/sharded.out" || { echo "jobreg: sharded check failed, see results/sharded.out" >&2; status=1; }
+PRIV="$PRIV" bash "$REPO/scripts/run-dump-restore.sh" || status=1
 
 if [ $status -ne 0 ]; then echo "jobreg: TESTS FAILED" >&2; else echo "jobreg: all tests passed"; fi
 exit $status

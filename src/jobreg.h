@@ -62,4 +62,235 @@ extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 
 #define ISOWEEK_TEXT_LEN 16
 
+/* ---------- weekline (weekline.c) ---------- */
+
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+
+/*
+ * A weekline is one person's weekly codes over a span of consecutive weeks,
+ * run-length encoded.  Code 0 means no code that week.  Values are read with
+ * PG_GETARG_WEEKLINE_P (packed: short varlena headers are not copied) and
+ * walked run by run with a WeeklineReader; nothing is expanded per week.
+ */
+#define PG_GETARG_WEEKLINE_P(n) ((struct varlena *) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+#define PG_RETURN_WEEKLINE_P(x) PG_RETURN_POINTER(x)
+
+typedef struct WeeklineRun
+{
+	IsoWeek		start;			/* first week of the run */
+	int32		length;			/* weeks, at least 1 */
+	int32		code;			/* 0 = no code */
+} WeeklineRun;
+
+typedef struct WeeklineReader
+{
+	const uint8 *pos;			/* next encoded run */
+	const uint8 *end;
+	IsoWeek		next;			/* start of the next run; the end of the span once all are read */
+} WeeklineReader;
+
+/* false for the empty weekline; then weekline_next gives nothing */
+extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
+extern bool weekline_next(WeeklineReader *r, WeeklineRun *run);
+
+/* Span [*first, *end); false (and nothing set) for the empty weekline */
+extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);
+
+/* Building a weekline from runs in week order */
+typedef struct WeeklineBuilder
+{
+	StringInfoData buf;			/* the encoded value, varlena header first */
+	IsoWeek		first;
+	int64		weeks;			/* weeks added so far */
+	int32		code;			/* the pending run, not yet encoded */
+	int32		length;			/* 0 while there is no pending run */
+	bool		merge;			/* merge equal adjacent codes, else an error */
+	int			sqlstate;	/* SQLSTATE for malformed runs */
+} WeeklineBuilder;
+
+extern void weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate);
+extern void weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length);
+extern struct varlena *weekline_builder_finish(WeeklineBuilder *b);
+
+/* A set of codes (an int[] argument), sorted for binary search */
+typedef struct WeeklineCodes
+{
+	int			n;
+	int32	   *codes;
+} WeeklineCodes;
+
+/* Rejects NULL elements; the set lives in the current memory context */
+extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
+extern bool weekline_codes_contain(const WeeklineCodes *set, int32 code);
+
+/* The code set of an int[] argument, cached in fn_extra across rows */
+extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);
+
+/* Weeks of [from, to) whose code is in the set (PG_INT32_MIN/MAX for open ends) */
+extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
+							   IsoWeek from, IsoWeek to);
+
+/* A weekrange as [*from, *to), open ends PG_INT32_MIN/MAX; false when empty */
+extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
+
+/* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
+typedef struct WeeklineSpell
+{
+	IsoWeek		first;			/* first week on the codes */
+	IsoWeek		end;			/* the week after the last week on the codes */
+	int32		weeks;			/* weeks on the codes, bridged breaks excluded */
+	int32		prior_gap;		/* weeks since the previous spell ended; -1 if none */
+	int32		exit_code;		/* code of week `end`; -1 when right-censored */
+	bool		left_censored;	/* starts at the first week of the span */
+	bool		right_censored; /* ends at the last week of the span */
+} WeeklineSpell;
+
+typedef struct WeeklineSpellIter
+{
+	WeeklineReader reader;
+	const WeeklineCodes *codes;
+	int32		max_gap;
+	IsoWeek		span_first;
+	bool		have_pending;	/* a run on the codes that starts the next spell */
+	WeeklineRun pending;
+	bool		have_prev;
+	IsoWeek		prev_end;
+} WeeklineSpellIter;
+
+extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+								  const WeeklineCodes *codes, int32 max_gap);
+extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
+
+/* The spell holding week `at`; false when `at` is in no spell */
+extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
+									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);
+
+/* isoweek's input function, used to read the first week of a weekline's text form */
+extern Datum isoweek_in(PG_FUNCTION_ARGS);
+extern Datum dream_week(PG_FUNCTION_ARGS);
+
+/* ---------- Jobindsats measures (fuldtid.c, aktivering.c, grouptest.c) ---------- */
+
+/* day intervals [lo, hi) of dateranges (fuldtid.c) */
+extern bool jobreg_daterange_days(Datum range, DateADT wlo, DateADT whi,
+								  DateADT *lo, DateADT *hi);
+extern DateADT *jobreg_datemultirange_days(Datum multirange, DateADT wlo, DateADT whi,
+										   int *n);
+extern void jobreg_period_days(Datum range, DateADT *lo, DateADT *hi);
+
+/* float8[] aggregate states and compensated sums (fuldtid.c) */
+struct ArrayType;
+extern float8 *jobreg_float8_state(struct ArrayType *state, int len);
+extern struct ArrayType *jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len);
+extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
+
+/*
+ * Distribution functions (grouptest.c), accurate to about 1e-13 relative
+ * in both tails; NaN for invalid parameters.
+ */
+extern double jobreg_pchisq(double x, double df, bool lower_tail);
+extern double jobreg_pchisq_upper(double x, double df);
+extern double jobreg_pt(double t, double df, bool lower_tail);
+extern double jobreg_pnorm(double z, bool lower_tail);
+extern double jobreg_qt(double p, double df);
+extern double jobreg_qnorm(double p);
+
+/* ---------- survival (survival.c, logrank.c, svg.c) ---------- */
+
+#include "lib/stringinfo.h"
+
+/*
+ * A survival state holds, per distinct time, the weighted events,
+ * censorings and (delayed) entries at that time, and the unweighted number
+ * of rows leaving and entering there (for disclosure control).  Rows that
+ * enter at a time are at risk only after it (entry < t <= exit).
+ */
+typedef struct SurvTime
+{
+	float8		time;
+	float8		events;			/* weighted events at this time */
+	float8		censored;		/* weighted censorings at this time */
+	float8		entered;		/* weighted delayed entries at this time */
+	int64		rows_out;		/* rows whose exit (event or censoring) is here */
+	int64		rows_in;		/* rows whose delayed entry is here */
+} SurvTime;
+
+/* The on-disk (flat) form: times in strictly increasing order */
+typedef struct Survival
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* SURVIVAL_VERSION */
+	uint8		pad[3];
+	int32		ntimes;			/* at least 1 */
+	int32		pad2;
+	SurvTime	times[FLEXIBLE_ARRAY_MEMBER];
+} Survival;
+
+#define SURVIVAL_VERSION 1
+#define SURVIVAL_SIZE(n) (offsetof(Survival, times) + (Size) (n) * sizeof(SurvTime))
+#define DatumGetSurvivalP(X) ((Survival *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_SURVIVAL_P(n) DatumGetSurvivalP(PG_GETARG_DATUM(n))
+
+/*
+ * A growing state.  Whole-number times below SURV_DENSE_LIMIT (weeks, days)
+ * are slots of a directly indexed array; other times live in an
+ * open-addressing hash table.  An empty slot has rows_out == rows_in == 0.
+ */
+#define SURV_DENSE_LIMIT 1024
+
+typedef struct SurvAccum
+{
+	int32		ntimes;			/* filled slots, in both parts */
+	int32		nhashed;		/* filled slots of the hash table */
+	int32		shift;			/* 64 - log2(hash table capacity) */
+	int32		ndense;			/* length of dense */
+	SurvTime   *slots;			/* the hash table */
+	SurvTime   *dense;			/* dense[t] for whole-number times t */
+	MemoryContext cxt;
+} SurvAccum;
+
+/*
+ * In a transition function: a row with a NULL among arguments first..last
+ * is skipped, the state (argument 0) passing through unchanged.
+ */
+#define SURV_SKIP_ROW_IF_NULL(first, last) \
+	do { \
+		for (int a_ = (first); a_ <= (last); a_++) \
+			if (PG_ARGISNULL(a_)) \
+			{ \
+				if (PG_ARGISNULL(0)) \
+					PG_RETURN_NULL(); \
+				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+			} \
+	} while (0)
+
+extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt);
+extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
+extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
+extern Size surv_accum_flat_size(const SurvAccum *acc);
+extern void surv_accum_flatten(const SurvAccum *acc, Survival *result);
+extern float8 surv_check_time(float8 t, const char *what);
+
+/* text and binary forms of one state (shared with the logrank state) */
+extern void survival_format(StringInfo buf, const Survival *s);
+extern Survival *survival_parse(const char *str, const char **endptr, const char *whole);
+extern void survival_send_body(StringInfo buf, const Survival *s);
+extern Survival *survival_recv_body(StringInfo buf);
+
+/* The Kaplan-Meier curve of a state, one point per time of the state */
+typedef struct KMPoint
+{
+	float8		time;
+	float8		n_risk;			/* weighted number at risk */
+	int64		persons;		/* rows at risk, for disclosure control */
+	float8		events;
+	float8		censored;
+	bool		exit;			/* a time R's survfit reports (some row leaves) */
+	float8		surv;			/* product-limit estimate just after the time */
+	float8		greenwood;		/* sum of d / (n (n - d)): variance of log surv */
+} KMPoint;
+
+extern KMPoint *survival_curve(const Survival *s);
+
 #endif							/* JOBREG_H */

@@ -85,7 +85,7 @@ PG_FUNCTION_INFO_V1(synth_population);
 #define PNR_PER_KOMMUNE 1000000
 
 static IsoWeek burnin_week;		/* 1981-W27 */
-static IsoWeek dream_week;		/* 1991-W27, the first week a caller may ask for */
+static IsoWeek first_dream_week;		/* 1991-W27, the first week a caller may ask for */
 static IsoWeek last_week;		/* 2024-W52 */
 static IsoWeek default_first;	/* 2008-W01 */
 static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
@@ -808,7 +808,7 @@ PrepareTables(void)
 		return;
 
 	burnin_week = WeekOf(FIRST_SIM_YEAR, 27);
-	dream_week = WeekOf(1991, 27);
+	first_dream_week = WeekOf(1991, 27);
 	last_week = WeekOf(LAST_SIM_YEAR, 52);
 	default_first = WeekOf(2008, 1);
 	for (int y = 0; y <= N_YEARS; y++)
@@ -1239,7 +1239,7 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 		IsoWeek		end = run->start + run->weeks;	/* exclusive */
 		DateADT		run_last_day = WEEK_MONDAY(end) - 1;
 
-		if (end <= dream_week || FindActivation(run->state, p->region, PERIOD_A) == NULL)
+		if (end <= first_dream_week || FindActivation(run->state, p->region, PERIOD_A) == NULL)
 			continue;
 		while (w < end)
 		{
@@ -1342,7 +1342,7 @@ GetGenArgs(FunctionCallInfo fcinfo, GenArgs *g, bool with_first)
 	if (with_first)
 	{
 		g->first = PG_GETARG_ISOWEEK(3);
-		if (g->first < dream_week || g->first > last_week)
+		if (g->first < first_dream_week || g->first > last_week)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("first must lie between 1991-W27 and 2024-W52"),

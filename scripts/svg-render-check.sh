@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# scripts/svg-render-check.sh: renders an SVG made by surv_svg in headless
+# Chromium and checks that the picture is not blank: the plot is mostly
+# white, with enough pixels in each curve's colour.  Skips (exit 0) where
+# Chromium is not installed.
+#
+# Uses the cluster in PGHOST/PGPORT when one answers (as inside
+# scripts/run-tests.sh); otherwise starts its own throwaway cluster.
+# Leaves results/surv_svg.svg and results/surv_svg.png to look at.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+	echo "jobreg: svg render check skipped: chromium is not installed"
+	exit 0
+fi
+
+OWN_CLUSTER=
+if ! psql -X -q -c "SELECT 1" >/dev/null 2>&1; then
+	source "$REPO/scripts/cluster.sh"
+	ensure_deps
+	build_and_install
+	start_cluster >/dev/null
+	OWN_CLUSTER=1
+fi
+
+OUT=$REPO/results
+PROFILE=$(mktemp -d)
+DB=jobreg_svg_$$
+cleanup() {
+	local rc=$?
+	rm -rf "$PROFILE"
+	psql -X -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+	if [ -n "$OWN_CLUSTER" ]; then stop_cluster; fi
+	exit $rc
+}
+trap cleanup EXIT
+mkdir -p "$OUT"
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $DB"
+
+# Figur 3 of the 2015 analysis, on made-up spells: the share still on
+# kontanthjælp after 4, 8, ... 52 weeks, for a kommune, its klynge and the country
+psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" >"$OUT/surv_svg.svg" <<'SQL'
+CREATE EXTENSION jobreg;
+SELECT setseed(0.4);
+WITH spells AS (
+	SELECT k, ceil(-ln(1 - random()) / h) AS weeks, random() < 0.9 AS ended
+	FROM (VALUES ('København', 0.0040), ('Klyngen <Aarhus & Odense>', 0.0053), ('Hele landet', 0.0050)) v(k, h),
+		 generate_series(1, 4000)
+), curves AS (
+	SELECT k, survival(least(weeks, 52), ended AND weeks <= 52) AS s FROM spells GROUP BY k
+)
+SELECT surv_svg(array_agg(s ORDER BY k DESC), array_agg(k ORDER BY k DESC),
+				'Andel af aktivitetsparate kontanthjælpsmodtagere, der bliver på ydelsen',
+				52, 4, 'uger efter start af forløbet', 'andel stadig på ydelsen')
+FROM curves;
+SQL
+
+rm -f "$OUT/surv_svg.png"
+# Chromium refuses to run as root without --no-sandbox
+timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync \
+	--user-data-dir="$PROFILE" --screenshot="$OUT/surv_svg.png" --window-size=900,600 \
+	"$OUT/surv_svg.svg" >"$PROFILE/chromium.log" 2>&1 || true
+if [ ! -s "$OUT/surv_svg.png" ]; then
+	echo "jobreg: svg render check FAILED: chromium wrote no picture" >&2
+	tail -n 20 "$PROFILE/chromium.log" >&2
+	exit 1
+fi
+
+# Decode the PNG (8-bit RGB or RGBA, as Chromium writes it) and count pixels
+python3 - "$OUT/surv_svg.png" <<'PY'
+import struct, sys, zlib
+
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, idat = 8, b''
+while pos < len(data):
+    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b'IHDR':
+        width, height, depth, colour, _, _, interlace = struct.unpack('>IIBBBBB', body)
+    elif kind == b'IDAT':
+        idat += body
+    pos += 12 + length
+assert depth == 8 and colour in (2, 6) and interlace == 0, 'unexpected PNG format'
+bpp = 3 if colour == 2 else 4
+raw, stride = zlib.decompress(idat), width * bpp
+rows, prev = [], bytearray(stride)
+for y in range(height):
+    f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(line)
+    prev = line
+pixels = [tuple(r[i:i + 3]) for r in rows for i in range(0, stride, bpp)]
+white = sum(1 for p in pixels if min(p) > 245)
+curves = {'#0072B2': (0, 114, 178), '#D55E00': (213, 94, 0), '#009E73': (0, 158, 115)}
+near = {name: sum(1 for p in pixels if max(abs(p[k] - rgb[k]) for k in range(3)) < 40)
+        for name, rgb in curves.items()}
+print('jobreg: svg rendered %dx%d, %.1f %% white, curve pixels %s'
+      % (width, height, 100.0 * white / len(pixels), near))
+if white > 0.99 * len(pixels) or white < 0.5 * len(pixels):
+    sys.exit('jobreg: svg render check FAILED: the picture is blank or not a plot')
+if min(near.values()) < 300:
+    sys.exit('jobreg: svg render check FAILED: a curve is missing')
+PY
+echo "jobreg: svg render check passed ($OUT/surv_svg.png)"

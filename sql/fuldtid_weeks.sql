@@ -1,0 +1,84 @@
+--
+-- fuldtidspersoner over weeklines, and survival of spells read from weeklines
+--
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+
+-- the definitions: 26 of 52 weeks is 0.5; a whole quarter is 1; a fixed denominator is explicit
+SELECT fuldtidspersoner(wl, '{10}', weekrange('2014-W01', '2015-W01')) AS half_a_year,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS whole_quarter,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1), 13) AS whole_quarter_of_13
+FROM (VALUES ('2014-W01 10x26 0x26'::weekline)) v(wl);
+-- 2015 Q4 has 14 ISO weeks: a person on the benefit throughout is 1 by actual weeks, 14/13 by Jobindsats' fixed 13
+SELECT upper(quarter_weeks(2015, 4)) - lower(quarter_weeks(2015, 4)) AS weeks,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2015, 4)) AS actual,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2015, 4), 13) AS fixed_13
+FROM (VALUES ('2015-W30 10x40'::weekline)) v(wl);
+
+SELECT pg_temp.err($$SELECT fuldtidspersoner('2014-W01 10x3'::weekline, '{10}', '[2014-W01,)'::weekrange)$$) AS open_period,
+	   pg_temp.err($$SELECT fuldtidspersoner('2014-W01 10x3'::weekline, '{10}', 'empty'::weekrange)$$) AS empty_period,
+	   pg_temp.err($$SELECT fuldtidspersoner('2014-W01 10x3'::weekline, '{10}', quarter_weeks(2014, 1), 0)$$) AS zero_weeks,
+	   pg_temp.err($$SELECT fuldtidspersoner('2014-W01 10x3'::weekline, '{10}', quarter_weeks(2014, 1), 'NaN')$$) AS nan_weeks;
+SELECT fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS empty_is_null FROM (SELECT NULL::weekline WHERE false) v(wl);
+SELECT fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS nulls_skipped
+FROM (VALUES (NULL::weekline), ('2014-W01 10x13')) v(wl);
+
+-- 3,000 random histories against a long table, per quarter of 2014-2016
+SELECT setseed(0.31);
+CREATE TABLE fw_runs AS
+SELECT p, r, (ARRAY[0, 10, 11, 20])[1 + floor(random() * 4)::int] AS code, 1 + floor(random() * random() * 40)::int AS len
+FROM generate_series(1, 3000) p, generate_series(1, 15) r;
+CREATE TABLE fw_long AS
+SELECT p, '2013-W40'::isoweek + (off - len)::int + i AS week, code
+FROM (SELECT p, code, len, sum(len) OVER (PARTITION BY p ORDER BY r) AS off FROM fw_runs) x, generate_series(0, len - 1) i;
+CREATE TABLE fw AS SELECT p, p % 5 AS grp, weekline_agg(week, code) AS wl FROM fw_long GROUP BY p;
+CREATE TABLE fw_q AS SELECT y, q, quarter_weeks(y, q) AS weeks FROM generate_series(2014, 2016) y, generate_series(1, 4) q;
+
+SELECT count(*) AS cells,
+	   count(*) FILTER (WHERE abs(jobreg - oracle) > 1e-9) AS mismatch,
+	   round(sum(jobreg)::numeric, 6) = round(sum(oracle)::numeric, 6) AS same_total
+FROM (SELECT q.y, q.q, f.grp, fuldtidspersoner(f.wl, '{10,11}', q.weeks) AS jobreg
+	  FROM fw f CROSS JOIN fw_q q GROUP BY q.y, q.q, f.grp) j
+JOIN (SELECT q.y, q.q, g.grp,
+			 coalesce(n.weeks, 0)::float8 / (upper(q.weeks) - lower(q.weeks)) AS oracle
+	  FROM (SELECT DISTINCT grp FROM fw) g CROSS JOIN fw_q q
+	  LEFT JOIN (SELECT q.y, q.q, f.grp, count(*) AS weeks
+				 FROM fw_long l JOIN fw f USING (p) JOIN fw_q q ON l.week <@ q.weeks
+				 WHERE l.code IN (10, 11) GROUP BY q.y, q.q, f.grp) n USING (y, q, grp)) o USING (y, q, grp);
+
+-- forced parallel plans give the serial results
+ANALYZE fw;
+CREATE TABLE fw_serial AS SELECT grp, fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) AS f FROM fw GROUP BY grp;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT grp, fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE abs(p.f - s.f) > 1e-12) AS differ
+FROM (SELECT grp, fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) AS f FROM fw GROUP BY grp) p JOIN fw_serial s USING (grp);
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+
+-- survival of spells read from weeklines equals survival of the same spells found by gaps-and-islands SQL
+CREATE TABLE fw_spells_sql AS
+WITH on_weeks AS (SELECT p, week FROM fw_long WHERE code IN (10, 11)),
+	 starts AS (SELECT p, week, CASE WHEN week - lag(week) OVER w > 5 + 1 OR lag(week) OVER w IS NULL THEN 1 ELSE 0 END AS s
+				FROM on_weeks WINDOW w AS (PARTITION BY p ORDER BY week)),
+	 islands AS (SELECT p, week, sum(s) OVER (PARTITION BY p ORDER BY week) AS id FROM starts)
+SELECT p, min(week) AS first, max(week) AS last, count(*) AS weeks FROM islands GROUP BY p, id;
+SELECT (SELECT survival(s.weeks, NOT s.right_censored) FROM fw, spells(wl, '{10,11}', 5) s WHERE NOT s.left_censored)::text
+	 = (SELECT survival(o.weeks, o.last < e.last_week) FROM fw_spells_sql o
+		JOIN (SELECT p, max(week) AS last_week, min(week) AS first_week FROM fw_long GROUP BY p) e USING (p)
+		WHERE o.first > e.first_week)::text AS same_survival;
+SELECT time, n_risk, n_event, round(surv::numeric, 4) AS surv
+FROM surv_table((SELECT survival(s.weeks, NOT s.right_censored) FROM fw, spells(wl, '{10,11}', 5) s WHERE NOT s.left_censored))
+WHERE time IN (4, 13, 26, 52);

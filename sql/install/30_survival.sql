@@ -1,0 +1,160 @@
+/* ---------- survival: a mergeable Kaplan-Meier state ---------- */
+
+CREATE TYPE survival;
+
+CREATE FUNCTION survival_in(cstring) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION survival_out(survival) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION survival_recv(internal) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION survival_send(survival) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE survival (
+	INPUT = survival_in,
+	OUTPUT = survival_out,
+	RECEIVE = survival_recv,
+	SEND = survival_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE survival IS 'a mergeable Kaplan-Meier state: weighted events, censorings and entries per distinct time';
+COMMENT ON FUNCTION survival_in(cstring) IS 'survival input: v1;time:events,censored,entered,rows_out,rows_in;...';
+COMMENT ON FUNCTION survival_out(survival) IS 'survival output: v1;time:events,censored,entered,rows_out,rows_in;...';
+COMMENT ON FUNCTION survival_recv(internal) IS 'survival binary input';
+COMMENT ON FUNCTION survival_send(survival) IS 'survival binary output';
+
+/* Transition functions: not strict, as rows with a NULL are skipped */
+CREATE FUNCTION survival_sfunc(survival, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_sfunc(survival, float8, bool, float8) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_sfunc(survival, float8, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_sfunc_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_combine(survival, survival) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION survival_sfunc(survival, float8, bool) IS 'transition function of survival(duration, event)';
+COMMENT ON FUNCTION survival_sfunc(survival, float8, bool, float8) IS 'transition function of survival(duration, event, weight)';
+COMMENT ON FUNCTION survival_sfunc(survival, float8, float8, bool) IS 'transition function of survival(entry, exit, event)';
+COMMENT ON FUNCTION survival_combine(survival, survival) IS 'merge two survival states (adds their counts)';
+
+CREATE AGGREGATE survival(duration float8, event bool) (
+	SFUNC = survival_sfunc, STYPE = survival,
+	COMBINEFUNC = survival_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE survival(duration float8, event bool, weight float8) (
+	SFUNC = survival_sfunc, STYPE = survival,
+	COMBINEFUNC = survival_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE survival(entry float8, exit float8, event bool) (
+	SFUNC = survival_sfunc, STYPE = survival,
+	COMBINEFUNC = survival_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE survival_merge(survival) (
+	SFUNC = survival_combine, STYPE = survival,
+	COMBINEFUNC = survival_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE survival(float8, bool) IS 'Kaplan-Meier state of durations; event false = censored';
+COMMENT ON AGGREGATE survival(float8, bool, float8) IS 'Kaplan-Meier state of durations with case weights';
+COMMENT ON AGGREGATE survival(float8, float8, bool) IS 'Kaplan-Meier state with delayed entry: at risk at t when entry < t <= exit';
+COMMENT ON AGGREGATE survival_merge(survival) IS 'merge survival states, as if their rows were aggregated together';
+
+/* Readers */
+
+CREATE FUNCTION surv_at(survival, t float8) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION surv_median(survival) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION surv_quantile(survival, p float8) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION surv_rmean(survival, tau float8) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION surv_at(survival, float8) IS 'Kaplan-Meier estimate S(t); NULL after the last time';
+COMMENT ON FUNCTION surv_median(survival) IS 'median survival time, as print(survfit) in R';
+COMMENT ON FUNCTION surv_quantile(survival, float8) IS 'time by which a share p has had the event, as quantile.survfit in R';
+COMMENT ON FUNCTION surv_rmean(survival, float8) IS 'restricted mean survival time up to tau, as print(survfit, rmean = tau) in R';
+
+/* STABLE: the result depends on the setting jobreg.min_cell */
+CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level float8 DEFAULT 0.95,
+						   OUT "time" float8, OUT n_risk float8, OUT n_event float8, OUT n_censor float8,
+						   OUT surv float8, OUT std_err float8, OUT lower float8, OUT upper float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
+
+COMMENT ON FUNCTION surv_table(survival, text, float8) IS 'Kaplan-Meier table with Greenwood standard errors and confidence intervals, as summary(survfit) in R';
+
+/* ---------- logrank: the log-rank test, as R's survdiff ---------- */
+
+CREATE TYPE logrank_state;
+
+CREATE FUNCTION logrank_state_in(cstring) RETURNS logrank_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION logrank_state_out(logrank_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION logrank_state_recv(internal) RETURNS logrank_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION logrank_state_send(logrank_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE logrank_state (
+	INPUT = logrank_state_in,
+	OUTPUT = logrank_state_out,
+	RECEIVE = logrank_state_recv,
+	SEND = logrank_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE logrank_state IS 'state of the logrank aggregate: a survival state per group';
+COMMENT ON FUNCTION logrank_state_in(cstring) IS 'logrank_state input: v1|"label":survival|...';
+COMMENT ON FUNCTION logrank_state_out(logrank_state) IS 'logrank_state output: v1|"label":survival|...';
+COMMENT ON FUNCTION logrank_state_recv(internal) IS 'logrank_state binary input';
+COMMENT ON FUNCTION logrank_state_send(logrank_state) IS 'logrank_state binary output';
+
+CREATE TYPE logrank_result AS (chisq float8, df int4, p_value float8);
+COMMENT ON TYPE logrank_result IS 'result of the log-rank test: chi-square, degrees of freedom, p-value';
+
+CREATE FUNCTION logrank_sfunc(logrank_state, float8, bool, text) RETURNS logrank_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION logrank_sfunc(logrank_state, text, survival) RETURNS logrank_state
+	AS 'MODULE_PATHNAME', 'logrank_sfunc_survival' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION logrank_combine(logrank_state, logrank_state) RETURNS logrank_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION logrank_final(logrank_state) RETURNS logrank_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION logrank_sfunc(logrank_state, float8, bool, text) IS 'transition function of logrank(duration, event, grp)';
+COMMENT ON FUNCTION logrank_sfunc(logrank_state, text, survival) IS 'transition function of logrank(grp, survival)';
+COMMENT ON FUNCTION logrank_combine(logrank_state, logrank_state) IS 'merge two logrank states group by group';
+COMMENT ON FUNCTION logrank_final(logrank_state) IS 'the log-rank test of a logrank state';
+
+CREATE AGGREGATE logrank(duration float8, event bool, grp text) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, FINALFUNC = logrank_final,
+	COMBINEFUNC = logrank_combine, PARALLEL = SAFE
+);
+CREATE AGGREGATE logrank(grp text, curve survival) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, FINALFUNC = logrank_final,
+	COMBINEFUNC = logrank_combine, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE logrank(float8, bool, text) IS 'log-rank test that the groups have the same survival, as survdiff in R';
+COMMENT ON AGGREGATE logrank(text, survival) IS 'log-rank test over stored survival states, one or more per group';
+
+/* ---------- surv_svg: survival curves as an SVG image ---------- */
+
+/* Not strict (title may be NULL); STABLE: curves honour jobreg.min_cell */
+CREATE FUNCTION surv_svg(curves survival[], labels text[], title text DEFAULT NULL,
+						 max_time float8 DEFAULT NULL, time_step float8 DEFAULT NULL,
+						 x_label text DEFAULT 'time', y_label text DEFAULT 'share remaining',
+						 width int4 DEFAULT 720, height int4 DEFAULT 450)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION surv_svg(survival[], text[], text, float8, float8, text, text, int4, int4) IS 'SVG image of labelled Kaplan-Meier curves with axes and a legend';

@@ -1,0 +1,137 @@
+--
+-- logrank: the log-rank test and its state type (agreement with R's
+-- survdiff is in survival_reference)
+--
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(nullif(' (' || detail || ')', ' ()'), '');
+END $$;
+CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
+	SELECT (a IS NULL AND b IS NULL) OR a = b OR abs(a - b) <= 1e-10 * greatest(abs(a), abs(b))
+$$;
+-- the state, for looking at and for round trips: logrank without its final function
+CREATE AGGREGATE pg_temp.lr_state(float8, bool, text) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, COMBINEFUNC = logrank_combine, PARALLEL = SAFE);
+
+SELECT (logrank(d, e, g)).* FROM (VALUES (1, true, 'a'), (3, true, 'a'), (4, false, 'a'),
+	(2, true, 'b'), (5, true, 'b'), (6, true, 'b')) v(d, e, g);
+SELECT pg_temp.lr_state(d, e, g) FROM (VALUES (1, true, 'a'), (3, true, 'a'), (2, true, 'b'), (2, false, 'b')) v(d, e, g);
+
+-- against a plain-SQL log-rank test for three groups, on random data with
+-- ties: O - E and the covariance of the last two groups (the first is left
+-- out), the chi-square by the 2 x 2 inverse, and p = exp(-chisq / 2) on 2 df
+SELECT setseed(0.75);
+CREATE TEMP TABLE lr AS
+SELECT (array['Koebenhavn', 'Klyngen', 'Hele landet'])[1 + i % 3] AS g, floor(random() * (40 + 3 * (i % 3))) AS d,
+	   random() < 0.7 AS e
+FROM generate_series(1, 3000) i;
+WITH times AS (SELECT DISTINCT d AS t FROM lr WHERE e),
+terms AS (
+	SELECT count(*) FILTER (WHERE d >= t)::float8 AS n,
+		   count(*) FILTER (WHERE d = t AND e)::float8 AS dd,
+		   count(*) FILTER (WHERE d >= t AND g = 'Klyngen')::float8 AS n1,
+		   count(*) FILTER (WHERE d = t AND e AND g = 'Klyngen')::float8 AS d1,
+		   count(*) FILTER (WHERE d >= t AND g = 'Koebenhavn')::float8 AS n2,
+		   count(*) FILTER (WHERE d = t AND e AND g = 'Koebenhavn')::float8 AS d2
+	FROM times, lr GROUP BY t),
+sums AS (
+	SELECT sum(d1 - dd * n1 / n) AS u1, sum(d2 - dd * n2 / n) AS u2,
+		   sum(CASE WHEN n > 1 THEN dd * (n - dd) / (n * (n - 1)) * n1 * (n - n1) / n ELSE 0 END) AS v11,
+		   sum(CASE WHEN n > 1 THEN dd * (n - dd) / (n * (n - 1)) * n2 * (n - n2) / n ELSE 0 END) AS v22,
+		   sum(CASE WHEN n > 1 THEN -dd * (n - dd) / (n * (n - 1)) * n1 * n2 / n ELSE 0 END) AS v12
+	FROM terms),
+oracle AS (SELECT (v22 * u1 * u1 - 2 * v12 * u1 * u2 + v11 * u2 * u2) / (v11 * v22 - v12 * v12) AS chisq FROM sums)
+SELECT round(o.chisq::numeric, 6) AS chisq, pg_temp.close(o.chisq, l.chisq) AS chisq_ok, l.df,
+	   pg_temp.close(exp(-o.chisq / 2), l.p_value) AS p_ok
+FROM oracle o, (SELECT (logrank(d, e, g)).* FROM lr) l;
+
+-- from rows and from stored per-group states, in any grouping
+SELECT (SELECT (logrank(d, e, g)).chisq FROM lr) AS from_rows,
+	   (SELECT (logrank(g, s)).chisq FROM (SELECT g, survival(d, e) AS s FROM lr GROUP BY g) x) AS from_states,
+	   (SELECT (logrank(g, s)).chisq FROM (SELECT g, i % 4, survival(d, e) AS s FROM (SELECT *, row_number() OVER () AS i FROM lr) y GROUP BY 1, 2) x) AS from_split_states;
+
+-- NULL rows are skipped; empty input gives NULL
+SELECT (logrank(d, e, g)).* FROM (VALUES (1, true, 'a'), (2, true, 'b'), (NULL, true, 'a'), (3, NULL, 'b'),
+	(4, true, NULL), (5, false, 'a'), (6, true, 'b')) v(d, e, g);
+SELECT logrank(d, e, g) IS NULL AS empty FROM lr WHERE false;
+SELECT logrank(g, s) IS NULL AS empty_states FROM (VALUES ('a', NULL::survival), (NULL, 'v1;1:1,0,0,1,0')) v(g, s);
+
+-- no test without two groups at risk at event times: chisq 0, df 0, p NULL;
+-- a singular variance (every event at one time, all at risk failing): chisq and p NULL
+SELECT 'one group' AS case, (logrank(d, true, 'a')).* FROM generate_series(1, 5) d
+UNION ALL
+SELECT 'no events', (logrank(d, false, g)).* FROM (VALUES (1, 'a'), (2, 'b')) v(d, g)
+UNION ALL
+SELECT 'all fail at once', (logrank(1, true, g)).* FROM (VALUES ('a'), ('b'), ('b')) v(g);
+
+-- bad rows
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	'SELECT logrank(-1, true, ''a'')',
+	'SELECT logrank(''NaN'', true, ''a'')',
+	'SELECT logrank(''Infinity'', false, ''a'')']) AS q;
+
+-- the state: text and binary round trips, labels with quotes and backslashes
+CREATE TEMP TABLE lrs AS
+SELECT i % 3 AS part, pg_temp.lr_state(d, e, g || CASE WHEN i % 2 = 0 THEN ' "quoted" \ |' ELSE '' END) AS s
+FROM (SELECT *, row_number() OVER () AS i FROM lr) x GROUP BY 1;
+SELECT count(*) AS states, count(*) FILTER (WHERE s::text::logrank_state::text = s::text) AS text_exact FROM lrs;
+SELECT substr(s::text, 1, 60) AS beginning FROM lrs WHERE part = 0;
+\copy lrs TO 'results/logrank.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE lrs_copy (LIKE lrs);
+\copy lrs_copy FROM 'results/logrank.bin' WITH (FORMAT binary)
+SELECT count(*) AS copied, count(*) FILTER (WHERE a.s::text = b.s::text) AS binary_exact
+FROM lrs a JOIN lrs_copy b USING (part);
+-- merging states (the combine function) equals aggregating all rows
+SELECT logrank_combine(logrank_combine(a.s, b.s), c.s)::text = (SELECT pg_temp.lr_state(d, e, g || CASE WHEN i % 2 = 0 THEN ' "quoted" \ |' ELSE '' END)::text
+	FROM (SELECT *, row_number() OVER () AS i FROM lr) x) AS merge_ok
+FROM lrs a, lrs b, lrs c WHERE a.part = 0 AND b.part = 1 AND c.part = 2;
+SELECT input, pg_temp.err(format('SELECT %L::logrank_state', input)) AS result
+FROM unnest(ARRAY[
+	'', 'v1', 'v2|"a":v1;1:1,0,0,1,0', 'v1|a:v1;1:1,0,0,1,0', 'v1|"a"v1;1:1,0,0,1,0', 'v1|"a:v1;1:1,0,0,1,0',
+	'v1|"a":v1;1:1,0,0,1,0|"a":v1;2:1,0,0,1,0', 'v1|"b":v1;1:1,0,0,1,0|"a":v1;2:1,0,0,1,0',
+	'v1|"a":v1;1:1,0,0,1,0 ', 'v1|"a":v1;1:1,0,0,0,0', 'v1|"a":v1', 'v1|"a":v1;1:1,0,0,1,0|']) AS input;
+SELECT 'v1|"":v1;1:1,0,0,1,0|"\"\\":v1;2:0,1,0,1,0'::logrank_state AS empty_and_escaped_labels;
+-- malformed binary input
+CREATE TEMP TABLE lbad (s logrank_state);
+\copy (SELECT '\x01'::bytea || int4send(1) || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_good.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_good.bin' WITH (FORMAT binary)
+SELECT s FROM lbad;
+\copy (SELECT '\x02'::bytea || int4send(1) || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || int4send(1000) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || int4send(1) || '\xff'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(2) || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0) || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send('Infinity') || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+SELECT count(*) AS loaded FROM lbad;
+
+-- parallel plans give the same test as serial ones
+CREATE TABLE lr_big AS SELECT lr.* FROM lr, generate_series(1, 20);
+ANALYZE lr_big;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT logrank(d, e, g) FROM lr_big;
+CREATE TEMP TABLE lr_par AS SELECT (logrank(d, e, g)).*, pg_temp.lr_state(d, e, g)::text AS state FROM lr_big;
+SET max_parallel_workers_per_gather = 0;
+SELECT p.chisq = s.chisq AND p.df = s.df AND p.p_value = s.p_value AS same_test, p.state = s.state AS same_state
+FROM lr_par p, (SELECT (logrank(d, e, g)).*, pg_temp.lr_state(d, e, g)::text AS state FROM lr_big) s;
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+DROP TABLE lr_big;

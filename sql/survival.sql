@@ -1,0 +1,322 @@
+--
+-- survival: the mergeable Kaplan-Meier type, its aggregates and readers
+-- (the agreement with R is in survival_reference; logrank in logrank)
+--
+-- Errors are shown as SQLSTATE, message and detail through a small catcher.
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(nullif(' (' || detail || ')', ' ()'), '');
+END $$;
+CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
+	SELECT (a IS NULL AND b IS NULL) OR a = b OR abs(a - b) <= 1e-10 * greatest(abs(a), abs(b))
+$$;
+
+-- a small example: the text form lists, per time, weighted events,
+-- censorings and entries, and the rows leaving and entering
+SELECT survival(d, e) FROM (VALUES (1, true), (2, false), (2, true), (3, true), (4, true)) v(d, e);
+SELECT * FROM surv_table((SELECT survival(d, e) FROM (VALUES (1, true), (2, false), (2, true), (3, true), (4, true)) v(d, e)));
+SELECT survival(a, b, e) FROM (VALUES (0, 2, true), (1, 4, false), (2, 5, true), (0, 6, true), (3, 8, false)) v(a, b, e);
+SELECT survival(d, e, w) FROM (VALUES (1, true, 0.5), (1, false, 2), (3, true, 0)) v(d, e, w);
+
+-- NULL rows are skipped; empty and all-NULL input give NULL
+SELECT survival(d, e)::text FROM (VALUES (1, true), (NULL, true), (2, NULL), (2, false)) v(d, e);
+SELECT survival(d, e, w)::text FROM (VALUES (1, true, 1), (2, true, NULL), (3, false, 2)) v(d, e, w);
+SELECT survival(a, b, e)::text FROM (VALUES (0, 1, true), (NULL, 2, true), (1, NULL, true), (1, 3, NULL)) v(a, b, e);
+SELECT survival(d, e) IS NULL AS empty, survival(d, e, 1) IS NULL AS empty_weighted,
+	   survival(d, d + 1, e) IS NULL AS empty_entry, survival_merge(NULL::survival) IS NULL AS empty_merge
+FROM (VALUES (1::float8, true)) v(d, e) WHERE false;
+SELECT survival(NULL::float8, NULL::bool) IS NULL AS all_null;
+SELECT survival_merge(s)::text FROM (VALUES (NULL::survival), ('v1;1:1,0,0,1,0'), (NULL)) v(s);
+
+-- bad rows: each an error with a SQLSTATE
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	'SELECT survival(-1, true)',
+	'SELECT survival(''NaN'', true)',
+	'SELECT survival(''Infinity'', true)',
+	'SELECT survival(''-Infinity'', false)',
+	'SELECT survival(1, true, -0.5)',
+	'SELECT survival(1, true, ''NaN'')',
+	'SELECT survival(1, true, ''Infinity'')',
+	'SELECT survival(3, 2, true)',
+	'SELECT survival(2, 2, true)',
+	'SELECT survival(-1, 2, true)',
+	'SELECT survival(0, ''Infinity'', true)']) AS q;
+-- -0 is 0
+SELECT survival(d, true)::text FROM (VALUES ('-0'::float8), (0)) v(d);
+SELECT 'v1;-0:1,0,0,1,0'::survival AS negative_zero_read;
+
+-- readers on a small curve: S(t) before the first time, between times,
+-- after the last time; median, quantiles, restricted mean
+CREATE TEMP TABLE small AS
+SELECT survival(d, e) AS s FROM (VALUES (1, true), (2, false), (2, true), (3, true), (5, false), (6, true), (8, false)) v(d, e);
+SELECT t, surv_at(s, t) FROM small, unnest(ARRAY[-1, 0, 0.99, 1, 2, 2.5, 6, 7.9, 8, 8.01, 'Infinity', '-Infinity']::float8[]) t;
+SELECT surv_median(s), surv_quantile(s, 0.25), surv_quantile(s, 0.5), surv_quantile(s, 0.75),
+	   surv_rmean(s, 0), surv_rmean(s, 0.5), surv_rmean(s, 8), surv_rmean(s, 20) FROM small;
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	'SELECT surv_quantile(s, 0) FROM small',
+	'SELECT surv_quantile(s, 1) FROM small',
+	'SELECT surv_quantile(s, -0.1) FROM small',
+	'SELECT surv_quantile(s, ''NaN'') FROM small',
+	'SELECT surv_rmean(s, -1) FROM small',
+	'SELECT surv_rmean(s, ''NaN'') FROM small',
+	'SELECT surv_rmean(s, ''Infinity'') FROM small',
+	'SELECT surv_at(s, ''NaN'') FROM small',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''logit'')',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''LOG'')',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''log'', 0)',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''log'', 1)',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''log'', 1.5)',
+	'SELECT * FROM surv_table((SELECT s FROM small), ''log'', ''NaN'')']) AS q;
+-- quantiles the curve never reaches are NULL; a curve without events has none
+SELECT surv_quantile(s, 0.9) AS q90, surv_median('v1;1:0,1,0,1,0') AS no_events,
+	   (SELECT count(*) FROM surv_table('v1;1:0,1,0,1,0')) AS no_rows
+FROM small;
+
+-- text I/O: the shortest form that reads back exactly
+SELECT 'v1;0.1:1,0,0,1,0;1e300:0.3333333333333333,2,0,3,0'::survival;
+SELECT input, pg_temp.err(format('SELECT %L::survival', input)) AS result
+FROM unnest(ARRAY[
+	'', 'v1', ' v1;1:1,0,0,1,0', 'v2;1:1,0,0,1,0', 'x1;1:1,0,0,1,0', 'v1;1:1,0,0,1', 'v1;1:1,0,0,1,0;',
+	'v1;1:1,0,0,1,0 ', 'v1;1:1,0,0,1,0x', 'v1;1;1,0,0,1,0', 'v1;1:1,0,0,1.5,0',
+	'v1;2:1,0,0,1,0;1:1,0,0,1,0', 'v1;1:1,0,0,1,0;1:1,0,0,1,0', 'v1;-1:1,0,0,1,0',
+	'v1;nan:1,0,0,1,0', 'v1;inf:1,0,0,1,0', 'v1;1e999:1,0,0,1,0', 'v1;1:-1,0,0,1,0',
+	'v1;1:1,0,0,0,0', 'v1;1:1,0,0,0,1', 'v1;1:0,0,1,0,1', 'v1;1:0,0,2,0,2;2:1,0,0,1,0',
+	'v1;1:1,0,0,-1,0', 'v1;1:1,0,0,99999999999999999999,0', 'v1;1:1,0,0,9223372036854775807,0;2:0,1,0,1,0',
+	'v1;1: 1,0,0,1,0']) AS input;
+
+-- exact round trips through text and binary, on random times and weights
+SELECT setseed(0.25);
+CREATE TEMP TABLE rnd AS
+SELECT i % 5 AS part, random() * 1e4 AS d, random() < 0.6 AS e, random() * 3 AS w, random() * 100 AS entry
+FROM generate_series(1, 3000) i;
+CREATE TEMP TABLE states AS
+SELECT part, survival(d, e) AS plain, survival(d, e, w) AS weighted, survival(entry, entry + d + 1e-3, e) AS delayed
+FROM rnd GROUP BY part;
+SELECT count(*) AS states,
+	   count(*) FILTER (WHERE plain::text::survival::text = plain::text
+						AND weighted::text::survival::text = weighted::text
+						AND delayed::text::survival::text = delayed::text) AS text_exact
+FROM states;
+\copy states TO 'results/survival.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE states_copy (LIKE states);
+\copy states_copy FROM 'results/survival.bin' WITH (FORMAT binary)
+SELECT count(*) AS copied,
+	   count(*) FILTER (WHERE a.plain::text = b.plain::text AND a.weighted::text = b.weighted::text
+						AND a.delayed::text = b.delayed::text) AS binary_exact
+FROM states a JOIN states_copy b USING (part);
+-- the numbers survive too, to the last bit
+SELECT count(*) AS states,
+	   count(*) FILTER (WHERE (SELECT array_agg(t ORDER BY t.time) FROM surv_table(weighted) t)
+						= (SELECT array_agg(t ORDER BY t.time) FROM surv_table(weighted::text::survival) t)) AS identical_tables
+FROM states;
+
+-- malformed binary input, built with float8send/int8send
+CREATE TEMP TABLE bad (s survival);
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_good.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_good.bin' WITH (FORMAT binary)
+SELECT s FROM bad;
+\copy (SELECT '\x02'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(2) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send('NaN') || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send(1) || float8send(-1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(0) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(2) || float8send(2) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0) || '\x00'::bytea) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x01'::bytea || int4send(1) || float8send(1)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
+SELECT count(*) AS loaded FROM bad;
+
+-- against a plain-SQL Kaplan-Meier on random data: right-censored with
+-- ties and zeros, whole-number and dyadic weights (exact sums), delayed entry
+SELECT setseed(0.5);
+CREATE TEMP TABLE sp AS
+SELECT kind, i, entry, coalesce(entry, 0) + floor(random() * 60) + (kind = 'entry')::int AS exit, random() < 0.7 AS event, w
+FROM (SELECT 'plain' AS kind, i, NULL::float8 AS entry, 1::float8 AS w FROM generate_series(1, 4000) i
+	  UNION ALL
+	  SELECT 'weighted', i, NULL, floor(random() * 16) / 4 FROM generate_series(1, 4000) i
+	  UNION ALL
+	  SELECT 'entry', i, floor(random() * 30), 1 FROM generate_series(1, 4000) i) x;
+CREATE AGGREGATE pg_temp.product(float8) (SFUNC = float8mul, STYPE = float8, INITCOND = '1');
+CREATE TEMP TABLE oracle AS
+WITH times AS (SELECT DISTINCT kind, exit AS time FROM sp WHERE event AND w > 0),
+counts AS (
+	SELECT kind, time,
+		   (SELECT sum(w) FROM sp s WHERE s.kind = t.kind AND coalesce(s.entry, -1) < t.time AND s.exit >= t.time) AS n,
+		   (SELECT sum(w) FROM sp s WHERE s.kind = t.kind AND s.exit = t.time AND s.event) AS d,
+		   lag(time, 1, '-Infinity') OVER (PARTITION BY kind ORDER BY time) AS prev
+	FROM times t)
+SELECT kind, time, n, d,
+	   (SELECT coalesce(sum(w), 0) FROM sp s WHERE s.kind = c.kind AND NOT s.event AND s.exit > c.prev AND s.exit <= c.time) AS censored,
+	   pg_temp.product((n - d) / n) OVER w AS surv,
+	   sum(CASE WHEN n = d THEN 'Infinity' ELSE d / (n * (n - d)) END) OVER w AS greenwood
+FROM counts c WINDOW w AS (PARTITION BY kind ORDER BY time);
+CREATE TEMP TABLE km AS
+SELECT 'plain' AS kind, survival(exit, event) AS s FROM sp WHERE kind = 'plain'
+UNION ALL SELECT 'weighted', survival(exit, event, w) FROM sp WHERE kind = 'weighted'
+UNION ALL SELECT 'entry', survival(entry, exit, event) FROM sp WHERE kind = 'entry';
+SELECT kind, count(*) AS rows,
+	   count(*) FILTER (WHERE o.kind IS NULL OR t.time IS NULL) AS unmatched,
+	   count(*) FILTER (WHERE NOT (t.n_risk = o.n AND t.n_event = o.d AND t.n_censor = o.censored)) AS counts,
+	   count(*) FILTER (WHERE NOT pg_temp.close(t.surv, o.surv)) AS surv,
+	   count(*) FILTER (WHERE o.surv > 0 AND NOT pg_temp.close(t.std_err, sqrt(o.greenwood) * o.surv)) AS std_err,
+	   count(*) FILTER (WHERE NOT pg_temp.close(t.lower, exp(ln(o.surv) - 1.959963984540054 * sqrt(o.greenwood)))) AS lower
+FROM (SELECT kind, t.* FROM km, surv_table(s) t) t FULL JOIN oracle o USING (kind, time)
+GROUP BY kind ORDER BY kind;
+-- S(t) at every whole time against the oracle's step function
+SELECT kind, count(*) AS times,
+	   count(*) FILTER (WHERE NOT pg_temp.close(surv_at(s, t),
+		   coalesce((SELECT surv FROM oracle o WHERE o.kind = km.kind AND o.time <= t ORDER BY o.time DESC LIMIT 1), 1))) AS mismatches
+FROM km, generate_series(-1, 88) t
+WHERE t <= (SELECT max(exit) FROM sp WHERE sp.kind = km.kind)
+GROUP BY kind ORDER BY kind;
+
+-- the merge law: survival over all rows is survival_merge over any
+-- partition of them, to the last bit (the weights are dyadic, so sums are
+-- exact); partitions: by i % 2, by i % 7, at random, early and late exits
+CREATE TEMP TABLE parts AS
+SELECT sp.*, scheme, CASE scheme WHEN 'two' THEN i % 2 WHEN 'seven' THEN i % 7
+	   WHEN 'random' THEN (random() * 3)::int ELSE (exit < 20)::int END AS part
+FROM sp, unnest(ARRAY['two', 'seven', 'random', 'early/late']) scheme;
+CREATE TEMP VIEW part_states AS
+SELECT kind, scheme, part,
+	   coalesce(survival(exit, event) FILTER (WHERE kind = 'plain'),
+				survival(exit, event, w) FILTER (WHERE kind = 'weighted'),
+				survival(entry, exit, event)) AS s
+FROM parts GROUP BY kind, scheme, part;
+SELECT kind, scheme, count(*) AS parts, survival_merge(s)::text = (SELECT s::text FROM km WHERE km.kind = p.kind) AS identical
+FROM part_states p GROUP BY kind, scheme
+UNION ALL
+-- merges of merges in another order, through stored text
+SELECT kind, 'nested', count(*), survival_merge(s::text::survival ORDER BY g DESC)::text = (SELECT s::text FROM km WHERE km.kind = x.kind)
+FROM (SELECT kind, part % 3 AS g, survival_merge(s) AS s FROM part_states WHERE scheme = 'seven' GROUP BY kind, part % 3) x
+GROUP BY kind
+ORDER BY kind, scheme;
+-- times of both kinds: whole numbers below 1024 (a directly indexed array)
+-- and all others (a hash table), merged and flattened in time order
+SELECT setseed(0.1);
+CREATE TEMP TABLE mixed AS
+SELECT CASE i % 3 WHEN 0 THEN floor(random() * 1200) WHEN 1 THEN floor(random() * 2400) / 2
+	   ELSE random() * 1500 END AS t, random() < 0.6 AS e
+FROM generate_series(1, 5000) i;
+SELECT s::text::survival::text = s::text AS sorted_round_trip,
+	   (SELECT count(*) FROM surv_table(s)) = (SELECT count(DISTINCT t) FROM mixed WHERE e) AS rows_ok,
+	   (SELECT bool_and(n_risk = (SELECT count(*) FROM mixed m WHERE m.t >= x.time)) FROM surv_table(s) x) AS n_risk_ok,
+	   (SELECT survival_merge(p)::text FROM (SELECT survival(t, e) AS p FROM mixed GROUP BY t = floor(t) AND t < 1024) y) = s::text AS merge_ok
+FROM (SELECT survival(t, e) AS s FROM mixed) x;
+
+-- the merge function on its own
+SELECT survival_combine('v1;1:1,0,0,1,0', 'v1;1:0,1,0,1,0;2:1,0,0,1,0');
+
+-- the state grows with distinct times, not rows: 520 weeks, 48 bytes each
+SELECT n, pg_column_size(survival(1 + i % 520, i % 3 > 0)) AS bytes
+FROM (VALUES (10000), (100000)) v(n), generate_series(1, n) i GROUP BY n ORDER BY n;
+
+-- as a window aggregate, running and over a moving frame (restarted each row)
+SELECT count(*) AS rows,
+	   count(*) FILTER (WHERE running::text = (SELECT survival(exit, event)::text FROM sp s WHERE s.kind = 'plain' AND s.i <= x.i)) AS running_ok,
+	   count(*) FILTER (WHERE moving::text = (SELECT survival(exit, event)::text FROM sp s WHERE s.kind = 'plain' AND s.i BETWEEN x.i - 2 AND x.i)) AS moving_ok
+FROM (SELECT i, survival(exit, event) OVER (ORDER BY i) AS running,
+			 survival(exit, event) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS moving
+	  FROM sp WHERE kind = 'plain' AND i <= 300) x;
+
+-- grouped, sorted and hashed, with many groups; the hash table spills to disk
+SET enable_hashagg = off;
+CREATE TEMP TABLE sorted AS SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
+RESET enable_hashagg;
+SET enable_sort = off;
+SET work_mem = '64kB';
+EXPLAIN (COSTS OFF) SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1;
+SELECT count(*) AS groups, count(*) FILTER (WHERE h.s = sorted.s) AS same
+FROM (SELECT i % 2000 AS g, survival(exit, event)::text AS s FROM sp GROUP BY 1) h JOIN sorted USING (g);
+RESET work_mem;
+RESET enable_sort;
+
+-- parallel plans give the same states and tables as serial ones
+CREATE TABLE big_p AS SELECT sp.* FROM sp, generate_series(1, 10) k;
+ANALYZE big_p;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT kind, survival(exit, event) FROM big_p GROUP BY kind;
+EXPLAIN (COSTS OFF) SELECT survival(entry, exit, event) FROM big_p;
+CREATE TEMP TABLE par AS
+SELECT kind, survival(exit, event)::text AS a, survival(exit, event, w)::text AS b,
+	   survival(entry, exit, event)::text AS c FROM big_p GROUP BY kind;
+CREATE TEMP TABLE par_merge AS
+SELECT survival_merge(s)::text AS m FROM (SELECT kind, survival(exit, event) AS s FROM big_p GROUP BY kind) x;
+SET max_parallel_workers_per_gather = 0;
+SELECT count(*) AS groups,
+	   count(*) FILTER (WHERE s.a = p.a AND s.b = p.b AND s.c IS NOT DISTINCT FROM p.c) AS same
+FROM (SELECT kind, survival(exit, event)::text AS a, survival(exit, event, w)::text AS b,
+			 survival(entry, exit, event)::text AS c FROM big_p GROUP BY kind) s JOIN par p USING (kind);
+SELECT m = (SELECT survival(exit, event)::text FROM big_p) AS merge_same FROM par_merge;
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+DROP TABLE big_p;
+
+-- disclosure control: with jobreg.min_cell = n, rows whose risk set holds
+-- fewer than n persons keep their time and lose every figure
+SET jobreg.min_cell = 5;
+SELECT * FROM surv_table((SELECT s FROM small));
+-- persons, not weights: three rows standing for 10 persons each are 3 persons
+SELECT * FROM surv_table((SELECT survival(d, e, 10) FROM (VALUES (1, true), (2, true), (3, false)) v(d, e)));
+SELECT kind, count(*) AS rows, count(*) FILTER (WHERE surv IS NULL) AS suppressed,
+	   count(*) FILTER (WHERE surv IS NULL AND time IS NOT NULL AND n_risk IS NULL AND n_event IS NULL
+						AND n_censor IS NULL AND std_err IS NULL AND lower IS NULL AND upper IS NULL) AS fully
+FROM km, surv_table(s) GROUP BY kind ORDER BY kind;
+SET jobreg.min_cell = 1000;
+SELECT km.kind, count(*) FILTER (WHERE t.surv IS NOT NULL) AS shown,
+	   min(t.time) FILTER (WHERE t.surv IS NULL) AS first_suppressed,
+	   min(o.n) FILTER (WHERE t.surv IS NOT NULL) >= 1000 AS shown_rest_on_1000
+FROM km, surv_table(s) t JOIN oracle o USING (time) WHERE o.kind = km.kind GROUP BY km.kind ORDER BY km.kind;
+RESET jobreg.min_cell;
+SELECT count(*) FILTER (WHERE surv IS NULL) AS suppressed_after_reset FROM km, surv_table(s);
+
+-- surv_svg: a well-formed SVG, labels escaped for XML
+SELECT xml_is_well_formed_document(svg) AS well_formed,
+	   svg LIKE '<svg xmlns="http://www.w3.org/2000/svg"%' AS is_svg,
+	   (length(svg) - length(replace(svg, '<path ', ''))) / 6 AS curves,
+	   svg LIKE '%Tom &amp; Jerry &lt;3 &quot;x&quot; &#39;y&#39;%' AS escaped,
+	   svg LIKE '%K&#xFFFD;benhavn%' AS control_replaced,
+	   svg LIKE '%<title>Andel på ydelsen</title>%' AS title
+FROM (SELECT surv_svg(array_agg(s ORDER BY kind), ARRAY['Tom & Jerry <3 "x" ''y''', E'K\001benhavn', 'hele landet'],
+					  'Andel på ydelsen', 52, 4, 'uger', 'andel') AS svg FROM km) x;
+SELECT surv_svg(ARRAY[s], ARRAY['a']) LIKE '%</svg>%' AS defaults,
+	   surv_svg(NULL, ARRAY['a']) IS NULL AS null_curves,
+	   xml_is_well_formed_document(surv_svg(ARRAY[NULL, s], ARRAY[NULL, 'b'], NULL, NULL, NULL, NULL, NULL, NULL, NULL)) AS null_parts
+FROM small;
+-- with disclosure control the curves stop where fewer than n persons remain
+SELECT length(surv_svg(ARRAY[s], ARRAY['a'])) AS full_svg FROM km WHERE kind = 'plain';
+SET jobreg.min_cell = 1000;
+SELECT length(surv_svg(ARRAY[s], ARRAY['a'])) AS cut_svg FROM km WHERE kind = 'plain';
+RESET jobreg.min_cell;
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a'', ''b'']) FROM small',
+	'SELECT surv_svg(ARRAY[]::survival[], ARRAY[]::text[])',
+	'SELECT surv_svg(ARRAY[[s]], ARRAY[[''a'']]) FROM small',
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a''], max_time => 0) FROM small',
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a''], time_step => ''NaN'') FROM small',
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a''], max_time => 1000, time_step => 1) FROM small',
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a''], width => 100) FROM small',
+	'SELECT surv_svg(ARRAY[s], ARRAY[''a''], height => 99999) FROM small',
+	'SELECT surv_svg(array_fill(s, ARRAY[43]), array_fill(''a''::text, ARRAY[43])) FROM small']) AS q;

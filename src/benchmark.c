@@ -1,0 +1,437 @@
+/*
+ * src/benchmark.c
+ *		Klynge benchmarks: a focus kommune against the comparable kommuner of
+ *		its klynge, as Jobindsats and the Copenhagen analyses compare them.
+ *
+ * The aggregate klynge_benchmark sums numerator and denominator per
+ * kommune.  Its state is a float8[] (a real type, so partial states travel
+ * between parallel workers and servers):
+ *
+ *		[focus, direction, kode1, num1, den1, kode2, num2, den2, …]
+ *
+ * with the triples in ascending kode and direction +1 when a lower rate is
+ * better, -1 when a higher rate is.  Combining two states merges the
+ * triples; everything else is computed by the final function.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#include "jobreg.h"
+
+PG_FUNCTION_INFO_V1(klynge_benchmark_trans);
+PG_FUNCTION_INFO_V1(klynge_benchmark_combine);
+PG_FUNCTION_INFO_V1(klynge_benchmark_final);
+PG_FUNCTION_INFO_V1(required_change);
+PG_FUNCTION_INFO_V1(reduce_distance);
+
+#define STATE_HEADER 2
+#define STATE_FOCUS(s)		((s)[0])
+#define STATE_DIRECTION(s)	((s)[1])
+#define STATE_KODE(s, i)	((s)[STATE_HEADER + 3 * (i)])
+#define STATE_NUM(s, i)		((s)[STATE_HEADER + 3 * (i) + 1])
+#define STATE_DEN(s, i)		((s)[STATE_HEADER + 3 * (i) + 2])
+
+#define StateData(a)		((float8 *) ARR_DATA_PTR(a))
+#define StateKommuner(a)	((ARR_DIMS(a)[0] - STATE_HEADER) / 3)
+
+/* A state for n kommuner, its header copied from a model state (or NULL) */
+static ArrayType *
+StateAlloc(int n, const float8 *model)
+{
+	int			nelems = STATE_HEADER + 3 * n;
+	Size		size = ARR_OVERHEAD_NONULLS(1) + nelems * sizeof(float8);
+	ArrayType  *a = palloc0(size);
+
+	SET_VARSIZE(a, size);
+	a->ndim = 1;
+	a->dataoffset = 0;
+	a->elemtype = FLOAT8OID;
+	ARR_DIMS(a)[0] = nelems;
+	ARR_LBOUND(a)[0] = 1;
+	if (model)
+	{
+		STATE_FOCUS(StateData(a)) = STATE_FOCUS(model);
+		STATE_DIRECTION(StateData(a)) = STATE_DIRECTION(model);
+	}
+	return a;
+}
+
+/* Position of kode among n sorted triples, or where it would be inserted */
+static int
+StateFind(const float8 *s, int n, float8 kode, bool *found)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (STATE_KODE(s, mid) < kode)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < n && STATE_KODE(s, lo) == kode;
+	return lo;
+}
+
+/* the transition and combine functions change their state in place */
+static void
+NotInAggregate(const char *function)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s can only be called by the klynge_benchmark aggregate", function)));
+}
+
+/* +1 for 'lower' (a lower rate is better), -1 for 'higher' */
+static float8
+ParseDirection(text *direction)
+{
+	const char *d = VARDATA_ANY(direction);
+	int			len = VARSIZE_ANY_EXHDR(direction);
+
+	if (len == 5 && memcmp(d, "lower", 5) == 0)
+		return 1;
+	if (len == 6 && memcmp(d, "higher", 6) == 0)
+		return -1;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("direction must be \"lower\" or \"higher\""),
+			 errdetail("The value given was \"%s\".", text_to_cstring(direction)),
+			 errhint("Use \"lower\" when a lower rate is better (benefit shares), \"higher\" when a higher rate is (virksomhedsrettet andel).")));
+	return 0;					/* not reached */
+}
+
+/* counts, denominators and rates are finite and not negative */
+static void
+CheckNonNegative(float8 value, const char *what)
+{
+	if (isnan(value) || isinf(value) || value < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number of at least 0", what),
+				 errdetail("The value given was %g.", value)));
+}
+
+static void
+CheckSameHeader(const float8 *a, const float8 *b)
+{
+	if (STATE_FOCUS(a) != STATE_FOCUS(b) || STATE_DIRECTION(a) != STATE_DIRECTION(b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("focus and direction must be the same in every row of klynge_benchmark"),
+				 errdetail("Rows name focus %d (%s) and focus %d (%s).",
+						   (int) STATE_FOCUS(a), STATE_DIRECTION(a) > 0 ? "lower" : "higher",
+						   (int) STATE_FOCUS(b), STATE_DIRECTION(b) > 0 ? "lower" : "higher")));
+}
+
+/*
+ * klynge_benchmark_trans(state, kommunekode, numerator, denominator, focus,
+ * direction): adds one row to its kommune's sums.  Rows with a NULL
+ * kommunekode, numerator or denominator are skipped, as PostgreSQL's own
+ * aggregates skip NULL input; focus and direction must not be NULL.
+ */
+Datum
+klynge_benchmark_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	float8		header[STATE_HEADER];
+	float8		kode,
+				num,
+				den;
+	float8	   *s;
+	int			n,
+				pos;
+	bool		found;
+	ArrayType  *grown;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		NotInAggregate("klynge_benchmark_trans");
+
+	if (PG_ARGISNULL(4) || PG_ARGISNULL(5))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("focus and direction of klynge_benchmark must not be NULL")));
+	STATE_FOCUS(header) = PG_GETARG_INT32(4);
+	STATE_DIRECTION(header) = ParseDirection(PG_GETARG_TEXT_PP(5));
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	kode = PG_GETARG_INT32(1);
+	num = PG_GETARG_FLOAT8(2);
+	den = PG_GETARG_FLOAT8(3);
+	CheckNonNegative(num, "numerator");
+	CheckNonNegative(den, "denominator");
+
+	if (PG_ARGISNULL(0))
+		state = StateAlloc(0, header);
+	else
+	{
+		state = PG_GETARG_ARRAYTYPE_P(0);
+		CheckSameHeader(StateData(state), header);
+	}
+
+	/* a kommune already seen: add in place (the state is ours to change) */
+	s = StateData(state);
+	n = StateKommuner(state);
+	pos = StateFind(s, n, kode, &found);
+	if (found)
+	{
+		STATE_NUM(s, pos) = float8_pl(STATE_NUM(s, pos), num);
+		STATE_DEN(s, pos) = float8_pl(STATE_DEN(s, pos), den);
+		PG_RETURN_ARRAYTYPE_P(state);
+	}
+
+	/* a new kommune: a state one triple longer, the triple at its place */
+	grown = StateAlloc(n + 1, s);
+	memcpy(&STATE_KODE(StateData(grown), 0), &STATE_KODE(s, 0), 3 * pos * sizeof(float8));
+	memcpy(&STATE_KODE(StateData(grown), pos + 1), &STATE_KODE(s, pos),
+		   3 * (n - pos) * sizeof(float8));
+	STATE_KODE(StateData(grown), pos) = kode;
+	STATE_NUM(StateData(grown), pos) = num;
+	STATE_DEN(StateData(grown), pos) = den;
+	PG_RETURN_ARRAYTYPE_P(grown);
+}
+
+/* klynge_benchmark_combine(a, b): the merged sums of two partial states */
+Datum
+klynge_benchmark_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
+	float8	   *sa = StateData(a),
+			   *sb = StateData(b);
+	int			na = StateKommuner(a),
+				nb = StateKommuner(b);
+	int			i = 0,
+				j = 0,
+				k = 0;
+	ArrayType  *merged;
+	float8	   *sm;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		NotInAggregate("klynge_benchmark_combine");
+	CheckSameHeader(sa, sb);
+
+	merged = StateAlloc(na + nb, sa);
+	sm = StateData(merged);
+	while (i < na || j < nb)
+	{
+		if (j >= nb || (i < na && STATE_KODE(sa, i) < STATE_KODE(sb, j)))
+		{
+			memcpy(&STATE_KODE(sm, k), &STATE_KODE(sa, i), 3 * sizeof(float8));
+			i++;
+		}
+		else if (i >= na || STATE_KODE(sb, j) < STATE_KODE(sa, i))
+		{
+			memcpy(&STATE_KODE(sm, k), &STATE_KODE(sb, j), 3 * sizeof(float8));
+			j++;
+		}
+		else
+		{
+			STATE_KODE(sm, k) = STATE_KODE(sa, i);
+			STATE_NUM(sm, k) = float8_pl(STATE_NUM(sa, i), STATE_NUM(sb, j));
+			STATE_DEN(sm, k) = float8_pl(STATE_DEN(sa, i), STATE_DEN(sb, j));
+			i++;
+			j++;
+		}
+		k++;
+	}
+	/* kommuner in both states made it shorter than allocated */
+	ARR_DIMS(merged)[0] = STATE_HEADER + 3 * k;
+	SET_VARSIZE(merged, ARR_OVERHEAD_NONULLS(1) + ARR_DIMS(merged)[0] * sizeof(float8));
+	PG_RETURN_ARRAYTYPE_P(merged);
+}
+
+/* The final function is SQL-callable, so it checks what it is given */
+static void
+CheckState(ArrayType *a)
+{
+	float8	   *s = StateData(a);
+	int			nelems = ARR_NDIM(a) == 1 ? ARR_DIMS(a)[0] : 0;
+	const char *problem = NULL;
+
+	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID ||
+		nelems < STATE_HEADER || (nelems - STATE_HEADER) % 3 != 0)
+		problem = "It is not a one-dimensional float8 array of 2 + 3n elements without NULLs.";
+	else if (STATE_FOCUS(s) != rint(STATE_FOCUS(s)) ||
+			 fabs(STATE_FOCUS(s)) > PG_INT32_MAX ||
+			 fabs(STATE_DIRECTION(s)) != 1)
+		problem = "Its focus is not an integer or its direction is not 1 or -1.";
+	else
+	{
+		for (int i = 0; i < (nelems - STATE_HEADER) / 3 && problem == NULL; i++)
+		{
+			float8		kode = STATE_KODE(s, i);
+
+			if (kode != rint(kode) || fabs(kode) > PG_INT32_MAX ||
+				(i > 0 && kode <= STATE_KODE(s, i - 1)))
+				problem = "Its kommunekoder are not integers in ascending order.";
+			else if (!(STATE_NUM(s, i) >= 0 && STATE_DEN(s, i) >= 0) ||
+					 isinf(STATE_NUM(s, i)) || isinf(STATE_DEN(s, i)))
+				problem = "A numerator or denominator is not a finite number of at least 0.";
+		}
+	}
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid klynge_benchmark state"),
+				 errdetail("%s", problem)));
+}
+
+/*
+ * klynge_benchmark_final(state) → (focus, kommuner, own_rate, cluster_rate,
+ * gap_pp, required_change, rank, best_kommune, best_rate, distance_pp).
+ *
+ * Rates are pooled: Σ numerator ÷ Σ denominator, per kommune and over the
+ * comparable kommuner (the klynge without the focus kommune), as Jobindsats
+ * computes a klynge's figure.  The required change is the change in the
+ * numerator that would bring the focus kommune to the klynge's rate:
+ * (cluster_rate − own_rate) × own denominator.  Rank 1 is the best rate in
+ * the direction given; ties share a rank as SQL's rank() does, and the best
+ * kommune of tied ones is the one with the lowest kode.
+ */
+Datum
+klynge_benchmark_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
+	float8	   *s;
+	int			n;
+	int			focus;
+	float8	   *score;			/* rate × direction: lower is better */
+	int			own = -1,
+				best = 0,
+				rank = 1;
+	float8		other_num = 0,
+				other_den = 0,
+				own_rate = 0,
+				cluster_rate;
+	TupleDesc	tupdesc;
+	Datum		values[10];
+	bool		nulls[10] = {false};
+
+	CheckState(state);
+	s = StateData(state);
+	n = StateKommuner(state);
+	focus = (int) STATE_FOCUS(s);
+	if (n == 0)
+		PG_RETURN_NULL();
+
+	score = palloc(n * sizeof(float8));
+	for (int i = 0; i < n; i++)
+	{
+		if (STATE_DEN(s, i) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DIVISION_BY_ZERO),
+					 errmsg("kommune %d has a denominator of 0", (int) STATE_KODE(s, i)),
+					 errdetail("Its rate is undefined, so it cannot be ranked.")));
+		score[i] = STATE_DIRECTION(s) * (STATE_NUM(s, i) / STATE_DEN(s, i));
+		if (score[i] < score[best])
+			best = i;
+		if (STATE_KODE(s, i) == focus)
+			own = i;
+		else
+		{
+			other_num += STATE_NUM(s, i);
+			other_den += STATE_DEN(s, i);
+		}
+	}
+	if (own >= 0)
+	{
+		own_rate = STATE_NUM(s, own) / STATE_DEN(s, own);
+		for (int i = 0; i < n; i++)
+			if (score[i] < score[own])
+				rank++;
+	}
+	cluster_rate = other_den > 0 ? other_num / other_den : 0;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "klynge_benchmark_final must return a composite type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	values[0] = Int32GetDatum(focus);
+	values[1] = Int32GetDatum(n);
+	values[2] = Float8GetDatum(own_rate);
+	values[3] = Float8GetDatum(cluster_rate);
+	values[4] = Float8GetDatum(100 * (own_rate - cluster_rate));
+	values[5] = Float8GetDatum(own >= 0 ? (cluster_rate - own_rate) * STATE_DEN(s, own) : 0);
+	values[6] = Int32GetDatum(rank);
+	values[7] = Int32GetDatum((int) STATE_KODE(s, best));
+	values[8] = Float8GetDatum(STATE_NUM(s, best) / STATE_DEN(s, best));
+	values[9] = Float8GetDatum(100 * (own_rate - STATE_NUM(s, best) / STATE_DEN(s, best)));
+
+	/* without the focus kommune, or without any other, some are undefined */
+	nulls[2] = nulls[6] = nulls[9] = own < 0;
+	nulls[3] = other_den == 0;
+	nulls[4] = nulls[5] = own < 0 || other_den == 0;
+
+	/* rates and sums past the largest float8: an error, as float8 arithmetic gives */
+	for (int i = 2; i < 10; i++)
+		if (!nulls[i] && i != 6 && i != 7 && !isfinite(DatumGetFloat8(values[i])))
+			float_overflow_error();
+
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * required_change(own_count, own_rate, cluster_rate): the change in the
+ * count that would bring the rate to the klynge's, when only the printed
+ * figures are known.  The population is own_count ÷ own_rate, so the
+ * change is own_count × (cluster_rate ÷ own_rate − 1).
+ */
+Datum
+required_change(PG_FUNCTION_ARGS)
+{
+	float8		own_count = PG_GETARG_FLOAT8(0);
+	float8		own_rate = PG_GETARG_FLOAT8(1);
+	float8		cluster_rate = PG_GETARG_FLOAT8(2);
+	float8		change;
+
+	CheckNonNegative(own_count, "own_count");
+	CheckNonNegative(own_rate, "own_rate");
+	CheckNonNegative(cluster_rate, "cluster_rate");
+	if (own_rate == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DIVISION_BY_ZERO),
+				 errmsg("own_rate must not be 0"),
+				 errdetail("The population is own_count divided by own_rate.")));
+	change = float8_mul(own_count, float8_div(cluster_rate, own_rate) - 1);
+	if (change == 0)
+		change = 0;				/* a zero count gives 0, not -0 */
+	PG_RETURN_FLOAT8(change);
+}
+
+/*
+ * reduce_distance(own_rate, best_rate, share): the rate reached by closing
+ * the given share of the distance to the best kommune (Vision 2020:
+ * "reducere afstanden til den bedste sammenlignelige kommune med 25 pct.").
+ */
+Datum
+reduce_distance(PG_FUNCTION_ARGS)
+{
+	float8		own_rate = PG_GETARG_FLOAT8(0);
+	float8		best_rate = PG_GETARG_FLOAT8(1);
+	float8		share = PG_GETARG_FLOAT8(2);
+
+	CheckNonNegative(own_rate, "own_rate");
+	CheckNonNegative(best_rate, "best_rate");
+	if (!(share >= 0 && share <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("share must be between 0 and 1"),
+				 errdetail("The value given was %g.", share)));
+	PG_RETURN_FLOAT8(own_rate + share * (best_rate - own_rate));
+}

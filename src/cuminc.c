@@ -1,0 +1,908 @@
+/*
+ * src/cuminc.c
+ *		The cuminc type: a mergeable competing-risks state, its aggregates,
+ *		and the cumulative incidence estimates and variances of R's
+ *		cmprsk::cuminc computed from it.
+ *
+ * A cuminc value holds, for every distinct duration, how many persons left
+ * for each cause at that time (cause 0 = censored).  That is all the
+ * Aalen-Johansen estimator needs, and the states of disjoint groups merge by
+ * adding counts, so rollups can be stored and combined.
+ *
+ * The value has two representations:
+ *	- flat (on disk, in tuples, between processes): a varlena with a format
+ *	  version and the entries (time, cause, count), sorted by time, then
+ *	  cause, with positive counts and no repeats;
+ *	- expanded (while aggregating): the same entries in a hash table, so that
+ *	  a row costs one probe.  It is an expanded object (utils/expandeddatum.h),
+ *	  which lets the aggregates use cuminc itself as their state type instead
+ *	  of internal: the executor flattens the state when it ships or returns it.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <math.h>
+
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "lib/qunique.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/expandeddatum.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "jobreg.h"
+
+PG_FUNCTION_INFO_V1(cuminc_in);
+PG_FUNCTION_INFO_V1(cuminc_out);
+PG_FUNCTION_INFO_V1(cuminc_recv);
+PG_FUNCTION_INFO_V1(cuminc_send);
+PG_FUNCTION_INFO_V1(cuminc_trans);
+PG_FUNCTION_INFO_V1(cuminc_combine);
+PG_FUNCTION_INFO_V1(cuminc_table);
+PG_FUNCTION_INFO_V1(cuminc_at);
+
+/* ---------- flat representation ---------- */
+
+#define CUMINC_VERSION 1
+
+typedef struct CumincEntry
+{
+	float8		time;			/* finite, not negative, never -0 */
+	int64		count;			/* positive */
+	int32		cause;			/* 0 = censored */
+	int32		unused;			/* zero */
+} CumincEntry;
+
+typedef struct Cuminc
+{
+	int32		vl_len_;		/* varlena header */
+	uint8		version;		/* CUMINC_VERSION */
+	int32		nentries;
+	CumincEntry entries[FLEXIBLE_ARRAY_MEMBER];
+} Cuminc;
+
+#define CUMINC_HDRSZ offsetof(Cuminc, entries)
+#define CUMINC_MAX_ENTRIES ((int) ((MaxAllocSize - CUMINC_HDRSZ) / sizeof(CumincEntry)))
+
+/* binary form of an entry: float8 time, int4 cause, int8 count */
+#define CUMINC_SEND_ENTRY_SIZE 20
+
+/* ---------- expanded representation: a hash table of the entries ---------- */
+
+typedef struct CumincKey
+{
+	float8		time;
+	int32		cause;
+} CumincKey;
+
+typedef struct CumincCell
+{
+	CumincKey	key;
+	int64		count;
+	char		status;			/* used by simplehash */
+} CumincCell;
+
+static inline uint32
+CumincKeyHash(CumincKey key)
+{
+	uint64		bits;
+
+	memcpy(&bits, &key.time, sizeof(bits));
+	return hash_combine(murmurhash32((uint32) bits ^ (uint32) (bits >> 32)),
+						murmurhash32((uint32) key.cause));
+}
+
+#define SH_PREFIX cuminc_hash
+#define SH_ELEMENT_TYPE CumincCell
+#define SH_KEY_TYPE CumincKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) CumincKeyHash(k)
+#define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).cause == (b).cause)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+typedef struct CumincState
+{
+	ExpandedObjectHeader hdr;
+	cuminc_hash_hash *table;
+	int64		total;			/* persons counted, for overflow checks */
+} CumincState;
+
+static int
+CumincEntryCmp(const void *a, const void *b)
+{
+	const CumincEntry *x = a;
+	const CumincEntry *y = b;
+
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return (x->cause > y->cause) - (x->cause < y->cause);
+}
+
+static Size
+CumincStateFlatSize(ExpandedObjectHeader *eohptr)
+{
+	CumincState *state = (CumincState *) eohptr;
+
+	return CUMINC_HDRSZ + state->table->members * sizeof(CumincEntry);
+}
+
+/* The flat form is canonical: entries sorted whatever the order of input */
+static void
+CumincStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	CumincState *state = (CumincState *) eohptr;
+	Cuminc	   *flat = (Cuminc *) result;
+	cuminc_hash_iterator it;
+	CumincCell *cell;
+	int			n = 0;
+
+	Assert(allocated_size == CumincStateFlatSize(eohptr));
+	memset(flat, 0, allocated_size);
+	SET_VARSIZE(flat, allocated_size);
+	flat->version = CUMINC_VERSION;
+	flat->nentries = state->table->members;
+	cuminc_hash_start_iterate(state->table, &it);
+	while ((cell = cuminc_hash_iterate(state->table, &it)) != NULL)
+	{
+		flat->entries[n].time = cell->key.time;
+		flat->entries[n].cause = cell->key.cause;
+		flat->entries[n].count = cell->count;
+		n++;
+	}
+	qsort(flat->entries, n, sizeof(CumincEntry), CumincEntryCmp);
+}
+
+static const ExpandedObjectMethods CumincMethods = {
+	CumincStateFlatSize,
+	CumincStateFlatten
+};
+
+/* A flat value must fit in one allocation */
+static void
+CheckEntryLimit(int64 n)
+{
+	if (n > CUMINC_MAX_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct durations and causes for a cuminc value"),
+				 errdetail("A cuminc value holds at most %d pairs of duration and cause.",
+						   CUMINC_MAX_ENTRIES)));
+}
+
+/* An empty state whose memory lives in a child context of parent */
+static CumincState *
+CumincStateCreate(MemoryContext parent)
+{
+	MemoryContext objcxt = AllocSetContextCreate(parent, "cuminc state",
+												 ALLOCSET_SMALL_SIZES);
+	CumincState *state = MemoryContextAllocZero(objcxt, sizeof(CumincState));
+
+	EOH_init_header(&state->hdr, &CumincMethods, objcxt);
+	state->table = cuminc_hash_create(objcxt, 64, NULL);
+	return state;
+}
+
+static inline void
+CumincStateAdd(CumincState *state, float8 time, int32 cause, int64 count)
+{
+	CumincKey	key = {time, cause};
+	uint32		hash = CumincKeyHash(key);
+	CumincCell *cell;
+	bool		found;
+
+	/* most rows repeat a known pair: a lookup is cheaper than an insert */
+	cell = cuminc_hash_lookup_hash(state->table, key, hash);
+	if (cell == NULL)
+	{
+		cell = cuminc_hash_insert_hash(state->table, key, hash, &found);
+		cell->count = 0;
+		CheckEntryLimit(state->table->members);
+	}
+	cell->count += count;
+	state->total += count;
+}
+
+/* ---------- checks shared by the aggregate, text and binary input ---------- */
+
+/* A duration must be finite and not negative; -0 is stored as 0 */
+static float8
+CheckDuration(float8 duration)
+{
+	if (isnan(duration))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cuminc duration must not be NaN")));
+	if (duration < 0 || isinf(duration))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cuminc duration %g is out of range", duration),
+				 errdetail("Durations must be finite and not negative.")));
+	return duration == 0 ? 0.0 : duration;
+}
+
+static int32
+CheckCause(int32 cause)
+{
+	if (cause < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cuminc cause %d is negative", cause),
+				 errdetail("Cause 0 marks a censored observation; causes of leaving are 1 or more.")));
+	return cause;
+}
+
+/*
+ * A flat value from n entries read from text or binary input, validated:
+ * faults are reported with sqlstate (22P02 for text, 22P03 for binary).
+ * Normalizes -0 to 0.
+ */
+static Cuminc *
+CumincBuild(CumincEntry *entries, int n, int sqlstate)
+{
+	Cuminc	   *c;
+	int64		total = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		CumincEntry *e = &entries[i];
+
+		if (isnan(e->time) || isinf(e->time) || e->time < 0)
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("invalid time in cuminc value"),
+					 errdetail("Times must be finite and not negative; entry %d has time %g.",
+							   i + 1, e->time)));
+		if (e->time == 0)
+			e->time = 0.0;
+		if (e->cause < 0)
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("invalid cause in cuminc value"),
+					 errdetail("Causes must not be negative; entry %d has cause %d.",
+							   i + 1, e->cause)));
+		if (e->count <= 0)
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("invalid count in cuminc value"),
+					 errdetail("Counts must be positive; entry %d has count " INT64_FORMAT ".",
+							   i + 1, e->count)));
+		if (i > 0 && CumincEntryCmp(&entries[i - 1], e) >= 0)
+			ereport(ERROR,
+					(errcode(sqlstate),
+					 errmsg("cuminc entries are out of order"),
+					 errdetail("Entries must be sorted by time, then cause, each pair once; entry %d does not follow entry %d.",
+							   i + 1, i)));
+		if (pg_add_s64_overflow(total, e->count, &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("cuminc value counts too many persons"),
+					 errdetail("The counts must add up to at most " INT64_FORMAT ".",
+							   PG_INT64_MAX)));
+	}
+
+	CheckEntryLimit(n);
+	c = palloc0(CUMINC_HDRSZ + n * sizeof(CumincEntry));
+	SET_VARSIZE(c, CUMINC_HDRSZ + n * sizeof(CumincEntry));
+	c->version = CUMINC_VERSION;
+	c->nentries = n;
+	for (int i = 0; i < n; i++)
+	{
+		c->entries[i].time = entries[i].time;
+		c->entries[i].cause = entries[i].cause;
+		c->entries[i].count = entries[i].count;
+	}
+	return c;
+}
+
+/* A flat value from a datum (flat, toasted or expanded), format checked */
+static Cuminc *
+CumincFromDatum(Datum d)
+{
+	Cuminc	   *c = (Cuminc *) PG_DETOAST_DATUM(d);
+
+	if (c->version != CUMINC_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("unsupported cuminc format version %d", c->version),
+				 errdetail("This version of jobreg reads cuminc format version %d.",
+						   CUMINC_VERSION)));
+	if (c->nentries < 0 ||
+		VARSIZE(c) != CUMINC_HDRSZ + (Size) c->nentries * sizeof(CumincEntry))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted cuminc value"),
+				 errdetail("The value's size does not match its %d entries.", c->nentries)));
+	return c;
+}
+
+/* ---------- text I/O ---------- */
+
+static void
+SkipSpaces(const char **p)
+{
+	while (isspace((unsigned char) **p))
+		(*p)++;
+}
+
+static void SyntaxError(const char *str, const char *p, const char *expected) pg_attribute_noreturn();
+
+static void
+SyntaxError(const char *str, const char *p, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type cuminc: \"%s\"", str),
+			 errdetail("Expected %s at position %d.", expected, (int) (p - str) + 1),
+			 errhint("A cuminc value is written {time: cause=count, cause=count; time: ...}, cause 0 for censored, for example {1: 0=2, 1=5; 2.5: 2=1}.")));
+}
+
+/* A decimal number: digits, point, exponent, sign; no inf, nan or hex */
+static float8
+ParseTime(const char *str, const char **p)
+{
+	const char *end = *p;
+	char	   *numend;
+	char	   *num;
+	float8		val;
+
+	while (isdigit((unsigned char) *end) || *end == '.' || *end == 'e' ||
+		   *end == 'E' || *end == '+' || *end == '-')
+		end++;
+	if (end == *p)
+		SyntaxError(str, *p, "a time");
+	num = pnstrdup(*p, end - *p);
+	errno = 0;
+	val = strtod(num, &numend);
+	if (*numend != '\0')
+		SyntaxError(str, *p, "a time");
+	if (errno == ERANGE && (val >= HUGE_VAL || val <= -HUGE_VAL))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("time \"%s\" is out of range for type cuminc", num)));
+	pfree(num);
+	*p = end;
+	return val;
+}
+
+/* Unsigned decimal digits, at most max */
+static int64
+ParseCount(const char *str, const char **p, int64 max, const char *what)
+{
+	const char *start = *p;
+	int64		val = 0;
+
+	if (!isdigit((unsigned char) **p))
+		SyntaxError(str, *p, what);
+	while (isdigit((unsigned char) **p))
+	{
+		if (pg_mul_s64_overflow(val, 10, &val) ||
+			pg_add_s64_overflow(val, **p - '0', &val) || val > max)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s at position %d is out of range for type cuminc",
+							what, (int) (start - str) + 1),
+					 errdetail("The largest allowed is " INT64_FORMAT ".", max)));
+		(*p)++;
+	}
+	return val;
+}
+
+static void
+Expect(const char *str, const char **p, char c, const char *expected)
+{
+	SkipSpaces(p);
+	if (**p != c)
+		SyntaxError(str, *p, expected);
+	(*p)++;
+	SkipSpaces(p);
+}
+
+/*
+ * Text form: {time: cause=count, cause=count; time: ...}, times ascending,
+ * causes ascending within a time, counts positive; {} is the empty value.
+ */
+Datum
+cuminc_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	int			n = 0,
+				size = 16;
+	CumincEntry *entries = palloc(size * sizeof(CumincEntry));
+
+	Expect(str, &p, '{', "\"{\"");
+	if (*p != '}')
+	{
+		for (;;)
+		{
+			const char *start = p;
+			float8		time = ParseTime(str, &p);
+
+			/* each time once, ascending (checked here: -0 and 0 are one time) */
+			if (n > 0 && !(time > entries[n - 1].time))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("cuminc times are out of order"),
+						 errdetail("Times must be ascending, each once; the time at position %d is not.",
+								   (int) (start - str) + 1)));
+			Expect(str, &p, ':', "\":\"");
+			for (;;)
+			{
+				if (n == size)
+				{
+					size *= 2;
+					entries = repalloc_huge(entries, size * sizeof(CumincEntry));
+				}
+				entries[n].time = time;
+				entries[n].cause = (int32) ParseCount(str, &p, PG_INT32_MAX, "a cause");
+				Expect(str, &p, '=', "\"=\"");
+				entries[n].count = ParseCount(str, &p, PG_INT64_MAX, "a count");
+				n++;
+				SkipSpaces(&p);
+				if (*p != ',')
+					break;
+				Expect(str, &p, ',', "\",\"");
+			}
+			if (*p != ';')
+				break;
+			Expect(str, &p, ';', "\";\"");
+		}
+	}
+	Expect(str, &p, '}', "\";\", \",\" or \"}\"");
+	if (*p != '\0')
+		SyntaxError(str, p, "the end of input");
+
+	PG_RETURN_POINTER(CumincBuild(entries, n, ERRCODE_INVALID_TEXT_REPRESENTATION));
+}
+
+Datum
+cuminc_out(PG_FUNCTION_ARGS)
+{
+	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int i = 0; i < c->nentries; i++)
+	{
+		const CumincEntry *e = &c->entries[i];
+
+		if (i == 0 || e->time != e[-1].time)
+		{
+			if (i > 0)
+				appendStringInfoString(&buf, "; ");
+			double_to_shortest_decimal_buf(e->time, num);
+			appendStringInfo(&buf, "%s: ", num);
+		}
+		else
+			appendStringInfoString(&buf, ", ");
+		appendStringInfo(&buf, "%d=" INT64_FORMAT, e->cause, e->count);
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form: uint8 format version, int4 number of entries, then per entry
+ * float8 time, int4 cause, int8 count.  Validated like text input.
+ */
+Datum
+cuminc_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version;
+	int			n;
+	CumincEntry *entries;
+
+	if (buf->len - buf->cursor < 5)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("cuminc binary value is too short"),
+				 errdetail("It needs at least a format version byte and a count of entries.")));
+	version = pq_getmsgbyte(buf);
+	if (version != CUMINC_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported cuminc binary format version %d", version),
+				 errdetail("This version of jobreg reads cuminc format version %d.",
+						   CUMINC_VERSION)));
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 0 || n > (buf->len - buf->cursor) / CUMINC_SEND_ENTRY_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid number of cuminc entries %d", n),
+				 errdetail("The message has %d bytes left for entries of %d bytes.",
+						   buf->len - buf->cursor, CUMINC_SEND_ENTRY_SIZE)));
+	entries = palloc_extended(n * sizeof(CumincEntry), MCXT_ALLOC_HUGE);
+	for (int i = 0; i < n; i++)
+	{
+		entries[i].time = pq_getmsgfloat8(buf);
+		entries[i].cause = (int32) pq_getmsgint(buf, 4);
+		entries[i].count = pq_getmsgint64(buf);
+	}
+	PG_RETURN_POINTER(CumincBuild(entries, n, ERRCODE_INVALID_BINARY_REPRESENTATION));
+}
+
+Datum
+cuminc_send(PG_FUNCTION_ARGS)
+{
+	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, CUMINC_VERSION);
+	pq_sendint32(&buf, c->nentries);
+	for (int i = 0; i < c->nentries; i++)
+	{
+		pq_sendfloat8(&buf, c->entries[i].time);
+		pq_sendint32(&buf, c->entries[i].cause);
+		pq_sendint64(&buf, c->entries[i].count);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- aggregates ---------- */
+
+static MemoryContext
+CheckAggContext(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by an aggregate", name)));
+	return aggcontext;
+}
+
+/*
+ * The state in argument argno, ready to be changed in place: our own
+ * read-write expanded object, or a new one in aggcontext (holding a copy of
+ * a flat value, if that is what came in).
+ */
+static CumincState *
+GetState(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
+{
+	CumincState *state;
+	Cuminc	   *c;
+
+	if (!PG_ARGISNULL(argno) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
+	{
+		state = (CumincState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
+		Assert(state->hdr.eoh_methods == &CumincMethods);
+		return state;
+	}
+	state = CumincStateCreate(aggcontext);
+	if (!PG_ARGISNULL(argno))
+	{
+		c = CumincFromDatum(PG_GETARG_DATUM(argno));
+		for (int i = 0; i < c->nentries; i++)
+			CumincStateAdd(state, c->entries[i].time, c->entries[i].cause,
+						   c->entries[i].count);
+	}
+	return state;
+}
+
+/* cuminc(duration, cause): one row into the state; NULL rows are skipped */
+Datum
+cuminc_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = CheckAggContext(fcinfo, "cuminc_trans");
+	CumincState *state;
+	float8		duration;
+	int32		cause;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	duration = CheckDuration(PG_GETARG_FLOAT8(1));
+	cause = CheckCause(PG_GETARG_INT32(2));
+	state = GetState(fcinfo, 0, aggcontext);
+	CumincStateAdd(state, duration, cause, 1);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* Combine function of both aggregates and transition of cuminc_merge */
+Datum
+cuminc_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = CheckAggContext(fcinfo, "cuminc_combine");
+	CumincState *state;
+	Cuminc	   *other;
+	int64		other_total = 0;
+	int64		sum;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	state = GetState(fcinfo, 0, aggcontext);
+	other = CumincFromDatum(PG_GETARG_DATUM(1));
+	/* a valid value's counts add up without overflow, so check the sum */
+	for (int i = 0; i < other->nentries; i++)
+		other_total += other->entries[i].count;
+	if (pg_add_s64_overflow(state->total, other_total, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("merged cuminc value counts too many persons"),
+				 errdetail("The counts must add up to at most " INT64_FORMAT ".",
+						   PG_INT64_MAX)));
+	for (int i = 0; i < other->nentries; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		CumincStateAdd(state, other->entries[i].time, other->entries[i].cause,
+					   other->entries[i].count);
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* ---------- estimation ---------- */
+
+/*
+ * The cumulative incidence curves of every cause, at every distinct time
+ * with an event of any cause.
+ */
+typedef struct CumincCurve
+{
+	int64		n;				/* persons */
+	float8		last_time;		/* largest follow-up time */
+	int			ncauses;
+	int32	   *causes;			/* causes with an event, ascending */
+	int			ntimes;
+	float8	   *times;			/* ascending */
+	int64	   *nrisk;			/* persons at risk at each time */
+	float8	   *estimate;		/* [time * ncauses + cause index] */
+	float8	   *variance;
+} CumincCurve;
+
+/* Running sums of cmprsk's variance estimator for one cause */
+typedef struct CumincSums
+{
+	float8		f;				/* cumulative incidence */
+	float8		v1,
+				v2,
+				v3;
+	float8		var;
+} CumincSums;
+
+static int
+Int32Cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Add the variance terms of d events at a time with rs at risk, overall
+ * survival fk before and fkn after it; t3 and t4 are the weights of the
+ * terms as cmprsk's cinc defines them.
+ */
+static inline void
+AddVarianceTerm(CumincSums *s, float8 fk, float8 rs, int64 d, float8 t3, float8 t4)
+{
+	float8		t5 = d > 1 ? 1 - (float8) (d - 1) / (rs - 1) : 1;
+	float8		t6 = fk * fk * t5 * (float8) d / (rs * rs);
+
+	s->v1 += t4 * t4 * t6;
+	s->v2 += t3 * t4 * t6;
+	s->v3 += t3 * t3 * t6;
+}
+
+/*
+ * Aalen-Johansen estimates with the variance of cmprsk::cuminc (Robert
+ * Gray's cinc): at a time with rs at risk, d_k events of cause k and d
+ * events in all, the overall Kaplan-Meier survival goes from fk to
+ * fk (rs - d) / rs, F_k grows by fk d_k / rs, and three running sums per
+ * cause give the variance.  Between a cause's own events its variance does
+ * not change (the other causes' terms cancel), so, as cmprsk, it is only
+ * recomputed at the cause's events.  The order of the floating-point
+ * operations follows cmprsk's.
+ */
+static void
+CumincEstimate(const Cuminc *c, CumincCurve *curve)
+{
+	int			nc = 0;
+	int64		processed = 0;
+	float8		fk = 1;
+	int64	   *d;
+	CumincSums *sums;
+	int			ntimes = 0;
+	float8		last_event = 0;
+
+	/* persons, causes and event times */
+	memset(curve, 0, sizeof(*curve));
+	curve->causes = palloc(c->nentries * sizeof(int32));
+	for (int i = 0; i < c->nentries; i++)
+	{
+		const CumincEntry *e = &c->entries[i];
+
+		curve->n += e->count;
+		if (e->cause > 0)
+		{
+			curve->causes[nc++] = e->cause;
+			if (ntimes == 0 || e->time != last_event)
+				ntimes++;
+			last_event = e->time;
+		}
+	}
+	qsort(curve->causes, nc, sizeof(int32), Int32Cmp);
+	nc = curve->ncauses = qunique(curve->causes, nc, sizeof(int32), Int32Cmp);
+	if (c->nentries > 0)
+		curve->last_time = c->entries[c->nentries - 1].time;
+
+	/* a small state can ask for ntimes x nc estimates: bound them */
+	if ((Size) ntimes * nc > MaxAllocSize / sizeof(float8))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many event times and causes for cuminc estimates: %d times and %d causes",
+						ntimes, nc),
+				 errdetail("The estimates of all causes at all event times must fit in %zu cells.",
+						   MaxAllocSize / sizeof(float8))));
+	curve->times = palloc(ntimes * sizeof(float8));
+	curve->nrisk = palloc(ntimes * sizeof(int64));
+	curve->estimate = palloc((Size) ntimes * nc * sizeof(float8));
+	curve->variance = palloc((Size) ntimes * nc * sizeof(float8));
+	d = palloc(nc * sizeof(int64));
+	sums = palloc0(nc * sizeof(CumincSums));
+
+	for (int i = 0; i < c->nentries;)
+	{
+		float8		time = c->entries[i].time;
+		int64		nd = 0;
+		int64		nall = 0;
+		float8		rs = (float8) (curve->n - processed);
+		float8		fkn;
+		int			k = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		memset(d, 0, nc * sizeof(int64));
+		for (; i < c->nentries && c->entries[i].time == time; i++)
+		{
+			const CumincEntry *e = &c->entries[i];
+
+			nall += e->count;
+			if (e->cause == 0)
+				continue;
+			while (curve->causes[k] != e->cause)
+				k++;
+			d[k] = e->count;
+			nd += e->count;
+		}
+		if (nd > 0)
+		{
+			int			t = curve->ntimes++;
+
+			fkn = fk * (rs - (float8) nd) / rs;
+			curve->times[t] = time;
+			curve->nrisk[t] = curve->n - processed;
+			for (k = 0; k < nc; k++)
+			{
+				CumincSums *s = &sums[k];
+				int64		nd2 = nd - d[k];
+
+				if (d[k] > 0)
+					s->f = s->f + fk * (float8) d[k] / rs;
+				if (nd2 > 0 && fkn > 0)
+					AddVarianceTerm(s, fk, rs, nd2, 1. / fkn, s->f / fkn);
+				if (d[k] > 0)
+				{
+					float8		t3 = fkn > 0 ? 1 / fkn : 0;
+
+					AddVarianceTerm(s, fk, rs, d[k], t3, 1 + t3 * s->f);
+					s->var = s->v1 + s->f * s->f * s->v3 - 2 * s->f * s->v2;
+				}
+				curve->estimate[(Size) t * nc + k] = s->f;
+				curve->variance[(Size) t * nc + k] = s->var;
+			}
+			fk = fkn;
+		}
+		processed += nall;
+	}
+	pfree(d);
+	pfree(sums);
+}
+
+/* jobreg.min_cell: figures resting on fewer persons at risk are suppressed */
+static bool
+Suppressed(int64 nrisk)
+{
+	return jobreg_min_cell > 0 && nrisk < jobreg_min_cell;
+}
+
+/* cuminc_table(cuminc) → setof (time, cause, estimate, variance) */
+Datum
+cuminc_table(PG_FUNCTION_ARGS)
+{
+	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CumincCurve curve;
+
+	InitMaterializedSRF(fcinfo, 0);
+	CumincEstimate(c, &curve);
+	for (int t = 0; t < curve.ntimes; t++)
+	{
+		bool		hide = Suppressed(curve.nrisk[t]);
+
+		CHECK_FOR_INTERRUPTS();
+		for (int k = 0; k < curve.ncauses; k++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false, false, hide, hide};
+
+			values[0] = Float8GetDatum(curve.times[t]);
+			values[1] = Int32GetDatum(curve.causes[k]);
+			values[2] = Float8GetDatum(curve.estimate[(Size) t * curve.ncauses + k]);
+			values[3] = Float8GetDatum(curve.variance[(Size) t * curve.ncauses + k]);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/*
+ * cuminc_at(cuminc, cause, t): the estimate of cuminc_table's row at the
+ * last event time at or before t (0 before the first event and for a cause
+ * without events); NULL past the largest follow-up time and where
+ * jobreg.min_cell suppresses the figure.
+ */
+Datum
+cuminc_at(PG_FUNCTION_ARGS)
+{
+	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
+	int32		cause = PG_GETARG_INT32(1);
+	float8		t = PG_GETARG_FLOAT8(2);
+	CumincCurve curve;
+	int			lo,
+				hi,
+				k;
+
+	if (cause <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cuminc_at cause must be positive"),
+				 errdetail("Cause 0 marks a censored observation; causes of leaving are 1 or more.")));
+	if (isnan(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cuminc_at time must not be NaN")));
+
+	CumincEstimate(c, &curve);
+	if (c->nentries == 0 || t > curve.last_time)
+		PG_RETURN_NULL();
+
+	/* lo = number of event times at or before t */
+	lo = 0;
+	hi = curve.ntimes;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (curve.times[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (Suppressed(lo > 0 ? curve.nrisk[lo - 1] : curve.n))
+		PG_RETURN_NULL();
+	for (k = 0; k < curve.ncauses && curve.causes[k] != cause; k++)
+		;
+	if (lo == 0 || k == curve.ncauses)
+		PG_RETURN_FLOAT8(0);
+	PG_RETURN_FLOAT8(curve.estimate[(Size) (lo - 1) * curve.ncauses + k]);
+}

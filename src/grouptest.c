@@ -1,0 +1,925 @@
+/*
+ * src/grouptest.c
+ *		Group comparisons: the two-proportion test (R's prop.test with
+ *		correct = FALSE) and Welch's t-test (R's t.test), as aggregates and
+ *		as functions of summary numbers, and the distribution functions they
+ *		need (chi-square, Student t, normal), which are also exported in C
+ *		for the other statistics of the extension.
+ *
+ * The regularized incomplete gamma and beta functions are computed with a
+ * power series or a continued fraction (modified Lentz), whichever
+ * converges on the side of the argument at hand, so that each tail is
+ * computed directly and never as 1 minus a number close to 1.  The factor
+ * x^a e^-x / Γ(a+1) (and its beta analogue) is computed with Loader's
+ * saddle-point form (Stirling's error term and the deviance term bd0),
+ * which keeps full relative precision for large degrees of freedom where
+ * the plain logarithmic form loses digits to cancellation.  Quantiles are
+ * found by safeguarded Newton iteration on the distribution function.
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#include "jobreg.h"
+
+PG_FUNCTION_INFO_V1(jobreg_pchisq_sql);
+PG_FUNCTION_INFO_V1(jobreg_pt_sql);
+PG_FUNCTION_INFO_V1(jobreg_qt_sql);
+PG_FUNCTION_INFO_V1(jobreg_qnorm_sql);
+PG_FUNCTION_INFO_V1(prop_test_counts);
+PG_FUNCTION_INFO_V1(prop_test_trans);
+PG_FUNCTION_INFO_V1(prop_test_final);
+PG_FUNCTION_INFO_V1(welch_test_summary);
+PG_FUNCTION_INFO_V1(welch_test_trans);
+PG_FUNCTION_INFO_V1(welch_test_combine);
+PG_FUNCTION_INFO_V1(welch_test_final);
+
+#define LN_SQRT_2PI 0.918938533204672741780329736406	/* log(sqrt(2 pi)) */
+#define MAX_ITERATIONS 100000000
+
+/* ---------- special functions ---------- */
+
+/*
+ * Stirling's error: log Γ(n+1) - (n + 1/2) log n + n - log sqrt(2 pi).
+ * Small n directly (the absolute error, which is what matters in an
+ * exponent, stays near 1e-15); large n by the asymptotic series, whose
+ * first omitted term is below 1e-16 for n > 15.
+ */
+static double
+StirlingError(double n)
+{
+	double		nn;
+
+	if (n <= 15.0)
+		return lgamma(n + 1.0) - (n + 0.5) * log(n) + n - LN_SQRT_2PI;
+	nn = n * n;
+	return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 - 1.0 / (1188 * nn)) / nn) / nn) / nn) / n;
+}
+
+/*
+ * The deviance term x log(x / m) + m - x, by a series in (x - m)/(x + m)
+ * when x and m are close, where the direct form would cancel.
+ */
+static double
+Deviance(double x, double m)
+{
+	double		v,
+				s,
+				ej,
+				s1;
+	int			j;
+
+	if (fabs(x - m) >= 0.1 * (x + m))
+		return x * log(x / m) + m - x;
+	v = (x - m) / (x + m);
+	s = (x - m) * v;
+	ej = 2.0 * x * v;
+	v = v * v;
+	for (j = 1; j < 1000; j++)
+	{
+		ej *= v;
+		s1 = s + ej / (2 * j + 1);
+		if (s1 == s)
+			break;
+		s = s1;
+	}
+	return s;
+}
+
+/* x^a e^-x / Γ(a+1), for a > 0 and x > 0 */
+static double
+PoissonTerm(double a, double x)
+{
+	return exp(-StirlingError(a) - Deviance(a, x)) / sqrt(2.0 * M_PI * a);
+}
+
+/* Γ(a+b+1) / (Γ(a+1) Γ(b+1)) x^a y^b with y = 1 - x, for a, b, x, y > 0 */
+static double
+BinomialTerm(double a, double b, double x, double y)
+{
+	double		n = a + b;
+
+	return exp(StirlingError(n) - StirlingError(a) - StirlingError(b)
+			   - Deviance(a, n * x) - Deviance(b, n * y))
+		* sqrt(n / (2.0 * M_PI * a * b));
+}
+
+/* Lentz's guard against a zero denominator */
+static double
+NonZero(double d)
+{
+	return fabs(d) < 1e-300 ? 1e-300 : d;
+}
+
+static void
+NoConvergence(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s did not converge", what),
+			 errdetail("The arguments are beyond the range this implementation handles.")));
+}
+
+/*
+ * log Γ(1 + a) for 0 <= a < 0.1, by its Taylor series -γa + Σ (-a)^k ζ(k)/k:
+ * lgamma(1 + a) would first round 1 + a and lose the digits of a small a.
+ */
+static double
+LogGamma1pSmall(double a)
+{
+	static const double zeta[] = {
+		1.6449340668482264, 1.2020569031595943, 1.0823232337111382,
+		1.0369277551433699, 1.0173430619844491, 1.0083492773819228,
+		1.0040773561979443, 1.0020083928260822, 1.0009945751278181,
+		1.0004941886041195, 1.0002460865533080, 1.0001227133475785,
+		1.0000612481350587, 1.0000305882363070, 1.0000152822594087
+	};								/* ζ(2) ... ζ(16) */
+	double		sum = 0.0;
+
+	for (int k = lengthof(zeta) + 1; k >= 2; k--)
+		sum = (sum - zeta[k - 2] / k) * -a;
+	return a * (sum - 0.57721566490153286061);
+}
+
+/*
+ * Q(a, x) for a < 0.1 and x < a + 1 where P > 1/2: P is then near 1, and
+ * 1 - P would lose the digits of Q: with u = x^a / Γ(1 + a) and the series
+ * P = u (1 + a Σ_{n>=1} (-x)^n / (n! (a + n))),
+ * Q = -expm1(log u) - u a Σ, each term of the size of a.
+ */
+static double
+GammaUpperSmallShape(double a, double x)
+{
+	double		log_u = a * log(x) - LogGamma1pSmall(a);
+	double		t = 1.0,
+				sum = 0.0;
+
+	for (int n = 1; n < 100; n++)
+	{
+		t *= -x / n;
+		sum += t / (a + n);
+		if (fabs(t) < DBL_EPSILON * fabs(sum))
+			break;
+	}
+	return -expm1(log_u) - exp(log_u) * a * sum;
+}
+
+/*
+ * The regularized incomplete gamma function P(a, x), or Q(a, x) = 1 - P
+ * when upper: by the series for P below x = a + 1, by the continued
+ * fraction for Q above.  Either way the smaller tail is computed directly.
+ */
+static double
+GammaRegularized(double a, double x, bool upper)
+{
+	double		term,
+				r;
+	int			i;
+
+	if (x <= 0.0)
+		return upper ? 1.0 : 0.0;
+	if (isinf(x))
+		return upper ? 0.0 : 1.0;
+	term = PoissonTerm(a, x);
+	if (term == 0.0)
+		return (x < a) == upper ? 1.0 : 0.0;
+
+	if (x < a + 1.0)
+	{
+		/* P = term (1 + x/(a+1) + x^2/((a+1)(a+2)) + ...) */
+		double		u = 1.0,
+					sum = 1.0;
+
+		for (i = 1;; i++)
+		{
+			if (i > MAX_ITERATIONS)
+				NoConvergence("incomplete gamma series");
+			u *= x / (a + i);
+			sum += u;
+			if (u < sum * DBL_EPSILON)
+				break;
+			if (i % 100000 == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+		r = term * sum;
+		if (a < 0.1 && r > 0.5)
+		{
+			double		q = GammaUpperSmallShape(a, x);
+
+			return upper ? q : 1.0 - q;
+		}
+		return upper ? 1.0 - r : r;
+	}
+	else
+	{
+		/* Q = a term / (x+1-a - 1(1-a)/(x+3-a - 2(2-a)/(x+5-a - ...))) */
+		double		b = x + 1.0 - a,
+					c = 1.0 / 1e-300,
+					d,
+					h,
+					delta;
+
+		h = 1.0 / b;
+		d = h;
+		for (i = 1;; i++)
+		{
+			double		an = -i * (i - a);
+
+			if (i > MAX_ITERATIONS)
+				NoConvergence("incomplete gamma continued fraction");
+			b += 2.0;
+			d = 1.0 / NonZero(an * d + b);
+			c = NonZero(b + an / c);
+			delta = d * c;
+			h *= delta;
+			if (fabs(delta - 1.0) < DBL_EPSILON)
+				break;
+			if (i % 100000 == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+		r = a * term * h;
+		return upper ? r : 1.0 - r;
+	}
+}
+
+/*
+ * The regularized incomplete beta function I_x(a, b), or 1 - I_x(a, b)
+ * when upper; y = 1 - x is given separately so that a small y keeps its
+ * precision.  The continued fraction converges fast below
+ * x = (a+1)/(a+b+2); above, the symmetry I_x(a, b) = 1 - I_y(b, a) is used.
+ */
+static double
+BetaRegularized(double x, double y, double a, double b, bool upper)
+{
+	double		c,
+				d,
+				h,
+				r;
+	int			m;
+
+	if (x <= 0.0)
+		return upper ? 1.0 : 0.0;
+	if (y <= 0.0)
+		return upper ? 0.0 : 1.0;
+	if (x > (a + 1.0) / (a + b + 2.0))
+	{
+		double		t;
+
+		t = x, x = y, y = t;
+		t = a, a = b, b = t;
+		upper = !upper;
+	}
+
+	/* 1/(1+ d1/(1+ d2/(1+ ...))) with the even and odd terms of A&S 26.5.8 */
+	c = 1.0;
+	/* 1 - (a+b) x / (a+1), written with y so that it does not cancel */
+	d = 1.0 / NonZero((1.0 - b + (a + b) * y) / (a + 1.0));
+	h = d;
+	for (m = 1;; m++)
+	{
+		double		even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+		double		odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+		double		delta;
+
+		if (m > MAX_ITERATIONS)
+			NoConvergence("incomplete beta continued fraction");
+		d = 1.0 / NonZero(1.0 + even * d);
+		c = NonZero(1.0 + even / c);
+		h *= d * c;
+		d = 1.0 / NonZero(1.0 + odd * d);
+		c = NonZero(1.0 + odd / c);
+		delta = d * c;
+		h *= delta;
+		if (fabs(delta - 1.0) < DBL_EPSILON)
+			break;
+		if (m % 100000 == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	/* I_x(a, b) = x^a y^b / (a B(a, b)) h */
+	r = BinomialTerm(a, b, x, y) * b / (a + b) * h;
+	return upper ? 1.0 - r : r;
+}
+
+/*
+ * I_x(a, b) for large a and small b with x = 1 - y near 1, where the
+ * continued fraction is ill-conditioned.  With w = e^-s the integral
+ * becomes ∫ from u = -log x to ∞ of e^-as s^(b-1) (s/(1-e^-s))^(1-b) ds,
+ * over B(a, b); the power series of the last factor, Σ c_n s^n, turns it
+ * into a sum of incomplete gamma functions,
+ *		I_x(a, b) = R Σ c_n (b)_n Q(b+n, a u) / a^n,  R = Γ(a+b) / (Γ(a) a^b),
+ * whose terms fall like (u / 2π)^n.  Q(b+n, z) comes from Q(b, z) by the
+ * upward recurrence Q(s+1, z) = Q(s, z) + z^s e^-z / Γ(s+1), which adds
+ * positive terms only.
+ */
+#define LARGE_A_TERMS 60
+
+static double
+BetaLargeA(double y, double a, double b)
+{
+	double		u = -log1p(-y),
+				z = a * u,
+				g[LARGE_A_TERMS],
+				c[LARGE_A_TERMS],
+				q,
+				dq,
+				rising = 1.0,
+				apow = 1.0,
+				sum,
+				r;
+	int			n,
+				k;
+
+	/* s/(1-e^-s) = 1 / Σ_j (-s)^j/(j+1)!: the reciprocal series */
+	g[0] = 1.0;
+	for (n = 1; n < LARGE_A_TERMS; n++)
+	{
+		double		e = 1.0;
+
+		g[n] = 0.0;
+		for (k = 1; k <= n; k++)
+		{
+			e *= -1.0 / (k + 1);
+			g[n] -= e * g[n - k];
+		}
+	}
+	/* c = g^(1-b) by J. C. P. Miller's recurrence for powers of series */
+	c[0] = 1.0;
+	for (n = 1; n < LARGE_A_TERMS; n++)
+	{
+		c[n] = 0.0;
+		for (k = 1; k <= n; k++)
+			c[n] += ((2.0 - b) * k - n) * g[k] * c[n - k];
+		c[n] /= n;
+	}
+
+	q = GammaRegularized(b, z, true);
+	dq = PoissonTerm(b, z);
+	sum = q;
+	for (n = 1; n < LARGE_A_TERMS; n++)
+	{
+		double		term;
+
+		q += dq;
+		dq *= z / (b + n);
+		rising *= b + n - 1;
+		apow *= a;
+		term = c[n] * rising * q / apow;
+		sum += term;
+		if (fabs(term) < DBL_EPSILON * sum)
+			break;
+	}
+	r = exp((a + b - 0.5) * log1p(b / a) - b + StirlingError(a + b) - StirlingError(a));
+	return r * sum;
+}
+
+/* ---------- distributions (exported in jobreg.h) ---------- */
+
+/* P[X <= x] (or P[X > x] when !lower_tail) for X chi-square with df > 0 */
+double
+jobreg_pchisq(double x, double df, bool lower_tail)
+{
+	double		p;
+
+	if (isnan(x) || isnan(df) || df <= 0.0)
+		return NAN;
+	p = GammaRegularized(df / 2.0, x / 2.0, !lower_tail);
+	/* where the series and fraction fail (df near 1e15 and beyond): an error */
+	if (!(p >= 0.0 && p <= 1.0))
+		NoConvergence("the chi-square distribution function");
+	return p;
+}
+
+/* P[X > x] for X chi-square with df degrees of freedom: a test's p-value */
+double
+jobreg_pchisq_upper(double x, double df)
+{
+	return jobreg_pchisq(x, df, false);
+}
+
+/* P[T <= t] (or P[T > t] when !lower_tail) for T Student t with df > 0 */
+double
+jobreg_pt(double t, double df, bool lower_tail)
+{
+	double		tail;			/* P[T > |t|] */
+
+	if (isnan(t) || isnan(df) || df <= 0.0)
+		return NAN;
+	if (isinf(df))
+		return jobreg_pnorm(t, lower_tail);
+	if (isinf(t))
+		tail = 0.0;
+	else if (t * t > 1e300)
+	{
+		/* x = df/(df+t²) underflows; the leading term of the series */
+		tail = 0.5 * exp(df / 2.0 * (log(df) - 2.0 * log(fabs(t)))
+						 - log(df / 2.0)
+						 - (lgamma(df / 2.0) + lgamma(0.5) - lgamma(df / 2.0 + 0.5)));
+	}
+	else
+	{
+		double		t2 = t * t,
+					y = t2 / (df + t2);
+
+		if (df > 2000.0 && y < 0.5)
+			tail = 0.5 * BetaLargeA(y, df / 2.0, 0.5);
+		else
+			tail = 0.5 * BetaRegularized(df / (df + t2), y, df / 2.0, 0.5, false);
+	}
+	return (t > 0.0) == lower_tail ? 1.0 - tail : tail;
+}
+
+/* P[Z <= z] (or P[Z > z] when !lower_tail) for Z standard normal */
+double
+jobreg_pnorm(double z, bool lower_tail)
+{
+	return 0.5 * erfc((lower_tail ? -z : z) * M_SQRT1_2);
+}
+
+static double
+NormalDensity(double z)
+{
+	return exp(-0.5 * z * z) / sqrt(2.0 * M_PI);
+}
+
+static double
+StudentDensity(double t, double df)
+{
+	if (isinf(df))
+		return NormalDensity(t);
+	return exp(lgamma((df + 1.0) / 2.0) - lgamma(df / 2.0)) / sqrt(df * M_PI)
+		* pow(1.0 + t * t / df, -(df + 1.0) / 2.0);
+}
+
+/*
+ * The lower quantile x <= 0 of a symmetric distribution with cdf(x) = p,
+ * p in (0, 1/2]: Newton's method, kept inside a bracket [lo, hi] by
+ * bisection.  The cdf is convex below 0, so Newton converges from the
+ * right of the root monotonically.
+ */
+static double
+LowerQuantile(double p, double df, double x0)
+{
+	double		lo = Min(x0, -1.0),
+				hi = 0.0,
+				x;
+	int			i;
+
+	while (jobreg_pt(lo, df, true) >= p)
+	{
+		lo *= 2.0;
+		if (isinf(lo))
+			return lo;
+	}
+	x = Min(x0, hi);
+	if (x <= lo)
+		x = (lo + hi) / 2.0;
+	for (i = 0; i < 2000; i++)
+	{
+		double		f = jobreg_pt(x, df, true) - p;
+		double		dens = StudentDensity(x, df);
+		double		next;
+
+		if (f == 0.0)
+			break;
+		if (f < 0.0)
+			lo = x;
+		else
+			hi = x;
+		next = dens > 0.0 ? x - f / dens : (lo + hi) / 2.0;
+		if (!(next > lo && next < hi))
+			next = (lo + hi) / 2.0;
+		if (fabs(next - x) <= 2.0 * DBL_EPSILON * fabs(x) || next == x)
+		{
+			x = next;
+			break;
+		}
+		x = next;
+	}
+	return x;
+}
+
+/*
+ * The quantile of Student's t with df > 0 (df = infinity: the normal).
+ * The start is the normal quantile with the first Cornish-Fisher terms.
+ */
+double
+jobreg_qt(double p, double df)
+{
+	double		q,
+				z,
+				x0;
+
+	if (isnan(p) || isnan(df) || df <= 0.0 || p < 0.0 || p > 1.0)
+		return NAN;
+	if (p == 0.0)
+		return -INFINITY;
+	if (p == 1.0)
+		return INFINITY;
+	q = p > 0.5 ? 1.0 - p : p;
+	if (q == 0.5)
+		return 0.0;
+
+	/* A&S 26.2.23 for the normal, within 4.5e-4 */
+	{
+		double		w = sqrt(-2.0 * log(q));
+
+		z = -(w - (2.515517 + 0.802853 * w + 0.010328 * w * w) /
+			  (1.0 + 1.432788 * w + 0.189269 * w * w + 0.001308 * w * w * w));
+	}
+	x0 = isinf(df) ? z : z + (z * z * z + z) / (4.0 * df);
+	x0 = LowerQuantile(q, df, x0);
+	return p > 0.5 ? -x0 : x0;
+}
+
+/* The quantile of the standard normal */
+double
+jobreg_qnorm(double p)
+{
+	return jobreg_qt(p, INFINITY);
+}
+
+/* ---------- SQL distribution functions ---------- */
+
+static void
+CheckDf(double df)
+{
+	if (isnan(df) || df <= 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("degrees of freedom must be positive"),
+				 errdetail("The value given was %g.", df)));
+}
+
+static void
+CheckProbability(double p)
+{
+	if (isnan(p) || p < 0.0 || p > 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("probability %g is out of range", p),
+				 errdetail("A probability is a number from 0 to 1.")));
+}
+
+Datum
+jobreg_pchisq_sql(PG_FUNCTION_ARGS)
+{
+	CheckDf(PG_GETARG_FLOAT8(1));
+	if (isinf(PG_GETARG_FLOAT8(1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("degrees of freedom must be finite"),
+				 errdetail("The chi-square distribution has no limit as the degrees of freedom grow.")));
+	PG_RETURN_FLOAT8(jobreg_pchisq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_BOOL(2)));
+}
+
+Datum
+jobreg_pt_sql(PG_FUNCTION_ARGS)
+{
+	CheckDf(PG_GETARG_FLOAT8(1));
+	PG_RETURN_FLOAT8(jobreg_pt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_BOOL(2)));
+}
+
+Datum
+jobreg_qt_sql(PG_FUNCTION_ARGS)
+{
+	CheckProbability(PG_GETARG_FLOAT8(0));
+	CheckDf(PG_GETARG_FLOAT8(1));
+	PG_RETURN_FLOAT8(jobreg_qt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1)));
+}
+
+Datum
+jobreg_qnorm_sql(PG_FUNCTION_ARGS)
+{
+	CheckProbability(PG_GETARG_FLOAT8(0));
+	PG_RETURN_FLOAT8(jobreg_qnorm(PG_GETARG_FLOAT8(0)));
+}
+
+/* ---------- results ---------- */
+
+static Datum
+MakeResult(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
+{
+	TupleDesc	desc;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "function returning a record called in a context that cannot accept one");
+	desc = BlessTupleDesc(desc);
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+static void
+CheckConfLevel(double conf)
+{
+	if (isnan(conf) || conf <= 0.0 || conf >= 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level %g is out of range", conf),
+				 errdetail("A confidence level is a number between 0 and 1, such as 0.95.")));
+}
+
+/* ---------- two-proportion test ---------- */
+
+/* prop_test_result columns */
+enum
+{
+	PT_ESTIMATE1, PT_ESTIMATE2, PT_DIFFERENCE, PT_CONF_LOW, PT_CONF_HIGH,
+	PT_STATISTIC, PT_DF, PT_P_VALUE, PT_X1, PT_N1, PT_X2, PT_N2, PT_NATTS
+};
+
+/*
+ * R's prop.test(c(x1, x2), c(n1, n2), correct = FALSE): the Pearson
+ * chi-square statistic of the 2 x 2 table against the pooled proportion
+ * (1 df), and the Wald interval of the difference, clipped to [-1, 1].
+ * The statistic is undefined (NULL) when the pooled proportion is 0 or 1.
+ */
+static Datum
+PropTest(FunctionCallInfo fcinfo, double x1, double n1, double x2, double n2, double conf)
+{
+	Datum		values[PT_NATTS];
+	bool		nulls[PT_NATTS] = {0};
+	double		e1 = x1 / n1,
+				e2 = x2 / n2,
+				delta = e1 - e2,
+				width = jobreg_qnorm((1.0 + conf) / 2.0) *
+		sqrt(e1 * (1.0 - e1) / n1 + e2 * (1.0 - e2) / n2),
+				p = (x1 + x2) / (n1 + n2);
+
+	/* the pooled share needs n1 + n2: counts near the largest float8 are an error */
+	if (!isfinite(n1 + n2))
+		float_overflow_error();
+	values[PT_ESTIMATE1] = Float8GetDatum(e1);
+	values[PT_ESTIMATE2] = Float8GetDatum(e2);
+	values[PT_DIFFERENCE] = Float8GetDatum(delta);
+	values[PT_CONF_LOW] = Float8GetDatum(Max(delta - width, -1.0));
+	values[PT_CONF_HIGH] = Float8GetDatum(Min(delta + width, 1.0));
+	values[PT_DF] = Int32GetDatum(1);
+	if (p > 0.0 && p < 1.0)
+	{
+		double		stat = 0.0;
+		double		obs[4] = {x1, x2, n1 - x1, n2 - x2};
+		double		expected[4] = {n1 * p, n2 * p, n1 * (1.0 - p), n2 * (1.0 - p)};
+		int			i;
+
+		for (i = 0; i < 4; i++)
+			stat += (obs[i] - expected[i]) * (obs[i] - expected[i]) / expected[i];
+		values[PT_STATISTIC] = Float8GetDatum(stat);
+		values[PT_P_VALUE] = Float8GetDatum(jobreg_pchisq_upper(stat, 1.0));
+	}
+	else
+		nulls[PT_STATISTIC] = nulls[PT_P_VALUE] = true;
+	values[PT_X1] = Float8GetDatum(x1);
+	values[PT_N1] = Float8GetDatum(n1);
+	values[PT_X2] = Float8GetDatum(x2);
+	values[PT_N2] = Float8GetDatum(n2);
+	return MakeResult(fcinfo, values, nulls);
+}
+
+static void
+CheckCounts(const char *group, double x, double n)
+{
+	if (!isfinite(n) || n <= 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n%s must be positive", group),
+				 errdetail("The value given was %g.", n)));
+	if (!isfinite(x) || x < 0.0 || x > n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("x%s must be between 0 and n%s", group, group),
+				 errdetail("x%s is %g and n%s is %g.", group, x, group, n)));
+}
+
+/* prop_test(x1, n1, x2, n2, conf_level) from counts */
+Datum
+prop_test_counts(PG_FUNCTION_ARGS)
+{
+	double		x1 = PG_GETARG_FLOAT8(0),
+				n1 = PG_GETARG_FLOAT8(1),
+				x2 = PG_GETARG_FLOAT8(2),
+				n2 = PG_GETARG_FLOAT8(3),
+				conf = PG_GETARG_FLOAT8(4);
+
+	CheckCounts("1", x1, n1);
+	CheckCounts("2", x2, n2);
+	CheckConfLevel(conf);
+	return PropTest(fcinfo, x1, n1, x2, n2, conf);
+}
+
+/* state {x1, n1, x2, n2}: successes and rows of group 1 (grp) and 2 (not grp) */
+#define PROP_STATE_LEN 4
+
+Datum
+prop_test_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, PROP_STATE_LEN);
+	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	int			g = PG_GETARG_BOOL(2) ? 0 : 2;
+
+	s[g] += PG_GETARG_BOOL(1) ? 1.0 : 0.0;
+	s[g + 1] += 1.0;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+prop_test_final(PG_FUNCTION_ARGS)
+{
+	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), PROP_STATE_LEN);
+
+	if (s[1] == 0.0 || s[3] == 0.0)
+		PG_RETURN_NULL();
+	return PropTest(fcinfo, s[0], s[1], s[2], s[3], 0.95);
+}
+
+/* ---------- Welch's t-test ---------- */
+
+/* welch_test_result columns */
+enum
+{
+	WT_MEAN1, WT_MEAN2, WT_DIFFERENCE, WT_CONF_LOW, WT_CONF_HIGH,
+	WT_STATISTIC, WT_DF, WT_P_VALUE, WT_STD_ERR, WT_SD1, WT_SD2,
+	WT_N1, WT_N2, WT_NATTS
+};
+
+/*
+ * R's t.test(x, y, var.equal = FALSE) from the groups' sizes, means and
+ * variances.  A group of one has no variance; data with no spread (R:
+ * "data are essentially constant") have no test: those columns are NULL.
+ */
+static Datum
+WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
+		  double n2, double m2, double v2, double conf)
+{
+	Datum		values[WT_NATTS];
+	bool		nulls[WT_NATTS] = {0};
+	int			i;
+
+	/* values near the largest float8: an error, as float8 arithmetic gives */
+	if (!isfinite(m1 - m2) || !isfinite(v1) || !isfinite(v2))
+		float_overflow_error();
+	values[WT_MEAN1] = Float8GetDatum(m1);
+	values[WT_MEAN2] = Float8GetDatum(m2);
+	values[WT_DIFFERENCE] = Float8GetDatum(m1 - m2);
+	values[WT_N1] = Int64GetDatum((int64) n1);
+	values[WT_N2] = Int64GetDatum((int64) n2);
+	for (i = WT_CONF_LOW; i <= WT_SD2; i++)
+		nulls[i] = true;
+	if (n1 >= 2.0)
+	{
+		values[WT_SD1] = Float8GetDatum(sqrt(v1));
+		nulls[WT_SD1] = false;
+	}
+	if (n2 >= 2.0)
+	{
+		values[WT_SD2] = Float8GetDatum(sqrt(v2));
+		nulls[WT_SD2] = false;
+	}
+	if (n1 >= 2.0 && n2 >= 2.0)
+	{
+		double		se1 = sqrt(v1 / n1),
+					se2 = sqrt(v2 / n2),
+					se = sqrt(se1 * se1 + se2 * se2);
+
+		if (se >= 10.0 * DBL_EPSILON * Max(fabs(m1), fabs(m2)) && se > 0.0)
+		{
+			/* se^4 / (se1^4 / (n1 - 1) + se2^4 / (n2 - 1)), without overflowing se^4 */
+			double		r1 = se1 * se1 / (se * se),
+						r2 = se2 * se2 / (se * se),
+						df = 1.0 / (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0));
+			double		t = (m1 - m2) / se;
+			double		q = jobreg_qt(1.0 - (1.0 - conf) / 2.0, df);
+
+			values[WT_STATISTIC] = Float8GetDatum(t);
+			values[WT_DF] = Float8GetDatum(df);
+			values[WT_P_VALUE] = Float8GetDatum(2.0 * jobreg_pt(-fabs(t), df, true));
+			values[WT_CONF_LOW] = Float8GetDatum((t - q) * se);
+			values[WT_CONF_HIGH] = Float8GetDatum((t + q) * se);
+			values[WT_STD_ERR] = Float8GetDatum(se);
+			for (i = WT_CONF_LOW; i <= WT_STD_ERR; i++)
+				nulls[i] = false;
+		}
+	}
+	return MakeResult(fcinfo, values, nulls);
+}
+
+static void
+CheckSummary(const char *group, double mean, double sd, int64 n)
+{
+	if (n < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n%s must be at least 2", group),
+				 errdetail("A group of fewer than two has no variance.")));
+	if (!isfinite(mean) || !isfinite(sd) || sd < 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mean%s and sd%s must be finite, sd%s not negative", group, group, group),
+				 errdetail("mean%s is %g and sd%s is %g.", group, mean, group, sd)));
+}
+
+/* welch_test(mean1, sd1, n1, mean2, sd2, n2, conf_level) from summaries */
+Datum
+welch_test_summary(PG_FUNCTION_ARGS)
+{
+	double		m1 = PG_GETARG_FLOAT8(0),
+				sd1 = PG_GETARG_FLOAT8(1),
+				m2 = PG_GETARG_FLOAT8(3),
+				sd2 = PG_GETARG_FLOAT8(4),
+				conf = PG_GETARG_FLOAT8(6);
+	int64		n1 = PG_GETARG_INT64(2),
+				n2 = PG_GETARG_INT64(5);
+
+	CheckSummary("1", m1, sd1, n1);
+	CheckSummary("2", m2, sd2, n2);
+	CheckConfLevel(conf);
+	return WelchTest(fcinfo, n1, m1, sd1 * sd1, n2, m2, sd2 * sd2, conf);
+}
+
+/*
+ * state {n1, sum1, comp1, m2_1, n2, sum2, comp2, m2_2}: per group the count,
+ * the sum of the values (compensated, so that the mean is exact to a
+ * rounding however many rows there are) and the sum of squared deviations
+ * from the mean, updated by Welford's method and merged by the formula of
+ * Chan, Golub and LeVeque.
+ */
+#define WELCH_STATE_LEN 8
+
+/* (sum + comp) / n, rounded once rather than twice: the residual by fma */
+static double
+WelchMean(double n, double sum, double comp)
+{
+	double		m = sum / n;
+
+	return m + (fma(-m, n, sum) + comp) / n;
+}
+
+static void
+WelchMerge(float8 *s, double n, double sum, double comp, double m2)
+{
+	double		delta;
+
+	if (n == 0.0)
+		return;
+	delta = WelchMean(n, sum, comp) - (s[0] > 0.0 ? WelchMean(s[0], s[1], s[2]) : 0.0);
+	s[3] += m2 + delta * delta * s[0] * n / (s[0] + n);
+	jobreg_sum_add(&s[1], &s[2], sum);
+	s[2] += comp;
+	s[0] += n;
+}
+
+Datum
+welch_test_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
+	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	double		x = PG_GETARG_FLOAT8(1);
+
+	if (!isfinite(x))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("welch_test value %g is not finite", x),
+				 errdetail("A mean and a variance need finite values.")));
+	s = PG_GETARG_BOOL(2) ? s : s + 4;
+	/* Welford's step: the merge with a group of one, cheaper */
+	if (s[0] > 0.0)
+	{
+		double		delta = x - s[1] / s[0];
+
+		s[3] += delta * delta * s[0] / (s[0] + 1.0);
+	}
+	jobreg_sum_add(&s[1], &s[2], x);
+	s[0] += 1.0;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+welch_test_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
+	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	float8	   *t = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(1), WELCH_STATE_LEN);
+
+	WelchMerge(s, t[0], t[1], t[2], t[3]);
+	WelchMerge(s + 4, t[4], t[5], t[6], t[7]);
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+welch_test_final(PG_FUNCTION_ARGS)
+{
+	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), WELCH_STATE_LEN);
+
+	if (s[0] == 0.0 || s[4] == 0.0)
+		PG_RETURN_NULL();
+	return WelchTest(fcinfo,
+					 s[0], WelchMean(s[0], s[1], s[2]), s[0] > 1.0 ? s[3] / (s[0] - 1.0) : 0.0,
+					 s[4], WelchMean(s[4], s[5], s[6]), s[4] > 1.0 ? s[7] / (s[4] - 1.0) : 0.0,
+					 0.95);
+}

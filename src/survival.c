@@ -1,0 +1,1143 @@
+/*
+ * src/survival.c
+ *		The survival type (a mergeable Kaplan-Meier state), its aggregates
+ *		and its readers: surv_at, surv_median, surv_quantile, surv_rmean and
+ *		surv_table.
+ *
+ * The state keeps, per distinct time, weighted events, censorings and
+ * delayed entries, so it grows with the number of distinct times, never
+ * with the number of rows, and two states merge by adding their counts.
+ *
+ * While an aggregate runs, the state is an expanded object living in the
+ * aggregate's memory context and updated in place: whole-number times below
+ * SURV_DENSE_LIMIT index an array directly, other times an open-addressing
+ * hash table, so a row costs one array or hash probe and no allocation.
+ * Stored, shipped to a parallel leader or handed to a reader, it is
+ * flattened to the varlena form declared in jobreg.h: the times in
+ * increasing order behind a version byte.
+ *
+ * The readers reproduce R's survival package (survfit, summary.survfit,
+ * quantile.survfit, print.survfit): the same formulas, evaluated in the same
+ * order, so that results agree to the last few bits.
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/float.h"
+#include "utils/memutils.h"
+
+#include "jobreg.h"
+
+PG_FUNCTION_INFO_V1(survival_in);
+PG_FUNCTION_INFO_V1(survival_out);
+PG_FUNCTION_INFO_V1(survival_recv);
+PG_FUNCTION_INFO_V1(survival_send);
+PG_FUNCTION_INFO_V1(survival_sfunc);
+PG_FUNCTION_INFO_V1(survival_sfunc_entry);
+PG_FUNCTION_INFO_V1(survival_combine);
+PG_FUNCTION_INFO_V1(surv_at);
+PG_FUNCTION_INFO_V1(surv_median);
+PG_FUNCTION_INFO_V1(surv_quantile);
+PG_FUNCTION_INFO_V1(surv_rmean);
+PG_FUNCTION_INFO_V1(surv_table);
+
+/* R's tolerance for "equal" survival levels: sqrt(.Machine$double.eps) */
+#define R_TOLERANCE 1.4901161193847656e-08
+
+/* ---------- the accumulator ---------- */
+
+#define SURV_MIN_LOG2_CAPACITY 4
+#define SURV_MIN_DENSE 16
+
+static inline uint32
+SlotOf(float8 time, int shift)
+{
+	uint64		bits;
+
+	memcpy(&bits, &time, sizeof(bits));
+	/* Fibonacci hashing: the top bits of the product */
+	return (uint32) ((bits * UINT64CONST(0x9E3779B97F4A7C15)) >> shift);
+}
+
+static inline bool
+SlotIsEmpty(const SurvTime *slot)
+{
+	return slot->rows_out == 0 && slot->rows_in == 0;
+}
+
+static int
+HashCapacity(const SurvAccum *acc)
+{
+	return acc->slots ? 1 << (64 - acc->shift) : 0;
+}
+
+static void
+AccumAllocate(SurvAccum *acc, int log2cap)
+{
+	acc->shift = 64 - log2cap;
+	acc->slots = MemoryContextAllocHuge(acc->cxt, sizeof(SurvTime) << log2cap);
+	memset(acc->slots, 0, sizeof(SurvTime) << log2cap);
+}
+
+/* An empty accumulator; both parts are made and grow as times arrive */
+void
+surv_accum_init(SurvAccum *acc, MemoryContext cxt)
+{
+	acc->ntimes = 0;
+	acc->nhashed = 0;
+	acc->cxt = cxt;
+	acc->shift = 64;
+	acc->slots = NULL;
+	acc->ndense = 0;
+	acc->dense = NULL;
+}
+
+static SurvTime *HashedSlot(SurvAccum *acc, float8 time);
+
+static void
+HashGrow(SurvAccum *acc)
+{
+	SurvTime   *old = acc->slots;
+	int			oldcap = HashCapacity(acc);
+
+	AccumAllocate(acc, 64 - acc->shift + 1);
+	acc->ntimes -= acc->nhashed;
+	acc->nhashed = 0;
+	for (int i = 0; i < oldcap; i++)
+	{
+		if (!SlotIsEmpty(&old[i]))
+			*HashedSlot(acc, old[i].time) = old[i];
+	}
+	pfree(old);
+}
+
+/*
+ * The hash table slot of a time, inserted if new.  A new slot counts as
+ * filled once the caller adds a row to it, which every caller does at once.
+ */
+static SurvTime *
+HashedSlot(SurvAccum *acc, float8 time)
+{
+	uint32		mask;
+	uint32		i;
+
+	if (acc->slots == NULL)
+		AccumAllocate(acc, SURV_MIN_LOG2_CAPACITY);
+	mask = ((uint32) 1 << (64 - acc->shift)) - 1;
+	i = SlotOf(time, acc->shift);
+
+	for (;;)
+	{
+		SurvTime   *slot = &acc->slots[i];
+
+		if (SlotIsEmpty(slot))
+		{
+			if ((int64) 4 * (acc->nhashed + 1) > (int64) 3 * (mask + 1))
+			{
+				HashGrow(acc);
+				return HashedSlot(acc, time);
+			}
+			slot->time = time;
+			acc->nhashed++;
+			acc->ntimes++;
+			return slot;
+		}
+		if (slot->time == time)
+			return slot;
+		i = (i + 1) & mask;
+	}
+}
+
+/* Make dense[t] exist: the array doubles, so it is at most twice the largest t */
+static pg_noinline void
+DenseGrow(SurvAccum *acc, int t)
+{
+	int			n = Max(acc->ndense, SURV_MIN_DENSE);
+
+	while (n <= t)
+		n *= 2;
+	if (acc->dense == NULL)
+		acc->dense = MemoryContextAllocZero(acc->cxt, n * sizeof(SurvTime));
+	else
+	{
+		acc->dense = repalloc(acc->dense, n * sizeof(SurvTime));
+		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvTime));
+	}
+	acc->ndense = n;
+}
+
+/* The slot of a time (>= 0), inserted if new */
+static inline SurvTime *
+AccumSlot(SurvAccum *acc, float8 time)
+{
+	if (time < SURV_DENSE_LIMIT && time == (float8) (int) time)
+	{
+		int			t = (int) time;
+		SurvTime   *slot;
+
+		if (unlikely(t >= acc->ndense))
+			DenseGrow(acc, t);
+		slot = &acc->dense[t];
+		if (SlotIsEmpty(slot))
+		{
+			slot->time = time;
+			acc->ntimes++;
+		}
+		return slot;
+	}
+	return HashedSlot(acc, time);
+}
+
+static inline void
+AddRows(int64 *count, int64 n)
+{
+	if (unlikely(pg_add_s64_overflow(*count, n, count)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("survival state row count out of range"),
+				 errdetail("A survival state counts at most %lld rows per time.",
+						   (long long) PG_INT64_MAX)));
+}
+
+/* One row leaving at a time: an event or a censoring */
+static inline void
+AccumExit(SurvAccum *acc, float8 time, bool event, float8 weight)
+{
+	SurvTime   *slot = AccumSlot(acc, time);
+
+	/* float8_pl: weights that add up past DBL_MAX are an error, not Infinity */
+	if (event)
+		slot->events = float8_pl(slot->events, weight);
+	else
+		slot->censored = float8_pl(slot->censored, weight);
+	AddRows(&slot->rows_out, 1);
+}
+
+void
+surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight)
+{
+	AccumExit(acc, time, event, weight);
+}
+
+/* One row entering at a time (delayed entry): at risk only after it */
+static void
+AccumEntry(SurvAccum *acc, float8 time, float8 weight)
+{
+	SurvTime   *slot = AccumSlot(acc, time);
+
+	slot->entered = float8_pl(slot->entered, weight);
+	AddRows(&slot->rows_in, 1);
+}
+
+/* Add a flat state to the accumulator */
+void
+surv_accum_merge(SurvAccum *acc, const Survival *s)
+{
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		const SurvTime *t = &s->times[i];
+		SurvTime   *slot;
+
+		CHECK_FOR_INTERRUPTS();
+		slot = AccumSlot(acc, t->time);
+
+		slot->events = float8_pl(slot->events, t->events);
+		slot->censored = float8_pl(slot->censored, t->censored);
+		slot->entered = float8_pl(slot->entered, t->entered);
+		AddRows(&slot->rows_out, t->rows_out);
+		AddRows(&slot->rows_in, t->rows_in);
+	}
+}
+
+/* The flat form must fit in one allocation: about 22 million times */
+#define SURV_MAX_TIMES ((MaxAllocSize - offsetof(Survival, times)) / sizeof(SurvTime))
+
+Size
+surv_accum_flat_size(const SurvAccum *acc)
+{
+	if ((Size) acc->ntimes > SURV_MAX_TIMES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct times for a survival state: %d", acc->ntimes),
+				 errdetail("A survival state holds at most %zu distinct times.", SURV_MAX_TIMES)));
+	return SURVIVAL_SIZE(acc->ntimes);
+}
+
+static int
+CompareTimes(const void *a, const void *b)
+{
+	float8		x = ((const SurvTime *) a)->time;
+	float8		y = ((const SurvTime *) b)->time;
+
+	return (x > y) - (x < y);
+}
+
+/* Write the flat form into result, which has surv_accum_flat_size bytes */
+void
+surv_accum_flatten(const SurvAccum *acc, Survival *result)
+{
+	int			cap = HashCapacity(acc);
+	int			n = 0;
+
+	memset(result, 0, SURVIVAL_SIZE(acc->ntimes));
+	SET_VARSIZE(result, SURVIVAL_SIZE(acc->ntimes));
+	result->version = SURVIVAL_VERSION;
+	result->ntimes = acc->ntimes;
+	for (int i = 0; i < acc->ndense; i++)
+	{
+		if (!SlotIsEmpty(&acc->dense[i]))
+			result->times[n++] = acc->dense[i];
+	}
+	for (int i = 0; i < cap; i++)
+	{
+		if (!SlotIsEmpty(&acc->slots[i]))
+			result->times[n++] = acc->slots[i];
+	}
+	Assert(n == acc->ntimes);
+	/* the dense part comes out sorted; sort when there is a hashed part */
+	if (acc->nhashed > 0)
+		qsort(result->times, n, sizeof(SurvTime), CompareTimes);
+}
+
+/* ---------- the expanded object ---------- */
+
+typedef struct ExpandedSurvival
+{
+	ExpandedObjectHeader hdr;
+	SurvAccum	acc;
+} ExpandedSurvival;
+
+static Size
+ExpandedSurvivalFlatSize(ExpandedObjectHeader *eohptr)
+{
+	return surv_accum_flat_size(&((ExpandedSurvival *) eohptr)->acc);
+}
+
+static void
+ExpandedSurvivalFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	Assert(allocated_size == ExpandedSurvivalFlatSize(eohptr));
+	surv_accum_flatten(&((ExpandedSurvival *) eohptr)->acc, (Survival *) result);
+}
+
+static const ExpandedObjectMethods ExpandedSurvivalMethods = {
+	ExpandedSurvivalFlatSize,
+	ExpandedSurvivalFlatten
+};
+
+/* A new expanded state in a child context of parent, holding s if given */
+static ExpandedSurvival *
+ExpandedSurvivalCreate(MemoryContext parent, const Survival *s)
+{
+	MemoryContext cxt = AllocSetContextCreate(parent, "survival state",
+											  ALLOCSET_SMALL_SIZES);
+	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
+
+	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
+	surv_accum_init(&es->acc, cxt);
+	if (s)
+		surv_accum_merge(&es->acc, s);
+	return es;
+}
+
+/*
+ * The transition state in argument 0, made writable: our own read-write
+ * expanded object is updated in place; a NULL or flat state becomes a new
+ * expanded object in the aggregate's memory context, which the executor then
+ * keeps without copying.
+ */
+static pg_noinline ExpandedSurvival *
+NewTransState(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		aggcxt = CurrentMemoryContext;
+	return ExpandedSurvivalCreate(aggcxt,
+								  PG_ARGISNULL(0) ? NULL : PG_GETARG_SURVIVAL_P(0));
+}
+
+static inline ExpandedSurvival *
+TransState(FunctionCallInfo fcinfo)
+{
+	if (likely(!PG_ARGISNULL(0)))
+	{
+		Datum		d = PG_GETARG_DATUM(0);
+
+		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d))))
+		{
+			/* DatumGetEOHP, inline: this runs once per row */
+			varatt_expanded ptr;
+
+			memcpy(&ptr, VARDATA_EXTERNAL(DatumGetPointer(d)), sizeof(ptr));
+			if (likely(ptr.eohptr->eoh_methods == &ExpandedSurvivalMethods))
+				return (ExpandedSurvival *) ptr.eohptr;
+		}
+	}
+	return NewTransState(fcinfo);
+}
+
+/* What a value that is not a finite number >= 0 is, for messages */
+static const char *
+WhatIsWrong(float8 v)
+{
+	return isnan(v) ? "NaN" : isinf(v) ? (v > 0 ? "Infinity" : "-Infinity") : "a negative number";
+}
+
+/* A duration or time must be a finite number >= 0; -0 becomes 0 */
+static inline float8
+CheckTime(float8 t, const char *what)
+{
+	if (unlikely(!(t >= 0 && t <= DBL_MAX)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number >= 0, not %s", what, WhatIsWrong(t)),
+				 errdetail("Times are measured from the start of the spell, for example in weeks.")));
+	return t + 0.0;
+}
+
+float8
+surv_check_time(float8 t, const char *what)
+{
+	return CheckTime(t, what);
+}
+
+static float8
+CheckWeight(float8 w)
+{
+	if (unlikely(!(w >= 0 && w <= DBL_MAX)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight must be a finite number >= 0, not %s", WhatIsWrong(w)),
+				 errdetail("A case weight counts how many persons a row stands for.")));
+	return w;
+}
+
+/* survival(duration, event) and survival(duration, event, weight) */
+Datum
+survival_sfunc(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es;
+
+	SURV_SKIP_ROW_IF_NULL(1, PG_NARGS() - 1);
+	es = TransState(fcinfo);
+	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2),
+			  PG_NARGS() > 3 ? CheckWeight(PG_GETARG_FLOAT8(3)) : 1.0);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* survival(entry, exit, event): at risk at t when entry < t <= exit */
+Datum
+survival_sfunc_entry(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es;
+	float8		entry;
+	float8		exit;
+
+	SURV_SKIP_ROW_IF_NULL(1, 3);
+	entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
+	exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
+	if (entry >= exit)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("entry time %g is not before exit time %g", entry, exit),
+				 errdetail("A row is at risk at times t with entry < t <= exit, so entry must be before exit.")));
+	es = TransState(fcinfo);
+	AccumEntry(&es->acc, entry, 1.0);
+	AccumExit(&es->acc, exit, PG_GETARG_BOOL(3), 1.0);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* Combine function, and the transition function of survival_merge */
+Datum
+survival_combine(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es;
+
+	SURV_SKIP_ROW_IF_NULL(1, 1);
+	es = TransState(fcinfo);
+	surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* ---------- validation of a flat state from outside ---------- */
+
+static void
+Invalid(int sqlstate, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid survival state"),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Everything a state made by the aggregates satisfies: times finite, >= 0
+ * and increasing; weighted counts finite and >= 0, and zero where no row
+ * is; and the rows fit together, every row entering at or after a time
+ * leaving strictly after it.
+ */
+static void
+CheckSurvival(const Survival *s, int sqlstate)
+{
+	int64		out_after = 0;	/* rows leaving after times[i] */
+	int64		in_from = 0;	/* rows entering at or after times[i] */
+
+	if (s->ntimes < 1)
+		Invalid(sqlstate, "A survival state has at least one time.");
+	for (int i = s->ntimes - 1; i >= 0; i--)
+	{
+		const SurvTime *t = &s->times[i];
+
+		CHECK_FOR_INTERRUPTS();
+		if (isnan(t->time) || isinf(t->time) || t->time < 0)
+			Invalid(sqlstate, "Times must be finite and not negative.");
+		if (i > 0 && !(s->times[i - 1].time < t->time))
+			Invalid(sqlstate, "Times must be strictly increasing.");
+		if (isnan(t->events) || isinf(t->events) || t->events < 0 ||
+			isnan(t->censored) || isinf(t->censored) || t->censored < 0 ||
+			isnan(t->entered) || isinf(t->entered) || t->entered < 0)
+			Invalid(sqlstate, "Weighted counts must be finite and not negative.");
+		if (t->rows_out < 0 || t->rows_in < 0 || (t->rows_out == 0 && t->rows_in == 0))
+			Invalid(sqlstate, "Every time needs a positive row count.");
+		if ((t->rows_out == 0 && (t->events > 0 || t->censored > 0)) ||
+			(t->rows_in == 0 && t->entered > 0))
+			Invalid(sqlstate, "A weighted count needs rows.");
+		if (pg_add_s64_overflow(in_from, t->rows_in, &in_from) || in_from > out_after)
+			Invalid(sqlstate, "Rows entering at a time must leave after it.");
+		if (pg_add_s64_overflow(out_after, t->rows_out, &out_after))
+			Invalid(sqlstate, "Row counts are too large.");
+	}
+}
+
+/* ---------- text I/O ---------- */
+
+/*
+ * Text form: "v1" and then, per time, ";time:events,censored,entered,
+ * rows_out,rows_in", numbers in the shortest form that reads back exactly.
+ */
+void
+survival_format(StringInfo buf, const Survival *s)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	appendStringInfo(buf, "v%d", SURVIVAL_VERSION);
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		const SurvTime *t = &s->times[i];
+
+		double_to_shortest_decimal_buf(t->time, num);
+		appendStringInfo(buf, ";%s:", num);
+		double_to_shortest_decimal_buf(t->events, num);
+		appendStringInfo(buf, "%s,", num);
+		double_to_shortest_decimal_buf(t->censored, num);
+		appendStringInfo(buf, "%s,", num);
+		double_to_shortest_decimal_buf(t->entered, num);
+		appendStringInfo(buf, "%s," INT64_FORMAT "," INT64_FORMAT, num,
+						 t->rows_out, t->rows_in);
+	}
+}
+
+static void
+SyntaxError(const char *whole, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type survival: \"%s\"", whole),
+			 errdetail("%s", detail)));
+}
+
+static float8
+ParseFloat(const char **p, const char *whole)
+{
+	char	   *end;
+	float8		v;
+
+	if (!(isdigit((unsigned char) **p) || **p == '-' || **p == '.'))
+		SyntaxError(whole, "A number is expected.");
+	errno = 0;
+	v = strtod(*p, &end);
+	if (end == *p || (errno == ERANGE && (v == 0 || isinf(v))))
+		SyntaxError(whole, "A number is malformed or out of range.");
+	*p = end;
+	return v;
+}
+
+static int64
+ParseInt(const char **p, const char *whole)
+{
+	char	   *end;
+	int64		v;
+
+	if (!(isdigit((unsigned char) **p) || **p == '-'))
+		SyntaxError(whole, "A row count is expected.");
+	errno = 0;
+	v = strtoi64(*p, &end, 10);
+	if (end == *p || errno == ERANGE)
+		SyntaxError(whole, "A row count is malformed or out of range.");
+	*p = end;
+	return v;
+}
+
+static void
+Expect(const char **p, char c, const char *whole)
+{
+	if (**p != c)
+		SyntaxError(whole, psprintf("\"%c\" is expected at \"%s\".", c, *p));
+	(*p)++;
+}
+
+/*
+ * Parse one state from str (within the string whole, for messages), stopping
+ * at the first character that cannot continue it; *endptr gets its position.
+ */
+Survival *
+survival_parse(const char *str, const char **endptr, const char *whole)
+{
+	const char *p = str;
+	int			n = 0;
+	int			cap = 16;
+	Survival   *s = palloc0(SURVIVAL_SIZE(cap));
+
+	Expect(&p, 'v', whole);
+	if (ParseInt(&p, whole) != SURVIVAL_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported survival format version in \"%s\"", whole),
+				 errdetail("This version of jobreg reads version %d.", SURVIVAL_VERSION)));
+	while (*p == ';')
+	{
+		SurvTime   *t;
+
+		p++;
+		if (n == cap)
+		{
+			cap *= 2;
+			s = repalloc_huge(s, SURVIVAL_SIZE(cap));
+		}
+		t = &s->times[n++];
+		t->time = ParseFloat(&p, whole) + 0.0;	/* -0 is 0 */
+		Expect(&p, ':', whole);
+		t->events = ParseFloat(&p, whole);
+		Expect(&p, ',', whole);
+		t->censored = ParseFloat(&p, whole);
+		Expect(&p, ',', whole);
+		t->entered = ParseFloat(&p, whole);
+		Expect(&p, ',', whole);
+		t->rows_out = ParseInt(&p, whole);
+		Expect(&p, ',', whole);
+		t->rows_in = ParseInt(&p, whole);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SET_VARSIZE(s, SURVIVAL_SIZE(n));
+	s->version = SURVIVAL_VERSION;
+	s->ntimes = n;
+	CheckSurvival(s, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	*endptr = p;
+	return s;
+}
+
+Datum
+survival_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *end;
+	Survival   *s = survival_parse(str, &end, str);
+
+	if (*end != '\0')
+		SyntaxError(str, psprintf("Unexpected text \"%s\".", end));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+survival_out(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	survival_format(&buf, s);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ---------- binary I/O ---------- */
+
+/* Binary form: int1 version, int4 count, then per time 4 float8 and 2 int8 */
+void
+survival_send_body(StringInfo buf, const Survival *s)
+{
+	pq_sendbyte(buf, SURVIVAL_VERSION);
+	pq_sendint32(buf, s->ntimes);
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		const SurvTime *t = &s->times[i];
+
+		pq_sendfloat8(buf, t->time);
+		pq_sendfloat8(buf, t->events);
+		pq_sendfloat8(buf, t->censored);
+		pq_sendfloat8(buf, t->entered);
+		pq_sendint64(buf, t->rows_out);
+		pq_sendint64(buf, t->rows_in);
+	}
+}
+
+#define SURV_WIRE_TIME_SIZE (4 * 8 + 2 * 8)
+
+Survival *
+survival_recv_body(StringInfo buf)
+{
+	int			version = pq_getmsgbyte(buf);
+	int			n;
+	Survival   *s;
+
+	if (version != SURVIVAL_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported survival format version %d", version),
+				 errdetail("This version of jobreg reads version %d.", SURVIVAL_VERSION)));
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 1 || n > (buf->len - buf->cursor) / SURV_WIRE_TIME_SIZE)
+		Invalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+				"The count of times does not match the length of the data.");
+	s = palloc0(SURVIVAL_SIZE(n));
+	SET_VARSIZE(s, SURVIVAL_SIZE(n));
+	s->version = SURVIVAL_VERSION;
+	s->ntimes = n;
+	for (int i = 0; i < n; i++)
+	{
+		SurvTime   *t = &s->times[i];
+
+		t->time = pq_getmsgfloat8(buf) + 0.0;	/* -0 is 0 */
+		t->events = pq_getmsgfloat8(buf);
+		t->censored = pq_getmsgfloat8(buf);
+		t->entered = pq_getmsgfloat8(buf);
+		t->rows_out = pq_getmsgint64(buf);
+		t->rows_in = pq_getmsgint64(buf);
+	}
+	CheckSurvival(s, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	return s;
+}
+
+Datum
+survival_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(survival_recv_body((StringInfo) PG_GETARG_POINTER(0)));
+}
+
+Datum
+survival_send(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	survival_send_body(&buf, s);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- the Kaplan-Meier curve ---------- */
+
+/*
+ * One point per time of the state.  As in R's survfitkm, the number at risk
+ * is summed from the last time backwards (rows leaving at or after t, less
+ * rows entering at or after t), so it has no cancellation error, and the
+ * estimate and Greenwood's sum step only where weighted events are > 0.
+ */
+KMPoint *
+survival_curve(const Survival *s)
+{
+	int			n = s->ntimes;
+	KMPoint    *pt = palloc(n * sizeof(KMPoint));
+	float8		risk = 0;
+	int64		persons = 0;
+	float8		km = 1;
+	float8		var = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+	{
+		const SurvTime *t = &s->times[i];
+
+		CHECK_FOR_INTERRUPTS();
+		/* rows leaving at or after t, less those entering at or after t */
+		risk = float8_pl(float8_pl(risk, t->events), t->censored);
+		risk -= t->entered;
+		persons += t->rows_out - t->rows_in;
+		pt[i].time = t->time;
+		pt[i].n_risk = risk;
+		pt[i].persons = persons;
+		pt[i].events = t->events;
+		pt[i].censored = t->censored;
+		pt[i].exit = t->rows_out > 0;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		if (pt[i].events > 0)
+		{
+			km *= (pt[i].n_risk - pt[i].events) / pt[i].n_risk;
+			var += pt[i].events / (pt[i].n_risk * (pt[i].n_risk - pt[i].events));
+		}
+		pt[i].surv = km;
+		pt[i].greenwood = var;
+	}
+	return pt;
+}
+
+/* ---------- readers ---------- */
+
+static void
+CheckProbability(float8 p, const char *what)
+{
+	if (isnan(p) || !(p > 0 && p < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be between 0 and 1 (exclusive), not %g", what, p)));
+}
+
+/* S(t), as summary(fit, times = t); NULL past the last time */
+Datum
+surv_at(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	float8		t = PG_GETARG_FLOAT8(1);
+	KMPoint    *pt;
+	float8		result = 1;
+
+	if (isnan(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time must not be NaN")));
+	if (t > s->times[s->ntimes - 1].time)
+		PG_RETURN_NULL();
+	pt = survival_curve(s);
+	for (int i = 0; i < s->ntimes && pt[i].time <= t; i++)
+		result = pt[i].surv;
+	PG_RETURN_FLOAT8(result);
+}
+
+/*
+ * The median as print(survfit) shows it: the first time the curve is at or
+ * below one half; where it lies flat at exactly one half, the midpoint
+ * between that time and the time it drops below.
+ */
+Datum
+surv_median(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	KMPoint    *pt = survival_curve(s);
+	int			n = s->ntimes;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (!pt[i].exit || !(pt[i].surv < 0.5 + R_TOLERANCE))
+			continue;
+		if (fabs(pt[i].surv - 0.5) < R_TOLERANCE)
+		{
+			for (int j = i + 1; j < n; j++)
+				if (pt[j].exit && pt[j].surv < pt[i].surv)
+					PG_RETURN_FLOAT8((pt[i].time + pt[j].time) / 2);
+		}
+		PG_RETURN_FLOAT8(pt[i].time);
+	}
+	PG_RETURN_NULL();
+}
+
+/*
+ * R's approx(z + shift, 1:m, p, method = "constant", f = 1): the index of
+ * the node equal to p, else of the first node above it; -1 outside.
+ */
+static int
+StepIndex(const float8 *y, int m, float8 shift, float8 p)
+{
+	int			i = 0;
+	int			j = m - 1;
+
+	if (p < y[i] + shift || p > y[j] + shift)
+		return -1;
+	while (i < j - 1)
+	{
+		int			k = (i + j) / 2;
+
+		if (p < y[k] + shift)
+			j = k;
+		else
+			i = k;
+	}
+	if (p == y[j] + shift)
+		return j;
+	if (p == y[i] + shift)
+		return i;
+	return j;
+}
+
+/*
+ * The p-quantile as quantile.survfit gives it: the time the cumulative
+ * probability 1 - S first reaches p; where it lies flat at p (within R's
+ * tolerance), the midpoint of that stretch, which for the last stretch ends
+ * at the last time.
+ */
+Datum
+surv_quantile(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	float8		p = PG_GETARG_FLOAT8(1);
+	KMPoint    *pt;
+	float8	   *x;
+	float8	   *y;
+	float8		xmax = 0;
+	int			m = 1;
+	int			i1;
+	int			i2;
+
+	CheckProbability(p, "probability");
+	pt = survival_curve(s);
+	x = palloc((s->ntimes + 1) * sizeof(float8));
+	y = palloc((s->ntimes + 1) * sizeof(float8));
+	/* the curve starts at time 0 with 1 - S = 0; repeated levels are dropped */
+	x[0] = 0;
+	y[0] = 0;
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		if (!pt[i].exit)
+			continue;
+		xmax = pt[i].time;
+		if (1 - pt[i].surv != y[m - 1])
+		{
+			x[m] = pt[i].time;
+			y[m] = 1 - pt[i].surv;
+			m++;
+		}
+	}
+	if (y[m - 1] < p)
+		PG_RETURN_NULL();
+	i1 = StepIndex(y, m, R_TOLERANCE, p);
+	i2 = StepIndex(y, m, -R_TOLERANCE, p);
+	if (i1 < 0)
+		PG_RETURN_NULL();
+	if (fabs(p - y[m - 1]) < R_TOLERANCE)
+		PG_RETURN_FLOAT8((x[i1] + xmax) / 2);
+	if (i2 < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((x[i1] + x[i2]) / 2);
+}
+
+/* The mean time in state up to tau, as print(fit, rmean = tau) */
+Datum
+surv_rmean(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	float8		tau = PG_GETARG_FLOAT8(1);
+	KMPoint    *pt;
+	long double sum = 0;		/* R's sum() accumulates in long double */
+	float8		prev_time = 0;
+	float8		prev_surv = 1;
+
+	if (isnan(tau) || isinf(tau) || tau < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("restriction time tau must be a finite number >= 0, not %g", tau)));
+	pt = survival_curve(s);
+	for (int i = 0; i < s->ntimes && pt[i].time <= tau; i++)
+	{
+		if (!pt[i].exit)
+			continue;
+		sum += (pt[i].time - prev_time) * prev_surv;
+		prev_time = pt[i].time;
+		prev_surv = pt[i].surv;
+	}
+	sum += (tau - prev_time) * prev_surv;
+	PG_RETURN_FLOAT8((float8) sum);
+}
+
+/*
+ * The standard normal quantile, Wichura's algorithm AS 241 (PPND16, Applied
+ * Statistics 37, 1988), which is also what R's qnorm uses: accurate to about
+ * 1e-16.
+ */
+static float8
+Horner(const float8 *c, int n, float8 x)
+{
+	float8		v = c[n - 1];
+
+	for (int i = n - 2; i >= 0; i--)
+		v = v * x + c[i];
+	return v;
+}
+
+static float8
+NormalQuantile(float8 p)
+{
+	static const float8 a[8] = {
+		3.3871328727963666080e0, 1.3314166789178437745e+2,
+		1.9715909503065514427e+3, 1.3731693765509461125e+4,
+		4.5921953931549871457e+4, 6.7265770927008700853e+4,
+		3.3430575583588128105e+4, 2.5090809287301226727e+3};
+	static const float8 b[8] = {
+		1.0, 4.2313330701600911252e+1,
+		6.8718700749205790830e+2, 5.3941960214247511077e+3,
+		2.1213794301586595867e+4, 3.9307895800092710610e+4,
+		2.8729085735721942674e+4, 5.2264952788528545610e+3};
+	static const float8 c[8] = {
+		1.42343711074968357734e0, 4.63033784615654529590e0,
+		5.76949722146069140550e0, 3.64784832476320460504e0,
+		1.27045825245236838258e0, 2.41780725177450611770e-1,
+		2.27238449892691845833e-2, 7.74545014278341407640e-4};
+	static const float8 d[8] = {
+		1.0, 2.05319162663775882187e0,
+		1.67638483018380384940e0, 6.89767334985100004550e-1,
+		1.48103976427480074590e-1, 1.51986665636164571966e-2,
+		5.47593808499534494600e-4, 1.05075007164441684324e-9};
+	static const float8 e[8] = {
+		6.65790464350110377720e0, 5.46378491116411436990e0,
+		1.78482653991729133580e0, 2.96560571828504891230e-1,
+		2.65321895265761230930e-2, 1.24266094738807843860e-3,
+		2.71155556874348757815e-5, 2.01033439929228813265e-7};
+	static const float8 f[8] = {
+		1.0, 5.99832206555887937690e-1,
+		1.36929880922735805310e-1, 1.48753612908506148525e-2,
+		7.86869131145613259100e-4, 1.84631831751005468180e-5,
+		1.42151175831644588870e-7, 2.04426310338993978564e-15};
+	float8		q = p - 0.5;
+	float8		r;
+	float8		z;
+
+	if (p >= 1)
+		return get_float8_infinity();
+	if (fabs(q) <= 0.425)
+	{
+		r = 0.180625 - q * q;
+		return q * Horner(a, 8, r) / Horner(b, 8, r);
+	}
+	r = sqrt(-log(q < 0 ? p : 1 - p));
+	if (r <= 5)
+		z = Horner(c, 8, r - 1.6) / Horner(d, 8, r - 1.6);
+	else
+		z = Horner(e, 8, r - 5) / Horner(f, 8, r - 5);
+	return q < 0 ? -z : z;
+}
+
+typedef enum ConfType
+{
+	CONF_LOG,
+	CONF_LOG_LOG,
+	CONF_PLAIN
+} ConfType;
+
+static ConfType
+ParseConfType(const char *name)
+{
+	if (strcmp(name, "log") == 0)
+		return CONF_LOG;
+	if (strcmp(name, "log-log") == 0)
+		return CONF_LOG_LOG;
+	if (strcmp(name, "plain") == 0)
+		return CONF_PLAIN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown confidence interval type \"%s\"", name),
+			 errhint("Use 'log', 'log-log' or 'plain', as in R's survfit.")));
+	return CONF_LOG;			/* keep compiler quiet */
+}
+
+/*
+ * survfit_confint: the interval for estimate p whose log has standard error
+ * se, at normal quantile z.  false where R gives NA or NaN: log intervals
+ * need p > 0, log-log intervals 0 < p < 1; plain intervals are clipped to
+ * [0, 1].
+ */
+static bool
+ConfInterval(ConfType type, float8 p, float8 se, float8 z, float8 *lower, float8 *upper)
+{
+	float8		w;
+
+	switch (type)
+	{
+		case CONF_LOG:
+			if (p == 0)
+				return false;
+			w = z * se;
+			*lower = exp(log(p) - w);
+			*upper = Min(exp(log(p) + w), 1.0);
+			break;
+		case CONF_LOG_LOG:
+			if (p == 0 || p == 1)
+				return false;
+			w = z * se / log(p);
+			*lower = exp(-exp(log(-log(p)) - w));
+			*upper = exp(-exp(log(-log(p)) + w));
+			break;
+		case CONF_PLAIN:
+			w = se * p * z;
+			if (isnan(w))
+				return false;
+			*lower = Max(p - w, 0.0);
+			*upper = Min(p + w, 1.0);
+			break;
+	}
+	return !isnan(*lower) && !isnan(*upper);
+}
+
+/*
+ * The rows of summary(survfit(...)): one per time with events, censorings
+ * counted since the previous such row.  With jobreg.min_cell = n > 0, a row
+ * whose risk set holds fewer than n persons keeps its time and has every
+ * figure NULL.
+ */
+Datum
+surv_table(PG_FUNCTION_ARGS)
+{
+	Survival   *s = PG_GETARG_SURVIVAL_P(0);
+	ConfType	type = ParseConfType(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	float8		level = PG_GETARG_FLOAT8(2);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	KMPoint    *pt;
+	float8		z;
+	float8		censored = 0;
+
+	CheckProbability(level, "confidence level");
+	z = NormalQuantile(1 - (1 - level) / 2);
+	InitMaterializedSRF(fcinfo, 0);
+	pt = survival_curve(s);
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		Datum		values[8];
+		bool		nulls[8] = {false};
+		float8		se = sqrt(pt[i].greenwood);
+		float8		lower;
+		float8		upper;
+
+		censored += pt[i].censored;
+		if (!(pt[i].events > 0))
+			continue;
+		values[0] = Float8GetDatum(pt[i].time);
+		values[1] = Float8GetDatum(pt[i].n_risk);
+		values[2] = Float8GetDatum(pt[i].events);
+		values[3] = Float8GetDatum(censored);
+		values[4] = Float8GetDatum(pt[i].surv);
+		values[5] = Float8GetDatum(se * pt[i].surv);
+		nulls[5] = isnan(se * pt[i].surv);
+		if (ConfInterval(type, pt[i].surv, se, z, &lower, &upper))
+		{
+			values[6] = Float8GetDatum(lower);
+			values[7] = Float8GetDatum(upper);
+		}
+		else
+			nulls[6] = nulls[7] = true;
+		if (jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell)
+		{
+			for (int c = 1; c < 8; c++)
+				nulls[c] = true;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		censored = 0;
+	}
+	return (Datum) 0;
+}

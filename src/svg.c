@@ -1,0 +1,373 @@
+/*
+ * src/svg.c
+ *		surv_svg: one or more labelled Kaplan-Meier curves as an SVG image,
+ *		with axes, ticks, axis titles and a legend, in the manner of the
+ *		survival figures of jobcentre analyses (share still on the benefit
+ *		after t weeks, for a kommune, its klynge and the whole country).
+ *
+ * The survival axis runs from 0 to 100 %.  Curves are step functions that
+ * start at 100 % at time 0 and end at their last time; with
+ * jobreg.min_cell = n > 0 a curve ends where fewer than n persons remain at
+ * risk, as surv_table suppresses those rows.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "jobreg.h"
+
+PG_FUNCTION_INFO_V1(surv_svg);
+
+/* Okabe-Ito colours, distinguishable with colour-vision deficiencies */
+static const char *const Colours[] = {
+	"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"
+};
+static const char *const Dashes[] = {"none", "6 3", "2 3"};
+
+#define NCOLOURS lengthof(Colours)
+#define MAX_CURVES 42
+#define MAX_TITLE_LINES 3
+#define TITLE_LINE 22
+
+/* Geometry of the plot area, in pixels */
+typedef struct Frame
+{
+	float8		left;
+	float8		right;
+	float8		top;
+	float8		bottom;
+	float8		max_time;
+} Frame;
+
+static float8
+X(const Frame *f, float8 t)
+{
+	return f->left + (f->right - f->left) * t / f->max_time;
+}
+
+static float8
+Y(const Frame *f, float8 s)
+{
+	return f->bottom - (f->bottom - f->top) * s;
+}
+
+/* Text for XML: markup characters escaped, control characters replaced */
+static void
+AppendEscaped(StringInfo buf, const char *s)
+{
+	for (; *s; s++)
+	{
+		switch (*s)
+		{
+			case '&':
+				appendStringInfoString(buf, "&amp;");
+				break;
+			case '<':
+				appendStringInfoString(buf, "&lt;");
+				break;
+			case '>':
+				appendStringInfoString(buf, "&gt;");
+				break;
+			case '"':
+				appendStringInfoString(buf, "&quot;");
+				break;
+			case '\'':
+				appendStringInfoString(buf, "&#39;");
+				break;
+			default:
+				if ((unsigned char) *s < 0x20)
+					appendStringInfoString(buf, "&#xFFFD;");	/* not allowed in XML */
+				else
+					appendStringInfoChar(buf, *s);
+		}
+	}
+}
+
+/*
+ * Break text at spaces into at most MAX_TITLE_LINES lines of about width
+ * characters; the last line takes what is left.
+ */
+static int
+WrapWords(const char *text, float8 width, char **lines)
+{
+	int			n = 0;
+
+	while (*text)
+	{
+		const char *end;
+		const char *brk = NULL;
+
+		while (*text == ' ')
+			text++;
+		if (!*text)
+			break;
+		for (end = text; *end; end += pg_mblen(end))
+		{
+			if (*end == ' ')
+			{
+				if (brk && pg_mbstrlen_with_len(text, end - text) > width)
+					break;
+				brk = end;
+			}
+		}
+		if (!*end && pg_mbstrlen(text) <= width)
+			brk = end;
+		if (n == MAX_TITLE_LINES - 1 || !brk)
+			brk = text + strlen(text);
+		lines[n++] = pnstrdup(text, brk - text);
+		text = brk;
+	}
+	return n;
+}
+
+/* A round tick step giving about six ticks: 1, 2 or 5 times a power of 10 */
+static float8
+NiceStep(float8 range)
+{
+	float8		raw = range / 6;
+	float8		mag = pow(10, floor(log10(raw)));
+	float8		norm = raw / mag;
+
+	return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+}
+
+static void
+CheckPositive(float8 v, const char *what)
+{
+	if (isnan(v) || isinf(v) || v <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a finite number > 0, not %g", what, v)));
+}
+
+/* The step path of one curve, cut at max_time and at disclosure control */
+static void
+AppendCurve(StringInfo buf, const Frame *f, const Survival *s, int k)
+{
+	KMPoint    *pt = survival_curve(s);
+	float8		level = 1;
+	float8		end = 0;
+
+	appendStringInfo(buf, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" stroke-dasharray=\"%s\" stroke-linejoin=\"round\" d=\"M%.2f %.2f",
+					 Colours[k % NCOLOURS], Dashes[(k / NCOLOURS) % lengthof(Dashes)],
+					 X(f, 0), Y(f, 1));
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		bool		hidden = jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell;
+
+		if (pt[i].time > f->max_time || hidden)
+		{
+			end = Min(pt[i].time, f->max_time);
+			break;
+		}
+		end = pt[i].time;
+		if (pt[i].surv != level)
+		{
+			level = pt[i].surv;
+			appendStringInfo(buf, "H%.2fV%.2f", X(f, pt[i].time), Y(f, level));
+		}
+	}
+	appendStringInfo(buf, "H%.2f\"/>\n", X(f, end));
+}
+
+/*
+ * surv_svg(curves, labels, title, max_time, time_step, x_label, y_label,
+ * width, height)
+ */
+Datum
+surv_svg(PG_FUNCTION_ARGS)
+{
+	ArrayType  *curves_arr;
+	ArrayType  *labels_arr;
+	Datum	   *curves;
+	bool	   *curve_nulls;
+	Datum	   *labels;
+	bool	   *label_nulls;
+	int			n;
+	int			nlabels;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	const char *title = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	const char *x_label = PG_ARGISNULL(5) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(5));
+	const char *y_label = PG_ARGISNULL(6) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(6));
+	int			width = PG_ARGISNULL(7) ? 720 : PG_GETARG_INT32(7);
+	int			height = PG_ARGISNULL(8) ? 450 : PG_GETARG_INT32(8);
+	Frame		f;
+	float8		step;
+	float8	   *legend_x;
+	int		   *legend_row;
+	float8		legend_w = 0;
+	char	   *title_lines[MAX_TITLE_LINES];
+	int			ntitle = 0;
+	StringInfoData buf;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	curves_arr = PG_GETARG_ARRAYTYPE_P(0);
+	labels_arr = PG_GETARG_ARRAYTYPE_P(1);
+	if (ARR_NDIM(curves_arr) > 1 || ARR_NDIM(labels_arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("curves and labels must be one-dimensional arrays")));
+	get_typlenbyvalalign(ARR_ELEMTYPE(curves_arr), &typlen, &typbyval, &typalign);
+	deconstruct_array(curves_arr, ARR_ELEMTYPE(curves_arr), typlen, typbyval, typalign,
+					  &curves, &curve_nulls, &n);
+	deconstruct_array(labels_arr, TEXTOID, -1, false, TYPALIGN_INT,
+					  &labels, &label_nulls, &nlabels);
+	if (n != nlabels)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%d curves but %d labels", n, nlabels),
+				 errdetail("Each curve needs one label.")));
+	if (n < 1 || n > MAX_CURVES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("surv_svg draws 1 to %d curves, not %d", MAX_CURVES, n)));
+	if (width < 200 || width > 4000 || height < 150 || height > 4000)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("image size %d x %d is out of range", width, height),
+				 errdetail("Width and height are pixels from 200 x 150 to 4000 x 4000.")));
+
+	/* the time axis: to max_time, or to the last time of any curve */
+	f.max_time = 0;
+	if (!PG_ARGISNULL(3))
+	{
+		f.max_time = PG_GETARG_FLOAT8(3);
+		CheckPositive(f.max_time, "max_time");
+	}
+	else
+	{
+		for (int k = 0; k < n; k++)
+			if (!curve_nulls[k])
+			{
+				Survival   *s = DatumGetSurvivalP(curves[k]);
+
+				f.max_time = Max(f.max_time, s->times[s->ntimes - 1].time);
+			}
+		if (f.max_time <= 0)
+			f.max_time = 1;
+	}
+	if (!PG_ARGISNULL(4))
+	{
+		step = PG_GETARG_FLOAT8(4);
+		CheckPositive(step, "time_step");
+		if (f.max_time / step > 200)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("time_step %g gives more than 200 ticks up to %g", step, f.max_time)));
+	}
+	else
+		step = NiceStep(f.max_time);
+
+	/* legend entries flow in rows under the plot: about 7 px a character */
+	legend_x = palloc(n * sizeof(float8));
+	legend_row = palloc(n * sizeof(int));
+	for (int k = 0; k < n; k++)
+	{
+		float8		w = 48 + 7.5 * pg_mbstrlen(label_nulls[k] ? "" : TextDatumGetCString(labels[k]));
+
+		legend_x[k] = k == 0 ? 0 : legend_x[k - 1] + legend_w;
+		legend_row[k] = k == 0 ? 0 : legend_row[k - 1];
+		if (legend_x[k] > 0 && legend_x[k] + w > width - 100)
+		{
+			legend_row[k]++;
+			legend_x[k] = 0;
+		}
+		legend_w = w;
+	}
+	f.left = 72;
+	f.right = width - 28;
+	if (title)
+		ntitle = WrapWords(title, (width - 32) / 9.5, title_lines);
+	f.top = 24 + (TITLE_LINE + 4) * ntitle;
+	f.bottom = height - 90 - 22 * legend_row[n - 1];
+	if (f.bottom - f.top < 60)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("image height %d is too small for %d legend rows", height, legend_row[n - 1] + 1)));
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf,
+					 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n",
+					 width, height, width, height);
+	if (title)
+	{
+		appendStringInfoString(&buf, "<title>");
+		AppendEscaped(&buf, title);
+		appendStringInfoString(&buf, "</title>\n");
+	}
+	appendStringInfo(&buf, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height);
+	if (title)
+	{
+		appendStringInfoString(&buf, "<text font-size=\"17\" font-weight=\"bold\" fill=\"#222222\">");
+		for (int i = 0; i < ntitle; i++)
+		{
+			appendStringInfo(&buf, "<tspan x=\"16\" y=\"%d\">", 28 + TITLE_LINE * i);
+			AppendEscaped(&buf, title_lines[i]);
+			appendStringInfoString(&buf, "</tspan>");
+		}
+		appendStringInfoString(&buf, "</text>\n");
+	}
+
+	/* survival axis: grid lines and labels every 10 %, labels every 20 % */
+	for (int pct = 0; pct <= 100; pct += 10)
+	{
+		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"1\"/>\n",
+						 f.left, f.right, Y(&f, pct / 100.0), Y(&f, pct / 100.0),
+						 pct == 0 ? "#444444" : "#e3e3e3");
+		if (pct % 20 == 0)
+			appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"end\" dominant-baseline=\"middle\">%d %%</text>\n",
+							 f.left - 8, Y(&f, pct / 100.0), pct);
+	}
+	appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
+					 f.left, f.left, f.top, f.bottom);
+
+	/* time axis: ticks and labels at multiples of the step */
+	for (int i = 0; i * step <= f.max_time * (1 + 1e-9); i++)
+	{
+		float8		x = X(&f, i * step);
+
+		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
+						 x, x, f.bottom, f.bottom + 5);
+		appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">%g</text>\n",
+						 x, f.bottom + 19, i * step);
+	}
+
+	/* axis titles */
+	appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
+					 (f.left + f.right) / 2, f.bottom + 40);
+	AppendEscaped(&buf, x_label);
+	appendStringInfo(&buf, "</text>\n<text transform=\"translate(18 %.2f) rotate(-90)\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
+					 (f.top + f.bottom) / 2);
+	AppendEscaped(&buf, y_label);
+	appendStringInfoString(&buf, "</text>\n");
+
+	/* curves, and their legend entries */
+	for (int k = 0; k < n; k++)
+		if (!curve_nulls[k])
+			AppendCurve(&buf, &f, DatumGetSurvivalP(curves[k]), k);
+	for (int k = 0; k < n; k++)
+	{
+		float8		x = f.left + legend_x[k];
+		float8		y = f.bottom + 62 + 22 * legend_row[k];
+
+		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"2.2\" stroke-dasharray=\"%s\"/>\n",
+						 x, x + 24, y, y, Colours[k % NCOLOURS],
+						 Dashes[(k / NCOLOURS) % lengthof(Dashes)]);
+		appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" dominant-baseline=\"middle\">",
+						 x + 30, y);
+		if (!label_nulls[k])
+			AppendEscaped(&buf, TextDatumGetCString(labels[k]));
+		appendStringInfoString(&buf, "</text>\n");
+	}
+	appendStringInfoString(&buf, "</svg>\n");
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));
+}

@@ -1,0 +1,1252 @@
+/*
+ * src/weekline.c
+ *		The weekline type: one person's weekly benefit codes over a span of
+ *		consecutive ISO weeks, run-length encoded.  Its I/O, the weekline_agg
+ *		aggregate, DREAM ingestion, and the readers: code_at, runs, weeks_in,
+ *		spells and spell_at.
+ *
+ * On-disk format (version 1), after the varlena header:
+ *
+ *		uint8	version (1)
+ *		varint	first week, zigzag-encoded weeks since 2000-W01	} absent in
+ *		runs:	varint code, varint length (weeks, >= 1)		} the empty weekline
+ *
+ * Varints are little-endian base 128.  Adjacent runs have different codes, so
+ * every weekline has exactly one encoding and equality is byte equality.  A
+ * typical register history (a few benefit spells in 884 weeks) takes 20-40
+ * bytes.  Readers walk the runs without expanding weeks.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "access/htup_details.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/rangetypes.h"
+#include "utils/typcache.h"
+
+#include "jobreg.h"
+
+#define WEEKLINE_VERSION 1
+
+PG_FUNCTION_INFO_V1(weekline_in);
+PG_FUNCTION_INFO_V1(weekline_out);
+PG_FUNCTION_INFO_V1(weekline_recv);
+PG_FUNCTION_INFO_V1(weekline_send);
+PG_FUNCTION_INFO_V1(weekline_eq);
+PG_FUNCTION_INFO_V1(weekline_ne);
+PG_FUNCTION_INFO_V1(weekline_hash);
+PG_FUNCTION_INFO_V1(weekline_hash_extended);
+PG_FUNCTION_INFO_V1(weekline_from_runs);
+PG_FUNCTION_INFO_V1(weekline_agg_trans);
+PG_FUNCTION_INFO_V1(weekline_agg_combine);
+PG_FUNCTION_INFO_V1(weekline_agg_serial);
+PG_FUNCTION_INFO_V1(weekline_agg_deserial);
+PG_FUNCTION_INFO_V1(weekline_agg_final);
+PG_FUNCTION_INFO_V1(dream_weekline);
+PG_FUNCTION_INFO_V1(weekline_code_at);
+PG_FUNCTION_INFO_V1(weekline_first_week);
+PG_FUNCTION_INFO_V1(weekline_last_week);
+PG_FUNCTION_INFO_V1(weekline_runs);
+PG_FUNCTION_INFO_V1(weekline_weeks_in);
+PG_FUNCTION_INFO_V1(weekline_spells);
+PG_FUNCTION_INFO_V1(weekline_spell_at);
+
+/* ---------- encoding ---------- */
+
+static void
+AppendVarint(StringInfo buf, uint32 v)
+{
+	char		bytes[5];
+	int			n = 0;
+
+	while (v >= 0x80)
+	{
+		bytes[n++] = (char) (v | 0x80);
+		v >>= 7;
+	}
+	bytes[n++] = (char) v;
+	appendBinaryStringInfo(buf, bytes, n);
+}
+
+static void
+Corrupt(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupt weekline value")));
+}
+
+static inline uint32
+ReadVarint(WeeklineReader *r)
+{
+	uint32		v = 0;
+
+	for (int shift = 0; shift <= 28; shift += 7)
+	{
+		uint8		b;
+
+		if (r->pos >= r->end)
+			break;
+		b = *r->pos++;
+		v |= (uint32) (b & 0x7F) << shift;
+		if ((b & 0x80) == 0)
+			return v;
+	}
+	Corrupt();
+	return 0;					/* keep compiler quiet */
+}
+
+bool
+weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
+{
+	const uint8 *data = (const uint8 *) VARDATA_ANY(wl);
+	Size		len = VARSIZE_ANY_EXHDR(wl);
+	uint32		zigzag;
+
+	if (len < 1 || data[0] != WEEKLINE_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported weekline format version %d", len < 1 ? -1 : data[0]),
+				 errdetail("This version of jobreg reads weekline format version %d.",
+						   WEEKLINE_VERSION)));
+	r->pos = data + 1;
+	r->end = data + len;
+	r->next = 0;
+	if (r->pos == r->end)
+		return false;
+	zigzag = ReadVarint(r);
+	r->next = (IsoWeek) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
+	if (r->pos == r->end)
+		Corrupt();
+	return true;
+}
+
+bool
+weekline_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (r->pos >= r->end)
+		return false;
+	run->code = (int32) ReadVarint(r);
+	run->length = (int32) ReadVarint(r);
+	if (run->code < 0 || run->length < 1)
+		Corrupt();
+	run->start = r->next;
+	r->next += run->length;
+	return true;
+}
+
+bool
+weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+
+	if (!weekline_reader_init(&r, wl))
+		return false;
+	*first = r.next;
+	while (weekline_next(&r, &run))
+		;
+	*end = r.next;
+	return true;
+}
+
+/* ---------- building ---------- */
+
+static void
+CheckCode(int64 code, int sqlstate)
+{
+	if (code < 0 || code > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("weekline code %lld is out of range", (long long) code),
+				 errdetail("Codes are integers from 0 to %d; 0 means no code that week.",
+						   PG_INT32_MAX)));
+}
+
+void
+weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate)
+{
+	initStringInfo(&b->buf);
+	appendStringInfoSpaces(&b->buf, VARHDRSZ);
+	appendStringInfoChar(&b->buf, WEEKLINE_VERSION);
+	b->first = first;
+	b->weeks = 0;
+	b->code = 0;
+	b->length = 0;
+	b->merge = merge;
+	b->sqlstate = sqlstate;
+}
+
+static void
+FlushRun(WeeklineBuilder *b)
+{
+	if (b->length == 0)
+		return;
+	if (b->buf.len == VARHDRSZ + 1)
+		AppendVarint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
+	AppendVarint(&b->buf, (uint32) b->code);
+	AppendVarint(&b->buf, (uint32) b->length);
+	b->length = 0;
+}
+
+/*
+ * Append a run.  The week after the span must itself be a valid week, so that
+ * every part of a weekline is a weekrange with a finite upper bound.
+ */
+void
+weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length)
+{
+	CheckCode(code, b->sqlstate);
+	if (length < 1)
+		ereport(ERROR,
+				(errcode(b->sqlstate),
+				 errmsg("weekline run length %lld is not positive", (long long) length),
+				 errdetail("Every run covers at least one week.")));
+	if (b->length > 0 && code == b->code && !b->merge)
+		ereport(ERROR,
+				(errcode(b->sqlstate),
+				 errmsg("adjacent weekline runs have the same code %d", code),
+				 errdetail("Consecutive weeks with the same code are written as one run.")));
+	(void) isoweek_checked((int64) b->first + b->weeks + Min(length, PG_INT32_MAX));
+	if (b->length > 0 && code == b->code)
+		b->length += (int32) length;
+	else
+	{
+		FlushRun(b);
+		b->code = code;
+		b->length = (int32) length;
+	}
+	b->weeks += length;
+}
+
+struct varlena *
+weekline_builder_finish(WeeklineBuilder *b)
+{
+	FlushRun(b);
+	SET_VARSIZE(b->buf.data, b->buf.len);
+	return (struct varlena *) b->buf.data;
+}
+
+/* ---------- text I/O ---------- */
+
+static void
+SkipSpaces(const char **p)
+{
+	while (isspace((unsigned char) **p))
+		(*p)++;
+}
+
+/* Decimal digits at *p, saturating just above INT32_MAX; false if none */
+static bool
+ParseNumber(const char **p, int64 *value)
+{
+	const char *start = *p;
+
+	*value = 0;
+	while (isdigit((unsigned char) **p))
+	{
+		*value = Min(*value * 10 + (**p - '0'), (int64) PG_INT32_MAX + 1);
+		(*p)++;
+	}
+	return *p > start;
+}
+
+/*
+ * Text form: the first week, then the runs as CODExWEEKS separated by white
+ * space, e.g. '2015-W01 0x10 1101x26 0x16'; 'empty' for no weeks.
+ */
+Datum
+weekline_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	const char *week_end;
+	char	   *week_text;
+	WeeklineBuilder b;
+
+	SkipSpaces(&p);
+	if (pg_strncasecmp(p, "empty", 5) == 0)
+	{
+		p += 5;
+		SkipSpaces(&p);
+		if (*p != '\0')
+			goto syntax_error;
+		weekline_builder_init(&b, 0, false, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+	}
+
+	if (*p == '\0')
+		goto syntax_error;
+	for (week_end = p; *week_end != '\0' && !isspace((unsigned char) *week_end); week_end++)
+		;
+	week_text = pnstrdup(p, week_end - p);
+	weekline_builder_init(&b, DatumGetIsoWeek(DirectFunctionCall1(isoweek_in, CStringGetDatum(week_text))),
+						  false, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	p = week_end;
+
+	while (isspace((unsigned char) *p))
+	{
+		int64		code,
+					length;
+
+		SkipSpaces(&p);
+		if (*p == '\0')
+			break;
+		if (!ParseNumber(&p, &code) || *p++ != 'x' || !ParseNumber(&p, &length) ||
+			(*p != '\0' && !isspace((unsigned char) *p)))
+			goto syntax_error;
+		if (code > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("weekline code out of range in \"%s\"", str),
+					 errdetail("Codes are integers from 0 to %d.", PG_INT32_MAX)));
+		weekline_builder_add(&b, (int32) code, length);
+	}
+	if (*p != '\0' || b.weeks == 0)
+		goto syntax_error;
+	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+
+syntax_error:
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type weekline: \"%s\"", str),
+			 errhint("A weekline is written as its first week and its runs, CODExWEEKS, "
+					 "for example '2015-W01 0x10 1101x26', or 'empty'.")));
+	PG_RETURN_NULL();			/* keep compiler quiet */
+}
+
+Datum
+weekline_out(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	WeeklineReader r;
+	WeeklineRun run;
+	StringInfoData buf;
+	char		week[ISOWEEK_TEXT_LEN];
+
+	if (!weekline_reader_init(&r, wl))
+		PG_RETURN_CSTRING(pstrdup("empty"));
+	initStringInfo(&buf);
+	isoweek_format(r.next, week);
+	appendStringInfoString(&buf, week);
+	while (weekline_next(&r, &run))
+		appendStringInfo(&buf, " %dx%d", run.code, run.length);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ---------- binary I/O ---------- */
+
+/*
+ * Binary form: int4 number of runs; when there are runs, int4 first week
+ * (weeks since 2000-W01) and per run int4 code and int4 length.  Validated
+ * exactly as the text form is.
+ */
+Datum
+weekline_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int32		nruns = (int32) pq_getmsgint(buf, 4);
+	int64		expected = nruns > 0 ? 4 + 8 * (int64) nruns : 0;
+	WeeklineBuilder b;
+
+	if (nruns < 0 || buf->len - buf->cursor != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external weekline value"),
+				 errdetail("The value announces %d runs in %d bytes.",
+						   nruns, buf->len - buf->cursor)));
+	if (nruns == 0)
+		weekline_builder_init(&b, 0, false, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	else
+		weekline_builder_init(&b, isoweek_checked((int32) pq_getmsgint(buf, 4)),
+							  false, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	for (int i = 0; i < nruns; i++)
+	{
+		int32		code = (int32) pq_getmsgint(buf, 4);
+		int32		length = (int32) pq_getmsgint(buf, 4);
+
+		weekline_builder_add(&b, code, length);
+	}
+	pq_getmsgend(buf);
+	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+}
+
+Datum
+weekline_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	WeeklineReader r;
+	WeeklineRun run;
+	StringInfoData buf;
+	int32		nruns = 0;
+
+	pq_begintypsend(&buf);
+	if (weekline_reader_init(&r, wl))
+	{
+		IsoWeek		first = r.next;
+
+		while (weekline_next(&r, &run))
+			nruns++;
+		pq_sendint32(&buf, nruns);
+		pq_sendint32(&buf, first);
+		weekline_reader_init(&r, wl);
+		while (weekline_next(&r, &run))
+		{
+			pq_sendint32(&buf, run.code);
+			pq_sendint32(&buf, run.length);
+		}
+	}
+	else
+		pq_sendint32(&buf, 0);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- equality and hashing: the encoding is canonical ---------- */
+
+static bool
+WeeklinesEqual(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_GETARG_WEEKLINE_P(0);
+	struct varlena *b = PG_GETARG_WEEKLINE_P(1);
+
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+}
+
+Datum
+weekline_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(WeeklinesEqual(fcinfo));
+}
+
+Datum
+weekline_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!WeeklinesEqual(fcinfo));
+}
+
+Datum
+weekline_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+
+	return hash_any((const unsigned char *) VARDATA_ANY(wl), VARSIZE_ANY_EXHDR(wl));
+}
+
+Datum
+weekline_hash_extended(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+
+	return hash_any_extended((const unsigned char *) VARDATA_ANY(wl), VARSIZE_ANY_EXHDR(wl),
+							 PG_GETARG_INT64(1));
+}
+
+/* ---------- weekline_from_runs ---------- */
+
+/* The elements of a one-dimensional int4 array without NULLs */
+static int32 *
+IntArrayElements(ArrayType *arr, const char *what, int *n)
+{
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s must be a one-dimensional array", what)));
+	if (array_contains_nulls(arr))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not contain NULL", what)));
+	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	return (int32 *) ARR_DATA_PTR(arr);
+}
+
+/* Equal adjacent codes are merged: this builds, it does not parse */
+Datum
+weekline_from_runs(PG_FUNCTION_ARGS)
+{
+	IsoWeek		first = PG_GETARG_ISOWEEK(0);
+	int			ncodes,
+				nlengths;
+	int32	   *codes = IntArrayElements(PG_GETARG_ARRAYTYPE_P(1), "codes", &ncodes);
+	int32	   *lengths = IntArrayElements(PG_GETARG_ARRAYTYPE_P(2), "lengths", &nlengths);
+	WeeklineBuilder b;
+
+	if (ncodes != nlengths)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("codes and lengths have different numbers of elements (%d and %d)",
+						ncodes, nlengths),
+				 errdetail("Each run has one code and one length.")));
+	weekline_builder_init(&b, first, true, ERRCODE_INVALID_PARAMETER_VALUE);
+	for (int i = 0; i < ncodes; i++)
+		weekline_builder_add(&b, codes[i], lengths[i]);
+	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+}
+
+/* ---------- weekline_agg ---------- */
+
+/*
+ * The state collects (week, code) pairs in arrival order; the final function
+ * places them by week in one pass, so rows may come in any order and nothing
+ * is sorted per row.  Weeks between the first and the last that no row gives
+ * are 0, and a 0 row yields to another code for the same week.
+ */
+typedef struct WeeklineAggState
+{
+	int32		n;
+	int32		capacity;
+	IsoWeek		min;
+	IsoWeek		max;
+	int32	   *pairs;			/* week, code, week, code, ... */
+} WeeklineAggState;
+
+static WeeklineAggState *
+AggStateNew(MemoryContext cxt, int32 capacity)
+{
+	WeeklineAggState *state = MemoryContextAllocZero(cxt, sizeof(WeeklineAggState));
+
+	state->capacity = Max(capacity, 64);
+	state->pairs = MemoryContextAlloc(cxt, 2 * sizeof(int32) * state->capacity);
+	state->min = PG_INT32_MAX;
+	state->max = PG_INT32_MIN;
+	return state;
+}
+
+static void
+AggStateAdd(WeeklineAggState *state, IsoWeek week, int32 code)
+{
+	if (state->n == state->capacity)
+	{
+		if (state->capacity > MaxAllocSize / (4 * sizeof(int32)))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many rows for one weekline")));
+		state->capacity *= 2;
+		state->pairs = repalloc(state->pairs, 2 * sizeof(int32) * state->capacity);
+	}
+	state->pairs[2 * state->n] = week;
+	state->pairs[2 * state->n + 1] = code;
+	state->n++;
+	state->min = Min(state->min, week);
+	state->max = Max(state->max, week);
+}
+
+Datum
+weekline_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	WeeklineAggState *state = PG_ARGISNULL(0) ? NULL : (WeeklineAggState *) PG_GETARG_POINTER(0);
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "weekline_agg_trans called in non-aggregate context");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	CheckCode(PG_GETARG_INT32(2), ERRCODE_INVALID_PARAMETER_VALUE);
+	if (state == NULL)
+		state = AggStateNew(aggcxt, 0);
+	AggStateAdd(state, PG_GETARG_ISOWEEK(1), PG_GETARG_INT32(2));
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+weekline_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	WeeklineAggState *a = PG_ARGISNULL(0) ? NULL : (WeeklineAggState *) PG_GETARG_POINTER(0);
+	WeeklineAggState *b = PG_ARGISNULL(1) ? NULL : (WeeklineAggState *) PG_GETARG_POINTER(1);
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "weekline_agg_combine called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = AggStateNew(aggcxt, b->n);
+	for (int i = 0; i < b->n; i++)
+		AggStateAdd(a, b->pairs[2 * i], b->pairs[2 * i + 1]);
+	PG_RETURN_POINTER(a);
+}
+
+/* Serialized state: int4 n, then n times int4 week and int4 code */
+Datum
+weekline_agg_serial(PG_FUNCTION_ARGS)
+{
+	WeeklineAggState *state = (WeeklineAggState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "weekline_agg_serial called in non-aggregate context");
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, state->n);
+	for (int i = 0; i < 2 * state->n; i++)
+		pq_sendint32(&buf, state->pairs[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+weekline_agg_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	int32		n;
+	WeeklineAggState *state;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "weekline_agg_deserial called in non-aggregate context");
+	buf.data = VARDATA_ANY(bytes);
+	buf.len = VARSIZE_ANY_EXHDR(bytes);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	n = (int32) pq_getmsgint(&buf, 4);
+	if (n < 0 || buf.len - buf.cursor != 8 * (int64) n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized weekline_agg state")));
+	state = AggStateNew(CurrentMemoryContext, n);
+	for (int i = 0; i < n; i++)
+	{
+		IsoWeek		week = isoweek_checked((int32) pq_getmsgint(&buf, 4));
+		int32		code = (int32) pq_getmsgint(&buf, 4);
+
+		CheckCode(code, ERRCODE_INVALID_BINARY_REPRESENTATION);
+		AggStateAdd(state, week, code);
+	}
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * One slot per week of the span (at most the whole isoweek range, about
+ * half a million weeks), filled in one pass: a bucket sort.
+ */
+Datum
+weekline_agg_final(PG_FUNCTION_ARGS)
+{
+	WeeklineAggState *state = (WeeklineAggState *) PG_GETARG_POINTER(0);
+	int32		span;
+	int32	   *slots;
+	WeeklineBuilder b;
+
+	if (state->n == 0)
+		PG_RETURN_NULL();
+	span = state->max - state->min + 1;
+	slots = palloc(sizeof(int32) * span);
+	memset(slots, 0xFF, sizeof(int32) * span);	/* -1: no row for this week */
+	for (int i = 0; i < state->n; i++)
+	{
+		int32	   *slot = &slots[state->pairs[2 * i] - state->min];
+		int32		code = state->pairs[2 * i + 1];
+
+		if (*slot <= 0)
+			*slot = code;
+		else if (code != 0 && code != *slot)
+		{
+			char		week[ISOWEEK_TEXT_LEN];
+
+			isoweek_format(state->pairs[2 * i], week);
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("weekline_agg got two codes for week %s: %d and %d",
+							week, *slot, code),
+					 errdetail("A weekline holds one code per week."),
+					 errhint("Resolve overlaps before aggregating, for example by codebook priority.")));
+		}
+	}
+
+	weekline_builder_init(&b, state->min, true, ERRCODE_INVALID_PARAMETER_VALUE);
+	for (int32 i = 0; i < span;)
+	{
+		int32		code = Max(slots[i], 0);
+		int32		j = i + 1;
+
+		while (j < span && Max(slots[j], 0) == code)
+			j++;
+		weekline_builder_add(&b, code, j - i);
+		i = j;
+	}
+	pfree(slots);
+	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+}
+
+/* ---------- DREAM ingestion ---------- */
+
+/*
+ * The parsed header of a DREAM-style file, kept in fn_extra: the same header
+ * comes with every line of a file.
+ */
+typedef struct DreamHeader
+{
+	char	   *text;			/* the header as given */
+	int			len;
+	char		delimiter;
+	int			nfields;
+	bool	   *is_week;		/* per field: a weekly y_YYWW column */
+	IsoWeek		first;			/* the week of the first weekly column */
+} DreamHeader;
+
+/* The field at *p up to the delimiter, white space trimmed; *p moves past it */
+static void
+NextField(const char **p, const char *end, char delimiter, const char **start, int *len)
+{
+	const char *q = *p;
+	const char *stop;
+
+	while (q < end && *q != delimiter)
+		q++;
+	stop = q;
+	while (*p < stop && isspace((unsigned char) **p))
+		(*p)++;
+	while (stop > *p && isspace((unsigned char) stop[-1]))
+		stop--;
+	*start = *p;
+	*len = stop - *p;
+	*p = q;
+}
+
+static bool
+IsWeekColumn(const char *name, int len)
+{
+	if (len != 6 || (name[0] != 'y' && name[0] != 'Y') || name[1] != '_')
+		return false;
+	for (int i = 2; i < 6; i++)
+		if (!isdigit((unsigned char) name[i]))
+			return false;
+	return true;
+}
+
+static DreamHeader *
+ParseDreamHeader(FunctionCallInfo fcinfo, text *header, char delimiter)
+{
+	DreamHeader *h = fcinfo->flinfo->fn_extra;
+	const char *p = VARDATA_ANY(header);
+	const char *end = p + VARSIZE_ANY_EXHDR(header);
+	MemoryContext old;
+	int			nweeks = 0;
+	IsoWeek		last = 0;
+
+	if (h != NULL && h->delimiter == delimiter && h->len == end - p &&
+		memcmp(h->text, p, h->len) == 0)
+		return h;
+
+	if (h != NULL)
+	{
+		pfree(h->text);
+		pfree(h->is_week);
+		pfree(h);
+	}
+	fcinfo->flinfo->fn_extra = NULL;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	h = palloc0(sizeof(DreamHeader));
+	h->len = end - p;
+	h->text = pnstrdup(p, h->len);
+	h->delimiter = delimiter;
+	h->nfields = 1;
+	for (const char *q = p; q < end; q++)
+		h->nfields += (*q == delimiter);
+	h->is_week = palloc0(sizeof(bool) * h->nfields);
+	MemoryContextSwitchTo(old);
+
+	for (int f = 0; f < h->nfields; f++, p++)
+	{
+		const char *name;
+		int			len;
+		IsoWeek		week;
+
+		CHECK_FOR_INTERRUPTS();
+		NextField(&p, end, delimiter, &name, &len);
+		if (!IsWeekColumn(name, len))
+			continue;
+		week = DatumGetIsoWeek(DirectFunctionCall1(dream_week,
+												   PointerGetDatum(cstring_to_text_with_len(name, len))));
+		if (nweeks > 0 && week != last + 1)
+		{
+			char		expected[ISOWEEK_TEXT_LEN];
+
+			isoweek_format(last + 1, expected);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("DREAM header column %.*s is not the week after the previous weekly column",
+							len, name),
+					 errdetail("Weekly columns must be consecutive weeks in order; %s was expected.",
+							   expected)));
+		}
+		if (nweeks == 0)
+			h->first = week;
+		h->is_week[f] = true;
+		last = week;
+		nweeks++;
+	}
+	if (nweeks == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("DREAM header has no weekly columns"),
+				 errdetail("Weekly columns are named y_YYWW, for example y_1410.")));
+	fcinfo->flinfo->fn_extra = h;
+	return h;
+}
+
+/*
+ * One line of a DREAM-style file: the weekly fields become the weekline; the
+ * other fields (pnr, branche_..., grad_..., ak..) are skipped.  An empty
+ * field or '.' (SAS's missing value) is no code, 0.
+ */
+/*
+ * A field of a DREAM line: digits only, saturating above PG_INT32_MAX.  The
+ * field is not NUL-terminated, so the parse stops at its length.
+ */
+static bool
+ParseField(const char *s, int len, int64 *value)
+{
+	*value = 0;
+	for (int i = 0; i < len; i++)
+	{
+		if (!isdigit((unsigned char) s[i]))
+			return false;
+		*value = Min(*value * 10 + (s[i] - '0'), (int64) PG_INT32_MAX + 1);
+	}
+	return len > 0;
+}
+
+Datum
+dream_weekline(PG_FUNCTION_ARGS)
+{
+	text	   *delim = PG_GETARG_TEXT_PP(2);
+	text	   *line = PG_GETARG_TEXT_PP(1);
+	DreamHeader *h;
+	const char *p = VARDATA_ANY(line);
+	const char *end = p + VARSIZE_ANY_EXHDR(line);
+	WeeklineBuilder b;
+	int			f;
+	int32		code = 0;
+	int32		length = 0;
+
+	if (VARSIZE_ANY_EXHDR(delim) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("DREAM delimiter must be a single one-byte character")));
+	h = ParseDreamHeader(fcinfo, PG_GETARG_TEXT_PP(0), *VARDATA_ANY(delim));
+
+	weekline_builder_init(&b, h->first, true, ERRCODE_INVALID_PARAMETER_VALUE);
+	for (f = 0; p <= end; f++, p++)
+	{
+		const char *value;
+		int			len;
+		int64		v = 0;
+
+		if (f >= h->nfields)
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("DREAM line has more fields than its header (%d)", h->nfields)));
+		CHECK_FOR_INTERRUPTS();
+		NextField(&p, end, h->delimiter, &value, &len);
+		if (!h->is_week[f])
+			continue;
+		if (!(len == 0 || (len == 1 && *value == '.') || ParseField(value, len, &v)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid DREAM code \"%.*s\" in field %d", len, value, f + 1),
+					 errdetail("A weekly field holds a non-negative integer code, or nothing.")));
+		if (v > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("DREAM code \"%.*s\" in field %d is out of range", len, value, f + 1),
+					 errdetail("Codes are integers from 0 to %d.", PG_INT32_MAX)));
+		if (length > 0 && v != code)
+		{
+			weekline_builder_add(&b, code, length);
+			length = 0;
+		}
+		code = (int32) v;
+		length++;
+	}
+	if (f != h->nfields)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("DREAM line has %d fields, its header %d", f, h->nfields)));
+	weekline_builder_add(&b, code, length);
+	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
+}
+
+/* ---------- reading ---------- */
+
+Datum
+weekline_code_at(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	IsoWeek		week = PG_GETARG_ISOWEEK(1);
+	WeeklineReader r;
+	WeeklineRun run;
+
+	if (!weekline_reader_init(&r, wl) || week < r.next)
+		PG_RETURN_NULL();
+	while (weekline_next(&r, &run))
+		if (week < r.next)
+			PG_RETURN_INT32(run.code);
+	PG_RETURN_NULL();
+}
+
+Datum
+weekline_first_week(PG_FUNCTION_ARGS)
+{
+	WeeklineReader r;
+
+	if (!weekline_reader_init(&r, PG_GETARG_WEEKLINE_P(0)))
+		PG_RETURN_NULL();
+	PG_RETURN_ISOWEEK(r.next);
+}
+
+Datum
+weekline_last_week(PG_FUNCTION_ARGS)
+{
+	IsoWeek		first,
+				end;
+
+	if (!weekline_span(PG_GETARG_WEEKLINE_P(0), &first, &end))
+		PG_RETURN_NULL();
+	PG_RETURN_ISOWEEK(end - 1);
+}
+
+/* The weekrange [lo, hi); both bounds are valid weeks by construction */
+static Datum
+WeekRange(TypeCacheEntry *typcache, IsoWeek lo, IsoWeek hi)
+{
+	RangeBound	lower,
+				upper;
+
+	lower.val = IsoWeekGetDatum(lo);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.val = IsoWeekGetDatum(hi);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+	return RangeTypePGetDatum(JOBREG_RANGE_SERIALIZE(typcache, &lower, &upper, false));
+}
+
+/* The range type of a result column */
+static TypeCacheEntry *
+RangeTypeOf(TupleDesc tupdesc, int attno)
+{
+	TypeCacheEntry *typcache = lookup_type_cache(TupleDescAttr(tupdesc, attno)->atttypid,
+												 TYPECACHE_RANGE_INFO);
+
+	if (typcache->rngelemtype == NULL)
+		elog(ERROR, "weekline function result column %d is not a range", attno + 1);
+	return typcache;
+}
+
+Datum
+weekline_runs(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TypeCacheEntry *typcache;
+	WeeklineReader r;
+	WeeklineRun run;
+
+	InitMaterializedSRF(fcinfo, 0);
+	typcache = RangeTypeOf(rsinfo->setDesc, 0);
+	weekline_reader_init(&r, wl);
+	while (weekline_next(&r, &run))
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = WeekRange(typcache, run.start, r.next);
+		values[1] = Int32GetDatum(run.code);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ---------- code sets ---------- */
+
+static int
+CompareInt32(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+void
+weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set)
+{
+	int			n;
+	int32	   *elems = IntArrayElements(arr, "codes", &n);
+
+	set->codes = palloc(sizeof(int32) * Max(n, 1));
+	memcpy(set->codes, elems, sizeof(int32) * n);
+	qsort(set->codes, n, sizeof(int32), CompareInt32);
+	set->n = 0;
+	for (int i = 0; i < n; i++)
+		if (set->n == 0 || set->codes[set->n - 1] != set->codes[i])
+			set->codes[set->n++] = set->codes[i];
+}
+
+bool
+weekline_codes_contain(const WeeklineCodes *set, int32 code)
+{
+	int			lo = 0,
+				hi = set->n;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (set->codes[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < set->n && set->codes[lo] == code;
+}
+
+/*
+ * The code set of argument argno, cached in fn_extra while the array does
+ * not change (a codes() call gives the same array for every row).
+ */
+typedef struct CodesCache
+{
+	ArrayType  *array;			/* copy of the array the set was made from */
+	WeeklineCodes set;
+} CodesCache;
+
+const WeeklineCodes *
+weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	CodesCache *cache = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (cache != NULL && VARSIZE(cache->array) == VARSIZE(arr) &&
+		memcmp(cache->array, arr, VARSIZE(arr)) == 0)
+		return &cache->set;
+	if (cache == NULL)
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
+	else
+	{
+		pfree(cache->array);
+		pfree(cache->set.codes);
+	}
+	fcinfo->flinfo->fn_extra = NULL;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	weekline_codes_from_array(arr, &cache->set);
+	cache->array = palloc(VARSIZE(arr));
+	memcpy(cache->array, arr, VARSIZE(arr));
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = cache;
+	return &cache->set;
+}
+
+/* ---------- weeks_in ---------- */
+
+int32
+weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	int32		weeks = 0;
+
+	weekline_reader_init(&r, wl);
+	while (weekline_next(&r, &run) && run.start < to)
+		if (r.next > from && weekline_codes_contain(set, run.code))
+			weeks += Min(r.next, to) - Max(run.start, from);
+	return weeks;
+}
+
+/*
+ * A weekrange as the weeks [*from, *to), open ends as PG_INT32_MIN/MAX;
+ * false when empty.  The range type is looked up directly because fn_extra
+ * holds the code set.
+ */
+bool
+weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to)
+{
+	RangeType  *period = DatumGetRangeTypeP(range);
+	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
+	RangeBound	lower,
+				upper;
+	bool		empty;
+
+	range_deserialize(typcache, period, &lower, &upper, &empty);
+	if (empty)
+		return false;
+	*from = lower.infinite ? PG_INT32_MIN : DatumGetIsoWeek(lower.val);
+	*to = upper.infinite ? PG_INT32_MAX : DatumGetIsoWeek(upper.val);
+	return true;
+}
+
+Datum
+weekline_weeks_in(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	const WeeklineCodes *set = weekline_codes_argument(fcinfo, 1);
+	IsoWeek		from,
+				to;
+
+	if (!weekline_period_bounds(PG_GETARG_DATUM(2), &from, &to))
+		PG_RETURN_INT32(0);
+	PG_RETURN_INT32(weekline_weeks_on(wl, set, from, to));
+}
+
+/* ---------- spells ---------- */
+
+void
+weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+					  const WeeklineCodes *codes, int32 max_gap)
+{
+	if (max_gap < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max_gap must not be negative"),
+				 errdetail("max_gap is the longest break, in weeks, that does not end a spell.")));
+	weekline_reader_init(&it->reader, wl);
+	it->codes = codes;
+	it->max_gap = max_gap;
+	it->span_first = it->reader.next;
+	it->have_pending = false;
+	it->have_prev = false;
+	it->prev_end = 0;
+}
+
+bool
+weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell)
+{
+	WeeklineRun run;
+
+	/* the spell starts with the run that ended the previous one, or the next run on the codes */
+	if (!it->have_pending)
+	{
+		do
+		{
+			if (!weekline_next(&it->reader, &it->pending))
+				return false;
+		} while (!weekline_codes_contain(it->codes, it->pending.code));
+	}
+	it->have_pending = false;
+	spell->first = it->pending.start;
+	spell->end = it->pending.start + it->pending.length;
+	spell->weeks = it->pending.length;
+	spell->exit_code = -1;
+
+	while (weekline_next(&it->reader, &run))
+	{
+		if (weekline_codes_contain(it->codes, run.code))
+		{
+			if (run.start - spell->end > it->max_gap)
+			{
+				it->pending = run;
+				it->have_pending = true;
+				break;
+			}
+			spell->end = run.start + run.length;
+			spell->weeks += run.length;
+			spell->exit_code = -1;
+			continue;
+		}
+		if (run.start == spell->end)
+			spell->exit_code = run.code;
+		if (run.start + run.length - spell->end > it->max_gap)
+			break;				/* the break is too long to bridge */
+	}
+
+	/* every run read ends after the spell unless the span ends with it */
+	spell->right_censored = spell->end == it->reader.next;
+	spell->left_censored = spell->first == it->span_first;
+	spell->prior_gap = it->have_prev ? spell->first - it->prev_end : -1;
+	it->have_prev = true;
+	it->prev_end = spell->end;
+	return true;
+}
+
+/* The columns of a weekline_spell row */
+static void
+SpellValues(const WeeklineSpell *spell, TypeCacheEntry *typcache, Datum *values, bool *nulls)
+{
+	values[0] = WeekRange(typcache, spell->first, spell->end);
+	values[1] = Int32GetDatum(spell->weeks);
+	values[2] = Int32GetDatum(spell->prior_gap);
+	values[3] = Int32GetDatum(spell->exit_code);
+	values[4] = BoolGetDatum(spell->left_censored);
+	values[5] = BoolGetDatum(spell->right_censored);
+	memset(nulls, 0, 6 * sizeof(bool));
+	nulls[2] = spell->prior_gap < 0;
+	nulls[3] = spell->exit_code < 0;
+}
+
+Datum
+weekline_spells(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TypeCacheEntry *typcache;
+	WeeklineSpellIter it;
+	WeeklineSpell spell;
+
+	weekline_spells_begin(&it, wl, codes, PG_GETARG_INT32(2));
+	InitMaterializedSRF(fcinfo, 0);
+	typcache = RangeTypeOf(rsinfo->setDesc, 0);
+	while (weekline_spells_next(&it, &spell))
+	{
+		Datum		values[6];
+		bool		nulls[6];
+
+		SpellValues(&spell, typcache, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+weekline_spell_at(PG_FUNCTION_ARGS)
+{
+	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
+	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 1);
+	IsoWeek		at = PG_GETARG_ISOWEEK(3);
+	WeeklineSpell spell;
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "spell_at must return a composite type");
+	if (weekline_spell_containing(wl, codes, PG_GETARG_INT32(2), at, &spell))
+	{
+		Datum		values[6];
+		bool		nulls[6];
+
+		SpellValues(&spell, RangeTypeOf(tupdesc, 0), values, nulls);
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
+	}
+	PG_RETURN_NULL();
+}
+
+/* The spell (bridging breaks of up to max_gap weeks) holding week `at` */
+bool
+weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
+						  int32 max_gap, IsoWeek at, WeeklineSpell *spell)
+{
+	WeeklineSpellIter it;
+
+	weekline_spells_begin(&it, wl, codes, max_gap);
+	while (weekline_spells_next(&it, spell) && spell->first <= at)
+	{
+		if (at < spell->end)
+			return true;
+	}
+	return false;
+}
