@@ -339,8 +339,9 @@ static const struct
 /* ---------- states ---------- */
 
 /*
- * Internal states.  The first thirteen are also the weekly codes of the
- * synthetic codebook (0 = no code, self-supported); the last three are
+ * Internal states.  The first thirteen are the benefit groups of jobreg's
+ * synthetic codebook (codebook = 'synthetic' in jobreg's codebook table),
+ * written with its codes (0 = no code, self-supported); the last three are
  * refinements that are written with the code shown in stateInfo.
  */
 typedef enum State
@@ -360,7 +361,7 @@ typedef enum State
 	ST_ANDET,					/* 12 andet: barsel, orlov ... */
 	ST_EFTER_KTH,				/* self-supported after kontanthjælp (code 0) */
 	ST_PAUSE,					/* a break of 1-5 weeks in kontanthjælp (code 0) */
-	ST_EFTERLOEN,				/* efterløn (code 12) */
+	ST_EFTERLOEN,				/* efterløn (code 1991) */
 	N_STATES
 } State;
 
@@ -373,21 +374,21 @@ static const struct
 	const char *betegnelse;
 }			stateInfo[N_STATES] = {
 	{0, "selvforsørget", "ingen ydelse denne uge (selvforsørget, i beskæftigelse eller uden for registrene)"},
-	{1, "kontanthjælp aktivitetsparat", "kontanthjælp, visiteret aktivitetsparat"},
-	{2, "kontanthjælp jobparat", "kontanthjælp, visiteret jobparat"},
-	{3, "a-dagpenge", "arbejdsløshedsdagpenge"},
-	{4, "sygedagpenge", "sygedagpenge"},
-	{5, "fleksjob", "ansat i fleksjob"},
-	{6, "ledighedsydelse", "ledighedsydelse (ledig fleksjobvisiteret)"},
-	{7, "ressourceforløb", "ressourceforløbsydelse"},
-	{8, "revalidering", "revalideringsydelse"},
-	{9, "førtidspension", "førtidspension"},
-	{10, "SU", "statens uddannelsesstøtte"},
-	{11, "folkepension", "folkepension"},
-	{12, "andet", "andre ordninger: efterløn, barsel, orlov"},
+	{1101, "kontanthjælp aktivitetsparat", "kontanthjælp, visiteret aktivitetsparat"},
+	{1111, "kontanthjælp jobparat", "kontanthjælp, visiteret jobparat"},
+	{1201, "a-dagpenge", "arbejdsløshedsdagpenge"},
+	{1301, "sygedagpenge", "sygedagpenge"},
+	{1401, "fleksjob", "ansat i fleksjob"},
+	{1501, "ledighedsydelse", "ledighedsydelse (ledig fleksjobvisiteret)"},
+	{1601, "ressourceforløb", "ressourceforløbsydelse"},
+	{1701, "revalidering", "revalideringsydelse"},
+	{1801, "førtidspension", "førtidspension"},
+	{1901, "SU", "statens uddannelsesstøtte"},
+	{1951, "folkepension", "folkepension"},
+	{1991, "other", "andre ordninger: efterløn, barsel, orlov"},
 	{0, NULL, NULL},
 	{0, NULL, NULL},
-	{12, NULL, NULL},
+	{1991, NULL, NULL},
 };
 
 #define IS_KTH(s) ((s) == ST_AKT || (s) == ST_JOBPARAT)

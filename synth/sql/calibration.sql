@@ -52,14 +52,14 @@ CREATE TEMP TABLE popk AS
 SELECT kommunekode, aar, kvartal, sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
 FROM pop GROUP BY kommunekode, aar, kvartal;
 
--- kontanthjælp spells: codes 1 and 2, breaks of at most gap weeks bridged;
+-- kontanthjælp spells: codes 1101 and 1111, breaks of at most gap weeks bridged;
 -- ks0: Jobindsats' rule before 2017 (any break ends a spell), ks5: STAR's (5 weeks)
 CREATE FUNCTION pg_temp.spells(gap int)
 	RETURNS TABLE (pnr int, fra int, til int, first_code int) LANGUAGE sql AS $$
 	WITH k AS (
 		SELECT pnr, code, fra, til,
 			   CASE WHEN fra - lag(til) OVER (PARTITION BY pnr ORDER BY fra) <= gap THEN 0 ELSE 1 END AS ny
-		FROM r WHERE code IN (1, 2)),
+		FROM r WHERE code IN (1101, 1111)),
 	n AS (SELECT *, sum(ny) OVER (PARTITION BY pnr ORDER BY fra) AS nr FROM k)
 	SELECT pnr, min(fra), max(til), (array_agg(code ORDER BY fra))[1]
 	FROM n GROUP BY pnr, nr $$;
@@ -76,8 +76,8 @@ CREATE TEMP TABLE fdef (noegle text, code int, fra int, til int, alder_dato date
 INSERT INTO fdef
 SELECT g.key || '_fuldtid_' || pe.navn, unnest(g.codes), pg_temp.wk(lower(pe.w)), pg_temp.wk(upper(pe.w)),
 	   pe.d, pe.pa, pe.pk
-FROM (VALUES ('akt', '{1}'::int[]), ('fleks', '{5,6}'), ('fleksbesk', '{5}'), ('ledy', '{6}'),
-			 ('resf', '{7}'), ('reva', '{8}'), ('udsatte', '{1,6,7,8}')) AS g(key, codes),
+FROM (VALUES ('akt', '{1101}'::int[]), ('fleks', '{1401,1501}'), ('fleksbesk', '{1401}'), ('ledy', '{1501}'),
+			 ('resf', '{1601}'), ('reva', '{1701}'), ('udsatte', '{1101,1501,1601,1701}')) AS g(key, codes),
 	 (VALUES ('2015q1', quarter_weeks(2015, 1), date '2015-01-01', 2015, 1),
 			 ('2016q3', quarter_weeks(2016, 3), date '2016-07-01', 2016, 3),
 			 ('2015m10', month_weeks(2015, 10), date '2015-10-01', 2015, 4),
@@ -98,7 +98,7 @@ GROUP BY f.noegle, p.kommunekode, f.til, f.fra, f.pop_aar, f.pop_kv;
 CREATE TEMP TABLE anc AS
 SELECT p.pnr, p.kommunekode, pg_temp.wk('2015-W10') - ks0.fra + 1 AS uger
 FROM r JOIN p USING (pnr) JOIN ks0 ON ks0.pnr = r.pnr AND ks0.fra <= r.fra AND ks0.til >= r.til
-WHERE r.code = 1 AND r.fra <= pg_temp.wk('2015-W10') AND r.til > pg_temp.wk('2015-W10')
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2015-W10') AND r.til > pg_temp.wk('2015-W10')
   AND p.foedselsdato <= date '2015-03-02' - interval '30 years';
 
 INSERT INTO m
@@ -117,14 +117,14 @@ FROM anc GROUP BY kommunekode;
 CREATE TEMP TABLE nye AS
 SELECT ks0.pnr, p.kommunekode, ks0.fra
 FROM ks0 JOIN p USING (pnr)
-WHERE ks0.first_code = 1
+WHERE ks0.first_code = 1101
   AND ks0.fra >= pg_temp.wk(lower(quarter_weeks(2012, 4))) AND ks0.fra < pg_temp.wk(upper(quarter_weeks(2013, 3)))
-  AND NOT EXISTS (SELECT FROM r WHERE r.pnr = ks0.pnr AND r.code IN (1, 2) AND r.til > ks0.fra - 52 AND r.fra < ks0.fra)
+  AND NOT EXISTS (SELECT FROM r WHERE r.pnr = ks0.pnr AND r.code IN (1101, 1111) AND r.til > ks0.fra - 52 AND r.fra < ks0.fra)
   AND p.foedselsdato <= ('2000-01-03'::date + 7 * ks0.fra - interval '30 years')::date;
 
 INSERT INTO m
 SELECT 'akt_nye_s' || t || '_2012q4_2013q3', kommunekode,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM r WHERE r.pnr = nye.pnr AND r.code IN (1, 2)
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM r WHERE r.pnr = nye.pnr AND r.code IN (1101, 1111)
 									 AND r.fra <= nye.fra + t AND r.til > nye.fra + t)),
 	   count(*), count(*), NULL
 FROM nye, (VALUES (16), (17), (52)) AS x(t) GROUP BY t, kommunekode;
@@ -136,13 +136,13 @@ SELECT p.pnr, p.kommunekode,
 	   coalesce((SELECT r2.code FROM r r2 WHERE r2.pnr = p.pnr AND r2.fra <= pg_temp.wk('2015-W10')
 				 AND r2.til > pg_temp.wk('2015-W10')), 0) AS status
 FROM r JOIN p USING (pnr)
-WHERE r.code = 1 AND r.fra <= pg_temp.wk('2014-W10') AND r.til > pg_temp.wk('2014-W10')
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2014-W10') AND r.til > pg_temp.wk('2014-W10')
   AND p.foedselsdato <= date '2014-03-03' - interval '30 years';
 
 INSERT INTO m
 SELECT 'akt_status52_' || s.navn || '_2014w10', kommunekode,
-	   count(*) FILTER (WHERE CASE s.navn WHEN 'akt' THEN status = 1 WHEN 'job' THEN status = 0
-							  ELSE status NOT IN (0, 1) END),
+	   count(*) FILTER (WHERE CASE s.navn WHEN 'akt' THEN status = 1101 WHEN 'job' THEN status = 0
+							  ELSE status NOT IN (0, 1101) END),
 	   count(*), count(*), NULL
 FROM kohorte, (VALUES ('akt'), ('job'), ('andre')) AS s(navn) GROUP BY s.navn, kommunekode;
 
@@ -152,7 +152,7 @@ FROM kohorte, (VALUES ('akt'), ('job'), ('andre')) AS s(navn) GROUP BY s.navn, k
 CREATE TEMP TABLE adef (key text, code int, navn text, fra int, til int, alder_dato date);
 INSERT INTO adef
 SELECT g.key, g.code, pe.navn, pg_temp.wk(lower(pe.w)), pg_temp.wk(upper(pe.w)), pe.d
-FROM (VALUES ('akt', 1), ('reva', 8), ('ledy', 6), ('resf', 7)) AS g(key, code),
+FROM (VALUES ('akt', 1101), ('reva', 1701), ('ledy', 1501), ('resf', 1601)) AS g(key, code),
 	 (VALUES ('2014q2_2015q1', weekrange(lower(quarter_weeks(2014, 2)), upper(quarter_weeks(2015, 1))), date '2014-04-01'),
 			 ('2015q4_2016q3', weekrange(lower(quarter_weeks(2015, 4)), upper(quarter_weeks(2016, 3))), date '2015-10-01'))
 	 AS pe(navn, w, d);
@@ -196,11 +196,11 @@ FROM at WHERE key = 'akt' GROUP BY key, navn, kommunekode;
 
 INSERT INTO m
 SELECT 'ledy_fleksjob26_2016m1_4', p.kommunekode,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM r f WHERE f.pnr = r.pnr AND f.code = 5 AND f.fra = r.til
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM r f WHERE f.pnr = r.pnr AND f.code = 1401 AND f.fra = r.til
 									 AND f.fra - r.fra <= 26)),
 	   count(*), count(*), NULL
 FROM r JOIN p USING (pnr)
-WHERE r.code = 6 AND r.fra >= pg_temp.wk(lower(month_weeks(2016, 1))) AND r.fra < pg_temp.wk(upper(month_weeks(2016, 4)))
+WHERE r.code = 1501 AND r.fra >= pg_temp.wk(lower(month_weeks(2016, 1))) AND r.fra < pg_temp.wk(upper(month_weeks(2016, 4)))
   AND p.foedselsdato <= ('2000-01-03'::date + 7 * r.fra - interval '30 years')::date
 GROUP BY p.kommunekode;
 
@@ -209,7 +209,7 @@ GROUP BY p.kommunekode;
 CREATE TEMP TABLE lang AS
 SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
 FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
-WHERE r.code = 1 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years';
 
 INSERT INTO m

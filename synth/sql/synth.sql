@@ -27,6 +27,10 @@ SELECT count(*) AS kommuner, count(DISTINCT kommunekode) AS koder, sum(pop_16_66
 	   (SELECT pop_16_66 FROM synth_kommune_pop WHERE kommunekode = 101) AS koebenhavn
 FROM synth_kommune_pop;
 SELECT * FROM synth_state ORDER BY code;
+-- every code the generator writes is a code of jobreg's synthetic codebook, in the same group
+SELECT s.code, s.gruppe, c.gruppe AS codebook_gruppe
+FROM synth_state s LEFT JOIN codebook c ON c.codebook = 'synthetic' AND c.code = s.code
+WHERE s.code <> 0 AND c.gruppe IS DISTINCT FROM s.gruppe;
 SELECT * FROM synth_tilbudstype ORDER BY tilbudstype;
 
 -- the targets: each computed figure has a definition
