@@ -1,0 +1,48 @@
+-- The synthetic register, loaded the way an analyst's database holds the real one:
+-- persons, their DREAM weekly codes as one weekline per person (from DREAM's first
+-- week, 1991-W27), activation offers and population counts.  jobreg_synth generates
+-- it (seed 1, scale 1 = the whole country; DEMO_SCALE for a smaller register).
+-- Every other demo file reads these tables only.
+\if :{?scale}
+\else
+\set scale 1
+\endif
+\if :{?seed}
+\else
+\set seed 1
+\endif
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS jobreg_synth;
+DROP SCHEMA IF EXISTS register CASCADE;
+CREATE SCHEMA register;
+\timing on
+
+-- what was generated: counts of persons are divided by the scale in the demo files
+CREATE TABLE register.udtraek AS SELECT :seed::int8 AS seed, :scale::float8 AS skala;
+COMMENT ON TABLE register.udtraek IS 'the seed and scale the synthetic register was generated with';
+
+CREATE TABLE register.person AS SELECT * FROM synth_persons(:seed, :scale);
+ALTER TABLE register.person ADD PRIMARY KEY (pnr);
+COMMENT ON TABLE register.person IS 'one row per person: pnr, kommunekode (fixed), foedselsdato, koen';
+
+CREATE TABLE register.dream AS
+SELECT pnr, weekline_from_runs(first_week, codes, lengths) AS uger
+FROM synth_histories(:seed, :scale, first => '1991-W27');
+ALTER TABLE register.dream ADD PRIMARY KEY (pnr);
+COMMENT ON TABLE register.dream IS 'one row per person: the weekly codes (synthetic codebook) from 1991-W27 to 2024-W52';
+
+CREATE TABLE register.tilbud AS SELECT * FROM synth_offers(:seed, :scale, first => '2012-W01');
+CREATE INDEX ON register.tilbud (pnr);
+COMMENT ON TABLE register.tilbud IS 'activation offers ending in or after 2012: tilbudstype, periode, timer_pr_uge';
+
+CREATE TABLE register.befolkning AS SELECT * FROM synth_population(:seed, :scale);
+ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alder);
+COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
+
+\timing off
+ANALYZE register.person, register.dream, register.tilbud, register.befolkning;
+
+SELECT (SELECT count(*) FROM register.person) AS personer,
+       (SELECT count(*) FROM register.tilbud) AS tilbud,
+       pg_size_pretty(pg_total_relation_size('register.dream')) AS dream_stoerrelse,
+       pg_size_pretty(pg_total_relation_size('register.tilbud')) AS tilbud_stoerrelse;
