@@ -80,6 +80,18 @@ SELECT aktiveringsgrad(a) AS grad_no_benefit, virksomhedsrettet_andel(a) AS virk
 FROM per_person WHERE cpr = 3;
 SELECT aktivering_sum(a) IS NOT DISTINCT FROM (SELECT aktivering_sum(a) FROM per_person) AS null_rows_skipped
 FROM (SELECT a FROM per_person UNION ALL SELECT NULL) AS x;
+-- jobreg.min_cell: a ratio resting on fewer persons than n is withheld; the
+-- virksomhedsrettet andel rests on the activated persons
+SELECT sum((a).personer) AS personer, sum((a).aktiveringsberoerte) AS beroerte FROM per_person;
+SET jobreg.min_cell = 3;
+SELECT aktiveringsgrad(a) IS NOT NULL AS grad_shown, andel_aktiveringsberoerte(a) IS NOT NULL AS andel_shown,
+	   virksomhedsrettet_andel(a) IS NULL AS virk_withheld
+FROM per_person;
+SET jobreg.min_cell = 100;
+SELECT aktiveringsgrad(a) IS NULL AS grad_withheld, andel_aktiveringsberoerte(a) IS NULL AS andel_withheld,
+	   aktivering_sum(a) IS NOT NULL AS state_kept
+FROM per_person;
+RESET jobreg.min_cell;
 
 -- bad input, each with its SQLSTATE
 SELECT pg_temp.err($$SELECT aktivering('{[2015-01-01,2015-02-01)}', '[2015-01-01,2015-02-01)', 'kursus', '[2015-01-01,2015-02-01)', 10)$$) AS unknown_type,

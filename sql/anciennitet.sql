@@ -49,6 +49,14 @@ SELECT andel_inden_for(s, o, 13, u) FROM (VALUES
 	('2016-W01', '2016-W14', '2016-W40'),                            -- week 14: too late
 	('2016-W30', '2016-W31', '2016-W40'),                            -- only 11 weeks followed: skipped
 	(NULL, '2016-W02', '2016-W40')) v(s, o, u);                      -- no start: skipped
+-- jobreg.min_cell: fewer persons than n keep the row with every figure withheld
+SET jobreg.min_cell = 3;
+SELECT (anciennitet_fordeling(w)).* FROM (VALUES (104), (105)) v(w);
+SELECT (anciennitet_fordeling(w)).personer FROM (VALUES (104), (105), (300)) v(w);
+SELECT andel_inden_for(s, o, 13, u) AS two_followed, andel_inden_for(s, o, 13, u) FILTER (WHERE o IS NULL) AS one_followed
+FROM (VALUES ('2016-W01'::isoweek, '2016-W05'::isoweek, '2016-W40'::isoweek), ('2016-W01', NULL, '2016-W40'),
+			 ('2016-W02', NULL, '2016-W40')) v(s, o, u);
+RESET jobreg.min_cell;
 
 -- 2,000 random histories over 300 weeks, against a long table and gaps-and-islands SQL
 SELECT setseed(0.2015);

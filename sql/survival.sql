@@ -291,6 +291,28 @@ SELECT km.kind, count(*) FILTER (WHERE t.surv IS NOT NULL) AS shown,
 FROM km, surv_table(s) t JOIN oracle o USING (time) WHERE o.kind = km.kind GROUP BY km.kind ORDER BY km.kind;
 RESET jobreg.min_cell;
 SELECT count(*) FILTER (WHERE surv IS NULL) AS suppressed_after_reset FROM km, surv_table(s);
+-- the scalar readers withhold a figure that reads a withheld step: surv_at
+-- and surv_rmean up to t are NULL exactly when surv_table withholds a row
+-- at or before t; what is shown is unchanged
+CREATE TEMP TABLE readers AS
+SELECT kind, t, surv_at(s, t) AS at_t, surv_rmean(s, t) AS rmean_t, surv_median(s) AS median,
+	   surv_quantile(s, 0.25) AS q25
+FROM km, (VALUES (3), (20), (40), (55)) v(t);
+SET jobreg.min_cell = 1000;
+SELECT r.kind, r.t,
+	   EXISTS (SELECT FROM surv_table(km.s) x WHERE x.time <= r.t AND x.surv IS NULL) AS step_withheld,
+	   surv_at(km.s, r.t) IS NULL AS at_withheld, surv_rmean(km.s, r.t) IS NULL AS rmean_withheld,
+	   coalesce(surv_at(km.s, r.t) = r.at_t AND surv_rmean(km.s, r.t) = r.rmean_t, true) AS shown_unchanged
+FROM readers r JOIN km USING (kind) ORDER BY 1, 2;
+SELECT kind, surv_median(s) IS NULL AS median_withheld, surv_quantile(s, 0.25) IS NULL AS q25_withheld,
+	   coalesce(surv_median(s) = r.median AND surv_quantile(s, 0.25) = r.q25, true) AS shown_unchanged
+FROM km JOIN readers r USING (kind) WHERE r.t = 3 ORDER BY kind;
+-- before the first step: withheld when the cohort is smaller than n
+SELECT surv_at(s, 0) AS small_cohort, surv_rmean(s, 0.5) AS small_rmean FROM small;
+RESET jobreg.min_cell;
+SELECT count(*) FILTER (WHERE surv_at(km.s, r.t) IS DISTINCT FROM r.at_t) AS changed_after_reset
+FROM readers r JOIN km USING (kind);
+DROP TABLE readers;
 
 -- surv_svg: a well-formed SVG, labels escaped for XML
 SELECT xml_is_well_formed_document(svg) AS well_formed,

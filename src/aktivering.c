@@ -631,12 +631,16 @@ aktivering_sum_final(PG_FUNCTION_ARGS)
 	return MakeAktivering(fcinfo, s + 1);
 }
 
+/*
+ * num ÷ den; NULL when den is 0, or when the figure rests on fewer persons
+ * (field `persons`) than jobreg.min_cell.
+ */
 static Datum
-Ratio(FunctionCallInfo fcinfo, int num, int den)
+Ratio(FunctionCallInfo fcinfo, int num, int den, int persons)
 {
 	float8	   *s = SumState(fcinfo);
 
-	if (s[den + 1] == 0.0)
+	if (s[den + 1] == 0.0 || (jobreg_min_cell > 0 && s[persons + 1] < jobreg_min_cell))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(s[num + 1] / s[den + 1]);
 }
@@ -644,17 +648,17 @@ Ratio(FunctionCallInfo fcinfo, int num, int den)
 Datum
 aktiveringsgrad_final(PG_FUNCTION_ARGS)
 {
-	return Ratio(fcinfo, AK_AKTIVERINGSTIMER, AK_YDELSESTIMER);
+	return Ratio(fcinfo, AK_AKTIVERINGSTIMER, AK_YDELSESTIMER, AK_PERSONER);
 }
 
 Datum
 aktiveringsberoerte_final(PG_FUNCTION_ARGS)
 {
-	return Ratio(fcinfo, AK_BEROERTE, AK_PERSONER);
+	return Ratio(fcinfo, AK_BEROERTE, AK_PERSONER, AK_PERSONER);
 }
 
 Datum
 virksomhedsrettet_final(PG_FUNCTION_ARGS)
 {
-	return Ratio(fcinfo, AK_VIRKSOMHEDSRETTEDE_TIMER, AK_AKTIVERINGSTIMER);
+	return Ratio(fcinfo, AK_VIRKSOMHEDSRETTEDE_TIMER, AK_AKTIVERINGSTIMER, AK_BEROERTE);
 }

@@ -165,6 +165,9 @@ anciennitet_fordeling_final(PG_FUNCTION_ARGS)
 	values[1] = Float8GetDatum(c[F_SUM] / n / WEEKS_PER_YEAR);
 	for (int i = F_OVER2; i < F_COUNTERS; i++)
 		values[i] = Float8GetDatum(c[i] / n);
+	/* jobreg.min_cell: a group of fewer persons keeps its row, every figure withheld */
+	if (jobreg_min_cell > 0 && n < jobreg_min_cell)
+		memset(nulls, true, sizeof(nulls));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }
 
@@ -218,7 +221,7 @@ andel_inden_for_final(PG_FUNCTION_ARGS)
 {
 	float8	   *c = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), 2);
 
-	if (c[0] == 0)
+	if (c[0] == 0 || (jobreg_min_cell > 0 && c[0] < jobreg_min_cell))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(c[1] / c[0]);
 }

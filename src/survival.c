@@ -802,6 +802,31 @@ CheckProbability(float8 p, const char *what)
 				 errmsg("%s must be between 0 and 1 (exclusive), not %g", what, p)));
 }
 
+/*
+ * jobreg.min_cell for the scalar readers: a figure that reads the curve up
+ * to time t is withheld when a step at or before t rests on fewer than n
+ * persons (the rows surv_table withholds), or, with no step yet, when the
+ * cohort itself is smaller than n.  Otherwise the withheld steps could be
+ * recovered from S(t) at two times.
+ */
+static bool
+CurveSuppressed(const KMPoint *pt, int n, float8 t)
+{
+	bool		stepped = false;
+
+	if (jobreg_min_cell <= 0)
+		return false;
+	for (int i = 0; i < n && pt[i].time <= t; i++)
+	{
+		if (!(pt[i].events > 0))
+			continue;
+		if (pt[i].persons < jobreg_min_cell)
+			return true;
+		stepped = true;
+	}
+	return !stepped && pt[0].persons < jobreg_min_cell;
+}
+
 /* S(t), as summary(fit, times = t); NULL past the last time */
 Datum
 surv_at(PG_FUNCTION_ARGS)
@@ -818,6 +843,8 @@ surv_at(PG_FUNCTION_ARGS)
 	if (t > s->times[s->ntimes - 1].time)
 		PG_RETURN_NULL();
 	pt = survival_curve(s);
+	if (CurveSuppressed(pt, s->ntimes, t))
+		PG_RETURN_NULL();
 	for (int i = 0; i < s->ntimes && pt[i].time <= t; i++)
 		result = pt[i].surv;
 	PG_RETURN_FLOAT8(result);
@@ -837,15 +864,24 @@ surv_median(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < n; i++)
 	{
+		float8		reach = pt[i].time; /* the last time the answer reads */
+		float8		median = pt[i].time;
+
 		if (!pt[i].exit || !(pt[i].surv < 0.5 + R_TOLERANCE))
 			continue;
 		if (fabs(pt[i].surv - 0.5) < R_TOLERANCE)
 		{
 			for (int j = i + 1; j < n; j++)
 				if (pt[j].exit && pt[j].surv < pt[i].surv)
-					PG_RETURN_FLOAT8((pt[i].time + pt[j].time) / 2);
+				{
+					reach = pt[j].time;
+					median = (pt[i].time + pt[j].time) / 2;
+					break;
+				}
 		}
-		PG_RETURN_FLOAT8(pt[i].time);
+		if (CurveSuppressed(pt, n, reach))
+			PG_RETURN_NULL();
+		PG_RETURN_FLOAT8(median);
 	}
 	PG_RETURN_NULL();
 }
@@ -893,6 +929,7 @@ surv_quantile(PG_FUNCTION_ARGS)
 	float8	   *x;
 	float8	   *y;
 	float8		xmax = 0;
+	float8		x2;
 	int			m = 1;
 	int			i1;
 	int			i2;
@@ -923,10 +960,14 @@ surv_quantile(PG_FUNCTION_ARGS)
 	if (i1 < 0)
 		PG_RETURN_NULL();
 	if (fabs(p - y[m - 1]) < R_TOLERANCE)
-		PG_RETURN_FLOAT8((x[i1] + xmax) / 2);
-	if (i2 < 0)
+		x2 = xmax;
+	else if (i2 < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((x[i1] + x[i2]) / 2);
+	else
+		x2 = x[i2];
+	if (CurveSuppressed(pt, s->ntimes, Max(x[i1], x2)))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((x[i1] + x2) / 2);
 }
 
 /* The mean time in state up to tau, as print(fit, rmean = tau) */
@@ -954,6 +995,8 @@ surv_rmean(PG_FUNCTION_ARGS)
 		prev_surv = pt[i].surv;
 	}
 	sum += (tau - prev_time) * prev_surv;
+	if (CurveSuppressed(pt, s->ntimes, tau))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((float8) sum);
 }
 
