@@ -12,6 +12,10 @@
 -- short break is not a leaving (the document: people leave as they "overgår til
 -- uddannelse, beskæftigelse eller andre ydelser").  The calibration reads the footnote as
 -- the share with kontanthjælp *in* week 52; that share is printed beside (status i uge 52).
+\if :{?outdir}
+\else
+\set outdir .
+\endif
 CREATE TEMP TABLE figur3 AS
 WITH geografi (kommunekode, geografi) AS (
 	SELECT kode, 'hele landet' FROM kommune
