@@ -12,21 +12,23 @@ CREATE TEMP TABLE tabel1 AS
 WITH pr_kommune AS (            -- one pass over the register: fuldtidspersoner per kommune
 	SELECT p.kommunekode,
 		   fuldtidspersoner(d.uger, k.akt, k.kvartal) AS akt,
-		   fuldtidspersoner(d.uger, k.fleksjob || k.ledighedsydelse, k.kvartal) AS fleks,
+		   fuldtidspersoner(d.uger, k.fleksjobvisiterede, k.kvartal) AS fleks,
 		   fuldtidspersoner(d.uger, k.ledighedsydelse, k.kvartal) AS ledy,
 		   fuldtidspersoner(d.uger, k.ressourceforloeb, k.kvartal) AS resf,
 		   fuldtidspersoner(d.uger, k.revalidering, k.kvartal) AS reva,
-		   fuldtidspersoner(d.uger, k.akt || k.ledighedsydelse || k.ressourceforloeb || k.revalidering,
-							k.kvartal) AS udsatte
+		   fuldtidspersoner(d.uger, k.udsatte, k.kvartal) AS udsatte
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
 		 (SELECT quarter_weeks(2015, 1) AS kvartal,
 				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
-				 (SELECT codes('synthetic', 'fleksjob')) AS fleksjob,
+				 (SELECT codes('synthetic', 'fleksjob') || codes('synthetic', 'ledighedsydelse')) AS fleksjobvisiterede,
 				 (SELECT codes('synthetic', 'ledighedsydelse')) AS ledighedsydelse,
 				 (SELECT codes('synthetic', 'ressourceforløb')) AS ressourceforloeb,
-				 (SELECT codes('synthetic', 'revalidering')) AS revalidering) AS k
-	WHERE p.foedselsdato <= date '2015-01-01' - interval '30 years'
+				 (SELECT codes('synthetic', 'revalidering')) AS revalidering,
+				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'ledighedsydelse')
+						 || codes('synthetic', 'ressourceforløb') || codes('synthetic', 'revalidering')) AS udsatte) AS k
+	WHERE weeks_in(d.uger, k.udsatte || k.fleksjobvisiterede, k.kvartal) > 0   -- (the others count 0)
+	  AND p.foedselsdato <= date '2015-01-01' - interval '30 years'
 	GROUP BY p.kommunekode),
 befolkning AS (                 -- persons aged 30-66 on 1 January 2015
 	SELECT kommunekode, sum(antal) AS personer_30_66
@@ -34,7 +36,7 @@ befolkning AS (                 -- persons aged 30-66 on 1 January 2015
 	GROUP BY kommunekode),
 kbh AS (SELECT * FROM pr_kommune JOIN befolkning USING (kommunekode) WHERE kommunekode = 101),   -- København
 landet AS (SELECT sum(udsatte) AS udsatte, sum(personer_30_66) AS personer_30_66
-		   FROM pr_kommune JOIN befolkning USING (kommunekode))
+		   FROM befolkning LEFT JOIN pr_kommune USING (kommunekode))
 SELECT t.*
 FROM kbh, landet, register.udtraek AS u,
 	 LATERAL (VALUES

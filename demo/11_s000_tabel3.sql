@@ -13,7 +13,7 @@ CREATE TEMP TABLE tabel3 AS
 WITH pr_kommune AS (            -- fuldtidspersoner per kommune of the klynger
 	SELECT p.kommunekode,
 		   fuldtidspersoner(d.uger, k.akt, k.kvartal) AS akt,
-		   fuldtidspersoner(d.uger, k.fleksjob || k.ledighedsydelse, k.kvartal) AS fleks,
+		   fuldtidspersoner(d.uger, k.fleksjobvisiterede, k.kvartal) AS fleks,
 		   fuldtidspersoner(d.uger, k.ledighedsydelse, k.kvartal) AS ledy,
 		   fuldtidspersoner(d.uger, k.ressourceforloeb, k.kvartal) AS resf,
 		   fuldtidspersoner(d.uger, k.revalidering, k.kvartal) AS reva
@@ -21,7 +21,7 @@ WITH pr_kommune AS (            -- fuldtidspersoner per kommune of the klynger
 	JOIN register.dream d USING (pnr),
 		 (SELECT quarter_weeks(2015, 1) AS kvartal,
 				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
-				 (SELECT codes('synthetic', 'fleksjob')) AS fleksjob,
+				 (SELECT codes('synthetic', 'fleksjob') || codes('synthetic', 'ledighedsydelse')) AS fleksjobvisiterede,
 				 (SELECT codes('synthetic', 'ledighedsydelse')) AS ledighedsydelse,
 				 (SELECT codes('synthetic', 'ressourceforløb')) AS ressourceforloeb,
 				 (SELECT codes('synthetic', 'revalidering')) AS revalidering) AS k

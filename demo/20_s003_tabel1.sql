@@ -11,21 +11,26 @@ WITH kvartaler (periode, uger, fyldt_30) AS (VALUES
 kbh AS (                        -- fuldtidspersoner in København (101), per quarter
 	SELECT q.periode,
 		   fuldtidspersoner(d.uger, k.akt, q.uger) AS akt,
-		   fuldtidspersoner(d.uger, k.fleksjob || k.ledighedsydelse, q.uger) AS fleks,
+		   fuldtidspersoner(d.uger, k.fleksjobvisiterede, q.uger) AS fleks,
 		   fuldtidspersoner(d.uger, k.ledighedsydelse, q.uger) AS ledy,
 		   fuldtidspersoner(d.uger, k.ressourceforloeb, q.uger) AS resf,
 		   fuldtidspersoner(d.uger, k.revalidering, q.uger) AS reva,
-		   fuldtidspersoner(d.uger, k.akt || k.ledighedsydelse || k.ressourceforloeb || k.revalidering, q.uger) AS udsatte,
+		   fuldtidspersoner(d.uger, k.udsatte, q.uger) AS udsatte,
 		   fuldtidspersoner(d.uger, k.fleksjob, q.uger) AS fleksjob
 	FROM register.person p
 	JOIN register.dream d USING (pnr)
 	JOIN kvartaler q ON p.foedselsdato <= q.fyldt_30 - interval '30 years',
 		 (SELECT (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
 				 (SELECT codes('synthetic', 'fleksjob')) AS fleksjob,
+				 (SELECT codes('synthetic', 'fleksjob') || codes('synthetic', 'ledighedsydelse')) AS fleksjobvisiterede,
 				 (SELECT codes('synthetic', 'ledighedsydelse')) AS ledighedsydelse,
 				 (SELECT codes('synthetic', 'ressourceforløb')) AS ressourceforloeb,
-				 (SELECT codes('synthetic', 'revalidering')) AS revalidering) AS k
+				 (SELECT codes('synthetic', 'revalidering')) AS revalidering,
+				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'ledighedsydelse')
+						 || codes('synthetic', 'ressourceforløb') || codes('synthetic', 'revalidering')) AS udsatte) AS k
 	WHERE p.kommunekode = 101
+	  AND weeks_in(d.uger, k.udsatte || k.fleksjob,                          -- (the others count 0)
+				   weekrange(lower(quarter_weeks(2015, 1)), upper(quarter_weeks(2016, 3)))) > 0
 	GROUP BY q.periode)
 SELECT r.*
 FROM (SELECT kbh.*, kbh.periode = '1. kvt. 2015' AS i_2015 FROM kbh) AS kbh, register.udtraek AS u,

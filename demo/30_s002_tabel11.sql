@@ -13,34 +13,36 @@
 -- The 25 kommuner are those of the calibration target (synth_target.kommuner).  The counts
 -- are printed for reference: the register keeps the 2015 population, 3 pct. below 2020's.
 CREATE TEMP TABLE s002_tabel11 AS
-WITH kommuner AS (SELECT unnest(kommuner) AS kommunekode FROM synth_target
-				  WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner'),
-geografi (kommunekode, geografi) AS (
-	SELECT kommunekode, '25 kommuner' FROM kommuner UNION ALL SELECT 101, 'København'),
-aktivitetsparate AS (           -- the aktivitetsparate of 1 March 2020 and their anciennitet in years
+WITH aktivitetsparate AS (      -- the aktivitetsparate of 1 March 2020 and their anciennitet in years
 	SELECT p.kommunekode, anciennitet(d.uger, k.kontanthjaelp, '2020-W09', 5) * 7 / 365.25 AS aar
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
-		 (SELECT (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
+		 (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner') AS kommuner,
+				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
 				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
 						 || codes('synthetic', 'kontanthjælp jobparat')) AS kontanthjaelp) AS k
-	WHERE p.kommunekode IN (SELECT kommunekode FROM kommuner)
+	WHERE p.kommunekode = ANY (k.kommuner)
 	  AND code_at(d.uger, '2020-W09') = ANY (k.akt)
 	  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'),
-befolkning AS (                 -- persons aged 16-66 on 1 April 2020
-	SELECT g.geografi, sum(b.antal) AS personer_16_66
-	FROM register.befolkning b JOIN geografi g USING (kommunekode)
-	WHERE b.aar = 2020 AND b.kvartal = 2 GROUP BY g.geografi)
-SELECT g.geografi,
-	   count(*) FILTER (WHERE a.aar >= 5) / u.skala AS langvarige,
-	   100.0 * count(*) FILTER (WHERE a.aar >= 5) / count(*) AS pct_af_aktivitetsparate,
-	   100.0 * count(*) FILTER (WHERE a.aar >= 5) / b.personer_16_66 AS pct_af_befolkningen,
-	   avg(a.aar) FILTER (WHERE a.aar >= 5) AS gennemsnitlig_anciennitet,
-	   100.0 * count(*) FILTER (WHERE a.aar > 10) / count(*) FILTER (WHERE a.aar >= 5) AS pct_over_10_aar
-FROM aktivitetsparate a
-JOIN geografi g USING (kommunekode)
-JOIN befolkning b USING (geografi), register.udtraek u
-GROUP BY g.geografi, b.personer_16_66, u.skala;
+pr_kommune AS (                 -- per kommune, with the persons aged 16-66 on 1 April 2020
+	SELECT a.kommunekode, count(*) AS aktivitetsparate,
+		   count(*) FILTER (WHERE a.aar >= 5) AS langvarige,
+		   sum(a.aar) FILTER (WHERE a.aar >= 5) AS langvariges_aar,
+		   count(*) FILTER (WHERE a.aar > 10) AS over_10_aar,
+		   (SELECT sum(antal) FROM register.befolkning b
+			WHERE b.kommunekode = a.kommunekode AND b.aar = 2020 AND b.kvartal = 2) AS personer_16_66
+	FROM aktivitetsparate a
+	GROUP BY a.kommunekode)
+SELECT g.geografi,                      -- København, and the 25 kommuner pooled
+	   sum(langvarige) / u.skala AS langvarige,
+	   100.0 * sum(langvarige) / sum(aktivitetsparate) AS pct_af_aktivitetsparate,
+	   100.0 * sum(langvarige) / sum(personer_16_66) AS pct_af_befolkningen,
+	   sum(langvariges_aar) / sum(langvarige) AS gennemsnitlig_anciennitet,
+	   100.0 * sum(over_10_aar) / sum(langvarige) AS pct_over_10_aar
+FROM pr_kommune, register.udtraek u,
+	 LATERAL (VALUES ('25 kommuner'), (CASE WHEN kommunekode = 101 THEN 'København' END)) AS g (geografi)
+WHERE g.geografi IS NOT NULL
+GROUP BY g.geografi, u.skala;
 
 INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 SELECT r.kilde, r.maal, t.geografi, r.enhed, r.dokument, r.jobreg, r.noegle

@@ -4,7 +4,8 @@
 # DEMO_OUT (default demo-output/ in the repository) is where the figures are written as SVG.
 # An SQL error stops the demo with a non-zero exit; figures outside the calibration
 # tolerance are reported by demo/99_opsummering.sql, not errors.
-PG_SERVER_OPTS="-c shared_buffers=1GB -c work_mem=64MB -c maintenance_work_mem=256MB ${PG_SERVER_OPTS:-}"
+# a throwaway cluster: no WAL beyond what crash recovery needs (tables loaded in one go)
+PG_SERVER_OPTS="-c shared_buffers=1GB -c work_mem=64MB -c maintenance_work_mem=256MB -c wal_level=minimal -c max_wal_senders=0 ${PG_SERVER_OPTS:-}"
 source "$(dirname "$0")/cluster.sh"
 ensure_deps
 build_and_install
