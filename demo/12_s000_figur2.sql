@@ -37,7 +37,7 @@ JOIN (VALUES ('København', 56, 41, 70), ('klyngen', 52, 39, NULL), ('hele lande
 		(1, 'seeds/000 Figur 2', 'mere end 2 års anciennitet', d.over_2, 100 * f.andel_over_2_aar, 'akt_anc_over2_2015w10'),
 		(2, 'seeds/000 Figur 2', 'mere end 3 års anciennitet', d.over_3, 100 * f.andel_over_3_aar, 'akt_anc_over3_2015w10'),
 		(3, 'seeds/000 afsnit 5 (BIFLIS)', 'mere end 5 år blandt dem med mere end 3',
-		 d.over_5_af_3, 100 * f.andel_over_5_aar / f.andel_over_3_aar, 'akt_anc_over5af3_2015w10'))
+		 d.over_5_af_3, 100 * f.andel_over_5_aar / nullif(f.andel_over_3_aar, 0), 'akt_anc_over5af3_2015w10'))
 	 AS r (nr, kilde, maal, dokument, jobreg, noegle)
 WHERE r.nr < 3 OR f.geografi = 'København';
 

@@ -19,7 +19,7 @@ WITH geografi (maalgruppe, kommunekode, geografi) AS (
 	FROM klynge WHERE klynge = 'København 2015')
 SELECT a.maalgruppe, g.geografi,
 	   virksomhedsrettet_andel(a.alle) AS virksomhedsrettet,
-	   sum((a.uddannelse).aktiveringstimer) / sum((a.alle).aktiveringstimer) AS ordinaer_uddannelse
+	   sum((a.uddannelse).aktiveringstimer) / nullif(sum((a.alle).aktiveringstimer), 0) AS ordinaer_uddannelse
 FROM register.aktivering_kommune a JOIN geografi g USING (maalgruppe, kommunekode)
 WHERE a.periode = '2014q2_2015q1'
 GROUP BY a.maalgruppe, g.geografi;

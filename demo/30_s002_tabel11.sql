@@ -35,10 +35,10 @@ pr_kommune AS (                 -- per kommune, with the persons aged 16-66 on 1
 	GROUP BY a.kommunekode)
 SELECT g.geografi,                      -- København, and the 25 kommuner pooled
 	   sum(langvarige) / u.skala AS langvarige,
-	   100.0 * sum(langvarige) / sum(aktivitetsparate) AS pct_af_aktivitetsparate,
+	   100.0 * sum(langvarige) / nullif(sum(aktivitetsparate), 0) AS pct_af_aktivitetsparate,
 	   100.0 * sum(langvarige) / sum(personer_16_66) AS pct_af_befolkningen,
-	   sum(langvariges_aar) / sum(langvarige) AS gennemsnitlig_anciennitet,
-	   100.0 * sum(over_10_aar) / sum(langvarige) AS pct_over_10_aar
+	   sum(langvariges_aar) / nullif(sum(langvarige), 0) AS gennemsnitlig_anciennitet,
+	   100.0 * sum(over_10_aar) / nullif(sum(langvarige), 0) AS pct_over_10_aar
 FROM pr_kommune, register.udtraek u,
 	 LATERAL (VALUES ('25 kommuner'), (CASE WHEN kommunekode = 101 THEN 'København' END)) AS g (geografi)
 WHERE g.geografi IS NOT NULL
