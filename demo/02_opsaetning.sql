@@ -7,7 +7,9 @@
 --    both; of these, jobrotation is virksomhedsrettet in the register's classification
 --    (synth_tilbudstype) and not in jobreg's shipped row: the demo follows the register,
 --    so that it counts the hours the generator was calibrated with.
--- 2. register.demo_figur: every figure a demo file prints, the document's and jobreg's,
+-- 2. register.geografi: the areas the documents compare, per målgruppe: København, its
+--    klynge (jobreg's `klynge` rows 'København 2015') and the whole country.
+-- 3. register.demo_figur: every figure a demo file prints, the document's and jobreg's,
 --    in the document's unit (fuldtidspersoner, personer, pct., år); 99_opsummering.sql
 --    compares them with the calibration targets (synth_target, by noegle).
 SET client_min_messages = warning;
@@ -22,6 +24,27 @@ WHERE s.tilbudstype = t.kode AND s.virksomhedsrettet <> t.virksomhedsrettet;
 
 SELECT kode, navn, virksomhedsrettet FROM tilbudstype
 WHERE kode IN (SELECT tilbudstype FROM synth_tilbudstype) ORDER BY virksomhedsrettet DESC, kode;
+
+CREATE VIEW register.geografi (maalgruppe, kommunekode, geografi) AS
+SELECT m.maalgruppe, k.kode, 'hele landet'
+FROM kommune k, (SELECT DISTINCT maalgruppe FROM klynge WHERE klynge = 'København 2015') m
+UNION ALL
+SELECT maalgruppe, kommunekode,
+	   CASE WHEN kommunekode = 101 THEN 'København'                 -- the focus is in its own klynge
+			WHEN maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END
+FROM klynge WHERE klynge = 'København 2015';
+COMMENT ON VIEW register.geografi IS 'København, its klynge and the whole country, per målgruppe (the kommuner of each)';
+
+-- a row of a document's table "København | klyngen | hele landet" as one row per area,
+-- named as register.geografi names them
+CREATE FUNCTION register.tre_geografier(maalgruppe text, koebenhavn float8, klyngen float8, hele_landet float8)
+RETURNS TABLE (geografi text, dokument float8)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	VALUES ('København', koebenhavn),
+		   (CASE WHEN maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END, klyngen),
+		   ('hele landet', hele_landet);
+END;
 
 CREATE TABLE register.demo_figur (
 	kilde text NOT NULL,        -- the document and its table: 'seeds/000 Tabel 1'

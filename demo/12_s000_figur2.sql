@@ -11,12 +11,7 @@
 -- (max_gap 0).  anciennitet_fordeling counts "more than 2 years" as more than 104 weeks,
 -- which is the same as more than 2 × 365.25 days for whole weeks (and so for 3 and 5).
 CREATE TEMP TABLE figur2 AS
-WITH geografi (kommunekode, geografi) AS (      -- every kommune is in the country; the klynge
-	SELECT kode, 'hele landet' FROM kommune
-	UNION ALL
-	SELECT kommunekode, CASE WHEN kommunekode = 101 THEN 'København' ELSE 'klyngen' END
-	FROM klynge WHERE klynge = 'København 2015' AND maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'),
-anciennitet AS (
+WITH anciennitet AS (
 	SELECT p.kommunekode, anciennitet(d.uger, k.kontanthjaelp, '2015-W10', 0) AS uger
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
@@ -27,7 +22,8 @@ anciennitet AS (
 	  AND p.foedselsdato <= date '2015-03-02' - interval '30 years'),
 fordeling AS (
 	SELECT g.geografi, (anciennitet_fordeling(a.uger)).*
-	FROM anciennitet AS a JOIN geografi AS g USING (kommunekode)
+	FROM anciennitet AS a JOIN register.geografi AS g
+		ON g.kommunekode = a.kommunekode AND g.maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'
 	GROUP BY g.geografi)
 SELECT f.geografi, r.*
 FROM fordeling AS f

@@ -17,12 +17,7 @@
 \set outdir .
 \endif
 CREATE TEMP TABLE figur3 AS
-WITH geografi (kommunekode, geografi) AS (
-	SELECT kode, 'hele landet' FROM kommune
-	UNION ALL
-	SELECT kommunekode, CASE WHEN kommunekode = 101 THEN 'København' ELSE 'klyngen' END
-	FROM klynge WHERE klynge = 'København 2015' AND maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'),
-nye AS (                        -- the new forløb of the cohort
+WITH nye AS (                        -- the new forløb of the cohort
 	SELECT p.kommunekode, s.spell, s.right_censored,
 		   code_at(d.uger, lower(s.spell) + 52) = ANY (k.kontanthjaelp) AS paa_ydelsen_uge_52
 	FROM register.person p
@@ -40,7 +35,8 @@ nye AS (                        -- the new forløb of the cohort
 SELECT g.geografi, count(*) AS forloeb,
 	   survival(upper(n.spell) - lower(n.spell), NOT n.right_censored) AS kurve,
 	   avg(n.paa_ydelsen_uge_52::int) AS status_uge_52
-FROM nye AS n JOIN geografi AS g USING (kommunekode)
+FROM nye AS n JOIN register.geografi AS g
+		ON g.kommunekode = n.kommunekode AND g.maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'
 GROUP BY g.geografi;
 
 -- the figure's points, and the document's figure after 52 weeks beside jobreg's

@@ -7,8 +7,7 @@
 -- later, in 2015-W10: aktivitetsparat; no code (self-supported, taken as in job, as the
 -- register has no employment data); any other code (other benefits, jobparat included).
 CREATE TEMP TABLE figur4_5 AS
-WITH geografi (kommunekode, geografi) AS (SELECT kode, 'hele landet' FROM kommune UNION ALL SELECT 101, 'København'),
-kohorte AS (
+WITH kohorte AS (
 	SELECT p.kommunekode, code_at(d.uger, '2014-W10'::isoweek + 52) AS kode_et_aar_efter,   -- 2015-W10
 		   k.akt
 	FROM register.person p
@@ -20,7 +19,9 @@ SELECT g.geografi,
 	   avg((c.kode_et_aar_efter = ANY (c.akt))::int) AS stadig_aktivitetsparat,
 	   avg((c.kode_et_aar_efter = 0)::int) AS i_job,
 	   avg((c.kode_et_aar_efter <> ALL (c.akt) AND c.kode_et_aar_efter <> 0)::int) AS andre_ydelser
-FROM kohorte AS c JOIN geografi AS g USING (kommunekode)
+FROM kohorte AS c
+JOIN register.geografi AS g ON g.kommunekode = c.kommunekode
+	AND g.maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere' AND g.geografi <> 'klyngen'
 GROUP BY g.geografi;
 
 -- the figures as the document prints them, jobreg's beside; kept for 99_opsummering.sql

@@ -52,17 +52,9 @@ COMMENT ON TABLE register.aktivering_kommune IS 'rollup: activation (aktivering_
 
 -- Figur 9 and Tabel 5 from the rollup: København, its klynge for the målgruppe, the country
 CREATE TEMP TABLE tabel5 AS
-WITH geografi (maalgruppe, kommunekode, geografi) AS (
-	SELECT m.maalgruppe, k.kode, 'hele landet'
-	FROM kommune k, (SELECT DISTINCT maalgruppe FROM register.aktivering_kommune) m
-	UNION ALL
-	SELECT maalgruppe, kommunekode,
-		   CASE WHEN kommunekode = 101 THEN 'København'
-				WHEN maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END
-	FROM klynge WHERE klynge = 'København 2015')
 SELECT a.maalgruppe, g.geografi,
 	   aktiveringsgrad(a.alle) AS aktiveringsgrad, andel_aktiveringsberoerte(a.alle) AS andel_aktiveringsberoerte
-FROM register.aktivering_kommune a JOIN geografi g USING (maalgruppe, kommunekode)
+FROM register.aktivering_kommune a JOIN register.geografi g USING (maalgruppe, kommunekode)
 WHERE a.periode = '2014q2_2015q1'
 GROUP BY a.maalgruppe, g.geografi;
 
@@ -78,9 +70,7 @@ FROM (VALUES    -- Figur 9 and Tabel 5 as printed: København, klyngen, hele lan
 		(4, 'seeds/000 Tabel 5', 'aktiveringsgrad: ledighedsydelse', 'ledighedsydelse', 10, 16, 12, 'ledy_grad_2014q2_2015q1'),
 		(5, 'seeds/000 Tabel 5', 'aktiveringsgrad: ressourceforløb', 'ressourceforløb', 5, 7, 9, 'resf_grad_2014q2_2015q1'))
 	 AS x (nr, kilde, maal, maalgruppe, koebenhavn, klyngen, hele_landet, noegle)
-CROSS JOIN LATERAL (VALUES ('København', x.koebenhavn),
-					 (CASE WHEN x.maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END, x.klyngen),
-					 ('hele landet', x.hele_landet)) AS g (geografi, dokument)
+CROSS JOIN LATERAL register.tre_geografier(x.maalgruppe, x.koebenhavn, x.klyngen, x.hele_landet) AS g
 JOIN tabel5 t ON t.maalgruppe = x.maalgruppe AND t.geografi = g.geografi
 ORDER BY x.nr, array_position('{København,klyngen,klyngen (ledighedsydelse),hele landet}', g.geografi)
 RETURNING maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,

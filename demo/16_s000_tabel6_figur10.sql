@@ -9,18 +9,10 @@
 -- or more); virksomhedsrettet as the `tilbudstype` table says (02_opsaetning.sql).  Read
 -- from the rollup register.aktivering_kommune that 15_s000_figur9_tabel5.sql built.
 CREATE TEMP TABLE tabel6 AS
-WITH geografi (maalgruppe, kommunekode, geografi) AS (
-	SELECT m.maalgruppe, k.kode, 'hele landet'
-	FROM kommune k, (SELECT DISTINCT maalgruppe FROM register.aktivering_kommune) m
-	UNION ALL
-	SELECT maalgruppe, kommunekode,
-		   CASE WHEN kommunekode = 101 THEN 'København'
-				WHEN maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END
-	FROM klynge WHERE klynge = 'København 2015')
 SELECT a.maalgruppe, g.geografi,
 	   virksomhedsrettet_andel(a.alle) AS virksomhedsrettet,
 	   sum((a.uddannelse).aktiveringstimer) / nullif(sum((a.alle).aktiveringstimer), 0) AS ordinaer_uddannelse
-FROM register.aktivering_kommune a JOIN geografi g USING (maalgruppe, kommunekode)
+FROM register.aktivering_kommune a JOIN register.geografi g USING (maalgruppe, kommunekode)
 WHERE a.periode = '2014q2_2015q1'
 GROUP BY a.maalgruppe, g.geografi;
 
@@ -36,9 +28,7 @@ FROM (VALUES    -- Tabel 6 and Figur 10 as printed: København, klyngen, hele la
 		(5, 'seeds/000 Figur 10', 'ordinær uddannelse: kontanthjælp (aktivitetsparate)',
 		 'aktivitetsparate kontanthjælpsmodtagere', 16, NULL, NULL, 'akt_udd_2014q2_2015q1'))
 	 AS x (nr, kilde, maal, maalgruppe, koebenhavn, klyngen, hele_landet, noegle)
-CROSS JOIN LATERAL (VALUES ('København', x.koebenhavn),
-						   (CASE WHEN x.maalgruppe = 'ledighedsydelse' THEN 'klyngen (ledighedsydelse)' ELSE 'klyngen' END, x.klyngen),
-						   ('hele landet', x.hele_landet)) AS g (geografi, dokument)
+CROSS JOIN LATERAL register.tre_geografier(x.maalgruppe, x.koebenhavn, x.klyngen, x.hele_landet) AS g
 JOIN tabel6 t ON t.maalgruppe = x.maalgruppe AND t.geografi = g.geografi
 WHERE x.nr < 5 OR g.geografi <> 'hele landet'
 ORDER BY x.nr, array_position('{København,klyngen,klyngen (ledighedsydelse),hele landet}', g.geografi)
