@@ -25,13 +25,33 @@ CREATE TABLE register.person AS SELECT * FROM synth_persons(:seed, :scale);
 ALTER TABLE register.person ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.person IS 'one row per person: pnr, kommunekode (fixed), foedselsdato, koen';
 
+-- The generator runs on both cores: each call below simulates half of the kommuner
+-- (alternately by size), and the two calls run at once as a Parallel Append in two
+-- workers while the leader writes the rows.  The rows are the same as from one call
+-- for all kommuner.
+SELECT array_agg(kommunekode) FILTER (WHERE n % 2 = 0) AS halvdel1,
+       array_agg(kommunekode) FILTER (WHERE n % 2 = 1) AS halvdel2
+FROM (SELECT kommunekode, row_number() OVER (ORDER BY pop_16_66 DESC) AS n FROM synth_kommune_pop) AS k \gset
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET parallel_leader_participation = off;
+
 CREATE TABLE register.dream AS
 SELECT pnr, weekline_from_runs(first_week, codes, lengths) AS uger
-FROM synth_histories(:seed, :scale, first => '1991-W27');
+FROM synth_histories(:seed, :scale, :'halvdel1', first => '1991-W27')
+UNION ALL
+SELECT pnr, weekline_from_runs(first_week, codes, lengths) AS uger
+FROM synth_histories(:seed, :scale, :'halvdel2', first => '1991-W27');
 ALTER TABLE register.dream ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.dream IS 'one row per person: the weekly codes (synthetic codebook) from 1991-W27 to 2024-W52';
 
-CREATE TABLE register.tilbud AS SELECT * FROM synth_offers(:seed, :scale, first => '2012-W01');
+CREATE TABLE register.tilbud AS
+SELECT * FROM synth_offers(:seed, :scale, :'halvdel1', first => '2012-W01')
+UNION ALL
+SELECT * FROM synth_offers(:seed, :scale, :'halvdel2', first => '2012-W01');
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET parallel_leader_participation;
 CREATE INDEX ON register.tilbud (pnr);
 COMMENT ON TABLE register.tilbud IS 'activation offers ending in or after 2012: tilbudstype, periode, timer_pr_uge';
 

@@ -1,0 +1,64 @@
+-- seeds/002 (STAR's review of the langvarige, 2022), Tabel 11 and afsnit 3.3: on 1 March
+-- 2020, how many aktivitetsparate kontanthjælpsmodtagere in the review's 25 kommuner had
+-- been on kontanthjælp for at least 5 years; what share of all aktivitetsparate and of the
+-- population aged 16-66 are they; their mean anciennitet (10,4 år) and the share with more
+-- than 10 years (40 pct.; København 47 pct.).
+--
+-- Definition (synth_maal lang_*_2020): persons with code aktivitetsparat in 2020-W09 (the
+-- week of 1 March 2020), aged 30 or more on 2020-03-01; anciennitet = the weeks from the
+-- start of their kontanthjælp spell (aktivitetsparat or jobparat, breaks of at most 5 weeks
+-- bridged: STAR's rule; histories from DREAM's first week, 1991-W27) through 2020-W09, in
+-- years of 365.25 days; langvarig = at least 5 years.  (jobreg's `langvarig()` and
+-- `anciennitet_fordeling` count years of 52 weeks: 260 weeks rather than 261 are 5 years.)
+-- The 25 kommuner are those of the calibration target (synth_target.kommuner).  The counts
+-- are printed for reference: the register keeps the 2015 population, 3 pct. below 2020's.
+CREATE TEMP TABLE s002_tabel11 AS
+WITH aktivitetsparate AS (      -- the aktivitetsparate of 1 March 2020 and their anciennitet in years
+	SELECT p.kommunekode, anciennitet(d.uger, k.kontanthjaelp, '2020-W09', 5) * 7 / 365.25 AS aar
+	FROM register.person p
+	JOIN register.dream d USING (pnr),
+		 (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner') AS kommuner,
+				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
+				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+						 || codes('synthetic', 'kontanthjælp jobparat')) AS kontanthjaelp) AS k
+	WHERE p.kommunekode = ANY (k.kommuner)
+	  AND code_at(d.uger, '2020-W09') = ANY (k.akt)
+	  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'),
+pr_kommune AS (                 -- per kommune, with the persons aged 16-66 on 1 April 2020
+	SELECT a.kommunekode, count(*) AS aktivitetsparate,
+		   count(*) FILTER (WHERE a.aar >= 5) AS langvarige,
+		   sum(a.aar) FILTER (WHERE a.aar >= 5) AS langvariges_aar,
+		   count(*) FILTER (WHERE a.aar > 10) AS over_10_aar,
+		   (SELECT sum(antal) FROM register.befolkning b
+			WHERE b.kommunekode = a.kommunekode AND b.aar = 2020 AND b.kvartal = 2) AS personer_16_66
+	FROM aktivitetsparate a
+	GROUP BY a.kommunekode)
+SELECT g.geografi,                      -- København, and the 25 kommuner pooled
+	   sum(langvarige) / u.skala AS langvarige,
+	   100.0 * sum(langvarige) / nullif(sum(aktivitetsparate), 0) AS pct_af_aktivitetsparate,
+	   100.0 * sum(langvarige) / sum(personer_16_66) AS pct_af_befolkningen,
+	   sum(langvariges_aar) / nullif(sum(langvarige), 0) AS gennemsnitlig_anciennitet,
+	   100.0 * sum(over_10_aar) / nullif(sum(langvarige), 0) AS pct_over_10_aar
+FROM pr_kommune, register.udtraek u,
+	 LATERAL (VALUES ('25 kommuner'), (CASE WHEN kommunekode = 101 THEN 'København' END)) AS g (geografi)
+WHERE g.geografi IS NOT NULL
+GROUP BY g.geografi, u.skala;
+
+INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
+SELECT r.kilde, r.maal, t.geografi, r.enhed, r.dokument, r.jobreg, r.noegle
+FROM s002_tabel11 t
+JOIN (VALUES ('25 kommuner', 14164, 46, 0.77, 10.4, 40), ('København', 4646, 47, 0.98, NULL, 47))
+	 AS d (geografi, antal, pct_akt, pct_bef, anciennitet, over_10) USING (geografi)
+CROSS JOIN LATERAL (VALUES
+	(1, 'seeds/002 Tabel 11', 'langvarige aktivitetsparate (mindst 5 års anciennitet)', 'personer', d.antal, t.langvarige, 'lang_antal_2020'),
+	(2, 'seeds/002 Tabel 11', 'langvarige i pct. af aktivitetsparate', 'pct.', d.pct_akt, t.pct_af_aktivitetsparate, 'lang_andel_akt_2020'),
+	(3, 'seeds/002 Tabel 11', 'langvarige i pct. af befolkningen 16-66 år', 'pct. af befolkningen 16-66 år', d.pct_bef,
+	 t.pct_af_befolkningen, 'lang_andel_pop_2020'),
+	(4, 'seeds/002 afsnit 3.3', 'gennemsnitlig anciennitet for langvarige', 'år', d.anciennitet, t.gennemsnitlig_anciennitet,
+	 'lang_anc_mean_2020'),
+	(5, CASE WHEN t.geografi = 'København' THEN 'seeds/002 Figur 3' ELSE 'seeds/002 afsnit 3.3' END,
+	 'langvarige med mere end 10 års anciennitet', 'pct.', d.over_10, t.pct_over_10_aar, 'lang_over10_2020'))
+	 AS r (nr, kilde, maal, enhed, dokument, jobreg, noegle)
+ORDER BY r.nr, t.geografi = 'København'
+RETURNING kilde, maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
+		  register.tal(jobreg, enhed, dokument, 1) AS jobreg;
