@@ -172,17 +172,18 @@ SELECT ar.key, ar.navn, ar.pnr, ar.kommunekode, t.virksomhedsrettet, o.tilbudsty
 FROM ar JOIN o ON o.pnr = ar.pnr AND o.periode && ar.dage
 JOIN synth_tilbudstype t USING (tilbudstype);
 
+ANALYZE ar, at;
 INSERT INTO m
-SELECT key || '_beroerte_' || navn, kommunekode, count(DISTINCT pnr) FILTER (WHERE aktiveret),
-	   count(DISTINCT pnr), count(DISTINCT pnr), NULL::float8
-FROM (SELECT ar.*, EXISTS (SELECT FROM at WHERE at.key = ar.key AND at.navn = ar.navn AND at.pnr = ar.pnr) AS aktiveret
-	  FROM ar WHERE key = 'akt' AND navn = '2014q2_2015q1') AS x
-GROUP BY key, navn, kommunekode
+SELECT ar.key || '_beroerte_' || ar.navn, ar.kommunekode, count(DISTINCT ar.pnr) FILTER (WHERE a.pnr IS NOT NULL),
+	   count(DISTINCT ar.pnr), count(DISTINCT ar.pnr), NULL::float8
+FROM ar LEFT JOIN (SELECT DISTINCT key, navn, pnr FROM at) AS a USING (key, navn, pnr)
+WHERE ar.key = 'akt' AND ar.navn = '2014q2_2015q1'
+GROUP BY ar.key, ar.navn, ar.kommunekode
 UNION ALL
-SELECT key || '_grad_' || navn, kommunekode,
-	   (SELECT coalesce(sum(timer), 0) FROM at WHERE at.key = ar.key AND at.navn = ar.navn AND at.kommunekode = ar.kommunekode),
-	   37.0 * sum(til - fra), count(DISTINCT pnr), NULL
-FROM ar GROUP BY key, navn, kommunekode
+SELECT key || '_grad_' || navn, kommunekode, coalesce(t.timer, 0), 37.0 * sum(til - fra), count(DISTINCT pnr), NULL
+FROM ar LEFT JOIN (SELECT key, navn, kommunekode, sum(timer) AS timer FROM at GROUP BY 1, 2, 3) AS t
+	 USING (key, navn, kommunekode)
+GROUP BY key, navn, kommunekode, t.timer
 UNION ALL
 SELECT key || '_virk_' || navn, kommunekode, sum(timer) FILTER (WHERE virksomhedsrettet), sum(timer),
 	   count(DISTINCT pnr), NULL
