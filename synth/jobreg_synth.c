@@ -573,8 +573,8 @@ static const struct
 	[DP_KTH] = {7, {16, 52, 104, 156, 260, 520, 780}, {
 			{2.0, 9.96, 0.586, 0.586, 0.586, 4.17, 2.37, 2.37},	/* København */
 			{2.0, 9.5, 2.45, 0.5, 0.814, 4.59, 8.33, 7.3},	/* klyngen */
-			{2.0, 8.3, 2.45, 2.45, 2.45, 6.5, 5.0, 4.8},	/* ledighedsydelse-klyngen */
-			{2.0, 8.3, 2.45, 2.45, 2.45, 6.5, 5.0, 4.8},	/* resten */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.8, 5.5},	/* ledighedsydelse-klyngen */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.8, 5.5},	/* resten */
 	}, YP_AKT_EXIT},
 	/* visitation to fleksjob or revalidering comes after a year or more */
 	[DP_VISITATION] = {2, {52, 156}, {
@@ -776,22 +776,22 @@ static const Activation activation[] = {
 	{ST_AKT, ALL, ALL, 0.0189, 22, 0.329, 0.14, 0, 0, 2.81},
 	{ST_AKT, R_KBH, ALL, 0.0131, 15, 0.311, 0.17, 0, 0, 2.59},
 	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59},
-	{ST_AKT, R_KLYNGE, ALL, 0.0129, 20, 0.466, 0.12, 0, 0, 2.75},
-	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0129, 20, 0.354, 0.12, 0, 0, 2.75},
+	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
+	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.284, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.321, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
-	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.37, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.355, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
-	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.286, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.295, 0.05, 0, 0, 1.0},
 	{ST_REVALIDERING, ALL, ALL, 0.5, 32.4, 0.237, 0.70, 0, 0, 1.0},
 	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.2, 0.234, 0.70, 0, 0, 1.0},
 	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.2, 0.266, 0.67, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.6, 0.138, 0.80, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 31.4, 0.14, 0.80, 0, 0, 1.0},
 };
 
 /* ---------- tables expanded once per backend ---------- */
