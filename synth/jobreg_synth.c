@@ -401,7 +401,7 @@ static const struct
 /* share of marginal and udsatte persons by region (the rest are ordinary) */
 static const double klasseShare[N_REGIONS][N_KLASSER - 1] = {
 	{0.20, 0.10},				/* København */
-	{0.20, 0.046},			/* klyngen */
+	{0.20, 0.046},				/* klyngen */
 	{0.20, 0.03},				/* ledighedsydelse-klyngen */
 	{0.20, 0.045},				/* resten */
 };
@@ -598,9 +598,11 @@ static const struct
 	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}, YP_FLAT},
 
 	/*
-	 * In the klynge breaks come mostly in the first year of a spell (short
-	 * jobs tried and lost); long-term recipients rarely have one: Figur 2's
-	 * 52 % over 2 years and 39 % over 3 (Jobindsats' spells end at a break).
+	 * Outside København breaks come mostly in the first year of a spell
+	 * (short jobs tried and lost) and long-term recipients rarely have one:
+	 * with Jobindsats' rule (a break ends the spell) this gives the klynge's
+	 * 52 % over 2 years and 39 % over 3 (Figur 2) and the country's shorter
+	 * spells.  København's breaks do not depend on the spell's age.
 	 */
 	[DP_PAUSE] = {2, {52, 156}, {
 			{1, 1, 1}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5},
@@ -649,6 +651,7 @@ static const Flow flows[] = {
 
 	/* kontanthjælp, aktivitetsparat: Figur 2-5 through DP_KTH and the destinations */
 	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.00258, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
+	/* Figur 2 (Jobindsats' spells end at a break) and Figur 4-5 (a break counts as self-supported) */
 	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.7, 1.0, 1.0}, YP_FLAT, DP_PAUSE},
 	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_NONE},
 	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.33, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_VISITATION},
