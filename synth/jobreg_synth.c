@@ -573,8 +573,8 @@ static const struct
 	[DP_KTH] = {7, {16, 52, 104, 156, 260, 520, 780}, {
 			{2.0, 9.96, 0.586, 0.586, 0.586, 4.17, 2.37, 2.37},	/* København */
 			{2.0, 9.5, 2.45, 0.5, 0.814, 4.59, 8.33, 7.3},	/* klyngen */
-			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.8, 5.5},	/* ledighedsydelse-klyngen */
-			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.8, 5.5},	/* resten */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.3, 5.5},	/* ledighedsydelse-klyngen */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.3, 5.5},	/* resten */
 	}, YP_AKT_EXIT},
 	/* visitation to fleksjob or revalidering comes after a year or more */
 	[DP_VISITATION] = {2, {52, 156}, {
@@ -641,7 +641,7 @@ static const Flow flows[] = {
 	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
-	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 2.25, 1.32, 1.32}, YP_KTH, DP_NONE},
+	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 2.25, 1.32, 1.22}, YP_KTH, DP_NONE},
 	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
 	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
@@ -654,7 +654,7 @@ static const Flow flows[] = {
 	/* Figur 2 (Jobindsats' spells end at a break) and Figur 4-5 (a break counts as self-supported) */
 	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.7, 1.0, 1.0}, YP_FLAT, DP_PAUSE},
 	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.33, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_VISITATION},
+	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.33, 1.25, 2.0}, YP_TO_FLEKSJOB, DP_VISITATION},
 	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.209, 0.42, 0.43, 0.43}, YP_RESSOURCE, DP_KTH},
 	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.34, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_VISITATION},
 	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
@@ -681,7 +681,7 @@ static const Flow flows[] = {
 	{ST_SYGE, ST_SELV, 3.0, AP_ALL, {1, 0.8, 0.5}, FLAT4, YP_FLAT, DP_SYGE},
 	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {1.22, 0.97, 0.943, 0.943}, YP_KTH, DP_NONE},
 	{ST_SYGE, ST_JOBPARAT, 0.10, AP_KTH, {0.3, 1, 2}, FLAT4, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.793, 1.33, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_NONE},
+	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.793, 1.33, 1.25, 2.0}, YP_TO_FLEKSJOB, DP_NONE},
 	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.209, 0.42, 0.37, 0.37}, YP_RESSOURCE, DP_NONE},
 	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.34, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SYGE, ST_FOERTID, 0.05, AP_FP, {0.3, 1, 2}, FLAT4, YP_FP, DP_NONE},
@@ -787,7 +787,7 @@ static const Activation activation[] = {
 	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.284, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.321, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
-	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.355, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.345, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.295, 0.05, 0, 0, 1.0},
