@@ -398,7 +398,10 @@ static const struct
 /* frailty classes */
 #define N_KLASSER 3
 
-/* share of marginal and udsatte persons by region (the rest are ordinary) */
+/*
+ * Share of marginal and udsatte persons by region (the rest are ordinary):
+ * the levels of Tabel 1 and 3 and seeds/000 afsnit 1 (udsatte borgere).
+ */
 static const double klasseShare[N_REGIONS][N_KLASSER - 1] = {
 	{0.20, 0.10},				/* København */
 	{0.20, 0.046},				/* klyngen */
@@ -482,7 +485,10 @@ static const struct
 	{YP_KTH, R_KLYNGE, 2013, 1.9},
 	{YP_KTH, R_LKLYNGE, 2013, 1.3},
 	{YP_KTH, R_REST, 2013, 1.3},
-	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16 */
+	/*
+	 * seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16; where many
+	 * leave in 2016 (YP_AKT_EXIT), new spells refill part of the stock
+	 */
 	{YP_KTH, R_KBH, 2015, 0.692},
 	{YP_KTH, R_KLYNGE, 2015, 0.3},
 	{YP_KTH, R_LKLYNGE, 2015, 0.9},
@@ -563,12 +569,12 @@ static const struct
 
 	/*
 	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519,
-	 * 520-779, 780+ weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
-	 * weeks, København flat after week 17), bands 3-5 Figur 2 (56/52 % over
-	 * 2 years, 41/39 % over 3, BIFLIS: 70 % of those over 5), bands 6-7
-	 * seeds/002 (langvarige 2020: 46 % of the aktivitetsparate, 40 % over 10
-	 * years, mean 10.4 years).  YP_AKT_EXIT
-	 * adds the years: more leave from 2016 (seeds/002, seeds/003 Tabel 1).
+	 * 520-779, 780+ weeks.  Bands 1-2 set Figur 3 (new spells: 81/76/77 %
+	 * still on at 52 weeks, København flat after week 17), bands 3-4 with
+	 * the breaks (DP_PAUSE) Figur 2 (56/52 % over 2 years, 41/39 % over 3),
+	 * bands 5-7 seeds/002 (langvarige 2020: 46 % of the aktivitetsparate, 40 %
+	 * over 10 years, mean 10.4 years).  YP_AKT_EXIT adds the years: more leave
+	 * from 2016 (seeds/002, seeds/003 Tabel 1).
 	 */
 	[DP_KTH] = {7, {16, 52, 104, 156, 260, 520, 780}, {
 			{2.0, 9.96, 0.586, 0.586, 0.586, 4.17, 2.37, 2.37},	/* København */
