@@ -398,10 +398,13 @@ static const struct
 /* frailty classes */
 #define N_KLASSER 3
 
-/* share of marginal and udsatte persons by region (the rest are ordinary) */
+/*
+ * Share of marginal and udsatte persons by region (the rest are ordinary):
+ * the levels of Tabel 1 and 3 and seeds/000 afsnit 1 (udsatte borgere).
+ */
 static const double klasseShare[N_REGIONS][N_KLASSER - 1] = {
 	{0.20, 0.10},				/* København */
-	{0.20, 0.08},				/* klyngen */
+	{0.20, 0.046},				/* klyngen */
 	{0.20, 0.03},				/* ledighedsydelse-klyngen */
 	{0.20, 0.045},				/* resten */
 };
@@ -479,23 +482,26 @@ static const struct
 	{YP_KTH, R_LKLYNGE, 2012, 1.3},
 	{YP_KTH, R_REST, 2012, 1.3},
 	{YP_KTH, R_KBH, 2013, 1.67},
-	{YP_KTH, R_KLYNGE, 2013, 0.1},
+	{YP_KTH, R_KLYNGE, 2013, 1.9},
 	{YP_KTH, R_LKLYNGE, 2013, 1.3},
 	{YP_KTH, R_REST, 2013, 1.3},
-	/* seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16 */
+	/*
+	 * seeds/003 Tabel 1-2: fewer aktivitetsparate in 2015-16; where many
+	 * leave in 2016 (YP_AKT_EXIT), new spells refill part of the stock
+	 */
 	{YP_KTH, R_KBH, 2015, 0.692},
-	{YP_KTH, R_KLYNGE, 2015, 0.101},
+	{YP_KTH, R_KLYNGE, 2015, 0.3},
 	{YP_KTH, R_LKLYNGE, 2015, 0.9},
 	{YP_KTH, R_REST, 2015, 0.9},
 	{YP_KTH, R_KBH, 2016, 2.4},
-	{YP_KTH, R_KLYNGE, 2016, 0.8},
+	{YP_KTH, R_KLYNGE, 2016, 2.0},
 	{YP_KTH, R_LKLYNGE, 2016, 0.8},
 	{YP_KTH, R_REST, 2016, 0.8},
 	/* seeds/002: the aktivitetsparate of 2020 */
 	{YP_KTH, R_KBH, 2017, 1.4},
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
-	{YP_KTH, R_LKLYNGE, 2017, 0.419},
-	{YP_KTH, R_REST, 2017, 0.419},
+	{YP_KTH, R_LKLYNGE, 2017, 0.7},
+	{YP_KTH, R_REST, 2017, 0.7},
 	{YP_DAGPENGE, ALL, 1981, 1.30},
 	{YP_DAGPENGE, ALL, 1995, 1.00},
 	{YP_DAGPENGE, ALL, 2000, 0.80},
@@ -511,13 +517,13 @@ static const struct
 	{YP_RESSOURCE, ALL, 2016, 1.20},
 	{YP_RESSOURCE, ALL, 2017, 1.10},
 	{YP_RESSOURCE, R_KBH, 2015, 1.30},	/* seeds/003 Tabel 1: 610 -> 1,795 */
-	{YP_RESSOURCE, R_KBH, 2016, 0.618},
+	{YP_RESSOURCE, R_KBH, 2016, 0.67},
 	{YP_RESSOURCE, R_KBH, 2017, 1.50},
 	{YP_EFTERLOEN, ALL, 2012, 0.60},
 	{YP_EFTERLOEN, ALL, 2015, 0.40},
-	{YP_FLEKSJOB, R_KBH, 2016, 1.92},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	{YP_FLEKSJOB, R_KBH, 2016, 1.68},	/* seeds/003: 53 % in fleksjob within 26 weeks */
 	/* seeds/003 Tabel 1-2: more leave kontanthjælp in 2016 (kontanthjælpsloft, 225-timersregel) */
-	{YP_AKT_EXIT, R_KBH, 2016, 7.68},
+	{YP_AKT_EXIT, R_KBH, 2016, 7.2},
 	{YP_AKT_EXIT, R_KLYNGE, 2016, 2.57},
 	{YP_AKT_EXIT, R_LKLYNGE, 2016, 2.6},
 	{YP_AKT_EXIT, R_REST, 2016, 2.6},
@@ -527,8 +533,8 @@ static const struct
 	{YP_AKT_EXIT, R_LKLYNGE, 2017, 0.5},
 	{YP_AKT_EXIT, R_REST, 2017, 0.5},
 	/* seeds/003 Tabel 1: København visitates fewer to fleksjob and revalidering in 2015-16 */
-	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.5},
-	{YP_TO_REVALIDERING, R_KBH, 2016, 0.262},
+	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.3},
+	{YP_TO_REVALIDERING, R_KBH, 2016, 0.32},
 };
 
 typedef enum DurProfile
@@ -542,6 +548,7 @@ typedef enum DurProfile
 	DP_EXHAUST,					/* a-dagpenge run out after two years */
 	DP_SYGE,					/* sygedagpenge: most spells are short */
 	DP_SU,						/* SU: most studies last 3-5 years */
+	DP_PAUSE,					/* breaks in kontanthjælp by spell age */
 	N_DURPROFILES
 } DurProfile;
 
@@ -562,18 +569,18 @@ static const struct
 
 	/*
 	 * Spell age bands 0-15, 16-51, 52-103, 104-155, 156-259, 260-519,
-	 * 520-779, 780+ weeks.  Band 1-2 set Figur 3 (new spells: 81/76/77 % still on at 52
-	 * weeks, København flat after week 17), bands 3-5 Figur 2 (56/52 % over
-	 * 2 years, 41/39 % over 3, BIFLIS: 70 % of those over 5), bands 6-7
-	 * seeds/002 (langvarige 2020: 46 % of the aktivitetsparate, 40 % over 10
-	 * years, mean 10.4 years).  YP_AKT_EXIT
-	 * adds the years: more leave from 2016 (seeds/002, seeds/003 Tabel 1).
+	 * 520-779, 780+ weeks.  Bands 1-2 set Figur 3 (new spells: 81/76/77 %
+	 * still on at 52 weeks, København flat after week 17), bands 3-4 with
+	 * the breaks (DP_PAUSE) Figur 2 (56/52 % over 2 years, 41/39 % over 3),
+	 * bands 5-7 seeds/002 (langvarige 2020: 46 % of the aktivitetsparate, 40 %
+	 * over 10 years, mean 10.4 years).  YP_AKT_EXIT adds the years: more leave
+	 * from 2016 (seeds/002, seeds/003 Tabel 1).
 	 */
 	[DP_KTH] = {7, {16, 52, 104, 156, 260, 520, 780}, {
 			{2.0, 9.96, 0.586, 0.586, 0.586, 4.17, 2.37, 2.37},	/* København */
-			{2.0, 13.3, 2.45, 0.814, 0.814, 4.59, 8.33, 7.3},	/* klyngen */
-			{2.0, 10.8, 2.45, 2.45, 2.45, 4.59, 8.33, 7.3},	/* ledighedsydelse-klyngen */
-			{2.0, 10.8, 2.45, 2.45, 2.45, 4.59, 8.33, 7.3},	/* resten */
+			{2.0, 9.5, 2.45, 0.5, 0.814, 4.59, 8.33, 7.3},	/* klyngen */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.3, 5.5},	/* ledighedsydelse-klyngen */
+			{2.0, 8.7, 2.45, 2.45, 2.45, 6.5, 3.3, 5.5},	/* resten */
 	}, YP_AKT_EXIT},
 	/* visitation to fleksjob or revalidering comes after a year or more */
 	[DP_VISITATION] = {2, {52, 156}, {
@@ -595,6 +602,17 @@ static const struct
 			{1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6},
 	}, YP_FLAT},
 	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}, YP_FLAT},
+
+	/*
+	 * Outside København breaks come mostly in the first year of a spell
+	 * (short jobs tried and lost) and long-term recipients rarely have one:
+	 * with Jobindsats' rule (a break ends the spell) this gives the klynge's
+	 * 52 % over 2 years and 39 % over 3 (Figur 2) and the country's shorter
+	 * spells.  København's breaks do not depend on the spell's age.
+	 */
+	[DP_PAUSE] = {2, {52, 156}, {
+			{1, 1, 1}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5},
+	}, YP_FLAT},
 };
 
 /* ---------- flows between states ---------- */
@@ -629,7 +647,7 @@ static const Flow flows[] = {
 	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
-	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 6.73, 1.32, 1.32}, YP_KTH, DP_NONE},
+	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 2.25, 1.32, 1.22}, YP_KTH, DP_NONE},
 	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
 	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
@@ -639,11 +657,12 @@ static const Flow flows[] = {
 
 	/* kontanthjælp, aktivitetsparat: Figur 2-5 through DP_KTH and the destinations */
 	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.00258, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
-	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.929, 0.929, 0.00164}, YP_FLAT, DP_NONE},
+	/* Figur 2 (Jobindsats' spells end at a break) and Figur 4-5 (a break counts as self-supported) */
+	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.7, 1.0, 1.0}, YP_FLAT, DP_PAUSE},
 	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_NONE},
-	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.25, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_VISITATION},
-	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.209, 0.37, 0.37, 0.37}, YP_RESSOURCE, DP_KTH},
-	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.354, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_VISITATION},
+	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.33, 1.25, 2.0}, YP_TO_FLEKSJOB, DP_VISITATION},
+	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.209, 0.42, 0.43, 0.43}, YP_RESSOURCE, DP_KTH},
+	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.34, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_VISITATION},
 	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
 	{ST_AKT, ST_SU, 0.01, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_KTH},
 	{ST_AKT, ST_ANDET, 0.02, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_KTH},
@@ -651,7 +670,7 @@ static const Flow flows[] = {
 	/* kontanthjælp, jobparat */
 	{ST_JOBPARAT, ST_EFTER_KTH, 0.7, AP_JOB, {1, 0.7, 0.4}, FLAT4, YP_FLAT, DP_JOBPARAT},
 	{ST_JOBPARAT, ST_PAUSE, 0.2, AP_ALL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
-	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {1.22, 1.66, 0.943, 0.943}, YP_KTH, DP_NONE},
+	{ST_JOBPARAT, ST_AKT, 0.12, AP_ALL, {0.3, 1, 3}, {1.22, 0.97, 0.943, 0.943}, YP_KTH, DP_NONE},
 	{ST_JOBPARAT, ST_SU, 0.05, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_SYGE, 0.03, AP_SYGE, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_JOBPARAT, ST_ANDET, 0.03, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
@@ -666,11 +685,11 @@ static const Flow flows[] = {
 
 	/* sygedagpenge: the way into fleksjob, ressourceforløb and revalidering */
 	{ST_SYGE, ST_SELV, 3.0, AP_ALL, {1, 0.8, 0.5}, FLAT4, YP_FLAT, DP_SYGE},
-	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {1.22, 1.66, 0.943, 0.943}, YP_KTH, DP_NONE},
+	{ST_SYGE, ST_AKT, 0.08, AP_KTH, {0.1, 1, 3}, {1.22, 0.97, 0.943, 0.943}, YP_KTH, DP_NONE},
 	{ST_SYGE, ST_JOBPARAT, 0.10, AP_KTH, {0.3, 1, 2}, FLAT4, YP_FLAT, DP_NONE},
-	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.793, 1.25, 1.25, 2.34}, YP_TO_FLEKSJOB, DP_NONE},
-	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.209, 0.37, 0.37, 0.37}, YP_RESSOURCE, DP_NONE},
-	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.354, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_NONE},
+	{ST_SYGE, ST_LEDIGHEDSYDELSE, 0.05, AP_FP, {0.3, 1, 2}, {0.793, 1.33, 1.25, 2.0}, YP_TO_FLEKSJOB, DP_NONE},
+	{ST_SYGE, ST_RESSOURCE, 0.06, AP_RESSOURCE, FLAT3, {0.209, 0.42, 0.37, 0.37}, YP_RESSOURCE, DP_NONE},
+	{ST_SYGE, ST_REVALIDERING, 0.05, AP_ADULT, FLAT3, {0.34, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SYGE, ST_FOERTID, 0.05, AP_FP, {0.3, 1, 2}, FLAT4, YP_FP, DP_NONE},
 
 	/* fleksjob and ledighedsydelse: Tabel 1 and 3 (fleksjobvisiterede, ledige) */
@@ -766,22 +785,22 @@ static const Activation activation[] = {
 	{ST_AKT, ALL, ALL, 0.0189, 22, 0.329, 0.14, 0, 0, 2.81},
 	{ST_AKT, R_KBH, ALL, 0.0131, 15, 0.311, 0.17, 0, 0, 2.59},
 	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59},
-	{ST_AKT, R_KLYNGE, ALL, 0.0129, 20, 0.484, 0.12, 0, 0, 2.75},
-	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0129, 20, 0.354, 0.12, 0, 0, 2.75},
+	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
+	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.284, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.321, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
-	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.354, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.345, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
-	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.286, 0.05, 0, 0, 1.0},
+	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.295, 0.05, 0, 0, 1.0},
 	{ST_REVALIDERING, ALL, ALL, 0.5, 32.4, 0.237, 0.70, 0, 0, 1.0},
 	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.2, 0.234, 0.70, 0, 0, 1.0},
 	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.2, 0.266, 0.67, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 32.6, 0.138, 0.80, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 31.4, 0.14, 0.80, 0, 0, 1.0},
 };
 
 /* ---------- tables expanded once per backend ---------- */

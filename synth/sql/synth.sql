@@ -116,7 +116,7 @@ WHERE pnr % 20 = 0;
 
 -- offers: types of synth_tilbudstype, non-empty periods ending from 2008,
 -- hours in (0, 60], and each (once the history has begun) inside one run of
--- an activable benefit: 1, 2, 3, 6, 7, 8
+-- an activable benefit: 1101, 1111, 1201, 1501, 1601, 1701
 SELECT count(*) AS offers,
 	   count(*) FILTER (WHERE tilbudstype NOT IN (SELECT tilbudstype FROM synth_tilbudstype)) AS bad_type,
 	   count(*) FILTER (WHERE isempty(periode) OR upper(periode) <= date '2007-12-31') AS bad_period,
