@@ -10,6 +10,8 @@ make -C "$REPO" -s installcheck || status=1
 if [ $status -ne 0 ] && [ -f "$REPO/regression.diffs" ]; then
 	head -n 200 "$REPO/regression.diffs" >&2
 fi
+# the synthetic register: structure, determinism and calibration at scale 0.05 (synth/sql)
+make -C "$REPO/synth" -s installcheck || { status=1; [ -f "$REPO/synth/regression.diffs" ] && head -n 200 "$REPO/synth/regression.diffs" >&2; }
 
 psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
 	&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \

@@ -763,8 +763,12 @@ static const double virkSplit[3] = {0.80, 0.08, 0.12};
  * a person starts one with weekly probability `start'; its type is drawn so
  * that the types get the given shares of the activation hours; hours per week
  * are uniform on [hours/2, 3*hours/2], independently of the type, so shares of
- * hours and of weeks agree.  The last matching row wins.
+ * hours and of weeks agree, and at most FULL_WEEK_HOURS: aktiveringsgrad
+ * divides by 37 hours a week on the benefit, so no week holds more.  (For
+ * revalidering, near full time, `hours' is therefore above the mean.)  The
+ * last matching row wins.
  */
+#define FULL_WEEK_HOURS 37.0
 typedef struct Activation
 {
 	int8		state;
@@ -797,10 +801,10 @@ static const Activation activation[] = {
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KLYNGE, ALL, 0.0324, 12, 0.295, 0.05, 0, 0, 1.0},
-	{ST_REVALIDERING, ALL, ALL, 0.5, 32.4, 0.237, 0.70, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KBH, ALL, 0.5, 34.2, 0.234, 0.70, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 34.2, 0.266, 0.67, 0, 0, 1.0},
-	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 31.4, 0.14, 0.80, 0, 0, 1.0},
+	{ST_REVALIDERING, ALL, ALL, 0.5, 37.1, 0.237, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, ALL, 0.5, 43.0, 0.234, 0.70, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KBH, PERIOD_B, 0.5, 43.0, 0.266, 0.67, 0, 0, 1.0},
+	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 34.6, 0.14, 0.80, 0, 0, 1.0},
 };
 
 /* ---------- tables expanded once per backend ---------- */
@@ -1282,7 +1286,7 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 			weeks = Max(weeks, 1);
 			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
 			o.hours = rint(a->hours * (0.5 + Uniform(&rng)) * 2.0) / 2.0;
-			o.hours = Max(o.hours, 1.0);
+			o.hours = Min(Max(o.hours, 1.0), FULL_WEEK_HOURS);
 			if (o.last_day >= from_day)
 				sink(arg, p, &o);
 			w = WEEK_OF_DATE(o.last_day) + 1;
