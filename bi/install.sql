@@ -6,3 +6,4 @@ SET work_mem = '256MB';
 \ir rollups.sql
 \ir views.sql
 RESET work_mem;
+ANALYZE bi.befolkning_rollup, bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup, bi.omraade;

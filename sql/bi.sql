@@ -350,6 +350,7 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
+SET enable_hashagg = off;
 EXPLAIN (COSTS OFF)
 SELECT maalgruppe, aar, sum(personer), sum(uger), aktivering_sum(aktivering) FROM bi.ydelse_rollup GROUP BY 1, 2;
 EXPLAIN (COSTS OFF)
