@@ -13,6 +13,22 @@
 -- bi/source.sql, not on one another.  They are big queries: give the session
 -- that creates or refreshes them memory (SET work_mem = '256MB').
 
+-- The persons of each målgruppe: a person and a målgruppe with at least one
+-- week on its codes in the covered quarters, with the person's weekline,
+-- kommune and birth date.  (The first weeks_in, on every målgruppe's codes,
+-- keeps the per-målgruppe tests to the few persons that have any.)
+CREATE VIEW bi.maalgruppe_person AS
+WITH i_nogen AS MATERIALIZED (
+	SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato
+	FROM bi.kilde_dream AS d
+		 JOIN bi.kilde_person AS p USING (pnr)
+	WHERE weeks_in(d.uger, (SELECT koder FROM bi.spaend), (SELECT uger FROM bi.spaend)) > 0
+)
+SELECT x.pnr, x.uger, x.kommunekode, x.foedselsdato, m.maalgruppe, m.koder
+FROM i_nogen AS x
+	 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM bi.spaend)) > 0;
+COMMENT ON VIEW bi.maalgruppe_person IS 'BI internal: each person with a week in a målgruppe in the covered quarters, with the weekline, kommune and birth date';
+
 -- Population denominators: persons by kommune and age group on the first day
 -- of each quarter.
 CREATE MATERIALIZED VIEW bi.befolkning_rollup AS
@@ -31,42 +47,31 @@ COMMENT ON MATERIALIZED VIEW bi.befolkning_rollup IS 'BI rollup: population by k
 -- quarter's days, from the benefit periods (the weeks on the codes, Monday to
 -- Monday) and the offers, summed with aktivering_sum().
 CREATE MATERIALIZED VIEW bi.ydelse_rollup AS
-WITH spaend AS (
-	-- all covered weeks and days, and every code of a målgruppe
-	SELECT weekrange(min(lower(q.uger)), max(upper(q.uger))) AS uger,
-		   daterange(min(lower(q.dage)), max(upper(q.dage))) AS dage,
-		   (SELECT array_agg(DISTINCT k) FROM bi.maalgruppe AS m, unnest(m.koder) AS k) AS koder
-	FROM bi.kvartal AS q
-),
-person AS MATERIALIZED (
-	-- persons with a week in some målgruppe, with their offers
-	SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato,
+WITH par AS MATERIALIZED (
+	-- the person's weeks and days on the målgruppe's codes, and offers
+	SELECT x.*, paa.uger AS uger_paa, paa.dage AS dage_paa,
 		   ARRAY(SELECT t FROM bi.kilde_tilbud AS t
-				 WHERE t.pnr = d.pnr AND t.periode && (SELECT dage FROM spaend)) AS tilbud
-	FROM bi.kilde_dream AS d
-		 JOIN bi.kilde_person AS p USING (pnr)
-	WHERE weeks_in(d.uger, (SELECT koder FROM spaend), (SELECT uger FROM spaend)) > 0
-),
-pr_kvartal AS (
-	SELECT x.kommunekode, m.maalgruppe, k.*
-	FROM person AS x
-		 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM spaend)) > 0
-		 -- the person's weeks and days on the målgruppe's codes
+				 WHERE t.pnr = x.pnr AND t.periode && (SELECT dage FROM bi.spaend)) AS tilbud
+	FROM bi.maalgruppe_person AS x
 		 CROSS JOIN LATERAL (
 			 SELECT range_agg(s.spell) AS uger,
 					range_agg(daterange(monday(lower(s.spell)), monday(upper(s.spell)))) AS dage
-			 FROM spells(x.uger, m.koder) AS s
-			 WHERE s.spell && (SELECT uger FROM spaend)) AS paa
-		 -- each quarter with such a week (OFFSET 0: computed here, not after grouping)
+			 FROM spells(x.uger, x.koder) AS s
+			 WHERE s.spell && (SELECT uger FROM bi.spaend)) AS paa
+),
+pr_kvartal AS (
+	-- each quarter with a week on the codes (OFFSET 0: computed here, not after grouping)
+	SELECT x.kommunekode, x.maalgruppe, k.*
+	FROM par AS x
 		 CROSS JOIN LATERAL (
 			 SELECT q.aar, q.kvartal, bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
-					weeks_in(x.uger, m.koder, q.uger) AS uger,
-					(SELECT aktivering(paa.dage, q.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+					weeks_in(x.uger, x.koder, q.uger) AS uger,
+					(SELECT aktivering(x.dage_paa, q.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
 					 FROM (SELECT) AS uden_tilbud
 						  LEFT JOIN unnest(x.tilbud) AS t ON t.periode && q.dage) AS aktivering
 			 FROM bi.kvartal AS q
-			 WHERE q.nr BETWEEN bi.kvartalsnr(lower(paa.uger)) AND bi.kvartalsnr(upper(paa.uger) - 1)
-			   AND q.uger && paa.uger
+			 WHERE q.nr BETWEEN bi.kvartalsnr(lower(x.uger_paa)) AND bi.kvartalsnr(upper(x.uger_paa) - 1)
+			   AND q.uger && x.uger_paa
 			 OFFSET 0) AS k
 )
 SELECT kommunekode, aar, kvartal, maalgruppe, aldersgruppe,
@@ -83,15 +88,8 @@ COMMENT ON MATERIALIZED VIEW bi.ydelse_rollup IS 'BI rollup: persons with a week
 -- history ends.  The survival state answers surv_at(…, 52) and any other
 -- time, merged over kommuner and quarters with survival_merge().
 CREATE MATERIALIZED VIEW bi.forloeb_rollup AS
-WITH spaend AS (
-	SELECT weekrange(min(lower(uger)), max(upper(uger))) AS uger FROM bi.kvartal
-),
-par AS MATERIALIZED (
-	-- a person and a målgruppe with a week in the covered quarters
-	SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato, m.maalgruppe, m.koder
-	FROM bi.kilde_dream AS d
-		 JOIN bi.kilde_person AS p USING (pnr)
-		 JOIN bi.maalgruppe AS m ON weeks_in(d.uger, m.koder, (SELECT uger FROM spaend)) > 0
+WITH par AS MATERIALIZED (
+	SELECT * FROM bi.maalgruppe_person
 )
 SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,
 	   bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
@@ -112,14 +110,8 @@ COMMENT ON MATERIALIZED VIEW bi.forloeb_rollup IS 'BI rollup: new spells by star
 -- jobreg's anciennitet_fordeling: persons, mean years and shares.  The shares
 -- merge weighted by persons.
 CREATE MATERIALIZED VIEW bi.anciennitet_rollup AS
-WITH spaend AS (
-	SELECT weekrange(min(lower(uger)), max(upper(uger))) AS uger FROM bi.kvartal
-),
-par AS MATERIALIZED (
-	SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato, m.maalgruppe, m.koder
-	FROM bi.kilde_dream AS d
-		 JOIN bi.kilde_person AS p USING (pnr)
-		 JOIN bi.maalgruppe AS m ON weeks_in(d.uger, m.koder, (SELECT uger FROM spaend)) > 0
+WITH par AS MATERIALIZED (
+	SELECT * FROM bi.maalgruppe_person
 ),
 fordeling AS (
 	SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,

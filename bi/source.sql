@@ -103,6 +103,14 @@ SELECT 4 * a + k - 1, a, k, w, upper(w) - lower(w), daterange(monday(lower(w)), 
 	   make_date(a, 3 * k - 2, 1), upper(w) - 1
 FROM generate_series(:bi_fra_aar, :bi_til_aar) AS a, generate_series(1, 4) AS k, quarter_weeks(a, k) AS w;
 
+-- All the covered weeks and days, and every code of a målgruppe.
+CREATE VIEW bi.spaend AS
+SELECT weekrange(min(lower(q.uger)), max(upper(q.uger))) AS uger,
+	   daterange(min(lower(q.dage)), max(upper(q.dage))) AS dage,
+	   (SELECT array_agg(DISTINCT k ORDER BY k) FROM bi.maalgruppe AS m, unnest(m.koder) AS k) AS koder
+FROM bi.kvartal AS q;
+COMMENT ON VIEW bi.spaend IS 'BI: the span of the covered quarters (weeks and days) and the codes of all målgrupper';
+
 -- Age groups: the population table counts ages 16-66; the documents' målgrupper
 -- are mostly the 30+.  A person's age is taken on the first day of the quarter.
 CREATE FUNCTION bi.aldersgruppe(alder int) RETURNS text
