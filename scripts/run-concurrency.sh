@@ -4,11 +4,14 @@
 #
 # A throwaway cluster, a synthetic register (CONC_SCALE, default 0.05) and the
 # BI layer (bi/install.sql); then pgbench runs BI view queries with
-# CONC_CLIENTS clients (default 8) for CONC_SECONDS seconds (default 60) while
+# CONC_CLIENTS clients (default 8) for CONC_SECONDS seconds (default 60), at
+# CONC_RATE transactions a second in all (default 10: dashboards, not a tight
+# loop, so that the machine has room for the refresh), while
 # bi/nightly-refresh.sh refreshes every rollup CONCURRENTLY, again and again.
 # A checker samples the views' figures every few seconds.  Fails unless
 # pgbench reports no failed transactions and no aborted client, at least
-# CONC_MIN_REFRESHES refreshes (default 2) finished during the run, and the
+# CONC_MIN_REFRESHES runs of the nightly script (default 1: every rollup
+# replaced at least once) finished during the run, and the
 # figures before, during (every sample) and after the run are identical (the
 # register does not change, so neither may the views).
 source "$(dirname "$0")/cluster.sh"
@@ -18,8 +21,9 @@ start_cluster
 
 clients=${CONC_CLIENTS:-8}
 seconds=${CONC_SECONDS:-60}
+rate=${CONC_RATE:-10}
 scale=${CONC_SCALE:-0.05}
-min_refreshes=${CONC_MIN_REFRESHES:-2}
+min_refreshes=${CONC_MIN_REFRESHES:-1}
 pgbench=$PRIV_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=$(command -v pgbench)
 cd "$REPO"
@@ -54,22 +58,19 @@ FROM bi.fuldtidspersoner_aar WHERE niveau IN ('region', 'hele landet') AND alder
 ORDER BY 1, 2;
 SQL
 
-# The figures of every view at every level above the kommune, and of every
-# kommune in 2015, as one digest.
+# A digest of the views' figures: with "all", every year view for the klynger
+# and the whole country and every quarter view for the kommuner in 2015; else
+# (the samples taken during the run) the year views only.
 digest() {
-	psql -X -At -v ON_ERROR_STOP=1 <<'SQL'
-SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
-	SELECT v::text AS t FROM bi.fuldtidspersoner_kvartal AS v WHERE niveau <> 'kommune' OR aar = 2015
-	UNION ALL SELECT v::text FROM bi.fuldtidspersoner_aar AS v
-	UNION ALL SELECT v::text FROM bi.aktivering_kvartal AS v WHERE niveau <> 'kommune' OR aar = 2015
-	UNION ALL SELECT v::text FROM bi.aktivering_aar AS v
-	UNION ALL SELECT v::text FROM bi.overlevelse_kvartal AS v WHERE niveau <> 'kommune' OR aar = 2015
-	UNION ALL SELECT v::text FROM bi.overlevelse_aar AS v
-	UNION ALL SELECT v::text FROM bi.anciennitet_kvartal AS v WHERE niveau <> 'kommune' OR aar = 2015
-	UNION ALL SELECT v::text FROM bi.anciennitet_aar AS v) AS x;
-SQL
+	local v q=""
+	for v in fuldtidspersoner aktivering overlevelse anciennitet; do
+		q="$q${q:+ UNION ALL }SELECT v::text FROM bi.${v}_aar AS v WHERE niveau IN ('klynge', 'hele landet')"
+		[ "${1:-}" = all ] && q="$q UNION ALL SELECT v::text FROM bi.${v}_kvartal AS v WHERE niveau = 'kommune' AND aar = 2015"
+	done
+	psql -X -At -v ON_ERROR_STOP=1 -c "SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM ($q) AS x (t)"
 }
-before=$(digest)
+before=$(digest all)
+before_sample=$(digest)
 
 # The nightly refresh, in a loop until told to stop; each finished refresh is one line.
 stop=$WORK/stop
@@ -86,37 +87,39 @@ stop=$WORK/stop
 ) &
 refresher=$!
 
-# The checker: a digest every 3 seconds while pgbench runs.
+# The checker: digests, one after the other, while pgbench runs.
 (
 	while [ ! -e "$stop" ]; do
 		digest >>"$WORK/samples" || echo "error" >>"$WORK/samples"
-		sleep 3
+		sleep 1
 	done
 ) &
 checker=$!
 
-echo "jobreg: pgbench, $clients clients for $seconds s, while the nightly refresh loops"
+echo "jobreg: pgbench, $clients clients for $seconds s at $rate transactions/s in all, while the nightly refresh loops"
 set +e
-"$pgbench" -n -c "$clients" -j "$clients" -T "$seconds" -f "$WORK/bi-queries.sql" >"$WORK/pgbench.out" 2>&1
+"$pgbench" -n -c "$clients" -j "$clients" -T "$seconds" -R "$rate" -f "$WORK/bi-queries.sql" >"$WORK/pgbench.out" 2>&1
 pgbench_status=$?
 set -e
 refreshes_during=$(grep -c '^done$' "$WORK/refreshes" || true)
+statements_during=$(grep -c '^bi-refresh: bi\.' "$WORK/refresh.log" || true)
 touch "$stop"
 wait "$checker" "$refresher" || true
-after=$(digest)
+after=$(digest all)
 
-cat "$WORK/pgbench.out" | grep -E '^(number of|latency average|tps|number of failed)' || true
+cat "$WORK/pgbench.out" | grep -E '^(number of|latency average|rate limit|tps)' || true
 transactions=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
 failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
 tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out")
 aborted=$(grep -c 'aborted' "$WORK/pgbench.out" || true)
 samples=$(wc -l <"$WORK/samples")
-bad_samples=$(grep -cv "^$before\$" "$WORK/samples" || true)
+bad_samples=$(grep -cv "^$before_sample\$" "$WORK/samples" || true)
 refresh_failures=$(grep -c '^failed$' "$WORK/refreshes" || true)
 grep 'bi-refresh: bi\.' "$WORK/refresh.log" | sed 's/^bi-refresh: //' | awk '{t[$1] += $3; n[$1]++} END {for (v in t) printf "  %s: %d refreshes, mean %.1f s\n", v, n[v], t[v] / n[v]}' | sort
 
 echo "jobreg: concurrency: $clients clients, $seconds s, ${transactions:-?} transactions (${tps:-?} tps), ${failed:-?} failed, $aborted aborted;" \
-	"$refreshes_during full refreshes during the run ($refresh_failures failed); $samples samples, $bad_samples differing"
+	"$refreshes_during nightly runs and $statements_during REFRESH … CONCURRENTLY finished during the run ($refresh_failures failed);" \
+	"$samples samples of the figures, $bad_samples differing"
 
 status=0
 if [ "$pgbench_status" -ne 0 ] || [ "${failed:-1}" != 0 ] || [ "$aborted" != 0 ] || [ -z "$transactions" ]; then
