@@ -39,6 +39,14 @@ SELECT 'i alt', g
 FROM (SELECT DISTINCT bi.aldersgruppe(a) AS g FROM generate_series(0, 130) AS a) AS x;
 COMMENT ON VIEW bi.aldersgrupper IS 'BI age groups: each group is made of itself, i alt of all of them';
 
+-- The cells of the views and the rollup cells each is made of: an area, a
+-- målgruppe, a quarter and an age group, from a kommune's quarter and age group.
+CREATE VIEW bi.celle AS
+SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe,
+	   o.kommunekode, a.indgaar
+FROM bi.omraade AS o CROSS JOIN bi.aldersgrupper AS a;
+COMMENT ON VIEW bi.celle IS 'BI internal: each cell of the views (area, målgruppe, quarter, age group) and the kommune and age group of each rollup row it merges';
+
 -- Whether a figure resting on this many persons may be shown (jobreg.min_cell).
 CREATE FUNCTION bi.vis(personer bigint) RETURNS bool
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -49,7 +57,7 @@ COMMENT ON FUNCTION bi.vis(bigint) IS 'true when a figure resting on this many p
 /* ---------- merged states per area and quarter, and per year (internal) ---------- */
 
 CREATE VIEW bi.ydelse_kvartal_tilstand AS
-SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe, q.antal_uger,
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger,
 	   coalesce(sum(b.befolkning), 0)::int8 AS befolkning,
 	   coalesce(sum(b.befolkning * q.antal_uger), 0)::int8 AS befolkningsuger,
 	   coalesce(sum(y.personer), 0)::int8 AS personer,
@@ -58,15 +66,14 @@ SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.al
 	   aktiveringsgrad(y.aktivering) AS aktiveringsgrad,
 	   andel_aktiveringsberoerte(y.aktivering) AS andel_aktiveringsberoerte,
 	   virksomhedsrettet_andel(y.aktivering) AS virksomhedsrettet_andel
-FROM bi.omraade AS o
+FROM bi.celle AS c
 	 JOIN bi.kvartal AS q USING (aar, kvartal)
-	 CROSS JOIN bi.aldersgrupper AS a
 	 LEFT JOIN bi.befolkning_rollup AS b
-		 ON (b.kommunekode, b.aar, b.kvartal, b.aldersgruppe) = (o.kommunekode, o.aar, o.kvartal, a.indgaar)
+		 ON (b.kommunekode, b.aar, b.kvartal, b.aldersgruppe) = (c.kommunekode, c.aar, c.kvartal, c.indgaar)
 	 LEFT JOIN bi.ydelse_rollup AS y
 		 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
-			= (o.kommunekode, o.aar, o.kvartal, o.maalgruppe, a.indgaar)
-GROUP BY o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe, q.antal_uger;
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger;
 COMMENT ON VIEW bi.ydelse_kvartal_tilstand IS 'BI internal: population, persons, weeks, aktivering_sum and its ratios per area, målgruppe, age group and quarter';
 
 -- A year: quarters add up; a person may be counted in each of its quarters, so
@@ -85,15 +92,14 @@ COMMENT ON VIEW bi.ydelse_aar_tilstand IS 'BI internal: the quarters of ydelse_k
 
 -- survival_merge(… ORDER BY …): sorted grouping (see bi.forloeb_rollup)
 CREATE VIEW bi.forloeb_kvartal_tilstand AS
-SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe,
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
 	   sum(f.nye_forloeb)::int8 AS nye_forloeb,
 	   survival_merge(f.overlevelse ORDER BY f.kommunekode) AS overlevelse
-FROM bi.omraade AS o
-	 CROSS JOIN bi.aldersgrupper AS a
+FROM bi.celle AS c
 	 JOIN bi.forloeb_rollup AS f
 		 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
-			= (o.kommunekode, o.aar, o.kvartal, o.maalgruppe, a.indgaar)
-GROUP BY o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe;
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe;
 COMMENT ON VIEW bi.forloeb_kvartal_tilstand IS 'BI internal: new spells and their merged survival state per area, målgruppe, age group and start quarter';
 
 CREATE VIEW bi.forloeb_aar_tilstand AS
@@ -107,7 +113,7 @@ COMMENT ON VIEW bi.forloeb_aar_tilstand IS 'BI internal: the start quarters of f
 -- anciennitet_fordeling's shares merge weighted by persons (persons × share
 -- is a count); the sums are kept as such.
 CREATE VIEW bi.anciennitet_kvartal_tilstand AS
-SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe,
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
 	   sum(r.personer)::int8 AS personer,
 	   sum(r.personer * r.gennemsnit_aar) AS aar_i_alt,
 	   sum(r.personer * r.andel_over_2_aar) AS over_2_aar,
@@ -116,12 +122,11 @@ SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.al
 	   sum(r.personer * r.andel_5_7_aar) AS aar_5_7,
 	   sum(r.personer * r.andel_7_10_aar) AS aar_7_10,
 	   sum(r.personer * r.andel_10_plus_aar) AS aar_10_plus
-FROM bi.omraade AS o
-	 CROSS JOIN bi.aldersgrupper AS a
+FROM bi.celle AS c
 	 JOIN bi.anciennitet_rollup AS r
 		 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-			= (o.kommunekode, o.aar, o.kvartal, o.maalgruppe, a.indgaar)
-GROUP BY o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe;
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe;
 COMMENT ON VIEW bi.anciennitet_kvartal_tilstand IS 'BI internal: persons and persons × mean and shares of anciennitet_fordeling per area, målgruppe, age group and quarter end';
 
 CREATE VIEW bi.anciennitet_aar_tilstand AS
