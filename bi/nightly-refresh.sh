@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# bi/nightly-refresh.sh: the nightly job of the BI layer.
+#
+# Refreshes every materialized view of the schema (default bi) with
+# REFRESH MATERIALIZED VIEW CONCURRENTLY, so that BI tools keep reading the
+# old rows until each new set is in place.  A view is refreshed after the
+# materialized views it reads (directly or through other views).  psql
+# connects as usual, from PGHOST, PGPORT, PGDATABASE, PGUSER (and
+# ~/.pgpass).  Exits non-zero on the first error.
+#
+#   BI_SCHEMA    schema of the BI layer (default bi)
+#   BI_WORK_MEM  work_mem of the refreshing session (default 256MB)
+#
+# Example crontab line (02:30 every night):
+#   30 2 * * *  PGDATABASE=register /path/to/jobreg/bi/nightly-refresh.sh >>/var/log/bi-refresh.log 2>&1
+set -euo pipefail
+
+schema=${BI_SCHEMA:-bi}
+work_mem=${BI_WORK_MEM:-256MB}
+
+# The materialized views of the schema, in dependency order: a view that
+# reads another one reaches more materialized views than that one does, so
+# ordering by the number reached puts every view after those it reads.
+views=$(psql -X -At -v ON_ERROR_STOP=1 -v schema="$schema" <<'SQL'
+WITH RECURSIVE
+mv AS (
+	SELECT c.oid FROM pg_class AS c
+	WHERE c.relkind = 'm' AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = :'schema')
+),
+reads (viewoid, reloid) AS (
+	-- the relations a view or materialized view reads: the dependencies of its rewrite rule
+	SELECT DISTINCT r.ev_class, d.refobjid
+	FROM pg_rewrite AS r
+		 JOIN pg_depend AS d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+							AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+),
+reach (mv, rel) AS (
+	SELECT mv.oid, reads.reloid FROM mv JOIN reads ON reads.viewoid = mv.oid
+	UNION
+	SELECT reach.mv, reads.reloid
+	FROM reach JOIN pg_class AS c ON c.oid = reach.rel AND c.relkind = 'v'
+		 JOIN reads ON reads.viewoid = reach.rel
+)
+SELECT mv.oid::regclass
+FROM mv
+ORDER BY (SELECT count(*) FROM reach JOIN pg_class AS c ON c.oid = reach.rel
+		  WHERE reach.mv = mv.oid AND c.relkind = 'm'), mv.oid::regclass::text;
+SQL
+)
+if [ -z "$views" ]; then
+	echo "bi-refresh: no materialized views in schema $schema" >&2
+	exit 1
+fi
+
+{
+	echo "SET work_mem = '$work_mem';"
+	for v in $views; do
+		echo "SELECT clock_timestamp() AS t0 \\gset"
+		echo "REFRESH MATERIALIZED VIEW CONCURRENTLY $v;"
+		echo "SELECT format('bi-refresh: %s in %s s', '$v', round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz), 1));"
+	done
+} | psql -X -q -At -v ON_ERROR_STOP=1

@@ -1,0 +1,248 @@
+-- bi/views.sql: the views BI tools read (schema bi, part 3 of 3).
+--
+-- Every figure is merged from the rollups' states (sums, aktivering_sum,
+-- survival_merge); no view reads the register.  The public views end in plain
+-- columns (int, int8, float8, text, date).  Each has one row per
+--	 niveau (kommune, region, klynge, hele landet) × omraade × maalgruppe ×
+--	 aldersgruppe (16-29, 30+, i alt) × quarter (…_kvartal) or year (…_aar)
+-- so filter on niveau and aldersgruppe before adding rows up.  Figures that
+-- rest on fewer persons than jobreg.min_cell are NULL (undertrykt = true).
+
+-- Areas: the kommuner each area is made of, per målgruppe and quarter (a
+-- kommune belongs to a klynge of the målgruppe's klynge målgruppe, or of
+-- målgruppe 'alle', in the quarters whose first day the membership covers).
+CREATE MATERIALIZED VIEW bi.omraade AS
+SELECT 'kommune' AS niveau, k.navn AS omraade, k.kode AS omraade_kode,
+	   m.maalgruppe, q.aar, q.kvartal, k.kode AS kommunekode
+FROM kommune AS k, bi.maalgruppe AS m, bi.kvartal AS q
+UNION ALL
+SELECT 'region', k.region, NULL, m.maalgruppe, q.aar, q.kvartal, k.kode
+FROM kommune AS k, bi.maalgruppe AS m, bi.kvartal AS q
+UNION ALL
+SELECT DISTINCT 'klynge', kl.klynge, NULL::int, m.maalgruppe, q.aar, q.kvartal, kl.kommunekode
+FROM klynge AS kl
+	 JOIN bi.maalgruppe AS m ON kl.maalgruppe IN (m.klynge_maalgruppe, 'alle')
+	 JOIN bi.kvartal AS q ON kl.gyldig @> q.foerste_dag
+UNION ALL
+SELECT 'hele landet', 'Hele landet', NULL, m.maalgruppe, q.aar, q.kvartal, k.kode
+FROM kommune AS k, bi.maalgruppe AS m, bi.kvartal AS q;
+CREATE UNIQUE INDEX ON bi.omraade (niveau, omraade, maalgruppe, aar, kvartal, kommunekode);
+CREATE INDEX ON bi.omraade (kommunekode, maalgruppe, aar, kvartal);
+COMMENT ON MATERIALIZED VIEW bi.omraade IS 'BI areas: the kommuner of each kommune, region, klynge and the whole country, per målgruppe and quarter';
+
+-- Age groups and their total: 'i alt' is made of every group.
+CREATE VIEW bi.aldersgrupper AS
+SELECT g AS aldersgruppe, g AS indgaar
+FROM (SELECT DISTINCT bi.aldersgruppe(a) AS g FROM generate_series(0, 130) AS a) AS x
+UNION ALL
+SELECT 'i alt', g
+FROM (SELECT DISTINCT bi.aldersgruppe(a) AS g FROM generate_series(0, 130) AS a) AS x;
+COMMENT ON VIEW bi.aldersgrupper IS 'BI age groups: each group is made of itself, i alt of all of them';
+
+-- The cells of the views and the rollup cells each is made of: an area, a
+-- målgruppe, a quarter and an age group, from a kommune's quarter and age group.
+CREATE VIEW bi.celle AS
+SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.aldersgruppe,
+	   o.kommunekode, a.indgaar
+FROM bi.omraade AS o CROSS JOIN bi.aldersgrupper AS a;
+COMMENT ON VIEW bi.celle IS 'BI internal: each cell of the views (area, målgruppe, quarter, age group) and the kommune and age group of each rollup row it merges';
+
+-- Whether a figure resting on this many persons may be shown (jobreg.min_cell).
+CREATE FUNCTION bi.vis(personer bigint) RETURNS bool
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN personer >= coalesce(nullif(current_setting('jobreg.min_cell', true), '')::int, 0);
+COMMENT ON FUNCTION bi.vis(bigint) IS 'true when a figure resting on this many persons may be shown: at least jobreg.min_cell (0 = off)';
+
+
+/* ---------- merged states per area and quarter, and per year (internal) ---------- */
+
+CREATE VIEW bi.ydelse_kvartal_tilstand AS
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger,
+	   coalesce(sum(b.befolkning), 0)::int8 AS befolkning,
+	   coalesce(sum(b.befolkning * q.antal_uger), 0)::int8 AS befolkningsuger,
+	   coalesce(sum(y.personer), 0)::int8 AS personer,
+	   coalesce(sum(y.uger), 0)::int8 AS uger,
+	   aktivering_sum(y.aktivering) AS aktivering,
+	   aktiveringsgrad(y.aktivering) AS aktiveringsgrad,
+	   andel_aktiveringsberoerte(y.aktivering) AS andel_aktiveringsberoerte,
+	   virksomhedsrettet_andel(y.aktivering) AS virksomhedsrettet_andel
+FROM bi.celle AS c
+	 JOIN bi.kvartal AS q USING (aar, kvartal)
+	 LEFT JOIN bi.befolkning_rollup AS b
+		 ON (b.kommunekode, b.aar, b.kvartal, b.aldersgruppe) = (c.kommunekode, c.aar, c.kvartal, c.indgaar)
+	 LEFT JOIN bi.ydelse_rollup AS y
+		 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger;
+COMMENT ON VIEW bi.ydelse_kvartal_tilstand IS 'BI internal: population, persons, weeks, aktivering_sum and its ratios per area, målgruppe, age group and quarter';
+
+-- A year: quarters add up; a person may be counted in each of its quarters, so
+-- the year's persons are at least those of its busiest quarter.
+CREATE VIEW bi.ydelse_aar_tilstand AS
+SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
+	   sum(antal_uger)::int AS antal_uger, sum(befolkningsuger)::int8 AS befolkningsuger,
+	   sum(personer)::int8 AS personkvartaler, max(personer) AS personer_mindst,
+	   sum(uger)::int8 AS uger, aktivering_sum(aktivering) AS aktivering,
+	   aktiveringsgrad(aktivering) AS aktiveringsgrad,
+	   andel_aktiveringsberoerte(aktivering) AS andel_aktiveringsberoerte,
+	   virksomhedsrettet_andel(aktivering) AS virksomhedsrettet_andel
+FROM bi.ydelse_kvartal_tilstand
+GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
+COMMENT ON VIEW bi.ydelse_aar_tilstand IS 'BI internal: the quarters of ydelse_kvartal_tilstand merged into years';
+
+-- survival_merge(… ORDER BY …): sorted grouping (see bi.forloeb_rollup)
+CREATE VIEW bi.forloeb_kvartal_tilstand AS
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+	   sum(f.nye_forloeb)::int8 AS nye_forloeb,
+	   survival_merge(f.overlevelse ORDER BY f.kommunekode) AS overlevelse
+FROM bi.celle AS c
+	 JOIN bi.forloeb_rollup AS f
+		 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe;
+COMMENT ON VIEW bi.forloeb_kvartal_tilstand IS 'BI internal: new spells and their merged survival state per area, målgruppe, age group and start quarter';
+
+CREATE VIEW bi.forloeb_aar_tilstand AS
+SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
+	   sum(nye_forloeb)::int8 AS nye_forloeb,
+	   survival_merge(overlevelse ORDER BY kvartal) AS overlevelse
+FROM bi.forloeb_kvartal_tilstand
+GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
+COMMENT ON VIEW bi.forloeb_aar_tilstand IS 'BI internal: the start quarters of forloeb_kvartal_tilstand merged into years';
+
+-- anciennitet_fordeling's shares merge weighted by persons (persons × share
+-- is a count); the sums are kept as such.
+CREATE VIEW bi.anciennitet_kvartal_tilstand AS
+SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+	   sum(r.personer)::int8 AS personer,
+	   sum(r.personer * r.gennemsnit_aar) AS aar_i_alt,
+	   sum(r.personer * r.andel_over_2_aar) AS over_2_aar,
+	   sum(r.personer * r.andel_over_3_aar) AS over_3_aar,
+	   sum(r.personer * r.andel_over_5_aar) AS over_5_aar,
+	   sum(r.personer * r.andel_5_7_aar) AS aar_5_7,
+	   sum(r.personer * r.andel_7_10_aar) AS aar_7_10,
+	   sum(r.personer * r.andel_10_plus_aar) AS aar_10_plus
+FROM bi.celle AS c
+	 JOIN bi.anciennitet_rollup AS r
+		 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
+			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe;
+COMMENT ON VIEW bi.anciennitet_kvartal_tilstand IS 'BI internal: persons and persons × mean and shares of anciennitet_fordeling per area, målgruppe, age group and quarter end';
+
+CREATE VIEW bi.anciennitet_aar_tilstand AS
+SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
+	   sum(personer)::int8 AS personkvartaler, max(personer) AS personer_mindst,
+	   sum(aar_i_alt) AS aar_i_alt, sum(over_2_aar) AS over_2_aar, sum(over_3_aar) AS over_3_aar,
+	   sum(over_5_aar) AS over_5_aar, sum(aar_5_7) AS aar_5_7, sum(aar_7_10) AS aar_7_10,
+	   sum(aar_10_plus) AS aar_10_plus
+FROM bi.anciennitet_kvartal_tilstand
+GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
+COMMENT ON VIEW bi.anciennitet_aar_tilstand IS 'BI internal: the quarter ends of anciennitet_kvartal_tilstand merged into years';
+
+
+/* ---------- the views for BI tools: plain columns ---------- */
+
+CREATE VIEW bi.fuldtidspersoner_kvartal AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
+	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start, befolkning,
+	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
+	   CASE WHEN bi.vis(personer) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
+	   CASE WHEN bi.vis(personer) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
+	   NOT bi.vis(personer) AS undertrykt
+FROM bi.ydelse_kvartal_tilstand;
+COMMENT ON VIEW bi.fuldtidspersoner_kvartal IS 'BI: persons on the målgruppe''s benefit, fuldtidspersoner (weeks on it ÷ weeks of the quarter) and their share of the population, per area and quarter';
+
+CREATE VIEW bi.fuldtidspersoner_aar AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
+	   make_date(aar, 1, 1) AS periode_start,
+	   round(befolkningsuger::numeric / antal_uger)::int8 AS befolkning,
+	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(personer_mindst) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
+	   CASE WHEN bi.vis(personer_mindst) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
+	   NOT bi.vis(personer_mindst) AS undertrykt
+FROM bi.ydelse_aar_tilstand;
+COMMENT ON VIEW bi.fuldtidspersoner_aar IS 'BI: fuldtidspersoner (weeks on the benefit ÷ weeks of the year) and their share of the population (mean over the quarters), per area and year';
+
+CREATE VIEW bi.aktivering_kvartal AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
+	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
+	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
+	   CASE WHEN bi.vis(personer) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte,
+	   CASE WHEN bi.vis(personer) THEN (aktivering).ydelsestimer END AS ydelsestimer,
+	   CASE WHEN bi.vis(personer) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
+	   CASE WHEN bi.vis(personer) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
+	   CASE WHEN bi.vis(personer) THEN aktiveringsgrad END AS aktiveringsgrad,
+	   CASE WHEN bi.vis(personer) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
+	   CASE WHEN bi.vis(personer) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
+	   NOT bi.vis(personer) AS undertrykt
+FROM bi.ydelse_kvartal_tilstand;
+COMMENT ON VIEW bi.aktivering_kvartal IS 'BI: activation of the persons on the målgruppe''s benefit (jobreg''s aktivering sums and ratios), per area and quarter';
+
+CREATE VIEW bi.aktivering_aar AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
+	   make_date(aar, 1, 1) AS periode_start,
+	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte_kvartaler,
+	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).ydelsestimer END AS ydelsestimer,
+	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
+	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
+	   CASE WHEN bi.vis(personer_mindst) THEN aktiveringsgrad END AS aktiveringsgrad,
+	   CASE WHEN bi.vis(personer_mindst) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
+	   CASE WHEN bi.vis(personer_mindst) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
+	   NOT bi.vis(personer_mindst) AS undertrykt
+FROM bi.ydelse_aar_tilstand;
+COMMENT ON VIEW bi.aktivering_aar IS 'BI: activation per area and year, merged from the quarters (andel aktiveringsberørte is per person and quarter)';
+
+CREATE VIEW bi.overlevelse_kvartal AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
+	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
+	   CASE WHEN bi.vis(nye_forloeb) THEN nye_forloeb END AS nye_forloeb,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_median(overlevelse) END AS median_uger,
+	   NOT bi.vis(nye_forloeb) AS undertrykt
+FROM bi.forloeb_kvartal_tilstand;
+COMMENT ON VIEW bi.overlevelse_kvartal IS 'BI: new spells by start quarter and the share still on the målgruppe''s benefit after 13, 26 and 52 weeks (Kaplan-Meier), per area';
+
+CREATE VIEW bi.overlevelse_aar AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
+	   make_date(aar, 1, 1) AS periode_start,
+	   CASE WHEN bi.vis(nye_forloeb) THEN nye_forloeb END AS nye_forloeb,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
+	   CASE WHEN bi.vis(nye_forloeb) THEN surv_median(overlevelse) END AS median_uger,
+	   NOT bi.vis(nye_forloeb) AS undertrykt
+FROM bi.forloeb_aar_tilstand;
+COMMENT ON VIEW bi.overlevelse_aar IS 'BI: new spells by start year and the share still on the målgruppe''s benefit after 13, 26 and 52 weeks (Kaplan-Meier), per area';
+
+CREATE VIEW bi.anciennitet_kvartal AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
+	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
+	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
+	   CASE WHEN bi.vis(personer) THEN aar_i_alt / nullif(personer, 0) END AS gennemsnit_aar,
+	   CASE WHEN bi.vis(personer) THEN over_2_aar / nullif(personer, 0) END AS andel_over_2_aar,
+	   CASE WHEN bi.vis(personer) THEN over_3_aar / nullif(personer, 0) END AS andel_over_3_aar,
+	   CASE WHEN bi.vis(personer) THEN over_5_aar / nullif(personer, 0) END AS andel_over_5_aar,
+	   CASE WHEN bi.vis(personer) THEN aar_5_7 / nullif(personer, 0) END AS andel_5_7_aar,
+	   CASE WHEN bi.vis(personer) THEN aar_7_10 / nullif(personer, 0) END AS andel_7_10_aar,
+	   CASE WHEN bi.vis(personer) THEN aar_10_plus / nullif(personer, 0) END AS andel_10_plus_aar,
+	   NOT bi.vis(personer) AS undertrykt
+FROM bi.anciennitet_kvartal_tilstand;
+COMMENT ON VIEW bi.anciennitet_kvartal IS 'BI: anciennitet (STAR: breaks of up to 5 weeks bridged) of the persons on the målgruppe''s benefit in the last week of the quarter, per area';
+
+CREATE VIEW bi.anciennitet_aar AS
+SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
+	   make_date(aar, 1, 1) AS periode_start,
+	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(personer_mindst) THEN aar_i_alt / nullif(personkvartaler, 0) END AS gennemsnit_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN over_2_aar / nullif(personkvartaler, 0) END AS andel_over_2_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN over_3_aar / nullif(personkvartaler, 0) END AS andel_over_3_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN over_5_aar / nullif(personkvartaler, 0) END AS andel_over_5_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN aar_5_7 / nullif(personkvartaler, 0) END AS andel_5_7_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN aar_7_10 / nullif(personkvartaler, 0) END AS andel_7_10_aar,
+	   CASE WHEN bi.vis(personer_mindst) THEN aar_10_plus / nullif(personkvartaler, 0) END AS andel_10_plus_aar,
+	   NOT bi.vis(personer_mindst) AS undertrykt
+FROM bi.anciennitet_aar_tilstand;
+COMMENT ON VIEW bi.anciennitet_aar IS 'BI: anciennitet at the four quarter ends of the year taken together (each person once per quarter end), per area';
