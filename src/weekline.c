@@ -1018,36 +1018,42 @@ weekline_codes_contain(const WeeklineCodes *set, int32 code)
 
 /*
  * The code set of argument argno, cached in fn_extra while the array does
- * not change (a codes() call gives the same array for every row).
+ * not change (a codes() call gives the same array for every row).  The
+ * argument is compared in its packed form: a short array from a tuple or an
+ * InitPlan has a 1-byte header, and unpacking it would copy it on every row.
  */
 typedef struct CodesCache
 {
-	ArrayType  *array;			/* copy of the array the set was made from */
+	Size		len;			/* bytes of the array, header excluded */
+	char	   *bytes;			/* a copy of them */
 	WeeklineCodes set;
 } CodesCache;
 
 const WeeklineCodes *
 weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
 	CodesCache *cache = fcinfo->flinfo->fn_extra;
+	ArrayType  *arr;
 	MemoryContext old;
 
-	if (cache != NULL && VARSIZE(cache->array) == VARSIZE(arr) &&
-		memcmp(cache->array, arr, VARSIZE(arr)) == 0)
+	if (cache != NULL && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
 		return &cache->set;
 	if (cache == NULL)
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
 	else
 	{
-		pfree(cache->array);
+		pfree(cache->bytes);
 		pfree(cache->set.codes);
 	}
 	fcinfo->flinfo->fn_extra = NULL;
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	weekline_codes_from_array(arr, &cache->set);
-	cache->array = palloc(VARSIZE(arr));
-	memcpy(cache->array, arr, VARSIZE(arr));
+	cache->bytes = palloc(Max(len, 1));
+	memcpy(cache->bytes, VARDATA_ANY(raw), len);
+	cache->len = len;
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = cache;
 	return &cache->set;
