@@ -113,16 +113,32 @@ extern void weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge,
 extern void weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length);
 extern struct varlena *weekline_builder_finish(WeeklineBuilder *b);
 
-/* A set of codes (an int[] argument), sorted for binary search */
+/*
+ * A set of codes (an int[] argument), sorted for binary search.  A benefit
+ * group's codes lie close together (1101, 1102, 1111, 1112), so when all are
+ * within 64 of the smallest the set is also a bit mask, tested in one step.
+ */
 typedef struct WeeklineCodes
 {
 	int			n;
 	int32	   *codes;
+	int32		lo;				/* the smallest code */
+	uint64		mask;			/* bit c - lo for each code c; 0 when not used */
 } WeeklineCodes;
 
 /* Rejects NULL elements; the set lives in the current memory context */
 extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
-extern bool weekline_codes_contain(const WeeklineCodes *set, int32 code);
+extern bool weekline_codes_search(const WeeklineCodes *set, int32 code);
+
+static inline bool
+weekline_codes_contain(const WeeklineCodes *set, int32 code)
+{
+	uint32		offset = (uint32) code - (uint32) set->lo;	/* wraps below lo */
+
+	if (set->mask != 0)
+		return offset < 64 && ((set->mask >> offset) & 1) != 0;
+	return weekline_codes_search(set, code);
+}
 
 /* The code set of an int[] argument, cached in fn_extra across rows */
 extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);

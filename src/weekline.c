@@ -996,10 +996,18 @@ weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set)
 	for (int i = 0; i < n; i++)
 		if (set->n == 0 || set->codes[set->n - 1] != set->codes[i])
 			set->codes[set->n++] = set->codes[i];
+	set->lo = set->n > 0 ? set->codes[0] : 0;
+	set->mask = 0;
+	if (set->n > 0 && (int64) set->codes[set->n - 1] - set->lo < 64)
+	{
+		for (int i = 0; i < set->n; i++)
+			set->mask |= UINT64CONST(1) << (set->codes[i] - set->lo);
+	}
 }
 
+/* Binary search, for sets too spread out for a bit mask */
 bool
-weekline_codes_contain(const WeeklineCodes *set, int32 code)
+weekline_codes_search(const WeeklineCodes *set, int32 code)
 {
 	int			lo = 0,
 				hi = set->n;
