@@ -92,7 +92,46 @@ typedef struct WeeklineReader
 
 /* false for the empty weekline; then weekline_next gives nothing */
 extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
-extern bool weekline_next(WeeklineReader *r, WeeklineRun *run);
+extern uint32 weekline_read_varint(WeeklineReader *r);
+extern void weekline_corrupt(void) pg_attribute_noreturn();
+
+/*
+ * The next varint.  Codes and run lengths below 16384 take one or two bytes
+ * and are read here, inline in every reader's loop; longer ones by the
+ * general function.
+ */
+static inline uint32
+weekline_varint(WeeklineReader *r)
+{
+	const uint8 *p = r->pos;
+
+	if (likely(p < r->end && p[0] < 0x80))
+	{
+		r->pos = p + 1;
+		return p[0];
+	}
+	if (likely(r->end - p >= 2 && p[1] < 0x80))
+	{
+		r->pos = p + 2;
+		return (p[0] & 0x7F) | ((uint32) p[1] << 7);
+	}
+	return weekline_read_varint(r);
+}
+
+/* The next run; false after the last */
+static inline bool
+weekline_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (r->pos >= r->end)
+		return false;
+	run->code = (int32) weekline_varint(r);
+	run->length = (int32) weekline_varint(r);
+	if (unlikely(run->code < 0 || run->length < 1))
+		weekline_corrupt();
+	run->start = r->next;
+	r->next += run->length;
+	return true;
+}
 
 /* Span [*first, *end); false (and nothing set) for the empty weekline */
 extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);

@@ -73,16 +73,17 @@ AppendVarint(StringInfo buf, uint32 v)
 	appendBinaryStringInfo(buf, bytes, n);
 }
 
-static void
-Corrupt(void)
+void
+weekline_corrupt(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("corrupt weekline value")));
 }
 
-static inline uint32
-ReadVarint(WeeklineReader *r)
+/* Any varint; weekline_varint (jobreg.h) reads the common short ones inline */
+uint32
+weekline_read_varint(WeeklineReader *r)
 {
 	uint32		v = 0;
 
@@ -97,8 +98,7 @@ ReadVarint(WeeklineReader *r)
 		if ((b & 0x80) == 0)
 			return v;
 	}
-	Corrupt();
-	return 0;					/* keep compiler quiet */
+	weekline_corrupt();
 }
 
 bool
@@ -119,24 +119,10 @@ weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
 	r->next = 0;
 	if (r->pos == r->end)
 		return false;
-	zigzag = ReadVarint(r);
+	zigzag = weekline_read_varint(r);
 	r->next = (IsoWeek) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
 	if (r->pos == r->end)
-		Corrupt();
-	return true;
-}
-
-bool
-weekline_next(WeeklineReader *r, WeeklineRun *run)
-{
-	if (r->pos >= r->end)
-		return false;
-	run->code = (int32) ReadVarint(r);
-	run->length = (int32) ReadVarint(r);
-	if (run->code < 0 || run->length < 1)
-		Corrupt();
-	run->start = r->next;
-	r->next += run->length;
+		weekline_corrupt();
 	return true;
 }
 
