@@ -922,15 +922,22 @@ WeekRange(TypeCacheEntry *typcache, IsoWeek lo, IsoWeek hi)
 	return RangeTypePGetDatum(JOBREG_RANGE_SERIALIZE(typcache, &lower, &upper, false));
 }
 
-/* The range type of a result column */
+/*
+ * The range type of a result column.  The last one is kept: type cache
+ * entries live as long as the backend, and spells() asks once per row.
+ */
 static TypeCacheEntry *
 RangeTypeOf(TupleDesc tupdesc, int attno)
 {
-	TypeCacheEntry *typcache = lookup_type_cache(TupleDescAttr(tupdesc, attno)->atttypid,
-												 TYPECACHE_RANGE_INFO);
+	static TypeCacheEntry *typcache = NULL;
+	Oid			typid = TupleDescAttr(tupdesc, attno)->atttypid;
 
-	if (typcache->rngelemtype == NULL)
-		elog(ERROR, "weekline function result column %d is not a range", attno + 1);
+	if (typcache == NULL || typcache->type_id != typid)
+	{
+		typcache = lookup_type_cache(typid, TYPECACHE_RANGE_INFO);
+		if (typcache->rngelemtype == NULL)
+			elog(ERROR, "weekline function result column %d is not a range", attno + 1);
+	}
 	return typcache;
 }
 
@@ -1200,16 +1207,30 @@ weekline_spells(PG_FUNCTION_ARGS)
 	WeeklineSpell spell;
 
 	weekline_spells_begin(&it, wl, codes, PG_GETARG_INT32(2));
-	InitMaterializedSRF(fcinfo, 0);
+
+	/*
+	 * Most histories have no spell on a benefit's codes.  For them, end the
+	 * set at once (value-per-call protocol) instead of building a tuplestore.
+	 */
+	if (!weekline_spells_next(&it, &spell))
+	{
+		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("set-valued function called in context that cannot accept a set")));
+		rsinfo->isDone = ExprEndResult;
+		PG_RETURN_NULL();
+	}
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	typcache = RangeTypeOf(rsinfo->setDesc, 0);
-	while (weekline_spells_next(&it, &spell))
+	do
 	{
 		Datum		values[6];
 		bool		nulls[6];
 
 		SpellValues(&spell, typcache, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	} while (weekline_spells_next(&it, &spell));
 	return (Datum) 0;
 }
 
