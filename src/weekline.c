@@ -923,21 +923,27 @@ WeekRange(TypeCacheEntry *typcache, IsoWeek lo, IsoWeek hi)
 }
 
 /*
- * The range type of a result column.  The last one is kept: type cache
- * entries live as long as the backend, and spells() asks once per row.
+ * The type cache entry of a range type.  The last one is kept: entries live
+ * as long as the backend, and the readers ask once per row.
  */
+static TypeCacheEntry *
+RangeTypeCache(Oid typid)
+{
+	static TypeCacheEntry *typcache = NULL;
+
+	if (typcache == NULL || typcache->type_id != typid)
+		typcache = lookup_type_cache(typid, TYPECACHE_RANGE_INFO);
+	return typcache;
+}
+
+/* The range type of a result column */
 static TypeCacheEntry *
 RangeTypeOf(TupleDesc tupdesc, int attno)
 {
-	static TypeCacheEntry *typcache = NULL;
-	Oid			typid = TupleDescAttr(tupdesc, attno)->atttypid;
+	TypeCacheEntry *typcache = RangeTypeCache(TupleDescAttr(tupdesc, attno)->atttypid);
 
-	if (typcache == NULL || typcache->type_id != typid)
-	{
-		typcache = lookup_type_cache(typid, TYPECACHE_RANGE_INFO);
-		if (typcache->rngelemtype == NULL)
-			elog(ERROR, "weekline function result column %d is not a range", attno + 1);
-	}
+	if (typcache->rngelemtype == NULL)
+		elog(ERROR, "weekline function result column %d is not a range", attno + 1);
 	return typcache;
 }
 
@@ -1078,14 +1084,14 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 
 /*
  * A weekrange as the weeks [*from, *to), open ends as PG_INT32_MIN/MAX;
- * false when empty.  The range type is looked up directly because fn_extra
- * holds the code set.
+ * false when empty.  The range type is not kept in fn_extra, which holds the
+ * code set.
  */
 bool
 weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to)
 {
 	RangeType  *period = DatumGetRangeTypeP(range);
-	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
+	TypeCacheEntry *typcache = RangeTypeCache(RangeTypeGetOid(period));
 	RangeBound	lower,
 				upper;
 	bool		empty;
