@@ -207,6 +207,7 @@ typedef struct WeeklineSpellIter
 	const WeeklineCodes *codes;
 	int32		max_gap;
 	IsoWeek		span_first;
+	IsoWeek		last_start;		/* no spell starting after this week is wanted */
 	bool		have_pending;	/* a run on the codes that starts the next spell */
 	WeeklineRun pending;
 	bool		have_prev;

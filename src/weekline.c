@@ -1132,6 +1132,7 @@ weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
 	it->codes = codes;
 	it->max_gap = max_gap;
 	it->span_first = it->reader.next;
+	it->last_start = PG_INT32_MAX;
 	it->have_pending = false;
 	it->have_prev = false;
 	it->prev_end = 0;
@@ -1147,7 +1148,7 @@ weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell)
 	{
 		do
 		{
-			if (!weekline_next(&it->reader, &it->pending))
+			if (!weekline_next(&it->reader, &it->pending) || it->pending.start > it->last_start)
 				return false;
 		} while (!weekline_codes_contain(it->codes, it->pending.code));
 	}
@@ -1270,6 +1271,7 @@ weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 	WeeklineSpellIter it;
 
 	weekline_spells_begin(&it, wl, codes, max_gap);
+	it.last_start = at;			/* the rest of the history need not be searched */
 	while (weekline_spells_next(&it, spell) && spell->first <= at)
 	{
 		if (at < spell->end)
