@@ -78,6 +78,19 @@ SELECT (SELECT count(*) FROM nat_sub) AS subset_persons,
 	   pg_size_pretty(pg_total_relation_size('nat_long')) AS long_table_with_pkey,
 	   round(pg_total_relation_size('nat_long')::numeric / pg_total_relation_size('nat_sub'), 1) AS long_x_weeklines;
 
+-- the plain-SQL spells (gaps and islands: a week more than 6 weeks after the previous week on
+-- the codes starts a spell, so breaks of up to 5 weeks are bridged): first and last week, weeks on
+-- the codes; (a) and (c) read them
+CREATE VIEW nat_long_spell AS
+WITH k AS (SELECT pnr, week FROM nat_long
+		   WHERE code = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+									 || codes('synthetic', 'kontanthjælp jobparat'))::int[])),
+	 starts AS (SELECT pnr, week, CASE WHEN week - lag(week) OVER w <= 6 THEN 0 ELSE 1 END AS s
+				FROM k WINDOW w AS (PARTITION BY pnr ORDER BY week)),
+	 islands AS (SELECT pnr, week, sum(s) OVER (PARTITION BY pnr ORDER BY week) AS id FROM starts),
+	 spell AS (SELECT pnr, min(week) AS f, max(week) AS l, count(*) AS weeks FROM islands GROUP BY pnr, id)
+SELECT pnr, f, l, weeks FROM spell;
+
 -- ---------- the queries ----------
 -- Each returns rows with floats rounded to 9 decimals, so that serial, parallel and
 -- plain-SQL results can be compared by an md5 of their text.  ${t} is the table.
@@ -94,15 +107,8 @@ FROM ${t} AS r,
 WHERE NOT sp.left_censored AND lower(sp.spell) >= '2012-W01' AND lower(sp.spell) < '2014-W01'
 GROUP BY kommunekode$$),
 ('(a) Kaplan-Meier', 'plain SQL', $$
-WITH k AS (SELECT pnr, week FROM nat_long
-		   WHERE code = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-									 || codes('synthetic', 'kontanthjælp jobparat'))::int[])),
-	 starts AS (SELECT pnr, week, CASE WHEN week - lag(week) OVER w <= 6 THEN 0 ELSE 1 END AS s
-				FROM k WINDOW w AS (PARTITION BY pnr ORDER BY week)),
-	 islands AS (SELECT pnr, week, sum(s) OVER (PARTITION BY pnr ORDER BY week) AS id FROM starts),
-	 spell AS (SELECT pnr, min(week) AS f, max(week) AS l, count(*) AS weeks FROM islands GROUP BY pnr, id),
-	 sp AS (SELECT p.kommunekode, s.weeks, s.l < p.last_week AS ended
-			FROM spell AS s JOIN nat_person AS p USING (pnr)
+WITH sp AS (SELECT p.kommunekode, s.weeks, s.l < p.last_week AS ended
+			FROM nat_long_spell AS s JOIN nat_person AS p USING (pnr)
 			WHERE s.f > p.first_week AND s.f >= '2012-W01' AND s.f < '2014-W01'),
 	 per_time AS (SELECT kommunekode, weeks, count(*) FILTER (WHERE ended) AS d, count(*) AS n_out
 				  FROM sp GROUP BY 1, 2),
@@ -153,14 +159,7 @@ FROM (SELECT kommunekode,
 	  FROM ${t} GROUP BY kommunekode) AS k
 WHERE (f).personer IS NOT NULL$$),
 ('(c) anciennitet', 'plain SQL', $$
-WITH k AS (SELECT pnr, week FROM nat_long
-		   WHERE code = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-									 || codes('synthetic', 'kontanthjælp jobparat'))::int[])),
-	 starts AS (SELECT pnr, week, CASE WHEN week - lag(week) OVER w <= 6 THEN 0 ELSE 1 END AS s
-				FROM k WINDOW w AS (PARTITION BY pnr ORDER BY week)),
-	 islands AS (SELECT pnr, week, sum(s) OVER (PARTITION BY pnr ORDER BY week) AS id FROM starts),
-	 spell AS (SELECT pnr, min(week) AS f, max(week) AS l FROM islands GROUP BY pnr, id),
-	 held AS (SELECT pnr, '2020-W09'::isoweek - f + 1 AS weeks FROM spell
+WITH held AS (SELECT pnr, '2020-W09'::isoweek - f + 1 AS weeks FROM nat_long_spell
 			  WHERE f <= '2020-W09' AND l >= '2020-W09')
 SELECT p.kommunekode, count(*) AS personer, round(avg(h.weeks) / 52, 9) AS gennemsnit_aar,
 	   round(count(*) FILTER (WHERE h.weeks > 104)::numeric / count(*), 9) AS over_2,
@@ -326,4 +325,5 @@ SELECT task, hash_peak_kb AS "hash tables peak kB", disk_kb AS "spilled kB",
 FROM nat_memory ORDER BY seq;
 
 DROP FUNCTION nat_memory(text), nat_bm(text, text[], text, text, int[], int), nat_cpu_ms(), nat_q(text, text, text);
+DROP VIEW nat_long_spell;
 DROP TABLE nat_register, nat_sub, nat_person, nat_long, nat_query, nat_time, nat_memory;
