@@ -92,7 +92,46 @@ typedef struct WeeklineReader
 
 /* false for the empty weekline; then weekline_next gives nothing */
 extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
-extern bool weekline_next(WeeklineReader *r, WeeklineRun *run);
+extern uint32 weekline_read_varint(WeeklineReader *r);
+extern void weekline_corrupt(void) pg_attribute_noreturn();
+
+/*
+ * The next varint.  Codes and run lengths below 16384 take one or two bytes
+ * and are read here, inline in every reader's loop; longer ones by the
+ * general function.
+ */
+static inline uint32
+weekline_varint(WeeklineReader *r)
+{
+	const uint8 *p = r->pos;
+
+	if (likely(p < r->end && p[0] < 0x80))
+	{
+		r->pos = p + 1;
+		return p[0];
+	}
+	if (likely(r->end - p >= 2 && p[1] < 0x80))
+	{
+		r->pos = p + 2;
+		return (p[0] & 0x7F) | ((uint32) p[1] << 7);
+	}
+	return weekline_read_varint(r);
+}
+
+/* The next run; false after the last */
+static inline bool
+weekline_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (r->pos >= r->end)
+		return false;
+	run->code = (int32) weekline_varint(r);
+	run->length = (int32) weekline_varint(r);
+	if (unlikely(run->code < 0 || run->length < 1))
+		weekline_corrupt();
+	run->start = r->next;
+	r->next += run->length;
+	return true;
+}
 
 /* Span [*first, *end); false (and nothing set) for the empty weekline */
 extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);
@@ -113,16 +152,32 @@ extern void weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge,
 extern void weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length);
 extern struct varlena *weekline_builder_finish(WeeklineBuilder *b);
 
-/* A set of codes (an int[] argument), sorted for binary search */
+/*
+ * A set of codes (an int[] argument), sorted for binary search.  A benefit
+ * group's codes lie close together (1101, 1102, 1111, 1112), so when all are
+ * within 64 of the smallest the set is also a bit mask, tested in one step.
+ */
 typedef struct WeeklineCodes
 {
 	int			n;
 	int32	   *codes;
+	int32		lo;				/* the smallest code */
+	uint64		mask;			/* bit c - lo for each code c; 0 when not used */
 } WeeklineCodes;
 
 /* Rejects NULL elements; the set lives in the current memory context */
 extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
-extern bool weekline_codes_contain(const WeeklineCodes *set, int32 code);
+extern bool weekline_codes_search(const WeeklineCodes *set, int32 code);
+
+static inline bool
+weekline_codes_contain(const WeeklineCodes *set, int32 code)
+{
+	uint32		offset = (uint32) code - (uint32) set->lo;	/* wraps below lo */
+
+	if (set->mask != 0)
+		return offset < 64 && ((set->mask >> offset) & 1) != 0;
+	return weekline_codes_search(set, code);
+}
 
 /* The code set of an int[] argument, cached in fn_extra across rows */
 extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);
@@ -152,6 +207,7 @@ typedef struct WeeklineSpellIter
 	const WeeklineCodes *codes;
 	int32		max_gap;
 	IsoWeek		span_first;
+	IsoWeek		last_start;		/* no spell starting after this week is wanted */
 	bool		have_pending;	/* a run on the codes that starts the next spell */
 	WeeklineRun pending;
 	bool		have_prev;

@@ -73,16 +73,17 @@ AppendVarint(StringInfo buf, uint32 v)
 	appendBinaryStringInfo(buf, bytes, n);
 }
 
-static void
-Corrupt(void)
+void
+weekline_corrupt(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("corrupt weekline value")));
 }
 
-static inline uint32
-ReadVarint(WeeklineReader *r)
+/* Any varint; weekline_varint (jobreg.h) reads the common short ones inline */
+uint32
+weekline_read_varint(WeeklineReader *r)
 {
 	uint32		v = 0;
 
@@ -97,8 +98,7 @@ ReadVarint(WeeklineReader *r)
 		if ((b & 0x80) == 0)
 			return v;
 	}
-	Corrupt();
-	return 0;					/* keep compiler quiet */
+	weekline_corrupt();
 }
 
 bool
@@ -119,24 +119,10 @@ weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
 	r->next = 0;
 	if (r->pos == r->end)
 		return false;
-	zigzag = ReadVarint(r);
+	zigzag = weekline_read_varint(r);
 	r->next = (IsoWeek) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
 	if (r->pos == r->end)
-		Corrupt();
-	return true;
-}
-
-bool
-weekline_next(WeeklineReader *r, WeeklineRun *run)
-{
-	if (r->pos >= r->end)
-		return false;
-	run->code = (int32) ReadVarint(r);
-	run->length = (int32) ReadVarint(r);
-	if (run->code < 0 || run->length < 1)
-		Corrupt();
-	run->start = r->next;
-	r->next += run->length;
+		weekline_corrupt();
 	return true;
 }
 
@@ -936,12 +922,25 @@ WeekRange(TypeCacheEntry *typcache, IsoWeek lo, IsoWeek hi)
 	return RangeTypePGetDatum(JOBREG_RANGE_SERIALIZE(typcache, &lower, &upper, false));
 }
 
+/*
+ * The type cache entry of a range type.  The last one is kept: entries live
+ * as long as the backend, and the readers ask once per row.
+ */
+static TypeCacheEntry *
+RangeTypeCache(Oid typid)
+{
+	static TypeCacheEntry *typcache = NULL;
+
+	if (typcache == NULL || typcache->type_id != typid)
+		typcache = lookup_type_cache(typid, TYPECACHE_RANGE_INFO);
+	return typcache;
+}
+
 /* The range type of a result column */
 static TypeCacheEntry *
 RangeTypeOf(TupleDesc tupdesc, int attno)
 {
-	TypeCacheEntry *typcache = lookup_type_cache(TupleDescAttr(tupdesc, attno)->atttypid,
-												 TYPECACHE_RANGE_INFO);
+	TypeCacheEntry *typcache = RangeTypeCache(TupleDescAttr(tupdesc, attno)->atttypid);
 
 	if (typcache->rngelemtype == NULL)
 		elog(ERROR, "weekline function result column %d is not a range", attno + 1);
@@ -996,10 +995,18 @@ weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set)
 	for (int i = 0; i < n; i++)
 		if (set->n == 0 || set->codes[set->n - 1] != set->codes[i])
 			set->codes[set->n++] = set->codes[i];
+	set->lo = set->n > 0 ? set->codes[0] : 0;
+	set->mask = 0;
+	if (set->n > 0 && (int64) set->codes[set->n - 1] - set->lo < 64)
+	{
+		for (int i = 0; i < set->n; i++)
+			set->mask |= UINT64CONST(1) << (set->codes[i] - set->lo);
+	}
 }
 
+/* Binary search, for sets too spread out for a bit mask */
 bool
-weekline_codes_contain(const WeeklineCodes *set, int32 code)
+weekline_codes_search(const WeeklineCodes *set, int32 code)
 {
 	int			lo = 0,
 				hi = set->n;
@@ -1018,36 +1025,42 @@ weekline_codes_contain(const WeeklineCodes *set, int32 code)
 
 /*
  * The code set of argument argno, cached in fn_extra while the array does
- * not change (a codes() call gives the same array for every row).
+ * not change (a codes() call gives the same array for every row).  The
+ * argument is compared in its packed form: a short array from a tuple or an
+ * InitPlan has a 1-byte header, and unpacking it would copy it on every row.
  */
 typedef struct CodesCache
 {
-	ArrayType  *array;			/* copy of the array the set was made from */
+	Size		len;			/* bytes of the array, header excluded */
+	char	   *bytes;			/* a copy of them */
 	WeeklineCodes set;
 } CodesCache;
 
 const WeeklineCodes *
 weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
 	CodesCache *cache = fcinfo->flinfo->fn_extra;
+	ArrayType  *arr;
 	MemoryContext old;
 
-	if (cache != NULL && VARSIZE(cache->array) == VARSIZE(arr) &&
-		memcmp(cache->array, arr, VARSIZE(arr)) == 0)
+	if (cache != NULL && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
 		return &cache->set;
 	if (cache == NULL)
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
 	else
 	{
-		pfree(cache->array);
+		pfree(cache->bytes);
 		pfree(cache->set.codes);
 	}
 	fcinfo->flinfo->fn_extra = NULL;
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	weekline_codes_from_array(arr, &cache->set);
-	cache->array = palloc(VARSIZE(arr));
-	memcpy(cache->array, arr, VARSIZE(arr));
+	cache->bytes = palloc(Max(len, 1));
+	memcpy(cache->bytes, VARDATA_ANY(raw), len);
+	cache->len = len;
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = cache;
 	return &cache->set;
@@ -1071,14 +1084,14 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 
 /*
  * A weekrange as the weeks [*from, *to), open ends as PG_INT32_MIN/MAX;
- * false when empty.  The range type is looked up directly because fn_extra
- * holds the code set.
+ * false when empty.  The range type is not kept in fn_extra, which holds the
+ * code set.
  */
 bool
 weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to)
 {
 	RangeType  *period = DatumGetRangeTypeP(range);
-	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(period), TYPECACHE_RANGE_INFO);
+	TypeCacheEntry *typcache = RangeTypeCache(RangeTypeGetOid(period));
 	RangeBound	lower,
 				upper;
 	bool		empty;
@@ -1119,6 +1132,7 @@ weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
 	it->codes = codes;
 	it->max_gap = max_gap;
 	it->span_first = it->reader.next;
+	it->last_start = PG_INT32_MAX;
 	it->have_pending = false;
 	it->have_prev = false;
 	it->prev_end = 0;
@@ -1134,7 +1148,7 @@ weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell)
 	{
 		do
 		{
-			if (!weekline_next(&it->reader, &it->pending))
+			if (!weekline_next(&it->reader, &it->pending) || it->pending.start > it->last_start)
 				return false;
 		} while (!weekline_codes_contain(it->codes, it->pending.code));
 	}
@@ -1200,16 +1214,30 @@ weekline_spells(PG_FUNCTION_ARGS)
 	WeeklineSpell spell;
 
 	weekline_spells_begin(&it, wl, codes, PG_GETARG_INT32(2));
-	InitMaterializedSRF(fcinfo, 0);
+
+	/*
+	 * Most histories have no spell on a benefit's codes.  For them, end the
+	 * set at once (value-per-call protocol) instead of building a tuplestore.
+	 */
+	if (!weekline_spells_next(&it, &spell))
+	{
+		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("set-valued function called in context that cannot accept a set")));
+		rsinfo->isDone = ExprEndResult;
+		PG_RETURN_NULL();
+	}
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	typcache = RangeTypeOf(rsinfo->setDesc, 0);
-	while (weekline_spells_next(&it, &spell))
+	do
 	{
 		Datum		values[6];
 		bool		nulls[6];
 
 		SpellValues(&spell, typcache, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
+	} while (weekline_spells_next(&it, &spell));
 	return (Datum) 0;
 }
 
@@ -1243,6 +1271,7 @@ weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 	WeeklineSpellIter it;
 
 	weekline_spells_begin(&it, wl, codes, max_gap);
+	it.last_start = at;			/* the rest of the history need not be searched */
 	while (weekline_spells_next(&it, spell) && spell->first <= at)
 	{
 		if (at < spell->end)
