@@ -25,6 +25,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every source includes the one header: rebuild them all when it changes
+$(OBJS): src/jobreg.h
+
 all: $(EXTENSION).control
 
 $(EXTENSION).control: $(EXTENSION).control.in Makefile
