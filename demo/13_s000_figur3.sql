@@ -10,8 +10,10 @@
 -- its start.  The curve is jobreg's Kaplan-Meier estimate (`survival`) of the forløb's
 -- length in weeks, the forløb ending when kontanthjælp stops for more than 5 weeks, so a
 -- short break is not a leaving (the document: people leave as they "overgår til
--- uddannelse, beskæftigelse eller andre ydelser").  The calibration reads the footnote as
--- the share with kontanthjælp *in* week 52; that share is printed beside (status i uge 52).
+-- uddannelse, beskæftigelse eller andre ydelser").  The document's footnote defines the
+-- figure as the share receiving the benefit t weeks after the start: the share with
+-- kontanthjælp *in* week 52, as the calibration reads it.  That share is the one checked
+-- against the document; the curve's value at 52 weeks is printed beside it.
 \if :{?outdir}
 \else
 \set outdir .
@@ -47,8 +49,8 @@ JOIN (VALUES ('København', 81), ('klyngen', 76), ('hele landet', 77)) AS d (geo
 	 LATERAL (VALUES
 		(1, 'stadig på ydelsen efter 16 uger', NULL, 100 * surv_at(f.kurve, 16), NULL),
 		(2, 'stadig på ydelsen efter 17 uger', NULL, 100 * surv_at(f.kurve, 17), NULL),
-		(3, 'stadig på ydelsen efter 52 uger', d.efter_52, 100 * surv_at(f.kurve, 52), 'akt_nye_s52_2012q4_2013q3'),
-		(4, 'på ydelsen i uge 52 (status)', d.efter_52, 100 * f.status_uge_52, NULL))
+		(3, 'stadig på ydelsen efter 52 uger (kurven)', d.efter_52, 100 * surv_at(f.kurve, 52), NULL),
+		(4, 'på ydelsen i uge 52 (fodnotens definition)', d.efter_52, 100 * f.status_uge_52, 'akt_nye_s52_2012q4_2013q3'))
 	 AS r (nr, maal, dokument, jobreg, noegle)
 ORDER BY r.nr, array_position('{København,klyngen,hele landet}', f.geografi)
 RETURNING maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
