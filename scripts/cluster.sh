@@ -64,20 +64,38 @@ build_and_install() {
 # DIR, listening on the unix socket DIR/socket with port PORT (no TCP).
 # Every server started under $WORK is stopped and removed by stop_cluster.
 start_server() {
-	local dir=$1 port=$2
+	init_server "$1"
+	launch_server "$1" "$2"
+}
+
+# init_server DIR: the data directory DIR/data and the socket directory.
+init_server() {
+	local dir=$1
 	mkdir -p "$dir/socket" "$dir/data"
 	chown "$CLUSTER_USER" "$dir" "$dir/socket" "$dir/data" 2>/dev/null || true
 	as_cluster_user "$PRIV_BINDIR/initdb" -D "$dir/data" -A trust -U "$CLUSTER_USER" \
 		--no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-	as_cluster_user env ${SERVER_ENV:-} "$PRIV_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
+}
+
+# launch_server DIR PORT: start the server of an initialised DIR, waiting up
+# to PG_START_TIMEOUT seconds (default 60).
+launch_server() {
+	local dir=$1 port=$2
+	as_cluster_user env ${SERVER_ENV:-} "$PRIV_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
+		-w -t "${PG_START_TIMEOUT:-60}" start \
 		-o "-c listen_addresses='' -k $dir/socket -p $port -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
 }
 
-# The main cluster, in $WORK itself; psql and the tests reach it through PG* variables.
-start_cluster() {
+# The main cluster, in $WORK itself; psql and the tests reach it through PG*
+# variables, which prepare_cluster sets together with the clean-up on exit.
+prepare_cluster() {
 	export PGHOST=$WORK/socket PGPORT=$((20000 + RANDOM % 20000)) PGUSER=$CLUSTER_USER PGDATABASE=postgres
 	chown "$CLUSTER_USER" "$WORK" 2>/dev/null || true
 	trap stop_cluster EXIT
+}
+
+start_cluster() {
+	prepare_cluster
 	start_server "$WORK" "$PGPORT"
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
 }

@@ -15,12 +15,10 @@ TESTS=${VALGRIND_TESTS:-isoweek weekline weekline_dream survival logrank cuminc 
 ensure_deps
 command -v valgrind >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
 build_and_install
-export PGHOST=$WORK/socket PGPORT=$((20000 + RANDOM % 20000)) PGUSER=$CLUSTER_USER PGDATABASE=postgres
-chown "$CLUSTER_USER" "$WORK" 2>/dev/null || true
-trap stop_cluster EXIT
-mkdir -p "$WORK/socket" "$WORK/data" "$WORK/valgrind"
-chown "$CLUSTER_USER" "$WORK/socket" "$WORK/data" "$WORK/valgrind" 2>/dev/null || true
-as_cluster_user "$PRIV_BINDIR/initdb" -D "$WORK/data" -A trust -U "$CLUSTER_USER" --no-sync -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+prepare_cluster
+init_server "$WORK"
+mkdir -p "$WORK/valgrind"
+chown "$CLUSTER_USER" "$WORK/valgrind" 2>/dev/null || true
 
 # the server binary becomes a wrapper that runs it under memcheck; backends
 # and parallel workers are forked from it, so valgrind follows them
@@ -31,8 +29,7 @@ exec valgrind --quiet --error-markers=VALGRINDERROR-BEGIN,VALGRINDERROR-END --nu
 	--log-file=$WORK/valgrind/%p.log "$PRIV_BINDIR/postgres.bin" "\$@"
 EOF
 chmod 755 "$PRIV_BINDIR/postgres"
-as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 600 start \
-	-o "-c listen_addresses='' -k $WORK/socket -p $PGPORT -c fsync=off -c jit=off" >/dev/null
+PG_START_TIMEOUT=600 PG_SERVER_OPTS="-c jit=off" launch_server "$WORK" "$PGPORT"
 echo "jobreg: server under valgrind on socket $PGHOST; tests: $TESTS"
 
 status=0
