@@ -6,20 +6,7 @@
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
-CREATE TEMP TABLE bm_time (task text, method text, ms float8, result text, seq serial);
-CREATE FUNCTION pg_temp.bm(task text, method text, q text) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-	best float8 := 'infinity';
-	r text;
-BEGIN
-	FOR k IN 1..3 LOOP
-		t0 := clock_timestamp();
-		EXECUTE q INTO r;
-		best := least(best, extract(epoch FROM clock_timestamp() - t0) * 1000);
-	END LOOP;
-	INSERT INTO bm_time (task, method, ms, result) VALUES (task, method, best, r);
-END $$;
+\ir lib/timing.sql
 
 SELECT setseed(0.7);
 CREATE UNLOGGED TABLE bd_rows AS
