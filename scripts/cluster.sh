@@ -46,9 +46,11 @@ as_cluster_user() {
 # A private copy of the server tree: PostgreSQL finds its share and lib
 # directories relative to its own binary, so `make install DESTDIR=...`
 # into the copy is seen by the server started from the copy.
+# Everything lives in $WORK (made here unless the caller made it), removed on exit.
 build_and_install() {
-	WORK=$(mktemp -d /tmp/jobreg-run.XXXXXX)
+	WORK=${WORK:-$(mktemp -d /tmp/jobreg-run.XXXXXX)}
 	chmod 755 "$WORK"
+	trap stop_cluster EXIT
 	PRIV=$WORK/root
 	mkdir -p "$PRIV/usr/lib/postgresql" "$PRIV/usr/share/postgresql"
 	cp -a /usr/lib/postgresql/$PG_MAJOR "$PRIV/usr/lib/postgresql/"
@@ -91,13 +93,25 @@ launch_server() {
 prepare_cluster() {
 	export PGHOST=$WORK/socket PGPORT=$((20000 + RANDOM % 20000)) PGUSER=$CLUSTER_USER PGDATABASE=postgres
 	chown "$CLUSTER_USER" "$WORK" 2>/dev/null || true
-	trap stop_cluster EXIT
 }
 
 start_cluster() {
 	prepare_cluster
 	start_server "$WORK" "$PGPORT"
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
+}
+
+# The regression suites on the running cluster: pg_regress (sql/), the
+# synthetic register's (synth/sql, calibration at scale 0.05) and pgTAP (test/).
+# Returns non-zero if any fails, after running all three.
+regression_suites() {
+	local status=0
+	make -C "$REPO" -s installcheck || { status=1; [ -f "$REPO/regression.diffs" ] && head -n 200 "$REPO/regression.diffs" >&2; }
+	make -C "$REPO/synth" -s installcheck || { status=1; [ -f "$REPO/synth/regression.diffs" ] && head -n 200 "$REPO/synth/regression.diffs" >&2; }
+	psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
+		&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
+		&& (cd "$REPO" && pg_prove -d jobreg_tap test/*.sql) || status=1
+	return $status
 }
 
 stop_cluster() {
