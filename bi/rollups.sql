@@ -94,9 +94,7 @@ WITH par AS MATERIALIZED (
 SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,
 	   bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
 	   count(*) AS nye_forloeb,
-	   -- ORDER BY keeps the planner from hash aggregation, which for survival
-	   -- states costs time quadratic in the number of groups (see the README)
-	   survival(s.weeks, NOT s.right_censored ORDER BY s.weeks) AS overlevelse
+	   survival(s.weeks, NOT s.right_censored) AS overlevelse
 FROM par AS x
 	 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
 	 JOIN bi.kvartal AS q ON q.nr = bi.kvartalsnr(lower(s.spell))

@@ -90,11 +90,10 @@ FROM bi.ydelse_kvartal_tilstand
 GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
 COMMENT ON VIEW bi.ydelse_aar_tilstand IS 'BI internal: the quarters of ydelse_kvartal_tilstand merged into years';
 
--- survival_merge(… ORDER BY …): sorted grouping (see bi.forloeb_rollup)
 CREATE VIEW bi.forloeb_kvartal_tilstand AS
 SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
 	   sum(f.nye_forloeb)::int8 AS nye_forloeb,
-	   survival_merge(f.overlevelse ORDER BY f.kommunekode) AS overlevelse
+	   survival_merge(f.overlevelse) AS overlevelse
 FROM bi.celle AS c
 	 JOIN bi.forloeb_rollup AS f
 		 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
@@ -105,7 +104,7 @@ COMMENT ON VIEW bi.forloeb_kvartal_tilstand IS 'BI internal: new spells and thei
 CREATE VIEW bi.forloeb_aar_tilstand AS
 SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
 	   sum(nye_forloeb)::int8 AS nye_forloeb,
-	   survival_merge(overlevelse ORDER BY kvartal) AS overlevelse
+	   survival_merge(overlevelse) AS overlevelse
 FROM bi.forloeb_kvartal_tilstand
 GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
 COMMENT ON VIEW bi.forloeb_aar_tilstand IS 'BI internal: the start quarters of forloeb_kvartal_tilstand merged into years';

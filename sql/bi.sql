@@ -175,7 +175,7 @@ WITH spell AS MATERIALIZED (
 ),
 detail AS (
 	SELECT a.niveau, a.omraade, a.maalgruppe, g.aldersgruppe, GROUPING(a.kvartal) = 1 AS year, a.kvartal,
-		   count(*) AS nye_forloeb, survival(s.weeks, s.ended ORDER BY s.weeks) AS s
+		   count(*) AS nye_forloeb, survival(s.weeks, s.ended) AS s
 	FROM spell AS s
 		 JOIN t_area AS a USING (kommunekode, maalgruppe, kvartal)
 		 JOIN t_age AS g ON g.indgaar = s.aldersgruppe

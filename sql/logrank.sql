@@ -91,6 +91,30 @@ FROM lrs a JOIN lrs_copy b USING (part);
 SELECT logrank_combine(logrank_combine(a.s, b.s), c.s)::text = (SELECT pg_temp.lr_state(d, e, g || CASE WHEN i % 2 = 0 THEN ' "quoted" \ |' ELSE '' END)::text
 	FROM (SELECT *, row_number() OVER () AS i FROM lr) x) AS merge_ok
 FROM lrs a, lrs b, lrs c WHERE a.part = 0 AND b.part = 1 AND c.part = 2;
+-- grouped by hash (spilling to disk, two aggregates sharing the states'
+-- memory), by sorting, and by hashed grouping sets: the same tests
+CREATE TEMP TABLE lr_many AS
+SELECT i % 1500 AS g, d + i % 7 AS d, e, grp, i % 2 AS half
+FROM (SELECT *, row_number() OVER () AS i, g AS grp FROM lr) x, generate_series(1, 3) k;
+SET work_mem = '64kB';
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT g, logrank(d, e, grp), survival(d, e) FROM lr_many GROUP BY g;
+CREATE TEMP TABLE lr_hashed AS SELECT g, logrank(d, e, grp)::text AS t, survival(d, e)::text AS s FROM lr_many GROUP BY g;
+EXPLAIN (COSTS OFF) SELECT g, half, logrank(d, e, grp) FROM lr_many GROUP BY GROUPING SETS ((g), (half));
+CREATE TEMP TABLE lr_sets AS
+SELECT g, half, logrank(d, e, grp)::text AS t FROM lr_many GROUP BY GROUPING SETS ((g), (half));
+RESET enable_sort;
+SET enable_hashagg = off;
+CREATE TEMP TABLE lr_sorted AS SELECT g, logrank(d, e, grp)::text AS t, survival(d, e)::text AS s FROM lr_many GROUP BY g;
+CREATE TEMP TABLE lr_sets_sorted AS
+SELECT g, half, logrank(d, e, grp)::text AS t FROM lr_many GROUP BY GROUPING SETS ((g), (half));
+RESET enable_hashagg;
+RESET work_mem;
+SELECT count(*) AS groups, count(*) FILTER (WHERE h.t IS DISTINCT FROM s.t OR h.s IS DISTINCT FROM s.s) AS mismatch
+FROM lr_hashed h FULL JOIN lr_sorted s USING (g);
+SELECT count(*) AS set_rows, count(*) FILTER (WHERE h.t IS DISTINCT FROM s.t) AS mismatch
+FROM lr_sets h FULL JOIN lr_sets_sorted s ON (coalesce(h.g, -1), coalesce(h.half, -1)) = (coalesce(s.g, -1), coalesce(s.half, -1));
+
 SELECT input, pg_temp.err(format('SELECT %L::logrank_state', input)) AS result
 FROM unnest(ARRAY[
 	'', 'v1', 'v2|"a":v1;1:1,0,0,1,0', 'v1|a:v1;1:1,0,0,1,0', 'v1|"a"v1;1:1,0,0,1,0', 'v1|"a:v1;1:1,0,0,1,0',

@@ -219,6 +219,23 @@ SELECT s::text::survival::text = s::text AS sorted_round_trip,
 	   (SELECT survival_merge(p)::text FROM (SELECT survival(t, e) AS p FROM mixed GROUP BY t = floor(t) AND t < 1024) y) = s::text AS merge_ok
 FROM (SELECT survival(t, e) AS s FROM mixed) x;
 
+-- a whole-number time goes to the array only when the array would be at
+-- least half full; until then it is hashed, and it moves over when the array
+-- grows: the state is the same whatever the order of the rows
+SELECT setseed(0.3);
+CREATE TEMP TABLE sparse AS
+SELECT n, i, floor(random() * 1024) AS t, random() < 0.6 AS e, random() AS r
+FROM (VALUES (5), (60), (700), (5000)) v(n), generate_series(1, n) i;
+CREATE TEMP TABLE sparse_sorted AS SELECT n, survival(t, e ORDER BY t)::text AS s FROM sparse GROUP BY n;
+SELECT n, count(DISTINCT t) AS times,
+	   survival(t, e ORDER BY r)::text = min(x.s) AS random_order_same,
+	   survival(t, e ORDER BY t DESC)::text = min(x.s) AS descending_same
+FROM sparse JOIN sparse_sorted x USING (n)
+GROUP BY n ORDER BY n;
+SELECT n, survival_merge(y.s ORDER BY r)::text = min(x.s) AS merged_one_row_states_same
+FROM (SELECT n, r, survival(t, e) AS s FROM sparse GROUP BY n, i, r) y JOIN sparse_sorted x USING (n)
+GROUP BY n ORDER BY n;
+
 -- the merge function on its own
 SELECT survival_combine('v1;1:1,0,0,1,0', 'v1;1:0,1,0,1,0;2:1,0,0,1,0');
 

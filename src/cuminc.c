@@ -176,12 +176,10 @@ CheckEntryLimit(int64 n)
 						   CUMINC_MAX_ENTRIES)));
 }
 
-/* An empty state whose memory lives in a child context of parent */
+/* An empty state whose memory lives in objcxt */
 static CumincState *
-CumincStateCreate(MemoryContext parent)
+CumincStateCreate(MemoryContext objcxt)
 {
-	MemoryContext objcxt = AllocSetContextCreate(parent, "cuminc state",
-												 ALLOCSET_SMALL_SIZES);
 	CumincState *state = MemoryContextAllocZero(objcxt, sizeof(CumincState));
 
 	EOH_init_header(&state->hdr, &CumincMethods, objcxt);
@@ -551,25 +549,22 @@ cuminc_send(PG_FUNCTION_ARGS)
 
 /* ---------- aggregates ---------- */
 
-static MemoryContext
-CheckAggContext(FunctionCallInfo fcinfo, const char *name)
+static void
+CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
 {
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("%s can only be called by an aggregate", name)));
-	return aggcontext;
 }
 
 /*
  * The state in argument argno, ready to be changed in place: our own
- * read-write expanded object, or a new one in aggcontext (holding a copy of
- * a flat value, if that is what came in).
+ * read-write expanded object, or a new one under the aggregate's context
+ * (holding a copy of a flat value, if that is what came in).
  */
 static CumincState *
-GetState(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
+GetState(FunctionCallInfo fcinfo, int argno)
 {
 	CumincState *state;
 	Cuminc	   *c;
@@ -581,7 +576,7 @@ GetState(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
 		Assert(state->hdr.eoh_methods == &CumincMethods);
 		return state;
 	}
-	state = CumincStateCreate(aggcontext);
+	state = CumincStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
 	{
 		c = CumincFromDatum(PG_GETARG_DATUM(argno));
@@ -596,11 +591,11 @@ GetState(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext)
 Datum
 cuminc_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = CheckAggContext(fcinfo, "cuminc_trans");
 	CumincState *state;
 	float8		duration;
 	int32		cause;
 
+	CheckInAggregate(fcinfo, "cuminc_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
 		if (PG_ARGISNULL(0))
@@ -609,7 +604,7 @@ cuminc_trans(PG_FUNCTION_ARGS)
 	}
 	duration = CheckDuration(PG_GETARG_FLOAT8(1));
 	cause = CheckCause(PG_GETARG_INT32(2));
-	state = GetState(fcinfo, 0, aggcontext);
+	state = GetState(fcinfo, 0);
 	CumincStateAdd(state, duration, cause, 1);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
@@ -618,19 +613,19 @@ cuminc_trans(PG_FUNCTION_ARGS)
 Datum
 cuminc_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = CheckAggContext(fcinfo, "cuminc_combine");
 	CumincState *state;
 	Cuminc	   *other;
 	int64		other_total = 0;
 	int64		sum;
 
+	CheckInAggregate(fcinfo, "cuminc_combine");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	state = GetState(fcinfo, 0, aggcontext);
+	state = GetState(fcinfo, 0);
 	other = CumincFromDatum(PG_GETARG_DATUM(1));
 	/* a valid value's counts add up without overflow, so check the sum */
 	for (int i = 0; i < other->nentries; i++)

@@ -29,10 +29,13 @@
 	make_range((tc), (lo), (up), (empty))
 #endif
 
-/* ---------- settings (jobreg.c) ---------- */
+/* ---------- settings and aggregate states (jobreg.c) ---------- */
 
 /* jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off) */
 extern int	jobreg_min_cell;
+
+/* The memory context for a new expanded-object state of an aggregate */
+extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);
 
 /* ---------- isoweek (isoweek.c) ---------- */
 
@@ -290,8 +293,9 @@ typedef struct Survival
 
 /*
  * A growing state.  Whole-number times below SURV_DENSE_LIMIT (weeks, days)
- * are slots of a directly indexed array; other times live in an
- * open-addressing hash table.  An empty slot has rows_out == rows_in == 0.
+ * are slots of a directly indexed array once it would be at least half
+ * full; other times live in an open-addressing hash table, and no time is
+ * in both.  An empty slot has rows_out == rows_in == 0.
  */
 #define SURV_DENSE_LIMIT 1024
 

@@ -238,7 +238,6 @@ MergeFlat(ExpandedLogrank *el, const LogrankState *ls)
 static ExpandedLogrank *
 TransState(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcxt;
 	MemoryContext cxt;
 	ExpandedLogrank *el;
 
@@ -250,9 +249,7 @@ TransState(FunctionCallInfo fcinfo)
 			DatumGetEOHP(d)->eoh_methods == &ExpandedLogrankMethods)
 			return (ExpandedLogrank *) DatumGetEOHP(d);
 	}
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		aggcxt = CurrentMemoryContext;
-	cxt = AllocSetContextCreate(aggcxt, "logrank state", ALLOCSET_SMALL_SIZES);
+	cxt = jobreg_state_context(fcinfo);
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
 	el->ngroups = 0;

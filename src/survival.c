@@ -8,10 +8,11 @@
  * delayed entries, so it grows with the number of distinct times, never
  * with the number of rows, and two states merge by adding their counts.
  *
- * While an aggregate runs, the state is an expanded object living in the
+ * While an aggregate runs, the state is an expanded object living under the
  * aggregate's memory context and updated in place: whole-number times below
- * SURV_DENSE_LIMIT index an array directly, other times an open-addressing
- * hash table, so a row costs one array or hash probe and no allocation.
+ * SURV_DENSE_LIMIT index an array directly (when there are enough of them
+ * to fill half of it), other times an open-addressing hash table, so a
+ * row costs one array or hash probe and no allocation.
  * Stored, shipped to a parallel leader or handed to a reader, it is
  * flattened to the varlena form declared in jobreg.h: the times in
  * increasing order behind a version byte.
@@ -103,18 +104,36 @@ surv_accum_init(SurvAccum *acc, MemoryContext cxt)
 
 static SurvTime *HashedSlot(SurvAccum *acc, float8 time);
 
+/* A time that belongs in the dense array as it is now */
+static inline bool
+InDense(const SurvAccum *acc, float8 time)
+{
+	return time < acc->ndense && time == (float8) (int) time;
+}
+
+/*
+ * Rebuild the hash table with 2^log2cap slots, moving the times that now
+ * belong in the dense array there, so that no time is in both parts.
+ */
 static void
-HashGrow(SurvAccum *acc)
+Rehash(SurvAccum *acc, int log2cap)
 {
 	SurvTime   *old = acc->slots;
 	int			oldcap = HashCapacity(acc);
 
-	AccumAllocate(acc, 64 - acc->shift + 1);
+	AccumAllocate(acc, log2cap);
 	acc->ntimes -= acc->nhashed;
 	acc->nhashed = 0;
 	for (int i = 0; i < oldcap; i++)
 	{
-		if (!SlotIsEmpty(&old[i]))
+		if (SlotIsEmpty(&old[i]))
+			continue;
+		if (InDense(acc, old[i].time))
+		{
+			acc->dense[(int) old[i].time] = old[i];
+			acc->ntimes++;
+		}
+		else
 			*HashedSlot(acc, old[i].time) = old[i];
 	}
 	pfree(old);
@@ -143,7 +162,7 @@ HashedSlot(SurvAccum *acc, float8 time)
 		{
 			if ((int64) 4 * (acc->nhashed + 1) > (int64) 3 * (mask + 1))
 			{
-				HashGrow(acc);
+				Rehash(acc, 64 - acc->shift + 1);
 				return HashedSlot(acc, time);
 			}
 			slot->time = time;
@@ -157,14 +176,21 @@ HashedSlot(SurvAccum *acc, float8 time)
 	}
 }
 
-/* Make dense[t] exist: the array doubles, so it is at most twice the largest t */
-static pg_noinline void
+/*
+ * Make dense[t] exist, doubling the array, unless it would then be less than
+ * half full: a state with few times keeps them in the hash table, so
+ * that it stays small however large its times (a GROUP BY may hold many
+ * thousands of states at once).  Returns whether dense[t] exists.
+ */
+static pg_noinline bool
 DenseGrow(SurvAccum *acc, int t)
 {
 	int			n = Max(acc->ndense, SURV_MIN_DENSE);
 
 	while (n <= t)
 		n *= 2;
+	if (n > SURV_MIN_DENSE && (int64) 2 * (acc->ntimes + 1) < n)
+		return false;
 	if (acc->dense == NULL)
 		acc->dense = MemoryContextAllocZero(acc->cxt, n * sizeof(SurvTime));
 	else
@@ -173,20 +199,20 @@ DenseGrow(SurvAccum *acc, int t)
 		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvTime));
 	}
 	acc->ndense = n;
+	if (acc->nhashed > 0)
+		Rehash(acc, 64 - acc->shift);
+	return true;
 }
 
 /* The slot of a time (>= 0), inserted if new */
 static inline SurvTime *
 AccumSlot(SurvAccum *acc, float8 time)
 {
-	if (time < SURV_DENSE_LIMIT && time == (float8) (int) time)
+	if (time < SURV_DENSE_LIMIT && time == (float8) (int) time &&
+		(likely((int) time < acc->ndense) || DenseGrow(acc, (int) time)))
 	{
-		int			t = (int) time;
-		SurvTime   *slot;
+		SurvTime   *slot = &acc->dense[(int) time];
 
-		if (unlikely(t >= acc->ndense))
-			DenseGrow(acc, t);
-		slot = &acc->dense[t];
 		if (SlotIsEmpty(slot))
 		{
 			slot->time = time;
@@ -334,36 +360,23 @@ static const ExpandedObjectMethods ExpandedSurvivalMethods = {
 	ExpandedSurvivalFlatten
 };
 
-/* A new expanded state in a child context of parent, holding s if given */
-static ExpandedSurvival *
-ExpandedSurvivalCreate(MemoryContext parent, const Survival *s)
-{
-	MemoryContext cxt = AllocSetContextCreate(parent, "survival state",
-											  ALLOCSET_SMALL_SIZES);
-	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
-
-	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
-	surv_accum_init(&es->acc, cxt);
-	if (s)
-		surv_accum_merge(&es->acc, s);
-	return es;
-}
-
 /*
  * The transition state in argument 0, made writable: our own read-write
  * expanded object is updated in place; a NULL or flat state becomes a new
- * expanded object in the aggregate's memory context, which the executor then
- * keeps without copying.
+ * expanded object under the aggregate's memory context, which the executor
+ * then keeps without copying.
  */
 static pg_noinline ExpandedSurvival *
 NewTransState(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcxt;
+	MemoryContext cxt = jobreg_state_context(fcinfo);
+	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		aggcxt = CurrentMemoryContext;
-	return ExpandedSurvivalCreate(aggcxt,
-								  PG_ARGISNULL(0) ? NULL : PG_GETARG_SURVIVAL_P(0));
+	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
+	surv_accum_init(&es->acc, cxt);
+	if (!PG_ARGISNULL(0))
+		surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(0));
+	return es;
 }
 
 static inline ExpandedSurvival *
