@@ -163,18 +163,19 @@ CompareKode(const void *key, const void *elem)
 
 /*
  * The table tilbudstype of the extension's schema (the schema of this
- * function), read once per query into fn_extra.
+ * function), read once per query (jobreg_table_cache).
  */
 static OfferTypes *
 LoadOfferTypes(FunctionCallInfo fcinfo)
 {
-	OfferTypes *ot = (OfferTypes *) fcinfo->flinfo->fn_extra;
-	MemoryContext cxt = fcinfo->flinfo->fn_mcxt;
+	TableCache *tc = jobreg_table_cache(fcinfo);
+	MemoryContext cxt = tc->cxt;
+	OfferTypes *ot;
 	char	   *schema;
 	uint64		i;
 
-	if (ot != NULL)
-		return ot;
+	if (tc->data != NULL)
+		return (OfferTypes *) tc->data;
 	schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -198,7 +199,7 @@ LoadOfferTypes(FunctionCallInfo fcinfo)
 	ot->n = SPI_processed;
 	SPI_finish();
 	qsort(ot->types, ot->n, sizeof(OfferType), CompareOfferType);
-	fcinfo->flinfo->fn_extra = ot;
+	tc->data = ot;
 	return ot;
 }
 

@@ -1,15 +1,19 @@
 /*
  * src/jobreg.c
- *		Module entry point and settings of the jobreg extension, and the
- *		memory context that its aggregates' states share.
+ *		Module entry point and settings of the jobreg extension, the
+ *		memory context that its aggregates' states share, and the cache of
+ *		what its functions read from the reference tables.
  */
 #include "postgres.h"
 
 #include <limits.h>
 
+#include "access/parallel.h"
 #include "fmgr.h"
+#include "storage/proc.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "jobreg.h"
 
@@ -60,4 +64,69 @@ jobreg_state_context(FunctionCallInfo fcinfo)
 			return child;
 	}
 	return AllocSetContextCreate(aggcxt, SHARED_STATES_NAME, ALLOCSET_DEFAULT_SIZES);
+}
+
+/*
+ * Whether snap sees the same rows as the snapshot recorded in tc: the same
+ * transaction and command (the transaction's own changes move the command
+ * on), and the same transactions seen as running (an MVCC snapshot sees
+ * exactly the committed transactions below xmax that are not in its xip or
+ * subxip lists).  A snapshot whose subtransaction list overflowed is never
+ * the same.
+ */
+static bool
+SameXids(const TransactionId *a, const TransactionId *b, int n)
+{
+	/* an empty list may be a NULL pointer, which memcmp must not get */
+	return n == 0 || memcmp(a, b, n * sizeof(TransactionId)) == 0;
+}
+
+static bool
+SameSnapshot(const TableCache *tc, Snapshot snap)
+{
+	return snap->snapshot_type == SNAPSHOT_MVCC && !snap->suboverflowed &&
+		tc->lxid == MyProc->lxid && tc->curcid == snap->curcid &&
+		tc->xmin == snap->xmin && tc->xmax == snap->xmax &&
+		tc->xcnt == snap->xcnt && tc->subxcnt == snap->subxcnt &&
+		SameXids(tc->xids, snap->xip, snap->xcnt) &&
+		SameXids(tc->xids + snap->xcnt, snap->subxip, snap->subxcnt);
+}
+
+/*
+ * The cache of what the function of fcinfo read from a reference table
+ * (codebook, kommune, tilbudstype), emptied when a new read could see other
+ * rows (SameSnapshot): within a query it stays, and a PL/pgSQL expression
+ * evaluated again after a change to the table, by this transaction or by a
+ * committed one, reads the table again.  A parallel worker runs one query,
+ * so what it read stays valid.
+ */
+TableCache *
+jobreg_table_cache(FunctionCallInfo fcinfo)
+{
+	TableCache *tc = (TableCache *) fcinfo->flinfo->fn_extra;
+	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+
+	if (tc == NULL)
+	{
+		tc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TableCache));
+		tc->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "jobreg table cache",
+										ALLOCSET_SMALL_SIZES);
+		fcinfo->flinfo->fn_extra = tc;
+	}
+	if (tc->data != NULL && (IsParallelWorker() || (snap != NULL && SameSnapshot(tc, snap))))
+		return tc;
+	MemoryContextReset(tc->cxt);
+	tc->data = NULL;
+	tc->lxid = MyProc->lxid;
+	tc->curcid = snap ? snap->curcid : InvalidCommandId;
+	tc->xmin = snap ? snap->xmin : InvalidTransactionId;
+	tc->xmax = snap ? snap->xmax : InvalidTransactionId;
+	tc->xcnt = snap ? snap->xcnt : 0;
+	tc->subxcnt = snap ? snap->subxcnt : 0;
+	tc->xids = MemoryContextAlloc(tc->cxt, (tc->xcnt + tc->subxcnt + 1) * sizeof(TransactionId));
+	if (tc->xcnt > 0)
+		memcpy(tc->xids, snap->xip, tc->xcnt * sizeof(TransactionId));
+	if (tc->subxcnt > 0)
+		memcpy(tc->xids + tc->xcnt, snap->subxip, tc->subxcnt * sizeof(TransactionId));
+	return tc;
 }

@@ -37,6 +37,27 @@ extern int	jobreg_min_cell;
 /* The memory context for a new expanded-object state of an aggregate */
 extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);
 
+/*
+ * What a function read from one of the extension's reference tables, kept
+ * in fn_extra while a new read would see the same rows (see jobreg.c).
+ * data is NULL when the table must be read (again), into cxt.
+ */
+typedef struct TableCache
+{
+	void	   *data;
+	MemoryContext cxt;
+	/* the snapshot of the read: transaction, command, the xids it sees as running */
+	LocalTransactionId lxid;
+	CommandId	curcid;
+	TransactionId xmin;
+	TransactionId xmax;
+	uint32		xcnt;
+	int32		subxcnt;
+	TransactionId *xids;		/* xip, then subxip, in cxt */
+} TableCache;
+
+extern TableCache *jobreg_table_cache(FunctionCallInfo fcinfo);
+
 /* ---------- isoweek (isoweek.c) ---------- */
 
 /*

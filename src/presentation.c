@@ -467,7 +467,8 @@ Datum
 kommune_kode(PG_FUNCTION_ARGS)
 {
 	text	   *arg = PG_GETARG_TEXT_PP(0);
-	KommuneIndex *index = (KommuneIndex *) fcinfo->flinfo->fn_extra;
+	TableCache *tc = jobreg_table_cache(fcinfo);
+	KommuneIndex *index;
 	char	   *input;
 	bool		memoizable;
 	char	   *key;
@@ -475,12 +476,10 @@ kommune_kode(PG_FUNCTION_ARGS)
 	int			found = -1;
 	StringInfoData matches;
 
-	/* the table is read once per statement (the function is STABLE) */
-	if (index == NULL)
-	{
-		index = LoadKommuner(fcinfo->flinfo->fn_oid, fcinfo->flinfo->fn_mcxt);
-		fcinfo->flinfo->fn_extra = index;
-	}
+	/* the table is read once per query (the function is STABLE) */
+	if (tc->data == NULL)
+		tc->data = LoadKommuner(fcinfo->flinfo->fn_oid, tc->cxt);
+	index = (KommuneIndex *) tc->data;
 
 	input = text_to_cstring(arg);
 	memoizable = strlen(input) < KOMMUNE_MEMO_KEYLEN;

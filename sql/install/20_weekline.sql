@@ -182,24 +182,5 @@ INSERT INTO codebook (codebook, code, gruppe, label, priority) VALUES
 	('synthetic', 1991, 'other', 'barsel, orlov og andet (synthetic code)', 18);
 
 CREATE FUNCTION codes(codebook text, gruppe text) RETURNS int4[]
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	result int4[];
-	known text;
-BEGIN
-	SELECT array_agg(c.code ORDER BY c.code) INTO result
-	FROM @extschema@.codebook AS c
-	WHERE c.codebook = codes.codebook AND c.gruppe = codes.gruppe;
-	IF result IS NULL THEN
-		SELECT string_agg(DISTINCT c.gruppe, ', ') INTO known
-		FROM @extschema@.codebook AS c WHERE c.codebook = codes.codebook;
-		RAISE EXCEPTION 'codebook % has no group %', quote_literal(codes.codebook), quote_literal(codes.gruppe)
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = CASE WHEN known IS NULL THEN 'There is no codebook of that name.'
-							  ELSE 'Its groups are: ' || known || '.' END;
-	END IF;
-	RETURN result;
-END $$;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION codes(text, text) IS 'the codes of a benefit group in a codebook, sorted; an error when there are none';
