@@ -15,6 +15,8 @@ DATA       = $(wildcard sql/$(EXTENSION)--*--*.sql)
 # Every sql/<name>.sql except the install and upgrade scripts is a pg_regress test.
 REGRESS      = $(sort $(filter-out $(EXTENSION)--%,$(basename $(notdir $(wildcard sql/*.sql)))))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+# Every specs/<name>.spec is an isolation test (several sessions at once).
+ISOLATION    = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
 
 PG_CPPFLAGS = -I$(srcdir)/src
 SHLIB_LINK  = -lm -licui18n -licuuc -licudata

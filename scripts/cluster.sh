@@ -101,12 +101,18 @@ start_cluster() {
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
 }
 
-# The regression suites on the running cluster: pg_regress (sql/), the
-# synthetic register's (synth/sql, calibration at scale 0.05) and pgTAP (test/).
+# The regression suites on the running cluster: pg_regress (sql/) and the
+# isolation tests (specs/), the synthetic register's (synth/sql, calibration
+# at scale 0.05) and pgTAP (test/).
 # Returns non-zero if any fails, after running all three.
 regression_suites() {
 	local status=0
-	make -C "$REPO" -s installcheck || { status=1; [ -f "$REPO/regression.diffs" ] && head -n 200 "$REPO/regression.diffs" >&2; }
+	make -C "$REPO" -s installcheck || {
+		status=1
+		for diffs in "$REPO/regression.diffs" "$REPO/output_iso/regression.diffs"; do
+			[ -f "$diffs" ] && head -n 200 "$diffs" >&2
+		done
+	}
 	make -C "$REPO/synth" -s installcheck || { status=1; [ -f "$REPO/synth/regression.diffs" ] && head -n 200 "$REPO/synth/regression.diffs" >&2; }
 	psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
 		&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
