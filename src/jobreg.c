@@ -66,6 +66,13 @@ jobreg_state_context(FunctionCallInfo fcinfo)
 	return AllocSetContextCreate(aggcxt, SHARED_STATES_NAME, ALLOCSET_DEFAULT_SIZES);
 }
 
+static bool
+SameXids(const TransactionId *a, const TransactionId *b, int n)
+{
+	/* an empty list may be a NULL pointer, which memcmp must not get */
+	return n == 0 || memcmp(a, b, n * sizeof(TransactionId)) == 0;
+}
+
 /*
  * Whether snap sees the same rows as the snapshot recorded in tc: the same
  * transaction and command (the transaction's own changes move the command
@@ -74,13 +81,6 @@ jobreg_state_context(FunctionCallInfo fcinfo)
  * subxip lists).  A snapshot whose subtransaction list overflowed is never
  * the same.
  */
-static bool
-SameXids(const TransactionId *a, const TransactionId *b, int n)
-{
-	/* an empty list may be a NULL pointer, which memcmp must not get */
-	return n == 0 || memcmp(a, b, n * sizeof(TransactionId)) == 0;
-}
-
 static bool
 SameSnapshot(const TableCache *tc, Snapshot snap)
 {
