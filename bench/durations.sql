@@ -71,12 +71,7 @@ SELECT pg_temp.bm('fuldtidspersoner 2015 Q1 (weeks)', 'plain SQL',
 SELECT pg_temp.bm('fuldtidspersoner 2015 Q1 (weeks)', 'scan floor', $$SELECT count(wl) FROM bd_wl$$);
 \o
 
-SELECT t.task, t.method, round(t.ms::numeric, 0) AS ms, t.result,
-	   round((t.ms / j.ms)::numeric, 2) AS "× jobreg",
-	   round((t.ms / f.ms)::numeric, 2) AS "× scan floor"
-FROM bm_time AS t
-	 JOIN bm_time AS j ON j.task = t.task AND j.method = 'jobreg'
-	 JOIN bm_time AS f ON f.task = t.task AND f.method = 'scan floor'
-ORDER BY t.seq;
+SELECT task, method, ms, result, x_reference AS "× jobreg", x_floor AS "× scan floor"
+FROM pg_temp.bm_report('jobreg');
 
 DROP TABLE bd_rows, bd_runs, bd_long, bd_wl;

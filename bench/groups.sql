@@ -53,12 +53,7 @@ EXPLAIN (COSTS OFF) SELECT i % 20000 AS g, survival(weeks, ended) FROM bm_groups
 RESET enable_hashagg;
 
 -- side by side: times, results (hashed and sorted must agree), ratios
-SELECT t.task, t.method, round(t.ms::numeric, 0) AS ms, t.result,
-	   round((t.ms / s.ms)::numeric, 2) AS "× sorted",
-	   round((t.ms / f.ms)::numeric, 2) AS "× scan floor"
-FROM bm_time AS t
-	 JOIN bm_time AS s ON s.task = t.task AND s.method = 'sorted'
-	 JOIN bm_time AS f ON f.task = t.task AND f.method = 'scan floor'
-ORDER BY t.seq;
+SELECT task, method, ms, result, x_reference AS "× sorted", x_floor AS "× scan floor"
+FROM pg_temp.bm_report('sorted');
 
 DROP TABLE bm_groups;

@@ -100,12 +100,7 @@ SELECT pg_temp.bm('virksomhedsrettet_andel', 'scan floor', $$SELECT count(a) FRO
 \o
 
 -- side by side: times, results (each method must give the same number), ratios
-SELECT t.task, t.method, round(t.ms::numeric, 0) AS ms, t.result,
-	   round((t.ms / j.ms)::numeric, 2) AS "× jobreg",
-	   round((t.ms / f.ms)::numeric, 2) AS "× scan floor"
-FROM bm_time AS t
-	 JOIN bm_time AS j ON j.task = t.task AND j.method = 'jobreg'
-	 JOIN bm_time AS f ON f.task = t.task AND f.method = 'scan floor'
-ORDER BY t.seq;
+SELECT task, method, ms, result, x_reference AS "× jobreg", x_floor AS "× scan floor"
+FROM pg_temp.bm_report('jobreg');
 
 DROP TABLE bm_spell, bm_offer, bm_offer_tenth, bm_person, bm_person10;
