@@ -31,7 +31,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
@@ -171,17 +170,11 @@ LoadOfferTypes(FunctionCallInfo fcinfo)
 	TableCache *tc = jobreg_table_cache(fcinfo);
 	MemoryContext cxt = tc->cxt;
 	OfferTypes *ot;
-	char	   *schema;
 	uint64		i;
 
 	if (tc->data != NULL)
 		return (OfferTypes *) tc->data;
-	schema = get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("SELECT kode, virksomhedsrettet FROM %s.tilbudstype",
-							 quote_identifier(schema)), true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read tilbudstype");
+	jobreg_select_reference(fcinfo->flinfo->fn_oid, "kode, virksomhedsrettet", "tilbudstype", "", NULL);
 
 	ot = MemoryContextAllocZero(cxt, sizeof(OfferTypes));
 	ot->types = MemoryContextAllocZero(cxt, sizeof(OfferType) * Max(SPI_processed, 1));

@@ -15,7 +15,6 @@
 #include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "jobreg.h"
 
@@ -62,12 +61,6 @@ CompareRows(const void *a, const void *b)
 	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
 }
 
-static const char *
-SchemaOf(FunctionCallInfo fcinfo)
-{
-	return quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-}
-
 /* Reads the table into groups in cxt */
 static CodeGroups *
 LoadGroups(FunctionCallInfo fcinfo, MemoryContext cxt)
@@ -78,11 +71,7 @@ LoadGroups(FunctionCallInfo fcinfo, MemoryContext cxt)
 	int			nrows;
 	int			start;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("SELECT codebook, gruppe, code FROM %s.codebook", SchemaOf(fcinfo)),
-					true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "cannot read the codebook table");
+	jobreg_select_reference(fcinfo->flinfo->fn_oid, "codebook, gruppe, code", "codebook", "", NULL);
 
 	old = MemoryContextSwitchTo(cxt);
 	nrows = (int) SPI_processed;
@@ -151,18 +140,11 @@ FindGroup(const CodeGroups *groups, const char *codebook, const char *gruppe)
 static void
 NoSuchGroup(FunctionCallInfo fcinfo, const char *codebook, const char *gruppe)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1] = {CStringGetTextDatum(codebook)};
 	char	   *known = NULL;
 	bool		isnull;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args(psprintf("SELECT pg_catalog.string_agg(DISTINCT c.gruppe, ', ') "
-									   "FROM %s.codebook AS c WHERE c.codebook OPERATOR(pg_catalog.=) $1",
-									   SchemaOf(fcinfo)),
-							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "cannot read the codebook table");
+	jobreg_select_reference(fcinfo->flinfo->fn_oid, "pg_catalog.string_agg(DISTINCT gruppe, ', ')",
+							"codebook", "WHERE codebook OPERATOR(pg_catalog.=) $1", codebook);
 	if (SPI_processed == 1)
 	{
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);

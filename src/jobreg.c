@@ -9,9 +9,13 @@
 #include <limits.h>
 
 #include "access/parallel.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "storage/proc.h"
+#include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
@@ -129,4 +133,29 @@ jobreg_table_cache(FunctionCallInfo fcinfo)
 	if (tc->subxcnt > 0)
 		memcpy(tc->xids + tc->xcnt, snap->subxip, tc->subxcnt * sizeof(TransactionId));
 	return tc;
+}
+
+/*
+ * The reference tables are read from the schema the calling function lives
+ * in, the extension's, so that a table of the same name earlier on the
+ * search_path cannot stand in for them; the query has no other names that
+ * the search_path could resolve unless rest brings them qualified.
+ */
+void
+jobreg_select_reference(Oid fn_oid, const char *select, const char *table,
+						const char *rest, const char *textarg)
+{
+	char	   *schema = get_namespace_name(get_func_namespace(fn_oid));
+	char	   *query = psprintf("SELECT %s FROM %s.%s %s", select,
+								 quote_identifier(schema), table, rest);
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		args[1];
+
+	if (textarg != NULL)
+		args[0] = CStringGetTextDatum(textarg);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(query, textarg != NULL ? 1 : 0, argtypes, args, NULL,
+							  true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "cannot read the %s table", table);
 }

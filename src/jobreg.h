@@ -29,7 +29,7 @@
 	make_range((tc), (lo), (up), (empty))
 #endif
 
-/* ---------- settings and aggregate states (jobreg.c) ---------- */
+/* ---------- settings, aggregate states, reference tables (jobreg.c) ---------- */
 
 /* jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off) */
 extern int	jobreg_min_cell;
@@ -57,6 +57,15 @@ typedef struct TableCache
 } TableCache;
 
 extern TableCache *jobreg_table_cache(FunctionCallInfo fcinfo);
+
+/*
+ * After SPI_connect, runs the read-only "SELECT select FROM <schema>.table
+ * rest" on a reference table of the schema function fn_oid lives in, with
+ * $1 = textarg when textarg is not NULL; the caller reads SPI_tuptable and
+ * calls SPI_finish.
+ */
+extern void jobreg_select_reference(Oid fn_oid, const char *select, const char *table,
+									const char *rest, const char *textarg);
 
 /* ---------- isoweek (isoweek.c) ---------- */
 

@@ -18,7 +18,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
-#include "utils/lsyscache.h"
 #include "utils/pg_locale.h"
 #include "utils/varlena.h"
 
@@ -305,16 +304,11 @@ AddKey(KommuneIndex *index, int kommune, const char *name, size_t len)
 static KommuneIndex *
 LoadKommuner(Oid fn_oid, MemoryContext mcxt)
 {
-	char	   *schema = get_namespace_name(get_func_namespace(fn_oid));
 	KommuneIndex *index;
 	MemoryContext old;
 	HASHCTL		ctl;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(psprintf("SELECT kode, navn FROM %s.kommune",
-							 quote_identifier(schema)), true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "cannot read the kommune table");
+	jobreg_select_reference(fn_oid, "kode, navn", "kommune", "", NULL);
 
 	old = MemoryContextSwitchTo(mcxt);
 	index = palloc0(sizeof(KommuneIndex));
