@@ -46,9 +46,11 @@ as_cluster_user() {
 # A private copy of the server tree: PostgreSQL finds its share and lib
 # directories relative to its own binary, so `make install DESTDIR=...`
 # into the copy is seen by the server started from the copy.
-# Everything lives in $WORK (made here unless the caller made it), removed on exit.
+# Everything lives in $WORK, removed on exit: a new directory, or the one the
+# sourcing script made and named in JOBREG_RUN_DIR (not WORK, which a user's
+# environment may hold for something else).
 build_and_install() {
-	WORK=${WORK:-$(mktemp -d /tmp/jobreg-run.XXXXXX)}
+	WORK=${JOBREG_RUN_DIR:-$(mktemp -d /tmp/jobreg-run.XXXXXX)}
 	chmod 755 "$WORK"
 	trap stop_cluster EXIT
 	PRIV=$WORK/root

@@ -13,14 +13,14 @@
 #
 # Built in a copy of the source tree: the developer's own build and results/ stay.
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/jobreg-run.XXXXXX)
-mkdir "$WORK/src"
-tar -C "$SRC" --exclude=./.git --exclude=./results -cf - . | tar -C "$WORK/src" -xf -
-source "$WORK/src/scripts/cluster.sh"			# REPO is the copy
+JOBREG_RUN_DIR=$(mktemp -d /tmp/jobreg-run.XXXXXX)	# becomes $WORK
+mkdir "$JOBREG_RUN_DIR/src"
+tar -C "$SRC" --exclude=./.git --exclude=./results -cf - . | tar -C "$JOBREG_RUN_DIR/src" -xf -
+source "$JOBREG_RUN_DIR/src/scripts/cluster.sh"	# REPO is the copy
 make -C "$REPO" -s clean
 make -C "$REPO/synth" -s clean
 export PG_CFLAGS="-Werror -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g"
-REPORTS=$WORK/reports
+REPORTS=$JOBREG_RUN_DIR/reports
 mkdir "$REPORTS"
 chmod 777 "$REPORTS"
 ensure_deps
