@@ -28,6 +28,8 @@ ensure_deps() {
 	[ -f /usr/include/unicode/unum.h ] || missing+=(libicu-dev)
 	[ -f $PG_SHAREDIR/extension/pgtap.control ] || missing+=(postgresql-$PG_MAJOR-pgtap)
 	command -v pg_prove >/dev/null || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+	# headless Chromium renders the SVG plots in scripts/svg-render-check.sh
+	command -v chromium >/dev/null || missing+=(chromium)
 	[ -x $PG_BINDIR/postgres ] || missing+=(postgresql-$PG_MAJOR)
 	if [ ${#missing[@]} -gt 0 ]; then
 		echo "jobreg: installing ${missing[*]}"
@@ -49,18 +51,26 @@ as_cluster_user() {
 # Everything lives in $WORK, removed on exit: a new directory, or the one the
 # sourcing script made and named in JOBREG_RUN_DIR (not WORK, which a user's
 # environment may hold for something else).
+# When JOBREG_PRIV names a tree that a caller (scripts/run-tests.sh) has
+# already built and installed, it is used as it is: one build per test run.
+# Scripts that need a build of their own (sanitizers, valgrind, mutants)
+# unset JOBREG_PRIV first.
 build_and_install() {
 	WORK=${JOBREG_RUN_DIR:-$(mktemp -d /tmp/jobreg-run.XXXXXX)}
 	chmod 755 "$WORK"
 	trap stop_cluster EXIT
-	PRIV=$WORK/root
-	mkdir -p "$PRIV/usr/lib/postgresql" "$PRIV/usr/share/postgresql"
-	cp -a /usr/lib/postgresql/$PG_MAJOR "$PRIV/usr/lib/postgresql/"
-	cp -a $PG_SHAREDIR "$PRIV/usr/share/postgresql/"
-	make -C "$REPO" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
-	make -C "$REPO" -s install DESTDIR="$PRIV" >/dev/null
-	make -C "$REPO/synth" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
-	make -C "$REPO/synth" -s install DESTDIR="$PRIV" >/dev/null
+	if [ -n "${JOBREG_PRIV:-}" ]; then
+		PRIV=$JOBREG_PRIV
+	else
+		PRIV=$WORK/root
+		mkdir -p "$PRIV/usr/lib/postgresql" "$PRIV/usr/share/postgresql"
+		cp -a /usr/lib/postgresql/$PG_MAJOR "$PRIV/usr/lib/postgresql/"
+		cp -a $PG_SHAREDIR "$PRIV/usr/share/postgresql/"
+		make -C "$REPO" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
+		make -C "$REPO" -s install DESTDIR="$PRIV" >/dev/null
+		make -C "$REPO/synth" -s PG_CFLAGS="${PG_CFLAGS:--Werror}" >/dev/null
+		make -C "$REPO/synth" -s install DESTDIR="$PRIV" >/dev/null
+	fi
 	PRIV_BINDIR=$PRIV$PG_BINDIR
 }
 
@@ -103,22 +113,36 @@ start_cluster() {
 	echo "jobreg: throwaway cluster on socket $PGHOST port $PGPORT"
 }
 
-# The regression suites on the running cluster: pg_regress (sql/) and the
-# isolation tests (specs/), the synthetic register's (synth/sql, calibration
-# at scale 0.05) and pgTAP (test/).
-# Returns non-zero if any fails, after running all three.
+# The regression suites on the running cluster: pg_regress (sql/) with the
+# isolation tests (specs/), the synthetic register's suite (synth/sql,
+# calibration at scale 0.05) and pgTAP (test/).  Each returns non-zero on a
+# failure, after printing the diffs.
+suite_regress() {
+	make -C "$REPO" -s installcheck && return 0
+	for diffs in "$REPO/regression.diffs" "$REPO/output_iso/regression.diffs"; do
+		[ -f "$diffs" ] && head -n 200 "$diffs" >&2
+	done
+	return 1
+}
+
+suite_synth() {
+	make -C "$REPO/synth" -s installcheck && return 0
+	[ -f "$REPO/synth/regression.diffs" ] && head -n 200 "$REPO/synth/regression.diffs" >&2
+	return 1
+}
+
+suite_tap() {
+	PGOPTIONS="-c client_min_messages=warning" psql -q -X -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS jobreg_tap" -c "CREATE DATABASE jobreg_tap" \
+		&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
+		&& (cd "$REPO" && pg_prove -d jobreg_tap test/*.sql)
+}
+
+# All three; non-zero if any fails, after running all.
 regression_suites() {
 	local status=0
-	make -C "$REPO" -s installcheck || {
-		status=1
-		for diffs in "$REPO/regression.diffs" "$REPO/output_iso/regression.diffs"; do
-			[ -f "$diffs" ] && head -n 200 "$diffs" >&2
-		done
-	}
-	make -C "$REPO/synth" -s installcheck || { status=1; [ -f "$REPO/synth/regression.diffs" ] && head -n 200 "$REPO/synth/regression.diffs" >&2; }
-	psql -q -X -v ON_ERROR_STOP=1 -c "CREATE DATABASE jobreg_tap" \
-		&& psql -q -X -v ON_ERROR_STOP=1 -d jobreg_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION jobreg;" \
-		&& (cd "$REPO" && pg_prove -d jobreg_tap test/*.sql) || status=1
+	suite_regress || status=1
+	suite_synth || status=1
+	suite_tap || status=1
 	return $status
 }
 

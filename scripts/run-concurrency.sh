@@ -1,29 +1,35 @@
 #!/usr/bin/env bash
 # scripts/run-concurrency.sh: the BI views under load while the nightly
-# refresh loops (issue 8, item 6).
+# refresh runs.
 #
 # A throwaway cluster, a synthetic register (CONC_SCALE, default 0.05) and the
-# BI layer (bi/install.sql); then pgbench runs BI view queries with
-# CONC_CLIENTS clients (default 8) for CONC_SECONDS seconds (default 60), at
-# CONC_RATE transactions a second in all (default 10: dashboards, not a tight
-# loop, so that the machine has room for the refresh), while
-# bi/nightly-refresh.sh refreshes every rollup CONCURRENTLY, again and again.
-# A checker samples the views' figures every few seconds.  Fails unless
-# pgbench reports no failed transactions and no aborted client, at least
-# CONC_MIN_REFRESHES runs of the nightly script (default 1: every rollup
-# replaced at least once) finished during the run, and the
-# figures before, during (every sample) and after the run are identical (the
-# register does not change, so neither may the views).
+# BI layer (bi/install.sql); then, at the same time:
+#  - the refresher runs bi/nightly-refresh.sh (every rollup refreshed
+#    CONCURRENTLY) CONC_CYCLES times (default 2), and more times, up to
+#    CONC_MAX_CYCLES (default 10), until the checker has a proven sample;
+#  - pgbench runs the BI tools' queries with CONC_CLIENTS clients (default 8),
+#    CONC_TX transactions per client and run (default 5), run after run until
+#    the refresher is done;
+#  - the checker takes samples of the views' figures, one after the other.  A
+#    sample is proven to lie inside a refresh when the same REFRESH statement
+#    (backend and start time in pg_stat_activity) is running just before and
+#    just after it.
+# Nothing here depends on how long anything takes: the check passes on what
+# it counts.  It fails unless pgbench ran at least one transaction, none
+# failed and no client aborted; every refresh run finished; at least one
+# sample was proven to lie inside a refresh; and the figures before, during
+# (every sample) and after are identical (the register does not change, so
+# neither may the views).
 source "$(dirname "$0")/cluster.sh"
 ensure_deps
 build_and_install
 start_cluster
 
 clients=${CONC_CLIENTS:-8}
-seconds=${CONC_SECONDS:-60}
-rate=${CONC_RATE:-10}
+tx=${CONC_TX:-5}
 scale=${CONC_SCALE:-0.05}
-min_refreshes=${CONC_MIN_REFRESHES:-1}
+cycles=${CONC_CYCLES:-2}
+max_cycles=${CONC_MAX_CYCLES:-10}
 pgbench=$PRIV_BINDIR/pgbench
 [ -x "$pgbench" ] || pgbench=$(command -v pgbench)
 cd "$REPO"
@@ -58,25 +64,38 @@ FROM bi.fuldtidspersoner_aar WHERE niveau IN ('region', 'hele landet') AND alder
 ORDER BY 1, 2;
 SQL
 
-# A digest of the views' figures: with "all", every year view for the klynger
-# and the whole country and every quarter view for the kommuner in 2015; else
-# (the samples taken during the run) the year views only.
-digest() {
+# The query of a digest of the views' figures: with "all", every year view for
+# the klynger and the whole country and every quarter view for the kommuner in
+# 2015; else (the samples taken during the run) the year views only.
+digest_query() {
 	local v q=""
 	for v in fuldtidspersoner aktivering overlevelse anciennitet; do
 		q="$q${q:+ UNION ALL }SELECT v::text FROM bi.${v}_aar AS v WHERE niveau IN ('klynge', 'hele landet')"
 		[ "${1:-}" = all ] && q="$q UNION ALL SELECT v::text FROM bi.${v}_kvartal AS v WHERE niveau = 'kommune' AND aar = 2015"
 	done
-	psql -X -At -v ON_ERROR_STOP=1 -c "SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM ($q) AS x (t)"
+	echo "SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM ($q) AS x (t)"
 }
-before=$(digest all)
-before_sample=$(digest)
+before=$(psql -X -At -v ON_ERROR_STOP=1 -c "$(digest_query all)")
+before_sample=$(psql -X -At -v ON_ERROR_STOP=1 -c "$(digest_query)")
 
-# The nightly refresh, in a loop until told to stop; each finished refresh is one line.
+# The REFRESH statements running now, as backend:start (each -c below is its
+# own transaction, so each reads pg_stat_activity afresh).
+running="SELECT coalesce(string_agg(pid || ':' || query_start, ',' ORDER BY pid), '') FROM pg_stat_activity
+		 WHERE state = 'active' AND query ILIKE 'REFRESH MATERIALIZED VIEW%'"
+sample_query=$(digest_query)
+
 stop=$WORK/stop
 : >"$WORK/refreshes"
+: >"$WORK/samples"
+: >"$WORK/pgbench.out"
+
+# The refresher: CONC_CYCLES runs, then more until a sample is proven (at most
+# CONC_MAX_CYCLES); each finished run is one line "done".
 (
-	while [ ! -e "$stop" ]; do
+	n=0
+	while [ $n -lt "$max_cycles" ]; do
+		if [ $n -ge "$cycles" ] && grep -q ' proven$' "$WORK/samples"; then break; fi
+		n=$((n + 1))
 		if bash bi/nightly-refresh.sh >>"$WORK/refresh.log" 2>&1; then
 			echo done >>"$WORK/refreshes"
 		else
@@ -84,60 +103,72 @@ stop=$WORK/stop
 			break
 		fi
 	done
+	touch "$stop"
 ) &
 refresher=$!
 
-# The checker: digests, one after the other, while pgbench runs.
+# The checker: "<digest> proven" when the same refresh ran before and after.
 (
 	while [ ! -e "$stop" ]; do
-		digest >>"$WORK/samples" || echo "error" >>"$WORK/samples"
-		sleep 1
+		if out=$(psql -X -At -v ON_ERROR_STOP=1 -c "$running" -c "$sample_query" -c "$running" 2>&1); then
+			mapfile -t lines <<<"$out"
+			if [ -n "${lines[0]:-}" ] && [ "${lines[0]}" = "${lines[2]:-}" ]; then
+				echo "${lines[1]} proven"
+			else
+				echo "${lines[1]} unproven"
+			fi
+		else
+			echo "error $out"
+		fi >>"$WORK/samples"
 	done
 ) &
 checker=$!
 
-echo "jobreg: pgbench, $clients clients for $seconds s at $rate transactions/s in all, while the nightly refresh loops"
-set +e
-"$pgbench" -n -c "$clients" -j "$clients" -T "$seconds" -R "$rate" -f "$WORK/bi-queries.sql" >"$WORK/pgbench.out" 2>&1
-pgbench_status=$?
-set -e
-refreshes_during=$(grep -c '^done$' "$WORK/refreshes" || true)
-statements_during=$(grep -c '^bi-refresh: bi\.' "$WORK/refresh.log" || true)
-touch "$stop"
-wait "$checker" "$refresher" || true
-after=$(digest all)
+# pgbench, run after run, until the refresher is done.
+runs=0
+pgbench_failures=0
+while [ ! -e "$stop" ]; do
+	runs=$((runs + 1))
+	"$pgbench" -n -c "$clients" -j "$clients" -t "$tx" -f "$WORK/bi-queries.sql" >"$WORK/pgbench.run" 2>&1 \
+		|| pgbench_failures=$((pgbench_failures + 1))
+	cat "$WORK/pgbench.run" >>"$WORK/pgbench.out"
+done
+wait "$refresher" "$checker" || true
+after=$(psql -X -At -v ON_ERROR_STOP=1 -c "$(digest_query all)")
 
-cat "$WORK/pgbench.out" | grep -E '^(number of|latency average|rate limit|tps)' || true
-transactions=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
-failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")
-tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out")
+transactions=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out" | awk '{s += $1} END {print s + 0}')
 aborted=$(grep -c 'aborted' "$WORK/pgbench.out" || true)
-samples=$(wc -l <"$WORK/samples")
-bad_samples=$(grep -cv "^$before_sample\$" "$WORK/samples" || true)
+refreshes=$(grep -c '^done$' "$WORK/refreshes" || true)
 refresh_failures=$(grep -c '^failed$' "$WORK/refreshes" || true)
+statements=$(grep -c '^bi-refresh: bi\.' "$WORK/refresh.log" || true)
+samples=$(wc -l <"$WORK/samples")
+proven=$(grep -c ' proven$' "$WORK/samples" || true)
+bad_samples=$(grep -cv "^$before_sample \(un\)\?proven\$" "$WORK/samples" || true)
 grep 'bi-refresh: bi\.' "$WORK/refresh.log" | sed 's/^bi-refresh: //' | awk '{t[$1] += $3; n[$1]++} END {for (v in t) printf "  %s: %d refreshes, mean %.1f s\n", v, n[v], t[v] / n[v]}' | sort
 
-echo "jobreg: concurrency: $clients clients, $seconds s, ${transactions:-?} transactions (${tps:-?} tps), ${failed:-?} failed, $aborted aborted;" \
-	"$refreshes_during nightly runs and $statements_during REFRESH … CONCURRENTLY finished during the run ($refresh_failures failed);" \
-	"$samples samples of the figures, $bad_samples differing"
+echo "jobreg: concurrency: $clients clients, $runs pgbench runs, $transactions transactions, $failed failed, $aborted aborted, $pgbench_failures runs with errors;" \
+	"$refreshes nightly runs ($statements REFRESH … CONCURRENTLY) finished, $refresh_failures failed;" \
+	"$samples samples of the figures, $proven proven inside a refresh, $bad_samples differing"
 
 status=0
-if [ "$pgbench_status" -ne 0 ] || [ "${failed:-1}" != 0 ] || [ "$aborted" != 0 ] || [ -z "$transactions" ]; then
-	echo "jobreg: pgbench had errors (exit status $pgbench_status)" >&2
+if [ "$pgbench_failures" != 0 ] || [ "$failed" != 0 ] || [ "$aborted" != 0 ] || [ "$transactions" -eq 0 ]; then
+	echo "jobreg: pgbench had errors or ran nothing" >&2
 	tail -n 20 "$WORK/pgbench.out" >&2
 	status=1
 fi
-if [ "$refresh_failures" != 0 ]; then
-	echo "jobreg: a refresh failed" >&2
+if [ "$refresh_failures" != 0 ] || [ "$refreshes" -lt "$cycles" ]; then
+	echo "jobreg: a refresh failed or did not run ($refreshes of at least $cycles finished)" >&2
 	tail -n 20 "$WORK/refresh.log" >&2
 	status=1
 fi
-if [ "$refreshes_during" -lt "$min_refreshes" ]; then
-	echo "jobreg: only $refreshes_during refreshes finished during the run (at least $min_refreshes wanted)" >&2
+if [ "$proven" -eq 0 ]; then
+	echo "jobreg: no sample of the figures was proven to lie inside a refresh" >&2
 	status=1
 fi
-if [ "$bad_samples" != 0 ] || [ "$samples" -eq 0 ] || [ "$after" != "$before" ]; then
+if [ "$bad_samples" != 0 ] || [ "$after" != "$before" ]; then
 	echo "jobreg: the views' figures changed during or after the run" >&2
+	grep -v "^$before_sample \(un\)\?proven\$" "$WORK/samples" | head -n 5 >&2
 	status=1
 fi
 [ $status -eq 0 ] && echo "jobreg: concurrency check passed"

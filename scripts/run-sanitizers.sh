@@ -13,6 +13,7 @@
 #
 # Built in a copy of the source tree: the developer's own build and results/ stay.
 SRC=$(cd "$(dirname "$0")/.." && pwd)
+unset JOBREG_PRIV		# a build of its own
 JOBREG_RUN_DIR=$(mktemp -d /tmp/jobreg-run.XXXXXX)	# becomes $WORK
 mkdir "$JOBREG_RUN_DIR/src"
 tar -C "$SRC" --exclude=./.git --exclude=./results -cf - . | tar -C "$JOBREG_RUN_DIR/src" -xf -

@@ -9,6 +9,7 @@
 # PostgreSQL's own known reports (its valgrind.supp is not installed) are
 # counted but not failed: the script fails on any report with a jobreg
 # function in its stack.  VALGRIND_TESTS overrides the list of tests.
+unset JOBREG_PRIV		# a build of its own: the server binary is wrapped
 source "$(dirname "$0")/cluster.sh"
 TESTS=${VALGRIND_TESTS:-isoweek weekline weekline_dream survival logrank cuminc fuldtid fuldtid_weeks aktivering anciennitet grouptest benchmark presentation bad_input}
 

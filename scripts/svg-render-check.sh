@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # scripts/svg-render-check.sh: renders an SVG made by surv_svg in headless
 # Chromium and checks that the picture is not blank: the plot is mostly
-# white, with enough pixels in each curve's colour.  Skips (exit 0) where
-# Chromium is not installed.
+# white, with enough pixels in each curve's colour.  Fails where Chromium is
+# not installed (ensure_deps in scripts/cluster.sh installs it).
 #
 # Uses the cluster in PGHOST/PGPORT when one answers (as inside
 # scripts/run-tests.sh); otherwise starts its own throwaway cluster.
@@ -12,8 +12,8 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
-	echo "jobreg: svg render check skipped: chromium is not installed"
-	exit 0
+	echo "jobreg: svg render check FAILED: chromium is not installed (scripts/cluster.sh ensure_deps installs it)" >&2
+	exit 1
 fi
 
 OWN_CLUSTER=
@@ -59,7 +59,7 @@ SQL
 
 rm -f "$OUT/surv_svg.png"
 # Chromium refuses to run as root without --no-sandbox
-timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+timeout 900 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync \
 	--user-data-dir="$PROFILE" --screenshot="$OUT/surv_svg.png" --window-size=900,600 \
 	"$OUT/surv_svg.svg" >"$PROFILE/chromium.log" 2>&1 || true
