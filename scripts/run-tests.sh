@@ -45,7 +45,8 @@ logged() {
 part regress suite_regress
 part synth suite_synth
 part tap suite_tap
-part readme bash "$REPO/scripts/readme-examples.sh"
+part examples bash "$REPO/scripts/readme-examples.sh"
+part doc-coverage bash "$REPO/scripts/doc-coverage.sh"
 part svg bash "$REPO/scripts/svg-render-check.sh"
 part sharded logged sharded bash "$REPO/scripts/run-sharded.sh"
 part dump-restore logged dump-restore env PRIV="$PRIV" bash "$REPO/scripts/run-dump-restore.sh"
