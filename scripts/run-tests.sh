@@ -47,6 +47,7 @@ part synth suite_synth
 part tap suite_tap
 part examples bash "$REPO/scripts/readme-examples.sh"
 part doc-coverage bash "$REPO/scripts/doc-coverage.sh"
+part doc-links python3 "$REPO/scripts/doc-links.py"
 part svg bash "$REPO/scripts/svg-render-check.sh"
 part sharded logged sharded bash "$REPO/scripts/run-sharded.sh"
 part dump-restore logged dump-restore env PRIV="$PRIV" bash "$REPO/scripts/run-dump-restore.sh"
