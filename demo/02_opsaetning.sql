@@ -3,7 +3,7 @@
 -- 1. The register's offer types in jobreg's `tilbudstype` table.  jobreg ships the
 --    Danish names ('løntilskud privat', ...); the synthetic register writes its own codes
 --    ('loentilskud_privat', ...), as a real register writes its own, and these are added
---    as the user's rows (standard = false, kept by pg_dump).  Three codes are the same in
+--    as the user's rows (shipped = false, kept by pg_dump).  Three codes are the same in
 --    both; of these, jobrotation is virksomhedsrettet in the register's classification
 --    (synth_tilbudstype) and not in jobreg's shipped row: the demo follows the register,
 --    so that it counts the hours the generator was calibrated with.

@@ -14,6 +14,13 @@
 #     install script, filled, and updated with ALTER EXTENSION jobreg UPDATE;
 #     the queries must give the same output before and after.
 #
+# The reference tables hold, besides users' own rows, shipped rows the user
+# edited, deleted, moved to another key, deleted and inserted again, and
+# user rows tagged as the old dump filters tagged shipped rows (codebook
+# 'synthetic', kilde 'jobreg', standard): all of them must come back as they
+# were (the full text of every row, sorted), from pg_restore and from a
+# parallel pg_restore -j 2, and no row of a user may be marked shipped.
+#
 # Exits non-zero on any difference.  Runs on its own throwaway cluster, or on
 # the one of scripts/run-tests.sh when it is called from there (PGHOST and
 # PRIV set).
@@ -119,6 +126,30 @@ INSERT INTO kommune (kode, navn, region) VALUES (999, 'Prøveby', 'Sjælland');
 INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig) VALUES
 	('alle', 999, 'Prøveklyngen', '[2020-01-01,2021-01-01)'), ('alle', 101, 'Prøveklyngen', '[2020-01-01,2021-01-01)');
 INSERT INTO tilbudstype (kode, navn, virksomhedsrettet) VALUES ('praktik i udlandet', 'Praktik i udlandet', true);
+
+-- shipped rows changed: edited, deleted (after an edit, too), moved to another
+-- key, deleted and made again; a klynge's kommune deleted with its klynge rows
+UPDATE codebook SET label = 'kontanthjælp, aktivitetsparat (edited)' WHERE codebook = 'synthetic' AND code = 1101;
+UPDATE codebook SET priority = 2 WHERE codebook = 'synthetic' AND code = 1951;
+DELETE FROM codebook WHERE codebook = 'synthetic' AND code IN (1951, 1991);
+UPDATE codebook SET code = 1992 WHERE codebook = 'synthetic' AND code = 1901;
+DELETE FROM codebook WHERE codebook = 'synthetic' AND code = 1202;
+INSERT INTO codebook VALUES ('synthetic', 1202, 'a-dagpenge', 'a-dagpenge, my own row', 1);
+UPDATE kommune SET navn = 'Københavns Kommune' WHERE kode = 101;
+DELETE FROM klynge WHERE kommunekode = 561;
+DELETE FROM kommune WHERE kode IN (561, 825);
+UPDATE klynge SET gyldig = '[2015-01-01,2017-01-01)' WHERE klynge = '6-byerne' AND kommunekode = 751;
+UPDATE tilbudstype SET virksomhedsrettet = true WHERE kode = 'nytteindsats';
+DELETE FROM tilbudstype WHERE kode = 'jobrotation';
+-- user rows tagged as the old dump filters tagged the shipped ones
+INSERT INTO codebook VALUES ('synthetic', 1993, 'other', 'a code of mine in the synthetic codebook', 18);
+INSERT INTO kommune (kode, navn, region, kilde) VALUES (998, 'Jobregby', 'Nordjylland', 'jobreg');
+INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig, kilde)
+VALUES ('alle', 998, '6-byerne', '[2015-01-01,2016-01-01)', 'jobreg');
+INSERT INTO tilbudstype (kode, navn, virksomhedsrettet, standard) VALUES ('mentor', 'Mentorstøtte', false, true);
+-- rows a user tries to mark shipped
+INSERT INTO kommune (kode, navn, region, shipped) VALUES (997, 'Flagby', 'Sjælland', true);
+UPDATE codebook SET shipped = true WHERE codebook = 'dream';
 SQL
 
 # ---------- the queries whose output must not change ----------
@@ -141,10 +172,12 @@ SELECT (logrank(kommune::text, s)).* FROM jr_rollup;
 SELECT kommune, fuldtidspersoner(wl, '{1101,1102}', quarter_weeks(1992, 2)),
 	   fuldtidspersoner(wl, codes('dream', 'a-dagpenge') || '{1201}', quarter_weeks(1992, 2), 13)
 FROM jr_lines GROUP BY kommune ORDER BY kommune;
-SELECT * FROM codebook ORDER BY codebook, code;
-SELECT * FROM kommune ORDER BY kode;
-SELECT * FROM klynge ORDER BY maalgruppe, klynge, kommunekode, gyldig;
-SELECT * FROM tilbudstype ORDER BY kode;
+SELECT 'codebook', t::text FROM codebook t ORDER BY 2;
+SELECT 'kommune', t::text FROM kommune t ORDER BY 2;
+SELECT 'klynge', t::text FROM klynge t ORDER BY 2;
+SELECT 'tilbudstype', t::text FROM tilbudstype t ORDER BY 2;
+SELECT 'shipped_key', t::text FROM shipped_key t ORDER BY 2;
+SELECT 'shipped_deleted', t::text FROM shipped_deleted t ORDER BY 2;
 SELECT kommune_kode('Prøveby'), codes('dream', 'kontanthjælp');
 SELECT count(*) AS extension_members FROM pg_depend
 WHERE refobjid = (SELECT oid FROM pg_extension WHERE extname = 'jobreg') AND deptype = 'e';
@@ -171,11 +204,31 @@ run -d jr_source -A -t -c "SELECT 'jobreg: stored values: ' || count(*) || ' wee
 	count(*) FILTER (WHERE pg_column_compression(wl) IS NOT NULL) || ' of them compressed, ' ||
 	(SELECT count(*) FROM jr_surv WHERE pg_column_compression(s) IS NOT NULL) || ' survival states compressed'
 	FROM jr_lines"
+# the reference rows are not vacuous, and no user row is marked shipped
+run -d jr_source -A -t -c "SELECT 'jobreg: reference rows: ' ||
+	(SELECT count(*) FROM codebook WHERE NOT shipped) + (SELECT count(*) FROM kommune WHERE NOT shipped) +
+	(SELECT count(*) FROM klynge WHERE NOT shipped) + (SELECT count(*) FROM tilbudstype WHERE NOT shipped) ||
+	' user rows (dumped), ' || (SELECT count(*) FROM shipped_deleted) || ' shipped keys deleted'"
+marked=$(run -d jr_source -A -t -c "SELECT (SELECT count(*) FROM kommune WHERE kode IN (997, 998) AND shipped) +
+	(SELECT count(*) FROM codebook WHERE (codebook = 'dream' OR code IN (1101, 1202, 1992, 1993)) AND shipped) +
+	(SELECT count(*) FROM tilbudstype WHERE kode IN ('nytteindsats', 'mentor') AND shipped)")
+if [ "$marked" != 0 ]; then
+	echo "jobreg: $marked user rows of the reference tables are marked shipped" >&2
+	status=1
+else
+	echo "jobreg: user rows marked shipped: none"
+fi
 pg_dump -Fc -d jr_source -f "$TMP/jr_source.dump"
 pg_restore --exit-on-error -d jr_restored "$TMP/jr_source.dump"
 run -d jr_source -A -t -f "$TMP/compare.sql" > "$TMP/source.out"
 run -d jr_restored -A -t -f "$TMP/compare.sql" > "$TMP/restored.out"
 same "pg_dump -Fc / pg_restore" "$TMP/source.out" "$TMP/restored.out"
+# in parallel the tables' data come in another order
+run -c "DROP DATABASE IF EXISTS jr_restored_j" -c "CREATE DATABASE jr_restored_j"
+pg_restore --exit-on-error -j 2 -d jr_restored_j "$TMP/jr_source.dump"
+run -d jr_restored_j -A -t -f "$TMP/compare.sql" > "$TMP/restored_j.out"
+same "pg_dump -Fc / pg_restore -j 2" "$TMP/source.out" "$TMP/restored_j.out"
+run -c "DROP DATABASE jr_restored_j"
 run -d jr_restored -c "REFRESH MATERIALIZED VIEW CONCURRENTLY jr_rollup"
 run -d jr_restored -A -t -f "$TMP/compare.sql" > "$TMP/refreshed.out"
 same "REFRESH MATERIALIZED VIEW CONCURRENTLY after restore" "$TMP/source.out" "$TMP/refreshed.out"

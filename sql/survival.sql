@@ -340,6 +340,23 @@ SELECT xml_is_well_formed_document(svg) AS well_formed,
 	   svg LIKE '%<title>Andel på ydelsen</title>%' AS title
 FROM (SELECT surv_svg(array_agg(s ORDER BY kind), ARRAY['Tom & Jerry <3 "x" ''y''', E'K\001benhavn', 'hele landet'],
 					  'Andel på ydelsen', 52, 4, 'uger', 'andel') AS svg FROM km) x;
+-- labels with noncharacters and controls still make a document that parses
+-- (they become U+FFFD; tab, newline and CR become spaces); markup and Danish
+-- letters come back as they were
+CREATE TEMP TABLE odd_labels AS
+SELECT surv_svg(ARRAY[s, s, s, s],
+				ARRAY[E'a\uFFFEb\uFFFFc', E'd\x01e\x7Ff\u0085g\x0Bh', U&'i\FDD0j\+01FFFEk\+10FFFFl',
+					  'Æblegrød & <ost> "x" ''y'' på Ærø'],
+				E'T\titel\nmed\rlinjer\uFFFF', 52, 4, E'uger\x02', E'andel\uFFFE') AS svg
+FROM small;
+SELECT xmlparse(document svg) IS NOT NULL AS parses FROM odd_labels;
+SELECT t.element, t.text, t.text = 'Æblegrød & <ost> "x" ''y'' på Ærø' AS round_trip
+FROM odd_labels,
+	 XMLTABLE(XMLNAMESPACES('http://www.w3.org/2000/svg' AS s), '//s:title | //s:text'
+			  PASSING xmlparse(document svg)
+			  COLUMNS n FOR ORDINALITY, element text PATH 'local-name()', text text PATH '.') AS t
+WHERE t.text !~ '^[0-9 %]*$' ORDER BY t.n;
+DROP TABLE odd_labels;
 SELECT surv_svg(ARRAY[s], ARRAY['a']) LIKE '%</svg>%' AS defaults,
 	   surv_svg(NULL, ARRAY['a']) IS NULL AS null_curves,
 	   xml_is_well_formed_document(surv_svg(ARRAY[NULL, s], ARRAY[NULL, 'b'], NULL, NULL, NULL, NULL, NULL, NULL, NULL)) AS null_parts

@@ -57,13 +57,37 @@ Y(const Frame *f, float8 s)
 	return f->bottom - (f->bottom - f->top) * s;
 }
 
-/* Text for XML: markup characters escaped, control characters replaced */
+/*
+ * True for a code point that must not reach the XML text: one XML 1.0 does
+ * not allow (C0 controls, surrogates, U+FFFE, U+FFFF) or that Unicode keeps
+ * out of interchange (the other controls, the noncharacters U+FDD0..U+FDEF
+ * and U+nFFFE, U+nFFFF of every plane).  Tab, LF and CR are not asked about.
+ */
+static bool
+NotForXml(pg_wchar c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+		(c >= 0xD800 && c <= 0xDFFF) ||
+		(c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/*
+ * Text for XML: markup characters escaped; code points NotForXml become
+ * U+FFFD, so that the document always parses; tab, LF and CR become spaces,
+ * since an SVG renderer would drop a newline and join the words around it.
+ * Outside UTF-8 only the ASCII controls are known for what they are.
+ */
 static void
 AppendEscaped(StringInfo buf, const char *s)
 {
-	for (; *s; s++)
+	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
+
+	while (*s)
 	{
-		switch (*s)
+		int			len = pg_mblen(s);
+		pg_wchar	c = utf8 ? utf8_to_unicode((const unsigned char *) s) : (unsigned char) *s;
+
+		switch (c)
 		{
 			case '&':
 				appendStringInfoString(buf, "&amp;");
@@ -80,12 +104,18 @@ AppendEscaped(StringInfo buf, const char *s)
 			case '\'':
 				appendStringInfoString(buf, "&#39;");
 				break;
+			case '\t':
+			case '\n':
+			case '\r':
+				appendStringInfoChar(buf, ' ');
+				break;
 			default:
-				if ((unsigned char) *s < 0x20)
-					appendStringInfoString(buf, "&#xFFFD;");	/* not allowed in XML */
+				if (NotForXml(c) && (utf8 || c < 0x80))
+					appendStringInfoString(buf, "&#xFFFD;");
 				else
-					appendStringInfoChar(buf, *s);
+					appendBinaryStringInfo(buf, s, len);
 		}
+		s += len;
 	}
 }
 

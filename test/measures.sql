@@ -35,7 +35,7 @@ SELECT is((SELECT provolatile FROM pg_proc WHERE oid = 'aktivering_trans'::regpr
 SELECT ok((SELECT 'tilbudstype'::regclass = ANY (extconfig) FROM pg_extension WHERE extname = 'jobreg'),
 		  'tilbudstype is a configuration table');
 SELECT is((SELECT extcondition[array_position(extconfig, 'tilbudstype'::regclass)]
-		   FROM pg_extension WHERE extname = 'jobreg'), 'WHERE NOT standard', 'only rows added by users are dumped');
+		   FROM pg_extension WHERE extname = 'jobreg'), 'WHERE NOT shipped', 'only rows added or changed by users are dumped');
 SELECT is((SELECT count(*) FROM pg_attribute WHERE attrelid = 'tilbudstype'::regclass AND attnum > 0
 		   AND col_description(attrelid, attnum) IS NULL), 0::bigint, 'every column of tilbudstype has a comment');
 

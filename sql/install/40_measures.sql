@@ -144,24 +144,33 @@ CREATE TABLE tilbudstype (
 	kode text PRIMARY KEY,
 	navn text NOT NULL,
 	virksomhedsrettet bool NOT NULL,
-	standard bool NOT NULL DEFAULT false
+	standard bool NOT NULL DEFAULT false,
+	shipped bool NOT NULL DEFAULT false
 );
 COMMENT ON TABLE tilbudstype IS 'activation offer types (tilbud) and whether each counts as virksomhedsrettet (company-directed) activation';
 COMMENT ON COLUMN tilbudstype.kode IS 'the code used in the offer data, e.g. virksomhedspraktik';
 COMMENT ON COLUMN tilbudstype.navn IS 'the name of the offer type';
 COMMENT ON COLUMN tilbudstype.virksomhedsrettet IS 'true if the offer is company-directed activation (virksomhedspraktik, løntilskud)';
-COMMENT ON COLUMN tilbudstype.standard IS 'true for the rows shipped with the extension (not dumped by pg_dump; your own rows are)';
+COMMENT ON COLUMN tilbudstype.standard IS 'true for the standard offer types of the official classification (the extension ships them); a plain attribute, set it as you like: whether pg_dump dumps a row depends on shipped';
+COMMENT ON COLUMN tilbudstype.shipped IS 'true for a row as the extension ships it, set only by its install and upgrade scripts; a row you insert or update is yours (false) and pg_dump dumps it';
 
-INSERT INTO tilbudstype (kode, navn, virksomhedsrettet, standard) VALUES
-	('virksomhedspraktik', 'Virksomhedspraktik', true, true),
-	('løntilskud privat', 'Ansættelse med løntilskud, privat arbejdsgiver', true, true),
-	('løntilskud offentlig', 'Ansættelse med løntilskud, offentlig arbejdsgiver', true, true),
-	('nytteindsats', 'Nytteindsats', false, true),
-	('jobrotation', 'Jobrotation (ansættelse som vikar)', false, true),
-	('vejledning og opkvalificering', 'Øvrig vejledning og opkvalificering', false, true),
-	('ordinær uddannelse', 'Ordinær uddannelse', false, true);
+CREATE TRIGGER reference_row_guard BEFORE INSERT OR UPDATE ON tilbudstype
+	FOR EACH ROW EXECUTE FUNCTION reference_row_guard();
+CREATE TRIGGER reference_row_forget AFTER UPDATE OR DELETE ON tilbudstype
+	FOR EACH ROW EXECUTE FUNCTION reference_row_forget();
+COMMENT ON TRIGGER reference_row_guard ON tilbudstype IS 'makes every row but the shipped ones a user row; an insert of a shipped key replaces the shipped row';
+COMMENT ON TRIGGER reference_row_forget ON tilbudstype IS 'records shipped keys that leave the table in shipped_deleted';
 
-SELECT pg_catalog.pg_extension_config_dump('tilbudstype', 'WHERE NOT standard');
+INSERT INTO tilbudstype (kode, navn, virksomhedsrettet, standard, shipped) VALUES
+	('virksomhedspraktik', 'Virksomhedspraktik', true, true, true),
+	('løntilskud privat', 'Ansættelse med løntilskud, privat arbejdsgiver', true, true, true),
+	('løntilskud offentlig', 'Ansættelse med løntilskud, offentlig arbejdsgiver', true, true, true),
+	('nytteindsats', 'Nytteindsats', false, true, true),
+	('jobrotation', 'Jobrotation (ansættelse som vikar)', false, true, true),
+	('vejledning og opkvalificering', 'Øvrig vejledning og opkvalificering', false, true, true),
+	('ordinær uddannelse', 'Ordinær uddannelse', false, true, true);
+
+SELECT pg_catalog.pg_extension_config_dump('tilbudstype', 'WHERE NOT shipped');
 
 /* ---------- activation: per person ---------- */
 

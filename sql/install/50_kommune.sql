@@ -2,26 +2,35 @@
 /* ---------- kommuner, klynger and klynge benchmarks ---------- */
 
 /*
- * Reference tables.  The rows the extension ships have kilde = 'jobreg' and
+ * Reference tables.  The rows the extension ships have shipped = true and
  * are made again by CREATE EXTENSION; pg_dump dumps only the other rows,
- * the ones users add.
+ * the ones users add or edit (see 15_refdata.sql).
  */
 CREATE TABLE kommune (
 	kode int PRIMARY KEY CHECK (kode BETWEEN 100 AND 999),
 	navn text NOT NULL UNIQUE,
 	region text NOT NULL
 		CHECK (region IN ('Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland')),
-	kilde text NOT NULL DEFAULT 'bruger'
+	kilde text NOT NULL DEFAULT 'bruger',
+	shipped bool NOT NULL DEFAULT false
 );
 
 COMMENT ON TABLE kommune IS 'the 98 Danish municipalities (since 2007) with their kommunekode and region';
 COMMENT ON COLUMN kommune.kode IS 'kommunekode, the official 3-digit code (101 København, 147 Frederiksberg, …)';
 COMMENT ON COLUMN kommune.navn IS 'official name without "Kommune" (København, Høje-Taastrup, Aabenraa); sort with COLLATE dansk';
 COMMENT ON COLUMN kommune.region IS 'region: Hovedstaden, Sjælland, Syddanmark, Midtjylland or Nordjylland';
-COMMENT ON COLUMN kommune.kilde IS 'source of the row: jobreg for the rows the extension ships (not dumped), anything else is dumped by pg_dump';
+COMMENT ON COLUMN kommune.kilde IS 'source of the row: jobreg for the rows the extension ships, bruger by default; a plain attribute, set it as you like: whether pg_dump dumps a row depends on shipped';
+COMMENT ON COLUMN kommune.shipped IS 'true for a row as the extension ships it, set only by its install and upgrade scripts; a row you insert or update is yours (false) and pg_dump dumps it';
 
-INSERT INTO kommune (kode, navn, region, kilde)
-SELECT kode, navn, region, 'jobreg'
+CREATE TRIGGER reference_row_guard BEFORE INSERT OR UPDATE ON kommune
+	FOR EACH ROW EXECUTE FUNCTION reference_row_guard();
+CREATE TRIGGER reference_row_forget AFTER UPDATE OR DELETE ON kommune
+	FOR EACH ROW EXECUTE FUNCTION reference_row_forget();
+COMMENT ON TRIGGER reference_row_guard ON kommune IS 'makes every row but the shipped ones a user row; an insert of a shipped key replaces the shipped row';
+COMMENT ON TRIGGER reference_row_forget ON kommune IS 'records shipped keys that leave the table in shipped_deleted';
+
+INSERT INTO kommune (kode, navn, region, kilde, shipped)
+SELECT kode, navn, region, 'jobreg', true
 FROM (VALUES
 	(101, 'København', 'Hovedstaden'), (147, 'Frederiksberg', 'Hovedstaden'),
 	(151, 'Ballerup', 'Hovedstaden'), (153, 'Brøndby', 'Hovedstaden'),
@@ -76,7 +85,7 @@ FROM (VALUES
 	(860, 'Hjørring', 'Nordjylland')
 ) AS k (kode, navn, region);
 
-SELECT pg_catalog.pg_extension_config_dump('kommune', 'WHERE kilde <> ''jobreg''');
+SELECT pg_catalog.pg_extension_config_dump('kommune', 'WHERE NOT shipped');
 
 /*
  * Calls below are qualified with pg_catalog: the script runs as a superuser,
@@ -89,6 +98,7 @@ CREATE TABLE klynge (
 	klynge text NOT NULL,
 	gyldig daterange NOT NULL CHECK (NOT pg_catalog.isempty(gyldig)),
 	kilde text NOT NULL DEFAULT 'bruger',
+	shipped bool NOT NULL DEFAULT false,
 	PRIMARY KEY (maalgruppe, klynge, kommunekode, gyldig)
 );
 
@@ -97,7 +107,15 @@ COMMENT ON COLUMN klynge.maalgruppe IS 'målgruppe the klynge applies to (aktivi
 COMMENT ON COLUMN klynge.kommunekode IS 'a member of the klynge (the focus kommune is a member of its own klynge)';
 COMMENT ON COLUMN klynge.klynge IS 'name of the klynge';
 COMMENT ON COLUMN klynge.gyldig IS 'the period the membership is valid for';
-COMMENT ON COLUMN klynge.kilde IS 'source of the row: jobreg for the rows the extension ships (not dumped), anything else is dumped by pg_dump';
+COMMENT ON COLUMN klynge.kilde IS 'source of the row: jobreg for the rows the extension ships, bruger by default; a plain attribute, set it as you like: whether pg_dump dumps a row depends on shipped';
+COMMENT ON COLUMN klynge.shipped IS 'true for a row as the extension ships it, set only by its install and upgrade scripts; a row you insert or update is yours (false) and pg_dump dumps it';
+
+CREATE TRIGGER reference_row_guard BEFORE INSERT OR UPDATE ON klynge
+	FOR EACH ROW EXECUTE FUNCTION reference_row_guard();
+CREATE TRIGGER reference_row_forget AFTER UPDATE OR DELETE ON klynge
+	FOR EACH ROW EXECUTE FUNCTION reference_row_forget();
+COMMENT ON TRIGGER reference_row_guard ON klynge IS 'makes every row but the shipped ones a user row; an insert of a shipped key replaces the shipped row';
+COMMENT ON TRIGGER reference_row_forget ON klynge IS 'records shipped keys that leave the table in shipped_deleted';
 
 /*
  * The klynger the source documents name.  "Analyse af udsatte borgere i
@@ -109,19 +127,19 @@ COMMENT ON COLUMN klynge.kilde IS 'source of the row: jobreg for the rows the ex
  * 2015) compares København with the other 6-byer: Aarhus, Aalborg, Odense,
  * Esbjerg and Randers.
  */
-INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig, kilde)
-SELECT m.maalgruppe, k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg'
+INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig, kilde, shipped)
+SELECT m.maalgruppe, k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg', true
 FROM (VALUES ('aktivitetsparate kontanthjælpsmodtagere'), ('fleksjobvisiterede'),
 			 ('ressourceforløb'), ('revalidering')) AS m (maalgruppe),
 	 (VALUES (101), (165), (153), (169), (183), (360)) AS k (kode)
 UNION ALL
-SELECT 'ledighedsydelse', k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg'
+SELECT 'ledighedsydelse', k.kode, 'København 2015', pg_catalog.daterange('2014-04-01', '2016-01-01'), 'jobreg', true
 FROM (VALUES (101), (155), (190), (219), (269)) AS k (kode)
 UNION ALL
-SELECT 'alle', k.kode, '6-byerne', pg_catalog.daterange('2015-01-01', '2016-01-01'), 'jobreg'
+SELECT 'alle', k.kode, '6-byerne', pg_catalog.daterange('2015-01-01', '2016-01-01'), 'jobreg', true
 FROM (VALUES (101), (751), (851), (461), (561), (730)) AS k (kode);
 
-SELECT pg_catalog.pg_extension_config_dump('klynge', 'WHERE kilde <> ''jobreg''');
+SELECT pg_catalog.pg_extension_config_dump('klynge', 'WHERE NOT shipped');
 
 /* The benchmark of a focus kommune against the other kommuner of the input */
 CREATE TYPE klynge_benchmark_result AS (

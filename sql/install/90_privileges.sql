@@ -9,3 +9,11 @@
  */
 GRANT SELECT ON codebook, kommune, klynge, tilbudstype TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON codebook, kommune, klynge, tilbudstype TO @extowner@ WITH GRANT OPTION;
+
+/*
+ * shipped_key is written by the extension's scripts only.  Whoever deletes a
+ * shipped reference row (or gives it another key) records it in
+ * shipped_deleted, so needs INSERT there: grant it with DELETE on the tables.
+ */
+GRANT SELECT ON shipped_key, shipped_deleted TO PUBLIC;
+GRANT INSERT, DELETE ON shipped_deleted TO @extowner@ WITH GRANT OPTION;
