@@ -9,10 +9,12 @@
 #     measures) must give the same output in both.
 #  2. binary COPY: every table is copied out of the source database in binary
 #     and into empty tables of the restored one; their text must be the same.
-#  3. upgrades: for every released version in RELEASES, a database is made
+#  3. upgrades: for every earlier release in RELEASES, a database is made
 #     with CREATE EXTENSION jobreg VERSION '<version>' from that release's
 #     install script, filled, and updated with ALTER EXTENSION jobreg UPDATE;
-#     the queries must give the same output before and after.
+#     it must give what it gave before, what a fresh install gives, define
+#     every object as a fresh install does, and survive pg_dump/restore.
+#     Without an earlier release it prints "jobreg: NOT RUN: upgrade leg".
 #
 # The reference tables hold, besides users' own rows, shipped rows the user
 # edited, deleted, moved to another key, deleted and inserted again, and
@@ -26,11 +28,11 @@
 # PRIV set).
 set -euo pipefail
 
-# Released versions, one per line: the version and the git tag or commit of
-# its release.  A release of the version being built that has no tag yet is
-# taken from the working tree.  Adding a release means adding its line.
+# Released versions, one per line: the version and the git commit of its
+# release (tag v<version>; the commit, because a clone need not carry tags).
+# Adding a release means adding its line; the version being built is skipped.
 RELEASES="
-0.1.0 v0.1.0
+0.1.0 6f8f09ad34d6aad2d4bc5831f31f289a2356af98
 "
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -119,6 +121,11 @@ SELECT s.kommune, survival_merge(s.s) AS s, (SELECT cuminc_merge(c) FROM jr_cumi
 FROM jr_surv s WHERE s.kind = 'plain' GROUP BY s.kommune;
 CREATE UNIQUE INDEX ON jr_rollup (kommune);
 
+SQL
+
+# rows of the user's own and changes of shipped rows in the reference tables
+# (valid in every release, so that an upgrade starts from the same rows)
+cat > "$TMP/fill-reference.sql" <<'SQL'
 -- rows of the user's own in the reference tables: pg_dump keeps them
 INSERT INTO codebook (codebook, code, gruppe, label, priority) VALUES
 	('dream', 1, 'a-dagpenge', 'a-dagpenge', 1), ('dream', 2, 'kontanthjælp', 'kontanthjælp', 5);
@@ -147,6 +154,10 @@ INSERT INTO kommune (kode, navn, region, kilde) VALUES (998, 'Jobregby', 'Nordjy
 INSERT INTO klynge (maalgruppe, kommunekode, klynge, gyldig, kilde)
 VALUES ('alle', 998, '6-byerne', '[2015-01-01,2016-01-01)', 'jobreg');
 INSERT INTO tilbudstype (kode, navn, virksomhedsrettet, standard) VALUES ('mentor', 'Mentorstøtte', false, true);
+SQL
+
+# a user cannot mark a row shipped (releases with the flag)
+cat > "$TMP/fill-marks.sql" <<'SQL'
 -- rows a user tries to mark shipped
 INSERT INTO kommune (kode, navn, region, shipped) VALUES (997, 'Flagby', 'Sjælland', true);
 UPDATE codebook SET shipped = true WHERE codebook = 'dream';
@@ -172,12 +183,20 @@ SELECT (logrank(kommune::text, s)).* FROM jr_rollup;
 SELECT kommune, fuldtidspersoner(wl, '{1101,1102}', quarter_weeks(1992, 2)),
 	   fuldtidspersoner(wl, codes('dream', 'a-dagpenge') || '{1201}', quarter_weeks(1992, 2), 13)
 FROM jr_lines GROUP BY kommune ORDER BY kommune;
+SQL
+
+# the reference tables, as the release being built has them
+cat > "$TMP/compare-reference.sql" <<'SQL'
 SELECT 'codebook', t::text FROM codebook t ORDER BY 2;
 SELECT 'kommune', t::text FROM kommune t ORDER BY 2;
 SELECT 'klynge', t::text FROM klynge t ORDER BY 2;
 SELECT 'tilbudstype', t::text FROM tilbudstype t ORDER BY 2;
 SELECT 'shipped_key', t::text FROM shipped_key t ORDER BY 2;
 SELECT 'shipped_deleted', t::text FROM shipped_deleted t ORDER BY 2;
+SQL
+cat > "$TMP/compare-all.sql" <<'SQL'
+\ir compare.sql
+\ir compare-reference.sql
 SELECT kommune_kode('Prøveby'), codes('dream', 'kontanthjælp');
 SELECT count(*) AS extension_members FROM pg_depend
 WHERE refobjid = (SELECT oid FROM pg_extension WHERE extname = 'jobreg') AND deptype = 'e';
@@ -199,7 +218,7 @@ same() {	# same <what> <file a> <file b>
 # ---------- 1. dump and restore ----------
 run -c "DROP DATABASE IF EXISTS jr_source" -c "DROP DATABASE IF EXISTS jr_restored" \
 	-c "CREATE DATABASE jr_source" -c "CREATE DATABASE jr_restored"
-run -d jr_source -c "CREATE EXTENSION jobreg" -f "$TMP/fill.sql" >/dev/null
+run -d jr_source -c "CREATE EXTENSION jobreg" -f "$TMP/fill.sql" -f "$TMP/fill-reference.sql" -f "$TMP/fill-marks.sql" >/dev/null
 run -d jr_source -A -t -c "SELECT 'jobreg: stored values: ' || count(*) || ' weeklines, ' ||
 	count(*) FILTER (WHERE pg_column_compression(wl) IS NOT NULL) || ' of them compressed, ' ||
 	(SELECT count(*) FROM jr_surv WHERE pg_column_compression(s) IS NOT NULL) || ' survival states compressed'
@@ -220,17 +239,17 @@ else
 fi
 pg_dump -Fc -d jr_source -f "$TMP/jr_source.dump"
 pg_restore --exit-on-error -d jr_restored "$TMP/jr_source.dump"
-run -d jr_source -A -t -f "$TMP/compare.sql" > "$TMP/source.out"
-run -d jr_restored -A -t -f "$TMP/compare.sql" > "$TMP/restored.out"
+run -d jr_source -A -t -f "$TMP/compare-all.sql" > "$TMP/source.out"
+run -d jr_restored -A -t -f "$TMP/compare-all.sql" > "$TMP/restored.out"
 same "pg_dump -Fc / pg_restore" "$TMP/source.out" "$TMP/restored.out"
 # in parallel the tables' data come in another order
 run -c "DROP DATABASE IF EXISTS jr_restored_j" -c "CREATE DATABASE jr_restored_j"
 pg_restore --exit-on-error -j 2 -d jr_restored_j "$TMP/jr_source.dump"
-run -d jr_restored_j -A -t -f "$TMP/compare.sql" > "$TMP/restored_j.out"
+run -d jr_restored_j -A -t -f "$TMP/compare-all.sql" > "$TMP/restored_j.out"
 same "pg_dump -Fc / pg_restore -j 2" "$TMP/source.out" "$TMP/restored_j.out"
 run -c "DROP DATABASE jr_restored_j"
 run -d jr_restored -c "REFRESH MATERIALIZED VIEW CONCURRENTLY jr_rollup"
-run -d jr_restored -A -t -f "$TMP/compare.sql" > "$TMP/refreshed.out"
+run -d jr_restored -A -t -f "$TMP/compare-all.sql" > "$TMP/refreshed.out"
 same "REFRESH MATERIALIZED VIEW CONCURRENTLY after restore" "$TMP/source.out" "$TMP/refreshed.out"
 
 # ---------- 2. binary COPY into the other database ----------
@@ -242,35 +261,59 @@ for t in $BINARY_TABLES; do
 	same "binary COPY of $t" "$TMP/$t.a" "$TMP/$t.b"
 done
 
-# ---------- 3. ALTER EXTENSION jobreg UPDATE from every release ----------
+# ---------- 3. ALTER EXTENSION jobreg UPDATE from every earlier release ----------
+# A database at the release, filled (values of every type, a rollup, user rows
+# and changed shipped rows in the reference tables), is updated; then
+#  - its values and results are those it had before the update;
+#  - they are those of a fresh install filled the same way, and so are the
+#    reference tables (rows, shipped flags, shipped keys);
+#  - every object of the extension is defined as in the fresh install
+#    (scripts/extension-fingerprint.sql: definitions, comments, privileges);
+#  - a pg_dump/restore of the updated database keeps all of it.
 SHAREDIR=$PRIV$(pg_config --sharedir)/extension
+upgrades=0
+run -c "DROP DATABASE IF EXISTS jr_fresh" -c "CREATE DATABASE jr_fresh"
+run -d jr_fresh -c "CREATE EXTENSION jobreg" -f "$TMP/fill.sql" -f "$TMP/fill-reference.sql" >/dev/null
+run -d jr_fresh -A -t -f "$TMP/compare.sql" > "$TMP/fresh.out"
+run -d jr_fresh -A -t -f "$TMP/compare-reference.sql" > "$TMP/fresh.reference"
+run -d jr_fresh -A -t -f "$REPO/scripts/extension-fingerprint.sql" > "$TMP/fresh.objects"
 while read -r version ref; do
-	[ -n "$version" ] || continue
+	[ -n "$version" ] && [ "$version" != "$EXTVERSION" ] || continue
 	db="jr_upgrade_${version//./_}"
-	if git -C "$REPO" rev-parse -q --verify "$ref^{commit}" >/dev/null; then
-		if [ "$version" != "$EXTVERSION" ]; then
-			for f in $(git -C "$REPO" ls-tree --name-only "$ref" sql/install/ | sort); do
-				git -C "$REPO" show "$ref:$f"
-			done > "$SHAREDIR/jobreg--$version.sql"
-		fi
-	elif [ "$version" != "$EXTVERSION" ]; then
-		echo "jobreg: release $version: no git ref $ref" >&2
+	if ! git -C "$REPO" rev-parse -q --verify "$ref^{commit}" >/dev/null; then
+		echo "jobreg: release $version: no git commit $ref" >&2
 		status=1
 		continue
 	fi
-	run -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-	run -d "$db" -c "CREATE EXTENSION jobreg VERSION '$version'" -f "$TMP/fill.sql" >/dev/null
+	for f in $(git -C "$REPO" ls-tree --name-only "$ref" sql/install/ | sort); do
+		git -C "$REPO" show "$ref:$f"
+	done > "$SHAREDIR/jobreg--$version.sql"
+	run -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS ${db}_restored" -c "CREATE DATABASE $db" -c "CREATE DATABASE ${db}_restored"
+	run -d "$db" -c "CREATE EXTENSION jobreg VERSION '$version'" -f "$TMP/fill.sql" -f "$TMP/fill-reference.sql" >/dev/null
 	run -d "$db" -A -t -f "$TMP/compare.sql" > "$TMP/$db.before"
 	run -d "$db" -c "ALTER EXTENSION jobreg UPDATE"
-	run -d "$db" -A -t -f "$TMP/compare.sql" > "$TMP/$db.after"
 	installed=$(run -d "$db" -A -t -c "SELECT extversion FROM pg_extension WHERE extname = 'jobreg'")
 	if [ "$installed" != "$EXTVERSION" ]; then
 		echo "jobreg: release $version: ALTER EXTENSION UPDATE left version $installed, not $EXTVERSION" >&2
 		status=1
 	fi
-	same "ALTER EXTENSION jobreg UPDATE from $version to $installed" "$TMP/$db.before" "$TMP/$db.after"
-	run -c "DROP DATABASE $db"
+	run -d "$db" -A -t -f "$TMP/compare.sql" > "$TMP/$db.after"
+	same "ALTER EXTENSION jobreg UPDATE from $version to $installed: values and results" "$TMP/$db.before" "$TMP/$db.after"
+	same "updated from $version against a fresh $EXTVERSION install: values and results" "$TMP/fresh.out" "$TMP/$db.after"
+	run -d "$db" -A -t -f "$TMP/compare-reference.sql" > "$TMP/$db.reference"
+	same "updated from $version against a fresh $EXTVERSION install: reference tables" "$TMP/fresh.reference" "$TMP/$db.reference"
+	run -d "$db" -A -t -f "$REPO/scripts/extension-fingerprint.sql" > "$TMP/$db.objects"
+	same "updated from $version against a fresh $EXTVERSION install: extension objects" "$TMP/fresh.objects" "$TMP/$db.objects"
+	pg_dump -Fc -d "$db" -f "$TMP/$db.dump"
+	pg_restore --exit-on-error -d "${db}_restored" "$TMP/$db.dump"
+	run -d "$db" -A -t -f "$TMP/compare-all.sql" > "$TMP/$db.all"
+	run -d "${db}_restored" -A -t -f "$TMP/compare-all.sql" > "$TMP/$db.restored"
+	same "updated from $version, then pg_dump / pg_restore" "$TMP/$db.all" "$TMP/$db.restored"
+	run -c "DROP DATABASE $db" -c "DROP DATABASE ${db}_restored"
+	upgrades=$((upgrades + 1))
 done <<< "$RELEASES"
+run -c "DROP DATABASE jr_fresh"
+[ $upgrades -gt 0 ] || echo "jobreg: NOT RUN: upgrade leg: no release before $EXTVERSION"
 
 run -c "DROP DATABASE jr_source" -c "DROP DATABASE jr_restored"
 if [ $status -eq 0 ]; then echo "jobreg: round trips passed"; else echo "jobreg: ROUND TRIPS FAILED" >&2; fi
