@@ -4,7 +4,7 @@ EXTENSION  = jobreg
 EXTVERSION = 0.1.0
 
 MODULE_big = $(EXTENSION)
-OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
 PGFILEDESC = "jobreg - labour-market register analytics"
 
 # The install script is assembled from one fragment per feature, in order.
@@ -27,8 +27,8 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# every source includes the one header: rebuild them all when it changes
-$(OBJS): src/jobreg.h
+# the sources include the layers' headers: rebuild them all when one changes
+$(OBJS): $(wildcard src/*.h src/*/*.h)
 
 all: $(EXTENSION).control
 
