@@ -9,6 +9,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+\i test/lib/compare.sql
 
 -- Binary input: the payload goes through cuminc_recv by a server-side binary
 -- COPY of a one-field file (written into the data directory with lo_export).
@@ -87,8 +88,8 @@ SELECT sets.dataset, sets.n AS persons,
 	   (SELECT count(*) FROM cuminc_ref_expected e WHERE e.dataset = sets.dataset) AS r_rows,
 	   count(o.dataset) AS our_rows,
 	   count(*) FILTER (WHERE (o.dataset IS NULL) <> (e.dataset IS NULL)) AS unmatched,
-	   count(*) FILTER (WHERE abs(o.estimate - e.estimate) > 1e-10 * greatest(abs(o.estimate), abs(e.estimate))) AS estimate_mismatch,
-	   count(*) FILTER (WHERE abs(o.variance - e.variance) > 1e-10 * greatest(abs(o.variance), abs(e.variance))) AS variance_mismatch
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.estimate, e.estimate)) AS estimate_mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.variance, e.variance)) AS variance_mismatch
 FROM sets
 	 LEFT JOIN (ours o FULL JOIN cuminc_ref_expected e USING (dataset, time, cause))
 		ON coalesce(o.dataset, e.dataset) = sets.dataset
@@ -116,8 +117,8 @@ CREATE TEMP VIEW cuminc_recipe_input AS SELECT weeks AS time, cause FROM spells;
 \i test/data/cuminc_recipe.sql
 SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE o.time IS NULL OR s.time IS NULL) AS unmatched,
-	   count(*) FILTER (WHERE abs(o.estimate - s.estimate) > 1e-10 * greatest(abs(o.estimate), abs(s.estimate))) AS estimate_mismatch,
-	   count(*) FILTER (WHERE abs(o.variance - s.variance) > 1e-10 * greatest(abs(o.variance), abs(s.variance))) AS variance_mismatch
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.estimate, s.estimate)) AS estimate_mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.variance, s.variance)) AS variance_mismatch
 FROM cuminc_table((SELECT cuminc(weeks, cause) FROM spells)) AS o
 	 FULL JOIN pg_temp.cuminc_recipe() AS s USING (time, cause);
 
