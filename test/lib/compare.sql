@@ -1,3 +1,4 @@
+\set compare_sql_echo :ECHO
 \set ECHO none
 --
 -- test/lib/compare.sql: the one comparison of computed numbers the test files
@@ -16,6 +17,9 @@
 --   otherwise |a - b| <= greatest(abs_tol, rel_tol * greatest(|a|, |b|))
 -- The default is a relative tolerance of 1e-10 and no absolute one.
 --
+-- Quiet (ECHO none, restored at the end): the expected outputs of pg_regress
+-- show the \i line only, and pg_prove's TAP stream stays clean.
+--
 CREATE FUNCTION pg_temp.near(a float8, b float8, rel_tol float8 DEFAULT 1e-10, abs_tol float8 DEFAULT 0)
 RETURNS bool LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE
@@ -25,4 +29,4 @@ RETURNS bool LANGUAGE sql IMMUTABLE AS $$
 		ELSE abs(a - b) <= greatest(abs_tol, rel_tol * greatest(abs(a), abs(b)))
 	END
 $$;
-\set ECHO all
+\set ECHO :compare_sql_echo
