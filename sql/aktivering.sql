@@ -154,8 +154,8 @@ SELECT d.cpr, count(*) AS benefit_days,
 FROM days AS d LEFT JOIN offer_days AS o USING (cpr, day)
 GROUP BY d.cpr;
 SELECT count(*) AS persons,
-	   count(*) FILTER (WHERE (r.a).personer <> (o.cpr IS NOT NULL)::int) AS personer_differ,
-	   count(*) FILTER (WHERE (r.a).aktiveringsberoerte <> (coalesce(o.hours, 0) > 0)::int) AS beroerte_differ,
+	   count(*) FILTER (WHERE (r.a).personer IS DISTINCT FROM (o.cpr IS NOT NULL)::int) AS personer_differ,
+	   count(*) FILTER (WHERE (r.a).aktiveringsberoerte IS DISTINCT FROM (coalesce(o.hours, 0) > 0)::int) AS beroerte_differ,
 	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).ydelsestimer, coalesce(o.benefit_days, 0) * 37 / 7.0, 1e-12)) AS ydelsestimer_differ,
 	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).aktiveringstimer, coalesce(o.hours, 0), 1e-12)) AS timer_differ,
 	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).virksomhedsrettede_timer, coalesce(o.virk, 0), 1e-12)) AS virk_differ,

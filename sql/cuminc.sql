@@ -39,8 +39,8 @@ SELECT '{1: 0=2, 1=5; 2.5: 2=1}'::cuminc AS a,
 SELECT NULL::cuminc IS NULL AS null_in;
 -- the text form round-trips exactly, awkward doubles included
 SELECT count(*) AS values,
-	   count(*) FILTER (WHERE c::text::cuminc::text <> c::text) AS text_mismatch,
-	   count(*) FILTER (WHERE format('{%s: 1=1}', t)::cuminc::text <> format('{%s: 1=1}', t::text)) AS time_mismatch
+	   count(*) FILTER (WHERE c::text::cuminc::text IS DISTINCT FROM c::text) AS text_mismatch,
+	   count(*) FILTER (WHERE format('{%s: 1=1}', t)::cuminc::text IS DISTINCT FROM format('{%s: 1=1}', t::text)) AS time_mismatch
 FROM (SELECT t, format('{%s: 0=1, 2=3; %s: 1=2}', t::text, (t * 3)::text)::cuminc AS c
 	  FROM unnest(ARRAY[0.1, 1/3.0, 2/3.0, 1e-300, 5e-324, 1.7976931348623157e308 / 4, 123456789.123456789,
 						 0.30000000000000004, 1e22, 4.35]::float8[]) AS t) AS x;
@@ -161,7 +161,7 @@ SELECT (SELECT cuminc_merge(c ORDER BY random())::text FROM parts WHERE p = 'kom
 	   (SELECT cuminc(weeks, cause)::text FROM (SELECT * FROM spells UNION ALL SELECT * FROM spells) AS s) AS doubled;
 -- a rollup of stored states per kommune gives the whole country
 SELECT count(*) AS rollup_rows,
-	   count(*) FILTER (WHERE r.c::text <> (SELECT cuminc(weeks, cause)::text FROM spells s WHERE s.kommune IS NOT DISTINCT FROM r.kommune OR r.kommune IS NULL)) AS mismatch
+	   count(*) FILTER (WHERE r.c::text IS DISTINCT FROM (SELECT cuminc(weeks, cause)::text FROM spells s WHERE s.kommune IS NOT DISTINCT FROM r.kommune OR r.kommune IS NULL)) AS mismatch
 FROM (SELECT kommune, cuminc_merge(c) AS c
 	  FROM (SELECT kommune, cuminc(weeks, cause) AS c FROM spells GROUP BY kommune) AS k
 	  GROUP BY ROLLUP (kommune)) AS r;
@@ -182,7 +182,7 @@ RESET work_mem;
 SELECT count(*) AS groups, count(*) FILTER (WHERE h.c IS DISTINCT FROM s.c) AS mismatch FROM by_hash h FULL JOIN by_sort s USING (g);
 CREATE TABLE few AS SELECT * FROM spells WHERE kommune < 103;
 SELECT count(*) AS rows,
-	   count(*) FILTER (WHERE w::text <> (SELECT cuminc(weeks, cause)::text FROM few f WHERE f.kommune = s.kommune AND f.id <= s.id)) AS mismatch
+	   count(*) FILTER (WHERE w::text IS DISTINCT FROM (SELECT cuminc(weeks, cause)::text FROM few f WHERE f.kommune = s.kommune AND f.id <= s.id)) AS mismatch
 FROM (SELECT kommune, id, cuminc(weeks, cause) OVER (PARTITION BY kommune ORDER BY id) AS w FROM few) AS s;
 
 -- parallel plans give the same states as serial ones
@@ -231,8 +231,8 @@ CREATE TABLE stored_copy (LIKE stored);
 SELECT count(*) AS copied, count(*) FILTER (WHERE a.c::text IS DISTINCT FROM b.c::text) AS differ
 FROM stored a FULL JOIN stored_copy b USING (id);
 SELECT count(*) AS values,
-	   count(*) FILTER (WHERE pg_temp.recv(cuminc_send(c)) <> c::text) AS recv_mismatch,
-	   count(*) FILTER (WHERE cuminc_send(c::text::cuminc) <> cuminc_send(c)) AS send_mismatch
+	   count(*) FILTER (WHERE pg_temp.recv(cuminc_send(c)) IS DISTINCT FROM c::text) AS recv_mismatch,
+	   count(*) FILTER (WHERE cuminc_send(c::text::cuminc) IS DISTINCT FROM cuminc_send(c)) AS send_mismatch
 FROM (SELECT c FROM stored UNION ALL SELECT '{}' UNION ALL SELECT '{0: 0=1}') AS s;
 
 -- malformed binary input is rejected like malformed text
