@@ -46,6 +46,12 @@ d <- d[d$value == 0 | abs(d$value) > 1e-300, ]
 out(data.frame(fn = d$fn, x = num(d$x), df = num(d$df), lower = d$lower, value = num(d$value)),
     "grouptest_dist.csv")
 
+## pchisq's upper tail for tiny df (the README states the accuracy on this grid)
+g <- expand.grid(x = c(1e-6, 0.01, 0.3, 1, 3.84, 10, 50), df = 10^seq(-16, -1))
+g$value <- pchisq(g$x, g$df, lower.tail = FALSE)
+g <- g[g$value == 0 | abs(g$value) > 1e-300, ]
+out(data.frame(x = num(g$x), df = num(g$df), value = num(g$value)), "grouptest_pchisq_small_df.csv")
+
 ## prop.test(correct = FALSE)
 cases <- rbind(
   c(0.123 * 2052, 2052, 0.103 * 2052, 2052, 0.95),   # seeds/001 M3, from the printed shares

@@ -3,7 +3,8 @@
 # Reference values for jobreg's survival type and log-rank test, from R's
 # survival package: builds the data sets below deterministically and writes
 # them, with R's results, to test/data/survival_reference.sql, which the
-# regression test sql/survival_reference.sql loads and compares.
+# regression test sql/survival_reference.sql loads and compares; and the few
+# numbers the pgTAP test test/survival.sql states to test/data/survival_tap.sql.
 #
 #   Rscript r/survival_reference.R      (from the repository root)
 #
@@ -178,3 +179,26 @@ for (ds in seq_along(sets)) {
 
 writeLines(lines, out_file)
 cat(sprintf("wrote %s: %d data sets\n", out_file, length(sets)))
+
+# ---- the R numbers the pgTAP test test/survival.sql states ----
+tap_file <- "test/data/survival_tap.sql"
+km <- list(exit = c(1, 2, 2, 3, 4), event = c(TRUE, FALSE, TRUE, TRUE, TRUE))
+fit <- function(conf.type) survfit(Surv(km$exit, km$event) ~ 1, conf.type = conf.type)
+flat <- survfit(Surv(c(1, 2, 3, 4), c(TRUE, TRUE, FALSE, TRUE)) ~ 1)
+lr <- survdiff(Surv(c(1, 3, 4, 2, 5, 6), c(TRUE, TRUE, FALSE, TRUE, TRUE, TRUE)) ~ rep(c("a", "b"), each = 3))
+tap <- c(
+  surv_3 = summary(fit("log"), times = 3)$surv,
+  lower_log_1 = summary(fit("log"), times = 1)$lower,
+  lower_loglog_1 = summary(fit("log-log"), times = 1)$lower,
+  median = survival:::survmean(fit("log"), rmean = "none")$matrix[["median"]],
+  median_flat_half = survival:::survmean(flat, rmean = "none")$matrix[["median"]],
+  rmean_4 = survival:::survmean(fit("log"), rmean = 4)$matrix[["rmean"]],
+  logrank_p = pchisq(lr$chisq, 1, lower.tail = FALSE))
+writeLines(c(
+  "-- test/data/survival_tap.sql: written by r/survival_reference.R; do not edit.",
+  sprintf("-- R %s, survival %s", getRversion(), packageVersion("survival")),
+  "CREATE TEMP TABLE survival_r (name text PRIMARY KEY, value float8);",
+  "INSERT INTO survival_r VALUES",
+  paste0(sprintf("  (%s, %s)", lit(names(tap)), num(tap)), collapse = ",\n"),
+  ";"), tap_file)
+cat(sprintf("wrote %s: %d values\n", tap_file, length(tap)))

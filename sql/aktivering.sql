@@ -9,9 +9,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
-CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN a = b THEN 0 ELSE abs(a - b) / greatest(abs(a), abs(b)) END
-$$;
+\i test/lib/compare.sql
 
 -- the shipped offer types
 SELECT kode, virksomhedsrettet FROM tilbudstype ORDER BY virksomhedsrettet DESC, kode;
@@ -43,8 +41,8 @@ FROM per_person ORDER BY cpr;
 -- (74 h, of which 37/57 praktik), 28 days of vejledning alone (80 h); person 2 has 19 benefit
 -- days with løntilskud at 30 h a week (10-14 January, 1-14 February)
 SELECT (SELECT (a).aktiveringstimer FROM per_person WHERE cpr = 1) = 74 + 74 + 80 AS p1_hours,
-	   pg_temp.rel((SELECT (a).virksomhedsrettede_timer FROM per_person WHERE cpr = 1), 74 + 74 * 37 / 57.0) < 1e-15 AS p1_virk,
-	   pg_temp.rel((SELECT (a).aktiveringstimer FROM per_person WHERE cpr = 2), 19 * 30 / 7.0) < 1e-15 AS p2_hours;
+	   pg_temp.near((SELECT (a).virksomhedsrettede_timer FROM per_person WHERE cpr = 1), 74 + 74 * 37 / 57.0, 1e-15) AS p1_virk,
+	   pg_temp.near((SELECT (a).aktiveringstimer FROM per_person WHERE cpr = 2), 19 * 30 / 7.0, 1e-15) AS p2_hours;
 SELECT round(aktiveringsgrad(a)::numeric, 6) AS aktiveringsgrad,
 	   round(andel_aktiveringsberoerte(a)::numeric, 6) AS andel_aktiveringsberoerte,
 	   round(virksomhedsrettet_andel(a)::numeric, 6) AS virksomhedsrettet_andel,
@@ -156,17 +154,17 @@ SELECT d.cpr, count(*) AS benefit_days,
 FROM days AS d LEFT JOIN offer_days AS o USING (cpr, day)
 GROUP BY d.cpr;
 SELECT count(*) AS persons,
-	   count(*) FILTER (WHERE (r.a).personer <> (o.cpr IS NOT NULL)::int) AS personer_differ,
-	   count(*) FILTER (WHERE (r.a).aktiveringsberoerte <> (coalesce(o.hours, 0) > 0)::int) AS beroerte_differ,
-	   count(*) FILTER (WHERE pg_temp.rel((r.a).ydelsestimer, coalesce(o.benefit_days, 0) * 37 / 7.0) > 1e-12) AS ydelsestimer_differ,
-	   count(*) FILTER (WHERE pg_temp.rel((r.a).aktiveringstimer, coalesce(o.hours, 0)) > 1e-12) AS timer_differ,
-	   count(*) FILTER (WHERE pg_temp.rel((r.a).virksomhedsrettede_timer, coalesce(o.virk, 0)) > 1e-12) AS virk_differ,
+	   count(*) FILTER (WHERE (r.a).personer IS DISTINCT FROM (o.cpr IS NOT NULL)::int) AS personer_differ,
+	   count(*) FILTER (WHERE (r.a).aktiveringsberoerte IS DISTINCT FROM (coalesce(o.hours, 0) > 0)::int) AS beroerte_differ,
+	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).ydelsestimer, coalesce(o.benefit_days, 0) * 37 / 7.0, 1e-12)) AS ydelsestimer_differ,
+	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).aktiveringstimer, coalesce(o.hours, 0), 1e-12)) AS timer_differ,
+	   count(*) FILTER (WHERE NOT pg_temp.near((r.a).virksomhedsrettede_timer, coalesce(o.virk, 0), 1e-12)) AS virk_differ,
 	   count(*) FILTER (WHERE (r.a).aktiveringstimer > 0 AND (r.a).aktiveringstimer < (r.a).ydelsestimer) AS partly_active,
 	   count(*) FILTER (WHERE (r.a).virksomhedsrettede_timer > 0) AS with_virk
 FROM ak_result AS r LEFT JOIN ak_oracle AS o USING (cpr);
-SELECT pg_temp.rel(aktiveringsgrad(a), (SELECT sum(hours) / sum(benefit_days * 37 / 7.0) FROM ak_oracle)) < 1e-12 AS grad,
-	   pg_temp.rel(andel_aktiveringsberoerte(a), (SELECT count(*) FILTER (WHERE hours > 0)::float8 / count(*) FROM ak_oracle)) < 1e-12 AS andel,
-	   pg_temp.rel(virksomhedsrettet_andel(a), (SELECT sum(virk) / sum(hours) FROM ak_oracle)) < 1e-12 AS virk,
+SELECT pg_temp.near(aktiveringsgrad(a), (SELECT sum(hours) / sum(benefit_days * 37 / 7.0) FROM ak_oracle), 1e-12) AS grad,
+	   pg_temp.near(andel_aktiveringsberoerte(a), (SELECT count(*) FILTER (WHERE hours > 0)::float8 / count(*) FROM ak_oracle), 1e-12) AS andel,
+	   pg_temp.near(virksomhedsrettet_andel(a), (SELECT sum(virk) / sum(hours) FROM ak_oracle), 1e-12) AS virk,
 	   round(aktiveringsgrad(a)::numeric, 4) AS aktiveringsgrad
 FROM ak_result;
 
@@ -206,13 +204,13 @@ CREATE TEMP TABLE par AS
 SELECT aktiveringsgrad(a) AS g, andel_aktiveringsberoerte(a) AS b, virksomhedsrettet_andel(a) AS v, aktivering_sum(a) AS s
 FROM ak_result;
 RESET ALL;
-SELECT pg_temp.rel(p.g, q.g) < 1e-14 AND pg_temp.rel(p.b, q.b) < 1e-14 AND pg_temp.rel(p.v, q.v) < 1e-14
-	   AND (p.s).personer = (q.s).personer AND pg_temp.rel((p.s).aktiveringstimer, (q.s).aktiveringstimer) < 1e-14 AS same
+SELECT pg_temp.near(p.g, q.g, 1e-14) AND pg_temp.near(p.b, q.b, 1e-14) AND pg_temp.near(p.v, q.v, 1e-14)
+	   AND (p.s).personer = (q.s).personer AND pg_temp.near((p.s).aktiveringstimer, (q.s).aktiveringstimer, 1e-14) AS same
 FROM par AS p,
 	 (SELECT aktiveringsgrad(a) AS g, andel_aktiveringsberoerte(a) AS b, virksomhedsrettet_andel(a) AS v,
 			 aktivering_sum(a) AS s FROM ak_result) AS q;
 
 -- rollups: per-group sums combine to the whole
-SELECT pg_temp.rel(aktiveringsgrad(s), (SELECT aktiveringsgrad(a) FROM ak_result)) < 1e-14 AS rollup_same
+SELECT pg_temp.near(aktiveringsgrad(s), (SELECT aktiveringsgrad(a) FROM ak_result), 1e-14) AS rollup_same
 FROM (SELECT cpr % 10 AS g, aktivering_sum(a) AS s FROM ak_result GROUP BY 1) AS rollup;
 DROP TABLE ak_ydelse, ak_tilbud, ak_result, ak_flat;

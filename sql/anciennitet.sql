@@ -8,6 +8,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+\i test/lib/compare.sql
 
 -- a hand-made history: on codes 10/11 for 20 weeks, off 3, on 10, off 8, on 5
 SELECT '2014-W01 10x12 11x8 0x3 10x10 0x8 11x5'::weekline AS wl \gset
@@ -83,7 +84,7 @@ FROM an_probe pr JOIN spells s ON s.g = pr.g AND pr.at BETWEEN s.f AND s.l;
 SELECT count(*) AS probes,
 	   count(o.weeks) AS in_a_spell,
 	   count(*) FILTER (WHERE anciennitet(w.wl, '{10,11}', pr.at, pr.g) IS DISTINCT FROM o.weeks) AS anciennitet_mismatch,
-	   count(*) FILTER (WHERE langvarig(w.wl, '{10,11}', pr.at, 0.5, pr.g) <> coalesce(o.weeks >= 26, false)) AS langvarig_mismatch
+	   count(*) FILTER (WHERE langvarig(w.wl, '{10,11}', pr.at, 0.5, pr.g) IS DISTINCT FROM coalesce(o.weeks >= 26, false)) AS langvarig_mismatch
 FROM an_wl w CROSS JOIN an_probe pr LEFT JOIN an_oracle o ON o.p = w.p AND o.at = pr.at AND o.g = pr.g;
 
 SELECT count(*) AS probes,
@@ -100,10 +101,11 @@ SELECT i % 7 AS grp, floor(random() * 800)::int AS weeks,
 	   '2015-W01'::isoweek + 150 AS observed_until
 FROM generate_series(1, 100000) i;
 SELECT count(*) AS groups,
-	   count(*) FILTER (WHERE (f).personer <> n OR abs((f).gennemsnit_aar - mean) > 1e-12
-			OR (f).andel_over_2_aar <> o2 OR (f).andel_over_3_aar <> o3 OR (f).andel_over_5_aar <> o5
-			OR (f).andel_5_7_aar <> b57 OR (f).andel_7_10_aar <> b710 OR (f).andel_10_plus_aar <> b10) AS fordeling_mismatch,
-	   count(*) FILTER (WHERE share <> share_sql) AS andel_mismatch
+	   count(*) FILTER (WHERE (f).personer IS DISTINCT FROM n OR NOT pg_temp.near((f).gennemsnit_aar, mean, 0, 1e-12)
+			OR NOT (pg_temp.near((f).andel_over_2_aar, o2, 0) AND pg_temp.near((f).andel_over_3_aar, o3, 0)
+					AND pg_temp.near((f).andel_over_5_aar, o5, 0) AND pg_temp.near((f).andel_5_7_aar, b57, 0)
+					AND pg_temp.near((f).andel_7_10_aar, b710, 0) AND pg_temp.near((f).andel_10_plus_aar, b10, 0))) AS fordeling_mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(share, share_sql, 0)) AS andel_mismatch
 FROM (SELECT grp, anciennitet_fordeling(weeks) AS f, count(*) AS n, avg(weeks) / 52 AS mean,
 			 (count(*) FILTER (WHERE weeks > 104))::float8 / count(*) AS o2,
 			 (count(*) FILTER (WHERE weeks > 156))::float8 / count(*) AS o3,

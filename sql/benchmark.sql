@@ -8,17 +8,15 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
--- equal up to rounding error (relative, or absolute for values near 0)
-CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS
-	$$ SELECT (a IS NULL AND b IS NULL) OR abs(a - b) <= 1e-9 * greatest(1, abs(a), abs(b)) $$;
+\i test/lib/compare.sql
 -- two benchmark results agree: integers exactly, rates up to rounding error
+-- (relative, or absolute for values near 0)
 CREATE FUNCTION pg_temp.same(a klynge_benchmark_result, b klynge_benchmark_result) RETURNS bool
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT a.focus = b.focus AND a.kommuner = b.kommuner AND a.rank IS NOT DISTINCT FROM b.rank
-		   AND a.best_kommune = b.best_kommune
-		   AND pg_temp.close(a.own_rate, b.own_rate) AND pg_temp.close(a.cluster_rate, b.cluster_rate)
-		   AND pg_temp.close(a.gap_pp, b.gap_pp) AND pg_temp.close(a.required_change, b.required_change)
-		   AND pg_temp.close(a.best_rate, b.best_rate) AND pg_temp.close(a.distance_pp, b.distance_pp)
+	SELECT (a.focus, a.kommuner, a.rank, a.best_kommune) IS NOT DISTINCT FROM (b.focus, b.kommuner, b.rank, b.best_kommune)
+		   AND pg_temp.near(a.own_rate, b.own_rate, 1e-9, 1e-9) AND pg_temp.near(a.cluster_rate, b.cluster_rate, 1e-9, 1e-9)
+		   AND pg_temp.near(a.gap_pp, b.gap_pp, 1e-9, 1e-9) AND pg_temp.near(a.required_change, b.required_change, 1e-9, 1e-9)
+		   AND pg_temp.near(a.best_rate, b.best_rate, 1e-9, 1e-9) AND pg_temp.near(a.distance_pp, b.distance_pp, 1e-9, 1e-9)
 $$;
 
 -- Tabel 3 of the 2015 analysis (seeds/000): København's count (Tabel 1), its rate and the
@@ -44,7 +42,7 @@ FROM generate_series(0.0545, 0.0555, 0.00005) AS o, generate_series(0.0335, 0.03
 -- København 14,800 of 269,091 (5.5 %), the five others pooled at 3.4 %
 SELECT focus, kommuner, round(own_rate::numeric, 4) AS own_rate, round(cluster_rate::numeric, 4) AS cluster_rate,
 	   round(gap_pp::numeric, 2) AS gap_pp, round(required_change) AS required_change,
-	   pg_temp.close(required_change, required_change(14800, own_rate, cluster_rate)) AS same_as_scalar,
+	   pg_temp.near(required_change, required_change(14800, own_rate, cluster_rate), 1e-9, 1e-9) AS same_as_scalar,
 	   rank, best_kommune, round(best_rate::numeric, 4) AS best_rate, round(distance_pp::numeric, 2) AS distance_pp
 FROM (SELECT (klynge_benchmark(kode, antal, befolkning, 101, 'lower')).*
 	  FROM (VALUES (101, 14800, 269091), (165, 700, 17000), (153, 600, 18000), (169, 800, 25000),

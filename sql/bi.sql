@@ -39,9 +39,7 @@ SELECT count(*) FILTER (WHERE bi.aldersgruppe((date '2015-03-01' - make_interval
 							  IS DISTINCT FROM bi.aldersgruppe(a - 1)) AS mismatches
 FROM generate_series(16, 66) AS a;
 
--- Relative comparison of figures (NULL equals NULL)
-CREATE FUNCTION pg_temp.near(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE
-	RETURN a IS NOT DISTINCT FROM b OR abs(a - b) <= 1e-9 * greatest(abs(a), abs(b));
+\i test/lib/compare.sql
 
 -- The oracle: each measure of 2015 per person (and quarter) from the detail
 -- tables, then per area with jobreg's aggregates.  Areas and age groups as
@@ -97,15 +95,15 @@ detail_year AS (
 	GROUP BY 1, 2, 3
 )
 SELECT v.niveau, 'quarter' AS periode, count(*) AS cells,
-	   count(*) FILTER (WHERE coalesce(d.personer, 0) <> v.personer
-						   OR NOT pg_temp.near(coalesce(d.fuldtidspersoner, 0), v.fuldtidspersoner)) AS mismatches
+	   count(*) FILTER (WHERE coalesce(d.personer, 0) IS DISTINCT FROM v.personer
+						   OR NOT pg_temp.near(coalesce(d.fuldtidspersoner, 0), v.fuldtidspersoner, 1e-9)) AS mismatches
 FROM bi.fuldtidspersoner_kvartal AS v
 	 LEFT JOIN detail_quarter AS d USING (niveau, omraade, maalgruppe, kvartal, aldersgruppe)
 WHERE v.aar = 2015
 GROUP BY v.niveau
 UNION ALL
 SELECT v.niveau, 'year', count(*),
-	   count(*) FILTER (WHERE NOT pg_temp.near(coalesce(d.fuldtidspersoner, 0), v.fuldtidspersoner))
+	   count(*) FILTER (WHERE NOT pg_temp.near(coalesce(d.fuldtidspersoner, 0), v.fuldtidspersoner, 1e-9))
 FROM bi.fuldtidspersoner_aar AS v
 	 LEFT JOIN detail_year AS d USING (niveau, omraade, maalgruppe)
 WHERE v.aar = 2015 AND v.aldersgruppe = 'i alt'
@@ -136,14 +134,14 @@ detail AS (
 	GROUP BY GROUPING SETS ((1, 2, 3, 4, 6), (1, 2, 3, 4))
 )
 SELECT v.niveau, 'quarter' AS periode, count(*) > 0 AS has_cells,
-	   count(*) FILTER (WHERE coalesce(d.personer, 0) <> v.personer
+	   count(*) FILTER (WHERE coalesce(d.personer, 0) IS DISTINCT FROM v.personer
 						   OR d.aktiveringsberoerte IS DISTINCT FROM v.aktiveringsberoerte
-						   OR NOT pg_temp.near(d.ydelsestimer, v.ydelsestimer)
-						   OR NOT pg_temp.near(d.aktiveringstimer, v.aktiveringstimer)
-						   OR NOT pg_temp.near(d.virksomhedsrettede_timer, v.virksomhedsrettede_timer)
-						   OR NOT pg_temp.near(d.aktiveringsgrad, v.aktiveringsgrad)
-						   OR NOT pg_temp.near(d.andel_aktiveringsberoerte, v.andel_aktiveringsberoerte)
-						   OR NOT pg_temp.near(d.virksomhedsrettet_andel, v.virksomhedsrettet_andel)) AS mismatches
+						   OR NOT pg_temp.near(d.ydelsestimer, v.ydelsestimer, 1e-9)
+						   OR NOT pg_temp.near(d.aktiveringstimer, v.aktiveringstimer, 1e-9)
+						   OR NOT pg_temp.near(d.virksomhedsrettede_timer, v.virksomhedsrettede_timer, 1e-9)
+						   OR NOT pg_temp.near(d.aktiveringsgrad, v.aktiveringsgrad, 1e-9)
+						   OR NOT pg_temp.near(d.andel_aktiveringsberoerte, v.andel_aktiveringsberoerte, 1e-9)
+						   OR NOT pg_temp.near(d.virksomhedsrettet_andel, v.virksomhedsrettet_andel, 1e-9)) AS mismatches
 FROM bi.aktivering_kvartal AS v
 	 LEFT JOIN detail AS d ON NOT d.year AND (d.niveau, d.omraade, d.maalgruppe, d.aldersgruppe, d.kvartal)
 										  = (v.niveau, v.omraade, v.maalgruppe, v.aldersgruppe, v.kvartal)
@@ -152,10 +150,10 @@ GROUP BY v.niveau
 UNION ALL
 SELECT v.niveau, 'year', count(*) > 0,
 	   count(*) FILTER (WHERE d.personer IS DISTINCT FROM v.personkvartaler
-						   OR NOT pg_temp.near(d.ydelsestimer, v.ydelsestimer)
-						   OR NOT pg_temp.near(d.aktiveringsgrad, v.aktiveringsgrad)
-						   OR NOT pg_temp.near(d.andel_aktiveringsberoerte, v.andel_aktiveringsberoerte)
-						   OR NOT pg_temp.near(d.virksomhedsrettet_andel, v.virksomhedsrettet_andel))
+						   OR NOT pg_temp.near(d.ydelsestimer, v.ydelsestimer, 1e-9)
+						   OR NOT pg_temp.near(d.aktiveringsgrad, v.aktiveringsgrad, 1e-9)
+						   OR NOT pg_temp.near(d.andel_aktiveringsberoerte, v.andel_aktiveringsberoerte, 1e-9)
+						   OR NOT pg_temp.near(d.virksomhedsrettet_andel, v.virksomhedsrettet_andel, 1e-9))
 FROM bi.aktivering_aar AS v
 	 LEFT JOIN detail AS d ON d.year AND (d.niveau, d.omraade, d.maalgruppe, d.aldersgruppe)
 									  = (v.niveau, v.omraade, v.maalgruppe, v.aldersgruppe)
@@ -184,19 +182,19 @@ detail AS (
 compared AS (
 	SELECT niveau, 'quarter' AS periode,
 		   d.nye_forloeb IS DISTINCT FROM v.nye_forloeb
-		   OR NOT pg_temp.near(surv_at(d.s, 13), v.andel_efter_13_uger)
-		   OR NOT pg_temp.near(surv_at(d.s, 26), v.andel_efter_26_uger)
-		   OR NOT pg_temp.near(surv_at(d.s, 52), v.andel_efter_52_uger)
-		   OR NOT pg_temp.near(surv_median(d.s), v.median_uger) AS mismatch
+		   OR NOT pg_temp.near(surv_at(d.s, 13), v.andel_efter_13_uger, 1e-9)
+		   OR NOT pg_temp.near(surv_at(d.s, 26), v.andel_efter_26_uger, 1e-9)
+		   OR NOT pg_temp.near(surv_at(d.s, 52), v.andel_efter_52_uger, 1e-9)
+		   OR NOT pg_temp.near(surv_median(d.s), v.median_uger, 1e-9) AS mismatch
 	FROM (SELECT * FROM bi.overlevelse_kvartal WHERE aar = 2015) AS v
 		 FULL JOIN (SELECT * FROM detail WHERE NOT year) AS d
 			 USING (niveau, omraade, maalgruppe, aldersgruppe, kvartal)
 	UNION ALL
 	SELECT niveau, 'year',
 		   d.nye_forloeb IS DISTINCT FROM v.nye_forloeb
-		   OR NOT pg_temp.near(surv_at(d.s, 13), v.andel_efter_13_uger)
-		   OR NOT pg_temp.near(surv_at(d.s, 52), v.andel_efter_52_uger)
-		   OR NOT pg_temp.near(surv_median(d.s), v.median_uger)
+		   OR NOT pg_temp.near(surv_at(d.s, 13), v.andel_efter_13_uger, 1e-9)
+		   OR NOT pg_temp.near(surv_at(d.s, 52), v.andel_efter_52_uger, 1e-9)
+		   OR NOT pg_temp.near(surv_median(d.s), v.median_uger, 1e-9)
 	FROM (SELECT * FROM bi.overlevelse_aar WHERE aar = 2015) AS v
 		 FULL JOIN (SELECT * FROM detail WHERE year) AS d USING (niveau, omraade, maalgruppe, aldersgruppe)
 )
@@ -225,22 +223,22 @@ detail AS (
 compared AS (
 	SELECT niveau, 'quarter' AS periode,
 		   d.personer IS DISTINCT FROM v.personer
-		   OR NOT pg_temp.near(d.gennemsnit_aar, v.gennemsnit_aar)
-		   OR NOT pg_temp.near(d.andel_over_2_aar, v.andel_over_2_aar)
-		   OR NOT pg_temp.near(d.andel_over_3_aar, v.andel_over_3_aar)
-		   OR NOT pg_temp.near(d.andel_over_5_aar, v.andel_over_5_aar)
-		   OR NOT pg_temp.near(d.andel_5_7_aar, v.andel_5_7_aar)
-		   OR NOT pg_temp.near(d.andel_7_10_aar, v.andel_7_10_aar)
-		   OR NOT pg_temp.near(d.andel_10_plus_aar, v.andel_10_plus_aar) AS mismatch
+		   OR NOT pg_temp.near(d.gennemsnit_aar, v.gennemsnit_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_over_2_aar, v.andel_over_2_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_over_3_aar, v.andel_over_3_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_over_5_aar, v.andel_over_5_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_5_7_aar, v.andel_5_7_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_7_10_aar, v.andel_7_10_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_10_plus_aar, v.andel_10_plus_aar, 1e-9) AS mismatch
 	FROM (SELECT * FROM bi.anciennitet_kvartal WHERE aar = 2015) AS v
 		 FULL JOIN (SELECT * FROM detail WHERE NOT year) AS d
 			 USING (niveau, omraade, maalgruppe, aldersgruppe, kvartal)
 	UNION ALL
 	SELECT niveau, 'year',
 		   d.personer IS DISTINCT FROM v.personkvartaler
-		   OR NOT pg_temp.near(d.gennemsnit_aar, v.gennemsnit_aar)
-		   OR NOT pg_temp.near(d.andel_over_2_aar, v.andel_over_2_aar)
-		   OR NOT pg_temp.near(d.andel_10_plus_aar, v.andel_10_plus_aar)
+		   OR NOT pg_temp.near(d.gennemsnit_aar, v.gennemsnit_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_over_2_aar, v.andel_over_2_aar, 1e-9)
+		   OR NOT pg_temp.near(d.andel_10_plus_aar, v.andel_10_plus_aar, 1e-9)
 	FROM (SELECT * FROM bi.anciennitet_aar WHERE aar = 2015) AS v
 		 FULL JOIN (SELECT * FROM detail WHERE year) AS d USING (niveau, omraade, maalgruppe, aldersgruppe)
 )
@@ -268,8 +266,8 @@ plain AS (
 	FROM run GROUP BY maalgruppe
 )
 SELECT count(*) AS maalgrupper,
-	   count(*) FILTER (WHERE p.personkvartaler <> v.personkvartaler
-						   OR NOT pg_temp.near(p.andel, v.andel_af_befolkningen)) AS mismatches
+	   count(*) FILTER (WHERE p.personkvartaler IS DISTINCT FROM v.personkvartaler
+						   OR NOT pg_temp.near(p.andel, v.andel_af_befolkningen, 1e-9)) AS mismatches
 FROM plain AS p
 	 JOIN bi.fuldtidspersoner_aar AS v USING (maalgruppe)
 WHERE v.niveau = 'hele landet' AND v.aar = 2015 AND v.aldersgruppe = '30+';
@@ -328,9 +326,9 @@ SELECT niveau, omraade, maalgruppe, aldersgruppe, kvartal, personer, fuldtidsper
 FROM bi.fuldtidspersoner_kvartal WHERE aar = 2015;
 SET jobreg.min_cell = 10;
 SELECT count(*) FILTER (WHERE v.undertrykt) > 0 AS some_withheld,
-	   count(*) FILTER (WHERE v.undertrykt <> (o.personer < 10)) AS wrongly_withheld_or_shown,
+	   count(*) FILTER (WHERE v.undertrykt IS DISTINCT FROM (o.personer < 10)) AS wrongly_withheld_or_shown,
 	   count(*) FILTER (WHERE v.undertrykt AND (v.personer IS NOT NULL OR v.fuldtidspersoner IS NOT NULL)) AS withheld_but_shown,
-	   count(*) FILTER (WHERE NOT v.undertrykt AND v.fuldtidspersoner <> o.fuldtidspersoner) AS shown_changed
+	   count(*) FILTER (WHERE NOT v.undertrykt AND NOT pg_temp.near(v.fuldtidspersoner, o.fuldtidspersoner, 0)) AS shown_changed
 FROM bi.fuldtidspersoner_kvartal AS v JOIN open_cells AS o USING (niveau, omraade, maalgruppe, aldersgruppe, kvartal)
 WHERE v.aar = 2015;
 RESET jobreg.min_cell;
@@ -356,10 +354,9 @@ SELECT maalgruppe, aar, sum(personer), sum(uger), aktivering_sum(aktivering) FRO
 EXPLAIN (COSTS OFF)
 SELECT maalgruppe, aar, sum(nye_forloeb), survival_merge(overlevelse) FROM bi.forloeb_rollup GROUP BY 1, 2;
 SELECT count(*) AS groups,
-	   count(*) FILTER (WHERE s.personer <> p.personer OR s.uger <> p.uger OR s.nye_forloeb <> p.nye_forloeb
-						   OR (s.aktivering).personer <> (p.aktivering).personer
-						   OR NOT pg_temp.near((s.aktivering).ydelsestimer, (p.aktivering).ydelsestimer)
-						   OR NOT pg_temp.near((s.aktivering).aktiveringstimer, (p.aktivering).aktiveringstimer)
-						   OR NOT pg_temp.near(s.s52, p.s52) OR NOT pg_temp.near(s.median, p.median)) AS mismatches
+	   count(*) FILTER (WHERE (s.personer, s.uger, s.nye_forloeb, (s.aktivering).personer) IS DISTINCT FROM (p.personer, p.uger, p.nye_forloeb, (p.aktivering).personer)
+						   OR NOT pg_temp.near((s.aktivering).ydelsestimer, (p.aktivering).ydelsestimer, 1e-9)
+						   OR NOT pg_temp.near((s.aktivering).aktiveringstimer, (p.aktivering).aktiveringstimer, 1e-9)
+						   OR NOT pg_temp.near(s.s52, p.s52, 1e-9) OR NOT pg_temp.near(s.median, p.median, 1e-9)) AS mismatches
 FROM merged_serial AS s JOIN merged AS p USING (maalgruppe, aar);
 RESET ALL;

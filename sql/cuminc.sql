@@ -9,6 +9,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+\i test/lib/compare.sql
 
 -- Binary input: the payload goes through cuminc_recv by a server-side binary
 -- COPY of a one-field file (written into the data directory with lo_export).
@@ -38,8 +39,8 @@ SELECT '{1: 0=2, 1=5; 2.5: 2=1}'::cuminc AS a,
 SELECT NULL::cuminc IS NULL AS null_in;
 -- the text form round-trips exactly, awkward doubles included
 SELECT count(*) AS values,
-	   count(*) FILTER (WHERE c::text::cuminc::text <> c::text) AS text_mismatch,
-	   count(*) FILTER (WHERE format('{%s: 1=1}', t)::cuminc::text <> format('{%s: 1=1}', t::text)) AS time_mismatch
+	   count(*) FILTER (WHERE c::text::cuminc::text IS DISTINCT FROM c::text) AS text_mismatch,
+	   count(*) FILTER (WHERE format('{%s: 1=1}', t)::cuminc::text IS DISTINCT FROM format('{%s: 1=1}', t::text)) AS time_mismatch
 FROM (SELECT t, format('{%s: 0=1, 2=3; %s: 1=2}', t::text, (t * 3)::text)::cuminc AS c
 	  FROM unnest(ARRAY[0.1, 1/3.0, 2/3.0, 1e-300, 5e-324, 1.7976931348623157e308 / 4, 123456789.123456789,
 						 0.30000000000000004, 1e22, 4.35]::float8[]) AS t) AS x;
@@ -87,8 +88,8 @@ SELECT sets.dataset, sets.n AS persons,
 	   (SELECT count(*) FROM cuminc_ref_expected e WHERE e.dataset = sets.dataset) AS r_rows,
 	   count(o.dataset) AS our_rows,
 	   count(*) FILTER (WHERE (o.dataset IS NULL) <> (e.dataset IS NULL)) AS unmatched,
-	   count(*) FILTER (WHERE abs(o.estimate - e.estimate) > 1e-10 * greatest(abs(o.estimate), abs(e.estimate))) AS estimate_mismatch,
-	   count(*) FILTER (WHERE abs(o.variance - e.variance) > 1e-10 * greatest(abs(o.variance), abs(e.variance))) AS variance_mismatch
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.estimate, e.estimate)) AS estimate_mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.variance, e.variance)) AS variance_mismatch
 FROM sets
 	 LEFT JOIN (ours o FULL JOIN cuminc_ref_expected e USING (dataset, time, cause))
 		ON coalesce(o.dataset, e.dataset) = sets.dataset
@@ -116,8 +117,8 @@ CREATE TEMP VIEW cuminc_recipe_input AS SELECT weeks AS time, cause FROM spells;
 \i test/data/cuminc_recipe.sql
 SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE o.time IS NULL OR s.time IS NULL) AS unmatched,
-	   count(*) FILTER (WHERE abs(o.estimate - s.estimate) > 1e-10 * greatest(abs(o.estimate), abs(s.estimate))) AS estimate_mismatch,
-	   count(*) FILTER (WHERE abs(o.variance - s.variance) > 1e-10 * greatest(abs(o.variance), abs(s.variance))) AS variance_mismatch
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.estimate, s.estimate)) AS estimate_mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(o.variance, s.variance)) AS variance_mismatch
 FROM cuminc_table((SELECT cuminc(weeks, cause) FROM spells)) AS o
 	 FULL JOIN pg_temp.cuminc_recipe() AS s USING (time, cause);
 
@@ -160,7 +161,7 @@ SELECT (SELECT cuminc_merge(c ORDER BY random())::text FROM parts WHERE p = 'kom
 	   (SELECT cuminc(weeks, cause)::text FROM (SELECT * FROM spells UNION ALL SELECT * FROM spells) AS s) AS doubled;
 -- a rollup of stored states per kommune gives the whole country
 SELECT count(*) AS rollup_rows,
-	   count(*) FILTER (WHERE r.c::text <> (SELECT cuminc(weeks, cause)::text FROM spells s WHERE s.kommune IS NOT DISTINCT FROM r.kommune OR r.kommune IS NULL)) AS mismatch
+	   count(*) FILTER (WHERE r.c::text IS DISTINCT FROM (SELECT cuminc(weeks, cause)::text FROM spells s WHERE s.kommune IS NOT DISTINCT FROM r.kommune OR r.kommune IS NULL)) AS mismatch
 FROM (SELECT kommune, cuminc_merge(c) AS c
 	  FROM (SELECT kommune, cuminc(weeks, cause) AS c FROM spells GROUP BY kommune) AS k
 	  GROUP BY ROLLUP (kommune)) AS r;
@@ -181,7 +182,7 @@ RESET work_mem;
 SELECT count(*) AS groups, count(*) FILTER (WHERE h.c IS DISTINCT FROM s.c) AS mismatch FROM by_hash h FULL JOIN by_sort s USING (g);
 CREATE TABLE few AS SELECT * FROM spells WHERE kommune < 103;
 SELECT count(*) AS rows,
-	   count(*) FILTER (WHERE w::text <> (SELECT cuminc(weeks, cause)::text FROM few f WHERE f.kommune = s.kommune AND f.id <= s.id)) AS mismatch
+	   count(*) FILTER (WHERE w::text IS DISTINCT FROM (SELECT cuminc(weeks, cause)::text FROM few f WHERE f.kommune = s.kommune AND f.id <= s.id)) AS mismatch
 FROM (SELECT kommune, id, cuminc(weeks, cause) OVER (PARTITION BY kommune ORDER BY id) AS w FROM few) AS s;
 
 -- parallel plans give the same states as serial ones
@@ -230,8 +231,8 @@ CREATE TABLE stored_copy (LIKE stored);
 SELECT count(*) AS copied, count(*) FILTER (WHERE a.c::text IS DISTINCT FROM b.c::text) AS differ
 FROM stored a FULL JOIN stored_copy b USING (id);
 SELECT count(*) AS values,
-	   count(*) FILTER (WHERE pg_temp.recv(cuminc_send(c)) <> c::text) AS recv_mismatch,
-	   count(*) FILTER (WHERE cuminc_send(c::text::cuminc) <> cuminc_send(c)) AS send_mismatch
+	   count(*) FILTER (WHERE pg_temp.recv(cuminc_send(c)) IS DISTINCT FROM c::text) AS recv_mismatch,
+	   count(*) FILTER (WHERE cuminc_send(c::text::cuminc) IS DISTINCT FROM cuminc_send(c)) AS send_mismatch
 FROM (SELECT c FROM stored UNION ALL SELECT '{}' UNION ALL SELECT '{0: 0=1}') AS s;
 
 -- malformed binary input is rejected like malformed text

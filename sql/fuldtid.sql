@@ -8,9 +8,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
-CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN a = b THEN 0 ELSE abs(a - b) / greatest(abs(a), abs(b)) END
-$$;
+\i test/lib/compare.sql
 
 -- the definition's examples: 26 of 52 weeks is 0.5, a whole quarter 1, half time half
 SELECT fuldtidspersoner(daterange(monday('2014-W01'), monday('2014-W27')),
@@ -66,8 +64,8 @@ SELECT (random() * 20)::int AS kommune,
 FROM (SELECT setseed(0.5)) AS seed, generate_series(1, 100000) AS i,
 	 LATERAL (SELECT random() AS r, (random() * 500)::int AS s, (random() * 3)::int AS q OFFSET 0) AS x;
 SELECT count(*) AS groups,
-	   count(*) FILTER (WHERE pg_temp.rel(fte, oracle) > 1e-12) AS mismatches,
-	   count(*) FILTER (WHERE pg_temp.rel(fte1, oracle1) > 1e-12) AS mismatches_degree_1,
+	   count(*) FILTER (WHERE NOT pg_temp.near(fte, oracle, 1e-12)) AS mismatches,
+	   count(*) FILTER (WHERE NOT pg_temp.near(fte1, oracle1, 1e-12)) AS mismatches_degree_1,
 	   round(sum(oracle)::numeric, 3) AS total
 FROM (SELECT kommune, fuldtidspersoner(spell, period, degree) AS fte, fuldtidspersoner(spell, period) AS fte1,
 			 sum(coalesce(upper(spell * period) - lower(spell * period), 0) * degree::numeric
@@ -91,12 +89,12 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT fuldtidspersoner(spell, period) FROM fuldtid_data;
-SELECT pg_temp.rel(s.fte, p.fte) < 1e-14 AS same_total
+SELECT pg_temp.near(s.fte, p.fte, 1e-14) AS same_total
 FROM serial_all s, (SELECT fuldtidspersoner(spell, period) AS fte FROM fuldtid_data) p;
 SET enable_hashagg = off;
 EXPLAIN (COSTS OFF) SELECT kommune, fuldtidspersoner(spell, period, degree) FROM fuldtid_data GROUP BY kommune;
 SELECT count(*) AS groups,
-	   count(*) FILTER (WHERE pg_temp.rel(s.fte, p.fte) > 1e-14 OR pg_temp.rel(s.fte1, p.fte1) > 1e-14) AS differ
+	   count(*) FILTER (WHERE NOT pg_temp.near(s.fte, p.fte, 1e-14) OR NOT pg_temp.near(s.fte1, p.fte1, 1e-14)) AS differ
 FROM serial s JOIN (SELECT kommune, fuldtidspersoner(spell, period, degree) AS fte, fuldtidspersoner(spell, period) AS fte1
 					FROM fuldtid_data GROUP BY kommune) p USING (kommune);
 RESET ALL;

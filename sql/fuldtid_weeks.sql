@@ -8,6 +8,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
+\i test/lib/compare.sql
 
 -- the definitions: 26 of 52 weeks is 0.5; a whole quarter is 1; a fixed denominator is explicit
 SELECT fuldtidspersoner(wl, '{10}', weekrange('2014-W01', '2015-W01')) AS half_a_year,
@@ -40,7 +41,7 @@ CREATE TABLE fw AS SELECT p, p % 5 AS grp, weekline_agg(week, code) AS wl FROM f
 CREATE TABLE fw_q AS SELECT y, q, quarter_weeks(y, q) AS weeks FROM generate_series(2014, 2016) y, generate_series(1, 4) q;
 
 SELECT count(*) AS cells,
-	   count(*) FILTER (WHERE abs(jobreg - oracle) > 1e-9) AS mismatch,
+	   count(*) FILTER (WHERE NOT pg_temp.near(jobreg, oracle, 0, 1e-9)) AS mismatch,
 	   round(sum(jobreg)::numeric, 6) = round(sum(oracle)::numeric, 6) AS same_total
 FROM (SELECT q.y, q.q, f.grp, fuldtidspersoner(f.wl, '{10,11}', q.weeks) AS jobreg
 	  FROM fw f CROSS JOIN fw_q q GROUP BY q.y, q.q, f.grp) j
@@ -60,7 +61,7 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT grp, fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw GROUP BY grp;
-SELECT count(*) AS groups, count(*) FILTER (WHERE abs(p.f - s.f) > 1e-12) AS differ
+SELECT count(*) AS groups, count(*) FILTER (WHERE NOT pg_temp.near(p.f, s.f, 0, 1e-12)) AS differ
 FROM (SELECT grp, fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) AS f FROM fw GROUP BY grp) p JOIN fw_serial s USING (grp);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;

@@ -10,10 +10,7 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
--- relative difference, 0 when both are equal (also both zero)
-CREATE FUNCTION pg_temp.rel(a float8, b float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN a = b THEN 0 ELSE abs(a - b) / greatest(abs(a), abs(b)) END
-$$;
+\i test/lib/compare.sql
 
 -- the example of seeds/001 (M3): 12.3 % against 10.3 % with 2,052 per group, p ≈ 0.04
 SELECT round(estimate1::numeric, 3) AS treated, round(estimate2::numeric, 3) AS control,
@@ -21,28 +18,33 @@ SELECT round(estimate1::numeric, 3) AS treated, round(estimate2::numeric, 3) AS 
 	   round(conf_low::numeric, 4) AS conf_low, round(conf_high::numeric, 4) AS conf_high
 FROM prop_test(0.123 * 2052, 2052, 0.103 * 2052, 2052);
 
--- distribution functions against R, to 1e-10 relative
+-- distribution functions against R, to 2e-13 relative (the README states it)
 CREATE TEMP TABLE r_dist (fn text, x float8, df float8, lower bool, value float8);
 \copy r_dist FROM 'test/data/grouptest_dist.csv' WITH (FORMAT csv, HEADER true)
 SELECT fn, count(*) AS points,
-	   count(*) FILTER (WHERE pg_temp.rel(mine, value) > 1e-10) AS beyond_1e_10,
+	   count(*) FILTER (WHERE NOT pg_temp.near(mine, value, 2e-13)) AS beyond_2e_13,
 	   CASE WHEN fn IN ('pt', 'pchisq') THEN min(value) FILTER (WHERE value > 0) < 1e-200 END AS reaches_far_tail
 FROM (SELECT fn, value,
 			 CASE fn WHEN 'pt' THEN pt(x, df, lower) WHEN 'pchisq' THEN pchisq(x, df, lower)
 					 WHEN 'qt' THEN qt(x, df) WHEN 'qnorm' THEN qnorm(x) END AS mine
 	  FROM r_dist) AS d
 GROUP BY fn ORDER BY fn;
+-- pchisq's upper tail for df from 1e-16 to 0.1, to 1e-14 relative (the README states it)
+CREATE TEMP TABLE r_small_df (x float8, df float8, value float8);
+\copy r_small_df FROM 'test/data/grouptest_pchisq_small_df.csv' WITH (FORMAT csv, HEADER true)
+SELECT count(*) AS points, count(*) FILTER (WHERE NOT pg_temp.near(pchisq(x, df, false), value, 1e-14)) AS beyond_1e_14
+FROM r_small_df;
 
 -- the boundaries: exact values, infinities, symmetry
 SELECT pt(0, 5) AS half, pt('-infinity', 3) AS zero, pt('infinity', 3) AS one,
-	   pg_temp.rel(pt(1.5, 'infinity'), 0.93319279873114191) < 1e-15 AS normal_limit,
-	   pg_temp.rel(pt(-2, 1), 0.5 - atan(2) / pi()) < 1e-15 AS cauchy, pt(2, 7, false) = pt(-2, 7) AS symmetric,
+	   pg_temp.near(pt(1.5, 'infinity'), 0.93319279873114191, 1e-15) AS normal_limit,
+	   pg_temp.near(pt(-2, 1), 0.5 - atan(2) / pi(), 1e-15) AS cauchy, pt(2, 7, false) = pt(-2, 7) AS symmetric,
 	   pchisq(0, 3) AS at_zero, pchisq(-1, 3, false) AS below_zero, pchisq('infinity', 3) AS at_infinity,
-	   pg_temp.rel(pchisq(3.84, 1, false), 2 * pt(-sqrt(3.84), 'infinity')) < 1e-14 AS chisq1_is_z2,
+	   pg_temp.near(pchisq(3.84, 1, false), 2 * pt(-sqrt(3.84), 'infinity'), 1e-14) AS chisq1_is_z2,
 	   abs(pchisq(5, 2, false) - exp(-2.5)) < 1e-16 AS chisq2_is_exp,
-	   qt(0, 4) AS q0, qt(1, 4) AS q1, qt(0.5, 4) AS q_half, pg_temp.rel(qt(0.975, 1), tan(pi() * 0.475)) < 1e-14 AS cauchy_q,
-	   qnorm(0.5) AS z_half, pg_temp.rel(qt(0.3, 8), -qt(0.7, 8)) < 1e-14 AS q_symmetric,
-	   pg_temp.rel(pt(qt(0.01, 3.5), 3.5), 0.01) < 1e-14 AS roundtrip;
+	   qt(0, 4) AS q0, qt(1, 4) AS q1, qt(0.5, 4) AS q_half, pg_temp.near(qt(0.975, 1), tan(pi() * 0.475), 1e-14) AS cauchy_q,
+	   qnorm(0.5) AS z_half, pg_temp.near(qt(0.3, 8), -qt(0.7, 8), 1e-14) AS q_symmetric,
+	   pg_temp.near(pt(qt(0.01, 3.5), 3.5), 0.01, 1e-14) AS roundtrip;
 SELECT pg_temp.err('SELECT pt(1, 0)') AS df_zero,
 	   pg_temp.err($$SELECT pchisq(1, 'NaN')$$) AS df_nan,
 	   pg_temp.err('SELECT qt(1.5, 3)') AS p_above_one,
@@ -55,9 +57,9 @@ CREATE TEMP TABLE r_prop (x1 float8, n1 float8, x2 float8, n2 float8, conf_level
 						  statistic float8, p_value float8);
 \copy r_prop FROM 'test/data/grouptest_prop.csv' WITH (FORMAT csv, HEADER true)
 SELECT r.x1, r.n1, r.x2, r.n2, r.conf_level,
-	   greatest(pg_temp.rel(t.estimate1, r.estimate1), pg_temp.rel(t.estimate2, r.estimate2),
-				pg_temp.rel(t.conf_low, r.conf_low), pg_temp.rel(t.conf_high, r.conf_high),
-				pg_temp.rel(t.statistic, r.statistic), pg_temp.rel(t.p_value, r.p_value)) <= 1e-10 AS agrees,
+	   (pg_temp.near(t.estimate1, r.estimate1, 1e-10) AND pg_temp.near(t.estimate2, r.estimate2, 1e-10) AND
+				pg_temp.near(t.conf_low, r.conf_low, 1e-10) AND pg_temp.near(t.conf_high, r.conf_high, 1e-10) AND
+				pg_temp.near(t.statistic, r.statistic, 1e-10) AND pg_temp.near(t.p_value, r.p_value, 1e-10)) AS agrees,
 	   (t.statistic IS NULL) = (r.statistic IS NULL) AND (t.p_value IS NULL) = (r.p_value IS NULL) AS same_nulls,
 	   t.df
 FROM r_prop r, LATERAL prop_test(r.x1, r.n1, r.x2, r.n2, r.conf_level) t;
@@ -85,11 +87,11 @@ FROM (SELECT DISTINCT set, n2, "offset", shift, scale2 FROM r_welch) s, generate
 
 -- the aggregate (its confidence level is 0.95)
 SELECT r.set, t.n1, t.n2,
-	   greatest(pg_temp.rel(t.mean1, r.mean1), pg_temp.rel(t.mean2, r.mean2),
-				pg_temp.rel(t.sd1, r.sd1), pg_temp.rel(t.sd2, r.sd2),
-				pg_temp.rel(t.statistic, r.statistic), pg_temp.rel(t.df, r.df),
-				pg_temp.rel(t.p_value, r.p_value), pg_temp.rel(t.conf_low, r.conf_low),
-				pg_temp.rel(t.conf_high, r.conf_high), pg_temp.rel(t.std_err, r.std_err)) <= 1e-10 AS agrees,
+	   (pg_temp.near(t.mean1, r.mean1, 1e-10) AND pg_temp.near(t.mean2, r.mean2, 1e-10) AND
+				pg_temp.near(t.sd1, r.sd1, 1e-10) AND pg_temp.near(t.sd2, r.sd2, 1e-10) AND
+				pg_temp.near(t.statistic, r.statistic, 1e-10) AND pg_temp.near(t.df, r.df, 1e-10) AND
+				pg_temp.near(t.p_value, r.p_value, 1e-10) AND pg_temp.near(t.conf_low, r.conf_low, 1e-10) AND
+				pg_temp.near(t.conf_high, r.conf_high, 1e-10) AND pg_temp.near(t.std_err, r.std_err, 1e-10)) AS agrees,
 	   t.p_value < 1e-100 AS far_tail
 FROM r_welch r,
 	 LATERAL (SELECT (welch_test(x, grp)).* FROM welch_data d WHERE d.set = r.set) t
@@ -98,9 +100,9 @@ ORDER BY r.set;
 
 -- the function of summary numbers, at both confidence levels
 SELECT r.set, r.conf_level,
-	   greatest(pg_temp.rel(t.statistic, r.statistic), pg_temp.rel(t.df, r.df),
-				pg_temp.rel(t.p_value, r.p_value), pg_temp.rel(t.conf_low, r.conf_low),
-				pg_temp.rel(t.conf_high, r.conf_high), pg_temp.rel(t.std_err, r.std_err)) <= 1e-10 AS agrees
+	   (pg_temp.near(t.statistic, r.statistic, 1e-10) AND pg_temp.near(t.df, r.df, 1e-10) AND
+				pg_temp.near(t.p_value, r.p_value, 1e-10) AND pg_temp.near(t.conf_low, r.conf_low, 1e-10) AND
+				pg_temp.near(t.conf_high, r.conf_high, 1e-10) AND pg_temp.near(t.std_err, r.std_err, 1e-10)) AS agrees
 FROM r_welch r, LATERAL welch_test(r.mean1, r.sd1, r.n1, r.mean2, r.sd2, r.n2, r.conf_level) t
 ORDER BY r.set, r.conf_level;
 
@@ -141,10 +143,10 @@ WITH m AS (SELECT grp, count(x) AS n, avg(x::numeric)::float8 AS mean, var_samp(
 		   FROM m a, m b WHERE a.grp AND NOT b.grp),
 	 t AS (SELECT (welch_test(x, grp)).* FROM welch_random)
 SELECT t.n1 = o.n1 AND t.n2 = o.n2 AS same_n,
-	   pg_temp.rel(t.mean1, o.m1) < 1e-12 AND pg_temp.rel(t.mean2, o.m2) < 1e-12 AS same_means,
-	   pg_temp.rel(t.std_err, o.se) < 1e-10 AS same_se, pg_temp.rel(t.df, o.df) < 1e-10 AS same_df,
-	   pg_temp.rel(t.statistic, (o.m1 - o.m2) / o.se) < 1e-10 AS same_t,
-	   pg_temp.rel(t.p_value, 2 * pt(-abs((o.m1 - o.m2) / o.se), o.df)) < 1e-10 AS same_p
+	   pg_temp.near(t.mean1, o.m1, 1e-12) AND pg_temp.near(t.mean2, o.m2, 1e-12) AS same_means,
+	   pg_temp.near(t.std_err, o.se, 1e-10) AS same_se, pg_temp.near(t.df, o.df, 1e-10) AS same_df,
+	   pg_temp.near(t.statistic, (o.m1 - o.m2) / o.se, 1e-10) AS same_t,
+	   pg_temp.near(t.p_value, 2 * pt(-abs((o.m1 - o.m2) / o.se), o.df), 1e-10) AS same_p
 FROM t, o;
 
 -- parallel plans give the serial results
@@ -161,8 +163,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT prop_test(success, grp), welch_test(x, grp) FROM grouptest_par;
 SELECT s.p = q.p AS prop_same,
-	   pg_temp.rel((s.w).statistic, (q.w).statistic) < 1e-10 AND pg_temp.rel((s.w).p_value, (q.w).p_value) < 1e-10
-		   AND pg_temp.rel((s.w).df, (q.w).df) < 1e-10 AND pg_temp.rel((s.w).sd1, (q.w).sd1) < 1e-10 AS welch_same
+	   pg_temp.near((s.w).statistic, (q.w).statistic, 1e-10) AND pg_temp.near((s.w).p_value, (q.w).p_value, 1e-10)
+		   AND pg_temp.near((s.w).df, (q.w).df, 1e-10) AND pg_temp.near((s.w).sd1, (q.w).sd1, 1e-10) AS welch_same
 FROM serial s, (SELECT prop_test(success, grp) AS p, welch_test(x, grp) AS w FROM grouptest_par) q;
 RESET ALL;
 DROP TABLE grouptest_par;

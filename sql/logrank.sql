@@ -12,9 +12,7 @@ EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
 	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(nullif(' (' || detail || ')', ' ()'), '');
 END $$;
-CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
-	SELECT (a IS NULL AND b IS NULL) OR a = b OR abs(a - b) <= 1e-10 * greatest(abs(a), abs(b))
-$$;
+\i test/lib/compare.sql
 -- the state, for looking at and for round trips: logrank without its final function
 CREATE AGGREGATE pg_temp.lr_state(float8, bool, text) (
 	SFUNC = logrank_sfunc, STYPE = logrank_state, COMBINEFUNC = logrank_combine, PARALLEL = SAFE);
@@ -47,8 +45,8 @@ sums AS (
 		   sum(CASE WHEN n > 1 THEN -dd * (n - dd) / (n * (n - 1)) * n1 * n2 / n ELSE 0 END) AS v12
 	FROM terms),
 oracle AS (SELECT (v22 * u1 * u1 - 2 * v12 * u1 * u2 + v11 * u2 * u2) / (v11 * v22 - v12 * v12) AS chisq FROM sums)
-SELECT round(o.chisq::numeric, 6) AS chisq, pg_temp.close(o.chisq, l.chisq) AS chisq_ok, l.df,
-	   pg_temp.close(exp(-o.chisq / 2), l.p_value) AS p_ok
+SELECT round(o.chisq::numeric, 6) AS chisq, pg_temp.near(o.chisq, l.chisq) AS chisq_ok, l.df,
+	   pg_temp.near(exp(-o.chisq / 2), l.p_value) AS p_ok
 FROM oracle o, (SELECT (logrank(d, e, g)).* FROM lr) l;
 
 -- from rows and from stored per-group states, in any grouping

@@ -13,9 +13,7 @@ EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
 	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(nullif(' (' || detail || ')', ' ()'), '');
 END $$;
-CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
-	SELECT (a IS NULL AND b IS NULL) OR a = b OR abs(a - b) <= 1e-10 * greatest(abs(a), abs(b))
-$$;
+\i test/lib/compare.sql
 
 -- a small example: the text form lists, per time, weighted events,
 -- censorings and entries, and the rows leaving and entering
@@ -171,15 +169,15 @@ UNION ALL SELECT 'weighted', survival(exit, event, w) FROM sp WHERE kind = 'weig
 UNION ALL SELECT 'entry', survival(entry, exit, event) FROM sp WHERE kind = 'entry';
 SELECT kind, count(*) AS rows,
 	   count(*) FILTER (WHERE o.kind IS NULL OR t.time IS NULL) AS unmatched,
-	   count(*) FILTER (WHERE NOT (t.n_risk = o.n AND t.n_event = o.d AND t.n_censor = o.censored)) AS counts,
-	   count(*) FILTER (WHERE NOT pg_temp.close(t.surv, o.surv)) AS surv,
-	   count(*) FILTER (WHERE o.surv > 0 AND NOT pg_temp.close(t.std_err, sqrt(o.greenwood) * o.surv)) AS std_err,
-	   count(*) FILTER (WHERE NOT pg_temp.close(t.lower, exp(ln(o.surv) - 1.959963984540054 * sqrt(o.greenwood)))) AS lower
+	   count(*) FILTER (WHERE NOT (pg_temp.near(t.n_risk, o.n, 0) AND pg_temp.near(t.n_event, o.d, 0) AND pg_temp.near(t.n_censor, o.censored, 0))) AS counts,
+	   count(*) FILTER (WHERE NOT pg_temp.near(t.surv, o.surv)) AS surv,
+	   count(*) FILTER (WHERE o.surv > 0 AND NOT pg_temp.near(t.std_err, sqrt(o.greenwood) * o.surv)) AS std_err,
+	   count(*) FILTER (WHERE NOT pg_temp.near(t.lower, exp(ln(o.surv) - 1.959963984540054 * sqrt(o.greenwood)))) AS lower
 FROM (SELECT kind, t.* FROM km, surv_table(s) t) t FULL JOIN oracle o USING (kind, time)
 GROUP BY kind ORDER BY kind;
 -- S(t) at every whole time against the oracle's step function
 SELECT kind, count(*) AS times,
-	   count(*) FILTER (WHERE NOT pg_temp.close(surv_at(s, t),
+	   count(*) FILTER (WHERE NOT pg_temp.near(surv_at(s, t),
 		   coalesce((SELECT surv FROM oracle o WHERE o.kind = km.kind AND o.time <= t ORDER BY o.time DESC LIMIT 1), 1))) AS mismatches
 FROM km, generate_series(-1, 88) t
 WHERE t <= (SELECT max(exit) FROM sp WHERE sp.kind = km.kind)

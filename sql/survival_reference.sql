@@ -8,9 +8,7 @@
 \i test/data/survival_reference.sql
 \set ECHO all
 
-CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
-	SELECT (a IS NULL AND b IS NULL) OR a = b OR abs(a - b) <= 1e-10 * greatest(abs(a), abs(b))
-$$;
+\i test/lib/compare.sql
 
 SELECT kind, count(*) AS data_sets, sum(n) AS rows
 FROM ref_sets JOIN (SELECT ds, count(*) AS n FROM ref_data GROUP BY ds) d USING (ds)
@@ -34,30 +32,30 @@ FROM states,
 
 SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE r.ds IS NULL OR o.ds IS NULL) AS unmatched,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.time, o.time)) AS time,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.n_risk, o.n_risk)) AS n_risk,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.n_event, o.n_event)) AS n_event,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.n_censor, o.n_censor)) AS n_censor,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.surv, o.surv)) AS surv,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.std_err, o.std_err)) AS std_err,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.lower, o.lower)) AS lower,
-	   count(*) FILTER (WHERE NOT pg_temp.close(r.upper, o.upper)) AS upper,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.time, o.time)) AS time,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.n_risk, o.n_risk)) AS n_risk,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.n_event, o.n_event)) AS n_event,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.n_censor, o.n_censor)) AS n_censor,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.surv, o.surv)) AS surv,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.std_err, o.std_err)) AS std_err,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.lower, o.lower)) AS lower,
+	   count(*) FILTER (WHERE NOT pg_temp.near(r.upper, o.upper)) AS upper,
 	   count(*) FILTER (WHERE r.lower IS NULL) AS r_na_limits
 FROM ref_table r FULL JOIN ours o USING (ds, conf_type, conf_level, row);
 
 -- per data set, so that a failure points at its data set
 SELECT ds, note, count(*) AS rows,
-	   count(*) FILTER (WHERE NOT (pg_temp.close(r.time, o.time) AND pg_temp.close(r.n_risk, o.n_risk)
-		   AND pg_temp.close(r.n_event, o.n_event) AND pg_temp.close(r.n_censor, o.n_censor)
-		   AND pg_temp.close(r.surv, o.surv) AND pg_temp.close(r.std_err, o.std_err)
-		   AND pg_temp.close(r.lower, o.lower) AND pg_temp.close(r.upper, o.upper))) AS mismatches
+	   count(*) FILTER (WHERE NOT (pg_temp.near(r.time, o.time) AND pg_temp.near(r.n_risk, o.n_risk)
+		   AND pg_temp.near(r.n_event, o.n_event) AND pg_temp.near(r.n_censor, o.n_censor)
+		   AND pg_temp.near(r.surv, o.surv) AND pg_temp.near(r.std_err, o.std_err)
+		   AND pg_temp.near(r.lower, o.lower) AND pg_temp.near(r.upper, o.upper))) AS mismatches
 FROM ref_table r FULL JOIN ours o USING (ds, conf_type, conf_level, row) JOIN ref_sets USING (ds)
 GROUP BY ds, note ORDER BY ds;
 
 -- medians (print.survfit), quantiles (quantile.survfit), restricted means
 -- (print(fit, rmean = tau)) and S(t) (summary(fit, times = t))
 SELECT what, count(*) AS values, count(*) FILTER (WHERE value IS NULL) AS r_na,
-	   count(*) FILTER (WHERE NOT pg_temp.close(value, ours)) AS mismatches
+	   count(*) FILTER (WHERE NOT pg_temp.near(value, ours)) AS mismatches
 FROM (SELECT r.what, r.value,
 			 CASE r.what WHEN 'median' THEN surv_median(s)
 						 WHEN 'quantile' THEN surv_quantile(s, r.arg)
@@ -74,8 +72,8 @@ FROM states JOIN ref_sets USING (ds) WHERE note LIKE 'curve%' ORDER BY ds;
 
 -- log-rank test against survdiff, from rows and from per-group states
 SELECT r.ds, note, r.df, l.df AS our_df,
-	   pg_temp.close(r.chisq, l.chisq) AS chisq_ok, pg_temp.close(r.p_value, l.p_value) AS p_ok,
-	   pg_temp.close(r.chisq, m.chisq) AND pg_temp.close(r.p_value, m.p_value) AND r.df = m.df AS from_states_ok
+	   pg_temp.near(r.chisq, l.chisq) AS chisq_ok, pg_temp.near(r.p_value, l.p_value) AS p_ok,
+	   pg_temp.near(r.chisq, m.chisq) AND pg_temp.near(r.p_value, m.p_value) AND r.df = m.df AS from_states_ok
 FROM ref_logrank r JOIN ref_sets USING (ds),
 	 LATERAL (SELECT (logrank(exit, event, grp)).* FROM ref_data d WHERE d.ds = r.ds) l,
 	 LATERAL (SELECT (logrank(grp, s)).* FROM (SELECT grp, survival(exit, event) AS s FROM ref_data d

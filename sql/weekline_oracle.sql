@@ -37,18 +37,18 @@ FROM (SELECT p, count(*) AS n FROM wl_long GROUP BY p) AS x;
 -- text and binary forms round-trip
 SELECT count(*) AS persons,
 	   count(*) FILTER (WHERE a.w IS DISTINCT FROM h.w) AS agg_mismatch,
-	   count(*) FILTER (WHERE h.w::text::weekline <> h.w) AS text_mismatch,
-	   count(*) FILTER (WHERE weekline_send(h.w::text::weekline) <> weekline_send(h.w)) AS send_mismatch
+	   count(*) FILTER (WHERE h.w::text::weekline IS DISTINCT FROM h.w) AS text_mismatch,
+	   count(*) FILTER (WHERE weekline_send(h.w::text::weekline) IS DISTINCT FROM weekline_send(h.w)) AS send_mismatch
 FROM wl_hist h LEFT JOIN (SELECT p, weekline_agg(week, code) AS w FROM wl_long GROUP BY p) a USING (p);
 \copy wl_hist TO 'results/weekline_oracle.bin' WITH (FORMAT binary)
 CREATE TABLE wl_hist_copy (LIKE wl_hist);
 \copy wl_hist_copy FROM 'results/weekline_oracle.bin' WITH (FORMAT binary)
-SELECT count(*) AS copied, count(*) FILTER (WHERE a.w <> b.w) AS binary_mismatch FROM wl_hist a JOIN wl_hist_copy b USING (p);
+SELECT count(*) AS copied, count(*) FILTER (WHERE a.w IS DISTINCT FROM b.w) AS binary_mismatch FROM wl_hist a JOIN wl_hist_copy b USING (p);
 
 -- code_at on every week, and NULL just outside the span; first_week, last_week
 SELECT count(*) AS weeks, count(*) FILTER (WHERE code_at(h.w, l.week) IS DISTINCT FROM l.code) AS code_at_mismatch
 FROM wl_long l JOIN wl_hist h USING (p);
-SELECT count(*) FILTER (WHERE first_week(h.w) <> b.first OR last_week(h.w) <> b.last) AS span_mismatch,
+SELECT count(*) FILTER (WHERE first_week(h.w) IS DISTINCT FROM b.first OR last_week(h.w) IS DISTINCT FROM b.last) AS span_mismatch,
 	   count(*) FILTER (WHERE code_at(h.w, b.first - 1) IS NOT NULL OR code_at(h.w, b.last + 1) IS NOT NULL) AS outside_not_null
 FROM wl_hist h JOIN (SELECT p, min(week) AS first, max(week) AS last FROM wl_long GROUP BY p) b USING (p);
 
@@ -72,7 +72,7 @@ SELECT p, CASE p % 10 WHEN 0 THEN '(,)'::weekrange
 					  ELSE weekrange(first_week(w) + (p % 17) - 5, first_week(w) + (p % 17) - 5 + p % 61) END AS period
 FROM wl_hist;
 SELECT count(*) AS periods, sum(o.n) AS weeks_on_codes,
-	   count(*) FILTER (WHERE weeks_in(h.w, '{1101,1102}', pr.period) <> o.n) AS weeks_in_mismatch
+	   count(*) FILTER (WHERE weeks_in(h.w, '{1101,1102}', pr.period) IS DISTINCT FROM o.n) AS weeks_in_mismatch
 FROM wl_hist h JOIN wl_periods pr USING (p)
 	 JOIN LATERAL (SELECT count(*)::int AS n FROM wl_long l
 				   WHERE l.p = h.p AND l.code IN (1101, 1102) AND l.week <@ pr.period) AS o ON true;

@@ -383,4 +383,75 @@ typedef struct KMPoint
 
 extern KMPoint *survival_curve(const Survival *s);
 
+/* ---------- mutants (scripts/run-mutation.sh) ---------- */
+
+/*
+ * Built with -DJOBREG_MUTANT=n, jobreg reads or returns wrong values on
+ * purpose, so that scripts/run-mutation.sh can show that the oracle tests
+ * notice:
+ *   1  every float8 a function returns, alone or as a column of a row or a
+ *      set, is NULL;
+ *   2  every float8 made into a Datum is off by a relative 1e-6;
+ *   3  the weekline reader sees every nonzero code as the next code.
+ * Every source includes this header last, so the macros below replace the
+ * server's in all of jobreg's own code and nowhere else.
+ */
+#if defined(JOBREG_MUTANT) && JOBREG_MUTANT == 1
+#include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
+#include "utils/tuplestore.h"
+
+/* the float8 columns of a row to be formed are NULL */
+static inline void
+jobreg_mutant_null_float8(TupleDesc desc, bool *nulls)
+{
+	for (int i = 0; i < desc->natts; i++)
+		if (TupleDescAttr(desc, i)->atttypid == FLOAT8OID)
+			nulls[i] = true;
+}
+
+static inline HeapTuple
+jobreg_mutant_form_tuple(TupleDesc desc, Datum *values, bool *nulls)
+{
+	jobreg_mutant_null_float8(desc, nulls);
+	return heap_form_tuple(desc, values, nulls);
+}
+
+static inline void
+jobreg_mutant_putvalues(Tuplestorestate *ts, TupleDesc desc, Datum *values, bool *nulls)
+{
+	jobreg_mutant_null_float8(desc, nulls);
+	tuplestore_putvalues(ts, desc, values, nulls);
+}
+
+#undef PG_RETURN_FLOAT8
+#define PG_RETURN_FLOAT8(x) do { (void) (x); PG_RETURN_NULL(); } while (0)
+#define heap_form_tuple(desc, values, nulls) jobreg_mutant_form_tuple(desc, values, nulls)
+#define tuplestore_putvalues(ts, desc, values, nulls) jobreg_mutant_putvalues(ts, desc, values, nulls)
+
+#elif defined(JOBREG_MUTANT) && JOBREG_MUTANT == 2
+/* defined before the macro, so it calls the server's Float8GetDatum */
+static inline Datum
+jobreg_mutant_float8(float8 x)
+{
+	return Float8GetDatum(x * (1 + 1e-6));
+}
+#define Float8GetDatum(x) jobreg_mutant_float8(x)
+
+#elif defined(JOBREG_MUTANT) && JOBREG_MUTANT == 3
+static inline bool
+jobreg_mutant_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (!weekline_next(r, run))
+		return false;
+	if (run->code != 0)
+		run->code++;
+	return true;
+}
+#define weekline_next(r, run) jobreg_mutant_next(r, run)
+
+#elif defined(JOBREG_MUTANT)
+#error "JOBREG_MUTANT must be 1, 2 or 3"
+#endif
+
 #endif							/* JOBREG_H */
