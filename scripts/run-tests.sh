@@ -55,6 +55,8 @@ part dump-restore logged dump-restore env PRIV="$PRIV" bash "$REPO/scripts/run-d
 part demo logged demo env DEMO_SCALE=0.02 DEMO_OUT="$REPO/results/demo-output" bash "$REPO/scripts/run-demo.sh"
 # pgbench clients on the BI views while the nightly refresh runs, counted
 part concurrency logged concurrency bash "$REPO/scripts/run-concurrency.sh"
+# every oracle file fails when a reader is broken (builds of its own)
+part mutation logged mutation bash "$REPO/scripts/run-mutation.sh"
 # the regression suites again, jobreg built with AddressSanitizer and UBSan (its own cluster)
 part sanitizers logged sanitizers bash "$REPO/scripts/run-sanitizers.sh"
 
