@@ -69,7 +69,7 @@ typedef struct Cuminc
 
 /*
  * The most entries (distinct pairs of duration and cause) of a value
- * (doc/limits.md): 24 MB flat, at most 61 MB as text.  Overridable at
+ * (doc/limits.md): 24 MB flat, at most 64 MB as text.  Overridable at
  * compile time so that the fuzz harness can reach it.
  */
 #ifndef CUMINC_MAX_ENTRIES
