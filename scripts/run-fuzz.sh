@@ -19,6 +19,11 @@ survival:survival_in:survival_out:survival_recv:survival_send
 logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send"
 
 SOURCES=$(ls "$REPO"/src/*.c | grep -v '/jobreg\.c$')
+# Size limits (doc/limits.md) small enough for inputs of -max_len bytes to
+# reach them, so that the checks at each limit are fuzzed too.
+LIMITS="-DSURVIVAL_MAX_TIMES=8 -DLOGRANK_MAX_GROUPS=4 -DLOGRANK_MAX_LABEL=16
+	-DCUMINC_MAX_ENTRIES=8 -DCUMINC_TABLE_MAX_ROWS=64
+	-DWEEKLINE_MAX_RUNS=8 -DWEEKLINE_AGG_MAX_ROWS=16"
 status=0
 mkdir -p "$REPO/fuzz/findings"
 for spec in $TYPES; do
@@ -29,7 +34,7 @@ for spec in $TYPES; do
 		flags="-DFUZZ_IN=$in -DFUZZ_OUT=$out -DFUZZ_RECV=$recv -DFUZZ_SEND=$send"
 		[ $mode = binary ] && flags="$flags -DFUZZ_BINARY"
 		cflags="-g -O1 -Wno-ignored-attributes -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-		cflags="$cflags -I/usr/include/postgresql/15/server -I$REPO/src -I$REPO/fuzz $flags"
+		cflags="$cflags -I/usr/include/postgresql/15/server -I$REPO/src -I$REPO/fuzz $flags $LIMITS"
 		libs="/usr/lib/postgresql/15/lib/libpgcommon.a /usr/lib/postgresql/15/lib/libpgport.a -licui18n -licuuc -licudata -lm"
 		# Backend functions the sources reference but a harness never calls
 		# get stubs that abort, so that calling one is a visible harness gap.

@@ -66,7 +66,26 @@ typedef struct Cuminc
 } Cuminc;
 
 #define CUMINC_HDRSZ offsetof(Cuminc, entries)
-#define CUMINC_MAX_ENTRIES ((int) ((MaxAllocSize - CUMINC_HDRSZ) / sizeof(CumincEntry)))
+
+/*
+ * The most entries (distinct pairs of duration and cause) of a value
+ * (doc/limits.md): 24 MB flat, at most 64 MB as text.  Overridable at
+ * compile time so that the fuzz harness can reach it.
+ */
+#ifndef CUMINC_MAX_ENTRIES
+#define CUMINC_MAX_ENTRIES 1000000
+#endif
+/*
+ * cuminc_table has a row per event time and cause, which a small value can
+ * multiply into very many: it returns at most this many (doc/limits.md).
+ */
+#ifndef CUMINC_TABLE_MAX_ROWS
+#define CUMINC_TABLE_MAX_ROWS 10000000
+#endif
+
+StaticAssertDecl(CUMINC_MAX_ENTRIES >= 1 &&
+				 CUMINC_MAX_ENTRIES <= (MaxAllocSize - CUMINC_HDRSZ) / 64,
+				 "CUMINC_MAX_ENTRIES too large for the text form");
 
 /* binary form of an entry: float8 time, int4 cause, int8 count */
 #define CUMINC_SEND_ENTRY_SIZE 20
@@ -125,11 +144,14 @@ CumincEntryCmp(const void *a, const void *b)
 	return (x->cause > y->cause) - (x->cause < y->cause);
 }
 
+static void CheckEntryLimit(int64 n);
+
 static Size
 CumincStateFlatSize(ExpandedObjectHeader *eohptr)
 {
 	CumincState *state = (CumincState *) eohptr;
 
+	CheckEntryLimit(state->table->members);
 	return CUMINC_HDRSZ + state->table->members * sizeof(CumincEntry);
 }
 
@@ -164,15 +186,15 @@ static const ExpandedObjectMethods CumincMethods = {
 	CumincStateFlatten
 };
 
-/* A flat value must fit in one allocation */
+/* Raises 54000 when a value would hold more than CUMINC_MAX_ENTRIES entries */
 static void
 CheckEntryLimit(int64 n)
 {
-	if (n > CUMINC_MAX_ENTRIES)
+	if (unlikely(n > CUMINC_MAX_ENTRIES))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many distinct durations and causes for a cuminc value"),
-				 errdetail("A cuminc value holds at most %d pairs of duration and cause.",
+				 errdetail("A cuminc value holds at most %d pairs of duration and cause; round the durations (for example to whole days) or split the data into smaller groups.",
 						   CUMINC_MAX_ENTRIES)));
 }
 
@@ -199,9 +221,10 @@ CumincStateAdd(CumincState *state, float8 time, int32 cause, int64 count)
 	cell = cuminc_hash_lookup_hash(state->table, key, hash);
 	if (cell == NULL)
 	{
+		/* before the table grows for it */
+		CheckEntryLimit((int64) state->table->members + 1);
 		cell = cuminc_hash_insert_hash(state->table, key, hash, &found);
 		cell->count = 0;
-		CheckEntryLimit(state->table->members);
 	}
 	cell->count += count;
 	state->total += count;
@@ -299,19 +322,27 @@ CumincBuild(CumincEntry *entries, int n, int sqlstate)
 	return c;
 }
 
-/* A flat value from a datum (flat, toasted or expanded), format checked */
+/*
+ * A flat value from a datum (flat, toasted or expanded), its header checked
+ * against its size before anything else is read: every reader comes here.
+ */
 static Cuminc *
 CumincFromDatum(Datum d)
 {
 	Cuminc	   *c = (Cuminc *) PG_DETOAST_DATUM(d);
 
+	if (VARSIZE(c) < CUMINC_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted cuminc value"),
+				 errdetail("The value is shorter than its header.")));
 	if (c->version != CUMINC_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("unsupported cuminc format version %d", c->version),
 				 errdetail("This version of jobreg reads cuminc format version %d.",
 						   CUMINC_VERSION)));
-	if (c->nentries < 0 ||
+	if (c->nentries < 0 || c->nentries > CUMINC_MAX_ENTRIES ||
 		VARSIZE(c) != CUMINC_HDRSZ + (Size) c->nentries * sizeof(CumincEntry))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -412,7 +443,7 @@ cuminc_in(PG_FUNCTION_ARGS)
 	const char *str = PG_GETARG_CSTRING(0);
 	const char *p = str;
 	int			n = 0,
-				size = 16;
+				size = Min(16, CUMINC_MAX_ENTRIES);
 	CumincEntry *entries = palloc(size * sizeof(CumincEntry));
 
 	Expect(str, &p, '{', "\"{\"");
@@ -435,8 +466,9 @@ cuminc_in(PG_FUNCTION_ARGS)
 			{
 				if (n == size)
 				{
-					size *= 2;
-					entries = repalloc_huge(entries, size * sizeof(CumincEntry));
+					CheckEntryLimit((int64) n + 1);
+					size = Min(2 * size, CUMINC_MAX_ENTRIES);
+					entries = repalloc(entries, size * sizeof(CumincEntry));
 				}
 				entries[n].time = time;
 				entries[n].cause = (int32) ParseCount(str, &p, PG_INT32_MAX, "a cause");
@@ -519,7 +551,8 @@ cuminc_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid number of cuminc entries %d", n),
 				 errdetail("The message has %d bytes left for entries of %d bytes.",
 						   buf->len - buf->cursor, CUMINC_SEND_ENTRY_SIZE)));
-	entries = palloc_extended(n * sizeof(CumincEntry), MCXT_ALLOC_HUGE);
+	CheckEntryLimit(n);
+	entries = palloc(Max(n, 1) * sizeof(CumincEntry));
 	for (int i = 0; i < n; i++)
 	{
 		entries[i].time = pq_getmsgfloat8(buf);
@@ -647,23 +680,6 @@ cuminc_combine(PG_FUNCTION_ARGS)
 
 /* ---------- estimation ---------- */
 
-/*
- * The cumulative incidence curves of every cause, at every distinct time
- * with an event of any cause.
- */
-typedef struct CumincCurve
-{
-	int64		n;				/* persons */
-	float8		last_time;		/* largest follow-up time */
-	int			ncauses;
-	int32	   *causes;			/* causes with an event, ascending */
-	int			ntimes;
-	float8	   *times;			/* ascending */
-	int64	   *nrisk;			/* persons at risk at each time */
-	float8	   *estimate;		/* [time * ncauses + cause index] */
-	float8	   *variance;
-} CumincCurve;
-
 /* Running sums of cmprsk's variance estimator for one cause */
 typedef struct CumincSums
 {
@@ -674,6 +690,33 @@ typedef struct CumincSums
 	float8		var;
 } CumincSums;
 
+/*
+ * A walk over the event times of a value, in order, carrying the running
+ * sums of the causes in [klo, khi) only.  Nothing is kept per time, so the
+ * memory is linear in the value whatever its times and causes: cuminc_at
+ * follows one cause and stops at its time, cuminc_table streams its rows
+ * (one per event time and cause) into the tuplestore.
+ */
+typedef struct CumincWalk
+{
+	const Cuminc *c;
+	int			next;			/* the next entry to read */
+	int64		n;				/* persons */
+	int64		processed;		/* persons who left before the next entry */
+	float8		fk;				/* overall survival before the next entry */
+	float8		last_time;		/* largest follow-up time */
+	int			ntimes;			/* event times */
+	int			ncauses;
+	int32	   *causes;			/* causes with an event, ascending */
+	int			klo,
+				khi;
+	int64	   *d;				/* [k - klo]: events at the current time */
+	CumincSums *sums;			/* [k - klo] */
+	/* the current event time, after CumincWalkNext */
+	float8		time;
+	int64		nrisk;			/* persons at risk at it */
+} CumincWalk;
+
 static int
 Int32Cmp(const void *a, const void *b)
 {
@@ -681,6 +724,52 @@ Int32Cmp(const void *a, const void *b)
 	int32		y = *(const int32 *) b;
 
 	return (x > y) - (x < y);
+}
+
+/* The index of a cause among the causes with events, or -1 */
+static int
+CauseIndex(const CumincWalk *w, int32 cause)
+{
+	int32	   *found = bsearch(&cause, w->causes, w->ncauses, sizeof(int32), Int32Cmp);
+
+	return found ? (int) (found - w->causes) : -1;
+}
+
+/* Persons, causes and follow-up of c; then CumincWalkKeep chooses causes */
+static void
+CumincWalkInit(CumincWalk *w, const Cuminc *c)
+{
+	int			nc = 0;
+	float8		last_event = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->c = c;
+	w->fk = 1;
+	w->causes = palloc(Max(c->nentries, 1) * sizeof(int32));
+	for (int i = 0; i < c->nentries; i++)
+	{
+		w->n += c->entries[i].count;
+		if (c->entries[i].cause > 0)
+		{
+			if (nc == 0 || c->entries[i].time != last_event)
+				w->ntimes++;
+			last_event = c->entries[i].time;
+			w->causes[nc++] = c->entries[i].cause;
+		}
+	}
+	qsort(w->causes, nc, sizeof(int32), Int32Cmp);
+	w->ncauses = qunique(w->causes, nc, sizeof(int32), Int32Cmp);
+	if (c->nentries > 0)
+		w->last_time = c->entries[c->nentries - 1].time;
+}
+
+static void
+CumincWalkKeep(CumincWalk *w, int klo, int khi)
+{
+	w->klo = klo;
+	w->khi = khi;
+	w->d = palloc(Max(khi - klo, 1) * sizeof(int64));
+	w->sums = palloc0(Max(khi - klo, 1) * sizeof(CumincSums));
 }
 
 /*
@@ -700,117 +789,79 @@ AddVarianceTerm(CumincSums *s, float8 fk, float8 rs, int64 d, float8 t3, float8 
 }
 
 /*
+ * Step to the next time with an event of any cause; false after the last.
+ *
  * Aalen-Johansen estimates with the variance of cmprsk::cuminc (Robert
  * Gray's cinc): at a time with rs at risk, d_k events of cause k and d
  * events in all, the overall Kaplan-Meier survival goes from fk to
  * fk (rs - d) / rs, F_k grows by fk d_k / rs, and three running sums per
  * cause give the variance.  Between a cause's own events its variance does
  * not change (the other causes' terms cancel), so, as cmprsk, it is only
- * recomputed at the cause's events.  The order of the floating-point
- * operations follows cmprsk's.
+ * recomputed at the cause's events.  A cause's sums depend on the other
+ * causes only through d, so following some causes gives the same numbers
+ * as following all.  The order of the floating-point operations follows
+ * cmprsk's.
  */
-static void
-CumincEstimate(const Cuminc *c, CumincCurve *curve)
+static bool
+CumincWalkNext(CumincWalk *w)
 {
-	int			nc = 0;
-	int64		processed = 0;
-	float8		fk = 1;
-	int64	   *d;
-	CumincSums *sums;
-	int			ntimes = 0;
-	float8		last_event = 0;
+	const Cuminc *c = w->c;
+	int			nkept = w->khi - w->klo;
 
-	/* persons, causes and event times */
-	memset(curve, 0, sizeof(*curve));
-	curve->causes = palloc(c->nentries * sizeof(int32));
-	for (int i = 0; i < c->nentries; i++)
+	while (w->next < c->nentries)
 	{
-		const CumincEntry *e = &c->entries[i];
-
-		curve->n += e->count;
-		if (e->cause > 0)
-		{
-			curve->causes[nc++] = e->cause;
-			if (ntimes == 0 || e->time != last_event)
-				ntimes++;
-			last_event = e->time;
-		}
-	}
-	qsort(curve->causes, nc, sizeof(int32), Int32Cmp);
-	nc = curve->ncauses = qunique(curve->causes, nc, sizeof(int32), Int32Cmp);
-	if (c->nentries > 0)
-		curve->last_time = c->entries[c->nentries - 1].time;
-
-	/* a small state can ask for ntimes x nc estimates: bound them */
-	if ((Size) ntimes * nc > MaxAllocSize / sizeof(float8))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many event times and causes for cuminc estimates: %d times and %d causes",
-						ntimes, nc),
-				 errdetail("The estimates of all causes at all event times must fit in %zu cells.",
-						   MaxAllocSize / sizeof(float8))));
-	curve->times = palloc(ntimes * sizeof(float8));
-	curve->nrisk = palloc(ntimes * sizeof(int64));
-	curve->estimate = palloc((Size) ntimes * nc * sizeof(float8));
-	curve->variance = palloc((Size) ntimes * nc * sizeof(float8));
-	d = palloc(nc * sizeof(int64));
-	sums = palloc0(nc * sizeof(CumincSums));
-
-	for (int i = 0; i < c->nentries;)
-	{
-		float8		time = c->entries[i].time;
+		float8		time = c->entries[w->next].time;
 		int64		nd = 0;
 		int64		nall = 0;
-		float8		rs = (float8) (curve->n - processed);
-		float8		fkn;
-		int			k = 0;
+		float8		rs = (float8) (w->n - w->processed);
 
 		CHECK_FOR_INTERRUPTS();
-		memset(d, 0, nc * sizeof(int64));
-		for (; i < c->nentries && c->entries[i].time == time; i++)
+		memset(w->d, 0, Max(nkept, 1) * sizeof(int64));
+		for (; w->next < c->nentries && c->entries[w->next].time == time; w->next++)
 		{
-			const CumincEntry *e = &c->entries[i];
+			const CumincEntry *e = &c->entries[w->next];
+			int			k;
 
 			nall += e->count;
 			if (e->cause == 0)
 				continue;
-			while (curve->causes[k] != e->cause)
-				k++;
-			d[k] = e->count;
 			nd += e->count;
+			k = nkept > 0 ? CauseIndex(w, e->cause) : -1;
+			if (k >= w->klo && k < w->khi)
+				w->d[k - w->klo] = e->count;
 		}
 		if (nd > 0)
 		{
-			int			t = curve->ntimes++;
+			float8		fk = w->fk;
+			float8		fkn = fk * (rs - (float8) nd) / rs;
 
-			fkn = fk * (rs - (float8) nd) / rs;
-			curve->times[t] = time;
-			curve->nrisk[t] = curve->n - processed;
-			for (k = 0; k < nc; k++)
+			w->time = time;
+			w->nrisk = w->n - w->processed;
+			for (int j = 0; j < nkept; j++)
 			{
-				CumincSums *s = &sums[k];
-				int64		nd2 = nd - d[k];
+				CumincSums *s = &w->sums[j];
+				int64		dk = w->d[j];
+				int64		nd2 = nd - dk;
 
-				if (d[k] > 0)
-					s->f = s->f + fk * (float8) d[k] / rs;
+				if (dk > 0)
+					s->f = s->f + fk * (float8) dk / rs;
 				if (nd2 > 0 && fkn > 0)
 					AddVarianceTerm(s, fk, rs, nd2, 1. / fkn, s->f / fkn);
-				if (d[k] > 0)
+				if (dk > 0)
 				{
 					float8		t3 = fkn > 0 ? 1 / fkn : 0;
 
-					AddVarianceTerm(s, fk, rs, d[k], t3, 1 + t3 * s->f);
+					AddVarianceTerm(s, fk, rs, dk, t3, 1 + t3 * s->f);
 					s->var = s->v1 + s->f * s->f * s->v3 - 2 * s->f * s->v2;
 				}
-				curve->estimate[(Size) t * nc + k] = s->f;
-				curve->variance[(Size) t * nc + k] = s->var;
 			}
-			fk = fkn;
+			w->fk = fkn;
+			w->processed += nall;
+			return true;
 		}
-		processed += nall;
+		w->processed += nall;
 	}
-	pfree(d);
-	pfree(sums);
+	return false;
 }
 
 /* jobreg.min_cell: figures resting on fewer persons at risk are suppressed */
@@ -826,24 +877,31 @@ cuminc_table(PG_FUNCTION_ARGS)
 {
 	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	CumincCurve curve;
+	CumincWalk	w;
 
+	CumincWalkInit(&w, c);
+	if ((int64) w.ntimes * w.ncauses > CUMINC_TABLE_MAX_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("cuminc_table would return too many rows: %d event times and %d causes",
+						w.ntimes, w.ncauses),
+				 errdetail("cuminc_table returns at most %d rows, one per event time and cause; use cuminc_at for single figures, or round the durations or group the causes.",
+						   CUMINC_TABLE_MAX_ROWS)));
 	InitMaterializedSRF(fcinfo, 0);
-	CumincEstimate(c, &curve);
-	for (int t = 0; t < curve.ntimes; t++)
+	CumincWalkKeep(&w, 0, w.ncauses);
+	while (CumincWalkNext(&w))
 	{
-		bool		hide = Suppressed(curve.nrisk[t]);
+		bool		hide = Suppressed(w.nrisk);
 
-		CHECK_FOR_INTERRUPTS();
-		for (int k = 0; k < curve.ncauses; k++)
+		for (int k = 0; k < w.ncauses; k++)
 		{
 			Datum		values[4];
 			bool		nulls[4] = {false, false, hide, hide};
 
-			values[0] = Float8GetDatum(curve.times[t]);
-			values[1] = Int32GetDatum(curve.causes[k]);
-			values[2] = Float8GetDatum(curve.estimate[(Size) t * curve.ncauses + k]);
-			values[3] = Float8GetDatum(curve.variance[(Size) t * curve.ncauses + k]);
+			values[0] = Float8GetDatum(w.time);
+			values[1] = Int32GetDatum(w.causes[k]);
+			values[2] = Float8GetDatum(w.sums[k].f);
+			values[3] = Float8GetDatum(w.sums[k].var);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}
@@ -854,7 +912,8 @@ cuminc_table(PG_FUNCTION_ARGS)
  * cuminc_at(cuminc, cause, t): the estimate of cuminc_table's row at the
  * last event time at or before t (0 before the first event and for a cause
  * without events); NULL past the largest follow-up time and where
- * jobreg.min_cell suppresses the figure.
+ * jobreg.min_cell suppresses the figure.  One pass over the entries up to
+ * t, following the one cause.
  */
 Datum
 cuminc_at(PG_FUNCTION_ARGS)
@@ -862,10 +921,11 @@ cuminc_at(PG_FUNCTION_ARGS)
 	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
 	int32		cause = PG_GETARG_INT32(1);
 	float8		t = PG_GETARG_FLOAT8(2);
-	CumincCurve curve;
-	int			lo,
-				hi,
-				k;
+	CumincWalk	w;
+	int			k;
+	bool		stepped = false;
+	int64		nrisk;
+	float8		estimate = 0;
 
 	if (cause <= 0)
 		ereport(ERROR,
@@ -877,27 +937,24 @@ cuminc_at(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cuminc_at time must not be NaN")));
 
-	CumincEstimate(c, &curve);
-	if (c->nentries == 0 || t > curve.last_time)
+	CumincWalkInit(&w, c);
+	if (c->nentries == 0 || t > w.last_time)
 		PG_RETURN_NULL();
-
-	/* lo = number of event times at or before t */
-	lo = 0;
-	hi = curve.ntimes;
-	while (lo < hi)
+	k = CauseIndex(&w, cause);
+	if (k >= 0)
+		CumincWalkKeep(&w, k, k + 1);
+	else
+		CumincWalkKeep(&w, 0, 0);
+	nrisk = w.n;
+	/* the sums after the last event time at or before t */
+	while (CumincWalkNext(&w) && w.time <= t)
 	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (curve.times[mid] <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
+		stepped = true;
+		nrisk = w.nrisk;
+		if (k >= 0)
+			estimate = w.sums[0].f;
 	}
-	if (Suppressed(lo > 0 ? curve.nrisk[lo - 1] : curve.n))
+	if (Suppressed(nrisk))
 		PG_RETURN_NULL();
-	for (k = 0; k < curve.ncauses && curve.causes[k] != cause; k++)
-		;
-	if (lo == 0 || k == curve.ncauses)
-		PG_RETURN_FLOAT8(0);
-	PG_RETURN_FLOAT8(curve.estimate[(Size) (lo - 1) * curve.ncauses + k]);
+	PG_RETURN_FLOAT8(stepped ? estimate : 0);
 }

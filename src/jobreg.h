@@ -121,7 +121,22 @@ typedef struct WeeklineReader
 	const uint8 *pos;			/* next encoded run */
 	const uint8 *end;
 	IsoWeek		next;			/* start of the next run; the end of the span once all are read */
+	IsoWeek		stop;			/* the week after the last valid week: no run passes it */
 } WeeklineReader;
+
+/*
+ * The most runs (changes of code) of a weekline, and the most rows one
+ * weekline_agg may collect (doc/limits.md).  A weekline's span is bounded
+ * by the isoweek range anyway (about 521,700 weeks); these keep a value
+ * and the aggregate's state small.  Overridable at compile time so that
+ * the fuzz harness can reach them.
+ */
+#ifndef WEEKLINE_MAX_RUNS
+#define WEEKLINE_MAX_RUNS 100000
+#endif
+#ifndef WEEKLINE_AGG_MAX_ROWS
+#define WEEKLINE_AGG_MAX_ROWS 1048576
+#endif
 
 /* false for the empty weekline; then weekline_next gives nothing */
 extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
@@ -159,7 +174,7 @@ weekline_next(WeeklineReader *r, WeeklineRun *run)
 		return false;
 	run->code = (int32) weekline_varint(r);
 	run->length = (int32) weekline_varint(r);
-	if (unlikely(run->code < 0 || run->length < 1))
+	if (unlikely(run->code < 0 || run->length < 1 || run->length > r->stop - r->next))
 		weekline_corrupt();
 	run->start = r->next;
 	r->next += run->length;
@@ -175,6 +190,7 @@ typedef struct WeeklineBuilder
 	StringInfoData buf;			/* the encoded value, varlena header first */
 	IsoWeek		first;
 	int64		weeks;			/* weeks added so far */
+	int32		nruns;			/* runs encoded so far */
 	int32		code;			/* the pending run, not yet encoded */
 	int32		length;			/* 0 while there is no pending run */
 	bool		merge;			/* merge equal adjacent codes, else an error */
@@ -318,7 +334,28 @@ typedef struct Survival
 
 #define SURVIVAL_VERSION 1
 #define SURVIVAL_SIZE(n) (offsetof(Survival, times) + (Size) (n) * sizeof(SurvTime))
-#define DatumGetSurvivalP(X) ((Survival *) PG_DETOAST_DATUM(X))
+
+/*
+ * The most distinct times a survival state holds, and a logrank_state in all
+ * its groups together (doc/limits.md): 48 MB flat, at most 136 MB as text.
+ * Overridable at compile time so that the fuzz harness can reach it.
+ */
+#ifndef SURVIVAL_MAX_TIMES
+#define SURVIVAL_MAX_TIMES 1000000
+#endif
+
+/* Raises 54000 when a state would hold more than SURVIVAL_MAX_TIMES times */
+extern void survival_check_times(int64 ntimes);
+
+/*
+ * Every reader of a stored survival goes through here: detoasted, and its
+ * header checked against its size (XX001 otherwise) before anything is read.
+ */
+extern Survival *survival_from_datum(Datum d);
+/* The same check of a flat state embedded in a larger value of size avail */
+extern void survival_check_flat(const Survival *s, Size avail);
+
+#define DatumGetSurvivalP(X) survival_from_datum(X)
 #define PG_GETARG_SURVIVAL_P(n) DatumGetSurvivalP(PG_GETARG_DATUM(n))
 
 /*
@@ -332,6 +369,9 @@ typedef struct Survival
 typedef struct SurvAccum
 {
 	int32		ntimes;			/* filled slots, in both parts */
+	int32	   *state_times;	/* distinct times of the whole state when
+								 * several accumulators make one (logrank),
+								 * else NULL: then it is ntimes */
 	int32		nhashed;		/* filled slots of the hash table */
 	int32		shift;			/* 64 - log2(hash table capacity) */
 	int32		ndense;			/* length of dense */
@@ -355,7 +395,7 @@ typedef struct SurvAccum
 			} \
 	} while (0)
 
-extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt);
+extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times);
 extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
 extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
 extern Size surv_accum_flat_size(const SurvAccum *acc);

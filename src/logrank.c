@@ -55,6 +55,36 @@ typedef struct LogrankState
 #define LOGRANK_VERSION 1
 #define GROUP_LABEL_SIZE(len) TYPEALIGN(8, sizeof(int32) + (len))
 
+/*
+ * Limits of a state (doc/limits.md), overridable at compile time for the
+ * fuzz harness.  The groups' distinct times together are bounded by
+ * SURVIVAL_MAX_TIMES; the test's covariance matrix has groups^2 cells (8 MB).
+ */
+#ifndef LOGRANK_MAX_GROUPS
+#define LOGRANK_MAX_GROUPS 1000
+#endif
+#ifndef LOGRANK_MAX_LABEL
+#define LOGRANK_MAX_LABEL 1000	/* bytes of a group label */
+#endif
+
+/* Raises 54000 unless a state of ngroups groups may take one more, labelled len bytes */
+static void
+CheckNewGroup(int32 ngroups, int64 len)
+{
+	if (ngroups >= LOGRANK_MAX_GROUPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many groups for a logrank_state"),
+				 errdetail("A logrank_state holds at most %d groups; compare fewer groups at a time or combine small ones.",
+						   LOGRANK_MAX_GROUPS)));
+	if (len > LOGRANK_MAX_LABEL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("logrank group label too long"),
+				 errdetail("A group label has at most %d bytes; label the groups with shorter names or codes.",
+						   LOGRANK_MAX_LABEL)));
+}
+
 /* Walks the groups of a flat state */
 typedef struct GroupCursor
 {
@@ -70,6 +100,7 @@ FirstGroup(GroupCursor *c, const LogrankState *ls)
 	c->next = ls->groups;
 }
 
+/* The next group of a state that LogrankFromDatum or BuildState has checked */
 static void
 NextGroup(GroupCursor *c)
 {
@@ -77,6 +108,60 @@ NextGroup(GroupCursor *c)
 	c->label = c->next + sizeof(int32);
 	c->surv = (const Survival *) (c->next + GROUP_LABEL_SIZE(c->len));
 	c->next = (const char *) c->surv + VARSIZE(c->surv);
+}
+
+static void
+Corrupted(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupted logrank_state value"),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Every reader of a stored state goes through here: detoasted, and the
+ * header, every group's label length and flat survival checked against the
+ * size of the value before a group is read.
+ */
+static LogrankState *
+LogrankFromDatum(Datum d)
+{
+	LogrankState *ls = (LogrankState *) PG_DETOAST_DATUM(d);
+	const char *p = ls->groups;
+	const char *end = (const char *) ls + VARSIZE(ls);
+	int64		ntimes = 0;
+
+	if (VARSIZE(ls) < offsetof(LogrankState, groups))
+		Corrupted("The value is shorter than its header.");
+	if (ls->version != LOGRANK_VERSION)
+		Corrupted(psprintf("The value has format version %d; this version of jobreg reads version %d.",
+						   ls->version, LOGRANK_VERSION));
+	if (ls->ngroups < 1 || ls->ngroups > LOGRANK_MAX_GROUPS)
+		Corrupted(psprintf("The value has %d groups; a state has 1 to %d.",
+						   ls->ngroups, LOGRANK_MAX_GROUPS));
+	for (int32 k = 0; k < ls->ngroups; k++)
+	{
+		int32		len;
+		const Survival *surv;
+
+		if (end - p < (ptrdiff_t) sizeof(int32))
+			Corrupted("A group lies past the end of the value.");
+		memcpy(&len, p, sizeof(int32));
+		if (len < 0 || len > LOGRANK_MAX_LABEL ||
+			end - p < (ptrdiff_t) GROUP_LABEL_SIZE(len))
+			Corrupted("A group label's length does not fit the value.");
+		surv = (const Survival *) (p + GROUP_LABEL_SIZE(len));
+		survival_check_flat(surv, end - (const char *) surv);
+		ntimes += surv->ntimes;
+		p = (const char *) surv + VARSIZE(surv);
+	}
+	if (p != end)
+		Corrupted("The value's size does not match its groups.");
+	if (ntimes > SURVIVAL_MAX_TIMES)
+		Corrupted(psprintf("The groups hold %lld distinct times; a state holds at most %d.",
+						   (long long) ntimes, SURVIVAL_MAX_TIMES));
+	return ls;
 }
 
 /* ---------- the expanded object: a hash table of groups ---------- */
@@ -92,6 +177,7 @@ typedef struct LogrankGroup
 typedef struct ExpandedLogrank
 {
 	ExpandedObjectHeader hdr;
+	int32		ntimes;			/* distinct times of all groups together */
 	int32		ngroups;
 	int32		maxgroups;
 	LogrankGroup *groups;
@@ -131,6 +217,7 @@ FindGroup(ExpandedLogrank *el, const char *label, int32 len)
 	}
 
 	/* a new group: keep the index at most half full */
+	CheckNewGroup(el->ngroups, len);
 	if (el->ngroups == el->maxgroups)
 	{
 		el->maxgroups *= 2;
@@ -150,7 +237,7 @@ FindGroup(ExpandedLogrank *el, const char *label, int32 len)
 	g->label[len] = '\0';
 	g->len = len;
 	g->hash = hash;
-	surv_accum_init(&g->acc, el->hdr.eoh_context);
+	surv_accum_init(&g->acc, el->hdr.eoh_context, &el->ntimes);
 	IndexInsert(el, el->ngroups);
 	el->last = el->ngroups++;
 	return g;
@@ -179,13 +266,10 @@ ExpandedLogrankFlatSize(ExpandedObjectHeader *eohptr)
 	ExpandedLogrank *el = (ExpandedLogrank *) eohptr;
 	Size		size = offsetof(LogrankState, groups);
 
+	/* the limits keep this far below MaxAllocSize (about 49 MB) */
+	survival_check_times(el->ntimes);
 	for (int32 k = 0; k < el->ngroups; k++)
 		size += GROUP_LABEL_SIZE(el->groups[k].len) + surv_accum_flat_size(&el->groups[k].acc);
-	if (size > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("logrank state too large: %zu bytes", size),
-				 errdetail("The survival states of all groups must fit in %zu bytes.", MaxAllocSize)));
 	return size;
 }
 
@@ -252,6 +336,7 @@ TransState(FunctionCallInfo fcinfo)
 	cxt = jobreg_state_context(fcinfo);
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
+	el->ntimes = 0;
 	el->ngroups = 0;
 	el->maxgroups = 8;
 	el->groups = MemoryContextAlloc(cxt, el->maxgroups * sizeof(LogrankGroup));
@@ -260,7 +345,7 @@ TransState(FunctionCallInfo fcinfo)
 	memset(el->index, -1, (el->index_mask + 1) * sizeof(int32));
 	el->last = 0;
 	if (!PG_ARGISNULL(0))
-		MergeFlat(el, (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0)));
+		MergeFlat(el, LogrankFromDatum(PG_GETARG_DATUM(0)));
 	return el;
 }
 
@@ -304,7 +389,7 @@ logrank_combine(PG_FUNCTION_ARGS)
 
 	SURV_SKIP_ROW_IF_NULL(1, 1);
 	el = TransState(fcinfo);
-	MergeFlat(el, (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
+	MergeFlat(el, LogrankFromDatum(PG_GETARG_DATUM(1)));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));
 }
 
@@ -369,7 +454,7 @@ CompareFloat8(const void *a, const void *b)
 Datum
 logrank_final(PG_FUNCTION_ARGS)
 {
-	LogrankState *ls = (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	int			ng = ls->ngroups;
 	KMPoint   **curve = palloc(ng * sizeof(KMPoint *));
 	int		   *ntimes = palloc(ng * sizeof(int));
@@ -521,11 +606,17 @@ static LogrankState *
 BuildState(int32 ngroups, char **labels, int32 *lens, Survival **survs, int sqlstate)
 {
 	Size		size = offsetof(LogrankState, groups);
+	int64		ntimes = 0;
 	LogrankState *ls;
 	char	   *p;
 
+	/* the parsers check each group as it comes; here the times of all */
 	for (int32 k = 0; k < ngroups; k++)
+	{
 		size += GROUP_LABEL_SIZE(lens[k]) + VARSIZE(survs[k]);
+		ntimes += survs[k]->ntimes;
+	}
+	survival_check_times(ntimes);
 	ls = palloc0(size);
 	SET_VARSIZE(ls, size);
 	ls->version = LOGRANK_VERSION;
@@ -574,6 +665,7 @@ logrank_state_in(PG_FUNCTION_ARGS)
 	{
 		StringInfoData label;
 
+		CheckNewGroup(n, 0);
 		if (n == cap)
 		{
 			cap *= 2;
@@ -590,6 +682,7 @@ logrank_state_in(PG_FUNCTION_ARGS)
 				p++;
 			if (*p == '\0')
 				SyntaxError(str, "A group label is not terminated.");
+			CheckNewGroup(n, (int64) label.len + 1);
 			appendStringInfoChar(&label, *p);
 		}
 		p++;
@@ -608,7 +701,7 @@ logrank_state_in(PG_FUNCTION_ARGS)
 Datum
 logrank_state_out(PG_FUNCTION_ARGS)
 {
-	LogrankState *ls = (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
 
@@ -656,6 +749,7 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid logrank state"),
 				 errdetail("The count of groups does not match the length of the data.")));
+	CheckNewGroup(n - 1, 0);
 	labels = palloc(n * sizeof(char *));
 	lens = palloc(n * sizeof(int32));
 	survs = palloc(n * sizeof(Survival *));
@@ -670,6 +764,7 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid logrank state"),
 					 errdetail("A group label length does not match the length of the data.")));
+		CheckNewGroup(k, len);
 		raw = pq_getmsgbytes(buf, len);
 		/* text holds no NUL byte (an SQL_ASCII database would not check) */
 		if (memchr(raw, '\0', len) != NULL)
@@ -680,6 +775,7 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 		/* converts from the client encoding, checking the bytes */
 		label = pg_client_to_server(raw, len);
 		lens[k] = label == raw ? len : strlen(label);
+		CheckNewGroup(k, lens[k]);	/* conversion may lengthen it */
 		labels[k] = pnstrdup(label, lens[k]);
 		survs[k] = survival_recv_body(buf);
 	}
@@ -689,7 +785,7 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 Datum
 logrank_state_send(PG_FUNCTION_ARGS)
 {
-	LogrankState *ls = (LogrankState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
 

@@ -89,11 +89,16 @@ AccumAllocate(SurvAccum *acc, int log2cap)
 	memset(acc->slots, 0, sizeof(SurvTime) << log2cap);
 }
 
-/* An empty accumulator; both parts are made and grow as times arrive */
+/*
+ * An empty accumulator; both parts are made and grow as times arrive.
+ * state_times, when not NULL, counts the distinct times of a state made of
+ * several accumulators, for SURVIVAL_MAX_TIMES.
+ */
 void
-surv_accum_init(SurvAccum *acc, MemoryContext cxt)
+surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times)
 {
 	acc->ntimes = 0;
+	acc->state_times = state_times;
 	acc->nhashed = 0;
 	acc->cxt = cxt;
 	acc->shift = 64;
@@ -102,7 +107,36 @@ surv_accum_init(SurvAccum *acc, MemoryContext cxt)
 	acc->dense = NULL;
 }
 
-static SurvTime *HashedSlot(SurvAccum *acc, float8 time);
+/* The distinct times of the state an accumulator belongs to */
+static inline int32
+StateTimes(const SurvAccum *acc)
+{
+	return acc->state_times ? *acc->state_times : acc->ntimes;
+}
+
+/* Count a new time, after checking that the state may hold one more */
+static inline void
+CountNewTime(SurvAccum *acc)
+{
+	survival_check_times((int64) StateTimes(acc) + 1);
+	acc->ntimes++;
+	if (acc->state_times)
+		(*acc->state_times)++;
+}
+
+/* Put a time known to be absent into a hash table with room for it */
+static void
+HashedPut(SurvAccum *acc, const SurvTime *t)
+{
+	uint32		mask = ((uint32) 1 << (64 - acc->shift)) - 1;
+	uint32		i = SlotOf(t->time, acc->shift);
+
+	while (!SlotIsEmpty(&acc->slots[i]))
+		i = (i + 1) & mask;
+	acc->slots[i] = *t;
+	acc->nhashed++;
+	acc->ntimes++;
+}
 
 /* A time that belongs in the dense array as it is now */
 static inline bool
@@ -134,7 +168,7 @@ Rehash(SurvAccum *acc, int log2cap)
 			acc->ntimes++;
 		}
 		else
-			*HashedSlot(acc, old[i].time) = old[i];
+			HashedPut(acc, &old[i]);
 	}
 	pfree(old);
 }
@@ -142,6 +176,7 @@ Rehash(SurvAccum *acc, int log2cap)
 /*
  * The hash table slot of a time, inserted if new.  A new slot counts as
  * filled once the caller adds a row to it, which every caller does at once.
+ * The limit on times is checked before the table grows for a new one.
  */
 static SurvTime *
 HashedSlot(SurvAccum *acc, float8 time)
@@ -162,12 +197,13 @@ HashedSlot(SurvAccum *acc, float8 time)
 		{
 			if ((int64) 4 * (acc->nhashed + 1) > (int64) 3 * (mask + 1))
 			{
+				survival_check_times((int64) StateTimes(acc) + 1);
 				Rehash(acc, 64 - acc->shift + 1);
 				return HashedSlot(acc, time);
 			}
+			CountNewTime(acc);
 			slot->time = time;
 			acc->nhashed++;
-			acc->ntimes++;
 			return slot;
 		}
 		if (slot->time == time)
@@ -215,8 +251,8 @@ AccumSlot(SurvAccum *acc, float8 time)
 
 		if (SlotIsEmpty(slot))
 		{
+			CountNewTime(acc);
 			slot->time = time;
-			acc->ntimes++;
 		}
 		return slot;
 	}
@@ -284,17 +320,26 @@ surv_accum_merge(SurvAccum *acc, const Survival *s)
 	}
 }
 
-/* The flat form must fit in one allocation: about 22 million times */
-#define SURV_MAX_TIMES ((MaxAllocSize - offsetof(Survival, times)) / sizeof(SurvTime))
+/* Far below what a varlena may hold: the text form fits too (doc/limits.md) */
+StaticAssertDecl(SURVIVAL_MAX_TIMES >= 1 &&
+				 SURVIVAL_MAX_TIMES <= (MaxAllocSize - offsetof(Survival, times)) / 136,
+				 "SURVIVAL_MAX_TIMES too large for the text form");
+
+void
+survival_check_times(int64 ntimes)
+{
+	if (unlikely(ntimes > SURVIVAL_MAX_TIMES))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct times for a survival state"),
+				 errdetail("A survival state, or a logrank_state in all its groups together, holds at most %d distinct times; round the durations (for example to whole days) or split the data into smaller groups.",
+						   SURVIVAL_MAX_TIMES)));
+}
 
 Size
 surv_accum_flat_size(const SurvAccum *acc)
 {
-	if ((Size) acc->ntimes > SURV_MAX_TIMES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many distinct times for a survival state: %d", acc->ntimes),
-				 errdetail("A survival state holds at most %zu distinct times.", SURV_MAX_TIMES)));
+	survival_check_times(acc->ntimes);
 	return SURVIVAL_SIZE(acc->ntimes);
 }
 
@@ -373,7 +418,7 @@ NewTransState(FunctionCallInfo fcinfo)
 	ExpandedSurvival *es = MemoryContextAlloc(cxt, sizeof(ExpandedSurvival));
 
 	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
-	surv_accum_init(&es->acc, cxt);
+	surv_accum_init(&es->acc, cxt, NULL);
 	if (!PG_ARGISNULL(0))
 		surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(0));
 	return es;
@@ -483,6 +528,44 @@ survival_combine(PG_FUNCTION_ARGS)
 }
 
 /* ---------- validation of a flat state from outside ---------- */
+
+static void
+Corrupted(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupted survival value"),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * The header of a flat state, checked before anything else of it is read:
+ * a 4-byte varlena header, a size within avail, the version, and a count
+ * of times within the limit that matches the size.
+ */
+void
+survival_check_flat(const Survival *s, Size avail)
+{
+	if (avail < offsetof(Survival, times) || !VARATT_IS_4B_U(s) ||
+		VARSIZE(s) < offsetof(Survival, times) || VARSIZE(s) > avail)
+		Corrupted("The value is shorter than its header says.");
+	if (s->version != SURVIVAL_VERSION)
+		Corrupted(psprintf("The value has format version %d; this version of jobreg reads version %d.",
+						   s->version, SURVIVAL_VERSION));
+	if (s->ntimes < 1 || s->ntimes > SURVIVAL_MAX_TIMES ||
+		VARSIZE(s) != SURVIVAL_SIZE(s->ntimes))
+		Corrupted(psprintf("The value's size, %u bytes, does not match its count of %d times.",
+						   VARSIZE(s), s->ntimes));
+}
+
+Survival *
+survival_from_datum(Datum d)
+{
+	Survival   *s = (Survival *) PG_DETOAST_DATUM(d);
+
+	survival_check_flat(s, VARSIZE(s));
+	return s;
+}
 
 static void
 Invalid(int sqlstate, const char *detail)
@@ -618,7 +701,7 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 {
 	const char *p = str;
 	int			n = 0;
-	int			cap = 16;
+	int			cap = Min(16, SURVIVAL_MAX_TIMES);
 	Survival   *s = palloc0(SURVIVAL_SIZE(cap));
 
 	Expect(&p, 'v', whole);
@@ -634,8 +717,9 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 		p++;
 		if (n == cap)
 		{
-			cap *= 2;
-			s = repalloc_huge(s, SURVIVAL_SIZE(cap));
+			survival_check_times((int64) n + 1);
+			cap = Min(2 * cap, SURVIVAL_MAX_TIMES);
+			s = repalloc(s, SURVIVAL_SIZE(cap));
 		}
 		t = &s->times[n++];
 		t->time = ParseFloat(&p, whole) + 0.0;	/* -0 is 0 */
@@ -721,6 +805,7 @@ survival_recv_body(StringInfo buf)
 	if (n < 1 || n > (buf->len - buf->cursor) / SURV_WIRE_TIME_SIZE)
 		Invalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				"The count of times does not match the length of the data.");
+	survival_check_times(n);
 	s = palloc0(SURVIVAL_SIZE(n));
 	SET_VARSIZE(s, SURVIVAL_SIZE(n));
 	s->version = SURVIVAL_VERSION;

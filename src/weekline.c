@@ -117,11 +117,13 @@ weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
 	r->pos = data + 1;
 	r->end = data + len;
 	r->next = 0;
+	r->stop = isoweek_max_value() + 1;
 	if (r->pos == r->end)
 		return false;
 	zigzag = weekline_read_varint(r);
 	r->next = (IsoWeek) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
-	if (r->pos == r->end)
+	/* runs then stay in the isoweek range: weekline_next checks r->stop */
+	if (r->pos == r->end || r->next < isoweek_min_value() || r->next >= r->stop)
 		weekline_corrupt();
 	return true;
 }
@@ -154,6 +156,18 @@ CheckCode(int64 code, int sqlstate)
 						   PG_INT32_MAX)));
 }
 
+/* Raises 54000 when a weekline would have more than WEEKLINE_MAX_RUNS runs */
+static void
+CheckRuns(int64 nruns)
+{
+	if (unlikely(nruns > WEEKLINE_MAX_RUNS))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many runs for a weekline"),
+				 errdetail("A weekline holds at most %d runs (changes of code); split the history into shorter spans of weeks.",
+						   WEEKLINE_MAX_RUNS)));
+}
+
 void
 weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate)
 {
@@ -162,6 +176,7 @@ weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstat
 	appendStringInfoChar(&b->buf, WEEKLINE_VERSION);
 	b->first = first;
 	b->weeks = 0;
+	b->nruns = 0;
 	b->code = 0;
 	b->length = 0;
 	b->merge = merge;
@@ -173,6 +188,8 @@ FlushRun(WeeklineBuilder *b)
 {
 	if (b->length == 0)
 		return;
+	CheckRuns((int64) b->nruns + 1);	/* before the buffer grows */
+	b->nruns++;
 	if (b->buf.len == VARHDRSZ + 1)
 		AppendVarint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
 	AppendVarint(&b->buf, (uint32) b->code);
@@ -346,6 +363,7 @@ weekline_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid external weekline value"),
 				 errdetail("The value announces %d runs in %d bytes.",
 						   nruns, buf->len - buf->cursor)));
+	CheckRuns(nruns);
 	if (nruns == 0)
 		weekline_builder_init(&b, 0, false, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	else
@@ -503,16 +521,25 @@ AggStateNew(MemoryContext cxt, int32 capacity)
 	return state;
 }
 
+/* Raises 54000 when the state would collect more than WEEKLINE_AGG_MAX_ROWS rows */
+static void
+CheckAggRows(int64 n)
+{
+	if (unlikely(n > WEEKLINE_AGG_MAX_ROWS))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many rows for one weekline"),
+				 errdetail("weekline_agg takes at most %d rows per weekline; remove duplicate rows or aggregate shorter spans of weeks.",
+						   WEEKLINE_AGG_MAX_ROWS)));
+}
+
 static void
 AggStateAdd(WeeklineAggState *state, IsoWeek week, int32 code)
 {
+	CheckAggRows((int64) state->n + 1);
 	if (state->n == state->capacity)
 	{
-		if (state->capacity > MaxAllocSize / (4 * sizeof(int32)))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many rows for one weekline")));
-		state->capacity *= 2;
+		state->capacity = Min(2 * state->capacity, WEEKLINE_AGG_MAX_ROWS);
 		state->pairs = repalloc(state->pairs, 2 * sizeof(int32) * state->capacity);
 	}
 	state->pairs[2 * state->n] = week;
@@ -600,6 +627,7 @@ weekline_agg_deserial(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid serialized weekline_agg state")));
+	CheckAggRows(n);
 	state = AggStateNew(CurrentMemoryContext, n);
 	for (int i = 0; i < n; i++)
 	{
