@@ -23,7 +23,7 @@ trap 'rm -f "$examples"' EXIT
 : >"$out"
 blocks=0
 for page in "$REPO/README.md" "$REPO"/doc/*.md "$REPO/demo/README.md" "$REPO/bench/README.md"; do
-	[ -f "$page" ] || continue
+	[ -f "$page" ] && grep -q '^```sql$' "$page" || continue
 	name=${page#"$REPO"/}
 	awk '/^```sql$/ {on = 1; next} /^```/ {on = 0} on' "$page" >"$examples"
 	blocks=$((blocks + $(grep -c '^```sql$' "$page" || true)))
