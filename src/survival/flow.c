@@ -521,13 +521,12 @@ FlowDerive(const Flow *f, FlowCurve *c, int sqlstate)
 
 		if (w == 0)
 		{
-			/* the initial distribution and its multinomial variance */
+			/*
+			 * the initial distribution, taken as given (as survfit and etm
+			 * do): its variance is not part of the standard errors
+			 */
 			for (int a = 0; a < S && n > 0; a++)
-			{
 				p[a] = (float8) c->persons[a] / (float8) n;
-				for (int b = 0; b < S; b++)
-					C[a * S + b] = ((a == b ? p[a] : 0) - p[a] * (float8) c->persons[b] / (float8) n) / (float8) n;
-			}
 		}
 		else if (n > 0 && alive)
 			AalenJohansenStep(S, N, p, C, work, pnew, nzrow, nzcol, nzval);
@@ -717,7 +716,7 @@ FlowSyntaxError(const char *str, const char *p, const char *expected)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type flow: \"%s\"", str),
 			 errdetail("Expected %s at position %d.", expected, (int) (p - str) + 1),
-			 errhint("A flow value is written v1;origin=2015-W01;horizon=52;x,y,from>to:delta;..., for example v1;origin=2015-W01;horizon=1;0,0,1>1:1;0,1,1>0:1;1,0,0>1:-1;1,1,0>0:1.")));
+			 errhint("A flow value is written v1;origin=2015-W01;horizon=52;x,y,from>to:delta;... with the entries sorted; flow(history, origin, horizon) makes one.")));
 }
 
 static int64
@@ -1160,7 +1159,9 @@ flow_transitions(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	FlowCurve	c;
 	int			S;
-	int64	   *F;
+	int64	   *F,
+			   *Fa,
+			   *Fb;
 
 	if (a < 0 || b < 0 || a > f->horizon || b > f->horizon)
 		ereport(ERROR,
@@ -1181,15 +1182,50 @@ flow_transitions(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("flow value has too many distinct codes: %d", S),
 				 errdetail("A flow can be read with at most %d distinct codes.", FLOW_MAX_CODES)));
+	/* F(a, b), and the persons per code in weeks a and b: F(a, a), F(b, b) */
 	F = palloc0(sizeof(int64) * Max(S * S, 1));
+	Fa = palloc0(sizeof(int64) * Max(S * S, 1));
+	Fb = palloc0(sizeof(int64) * Max(S * S, 1));
 	for (int i = 0; i < f->nentries; i++)
 	{
 		const FlowEntry *e = &f->entries[i];
+		int			cell;
 
-		if (e->x > a)
+		if (e->x > b)
 			break;				/* sorted by x */
-		if (e->y <= b)
-			F[CodeIndex(&c, e->from) * S + CodeIndex(&c, e->to)] += e->delta;
+		if (e->y > b)
+			continue;
+		cell = CodeIndex(&c, e->from) * S + CodeIndex(&c, e->to);
+		Fb[cell] += e->delta;
+		if (e->x <= a)
+		{
+			F[cell] += e->delta;
+			if (e->y <= a)
+				Fa[cell] += e->delta;
+		}
+	}
+	/*
+	 * Everybody observed in week b was observed in week a: the persons of
+	 * each code in week b are a column sum, and no row sum exceeds the
+	 * persons of its code in week a.  Checked here because the input
+	 * functions check only the weekly and week-to-week counts this way.
+	 */
+	for (int k = 0; k < S; k++)
+	{
+		int64		row = 0;
+		int64		col = 0;
+
+		for (int j = 0; j < S; j++)
+		{
+			row += F[k * S + j];
+			col += F[j * S + k];
+		}
+		if (col != Fb[k * S + k] || row > Fa[k * S + k])
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid flow value"),
+					 errdetail("The persons going from week %d to week %d do not add up to the persons of code %d in those weeks.",
+							   a, b, c.codes[k])));
 	}
 	for (int k1 = 0; k1 < S; k1++)
 	{
