@@ -1,0 +1,78 @@
+
+/* ---------- flow: a cohort's weekly states from an origin week ---------- */
+
+CREATE TYPE flow;
+
+CREATE FUNCTION flow_in(cstring) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION flow_out(flow) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION flow_recv(internal) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION flow_send(flow) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE flow (
+	INPUT = flow_in,
+	OUTPUT = flow_out,
+	RECEIVE = flow_recv,
+	SEND = flow_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE flow IS 'a cohort''s weekly states from an origin week (persons per pair of weeks and codes, as a sparse difference array); mergeable';
+COMMENT ON FUNCTION flow_in(cstring) IS 'flow input: v1;origin=<isoweek>;horizon=<weeks>;x,y,from>to:delta;...';
+COMMENT ON FUNCTION flow_out(flow) IS 'flow output: v1;origin=<isoweek>;horizon=<weeks>;x,y,from>to:delta;...';
+COMMENT ON FUNCTION flow_recv(internal) IS 'flow binary input: format version, origin, horizon, entries (x, y, from, to, delta)';
+COMMENT ON FUNCTION flow_send(flow) IS 'flow binary output: format version, origin, horizon, entries (x, y, from, to, delta)';
+
+-- Not STRICT: the state starts as NULL and rows with a NULL are skipped.
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION flow_combine(flow, flow) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4) IS 'transition function of the flow aggregate: adds one person''s weeks from the origin';
+COMMENT ON FUNCTION flow_combine(flow, flow) IS 'combine function of flow and flow_merge: adds the entries of two states of the same origin and horizon';
+
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE flow_merge(flow) (
+	SFUNC = flow_combine,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4) IS 'the weekly states of a cohort from the origin week to origin + horizon; histories ending earlier are right-censored, histories not covering the origin contribute nothing';
+COMMENT ON AGGREGATE flow_merge(flow) IS 'merges flow states of disjoint cohorts with the same origin and horizon';
+
+CREATE FUNCTION flow_table(f flow, OUT week int4, OUT code int4, OUT persons float8,
+						   OUT share float8, OUT std_err float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 500;
+CREATE FUNCTION flow_transitions(f flow, from_week int4, to_week int4,
+								 OUT from_code int4, OUT to_code int4, OUT persons float8,
+								 OUT share float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 25;
+CREATE FUNCTION flow_mean_weeks(f flow, code int4) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION flow_table(flow) IS 'per week and code: persons observed, Aalen-Johansen state occupation probability and its Greenwood-type standard error; honours jobreg.min_cell';
+COMMENT ON FUNCTION flow_transitions(flow, int4, int4) IS 'among persons observed in both weeks: persons per code in from_week and code in to_week, with row shares; honours jobreg.min_cell';
+COMMENT ON FUNCTION flow_mean_weeks(flow, int4) IS 'expected weeks in a code from the origin week to the horizon (restricted mean time in state); honours jobreg.min_cell';
+
+CREATE FUNCTION weekline_recode(w weekline, from_codes int4[], to_codes int4[]) RETURNS weekline
+	AS 'MODULE_PATHNAME', 'weekline_recode' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION weekline_recode(w weekline, codebook text) RETURNS weekline
+	AS 'MODULE_PATHNAME', 'weekline_recode_codebook' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION weekline_recode(weekline, int4[], int4[]) IS 'the weekline with code from_codes[i] replaced by to_codes[i]; other codes kept';
+COMMENT ON FUNCTION weekline_recode(weekline, text) IS 'the weekline with each code replaced by the number of its group in the codebook (groups numbered 1, 2, ... by their smallest code; 0 kept)';

@@ -1,0 +1,1288 @@
+/*
+ * src/survival/flow.c
+ *		The flow type: a mergeable state of a cohort's weekly states from an
+ *		origin week, its aggregates, and the readers flow_table,
+ *		flow_transitions and flow_mean_weeks.
+ *
+ * What the readers need is, for every pair of weeks a <= b of the horizon
+ * and every pair of codes (k1, k2), the number of persons observed through
+ * week b who had code k1 in week a and code k2 in week b: F[k1,k2](a, b).
+ * flow_table needs the diagonal (a = b: persons per code and week) and the
+ * super-diagonal (b = a + 1: the week-to-week transitions that drive the
+ * Aalen-Johansen estimator); flow_transitions any pair.
+ *
+ * The state stores F as a sparse two-dimensional difference array.  A
+ * person's history from the origin is a list of runs; run i covers weeks
+ * s_i..e_i (offsets from the origin) with code k_i.  For every pair of runs
+ * i <= j the person adds 1 to F[k_i,k_j] on the rectangle
+ * [s_i, e_i] x [s_j, e_j], which is four corner entries
+ * (s_i, s_j) +1, (s_i, e_j + 1) -1, (e_i + 1, s_j) -1, (e_i + 1, e_j + 1) +1
+ * (corners beyond the horizon are dropped: no query reaches them).  Then
+ * F[k1,k2](a, b) is the sum of the entries (x, y, k1, k2) with x <= a and
+ * y <= b.  A person with m runs costs m (m + 1) / 2 rectangles, whatever the
+ * horizon, and the state holds at most (horizon + 1)^2 entries per pair of
+ * codes, whatever the number of persons.  States of disjoint cohorts merge
+ * by adding entries; entries that cancel to 0 are dropped, so the flat form
+ * is canonical.  (For i = j the square also counts pairs a > b within one
+ * run; such pairs are never asked for.)
+ *
+ * Representations, as for cuminc: flat (a versioned varlena of entries
+ * sorted by x, y, from, to) and, while aggregating, an expanded object
+ * holding a hash table of the entries.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <math.h>
+
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "lib/qunique.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/float.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "jobreg.h"
+#include "survival/flow.h"
+
+PG_FUNCTION_INFO_V1(flow_in);
+PG_FUNCTION_INFO_V1(flow_out);
+PG_FUNCTION_INFO_V1(flow_recv);
+PG_FUNCTION_INFO_V1(flow_send);
+PG_FUNCTION_INFO_V1(flow_trans);
+PG_FUNCTION_INFO_V1(flow_combine);
+PG_FUNCTION_INFO_V1(flow_table);
+PG_FUNCTION_INFO_V1(flow_transitions);
+PG_FUNCTION_INFO_V1(flow_mean_weeks);
+
+#define FLOW_HDRSZ offsetof(Flow, entries)
+
+/* binary form of an entry: int4 x, int4 y, int4 from, int4 to, int8 delta */
+#define FLOW_SEND_ENTRY_SIZE 24
+
+/* ---------- expanded representation ---------- */
+
+typedef struct FlowKey
+{
+	int32		x;
+	int32		y;
+	int32		from;
+	int32		to;
+} FlowKey;
+
+typedef struct FlowCell
+{
+	FlowKey		key;
+	int64		delta;
+	char		status;			/* used by simplehash */
+} FlowCell;
+
+static inline uint32
+FlowKeyHash(FlowKey k)
+{
+	uint32		h = murmurhash32((uint32) k.x | ((uint32) k.y << 16));
+
+	h = hash_combine(h, murmurhash32((uint32) k.from));
+	return hash_combine(h, murmurhash32((uint32) k.to));
+}
+
+#define SH_PREFIX flow_hash
+#define SH_ELEMENT_TYPE FlowCell
+#define SH_KEY_TYPE FlowKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) FlowKeyHash(k)
+#define SH_EQUAL(tb, a, b) ((a).x == (b).x && (a).y == (b).y && (a).from == (b).from && (a).to == (b).to)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+typedef struct FlowState
+{
+	ExpandedObjectHeader hdr;
+	flow_hash_hash *table;
+	bool		known;			/* origin and horizon set */
+	IsoWeek		origin;
+	int32		horizon;
+	int32		nrun;			/* scratch: runs of the current person */
+	int32		maxrun;
+	FlowRun	   *runs;
+} FlowState;
+
+static int
+FlowEntryCmp(const void *a, const void *b)
+{
+	const FlowEntry *p = a;
+	const FlowEntry *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	if (p->from != q->from)
+		return p->from < q->from ? -1 : 1;
+	return (p->to > q->to) - (p->to < q->to);
+}
+
+static int
+CountNonZero(FlowState *state)
+{
+	flow_hash_iterator it;
+	FlowCell   *cell;
+	int			n = 0;
+
+	flow_hash_start_iterate(state->table, &it);
+	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
+		n += cell->delta != 0;
+	return n;
+}
+
+static Size
+FlowStateFlatSize(ExpandedObjectHeader *eohptr)
+{
+	FlowState  *state = (FlowState *) eohptr;
+
+	return FLOW_HDRSZ + (Size) CountNonZero(state) * sizeof(FlowEntry);
+}
+
+/* The flat form is canonical: entries sorted, zeros dropped */
+static void
+FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	FlowState  *state = (FlowState *) eohptr;
+	Flow	   *flat = (Flow *) result;
+	flow_hash_iterator it;
+	FlowCell   *cell;
+	int			n = 0;
+
+	memset(flat, 0, allocated_size);
+	SET_VARSIZE(flat, allocated_size);
+	flat->version = FLOW_VERSION;
+	flat->origin = state->origin;
+	flat->horizon = state->horizon;
+	flow_hash_start_iterate(state->table, &it);
+	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
+	{
+		if (cell->delta == 0)
+			continue;
+		flat->entries[n].x = cell->key.x;
+		flat->entries[n].y = cell->key.y;
+		flat->entries[n].from = cell->key.from;
+		flat->entries[n].to = cell->key.to;
+		flat->entries[n].delta = cell->delta;
+		n++;
+	}
+	Assert(allocated_size == FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	flat->nentries = n;
+	qsort(flat->entries, n, sizeof(FlowEntry), FlowEntryCmp);
+}
+
+static const ExpandedObjectMethods FlowMethods = {
+	FlowStateFlatSize,
+	FlowStateFlatten
+};
+
+static void
+CheckEntryLimit(int64 n)
+{
+	if (n > FLOW_MAX_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("flow value is too large"),
+				 errdetail("A flow value holds at most %d entries.", FLOW_MAX_ENTRIES),
+				 errhint("Recode the weekly codes into fewer states with weekline_recode, or use a shorter horizon.")));
+}
+
+static FlowState *
+FlowStateCreate(MemoryContext objcxt)
+{
+	FlowState  *state = MemoryContextAllocZero(objcxt, sizeof(FlowState));
+
+	EOH_init_header(&state->hdr, &FlowMethods, objcxt);
+	state->table = flow_hash_create(objcxt, 256, NULL);
+	return state;
+}
+
+static inline void
+FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 delta)
+{
+	FlowKey		key = {x, y, from, to};
+	uint32		hash = FlowKeyHash(key);
+	FlowCell   *cell;
+	bool		found;
+
+	cell = flow_hash_lookup_hash(state->table, key, hash);
+	if (cell == NULL)
+	{
+		cell = flow_hash_insert_hash(state->table, key, hash, &found);
+		cell->delta = 0;
+		CheckEntryLimit(state->table->members);
+	}
+	if (pg_add_s64_overflow(cell->delta, delta, &cell->delta))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("flow value counts too many persons")));
+}
+
+/* ---------- checks ---------- */
+
+void
+flow_check_horizon(int64 horizon)
+{
+	if (horizon < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("flow horizon %lld is negative", (long long) horizon),
+				 errdetail("The horizon is the number of weeks after the origin week, 0 or more.")));
+	if (horizon > FLOW_MAX_HORIZON)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("flow horizon %lld is too large", (long long) horizon),
+				 errdetail("A flow follows a cohort for at most %d weeks after its origin week.",
+						   FLOW_MAX_HORIZON)));
+}
+
+/*
+ * Everything the readers derive from a flow, checked on the way: the codes,
+ * and per week the persons observed in each code, the Aalen-Johansen state
+ * occupation probabilities and their standard errors.
+ */
+typedef struct FlowCurve
+{
+	int			ncodes;
+	int32	   *codes;			/* sorted */
+	int			nweeks;			/* horizon + 1 */
+	int64	   *persons;		/* [week * ncodes + code index] */
+	int64	   *observed;		/* [week]: persons observed in the week */
+	float8	   *share;			/* [week * ncodes + k]; NaN when nobody is observed */
+	float8	   *std_err;
+} FlowCurve;
+
+static int
+Int32Cmp(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+static inline int
+CodeIndex(const FlowCurve *c, int32 code)
+{
+	int			lo = 0,
+				hi = c->ncodes - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (c->codes[mid] == code)
+			return mid;
+		if (c->codes[mid] < code)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static void FlowCorrupt(int sqlstate, const char *detail) pg_attribute_noreturn();
+
+static void
+FlowCorrupt(int sqlstate, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid flow value"),
+			 errdetail_internal("%s", detail)));
+}
+
+/* The distinct codes of the entries */
+static void
+CollectCodes(const Flow *f, FlowCurve *c)
+{
+	int			n = 0;
+
+	c->codes = palloc(Max(2 * f->nentries, 1) * sizeof(int32));
+	for (int i = 0; i < f->nentries; i++)
+	{
+		c->codes[n++] = f->entries[i].from;
+		c->codes[n++] = f->entries[i].to;
+	}
+	qsort(c->codes, n, sizeof(int32), Int32Cmp);
+	c->ncodes = qunique(c->codes, n, sizeof(int32), Int32Cmp);
+}
+
+/*
+ * p <- p M and C <- M' C M + sum_a p_a^2 (diag(pi_a) - pi_a pi_a') / Y_a,
+ * with row a of M the transition shares pi_a of the Y_a persons in code a
+ * last week who are observed this week (the identity row when Y_a = 0).
+ * N is the S x S matrix of transition counts, Y its row sums.  M is sparse
+ * (mostly its diagonal): the product walks its non-zero cells.
+ */
+static void
+AalenJohansenStep(int S, const int64 *N, float8 *p, float8 *C, float8 *work,
+				  float8 *pnew, int *nzrow, int *nzcol, float8 *nzval)
+{
+	int			nnz = 0;
+
+	for (int a = 0; a < S; a++)
+	{
+		int64		Y = 0;
+
+		for (int b = 0; b < S; b++)
+			Y += N[a * S + b];
+		if (Y == 0)
+		{
+			nzrow[nnz] = a;
+			nzcol[nnz] = a;
+			nzval[nnz++] = 1;
+			continue;
+		}
+		for (int b = 0; b < S; b++)
+		{
+			if (N[a * S + b] == 0)
+				continue;
+			nzrow[nnz] = a;
+			nzcol[nnz] = b;
+			nzval[nnz++] = (float8) N[a * S + b] / (float8) Y;
+		}
+	}
+
+	/* work = C M */
+	memset(work, 0, sizeof(float8) * S * S);
+	for (int z = 0; z < nnz; z++)
+		for (int i = 0; i < S; i++)
+			work[i * S + nzcol[z]] += C[i * S + nzrow[z]] * nzval[z];
+	/* C = M' work */
+	memset(C, 0, sizeof(float8) * S * S);
+	for (int z = 0; z < nnz; z++)
+		for (int j = 0; j < S; j++)
+			C[nzcol[z] * S + j] += nzval[z] * work[nzrow[z] * S + j];
+
+	/* the multinomial variance of each row's shares, weighted by p_a^2 */
+	for (int z0 = 0; z0 < nnz;)
+	{
+		int			a = nzrow[z0];
+		int			z1 = z0;
+		int64		Y = 0;
+
+		while (z1 < nnz && nzrow[z1] == a)
+			z1++;
+		for (int b = 0; b < S; b++)
+			Y += N[a * S + b];
+		if (Y > 0 && p[a] != 0)
+		{
+			float8		w = p[a] * p[a] / (float8) Y;
+
+			for (int u = z0; u < z1; u++)
+				for (int v = z0; v < z1; v++)
+					C[nzcol[u] * S + nzcol[v]] +=
+						w * ((u == v ? nzval[u] : 0) - nzval[u] * nzval[v]);
+		}
+		z0 = z1;
+	}
+
+	/* p = p M */
+	memset(pnew, 0, sizeof(float8) * S);
+	for (int z = 0; z < nnz; z++)
+		pnew[nzcol[z]] += p[nzrow[z]] * nzval[z];
+	memcpy(p, pnew, sizeof(float8) * S);
+}
+
+/*
+ * The derived figures of a flow, which also checks that the entries
+ * describe persons: every count of persons derived from them not negative,
+ * nobody in two codes in one week, and the week-to-week transitions adding
+ * up to the persons of both weeks.  sqlstate is the error to raise
+ * otherwise.
+ *
+ * F[k1,k2](w, w) is the sum of the entries with max(x, y) <= w (for the
+ * diagonal, in a sweep over the weeks), and F[k1,k2](w - 1, w) is
+ * F(w - 1, w - 1) plus the entries with y = w and x < w.
+ */
+static void
+FlowDerive(const Flow *f, FlowCurve *c, int sqlstate)
+{
+	int			S,
+				W;
+	int64	   *diag;			/* F(w, w), S x S, running */
+	int64	   *N;				/* F(w - 1, w) */
+	int		   *bymax;			/* entry indexes sorted by max(x, y) */
+	int		   *byy;			/* entries with x < y, sorted by y */
+	int			nbyy = 0;
+	int		   *count;
+	float8	   *p,
+			   *C,
+			   *work,
+			   *pnew,
+			   *nzval;
+	int		   *nzrow,
+			   *nzcol;
+	int			im = 0,
+				iy = 0;
+	bool		alive = true;
+
+	CollectCodes(f, c);
+	S = c->ncodes;
+	W = c->nweeks = f->horizon + 1;
+	if (S > FLOW_MAX_CODES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("flow value has too many distinct codes: %d", S),
+				 errdetail("A flow can be read with at most %d distinct codes.", FLOW_MAX_CODES),
+				 errhint("Recode the weekly codes into fewer states with weekline_recode.")));
+
+	/* bucket sort of the entries by max(x, y) and, for x < y, by y */
+	count = palloc0((W + 1) * sizeof(int));
+	for (int i = 0; i < f->nentries; i++)
+		count[Max(f->entries[i].x, f->entries[i].y) + 1]++;
+	for (int w = 0; w < W; w++)
+		count[w + 1] += count[w];
+	bymax = palloc(Max(f->nentries, 1) * sizeof(int));
+	for (int i = 0; i < f->nentries; i++)
+		bymax[count[Max(f->entries[i].x, f->entries[i].y)]++] = i;
+	memset(count, 0, (W + 1) * sizeof(int));
+	for (int i = 0; i < f->nentries; i++)
+		if (f->entries[i].x < f->entries[i].y)
+			count[f->entries[i].y + 1]++, nbyy++;
+	for (int w = 0; w < W; w++)
+		count[w + 1] += count[w];
+	byy = palloc(Max(nbyy, 1) * sizeof(int));
+	for (int i = 0; i < f->nentries; i++)
+		if (f->entries[i].x < f->entries[i].y)
+			byy[count[f->entries[i].y]++] = i;
+	/* bymax and byy are now in order of max(x, y) and y (stable per bucket) */
+
+	diag = palloc0(sizeof(int64) * S * S);
+	N = palloc(sizeof(int64) * S * S);
+	c->persons = palloc0(sizeof(int64) * W * S);
+	c->observed = palloc0(sizeof(int64) * W);
+	c->share = palloc(sizeof(float8) * W * S);
+	c->std_err = palloc(sizeof(float8) * W * S);
+	p = palloc0(sizeof(float8) * S);
+	C = palloc0(sizeof(float8) * S * S);
+	work = palloc(sizeof(float8) * S * S);
+	pnew = palloc(sizeof(float8) * S);
+	nzrow = palloc(sizeof(int) * (S * S + S));
+	nzcol = palloc(sizeof(int) * (S * S + S));
+	nzval = palloc(sizeof(float8) * (S * S + S));
+
+	for (int w = 0; w < W; w++)
+	{
+		int64		n = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		/* N = F(w - 1, w) = F(w - 1, w - 1) + entries with y = w, x < w */
+		memcpy(N, diag, sizeof(int64) * S * S);
+		for (; iy < nbyy && f->entries[byy[iy]].y == w; iy++)
+		{
+			const FlowEntry *e = &f->entries[byy[iy]];
+
+			N[CodeIndex(c, e->from) * S + CodeIndex(c, e->to)] += e->delta;
+		}
+		/* diag = F(w, w) */
+		for (; im < f->nentries && Max(f->entries[bymax[im]].x, f->entries[bymax[im]].y) == w; im++)
+		{
+			const FlowEntry *e = &f->entries[bymax[im]];
+
+			diag[CodeIndex(c, e->from) * S + CodeIndex(c, e->to)] += e->delta;
+		}
+
+		for (int a = 0; a < S; a++)
+		{
+			int64		rowsum = 0;
+			int64		colsum = 0;
+
+			for (int b = 0; b < S; b++)
+			{
+				if (diag[a * S + b] < 0 || (a != b && diag[a * S + b] != 0))
+					FlowCorrupt(sqlstate, psprintf("In week %d the entries give %lld persons with codes %d and %d.",
+												   w, (long long) diag[a * S + b], c->codes[a], c->codes[b]));
+				if (w > 0 && N[a * S + b] < 0)
+					FlowCorrupt(sqlstate, psprintf("From week %d to week %d the entries give %lld persons going from code %d to code %d.",
+												   w - 1, w, (long long) N[a * S + b], c->codes[a], c->codes[b]));
+				rowsum += N[a * S + b];
+				colsum += N[b * S + a];
+			}
+			if (w > 0 && (rowsum > c->persons[(w - 1) * S + a] || colsum != diag[a * S + a]))
+				FlowCorrupt(sqlstate, psprintf("The transitions from week %d to week %d do not add up to the persons of code %d in those weeks.",
+											   w - 1, w, c->codes[a]));
+			c->persons[w * S + a] = diag[a * S + a];
+			n += diag[a * S + a];
+		}
+		c->observed[w] = n;
+
+		if (w == 0)
+		{
+			/*
+			 * the initial distribution, taken as given (as survfit and etm
+			 * do): its variance is not part of the standard errors
+			 */
+			for (int a = 0; a < S && n > 0; a++)
+				p[a] = (float8) c->persons[a] / (float8) n;
+		}
+		else if (n > 0 && alive)
+			AalenJohansenStep(S, N, p, C, work, pnew, nzrow, nzcol, nzval);
+		if (n == 0)
+			alive = false;
+		for (int a = 0; a < S; a++)
+		{
+			c->share[w * S + a] = alive ? p[a] : get_float8_nan();
+			c->std_err[w * S + a] = alive ? sqrt(Max(C[a * S + a], 0)) : get_float8_nan();
+		}
+	}
+	Assert(im == f->nentries && iy == nbyy);
+}
+
+/*
+ * The strict check of text and binary input beyond FlowDerive: every
+ * F[k1,k2](a, b), at every pair of weeks, is a count (not negative).  Per
+ * pair of codes F only changes at the x and y of that pair's entries, so it
+ * is checked on the grid of those: at most (horizon + 1)^2 points per pair.
+ */
+static void
+CheckAllCounts(const Flow *f, int sqlstate)
+{
+	FlowEntry  *e = palloc(Max(f->nentries, 1) * sizeof(FlowEntry));
+	int			W = f->horizon + 1;
+	int		   *xi = palloc(W * sizeof(int));
+	int		   *yi = palloc(W * sizeof(int));
+	int64	   *grid = NULL;
+	Size		gridsize = 0;
+
+	memcpy(e, f->entries, f->nentries * sizeof(FlowEntry));
+	/* sort by pair of codes, then x, y */
+	for (int i = 0; i < f->nentries; i++)
+	{
+		FlowEntry	t = e[i];
+
+		/* rotate the key: from, to, x, y */
+		e[i].x = t.from;
+		e[i].y = t.to;
+		e[i].from = t.x;
+		e[i].to = t.y;
+	}
+	qsort(e, f->nentries, sizeof(FlowEntry), FlowEntryCmp);
+	for (int i0 = 0; i0 < f->nentries;)
+	{
+		int			i1 = i0;
+		int			nx = 0,
+					ny = 0;
+		Size		need;
+
+		CHECK_FOR_INTERRUPTS();
+		while (i1 < f->nentries && e[i1].x == e[i0].x && e[i1].y == e[i0].y)
+			i1++;
+		/* distinct x (in e.from) and y (in e.to) of this pair */
+		memset(xi, -1, W * sizeof(int));
+		memset(yi, -1, W * sizeof(int));
+		for (int i = i0; i < i1; i++)
+		{
+			xi[e[i].from] = 0;
+			yi[e[i].to] = 0;
+		}
+		for (int w = 0; w < W; w++)
+		{
+			if (xi[w] == 0)
+				xi[w] = nx++;
+			else
+				xi[w] = -1;
+			if (yi[w] == 0)
+				yi[w] = ny++;
+			else
+				yi[w] = -1;
+		}
+		/* the loop above renumbers: positions with a 0 mark get an index */
+		need = (Size) nx * ny;
+		if (need > gridsize)
+		{
+			grid = grid ? repalloc_huge(grid, need * sizeof(int64))
+				: palloc_extended(need * sizeof(int64), MCXT_ALLOC_HUGE);
+			gridsize = need;
+		}
+		memset(grid, 0, need * sizeof(int64));
+		for (int i = i0; i < i1; i++)
+			grid[(Size) xi[e[i].from] * ny + yi[e[i].to]] += e[i].delta;
+		for (int a = 0; a < nx; a++)
+		{
+			for (int b = 0; b < ny; b++)
+			{
+				int64		v = grid[(Size) a * ny + b];
+
+				if (a > 0)
+					v += grid[(Size) (a - 1) * ny + b];
+				if (b > 0)
+					v += grid[(Size) a * ny + b - 1];
+				if (a > 0 && b > 0)
+					v -= grid[(Size) (a - 1) * ny + b - 1];
+				grid[(Size) a * ny + b] = v;
+				if (v < 0)
+					FlowCorrupt(sqlstate, psprintf("The entries of codes %d and %d give a negative number of persons.",
+												   e[i0].x, e[i0].y));
+			}
+		}
+		i0 = i1;
+	}
+	pfree(e);
+	pfree(xi);
+	pfree(yi);
+	if (grid)
+		pfree(grid);
+}
+
+/*
+ * A flat value from entries read from text or binary input, validated;
+ * faults are reported with sqlstate (22P02 for text, 22P03 for binary).
+ */
+static Flow *
+FlowBuild(IsoWeek origin, int64 horizon, FlowEntry *entries, int n, int sqlstate)
+{
+	Flow	   *f;
+	int64		total = 0;
+	FlowCurve	curve;
+
+	if (horizon < 0 || horizon > FLOW_MAX_HORIZON)
+		FlowCorrupt(sqlstate, psprintf("The horizon must be from 0 to %d weeks.", FLOW_MAX_HORIZON));
+	if (origin > isoweek_max_value() - horizon || origin < isoweek_min_value())
+		FlowCorrupt(sqlstate, "The weeks from the origin to the horizon must be valid ISO weeks.");
+	CheckEntryLimit(n);
+	for (int i = 0; i < n; i++)
+	{
+		FlowEntry  *e = &entries[i];
+
+		if (e->x < 0 || e->x > horizon || e->y < 0 || e->y > horizon)
+			FlowCorrupt(sqlstate, psprintf("Entry %d has weeks %d, %d outside 0 to the horizon %lld.",
+										   i + 1, e->x, e->y, (long long) horizon));
+		if (e->from < 0 || e->to < 0)
+			FlowCorrupt(sqlstate, psprintf("Entry %d has a negative code.", i + 1));
+		if (e->delta == 0)
+			FlowCorrupt(sqlstate, psprintf("Entry %d is 0; entries that are 0 are left out.", i + 1));
+		if (e->delta == PG_INT64_MIN ||
+			pg_add_s64_overflow(total, e->delta < 0 ? -e->delta : e->delta, &total) ||
+			total > FLOW_MAX_ABS_TOTAL)
+			FlowCorrupt(sqlstate, "The entries are too large.");
+		if (i > 0 && FlowEntryCmp(&entries[i - 1], e) >= 0)
+			FlowCorrupt(sqlstate, psprintf("Entries must be sorted by x, y, from code and to code, each once; entry %d does not follow entry %d.",
+										   i + 1, i));
+	}
+
+	f = palloc0(FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	SET_VARSIZE(f, FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	f->version = FLOW_VERSION;
+	f->origin = origin;
+	f->horizon = (int32) horizon;
+	f->nentries = n;
+	if (n > 0)
+		memcpy(f->entries, entries, (Size) n * sizeof(FlowEntry));
+	FlowDerive(f, &curve, sqlstate);
+	CheckAllCounts(f, sqlstate);
+	return f;
+}
+
+Flow *
+flow_from_datum(Datum d)
+{
+	Flow	   *f = (Flow *) PG_DETOAST_DATUM(d);
+
+	if (f->version != FLOW_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("unsupported flow format version %d", f->version),
+				 errdetail("This version of jobreg reads flow format version %d.", FLOW_VERSION)));
+	if (f->nentries < 0 || f->horizon < 0 || f->horizon > FLOW_MAX_HORIZON ||
+		VARSIZE(f) != FLOW_HDRSZ + (Size) f->nentries * sizeof(FlowEntry))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted flow value"),
+				 errdetail("The value's size does not match its %d entries.", f->nentries)));
+	return f;
+}
+
+/* ---------- text I/O ---------- */
+
+static void FlowSyntaxError(const char *str, const char *p, const char *expected) pg_attribute_noreturn();
+
+static void
+FlowSyntaxError(const char *str, const char *p, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type flow: \"%s\"", str),
+			 errdetail("Expected %s at position %d.", expected, (int) (p - str) + 1),
+			 errhint("A flow value is written v1;origin=2015-W01;horizon=52;x,y,from>to:delta;... with the entries sorted; flow(history, origin, horizon) makes one.")));
+}
+
+static int64
+ParseInt(const char *str, const char **p, bool sign, const char *what)
+{
+	const char *start = *p;
+	bool		neg = false;
+	int64		val = 0;
+
+	if (sign && (**p == '-' || **p == '+'))
+	{
+		neg = **p == '-';
+		(*p)++;
+	}
+	if (!isdigit((unsigned char) **p))
+		FlowSyntaxError(str, start, what);
+	while (isdigit((unsigned char) **p))
+	{
+		if (pg_mul_s64_overflow(val, 10, &val) ||
+			pg_add_s64_overflow(val, **p - '0', &val))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s at position %d is out of range for type flow",
+							what, (int) (start - str) + 1)));
+		(*p)++;
+	}
+	return neg ? -val : val;
+}
+
+static int32
+ParseInt32(const char *str, const char **p, const char *what)
+{
+	const char *start = *p;
+	int64		v = ParseInt(str, p, false, what);
+
+	if (v > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s at position %d is out of range for type flow",
+						what, (int) (start - str) + 1)));
+	return (int32) v;
+}
+
+static void
+ExpectText(const char *str, const char **p, const char *lit)
+{
+	size_t		len = strlen(lit);
+
+	if (strncmp(*p, lit, len) != 0)
+		FlowSyntaxError(str, *p, psprintf("\"%s\"", lit));
+	*p += len;
+}
+
+/*
+ * Text form: v1;origin=<isoweek>;horizon=<weeks> then ;x,y,from>to:delta
+ * per entry, entries sorted by x, y, from, to; no spaces.
+ */
+Datum
+flow_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	const char *start;
+	char	   *weektext;
+	IsoWeek		origin;
+	int64		horizon;
+	int			n = 0,
+				size = 16;
+	FlowEntry  *entries = palloc(size * sizeof(FlowEntry));
+
+	ExpectText(str, &p, "v1;origin=");
+	start = p;
+	while (*p != '\0' && *p != ';')
+		p++;
+	weektext = pnstrdup(start, p - start);
+	origin = DatumGetIsoWeek(DirectFunctionCall1(isoweek_in, CStringGetDatum(weektext)));
+	ExpectText(str, &p, ";horizon=");
+	start = p;
+	horizon = ParseInt(str, &p, false, "a horizon");
+	if (horizon > FLOW_MAX_HORIZON)
+		FlowCorrupt(ERRCODE_INVALID_TEXT_REPRESENTATION,
+					psprintf("The horizon must be from 0 to %d weeks.", FLOW_MAX_HORIZON));
+	while (*p == ';')
+	{
+		p++;
+		if (n == size)
+		{
+			CheckEntryLimit(n + 1);
+			size *= 2;
+			entries = repalloc_huge(entries, size * sizeof(FlowEntry));
+		}
+		entries[n].x = ParseInt32(str, &p, "a week");
+		ExpectText(str, &p, ",");
+		entries[n].y = ParseInt32(str, &p, "a week");
+		ExpectText(str, &p, ",");
+		entries[n].from = ParseInt32(str, &p, "a code");
+		ExpectText(str, &p, ">");
+		entries[n].to = ParseInt32(str, &p, "a code");
+		ExpectText(str, &p, ":");
+		entries[n].delta = ParseInt(str, &p, true, "a count");
+		n++;
+	}
+	if (*p != '\0')
+		FlowSyntaxError(str, p, "\";\" or the end of input");
+	PG_RETURN_POINTER(FlowBuild(origin, horizon, entries, n, ERRCODE_INVALID_TEXT_REPRESENTATION));
+}
+
+Datum
+flow_out(PG_FUNCTION_ARGS)
+{
+	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+	char		week[ISOWEEK_TEXT_LEN];
+
+	initStringInfo(&buf);
+	isoweek_format(f->origin, week);
+	appendStringInfo(&buf, "v1;origin=%s;horizon=%d", week, f->horizon);
+	for (int i = 0; i < f->nentries; i++)
+	{
+		const FlowEntry *e = &f->entries[i];
+
+		appendStringInfo(&buf, ";%d,%d,%d>%d:" INT64_FORMAT,
+						 e->x, e->y, e->from, e->to, e->delta);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form: uint8 format version, int4 origin (weeks since 2000-W01),
+ * int4 horizon, int4 number of entries, then per entry int4 x, int4 y,
+ * int4 from, int4 to, int8 delta.  Validated like text input.
+ */
+Datum
+flow_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version;
+	IsoWeek		origin;
+	int32		horizon;
+	int			n;
+	FlowEntry  *entries;
+
+	if (buf->len - buf->cursor < 13)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("flow binary value is too short"),
+				 errdetail("It needs a format version byte, the origin, the horizon and a count of entries.")));
+	version = pq_getmsgbyte(buf);
+	if (version != FLOW_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported flow binary format version %d", version),
+				 errdetail("This version of jobreg reads flow format version %d.", FLOW_VERSION)));
+	origin = (IsoWeek) pq_getmsgint(buf, 4);
+	horizon = (int32) pq_getmsgint(buf, 4);
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 0 || n > (buf->len - buf->cursor) / FLOW_SEND_ENTRY_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid number of flow entries %d", n),
+				 errdetail("The message has %d bytes left for entries of %d bytes.",
+						   buf->len - buf->cursor, FLOW_SEND_ENTRY_SIZE)));
+	entries = palloc_extended(Max(n, 1) * sizeof(FlowEntry), MCXT_ALLOC_HUGE);
+	for (int i = 0; i < n; i++)
+	{
+		entries[i].x = (int32) pq_getmsgint(buf, 4);
+		entries[i].y = (int32) pq_getmsgint(buf, 4);
+		entries[i].from = (int32) pq_getmsgint(buf, 4);
+		entries[i].to = (int32) pq_getmsgint(buf, 4);
+		entries[i].delta = pq_getmsgint64(buf);
+	}
+	PG_RETURN_POINTER(FlowBuild(origin, horizon, entries, n, ERRCODE_INVALID_BINARY_REPRESENTATION));
+}
+
+Datum
+flow_send(PG_FUNCTION_ARGS)
+{
+	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, FLOW_VERSION);
+	pq_sendint32(&buf, f->origin);
+	pq_sendint32(&buf, f->horizon);
+	pq_sendint32(&buf, f->nentries);
+	for (int i = 0; i < f->nentries; i++)
+	{
+		pq_sendint32(&buf, f->entries[i].x);
+		pq_sendint32(&buf, f->entries[i].y);
+		pq_sendint32(&buf, f->entries[i].from);
+		pq_sendint32(&buf, f->entries[i].to);
+		pq_sendint64(&buf, f->entries[i].delta);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- aggregates ---------- */
+
+static void
+CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by an aggregate", name)));
+}
+
+static void
+SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
+{
+	char		w1[ISOWEEK_TEXT_LEN];
+	char		w2[ISOWEEK_TEXT_LEN];
+
+	if (!state->known)
+	{
+		state->known = true;
+		state->origin = origin;
+		state->horizon = horizon;
+		return;
+	}
+	if (state->origin == origin && state->horizon == horizon)
+		return;
+	isoweek_format(state->origin, w1);
+	isoweek_format(origin, w2);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("flow origins and horizons differ: %s + %d weeks and %s + %d weeks",
+					w1, state->horizon, w2, horizon),
+			 errdetail("Only flows of the same origin week and horizon can be merged; every row of the flow aggregate must give the same origin and horizon.")));
+}
+
+static FlowState *
+GetState(FunctionCallInfo fcinfo, int argno)
+{
+	FlowState  *state;
+	Flow	   *f;
+
+	if (!PG_ARGISNULL(argno) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
+	{
+		state = (FlowState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
+		Assert(state->hdr.eoh_methods == &FlowMethods);
+		return state;
+	}
+	state = FlowStateCreate(jobreg_state_context(fcinfo));
+	if (!PG_ARGISNULL(argno))
+	{
+		f = flow_from_datum(PG_GETARG_DATUM(argno));
+		SetFrame(state, f->origin, f->horizon);
+		for (int i = 0; i < f->nentries; i++)
+			FlowStateAdd(state, f->entries[i].x, f->entries[i].y,
+						 f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+	}
+	return state;
+}
+
+/*
+ * Adds one person: the runs of the weekline from the origin to the horizon
+ * (or its last week), as rectangles of the pairs of runs.
+ */
+static void
+AddPerson(FlowState *state, const struct varlena *wl)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	IsoWeek		first;
+	IsoWeek		stop = state->origin + state->horizon;	/* last week wanted */
+	int			m = 0;
+	FlowRun    *runs;
+
+	if (!weekline_reader_init(&r, wl))
+		return;
+	first = r.next;
+	if (first > state->origin)
+		return;
+	while (weekline_next(&r, &run))
+	{
+		IsoWeek		s = Max(run.start, state->origin);
+		IsoWeek		e = Min(run.start + run.length - 1, stop);
+
+		if (e < s)
+		{
+			if (run.start > stop)
+				break;
+			continue;
+		}
+		if (m > 0 && state->runs[m - 1].code == run.code)
+		{
+			state->runs[m - 1].end = e - state->origin;
+			continue;
+		}
+		if (m == state->maxrun)
+		{
+			state->maxrun = Max(16, state->maxrun * 2);
+			state->runs = state->runs
+				? repalloc(state->runs, state->maxrun * sizeof(FlowRun))
+				: MemoryContextAlloc(state->hdr.eoh_context, state->maxrun * sizeof(FlowRun));
+		}
+		state->runs[m].start = s - state->origin;
+		state->runs[m].end = e - state->origin;
+		state->runs[m].code = run.code;
+		m++;
+	}
+	/* a history that ends before the origin contributes nothing */
+	if (m == 0 || state->runs[0].start != 0)
+		return;
+
+	runs = state->runs;
+	for (int i = 0; i < m; i++)
+	{
+		int32		x0 = runs[i].start;
+		int32		x1 = runs[i].end + 1;
+
+		if ((i & 63) == 63)
+			CHECK_FOR_INTERRUPTS();
+		for (int j = i; j < m; j++)
+		{
+			int32		y0 = runs[j].start;
+			int32		y1 = runs[j].end + 1;
+			int32		k1 = runs[i].code;
+			int32		k2 = runs[j].code;
+
+			FlowStateAdd(state, x0, y0, k1, k2, 1);
+			if (y1 <= state->horizon)
+				FlowStateAdd(state, x0, y1, k1, k2, -1);
+			if (x1 <= state->horizon)
+			{
+				FlowStateAdd(state, x1, y0, k1, k2, -1);
+				if (y1 <= state->horizon)
+					FlowStateAdd(state, x1, y1, k1, k2, 1);
+			}
+		}
+	}
+}
+
+/* flow(history, origin, horizon): rows with a NULL are skipped */
+Datum
+flow_trans(PG_FUNCTION_ARGS)
+{
+	FlowState  *state;
+	IsoWeek		origin;
+	int32		horizon;
+
+	CheckInAggregate(fcinfo, "flow_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	origin = PG_GETARG_ISOWEEK(2);
+	horizon = PG_GETARG_INT32(3);
+	flow_check_horizon(horizon);
+	if (origin > isoweek_max_value() - horizon)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("flow horizon goes past the last valid ISO week")));
+	state = GetState(fcinfo, 0);
+	SetFrame(state, origin, horizon);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* combine function of both aggregates, transition function of flow_merge */
+Datum
+flow_combine(PG_FUNCTION_ARGS)
+{
+	FlowState  *state;
+	Flow	   *other;
+
+	CheckInAggregate(fcinfo, "flow_combine");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	state = GetState(fcinfo, 0);
+	other = flow_from_datum(PG_GETARG_DATUM(1));
+	SetFrame(state, other->origin, other->horizon);
+	for (int i = 0; i < other->nentries; i++)
+	{
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		FlowStateAdd(state, other->entries[i].x, other->entries[i].y,
+					 other->entries[i].from, other->entries[i].to, other->entries[i].delta);
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* ---------- readers ---------- */
+
+static inline bool
+Suppressed(int64 persons)
+{
+	return jobreg_min_cell > 0 && persons < jobreg_min_cell;
+}
+
+/* flow_table(flow) → setof (week, code, persons, share, std_err) */
+Datum
+flow_table(PG_FUNCTION_ARGS)
+{
+	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FlowCurve	c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	FlowDerive(f, &c, ERRCODE_DATA_CORRUPTED);
+	for (int w = 0; w < c.nweeks; w++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int k = 0; k < c.ncodes; k++)
+		{
+			Datum		values[5];
+			bool		nulls[5] = {false, false, false, false, false};
+			Size		i = (Size) w * c.ncodes + k;
+
+			values[0] = Int32GetDatum(w);
+			values[1] = Int32GetDatum(c.codes[k]);
+			values[2] = Float8GetDatum((float8) c.persons[i]);
+			values[3] = Float8GetDatum(c.share[i]);
+			values[4] = Float8GetDatum(c.std_err[i]);
+			nulls[3] = isnan(c.share[i]);
+			nulls[4] = isnan(c.std_err[i]);
+			if (Suppressed(c.persons[i]))
+				nulls[2] = nulls[3] = nulls[4] = true;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/* flow_transitions(flow, from_week, to_week) → setof (from_code, to_code, persons, share) */
+Datum
+flow_transitions(PG_FUNCTION_ARGS)
+{
+	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
+	int32		a = PG_GETARG_INT32(1);
+	int32		b = PG_GETARG_INT32(2);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FlowCurve	c;
+	int			S;
+	int64	   *F,
+			   *Fa,
+			   *Fb;
+
+	if (a < 0 || b < 0 || a > f->horizon || b > f->horizon)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("flow_transitions weeks %d and %d are outside the flow's horizon", a, b),
+				 errdetail("Weeks are counted from the origin week, 0 to the horizon %d.", f->horizon)));
+	if (a > b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("flow_transitions from_week %d is after to_week %d", a, b),
+				 errdetail("Transitions run forward in time: from_week must not be after to_week.")));
+
+	InitMaterializedSRF(fcinfo, 0);
+	CollectCodes(f, &c);
+	S = c.ncodes;
+	if (S > FLOW_MAX_CODES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("flow value has too many distinct codes: %d", S),
+				 errdetail("A flow can be read with at most %d distinct codes.", FLOW_MAX_CODES)));
+	/* F(a, b), and the persons per code in weeks a and b: F(a, a), F(b, b) */
+	F = palloc0(sizeof(int64) * Max(S * S, 1));
+	Fa = palloc0(sizeof(int64) * Max(S * S, 1));
+	Fb = palloc0(sizeof(int64) * Max(S * S, 1));
+	for (int i = 0; i < f->nentries; i++)
+	{
+		const FlowEntry *e = &f->entries[i];
+		int			cell;
+
+		if (e->x > b)
+			break;				/* sorted by x */
+		if (e->y > b)
+			continue;
+		cell = CodeIndex(&c, e->from) * S + CodeIndex(&c, e->to);
+		Fb[cell] += e->delta;
+		if (e->x <= a)
+		{
+			F[cell] += e->delta;
+			if (e->y <= a)
+				Fa[cell] += e->delta;
+		}
+	}
+	/*
+	 * Everybody observed in week b was observed in week a: the persons of
+	 * each code in week b are a column sum, and no row sum exceeds the
+	 * persons of its code in week a.  Checked here because the input
+	 * functions check only the weekly and week-to-week counts this way.
+	 */
+	for (int k = 0; k < S; k++)
+	{
+		int64		row = 0;
+		int64		col = 0;
+
+		for (int j = 0; j < S; j++)
+		{
+			row += F[k * S + j];
+			col += F[j * S + k];
+		}
+		if (col != Fb[k * S + k] || row > Fa[k * S + k])
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid flow value"),
+					 errdetail("The persons going from week %d to week %d do not add up to the persons of code %d in those weeks.",
+							   a, b, c.codes[k])));
+	}
+	for (int k1 = 0; k1 < S; k1++)
+	{
+		int64		row = 0;
+
+		for (int k2 = 0; k2 < S; k2++)
+			row += F[k1 * S + k2];
+		for (int k2 = 0; k2 < S; k2++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false, false, false, false};
+			int64		v = F[k1 * S + k2];
+
+			if (v < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("invalid flow value"),
+						 errdetail("The entries give a negative number of persons.")));
+			if (v == 0)
+				continue;
+			values[0] = Int32GetDatum(c.codes[k1]);
+			values[1] = Int32GetDatum(c.codes[k2]);
+			values[2] = Float8GetDatum((float8) v);
+			values[3] = Float8GetDatum((float8) v / (float8) row);
+			if (Suppressed(v))
+				nulls[2] = nulls[3] = true;
+			if (Suppressed(row))
+				nulls[3] = true;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/*
+ * flow_mean_weeks(flow, code): the expected number of weeks in code from
+ * the origin week to the horizon, the sum of the state occupation
+ * probabilities over the weeks.  NULL when some week has nobody observed,
+ * or, under jobreg.min_cell, fewer persons observed than the floor.
+ */
+Datum
+flow_mean_weeks(PG_FUNCTION_ARGS)
+{
+	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
+	int32		code = PG_GETARG_INT32(1);
+	FlowCurve	c;
+	int			k;
+	float8		sum = 0;
+
+	FlowDerive(f, &c, ERRCODE_DATA_CORRUPTED);
+	k = CodeIndex(&c, code);
+	for (int w = 0; w < c.nweeks; w++)
+	{
+		if (c.observed[w] == 0 || Suppressed(c.observed[w]))
+			PG_RETURN_NULL();
+		if (k >= 0)
+			sum += c.share[(Size) w * c.ncodes + k];
+	}
+	PG_RETURN_FLOAT8(sum);
+}

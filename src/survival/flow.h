@@ -1,0 +1,61 @@
+/*
+ * src/survival/flow.h
+ *		The flow type (flow.c): a mergeable state of a cohort's weekly states
+ *		from an origin week.
+ */
+#ifndef JOBREG_FLOW_H
+#define JOBREG_FLOW_H
+
+#include "jobreg.h"
+
+#define FLOW_VERSION 1
+
+/* the longest horizon, in weeks after the origin week (ten years) */
+#define FLOW_MAX_HORIZON 520
+/* the most distinct codes (states) a flow can be read with */
+#define FLOW_MAX_CODES 256
+/* the most entries of a flow value (24 bytes each: 192 MB) */
+#define FLOW_MAX_ENTRIES (1 << 23)
+/* the largest sum of the entries' absolute values, so that no sum overflows */
+#define FLOW_MAX_ABS_TOTAL (INT64CONST(1) << 62)
+
+/*
+ * One entry of the sparse difference array: F[from,to](a, b) is the sum of
+ * delta over the entries with x <= a and y <= b.
+ */
+typedef struct FlowEntry
+{
+	int32		x;				/* 0 .. horizon */
+	int32		y;				/* 0 .. horizon */
+	int32		from;			/* code in week x, not negative */
+	int32		to;				/* code in week y, not negative */
+	int64		delta;			/* not 0 */
+} FlowEntry;
+
+/* The flat form: entries sorted by x, y, from, to, each once */
+typedef struct Flow
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* FLOW_VERSION */
+	uint8		pad[3];
+	IsoWeek		origin;
+	int32		horizon;		/* 0 .. FLOW_MAX_HORIZON */
+	int32		nentries;
+	FlowEntry	entries[FLEXIBLE_ARRAY_MEMBER];
+} Flow;
+
+/* one run of a person's history, in weeks from the origin */
+typedef struct FlowRun
+{
+	int32		start;
+	int32		end;			/* last week, inclusive */
+	int32		code;
+} FlowRun;
+
+/* A flat flow from a datum (flat, toasted or expanded), format checked */
+extern Flow *flow_from_datum(Datum d);
+
+/* horizon < 0: 22023; above FLOW_MAX_HORIZON: 54000 */
+extern void flow_check_horizon(int64 horizon);
+
+#endif							/* JOBREG_FLOW_H */
