@@ -71,6 +71,9 @@ typedef struct Cuminc
 /* binary form of an entry: float8 time, int4 cause, int8 count */
 #define CUMINC_SEND_ENTRY_SIZE 20
 
+/* the most causes cuminc_table and cuminc_at estimate (doc/bounds.md) */
+#define CUMINC_MAX_CAUSES 1000
+
 /* ---------- expanded representation: a hash table of the entries ---------- */
 
 typedef struct CumincKey
@@ -473,6 +476,7 @@ cuminc_out(PG_FUNCTION_ARGS)
 	{
 		const CumincEntry *e = &c->entries[i];
 
+		CHECK_FOR_INTERRUPTS();
 		if (i == 0 || e->time != e[-1].time)
 		{
 			if (i > 0)
@@ -741,7 +745,17 @@ CumincEstimate(const Cuminc *c, CumincCurve *curve)
 	if (c->nentries > 0)
 		curve->last_time = c->entries[c->nentries - 1].time;
 
-	/* a small state can ask for ntimes x nc estimates: bound them */
+	/*
+	 * A small state can ask for ntimes x nc estimates: bound the causes, so
+	 * that the estimates grow with the state, and the cells, so that each
+	 * array fits in one allocation (doc/bounds.md).
+	 */
+	if (nc > CUMINC_MAX_CAUSES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many causes for cuminc estimates: %d", nc),
+				 errdetail("Estimates are made for at most %d causes: each cause has an estimate and a variance at every event time.",
+						   CUMINC_MAX_CAUSES)));
 	if ((Size) ntimes * nc > MaxAllocSize / sizeof(float8))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

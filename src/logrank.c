@@ -695,6 +695,7 @@ logrank_state_out(PG_FUNCTION_ARGS)
 	FirstGroup(&c, ls);
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		NextGroup(&c);
 		appendStringInfoString(&buf, "|\"");
 		for (int32 i = 0; i < c.len; i++)
