@@ -11,7 +11,10 @@
 # call f and mark done_s, in that order, with no interrupt check of the
 # executor between the marks and the call: if f does not check for
 # interrupts it runs to the end and done_s is marked before the executor
-# looks at the cancel.  Session B (cancel_when_started below) polls, a
+# looks at the cancel.  The subquery hands f its input already detoasted
+# (ARRAY[big])[1], big[1:42], h || ''), before the mark: reading a long
+# toasted value steps through the toast index, which checks for interrupts,
+# and would take the cancel before f's own loops are reached.  Session B (cancel_when_started below) polls, a
 # bounded number of times, until started_s is marked and, if done_s is not
 # marked yet, sends pg_cancel_backend (pg_terminate_backend in the second
 # round).  The case passes when A ended with SQLSTATE 57014 (57P01) and
@@ -94,10 +97,10 @@ SQL
 
 # name | session A's query
 CASES=$(cat <<'EOF'
-logrank_final|SELECT nextval('done_s') FROM (SELECT big, nextval('started_s') FROM cancel_logrank OFFSET 0) x WHERE logrank_final(x.big) IS NOT NULL;
-cuminc_table|SELECT nextval('done_s') FROM (SELECT cuminc_table(x.big) FROM (SELECT big, nextval('started_s') FROM cancel_cuminc OFFSET 0) x LIMIT 1) y;
-surv_svg|SELECT nextval('done_s') FROM (SELECT big, nextval('started_s') FROM cancel_svg OFFSET 0) x WHERE surv_svg(x.big, array_fill('x'::text, ARRAY[42])) IS NOT NULL;
-dream_weekline|SELECT nextval('done_s') FROM (SELECT h, l, nextval('started_s') FROM cancel_dream OFFSET 0) x WHERE dream_weekline(x.h, x.l) IS NOT NULL;
+logrank_final|SELECT nextval('done_s') FROM (SELECT (ARRAY[big])[1] AS big, nextval('started_s') FROM cancel_logrank OFFSET 0) x WHERE logrank_final(x.big) IS NOT NULL;
+cuminc_table|SELECT nextval('done_s') FROM (SELECT cuminc_table(x.big) FROM (SELECT (ARRAY[big])[1] AS big, nextval('started_s') FROM cancel_cuminc OFFSET 0) x LIMIT 1) y;
+surv_svg|SELECT nextval('done_s') FROM (SELECT big[1:42] AS big, nextval('started_s') FROM cancel_svg OFFSET 0) x WHERE surv_svg(x.big, array_fill('x'::text, ARRAY[42])) IS NOT NULL;
+dream_weekline|SELECT nextval('done_s') FROM (SELECT h || '' AS h, l || '' AS l, nextval('started_s') FROM cancel_dream OFFSET 0) x WHERE dream_weekline(x.h, x.l) IS NOT NULL;
 EOF
 )
 
