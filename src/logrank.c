@@ -56,9 +56,9 @@ typedef struct LogrankState
 
 /*
  * The most groups the test compares.  The covariance matrix has a row and a
- * column per group: its updates cost groups^2 per event time and its
- * Cholesky factor groups^3 / 3, so 2,000 groups keep the matrix at 32 MB and
- * its factoring to seconds (doc/bounds.md).
+ * column per group and its Cholesky factor costs groups^3 / 3, so 2,000
+ * groups keep each matrix at 32 MB and the factoring to seconds
+ * (doc/bounds.md).
  */
 #define LOGRANK_MAX_GROUPS 2000
 
