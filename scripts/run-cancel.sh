@@ -59,14 +59,14 @@ CREATE SEQUENCE done_s;
 
 -- session B: wait (a bounded number of polls) until A has started f, then
 -- signal A unless f has already returned
-CREATE FUNCTION cancel_when_started(how text) RETURNS text LANGUAGE plpgsql AS $$
+CREATE FUNCTION cancel_when_started(how text, session_a text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	target int;
 	sent bool;
 BEGIN
 	FOR poll IN 1..200000 LOOP
 		IF (SELECT is_called FROM started_s) THEN
-			SELECT pid INTO target FROM pg_stat_activity WHERE application_name = 'jobreg_cancel_a';
+			SELECT pid INTO target FROM pg_stat_activity WHERE application_name = session_a;
 			SELECT CASE WHEN (SELECT is_called FROM done_s) THEN NULL
 						WHEN how = 'cancel' THEN pg_cancel_backend(target)
 						ELSE pg_terminate_backend(target) END INTO sent;
@@ -110,18 +110,23 @@ run_case() {
 	[ "$how" = cancel ] && want=57014 || want=57P01
 	for attempt in 1 2 3; do
 		psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "ALTER SEQUENCE started_s RESTART; ALTER SEQUENCE done_s RESTART"
-		PGAPPNAME=jobreg_cancel_a psql -X -q -d "$DB" >"$OUT/a.out" 2>&1 <<SQL &
+		# a name of its own: the backend of the previous case may still be exiting
+		local appname=jobreg_cancel_${name}_${how}_$attempt
+		PGAPPNAME=$appname psql -X -q -d "$DB" >"$OUT/a.out" 2>&1 <<SQL &
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 \set VERBOSITY sqlstate
 $query
 SQL
 		local apid=$!
-		sent=$(psql -X -q -At -d "$DB" -c "SELECT cancel_when_started('$how')")
+		sent=$(psql -X -q -At -d "$DB" -c "SELECT cancel_when_started('$how', '$appname')")
 		rc=0
 		wait $apid || rc=$?
 		done=$(psql -X -q -At -d "$DB" -c "SELECT is_called FROM done_s")
-		[ "$sent" = late ] && [ $attempt -lt 3 ] && continue
+		if [ "$sent" = late ] && [ $attempt -lt 3 ]; then
+			echo "note   $how $name: returned before the signal was sent; again"
+			continue
+		fi
 		break
 	done
 	if [ "$sent" = sent ] && [ "$done" = f ] && grep -q "$want" "$OUT/a.out"; then
