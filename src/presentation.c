@@ -39,7 +39,7 @@ PG_FUNCTION_INFO_V1(kommune_kode);
 
 /*
  * The longest name kommune_kode takes, in characters: the longest kommune
- * name has 18 and a hyphenated name with "Regionskommune" some 35, and the
+ * name has 17 and a hyphenated name with "Regionskommune" some 35, and the
  * transliteration costs more than linear time in the length (doc/bounds.md).
  */
 #define KOMMUNE_NAME_MAX 200
