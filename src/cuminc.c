@@ -90,6 +90,8 @@ StaticAssertDecl(CUMINC_MAX_ENTRIES >= 1 &&
 /* binary form of an entry: float8 time, int4 cause, int8 count */
 #define CUMINC_SEND_ENTRY_SIZE 20
 
+/* the most causes cuminc_table and cuminc_at estimate (doc/bounds.md) */
+
 /* ---------- expanded representation: a hash table of the entries ---------- */
 
 typedef struct CumincKey
@@ -505,6 +507,7 @@ cuminc_out(PG_FUNCTION_ARGS)
 	{
 		const CumincEntry *e = &c->entries[i];
 
+		CHECK_FOR_INTERRUPTS();
 		if (i == 0 || e->time != e[-1].time)
 		{
 			if (i > 0)

@@ -43,7 +43,14 @@ PG_FUNCTION_INFO_V1(welch_test_combine);
 PG_FUNCTION_INFO_V1(welch_test_final);
 
 #define LN_SQRT_2PI 0.918938533204672741780329736406	/* log(sqrt(2 pi)) */
-#define MAX_ITERATIONS 100000000
+/*
+ * The series and continued fractions below take about 9 sqrt(a) terms where
+ * x is near a, which for the chi-square is sqrt(20 df): at most 10 million
+ * terms (well under a second) covers df up to JOBREG_MAX_CHISQ_DF, and
+ * bounds the work for any other arguments (doc/bounds.md).
+ */
+#define MAX_ITERATIONS 10000000
+#define JOBREG_MAX_CHISQ_DF 1e12
 
 /* ---------- special functions ---------- */
 
@@ -572,11 +579,12 @@ Datum
 jobreg_pchisq_sql(PG_FUNCTION_ARGS)
 {
 	CheckDf(PG_GETARG_FLOAT8(1));
-	if (isinf(PG_GETARG_FLOAT8(1)))
+	if (PG_GETARG_FLOAT8(1) > JOBREG_MAX_CHISQ_DF)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("degrees of freedom must be finite"),
-				 errdetail("The chi-square distribution has no limit as the degrees of freedom grow.")));
+				 errmsg("degrees of freedom must be at most %g", JOBREG_MAX_CHISQ_DF),
+				 errdetail("The value given was %.15g; beyond the limit the series for the distribution function needs too many terms.",
+						   PG_GETARG_FLOAT8(1))));
 	PG_RETURN_FLOAT8(jobreg_pchisq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_BOOL(2)));
 }
 

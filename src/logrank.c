@@ -53,12 +53,15 @@ typedef struct LogrankState
 } LogrankState;
 
 #define LOGRANK_VERSION 1
+
 #define GROUP_LABEL_SIZE(len) TYPEALIGN(8, sizeof(int32) + (len))
 
 /*
  * Limits of a state (doc/limits.md), overridable at compile time for the
  * fuzz harness.  The groups' distinct times together are bounded by
- * SURVIVAL_MAX_TIMES; the test's covariance matrix has groups^2 cells (8 MB).
+ * SURVIVAL_MAX_TIMES; the test's covariance matrix has groups^2 cells (8 MB)
+ * and its Cholesky factor costs groups^3 / 3: well under a second
+ * (doc/bounds.md).
  */
 #ifndef LOGRANK_MAX_GROUPS
 #define LOGRANK_MAX_GROUPS 1000
@@ -409,6 +412,7 @@ QuadraticForm(float8 *v, const float8 *u, int k)
 	{
 		float8		diag = v[j * k + j];
 
+		CHECK_FOR_INTERRUPTS();
 		for (int m = 0; m < j; m++)
 			diag -= v[j * k + m] * v[j * k + m];
 		if (!(diag > v[j * k + j] * 1e-12))
@@ -428,6 +432,7 @@ QuadraticForm(float8 *v, const float8 *u, int k)
 	{
 		float8		s = u[i];
 
+		CHECK_FOR_INTERRUPTS();
 		for (int m = 0; m < i; m++)
 			s -= v[i * k + m] * y[m];
 		y[i] = s / v[i * k + i];
@@ -446,6 +451,69 @@ CompareFloat8(const void *a, const void *b)
 }
 
 /*
+ * The off-diagonal part of the log-rank covariance is a sum over event
+ * times of w_t r_t r_t' (r_t the numbers at risk per group).  Summed time by
+ * time it costs groups^2 per event time; but a group's number at risk only
+ * changes at its own times, so the sum is taken per stretch over which
+ * r_t[h] is constant: r[h] times the change, over the stretch, of the
+ * running sums P[g] = sum of w_t r_t[g].  That costs groups per change of a
+ * group, which is linear in the size of the state.
+ */
+typedef struct RankOneSum
+{
+	int			ng;
+	float8	   *running;		/* P[g] */
+	float8	   *level;			/* r[h] over h's current stretch */
+	float8	   *start;			/* P at the start of h's stretch, ng x ng */
+} RankOneSum;
+
+static void
+RankOneInit(RankOneSum *r, int ng)
+{
+	r->ng = ng;
+	r->running = palloc0(ng * sizeof(float8));
+	r->level = palloc0(ng * sizeof(float8));
+	r->start = palloc0((Size) ng * ng * sizeof(float8));
+}
+
+/* Ends h's stretch: subtracts its part of the sum from column h of var */
+static void
+RankOneFlush(RankOneSum *r, int h, float8 *var)
+{
+	int			ng = r->ng;
+	float8	   *start = &r->start[(Size) h * ng];
+
+	if (r->level[h] != 0)
+		for (int g = 0; g < ng; g++)
+			var[(Size) g * ng + h] -= r->level[h] * (r->running[g] - start[g]);
+	memcpy(start, r->running, ng * sizeof(float8));
+}
+
+/* Adds w risk risk' at one event time */
+static void
+RankOneAdd(RankOneSum *r, float8 w, const float8 *risk, float8 *var)
+{
+	for (int h = 0; h < r->ng; h++)
+		if (risk[h] != r->level[h])
+		{
+			RankOneFlush(r, h, var);
+			r->level[h] = risk[h];
+		}
+	for (int g = 0; g < r->ng; g++)
+		r->running[g] += w * risk[g];
+}
+
+static void
+RankOneFinish(RankOneSum *r, float8 *var)
+{
+	for (int h = 0; h < r->ng; h++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		RankOneFlush(r, h, var);
+	}
+}
+
+/*
  * R's survdiff with rho = 0: at each time with events, observed and
  * expected events per group and the hypergeometric covariance; the
  * chi-square is (O - E)' V^- (O - E) over the groups with expected > 0,
@@ -456,14 +524,15 @@ logrank_final(PG_FUNCTION_ARGS)
 {
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	int			ng = ls->ngroups;
-	KMPoint   **curve = palloc(ng * sizeof(KMPoint *));
-	int		   *ntimes = palloc(ng * sizeof(int));
-	int		   *pos = palloc0(ng * sizeof(int));
-	float8	   *obs = palloc0(ng * sizeof(float8));
-	float8	   *expect = palloc0(ng * sizeof(float8));
+	KMPoint   **curve;
+	int		   *ntimes;
+	int		   *pos;
+	float8	   *obs;
+	float8	   *expect;
 	float8	   *var;
-	float8	   *risk = palloc(ng * sizeof(float8));
-	float8	   *deaths = palloc(ng * sizeof(float8));
+	float8	   *risk;
+	float8	   *deaths;
+	RankOneSum	rank_one;
 	float8	   *times;
 	int			nt = 0;
 	int			maxt = 0;
@@ -478,13 +547,15 @@ logrank_final(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "logrank_final must return a composite type");
 	tupdesc = BlessTupleDesc(tupdesc);
-	/* the covariance matrix has ng x ng cells and must fit in one allocation */
-	if ((Size) ng * ng > MaxAllocSize / sizeof(float8))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many groups for the log-rank test: %d", ng),
-				 errdetail("The test compares at most %d groups.",
-						   (int) sqrt((double) (MaxAllocSize / sizeof(float8))))));
+	/* ng is at most LOGRANK_MAX_GROUPS: states are checked as they are made and read */
+	curve = palloc(ng * sizeof(KMPoint *));
+	ntimes = palloc(ng * sizeof(int));
+	pos = palloc0(ng * sizeof(int));
+	obs = palloc0(ng * sizeof(float8));
+	expect = palloc0(ng * sizeof(float8));
+	risk = palloc(ng * sizeof(float8));
+	deaths = palloc(ng * sizeof(float8));
+	RankOneInit(&rank_one, ng);
 	var = palloc0((Size) ng * ng * sizeof(float8));
 
 	/* every group's curve, and the union of the times with events */
@@ -532,15 +603,11 @@ logrank_final(PG_FUNCTION_ARGS)
 			float8		kk = d * (n - d) / (n * (n - 1));
 
 			for (int j = 0; j < ng; j++)
-			{
-				float8		tmp = kk * risk[j];
-
-				var[j * ng + j] += tmp;
-				for (int g = 0; g < ng; g++)
-					var[g * ng + j] -= tmp * risk[g] / n;
-			}
+				var[(Size) j * ng + j] += kk * risk[j];
+			RankOneAdd(&rank_one, kk / n, risk, var);
 		}
 	}
+	RankOneFinish(&rank_one, var);
 
 	/* the groups with expected > 0, less the first */
 	use = palloc(ng * sizeof(int));
@@ -710,6 +777,7 @@ logrank_state_out(PG_FUNCTION_ARGS)
 	FirstGroup(&c, ls);
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		NextGroup(&c);
 		appendStringInfoString(&buf, "|\"");
 		for (int32 i = 0; i < c.len; i++)

@@ -16,6 +16,8 @@
 
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
 #include "utils/pg_locale.h"
@@ -34,6 +36,13 @@ PG_FUNCTION_INFO_V1(kommune_kode);
 
 /* how many near names an unknown-name error suggests */
 #define KOMMUNE_CANDIDATES 3
+
+/*
+ * The longest name kommune_kode takes, in characters: the longest kommune
+ * name has 17 and a hyphenated name with "Regionskommune" some 35, and the
+ * transliteration costs more than linear time in the length (doc/bounds.md).
+ */
+#define KOMMUNE_NAME_MAX 200
 
 /* edit distances are taken on at most this many characters of a key */
 #define KOMMUNE_KEY_COMPARED 64
@@ -235,6 +244,7 @@ FoldName(const char *name, size_t len)
 		int32_t		limit = ulen;
 		UErrorCode	status = U_ZERO_ERROR;
 
+		CHECK_FOR_INTERRUPTS();
 		buf = palloc(capacity * sizeof(UChar));
 		memcpy(buf, src, ulen * sizeof(UChar));
 		utrans_transUChars(folder, buf, &textlen, capacity, 0, &limit, &status);
@@ -475,6 +485,13 @@ kommune_kode(PG_FUNCTION_ARGS)
 		tc->data = LoadKommuner(fcinfo->flinfo->fn_oid, tc->cxt);
 	index = (KommuneIndex *) tc->data;
 
+	/* counts at most one character past the limit, however long the text */
+	if (pg_mbcharcliplen(VARDATA_ANY(arg), VARSIZE_ANY_EXHDR(arg), KOMMUNE_NAME_MAX) <
+		VARSIZE_ANY_EXHDR(arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("kommune name is too long"),
+				 errdetail("A name given to kommune_kode has at most %d characters.", KOMMUNE_NAME_MAX)));
 	input = text_to_cstring(arg);
 	memoizable = strlen(input) < KOMMUNE_MEMO_KEYLEN;
 	if (memoizable)

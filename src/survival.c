@@ -631,6 +631,7 @@ survival_format(StringInfo buf, const Survival *s)
 	{
 		const SurvTime *t = &s->times[i];
 
+		CHECK_FOR_INTERRUPTS();
 		double_to_shortest_decimal_buf(t->time, num);
 		appendStringInfo(buf, ";%s:", num);
 		double_to_shortest_decimal_buf(t->events, num);
@@ -1255,6 +1256,7 @@ surv_table(PG_FUNCTION_ARGS)
 		float8		lower;
 		float8		upper;
 
+		CHECK_FOR_INTERRUPTS();
 		censored += pt[i].censored;
 		if (!(pt[i].events > 0))
 			continue;

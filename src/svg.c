@@ -16,6 +16,7 @@
 
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -34,6 +35,16 @@ static const char *const Dashes[] = {"none", "6 3", "2 3"};
 #define MAX_CURVES 42
 #define MAX_TITLE_LINES 3
 #define TITLE_LINE 22
+
+/*
+ * The time axis runs to at most SVG_MAX_TIME and at least SVG_MIN_TIME
+ * (weeks, days, even seconds fit), with at most SVG_MAX_TICKS ticks: beyond,
+ * tick steps stop being representable and the tick loop would not end
+ * (doc/bounds.md).
+ */
+#define SVG_MIN_TIME 1e-6
+#define SVG_MAX_TIME 1e12
+#define SVG_MAX_TICKS 200
 
 /* Geometry of the plot area, in pixels */
 typedef struct Frame
@@ -191,6 +202,8 @@ AppendCurve(StringInfo buf, const Frame *f, const Survival *s, int k)
 	{
 		bool		hidden = jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell;
 
+		CHECK_FOR_INTERRUPTS();
+
 		if (pt[i].time > f->max_time || hidden)
 		{
 			end = Min(pt[i].time, f->max_time);
@@ -231,6 +244,7 @@ surv_svg(PG_FUNCTION_ARGS)
 	int			height = PG_ARGISNULL(8) ? 450 : PG_GETARG_INT32(8);
 	Frame		f;
 	float8		step;
+	int			nticks;
 	float8	   *legend_x;
 	int		   *legend_row;
 	float8		legend_w = 0;
@@ -285,17 +299,24 @@ surv_svg(PG_FUNCTION_ARGS)
 		if (f.max_time <= 0)
 			f.max_time = 1;
 	}
+	if (f.max_time < SVG_MIN_TIME || f.max_time > SVG_MAX_TIME)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time axis up to %g is out of range", f.max_time),
+				 errdetail("The time axis of surv_svg ends between %g and %g; give max_time to draw the curves up to a time in that range.",
+						   SVG_MIN_TIME, SVG_MAX_TIME)));
 	if (!PG_ARGISNULL(4))
 	{
 		step = PG_GETARG_FLOAT8(4);
 		CheckPositive(step, "time_step");
-		if (f.max_time / step > 200)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("time_step %g gives more than 200 ticks up to %g", step, f.max_time)));
 	}
 	else
 		step = NiceStep(f.max_time);
+	if (!(f.max_time / step <= SVG_MAX_TICKS))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time_step %g gives more than %d ticks up to %g", step, SVG_MAX_TICKS, f.max_time)));
+	nticks = (int) floor(f.max_time / step * (1 + 1e-9)) + 1;
 
 	/* legend entries flow in rows under the plot: about 7 px a character */
 	legend_x = palloc(n * sizeof(float8));
@@ -361,7 +382,7 @@ surv_svg(PG_FUNCTION_ARGS)
 					 f.left, f.left, f.top, f.bottom);
 
 	/* time axis: ticks and labels at multiples of the step */
-	for (int i = 0; i * step <= f.max_time * (1 + 1e-9); i++)
+	for (int i = 0; i < nticks; i++)
 	{
 		float8		x = X(&f, i * step);
 

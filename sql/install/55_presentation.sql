@@ -18,4 +18,4 @@ CREATE FUNCTION kommune_kode(navn text) RETURNS int
 
 COMMENT ON FUNCTION dk_number(numeric, int) IS 'a number in Danish format by ICU (da_DK): 16.750, 5,5, -5.750; ties rounded away from zero';
 COMMENT ON FUNCTION dk_pct(float8, int) IS 'a ratio as a Danish percentage by ICU (da_DK): 0.055 gives 5,5 pct.';
-COMMENT ON FUNCTION kommune_kode(text) IS 'the kommunekode of a municipality name, tolerant of case, æ/ø/å spellings, hyphens and a "Kommune" suffix; unknown names are an error listing the closest';
+COMMENT ON FUNCTION kommune_kode(text) IS 'the kommunekode of a municipality name, tolerant of case, æ/ø/å spellings, hyphens and a "Kommune" suffix; unknown names are an error listing the closest; names of at most 200 characters';
