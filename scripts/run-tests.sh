@@ -43,6 +43,8 @@ logged() {
 }
 
 part regress suite_regress
+# single long calls cancelled and terminated from a second session
+part cancel logged cancel bash "$REPO/scripts/run-cancel.sh"
 part synth suite_synth
 part tap suite_tap
 part examples bash "$REPO/scripts/readme-examples.sh"
