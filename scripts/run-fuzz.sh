@@ -18,7 +18,7 @@ weekline:weekline_in:weekline_out:weekline_recv:weekline_send
 survival:survival_in:survival_out:survival_recv:survival_send
 logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send"
 
-SOURCES=$(ls "$REPO"/src/*.c | grep -v '/jobreg\.c$')
+SOURCES=$(ls "$REPO"/src/*/*.c | grep -v '/core/jobreg\.c$')
 # Size limits (doc/limits.md) small enough for inputs of -max_len bytes to
 # reach them, so that the checks at each limit are fuzzed too.
 LIMITS="-DSURVIVAL_MAX_TIMES=8 -DLOGRANK_MAX_GROUPS=4 -DLOGRANK_MAX_LABEL=16

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/run-mutation.sh: proves that the oracle tests can fail.  Builds
-# jobreg as it is and then with each mutant of src/jobreg.h (-DJOBREG_MUTANT=n:
+# jobreg as it is and then with each mutant of src/core/core.h and src/history/history.h (-DJOBREG_MUTANT=n:
 # 1 float8 results NULL, 2 float8 results off by a relative 1e-6, 3 weekline
 # codes misread), runs the oracle pg_regress files against each build on one
 # throwaway cluster and prints a table of file x build.

@@ -16,7 +16,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "jobreg.h"
+#include "history/history.h"
 
 PG_FUNCTION_INFO_V1(weekline_recode);
 PG_FUNCTION_INFO_V1(weekline_recode_codebook);

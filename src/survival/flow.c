@@ -47,7 +47,6 @@
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
-#include "jobreg.h"
 #include "survival/flow.h"
 
 PG_FUNCTION_INFO_V1(flow_in);

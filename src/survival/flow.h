@@ -6,7 +6,7 @@
 #ifndef JOBREG_FLOW_H
 #define JOBREG_FLOW_H
 
-#include "jobreg.h"
+#include "survival/survival.h"
 
 #define FLOW_VERSION 1
 

@@ -1,5 +1,5 @@
 /*
- * src/presentation.c
+ * src/present/presentation.c
  *		Danish presentation with ICU: dk_number and dk_pct (ICU's number
  *		formatter, locale da_DK) and kommune_kode (tolerant matching of
  *		municipality names through an ICU transliterator).
@@ -23,7 +23,7 @@
 #include "utils/pg_locale.h"
 #include "utils/varlena.h"
 
-#include "jobreg.h"
+#include "present/present.h"
 
 PG_FUNCTION_INFO_V1(dk_number);
 PG_FUNCTION_INFO_V1(dk_pct);

@@ -1,5 +1,5 @@
 /*
- * src/logrank.c
+ * src/survival/logrank.c
  *		The log-rank test: the type logrank_state (a survival state per
  *		group), the aggregates logrank(duration, event, grp) and
  *		logrank(grp, survival), and R's survdiff arithmetic (rho = 0).
@@ -26,7 +26,7 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
-#include "jobreg.h"
+#include "survival/survival.h"
 
 PG_FUNCTION_INFO_V1(logrank_state_in);
 PG_FUNCTION_INFO_V1(logrank_state_out);

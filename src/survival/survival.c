@@ -1,5 +1,5 @@
 /*
- * src/survival.c
+ * src/survival/survival.c
  *		The survival type (a mergeable Kaplan-Meier state), its aggregates
  *		and its readers: surv_at, surv_median, surv_quantile, surv_rmean and
  *		surv_table.
@@ -36,7 +36,7 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
-#include "jobreg.h"
+#include "survival/survival.h"
 
 PG_FUNCTION_INFO_V1(survival_in);
 PG_FUNCTION_INFO_V1(survival_out);
@@ -1099,73 +1099,6 @@ surv_rmean(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8((float8) sum);
 }
 
-/*
- * The standard normal quantile, Wichura's algorithm AS 241 (PPND16, Applied
- * Statistics 37, 1988), which is also what R's qnorm uses: accurate to about
- * 1e-16.
- */
-static float8
-Horner(const float8 *c, int n, float8 x)
-{
-	float8		v = c[n - 1];
-
-	for (int i = n - 2; i >= 0; i--)
-		v = v * x + c[i];
-	return v;
-}
-
-static float8
-NormalQuantile(float8 p)
-{
-	static const float8 a[8] = {
-		3.3871328727963666080e0, 1.3314166789178437745e+2,
-		1.9715909503065514427e+3, 1.3731693765509461125e+4,
-		4.5921953931549871457e+4, 6.7265770927008700853e+4,
-		3.3430575583588128105e+4, 2.5090809287301226727e+3};
-	static const float8 b[8] = {
-		1.0, 4.2313330701600911252e+1,
-		6.8718700749205790830e+2, 5.3941960214247511077e+3,
-		2.1213794301586595867e+4, 3.9307895800092710610e+4,
-		2.8729085735721942674e+4, 5.2264952788528545610e+3};
-	static const float8 c[8] = {
-		1.42343711074968357734e0, 4.63033784615654529590e0,
-		5.76949722146069140550e0, 3.64784832476320460504e0,
-		1.27045825245236838258e0, 2.41780725177450611770e-1,
-		2.27238449892691845833e-2, 7.74545014278341407640e-4};
-	static const float8 d[8] = {
-		1.0, 2.05319162663775882187e0,
-		1.67638483018380384940e0, 6.89767334985100004550e-1,
-		1.48103976427480074590e-1, 1.51986665636164571966e-2,
-		5.47593808499534494600e-4, 1.05075007164441684324e-9};
-	static const float8 e[8] = {
-		6.65790464350110377720e0, 5.46378491116411436990e0,
-		1.78482653991729133580e0, 2.96560571828504891230e-1,
-		2.65321895265761230930e-2, 1.24266094738807843860e-3,
-		2.71155556874348757815e-5, 2.01033439929228813265e-7};
-	static const float8 f[8] = {
-		1.0, 5.99832206555887937690e-1,
-		1.36929880922735805310e-1, 1.48753612908506148525e-2,
-		7.86869131145613259100e-4, 1.84631831751005468180e-5,
-		1.42151175831644588870e-7, 2.04426310338993978564e-15};
-	float8		q = p - 0.5;
-	float8		r;
-	float8		z;
-
-	if (p >= 1)
-		return get_float8_infinity();
-	if (fabs(q) <= 0.425)
-	{
-		r = 0.180625 - q * q;
-		return q * Horner(a, 8, r) / Horner(b, 8, r);
-	}
-	r = sqrt(-log(q < 0 ? p : 1 - p));
-	if (r <= 5)
-		z = Horner(c, 8, r - 1.6) / Horner(d, 8, r - 1.6);
-	else
-		z = Horner(e, 8, r - 5) / Horner(f, 8, r - 5);
-	return q < 0 ? -z : z;
-}
-
 typedef enum ConfType
 {
 	CONF_LOG,
@@ -1245,7 +1178,7 @@ surv_table(PG_FUNCTION_ARGS)
 	float8		censored = 0;
 
 	CheckProbability(level, "confidence level");
-	z = NormalQuantile(1 - (1 - level) / 2);
+	z = jobreg_qnorm(1 - (1 - level) / 2);
 	InitMaterializedSRF(fcinfo, 0);
 	pt = survival_curve(s);
 	for (int i = 0; i < s->ntimes; i++)

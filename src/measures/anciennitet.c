@@ -1,5 +1,5 @@
 /*
- * src/anciennitet.c
+ * src/measures/anciennitet.c
  *		Durations on a benefit: anciennitet (the current spell's length at a
  *		reference week), the langvarig predicate, duration bands and their
  *		distribution, and shares reaching an outcome within N weeks among
@@ -19,7 +19,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "jobreg.h"
+#include "measures/measures.h"
 
 #define WEEKS_PER_YEAR 52
 

@@ -1,5 +1,5 @@
 /*
- * src/aktivering.c
+ * src/measures/aktivering.c
  *		Activation measures: the per-person aggregate aktivering() over a
  *		person's offers (tilbud) and benefit periods, and the population
  *		aggregates over its results (aktiveringsgrad, andel
@@ -34,7 +34,7 @@
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
-#include "jobreg.h"
+#include "measures/measures.h"
 
 PG_FUNCTION_INFO_V1(aktivering_trans);
 PG_FUNCTION_INFO_V1(aktivering_combine);

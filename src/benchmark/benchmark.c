@@ -1,5 +1,5 @@
 /*
- * src/benchmark.c
+ * src/benchmark/benchmark.c
  *		Klynge benchmarks: a focus kommune against the comparable kommuner of
  *		its klynge, as Jobindsats and the Copenhagen analyses compare them.
  *
@@ -23,7 +23,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-#include "jobreg.h"
+#include "benchmark/benchmark.h"
 
 PG_FUNCTION_INFO_V1(klynge_benchmark_trans);
 PG_FUNCTION_INFO_V1(klynge_benchmark_combine);

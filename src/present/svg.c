@@ -1,5 +1,5 @@
 /*
- * src/svg.c
+ * src/present/svg.c
  *		surv_svg: one or more labelled Kaplan-Meier curves as an SVG image,
  *		with axes, ticks, axis titles and a legend, in the manner of the
  *		survival figures of jobcentre analyses (share still on the benefit
@@ -21,7 +21,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "jobreg.h"
+#include "present/present.h"
 
 PG_FUNCTION_INFO_V1(surv_svg);
 

@@ -1,10 +1,8 @@
 /*
- * src/grouptest.c
- *		Group comparisons: the two-proportion test (R's prop.test with
- *		correct = FALSE) and Welch's t-test (R's t.test), as aggregates and
- *		as functions of summary numbers, and the distribution functions they
- *		need (chi-square, Student t, normal), which are also exported in C
- *		for the other statistics of the extension.
+ * src/stats/distributions.c
+ *		Distribution functions: chi-square, Student t and normal, in C for
+ *		the statistics of every layer and as SQL functions (pchisq, pt, qt,
+ *		qnorm).
  *
  * The regularized incomplete gamma and beta functions are computed with a
  * power series or a continued fraction (modified Lentz), whichever
@@ -13,34 +11,25 @@
  * x^a e^-x / Γ(a+1) (and its beta analogue) is computed with Loader's
  * saddle-point form (Stirling's error term and the deviance term bd0),
  * which keeps full relative precision for large degrees of freedom where
- * the plain logarithmic form loses digits to cancellation.  Quantiles are
- * found by safeguarded Newton iteration on the distribution function.
+ * the plain logarithmic form loses digits to cancellation.  Quantiles of t
+ * are found by safeguarded Newton iteration on the distribution function;
+ * the normal quantile is Wichura's AS 241.
  */
 #include "postgres.h"
 
 #include <float.h>
 #include <math.h>
 
-#include "access/htup_details.h"
-#include "funcapi.h"
 #include "miscadmin.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 
-#include "jobreg.h"
+#include "stats/stats.h"
 
 PG_FUNCTION_INFO_V1(jobreg_pchisq_sql);
 PG_FUNCTION_INFO_V1(jobreg_pt_sql);
 PG_FUNCTION_INFO_V1(jobreg_qt_sql);
 PG_FUNCTION_INFO_V1(jobreg_qnorm_sql);
-PG_FUNCTION_INFO_V1(prop_test_counts);
-PG_FUNCTION_INFO_V1(prop_test_trans);
-PG_FUNCTION_INFO_V1(prop_test_final);
-PG_FUNCTION_INFO_V1(welch_test_summary);
-PG_FUNCTION_INFO_V1(welch_test_trans);
-PG_FUNCTION_INFO_V1(welch_test_combine);
-PG_FUNCTION_INFO_V1(welch_test_final);
 
 #define LN_SQRT_2PI 0.918938533204672741780329736406	/* log(sqrt(2 pi)) */
 /*
@@ -530,6 +519,8 @@ jobreg_qt(double p, double df)
 		return -INFINITY;
 	if (p == 1.0)
 		return INFINITY;
+	if (isinf(df))
+		return jobreg_qnorm(p);
 	q = p > 0.5 ? 1.0 - p : p;
 	if (q == 0.5)
 		return 0.0;
@@ -546,11 +537,75 @@ jobreg_qt(double p, double df)
 	return p > 0.5 ? -x0 : x0;
 }
 
-/* The quantile of the standard normal */
+/*
+ * The standard normal quantile, Wichura's algorithm AS 241 (PPND16, Applied
+ * Statistics 37, 1988), which is also what R's qnorm uses: accurate to about
+ * 1e-16.
+ */
+static float8
+Horner(const float8 *c, int n, float8 x)
+{
+	float8		v = c[n - 1];
+
+	for (int i = n - 2; i >= 0; i--)
+		v = v * x + c[i];
+	return v;
+}
+
 double
 jobreg_qnorm(double p)
 {
-	return jobreg_qt(p, INFINITY);
+	static const float8 a[8] = {
+		3.3871328727963666080e0, 1.3314166789178437745e+2,
+		1.9715909503065514427e+3, 1.3731693765509461125e+4,
+		4.5921953931549871457e+4, 6.7265770927008700853e+4,
+		3.3430575583588128105e+4, 2.5090809287301226727e+3};
+	static const float8 b[8] = {
+		1.0, 4.2313330701600911252e+1,
+		6.8718700749205790830e+2, 5.3941960214247511077e+3,
+		2.1213794301586595867e+4, 3.9307895800092710610e+4,
+		2.8729085735721942674e+4, 5.2264952788528545610e+3};
+	static const float8 c[8] = {
+		1.42343711074968357734e0, 4.63033784615654529590e0,
+		5.76949722146069140550e0, 3.64784832476320460504e0,
+		1.27045825245236838258e0, 2.41780725177450611770e-1,
+		2.27238449892691845833e-2, 7.74545014278341407640e-4};
+	static const float8 d[8] = {
+		1.0, 2.05319162663775882187e0,
+		1.67638483018380384940e0, 6.89767334985100004550e-1,
+		1.48103976427480074590e-1, 1.51986665636164571966e-2,
+		5.47593808499534494600e-4, 1.05075007164441684324e-9};
+	static const float8 e[8] = {
+		6.65790464350110377720e0, 5.46378491116411436990e0,
+		1.78482653991729133580e0, 2.96560571828504891230e-1,
+		2.65321895265761230930e-2, 1.24266094738807843860e-3,
+		2.71155556874348757815e-5, 2.01033439929228813265e-7};
+	static const float8 f[8] = {
+		1.0, 5.99832206555887937690e-1,
+		1.36929880922735805310e-1, 1.48753612908506148525e-2,
+		7.86869131145613259100e-4, 1.84631831751005468180e-5,
+		1.42151175831644588870e-7, 2.04426310338993978564e-15};
+	float8		q = p - 0.5;
+	float8		r;
+	float8		z;
+
+	if (isnan(p) || p < 0 || p > 1)
+		return NAN;
+	if (p == 0)
+		return -INFINITY;
+	if (p == 1)
+		return INFINITY;
+	if (fabs(q) <= 0.425)
+	{
+		r = 0.180625 - q * q;
+		return q * Horner(a, 8, r) / Horner(b, 8, r);
+	}
+	r = sqrt(-log(q < 0 ? p : 1 - p));
+	if (r <= 5)
+		z = Horner(c, 8, r - 1.6) / Horner(d, 8, r - 1.6);
+	else
+		z = Horner(e, 8, r - 5) / Horner(f, 8, r - 5);
+	return q < 0 ? -z : z;
 }
 
 /* ---------- SQL distribution functions ---------- */
@@ -608,326 +663,4 @@ jobreg_qnorm_sql(PG_FUNCTION_ARGS)
 {
 	CheckProbability(PG_GETARG_FLOAT8(0));
 	PG_RETURN_FLOAT8(jobreg_qnorm(PG_GETARG_FLOAT8(0)));
-}
-
-/* ---------- results ---------- */
-
-static Datum
-MakeResult(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
-{
-	TupleDesc	desc;
-
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "function returning a record called in a context that cannot accept one");
-	desc = BlessTupleDesc(desc);
-	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
-}
-
-static void
-CheckConfLevel(double conf)
-{
-	if (isnan(conf) || conf <= 0.0 || conf >= 1.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level %g is out of range", conf),
-				 errdetail("A confidence level is a number between 0 and 1, such as 0.95.")));
-}
-
-/* ---------- two-proportion test ---------- */
-
-/* prop_test_result columns */
-enum
-{
-	PT_ESTIMATE1, PT_ESTIMATE2, PT_DIFFERENCE, PT_CONF_LOW, PT_CONF_HIGH,
-	PT_STATISTIC, PT_DF, PT_P_VALUE, PT_X1, PT_N1, PT_X2, PT_N2, PT_NATTS
-};
-
-/*
- * R's prop.test(c(x1, x2), c(n1, n2), correct = FALSE): the Pearson
- * chi-square statistic of the 2 x 2 table against the pooled proportion
- * (1 df), and the Wald interval of the difference, clipped to [-1, 1].
- * The statistic is undefined (NULL) when the pooled proportion is 0 or 1.
- */
-static Datum
-PropTest(FunctionCallInfo fcinfo, double x1, double n1, double x2, double n2, double conf)
-{
-	Datum		values[PT_NATTS];
-	bool		nulls[PT_NATTS] = {0};
-	double		e1 = x1 / n1,
-				e2 = x2 / n2,
-				delta = e1 - e2,
-				width = jobreg_qnorm((1.0 + conf) / 2.0) *
-		sqrt(e1 * (1.0 - e1) / n1 + e2 * (1.0 - e2) / n2),
-				p = (x1 + x2) / (n1 + n2);
-
-	/* the pooled share needs n1 + n2: counts near the largest float8 are an error */
-	if (!isfinite(n1 + n2))
-		float_overflow_error();
-	values[PT_ESTIMATE1] = Float8GetDatum(e1);
-	values[PT_ESTIMATE2] = Float8GetDatum(e2);
-	values[PT_DIFFERENCE] = Float8GetDatum(delta);
-	values[PT_CONF_LOW] = Float8GetDatum(Max(delta - width, -1.0));
-	values[PT_CONF_HIGH] = Float8GetDatum(Min(delta + width, 1.0));
-	values[PT_DF] = Int32GetDatum(1);
-	if (p > 0.0 && p < 1.0)
-	{
-		double		stat = 0.0;
-		double		obs[4] = {x1, x2, n1 - x1, n2 - x2};
-		double		expected[4] = {n1 * p, n2 * p, n1 * (1.0 - p), n2 * (1.0 - p)};
-		int			i;
-
-		for (i = 0; i < 4; i++)
-			stat += (obs[i] - expected[i]) * (obs[i] - expected[i]) / expected[i];
-		values[PT_STATISTIC] = Float8GetDatum(stat);
-		values[PT_P_VALUE] = Float8GetDatum(jobreg_pchisq_upper(stat, 1.0));
-	}
-	else
-		nulls[PT_STATISTIC] = nulls[PT_P_VALUE] = true;
-	values[PT_X1] = Float8GetDatum(x1);
-	values[PT_N1] = Float8GetDatum(n1);
-	values[PT_X2] = Float8GetDatum(x2);
-	values[PT_N2] = Float8GetDatum(n2);
-	return MakeResult(fcinfo, values, nulls);
-}
-
-static void
-CheckCounts(const char *group, double x, double n)
-{
-	if (!isfinite(n) || n <= 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n%s must be positive", group),
-				 errdetail("The value given was %g.", n)));
-	if (!isfinite(x) || x < 0.0 || x > n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("x%s must be between 0 and n%s", group, group),
-				 errdetail("x%s is %g and n%s is %g.", group, x, group, n)));
-}
-
-/* prop_test(x1, n1, x2, n2, conf_level) from counts */
-Datum
-prop_test_counts(PG_FUNCTION_ARGS)
-{
-	double		x1 = PG_GETARG_FLOAT8(0),
-				n1 = PG_GETARG_FLOAT8(1),
-				x2 = PG_GETARG_FLOAT8(2),
-				n2 = PG_GETARG_FLOAT8(3),
-				conf = PG_GETARG_FLOAT8(4);
-
-	CheckCounts("1", x1, n1);
-	CheckCounts("2", x2, n2);
-	CheckConfLevel(conf);
-	return PropTest(fcinfo, x1, n1, x2, n2, conf);
-}
-
-/* state {x1, n1, x2, n2}: successes and rows of group 1 (grp) and 2 (not grp) */
-#define PROP_STATE_LEN 4
-
-Datum
-prop_test_trans(PG_FUNCTION_ARGS)
-{
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, PROP_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	int			g = PG_GETARG_BOOL(2) ? 0 : 2;
-
-	s[g] += PG_GETARG_BOOL(1) ? 1.0 : 0.0;
-	s[g + 1] += 1.0;
-	PG_RETURN_ARRAYTYPE_P(state);
-}
-
-Datum
-prop_test_final(PG_FUNCTION_ARGS)
-{
-	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), PROP_STATE_LEN);
-
-	if (s[1] == 0.0 || s[3] == 0.0)
-		PG_RETURN_NULL();
-	return PropTest(fcinfo, s[0], s[1], s[2], s[3], 0.95);
-}
-
-/* ---------- Welch's t-test ---------- */
-
-/* welch_test_result columns */
-enum
-{
-	WT_MEAN1, WT_MEAN2, WT_DIFFERENCE, WT_CONF_LOW, WT_CONF_HIGH,
-	WT_STATISTIC, WT_DF, WT_P_VALUE, WT_STD_ERR, WT_SD1, WT_SD2,
-	WT_N1, WT_N2, WT_NATTS
-};
-
-/*
- * R's t.test(x, y, var.equal = FALSE) from the groups' sizes, means and
- * variances.  A group of one has no variance; data with no spread (R:
- * "data are essentially constant") have no test: those columns are NULL.
- */
-static Datum
-WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
-		  double n2, double m2, double v2, double conf)
-{
-	Datum		values[WT_NATTS];
-	bool		nulls[WT_NATTS] = {0};
-	int			i;
-
-	/* values near the largest float8: an error, as float8 arithmetic gives */
-	if (!isfinite(m1 - m2) || !isfinite(v1) || !isfinite(v2))
-		float_overflow_error();
-	values[WT_MEAN1] = Float8GetDatum(m1);
-	values[WT_MEAN2] = Float8GetDatum(m2);
-	values[WT_DIFFERENCE] = Float8GetDatum(m1 - m2);
-	values[WT_N1] = Int64GetDatum((int64) n1);
-	values[WT_N2] = Int64GetDatum((int64) n2);
-	for (i = WT_CONF_LOW; i <= WT_SD2; i++)
-		nulls[i] = true;
-	if (n1 >= 2.0)
-	{
-		values[WT_SD1] = Float8GetDatum(sqrt(v1));
-		nulls[WT_SD1] = false;
-	}
-	if (n2 >= 2.0)
-	{
-		values[WT_SD2] = Float8GetDatum(sqrt(v2));
-		nulls[WT_SD2] = false;
-	}
-	if (n1 >= 2.0 && n2 >= 2.0)
-	{
-		double		se1 = sqrt(v1 / n1),
-					se2 = sqrt(v2 / n2),
-					se = sqrt(se1 * se1 + se2 * se2);
-
-		if (se >= 10.0 * DBL_EPSILON * Max(fabs(m1), fabs(m2)) && se > 0.0)
-		{
-			/* se^4 / (se1^4 / (n1 - 1) + se2^4 / (n2 - 1)), without overflowing se^4 */
-			double		r1 = se1 * se1 / (se * se),
-						r2 = se2 * se2 / (se * se),
-						df = 1.0 / (r1 * r1 / (n1 - 1.0) + r2 * r2 / (n2 - 1.0));
-			double		t = (m1 - m2) / se;
-			double		q = jobreg_qt(1.0 - (1.0 - conf) / 2.0, df);
-
-			values[WT_STATISTIC] = Float8GetDatum(t);
-			values[WT_DF] = Float8GetDatum(df);
-			values[WT_P_VALUE] = Float8GetDatum(2.0 * jobreg_pt(-fabs(t), df, true));
-			values[WT_CONF_LOW] = Float8GetDatum((t - q) * se);
-			values[WT_CONF_HIGH] = Float8GetDatum((t + q) * se);
-			values[WT_STD_ERR] = Float8GetDatum(se);
-			for (i = WT_CONF_LOW; i <= WT_STD_ERR; i++)
-				nulls[i] = false;
-		}
-	}
-	return MakeResult(fcinfo, values, nulls);
-}
-
-static void
-CheckSummary(const char *group, double mean, double sd, int64 n)
-{
-	if (n < 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n%s must be at least 2", group),
-				 errdetail("A group of fewer than two has no variance.")));
-	if (!isfinite(mean) || !isfinite(sd) || sd < 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("mean%s and sd%s must be finite, sd%s not negative", group, group, group),
-				 errdetail("mean%s is %g and sd%s is %g.", group, mean, group, sd)));
-}
-
-/* welch_test(mean1, sd1, n1, mean2, sd2, n2, conf_level) from summaries */
-Datum
-welch_test_summary(PG_FUNCTION_ARGS)
-{
-	double		m1 = PG_GETARG_FLOAT8(0),
-				sd1 = PG_GETARG_FLOAT8(1),
-				m2 = PG_GETARG_FLOAT8(3),
-				sd2 = PG_GETARG_FLOAT8(4),
-				conf = PG_GETARG_FLOAT8(6);
-	int64		n1 = PG_GETARG_INT64(2),
-				n2 = PG_GETARG_INT64(5);
-
-	CheckSummary("1", m1, sd1, n1);
-	CheckSummary("2", m2, sd2, n2);
-	CheckConfLevel(conf);
-	return WelchTest(fcinfo, n1, m1, sd1 * sd1, n2, m2, sd2 * sd2, conf);
-}
-
-/*
- * state {n1, sum1, comp1, m2_1, n2, sum2, comp2, m2_2}: per group the count,
- * the sum of the values (compensated, so that the mean is exact to a
- * rounding however many rows there are) and the sum of squared deviations
- * from the mean, updated by Welford's method and merged by the formula of
- * Chan, Golub and LeVeque.
- */
-#define WELCH_STATE_LEN 8
-
-/* (sum + comp) / n, rounded once rather than twice: the residual by fma */
-static double
-WelchMean(double n, double sum, double comp)
-{
-	double		m = sum / n;
-
-	return m + (fma(-m, n, sum) + comp) / n;
-}
-
-static void
-WelchMerge(float8 *s, double n, double sum, double comp, double m2)
-{
-	double		delta;
-
-	if (n == 0.0)
-		return;
-	delta = WelchMean(n, sum, comp) - (s[0] > 0.0 ? WelchMean(s[0], s[1], s[2]) : 0.0);
-	s[3] += m2 + delta * delta * s[0] * n / (s[0] + n);
-	jobreg_sum_add(&s[1], &s[2], sum);
-	s[2] += comp;
-	s[0] += n;
-}
-
-Datum
-welch_test_trans(PG_FUNCTION_ARGS)
-{
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	double		x = PG_GETARG_FLOAT8(1);
-
-	if (!isfinite(x))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("welch_test value %g is not finite", x),
-				 errdetail("A mean and a variance need finite values.")));
-	s = PG_GETARG_BOOL(2) ? s : s + 4;
-	/* Welford's step: the merge with a group of one, cheaper */
-	if (s[0] > 0.0)
-	{
-		double		delta = x - s[1] / s[0];
-
-		s[3] += delta * delta * s[0] / (s[0] + 1.0);
-	}
-	jobreg_sum_add(&s[1], &s[2], x);
-	s[0] += 1.0;
-	PG_RETURN_ARRAYTYPE_P(state);
-}
-
-Datum
-welch_test_combine(PG_FUNCTION_ARGS)
-{
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	float8	   *t = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(1), WELCH_STATE_LEN);
-
-	WelchMerge(s, t[0], t[1], t[2], t[3]);
-	WelchMerge(s + 4, t[4], t[5], t[6], t[7]);
-	PG_RETURN_ARRAYTYPE_P(state);
-}
-
-Datum
-welch_test_final(PG_FUNCTION_ARGS)
-{
-	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), WELCH_STATE_LEN);
-
-	if (s[0] == 0.0 || s[4] == 0.0)
-		PG_RETURN_NULL();
-	return WelchTest(fcinfo,
-					 s[0], WelchMean(s[0], s[1], s[2]), s[0] > 1.0 ? s[3] / (s[0] - 1.0) : 0.0,
-					 s[4], WelchMean(s[4], s[5], s[6]), s[4] > 1.0 ? s[7] / (s[4] - 1.0) : 0.0,
-					 0.95);
 }

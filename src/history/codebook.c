@@ -1,5 +1,5 @@
 /*
- * src/codebook.c
+ * src/history/codebook.c
  *		codes(codebook, gruppe): the weekly codes of a benefit group.
  *
  * The codebook table of the extension's schema (the schema of this
@@ -16,7 +16,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
-#include "jobreg.h"
+#include "history/history.h"
 
 PG_FUNCTION_INFO_V1(codes);
 

@@ -1,5 +1,5 @@
 /*
- * src/cuminc.c
+ * src/survival/cuminc.c
  *		The cuminc type: a mergeable competing-risks state, its aggregates,
  *		and the cumulative incidence estimates and variances of R's
  *		cmprsk::cuminc computed from it.
@@ -34,7 +34,7 @@
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
-#include "jobreg.h"
+#include "survival/survival.h"
 
 PG_FUNCTION_INFO_V1(cuminc_in);
 PG_FUNCTION_INFO_V1(cuminc_out);

@@ -1,5 +1,5 @@
 /*
- * src/refdata.c
+ * src/core/refdata.c
  *		Reference data that survives pg_dump and restore: the rows the
  *		extension ships and the rows of its users cannot be confused.
  *
@@ -41,7 +41,7 @@
 #include "utils/rel.h"
 #include "utils/relcache.h"
 
-#include "jobreg.h"
+#include "core/core.h"
 
 PG_FUNCTION_INFO_V1(reference_row_guard);
 PG_FUNCTION_INFO_V1(reference_row_forget);

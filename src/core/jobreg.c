@@ -1,5 +1,5 @@
 /*
- * src/jobreg.c
+ * src/core/jobreg.c
  *		Module entry point and settings of the jobreg extension, the
  *		memory context that its aggregates' states share, and the cache of
  *		what its functions read from the reference tables.
@@ -19,7 +19,7 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 
-#include "jobreg.h"
+#include "core/core.h"
 
 PG_MODULE_MAGIC;
 

@@ -1,5 +1,5 @@
 /*
- * src/weekline.c
+ * src/history/weekline.c
  *		The weekline type: one person's weekly benefit codes over a span of
  *		consecutive ISO weeks, run-length encoded.  Its I/O, the weekline_agg
  *		aggregate, DREAM ingestion, and the readers: code_at, runs, weeks_in,
@@ -29,7 +29,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-#include "jobreg.h"
+#include "history/history.h"
 
 #define WEEKLINE_VERSION 1
 

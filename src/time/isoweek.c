@@ -1,5 +1,5 @@
 /*
- * src/isoweek.c
+ * src/time/isoweek.c
  *		The isoweek type (an ISO-8601 week), its calendar functions and the
  *		weekrange canonical function.
  *
@@ -20,7 +20,7 @@
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
-#include "jobreg.h"
+#include "time/time.h"
 
 /* DateADT of Monday 2000-01-03, the first day of isoweek 0 (2000-W01) */
 #define ISOWEEK_EPOCH_MONDAY 2

@@ -1,0 +1,138 @@
+/*
+ * src/core/core.h
+ *		The base of jobreg, below every layer: PostgreSQL version
+ *		compatibility, the settings (jobreg.min_cell), the memory context of
+ *		aggregate states, reading the extension's reference tables and
+ *		keeping their shipped rows apart from users' (refdata.c), and the
+ *		mutants of the mutation check.
+ *
+ * Layers (each a folder of src/ with a header saying what it offers), from
+ * the bottom: core, time, history, stats, survival, measures, benchmark,
+ * present.  A file includes its own layer's header, which includes the
+ * headers of the layers below it that it needs; nothing includes a layer
+ * above its own.  Every PostgreSQL version conditional lives in this file.
+ */
+#ifndef JOBREG_CORE_H
+#define JOBREG_CORE_H
+
+#include "fmgr.h"
+#include "utils/date.h"
+
+/* ---------- version compatibility ---------- */
+
+#if PG_VERSION_NUM < 150000
+#error "jobreg requires PostgreSQL 15 or later"
+#endif
+
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#define JOBREG_RANGE_SERIALIZE(tc, lo, up, empty) \
+	range_serialize((tc), (lo), (up), (empty), NULL)
+#define JOBREG_MAKE_RANGE(tc, lo, up, empty) \
+	make_range((tc), (lo), (up), (empty), NULL)
+#else
+#define JOBREG_RANGE_SERIALIZE(tc, lo, up, empty) \
+	range_serialize((tc), (lo), (up), (empty))
+#define JOBREG_MAKE_RANGE(tc, lo, up, empty) \
+	make_range((tc), (lo), (up), (empty))
+#endif
+
+/* ---------- settings, aggregate states, reference tables (core/jobreg.c) ---------- */
+
+/* jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off) */
+extern int	jobreg_min_cell;
+
+/* The memory context for a new expanded-object state of an aggregate */
+extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);
+
+/*
+ * What a function read from one of the extension's reference tables, kept
+ * in fn_extra while a new read would see the same rows (see core/jobreg.c).
+ * data is NULL when the table must be read (again), into cxt.
+ */
+typedef struct TableCache
+{
+	void	   *data;
+	MemoryContext cxt;
+	/* the snapshot of the read: transaction, command, the xids it sees as running */
+	LocalTransactionId lxid;
+	CommandId	curcid;
+	TransactionId xmin;
+	TransactionId xmax;
+	uint32		xcnt;
+	int32		subxcnt;
+	TransactionId *xids;		/* xip, then subxip, in cxt */
+} TableCache;
+
+extern TableCache *jobreg_table_cache(FunctionCallInfo fcinfo);
+
+/*
+ * After SPI_connect, runs the read-only "SELECT select FROM <schema>.table
+ * rest" on a reference table of the schema function fn_oid lives in, with
+ * $1 = textarg when textarg is not NULL; the caller reads SPI_tuptable and
+ * calls SPI_finish.
+ */
+extern void jobreg_select_reference(Oid fn_oid, const char *select, const char *table,
+									const char *rest, const char *textarg);
+
+/* ---------- mutants (scripts/run-mutation.sh) ---------- */
+
+/*
+ * Built with -DJOBREG_MUTANT=n, jobreg reads or returns wrong values on
+ * purpose, so that scripts/run-mutation.sh can show that the oracle tests
+ * notice:
+ *   1  every float8 a function returns, alone or as a column of a row or a
+ *      set, is NULL;
+ *   2  every float8 made into a Datum is off by a relative 1e-6;
+ *   3  the weekline reader sees every nonzero code as the next code (in
+ *      history/history.h, beside the reader).
+ * Every source includes its layer's header last, so the macros below
+ * replace the server's in all of jobreg's own code and nowhere else.
+ */
+#if defined(JOBREG_MUTANT) && JOBREG_MUTANT == 1
+#include "access/htup_details.h"
+#include "catalog/pg_type_d.h"
+#include "utils/tuplestore.h"
+
+/* the float8 columns of a row to be formed are NULL */
+static inline void
+jobreg_mutant_null_float8(TupleDesc desc, bool *nulls)
+{
+	for (int i = 0; i < desc->natts; i++)
+		if (TupleDescAttr(desc, i)->atttypid == FLOAT8OID)
+			nulls[i] = true;
+}
+
+static inline HeapTuple
+jobreg_mutant_form_tuple(TupleDesc desc, Datum *values, bool *nulls)
+{
+	jobreg_mutant_null_float8(desc, nulls);
+	return heap_form_tuple(desc, values, nulls);
+}
+
+static inline void
+jobreg_mutant_putvalues(Tuplestorestate *ts, TupleDesc desc, Datum *values, bool *nulls)
+{
+	jobreg_mutant_null_float8(desc, nulls);
+	tuplestore_putvalues(ts, desc, values, nulls);
+}
+
+#undef PG_RETURN_FLOAT8
+#define PG_RETURN_FLOAT8(x) do { (void) (x); PG_RETURN_NULL(); } while (0)
+#define heap_form_tuple(desc, values, nulls) jobreg_mutant_form_tuple(desc, values, nulls)
+#define tuplestore_putvalues(ts, desc, values, nulls) jobreg_mutant_putvalues(ts, desc, values, nulls)
+
+#elif defined(JOBREG_MUTANT) && JOBREG_MUTANT == 2
+/* defined before the macro, so it calls the server's Float8GetDatum */
+static inline Datum
+jobreg_mutant_float8(float8 x)
+{
+	return Float8GetDatum(x * (1 + 1e-6));
+}
+#define Float8GetDatum(x) jobreg_mutant_float8(x)
+
+#elif defined(JOBREG_MUTANT) && JOBREG_MUTANT != 3
+#error "JOBREG_MUTANT must be 1, 2 or 3"
+#endif
+
+#endif							/* JOBREG_CORE_H */

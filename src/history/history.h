@@ -1,0 +1,204 @@
+/*
+ * src/history/history.h
+ *		The register-history layer: the weekline type (weekline.c: its
+ *		format, readers, builder, spells and DREAM files), codebooks
+ *		(codebook.c) and recoding codes to states (recode.c).
+ */
+#ifndef JOBREG_HISTORY_H
+#define JOBREG_HISTORY_H
+
+#include "time/time.h"
+
+/* ---------- weekline (history/weekline.c) ---------- */
+
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+
+/*
+ * A weekline is one person's weekly codes over a span of consecutive weeks,
+ * run-length encoded.  Code 0 means no code that week.  Values are read with
+ * PG_GETARG_WEEKLINE_P (packed: short varlena headers are not copied) and
+ * walked run by run with a WeeklineReader; nothing is expanded per week.
+ */
+#define PG_GETARG_WEEKLINE_P(n) ((struct varlena *) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+#define PG_RETURN_WEEKLINE_P(x) PG_RETURN_POINTER(x)
+
+typedef struct WeeklineRun
+{
+	IsoWeek		start;			/* first week of the run */
+	int32		length;			/* weeks, at least 1 */
+	int32		code;			/* 0 = no code */
+} WeeklineRun;
+
+typedef struct WeeklineReader
+{
+	const uint8 *pos;			/* next encoded run */
+	const uint8 *end;
+	IsoWeek		next;			/* start of the next run; the end of the span once all are read */
+	IsoWeek		stop;			/* the week after the last valid week: no run passes it */
+} WeeklineReader;
+
+/*
+ * The most runs (changes of code) of a weekline, and the most rows one
+ * weekline_agg may collect (doc/limits.md).  A weekline's span is bounded
+ * by the isoweek range anyway (about 521,700 weeks); these keep a value
+ * and the aggregate's state small.  Overridable at compile time so that
+ * the fuzz harness can reach them.
+ */
+#ifndef WEEKLINE_MAX_RUNS
+#define WEEKLINE_MAX_RUNS 100000
+#endif
+#ifndef WEEKLINE_AGG_MAX_ROWS
+#define WEEKLINE_AGG_MAX_ROWS 1048576
+#endif
+
+/* false for the empty weekline; then weekline_next gives nothing */
+extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
+extern uint32 weekline_read_varint(WeeklineReader *r);
+extern void weekline_corrupt(void) pg_attribute_noreturn();
+
+/*
+ * The next varint.  Codes and run lengths below 16384 take one or two bytes
+ * and are read here, inline in every reader's loop; longer ones by the
+ * general function.
+ */
+static inline uint32
+weekline_varint(WeeklineReader *r)
+{
+	const uint8 *p = r->pos;
+
+	if (likely(p < r->end && p[0] < 0x80))
+	{
+		r->pos = p + 1;
+		return p[0];
+	}
+	if (likely(r->end - p >= 2 && p[1] < 0x80))
+	{
+		r->pos = p + 2;
+		return (p[0] & 0x7F) | ((uint32) p[1] << 7);
+	}
+	return weekline_read_varint(r);
+}
+
+/* The next run; false after the last */
+static inline bool
+weekline_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (r->pos >= r->end)
+		return false;
+	run->code = (int32) weekline_varint(r);
+	run->length = (int32) weekline_varint(r);
+	if (unlikely(run->code < 0 || run->length < 1 || run->length > r->stop - r->next))
+		weekline_corrupt();
+	run->start = r->next;
+	r->next += run->length;
+	return true;
+}
+
+/* Span [*first, *end); false (and nothing set) for the empty weekline */
+extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);
+
+/* Building a weekline from runs in week order */
+typedef struct WeeklineBuilder
+{
+	StringInfoData buf;			/* the encoded value, varlena header first */
+	IsoWeek		first;
+	int64		weeks;			/* weeks added so far */
+	int32		nruns;			/* runs encoded so far */
+	int32		code;			/* the pending run, not yet encoded */
+	int32		length;			/* 0 while there is no pending run */
+	bool		merge;			/* merge equal adjacent codes, else an error */
+	int			sqlstate;	/* SQLSTATE for malformed runs */
+} WeeklineBuilder;
+
+extern void weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate);
+extern void weekline_builder_add(WeeklineBuilder *b, int32 code, int64 length);
+extern struct varlena *weekline_builder_finish(WeeklineBuilder *b);
+
+/*
+ * A set of codes (an int[] argument), sorted for binary search.  A benefit
+ * group's codes lie close together (1101, 1102, 1111, 1112), so when all are
+ * within 64 of the smallest the set is also a bit mask, tested in one step.
+ */
+typedef struct WeeklineCodes
+{
+	int			n;
+	int32	   *codes;
+	int32		lo;				/* the smallest code */
+	uint64		mask;			/* bit c - lo for each code c; 0 when not used */
+} WeeklineCodes;
+
+/* Rejects NULL elements; the set lives in the current memory context */
+extern void weekline_codes_from_array(ArrayType *arr, WeeklineCodes *set);
+extern bool weekline_codes_search(const WeeklineCodes *set, int32 code);
+
+static inline bool
+weekline_codes_contain(const WeeklineCodes *set, int32 code)
+{
+	uint32		offset = (uint32) code - (uint32) set->lo;	/* wraps below lo */
+
+	if (set->mask != 0)
+		return offset < 64 && ((set->mask >> offset) & 1) != 0;
+	return weekline_codes_search(set, code);
+}
+
+/* The code set of an int[] argument, cached in fn_extra across rows */
+extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);
+
+/* Weeks of [from, to) whose code is in the set (PG_INT32_MIN/MAX for open ends) */
+extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
+							   IsoWeek from, IsoWeek to);
+
+/* A weekrange as [*from, *to), open ends PG_INT32_MIN/MAX; false when empty */
+extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
+
+/* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
+typedef struct WeeklineSpell
+{
+	IsoWeek		first;			/* first week on the codes */
+	IsoWeek		end;			/* the week after the last week on the codes */
+	int32		weeks;			/* weeks on the codes, bridged breaks excluded */
+	int32		prior_gap;		/* weeks since the previous spell ended; -1 if none */
+	int32		exit_code;		/* code of week `end`; -1 when right-censored */
+	bool		left_censored;	/* starts at the first week of the span */
+	bool		right_censored; /* ends at the last week of the span */
+} WeeklineSpell;
+
+typedef struct WeeklineSpellIter
+{
+	WeeklineReader reader;
+	const WeeklineCodes *codes;
+	int32		max_gap;
+	IsoWeek		span_first;
+	IsoWeek		last_start;		/* no spell starting after this week is wanted */
+	bool		have_pending;	/* a run on the codes that starts the next spell */
+	WeeklineRun pending;
+	bool		have_prev;
+	IsoWeek		prev_end;
+} WeeklineSpellIter;
+
+extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+								  const WeeklineCodes *codes, int32 max_gap);
+extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
+
+/* The spell holding week `at`; false when `at` is in no spell */
+extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
+									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);
+
+
+/* mutant 3 (core/core.h, scripts/run-mutation.sh): codes read one too high */
+#if defined(JOBREG_MUTANT) && JOBREG_MUTANT == 3
+static inline bool
+jobreg_mutant_next(WeeklineReader *r, WeeklineRun *run)
+{
+	if (!weekline_next(r, run))
+		return false;
+	if (run->code != 0)
+		run->code++;
+	return true;
+}
+#define weekline_next(r, run) jobreg_mutant_next(r, run)
+
+#endif
+
+#endif							/* JOBREG_HISTORY_H */

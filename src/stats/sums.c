@@ -1,0 +1,87 @@
+/*
+ * src/stats/sums.c
+ *		Compensated sums and the float8[] states of aggregates that keep a few
+ *		sums (fuldtidspersoner, anciennitet_fordeling, the activation ratios,
+ *		prop_test, welch_test, klynge_benchmark): checked access to a state
+ *		array, Neumaier's compensated addition, and jobreg_array_sum, the
+ *		combine function of count states.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#include "stats/stats.h"
+
+PG_FUNCTION_INFO_V1(jobreg_array_sum);
+
+/* ---------- state arrays ---------- */
+
+/*
+ * The float8[] state of a measure aggregate, checked (the transition
+ * functions can be called from SQL with any array).  Returns its elements.
+ */
+float8 *
+jobreg_float8_state(ArrayType *state, int len)
+{
+	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != len ||
+		ARR_HASNULL(state) || ARR_ELEMTYPE(state) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid aggregate state"),
+				 errdetail("The state must be a float8 array of %d elements without NULLs.", len)));
+	return (float8 *) ARR_DATA_PTR(state);
+}
+
+/*
+ * The state to update: in an aggregate the argument itself (it lives in the
+ * aggregate context), otherwise a copy, so that direct calls of a transition
+ * function never change their argument.
+ */
+ArrayType *
+jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len)
+{
+	ArrayType  *state;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		state = PG_GETARG_ARRAYTYPE_P(argno);
+	else
+		state = PG_GETARG_ARRAYTYPE_P_COPY(argno);
+	(void) jobreg_float8_state(state, len);
+	return state;
+}
+
+/* Neumaier's compensated addition of v to the pair (*sum, *comp) */
+void
+jobreg_sum_add(float8 *sum, float8 *comp, float8 v)
+{
+	float8		t = float8_pl(*sum, v);	/* an error past the largest float8 */
+
+	if (fabs(*sum) >= fabs(v))
+		*comp += (*sum - t) + v;
+	else
+		*comp += (v - t) + *sum;
+	*sum = t;
+}
+
+/* ---------- count states ---------- */
+
+/* Element-wise sum of two float8[] states of the same length */
+Datum
+jobreg_array_sum(PG_FUNCTION_ARGS)
+{
+	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
+	int			len = ARR_NDIM(b) == 1 ? ARR_DIMS(b)[0] : 0;
+	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, len);
+	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	float8	   *t = jobreg_float8_state(b, len);
+	int			i;
+
+	for (i = 0; i < len; i++)
+		s[i] += t[i];
+	PG_RETURN_ARRAYTYPE_P(state);
+}

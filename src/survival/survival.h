@@ -1,0 +1,135 @@
+/*
+ * src/survival/survival.h
+ *		The survival layer: the mergeable Kaplan-Meier state (survival.c),
+ *		the log-rank test (logrank.c), competing risks (cuminc.c) and
+ *		multi-state flows (flow.c, flow.h).
+ */
+#ifndef JOBREG_SURVIVAL_H
+#define JOBREG_SURVIVAL_H
+
+#include "history/history.h"
+#include "stats/stats.h"
+
+/* ---------- survival (survival/survival.c; read by logrank.c and present/svg.c) ---------- */
+
+#include "lib/stringinfo.h"
+
+/*
+ * A survival state holds, per distinct time, the weighted events,
+ * censorings and (delayed) entries at that time, and the unweighted number
+ * of rows leaving and entering there (for disclosure control).  Rows that
+ * enter at a time are at risk only after it (entry < t <= exit).
+ */
+typedef struct SurvTime
+{
+	float8		time;
+	float8		events;			/* weighted events at this time */
+	float8		censored;		/* weighted censorings at this time */
+	float8		entered;		/* weighted delayed entries at this time */
+	int64		rows_out;		/* rows whose exit (event or censoring) is here */
+	int64		rows_in;		/* rows whose delayed entry is here */
+} SurvTime;
+
+/* The on-disk (flat) form: times in strictly increasing order */
+typedef struct Survival
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* SURVIVAL_VERSION */
+	uint8		pad[3];
+	int32		ntimes;			/* at least 1 */
+	int32		pad2;
+	SurvTime	times[FLEXIBLE_ARRAY_MEMBER];
+} Survival;
+
+#define SURVIVAL_VERSION 1
+#define SURVIVAL_SIZE(n) (offsetof(Survival, times) + (Size) (n) * sizeof(SurvTime))
+
+/*
+ * The most distinct times a survival state holds, and a logrank_state in all
+ * its groups together (doc/limits.md): 48 MB flat, at most 136 MB as text.
+ * Overridable at compile time so that the fuzz harness can reach it.
+ */
+#ifndef SURVIVAL_MAX_TIMES
+#define SURVIVAL_MAX_TIMES 1000000
+#endif
+
+/* Raises 54000 when a state would hold more than SURVIVAL_MAX_TIMES times */
+extern void survival_check_times(int64 ntimes);
+
+/*
+ * Every reader of a stored survival goes through here: detoasted, and its
+ * header checked against its size (XX001 otherwise) before anything is read.
+ */
+extern Survival *survival_from_datum(Datum d);
+/* The same check of a flat state embedded in a larger value of size avail */
+extern void survival_check_flat(const Survival *s, Size avail);
+
+#define DatumGetSurvivalP(X) survival_from_datum(X)
+#define PG_GETARG_SURVIVAL_P(n) DatumGetSurvivalP(PG_GETARG_DATUM(n))
+
+/*
+ * A growing state.  Whole-number times below SURV_DENSE_LIMIT (weeks, days)
+ * are slots of a directly indexed array once it would be at least half
+ * full; other times live in an open-addressing hash table, and no time is
+ * in both.  An empty slot has rows_out == rows_in == 0.
+ */
+#define SURV_DENSE_LIMIT 1024
+
+typedef struct SurvAccum
+{
+	int32		ntimes;			/* filled slots, in both parts */
+	int32	   *state_times;	/* distinct times of the whole state when
+								 * several accumulators make one (logrank),
+								 * else NULL: then it is ntimes */
+	int32		nhashed;		/* filled slots of the hash table */
+	int32		shift;			/* 64 - log2(hash table capacity) */
+	int32		ndense;			/* length of dense */
+	SurvTime   *slots;			/* the hash table */
+	SurvTime   *dense;			/* dense[t] for whole-number times t */
+	MemoryContext cxt;
+} SurvAccum;
+
+/*
+ * In a transition function: a row with a NULL among arguments first..last
+ * is skipped, the state (argument 0) passing through unchanged.
+ */
+#define SURV_SKIP_ROW_IF_NULL(first, last) \
+	do { \
+		for (int a_ = (first); a_ <= (last); a_++) \
+			if (PG_ARGISNULL(a_)) \
+			{ \
+				if (PG_ARGISNULL(0)) \
+					PG_RETURN_NULL(); \
+				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+			} \
+	} while (0)
+
+extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times);
+extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
+extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
+extern Size surv_accum_flat_size(const SurvAccum *acc);
+extern void surv_accum_flatten(const SurvAccum *acc, Survival *result);
+extern float8 surv_check_time(float8 t, const char *what);
+
+/* text and binary forms of one state (shared with the logrank state) */
+extern void survival_format(StringInfo buf, const Survival *s);
+extern Survival *survival_parse(const char *str, const char **endptr, const char *whole);
+extern void survival_send_body(StringInfo buf, const Survival *s);
+extern Survival *survival_recv_body(StringInfo buf);
+
+/* The Kaplan-Meier curve of a state, one point per time of the state */
+typedef struct KMPoint
+{
+	float8		time;
+	float8		n_risk;			/* weighted number at risk */
+	int64		persons;		/* rows at risk, for disclosure control */
+	float8		events;
+	float8		censored;
+	bool		exit;			/* a time R's survfit reports (some row leaves) */
+	float8		surv;			/* product-limit estimate just after the time */
+	float8		greenwood;		/* sum of d / (n (n - d)): variance of log surv */
+} KMPoint;
+
+extern KMPoint *survival_curve(const Survival *s);
+
+#endif							/* JOBREG_SURVIVAL_H */
