@@ -1,7 +1,7 @@
 # jobreg: PGXS build.  The version number lives here and nowhere else.
 
 EXTENSION  = jobreg
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
