@@ -42,7 +42,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) Makefile
 	cat $(INSTALL_PARTS) > $@
 
 # The two commands of the README: each starts and stops its own throwaway cluster.
-.PHONY: test demo bench
+.PHONY: test demo bench package
 test:
 	bash scripts/run-tests.sh
 
@@ -51,3 +51,8 @@ demo:
 
 bench:
 	bash scripts/run-bench.sh
+
+# The Debian package postgresql-15-jobreg, built in a copy of the tree and
+# installed into a throwaway Debian 12 root (root or sudo; see the script).
+package:
+	bash scripts/run-package.sh
