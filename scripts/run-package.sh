@@ -50,7 +50,9 @@ in_root() {
 # ---------- versions: the Makefile, debian/changelog and META.json agree ----------
 EXTVERSION=$(sed -n 's/^EXTVERSION *= *//p' "$REPO/Makefile")
 DEBVERSION=$(sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$REPO/debian/changelog")
-METAVERSION=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$REPO/META.json")
+# (the top-level "version" of META.json: the only one indented by three spaces;
+# no python3 here, a fresh machine may not have it yet)
+METAVERSION=$(sed -n 's/^   "version": *"\([^"]*\)".*/\1/p' "$REPO/META.json")
 [ "${DEBVERSION%-*}" = "$EXTVERSION" ] ||
 	die "debian/changelog is at $DEBVERSION but the Makefile's EXTVERSION is $EXTVERSION: add a debian/changelog entry"
 [ "$METAVERSION" = "$EXTVERSION" ] ||
@@ -61,7 +63,7 @@ DEB=postgresql-15-jobreg_${DEBVERSION}_$ARCH.deb
 # ---------- the tools ----------
 missing=()
 for tool in dpkg-buildpackage:dpkg-dev fakeroot:fakeroot mmdebstrap:mmdebstrap gcc:build-essential \
-		git:git python3:python3; do
+		git:git; do
 	command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
 [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
