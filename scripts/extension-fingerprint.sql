@@ -31,7 +31,7 @@ SELECT pg_describe_object(m.classid, m.objid, 0) || ' | ' || coalesce(CASE m.cla
 			|| coalesce((SELECT ' attributes ' || string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
 						 FROM pg_attribute AS a WHERE a.attrelid = t.typrelid AND a.attnum > 0), '')
 			|| coalesce((SELECT ' range ' || row(r.rngsubtype::regtype, r.rngmultitypid::regtype, r.rngcollation,
-					r.rngsubopc, r.rngcanonical::regproc, r.rngsubdiff::regproc)::text
+					(SELECT opcname FROM pg_opclass WHERE oid = r.rngsubopc), r.rngcanonical::regproc, r.rngsubdiff::regproc)::text
 						 FROM pg_range AS r WHERE r.rngtypid = t.oid), '')
 		 FROM pg_type AS t WHERE t.oid = m.objid)
 	WHEN 'pg_class'::regclass THEN

@@ -133,7 +133,7 @@ CREATE FUNCTION logrank_final(logrank_state) RETURNS logrank_result
 COMMENT ON FUNCTION logrank_sfunc(logrank_state, float8, bool, text) IS 'transition function of logrank(duration, event, grp)';
 COMMENT ON FUNCTION logrank_sfunc(logrank_state, text, survival) IS 'transition function of logrank(grp, survival)';
 COMMENT ON FUNCTION logrank_combine(logrank_state, logrank_state) IS 'merge two logrank states group by group';
-COMMENT ON FUNCTION logrank_final(logrank_state) IS 'the log-rank test of a logrank state, of at most 2,000 groups (doc/bounds.md)';
+COMMENT ON FUNCTION logrank_final(logrank_state) IS 'the log-rank test of a logrank state, of at most 1,000 groups (doc/bounds.md)';
 
 CREATE AGGREGATE logrank(duration float8, event bool, grp text) (
 	SFUNC = logrank_sfunc, STYPE = logrank_state, FINALFUNC = logrank_final,
@@ -144,8 +144,8 @@ CREATE AGGREGATE logrank(grp text, curve survival) (
 	COMBINEFUNC = logrank_combine, PARALLEL = SAFE
 );
 
-COMMENT ON AGGREGATE logrank(float8, bool, text) IS 'log-rank test that the groups have the same survival, as survdiff in R; at most 2,000 groups';
-COMMENT ON AGGREGATE logrank(text, survival) IS 'log-rank test over stored survival states, one or more per group; at most 2,000 groups';
+COMMENT ON AGGREGATE logrank(float8, bool, text) IS 'log-rank test that the groups have the same survival, as survdiff in R; at most 1,000 groups';
+COMMENT ON AGGREGATE logrank(text, survival) IS 'log-rank test over stored survival states, one or more per group; at most 1,000 groups';
 
 /* ---------- surv_svg: survival curves as an SVG image ---------- */
 

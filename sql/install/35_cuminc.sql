@@ -60,5 +60,5 @@ CREATE FUNCTION cuminc_table(c cuminc, OUT "time" float8, OUT cause int4,
 CREATE FUNCTION cuminc_at(c cuminc, cause int4, t float8) RETURNS float8
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION cuminc_table(cuminc) IS 'cumulative incidence per cause with the variance of R''s cmprsk::cuminc, at every time with an event; honours jobreg.min_cell; at most 1,000 causes';
-COMMENT ON FUNCTION cuminc_at(cuminc, int4, float8) IS 'cumulative incidence of one cause at time t (NULL past the last follow-up time); honours jobreg.min_cell; at most 1,000 causes';
+COMMENT ON FUNCTION cuminc_table(cuminc) IS 'cumulative incidence per cause with the variance of R''s cmprsk::cuminc, at every time with an event; honours jobreg.min_cell; at most 10 million rows (event times × causes)';
+COMMENT ON FUNCTION cuminc_at(cuminc, int4, float8) IS 'cumulative incidence of one cause at time t (NULL past the last follow-up time); honours jobreg.min_cell';
