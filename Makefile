@@ -13,10 +13,7 @@ DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(wildcard sql/$(EXTENSION)--*--*.sql)
 
 # Every sql/<name>.sql except the install and upgrade scripts is a pg_regress test.
-# REGRESS_SKIP leaves some out: the Debian build's installcheck has no jobreg_synth,
-# which the bi test loads (debian/rules passes REGRESS_SKIP=bi).
-REGRESS_SKIP ?=
-REGRESS      = $(sort $(filter-out $(EXTENSION)--% $(REGRESS_SKIP),$(basename $(notdir $(wildcard sql/*.sql)))))
+REGRESS      = $(sort $(filter-out $(EXTENSION)--%,$(basename $(notdir $(wildcard sql/*.sql)))))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Every specs/<name>.spec is an isolation test (several sessions at once).
 ISOLATION    = $(sort $(basename $(notdir $(wildcard specs/*.spec))))

@@ -6,13 +6,13 @@
 -- A 1 % synthetic register from the demo's own loader, in its own psql (its
 -- timings would make this file's output differ from run to run).
 \setenv PGDATABASE :DBNAME
-\! psql -X -q -v ON_ERROR_STOP=1 -v scale=0.01 -f demo/01_register.sql >/dev/null
+\! psql -X -q -v ON_ERROR_STOP=1 -v scale=0.01 -f ../demo/01_register.sql >/dev/null
 SELECT count(*) > 0 AS register_loaded FROM register.dream;
 
 -- The layer, years 2014-2024
 SET client_min_messages = warning;
 \set ECHO none
-\i bi/install.sql
+\i ../bi/install.sql
 \set ECHO all
 RESET client_min_messages;
 
@@ -39,7 +39,7 @@ SELECT count(*) FILTER (WHERE bi.aldersgruppe((date '2015-03-01' - make_interval
 							  IS DISTINCT FROM bi.aldersgruppe(a - 1)) AS mismatches
 FROM generate_series(16, 66) AS a;
 
-\i test/lib/compare.sql
+\i ../test/lib/compare.sql
 
 -- The oracle: each measure of 2015 per person (and quarter) from the detail
 -- tables, then per area with jobreg's aggregates.  Areas and age groups as
@@ -295,7 +295,7 @@ SELECT omraade, maalgruppe, fuldtidspersoner, andel_af_befolkningen
 FROM bi.fuldtidspersoner_aar WHERE aar = 2015 AND aldersgruppe = 'i alt';
 DELETE FROM register.tilbud WHERE pnr IN (SELECT pnr FROM register.person WHERE kommunekode = 101);
 DELETE FROM register.dream WHERE pnr IN (SELECT pnr FROM register.person WHERE kommunekode = 147);
-\! bash bi/nightly-refresh.sh | sed 's/ in [0-9.]* s$//'
+\! bash ../bi/nightly-refresh.sh | sed 's/ in [0-9.]* s$//'
 SELECT maalgruppe, max(aktiveringstimer) AS koebenhavn_aktiveringstimer
 FROM bi.aktivering_kvartal
 WHERE omraade = 'København' AND aldersgruppe = 'i alt' AND maalgruppe <> 'fleksjobvisiterede'
@@ -314,10 +314,10 @@ SELECT * FROM c_anciennitet;
 SELECT * FROM c_plain;
 
 -- the script stops with an error status when it cannot refresh
-\! BI_SCHEMA=no_such_schema bash bi/nightly-refresh.sh 2>&1 >/dev/null; echo "exit status $?"
+\! BI_SCHEMA=no_such_schema bash ../bi/nightly-refresh.sh 2>&1 >/dev/null; echo "exit status $?"
 CREATE MATERIALIZED VIEW bi.no_unique_index AS SELECT 1 AS x;
 COMMENT ON MATERIALIZED VIEW bi.no_unique_index IS 'a view REFRESH … CONCURRENTLY refuses';
-\! bash bi/nightly-refresh.sh 2>&1 >/dev/null; echo "exit status $?"
+\! bash ../bi/nightly-refresh.sh 2>&1 >/dev/null; echo "exit status $?"
 DROP MATERIALIZED VIEW bi.no_unique_index;
 
 -- jobreg.min_cell: a figure is withheld exactly when it rests on fewer persons

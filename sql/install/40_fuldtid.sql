@@ -1,0 +1,35 @@
+/* ---------- Jobindsats measures: fuldtidspersoner ---------- */
+
+CREATE FUNCTION fuldtid_trans(float8[], daterange, daterange) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_trans(float8[], daterange, daterange, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION fuldtid_trans(float8[], daterange, daterange) IS 'fuldtidspersoner transition: adds days(spell ∩ period) ÷ days(period)';
+COMMENT ON FUNCTION fuldtid_trans(float8[], daterange, daterange, float8) IS 'fuldtidspersoner transition: adds days(spell ∩ period) × degree ÷ days(period)';
+COMMENT ON FUNCTION fuldtid_combine(float8[], float8[]) IS 'fuldtidspersoner combine: adds two partial states';
+COMMENT ON FUNCTION fuldtid_final(float8[]) IS 'fuldtidspersoner final: the compensated sum, NULL for no rows';
+
+CREATE AGGREGATE fuldtidspersoner(spell daterange, period daterange) (
+	SFUNC = fuldtid_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0}',
+	COMBINEFUNC = fuldtid_combine,
+	FINALFUNC = fuldtid_final,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE fuldtidspersoner(spell daterange, period daterange, degree float8) (
+	SFUNC = fuldtid_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0}',
+	COMBINEFUNC = fuldtid_combine,
+	FINALFUNC = fuldtid_final,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE fuldtidspersoner(daterange, daterange) IS 'full-time equivalents: sum of days(spell ∩ period) ÷ days(period)';
+COMMENT ON AGGREGATE fuldtidspersoner(daterange, daterange, float8) IS 'full-time equivalents: sum of days(spell ∩ period) × degree ÷ days(period)';
