@@ -2,13 +2,7 @@
 -- Activation: aktivering() per person, and aktiveringsgrad, andel_aktiveringsberoerte,
 -- virksomhedsrettet_andel and aktivering_sum over persons
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- the shipped offer types

@@ -1,13 +1,7 @@
 --
 -- durations: anciennitet, langvarig, bands, first_week_on, anciennitet_fordeling, andel_inden_for
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- a hand-made history: on codes 10/11 for 20 weeks, off 3, on 10, off 8, on 5

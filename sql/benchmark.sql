@@ -1,13 +1,7 @@
 --
 -- klynge benchmarks: klynge_benchmark, required_change, reduce_distance
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 -- two benchmark results agree: integers exactly, rates up to rounding error
 -- (relative, or absolute for values near 0)

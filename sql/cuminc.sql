@@ -2,13 +2,7 @@
 -- cuminc: competing risks
 --
 -- Errors are shown as SQLSTATE and message through a small catcher.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- Binary input: the payload goes through cuminc_recv by a server-side binary

@@ -1,13 +1,7 @@
 --
 -- fuldtidspersoner(spell daterange, period daterange [, degree float8])
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- the definition's examples: 26 of 52 weeks is 0.5, a whole quarter 1, half time half

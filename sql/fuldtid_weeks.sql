@@ -1,13 +1,7 @@
 --
 -- fuldtidspersoner over weeklines, and survival of spells read from weeklines
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- the definitions: 26 of 52 weeks is 0.5; a whole quarter is 1; a fixed denominator is explicit

@@ -3,13 +3,7 @@
 -- against R (reference values from r/grouptest_reference.R in test/data/)
 -- and against plain-SQL oracles.
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 \i test/lib/compare.sql
 
 -- the example of seeds/001 (M3): 12.3 % against 10.3 % with 2,052 per group, p ≈ 0.04

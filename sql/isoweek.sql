@@ -2,13 +2,7 @@
 -- isoweek and weekrange
 --
 -- Errors are shown as SQLSTATE and message through a small catcher.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 
 -- text I/O
 SELECT '2014-W10'::isoweek, '2014W10'::isoweek, ' 2015-w53 '::isoweek, '0001-W01'::isoweek, '9999-W52'::isoweek;

@@ -64,13 +64,7 @@ FROM klynge GROUP BY kilde, shipped ORDER BY kilde, shipped;
 ROLLBACK;
 
 -- constraints
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 SELECT what, pg_temp.err(q) AS result
 FROM (VALUES
 	('four digits', $$INSERT INTO kommune VALUES (1001, 'X', 'Hovedstaden')$$),

@@ -2,13 +2,7 @@
 -- reference data: shipped rows and users' rows (src/refdata.c)
 --
 SET datestyle = ISO;
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 
 -- the shipped rows, their recorded keys, and what pg_dump dumps
 SELECT t.table_name, t.rows, t.shipped, (SELECT count(*) FROM shipped_key k WHERE k.table_name = t.table_name) AS keys

@@ -2,13 +2,7 @@
 -- weekline: register histories, DREAM ingestion, spells and codebooks
 --
 -- Errors are shown as SQLSTATE and message through a small catcher.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 
 -- text I/O: canonical forms round-trip; white space is free
 SELECT w::weekline AS parsed, w::weekline::text = w AS round_trip

@@ -1,13 +1,7 @@
 --
 -- DREAM ingestion: dream_weekline, and loading a file wider than a table may be
 --
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i test/lib/errors.sql
 
 -- one line: the weekly columns y_YYWW make the weekline, other columns are skipped;
 -- an empty field or '.' is no code; white space (and a CR of a CRLF file) is trimmed

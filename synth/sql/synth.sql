@@ -3,13 +3,7 @@
 -- between its outputs, errors).  The figures are checked in calibration.sql.
 --
 -- Errors are shown as SQLSTATE and message through a small catcher.
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i ../test/lib/errors.sql
 
 -- every function is documented, immutable or stable, and parallel safe
 SELECT p.proname, p.provolatile, p.proparallel, obj_description(p.oid, 'pg_proc') IS NOT NULL AS documented
