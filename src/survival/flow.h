@@ -11,11 +11,15 @@
 #define FLOW_VERSION 1
 
 /* the longest horizon, in weeks after the origin week (ten years) */
+#ifndef FLOW_MAX_HORIZON
 #define FLOW_MAX_HORIZON 520
+#endif
 /* the most distinct codes (states) a flow can be read with */
 #define FLOW_MAX_CODES 256
 /* the most entries of a flow value (24 bytes each: 192 MB) */
+#ifndef FLOW_MAX_ENTRIES
 #define FLOW_MAX_ENTRIES (1 << 23)
+#endif
 /* the largest sum of the entries' absolute values, so that no sum overflows */
 #define FLOW_MAX_ABS_TOTAL (INT64CONST(1) << 62)
 
