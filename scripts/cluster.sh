@@ -92,11 +92,12 @@ init_server() {
 }
 
 # launch_server DIR PORT: start the server of an initialised DIR, waiting up
-# to PG_START_TIMEOUT seconds (default 60).
+# to PG_START_TIMEOUT seconds (default 600: a safety net against a server
+# that never starts, far beyond what a busy machine needs, not a pass criterion).
 launch_server() {
 	local dir=$1 port=$2
 	as_cluster_user env ${SERVER_ENV:-} "$PRIV_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
-		-w -t "${PG_START_TIMEOUT:-60}" start \
+		-w -t "${PG_START_TIMEOUT:-600}" start \
 		-o "-c listen_addresses='' -k $dir/socket -p $port -c fsync=off -c max_worker_processes=16 -c max_parallel_workers=8 ${PG_SERVER_OPTS:-}" >/dev/null
 }
 
