@@ -46,7 +46,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#include "../src/jobreg.h"
+#include "time/time.h"
 
 PG_MODULE_MAGIC;
 
