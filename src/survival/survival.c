@@ -14,7 +14,7 @@
  * to fill half of it), other times a hash table (lib/simplehash.h), so a
  * row costs one array or hash probe and no allocation.
  * Stored, shipped to a parallel leader or handed to a reader, it is
- * flattened to the varlena form declared in jobreg.h: the times in
+ * flattened to the varlena form declared in survival.h: the times in
  * increasing order behind a version byte.
  *
  * The readers reproduce R's survival package (survfit, summary.survfit,
@@ -141,7 +141,7 @@ HashedSlot(SurvAccum *acc, float8 time)
 		return &entry->t;
 	CountNewTime(acc);
 	entry = surv_hash_insert_hash(acc->hashed, time, hash, &found);
-	/* an entry's slot may hold the counts of one deleted (moved to dense) */
+	/* simplehash leaves a deleted or moved entry's fields in its slot */
 	memset(&entry->t, 0, sizeof(SurvTime));
 	entry->t.time = time;
 	return &entry->t;
