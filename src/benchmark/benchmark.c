@@ -10,8 +10,9 @@
  *		[focus, direction, kode1, num1, den1, kode2, num2, den2, …]
  *
  * with the triples in ascending kode and direction +1 when a lower rate is
- * better, -1 when a higher rate is.  Combining two states merges the
- * triples; everything else is computed by the final function.
+ * better, -1 when a higher rate is; in C, a KlyngeState over the array's
+ * data.  Combining two states merges the triples; everything else is
+ * computed by the final function.
  */
 #include "postgres.h"
 
@@ -31,19 +32,37 @@ PG_FUNCTION_INFO_V1(klynge_benchmark_final);
 PG_FUNCTION_INFO_V1(required_change);
 PG_FUNCTION_INFO_V1(reduce_distance);
 
-#define STATE_HEADER 2
-#define STATE_FOCUS(s)		((s)[0])
-#define STATE_DIRECTION(s)	((s)[1])
-#define STATE_KODE(s, i)	((s)[STATE_HEADER + 3 * (i)])
-#define STATE_NUM(s, i)		((s)[STATE_HEADER + 3 * (i) + 1])
-#define STATE_DEN(s, i)		((s)[STATE_HEADER + 3 * (i) + 2])
+/* One kommune's sums */
+typedef struct KlyngeKommune
+{
+	float8		kode;
+	float8		num;
+	float8		den;
+} KlyngeKommune;
 
-#define StateData(a)		((float8 *) ARR_DATA_PTR(a))
+/*
+ * The state: a header and the kommuner.  Its length varies, so it has
+ * checks of its own (CheckState) rather than stats.h's JOBREG_STATE.
+ */
+typedef struct KlyngeState
+{
+	float8		focus;
+	float8		direction;
+	KlyngeKommune kommuner[FLEXIBLE_ARRAY_MEMBER];
+} KlyngeState;
+
+#define STATE_HEADER 2			/* float8s before the kommuner */
+
+StaticAssertDecl(sizeof(KlyngeKommune) == 3 * sizeof(float8), "KlyngeKommune must be 3 float8s");
+StaticAssertDecl(offsetof(KlyngeState, kommuner) == STATE_HEADER * sizeof(float8),
+				 "KlyngeState's header must be 2 float8s");
+
+#define StateData(a)		((KlyngeState *) ARR_DATA_PTR(a))
 #define StateKommuner(a)	((ARR_DIMS(a)[0] - STATE_HEADER) / 3)
 
 /* A state for n kommuner, its header copied from a model state (or NULL) */
 static ArrayType *
-StateAlloc(int n, const float8 *model)
+StateAlloc(int n, const KlyngeState *model)
 {
 	int			nelems = STATE_HEADER + 3 * n;
 	Size		size = ARR_OVERHEAD_NONULLS(1) + nelems * sizeof(float8);
@@ -57,15 +76,15 @@ StateAlloc(int n, const float8 *model)
 	ARR_LBOUND(a)[0] = 1;
 	if (model)
 	{
-		STATE_FOCUS(StateData(a)) = STATE_FOCUS(model);
-		STATE_DIRECTION(StateData(a)) = STATE_DIRECTION(model);
+		StateData(a)->focus = model->focus;
+		StateData(a)->direction = model->direction;
 	}
 	return a;
 }
 
 /* Position of kode among n sorted triples, or where it would be inserted */
 static int
-StateFind(const float8 *s, int n, float8 kode, bool *found)
+StateFind(const KlyngeState *s, int n, float8 kode, bool *found)
 {
 	int			lo = 0,
 				hi = n;
@@ -74,12 +93,12 @@ StateFind(const float8 *s, int n, float8 kode, bool *found)
 	{
 		int			mid = (lo + hi) / 2;
 
-		if (STATE_KODE(s, mid) < kode)
+		if (s->kommuner[mid].kode < kode)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	*found = lo < n && STATE_KODE(s, lo) == kode;
+	*found = lo < n && s->kommuner[lo].kode == kode;
 	return lo;
 }
 
@@ -123,15 +142,15 @@ CheckNonNegative(float8 value, const char *what)
 }
 
 static void
-CheckSameHeader(const float8 *a, const float8 *b)
+CheckSameHeader(const KlyngeState *a, const KlyngeState *b)
 {
-	if (STATE_FOCUS(a) != STATE_FOCUS(b) || STATE_DIRECTION(a) != STATE_DIRECTION(b))
+	if (a->focus != b->focus || a->direction != b->direction)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("focus and direction must be the same in every row of klynge_benchmark"),
 				 errdetail("Rows name focus %d (%s) and focus %d (%s).",
-						   (int) STATE_FOCUS(a), STATE_DIRECTION(a) > 0 ? "lower" : "higher",
-						   (int) STATE_FOCUS(b), STATE_DIRECTION(b) > 0 ? "lower" : "higher")));
+						   (int) a->focus, a->direction > 0 ? "lower" : "higher",
+						   (int) b->focus, b->direction > 0 ? "lower" : "higher")));
 }
 
 /*
@@ -144,15 +163,16 @@ Datum
 klynge_benchmark_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state;
-	float8		header[STATE_HEADER];
+	KlyngeState header;
 	float8		kode,
 				num,
 				den;
-	float8	   *s;
+	KlyngeState *s;
 	int			n,
 				pos;
 	bool		found;
 	ArrayType  *grown;
+	KlyngeState *g;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		NotInAggregate("klynge_benchmark_trans");
@@ -161,8 +181,8 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("focus and direction of klynge_benchmark must not be NULL")));
-	STATE_FOCUS(header) = PG_GETARG_INT32(4);
-	STATE_DIRECTION(header) = ParseDirection(PG_GETARG_TEXT_PP(5));
+	header.focus = PG_GETARG_INT32(4);
+	header.direction = ParseDirection(PG_GETARG_TEXT_PP(5));
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
@@ -177,11 +197,11 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 	CheckNonNegative(den, "denominator");
 
 	if (PG_ARGISNULL(0))
-		state = StateAlloc(0, header);
+		state = StateAlloc(0, &header);
 	else
 	{
 		state = PG_GETARG_ARRAYTYPE_P(0);
-		CheckSameHeader(StateData(state), header);
+		CheckSameHeader(StateData(state), &header);
 	}
 
 	/* a kommune already seen: add in place (the state is ours to change) */
@@ -190,19 +210,19 @@ klynge_benchmark_trans(PG_FUNCTION_ARGS)
 	pos = StateFind(s, n, kode, &found);
 	if (found)
 	{
-		STATE_NUM(s, pos) = float8_pl(STATE_NUM(s, pos), num);
-		STATE_DEN(s, pos) = float8_pl(STATE_DEN(s, pos), den);
+		s->kommuner[pos].num = float8_pl(s->kommuner[pos].num, num);
+		s->kommuner[pos].den = float8_pl(s->kommuner[pos].den, den);
 		PG_RETURN_ARRAYTYPE_P(state);
 	}
 
 	/* a new kommune: a state one triple longer, the triple at its place */
 	grown = StateAlloc(n + 1, s);
-	memcpy(&STATE_KODE(StateData(grown), 0), &STATE_KODE(s, 0), 3 * pos * sizeof(float8));
-	memcpy(&STATE_KODE(StateData(grown), pos + 1), &STATE_KODE(s, pos),
-		   3 * (n - pos) * sizeof(float8));
-	STATE_KODE(StateData(grown), pos) = kode;
-	STATE_NUM(StateData(grown), pos) = num;
-	STATE_DEN(StateData(grown), pos) = den;
+	g = StateData(grown);
+	memcpy(g->kommuner, s->kommuner, pos * sizeof(KlyngeKommune));
+	memcpy(&g->kommuner[pos + 1], &s->kommuner[pos], (n - pos) * sizeof(KlyngeKommune));
+	g->kommuner[pos].kode = kode;
+	g->kommuner[pos].num = num;
+	g->kommuner[pos].den = den;
 	PG_RETURN_ARRAYTYPE_P(grown);
 }
 
@@ -212,7 +232,7 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
-	float8	   *sa = StateData(a),
+	KlyngeState *sa = StateData(a),
 			   *sb = StateData(b);
 	int			na = StateKommuner(a),
 				nb = StateKommuner(b);
@@ -220,7 +240,7 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 				j = 0,
 				k = 0;
 	ArrayType  *merged;
-	float8	   *sm;
+	KlyngeState *sm;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		NotInAggregate("klynge_benchmark_combine");
@@ -230,21 +250,21 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 	sm = StateData(merged);
 	while (i < na || j < nb)
 	{
-		if (j >= nb || (i < na && STATE_KODE(sa, i) < STATE_KODE(sb, j)))
+		if (j >= nb || (i < na && sa->kommuner[i].kode < sb->kommuner[j].kode))
 		{
-			memcpy(&STATE_KODE(sm, k), &STATE_KODE(sa, i), 3 * sizeof(float8));
+			sm->kommuner[k] = sa->kommuner[i];
 			i++;
 		}
-		else if (i >= na || STATE_KODE(sb, j) < STATE_KODE(sa, i))
+		else if (i >= na || sb->kommuner[j].kode < sa->kommuner[i].kode)
 		{
-			memcpy(&STATE_KODE(sm, k), &STATE_KODE(sb, j), 3 * sizeof(float8));
+			sm->kommuner[k] = sb->kommuner[j];
 			j++;
 		}
 		else
 		{
-			STATE_KODE(sm, k) = STATE_KODE(sa, i);
-			STATE_NUM(sm, k) = float8_pl(STATE_NUM(sa, i), STATE_NUM(sb, j));
-			STATE_DEN(sm, k) = float8_pl(STATE_DEN(sa, i), STATE_DEN(sb, j));
+			sm->kommuner[k].kode = sa->kommuner[i].kode;
+			sm->kommuner[k].num = float8_pl(sa->kommuner[i].num, sb->kommuner[j].num);
+			sm->kommuner[k].den = float8_pl(sa->kommuner[i].den, sb->kommuner[j].den);
 			i++;
 			j++;
 		}
@@ -260,28 +280,28 @@ klynge_benchmark_combine(PG_FUNCTION_ARGS)
 static void
 CheckState(ArrayType *a)
 {
-	float8	   *s = StateData(a);
+	KlyngeState *s = StateData(a);
 	int			nelems = ARR_NDIM(a) == 1 ? ARR_DIMS(a)[0] : 0;
 	const char *problem = NULL;
 
 	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID ||
 		nelems < STATE_HEADER || (nelems - STATE_HEADER) % 3 != 0)
 		problem = "It is not a one-dimensional float8 array of 2 + 3n elements without NULLs.";
-	else if (STATE_FOCUS(s) != rint(STATE_FOCUS(s)) ||
-			 fabs(STATE_FOCUS(s)) > PG_INT32_MAX ||
-			 fabs(STATE_DIRECTION(s)) != 1)
+	else if (s->focus != rint(s->focus) ||
+			 fabs(s->focus) > PG_INT32_MAX ||
+			 fabs(s->direction) != 1)
 		problem = "Its focus is not an integer or its direction is not 1 or -1.";
 	else
 	{
 		for (int i = 0; i < (nelems - STATE_HEADER) / 3 && problem == NULL; i++)
 		{
-			float8		kode = STATE_KODE(s, i);
+			float8		kode = s->kommuner[i].kode;
 
 			if (kode != rint(kode) || fabs(kode) > PG_INT32_MAX ||
-				(i > 0 && kode <= STATE_KODE(s, i - 1)))
+				(i > 0 && kode <= s->kommuner[i - 1].kode))
 				problem = "Its kommunekoder are not integers in ascending order.";
-			else if (!(STATE_NUM(s, i) >= 0 && STATE_DEN(s, i) >= 0) ||
-					 isinf(STATE_NUM(s, i)) || isinf(STATE_DEN(s, i)))
+			else if (!(s->kommuner[i].num >= 0 && s->kommuner[i].den >= 0) ||
+					 isinf(s->kommuner[i].num) || isinf(s->kommuner[i].den))
 				problem = "A numerator or denominator is not a finite number of at least 0.";
 		}
 	}
@@ -308,7 +328,7 @@ Datum
 klynge_benchmark_final(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
-	float8	   *s;
+	KlyngeState *s;
 	int			n;
 	int			focus;
 	float8	   *score;			/* rate × direction: lower is better */
@@ -326,32 +346,32 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	CheckState(state);
 	s = StateData(state);
 	n = StateKommuner(state);
-	focus = (int) STATE_FOCUS(s);
+	focus = (int) s->focus;
 	if (n == 0)
 		PG_RETURN_NULL();
 
 	score = palloc(n * sizeof(float8));
 	for (int i = 0; i < n; i++)
 	{
-		if (STATE_DEN(s, i) == 0)
+		if (s->kommuner[i].den == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_DIVISION_BY_ZERO),
-					 errmsg("kommune %d has a denominator of 0", (int) STATE_KODE(s, i)),
+					 errmsg("kommune %d has a denominator of 0", (int) s->kommuner[i].kode),
 					 errdetail("Its rate is undefined, so it cannot be ranked.")));
-		score[i] = STATE_DIRECTION(s) * (STATE_NUM(s, i) / STATE_DEN(s, i));
+		score[i] = s->direction * (s->kommuner[i].num / s->kommuner[i].den);
 		if (score[i] < score[best])
 			best = i;
-		if (STATE_KODE(s, i) == focus)
+		if (s->kommuner[i].kode == focus)
 			own = i;
 		else
 		{
-			other_num += STATE_NUM(s, i);
-			other_den += STATE_DEN(s, i);
+			other_num += s->kommuner[i].num;
+			other_den += s->kommuner[i].den;
 		}
 	}
 	if (own >= 0)
 	{
-		own_rate = STATE_NUM(s, own) / STATE_DEN(s, own);
+		own_rate = s->kommuner[own].num / s->kommuner[own].den;
 		for (int i = 0; i < n; i++)
 			if (score[i] < score[own])
 				rank++;
@@ -367,11 +387,11 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	values[2] = Float8GetDatum(own_rate);
 	values[3] = Float8GetDatum(cluster_rate);
 	values[4] = Float8GetDatum(100 * (own_rate - cluster_rate));
-	values[5] = Float8GetDatum(own >= 0 ? (cluster_rate - own_rate) * STATE_DEN(s, own) : 0);
+	values[5] = Float8GetDatum(own >= 0 ? (cluster_rate - own_rate) * s->kommuner[own].den : 0);
 	values[6] = Int32GetDatum(rank);
-	values[7] = Int32GetDatum((int) STATE_KODE(s, best));
-	values[8] = Float8GetDatum(STATE_NUM(s, best) / STATE_DEN(s, best));
-	values[9] = Float8GetDatum(100 * (own_rate - STATE_NUM(s, best) / STATE_DEN(s, best)));
+	values[7] = Int32GetDatum((int) s->kommuner[best].kode);
+	values[8] = Float8GetDatum(s->kommuner[best].num / s->kommuner[best].den);
+	values[9] = Float8GetDatum(100 * (own_rate - s->kommuner[best].num / s->kommuner[best].den));
 
 	/* without the focus kommune, or without any other, some are undefined */
 	nulls[2] = nulls[6] = nulls[9] = own < 0;

@@ -556,14 +556,21 @@ aktivering_final(PG_FUNCTION_ARGS)
 
 /* ---------- the population aggregates over aktivering ---------- */
 
-/* state {rows, personer, aktiveringsberørte, ydelsestimer, aktiveringstimer, virksomhedsrettede} */
-#define AKSUM_STATE_LEN (AK_NATTS + 1)
+/* The state: rows seen, and per column of aktivering its sum over the rows */
+typedef struct AktiveringSumState
+{
+	float8		rows;
+	float8		sums[AK_NATTS]; /* indexed by the AK_ column numbers */
+} AktiveringSumState;
+
+StaticAssertDecl(sizeof(AktiveringSumState) == (1 + AK_NATTS) * sizeof(float8),
+				 "AktiveringSumState must be 1 + AK_NATTS float8s");
 
 Datum
 aktivering_accum(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, AKSUM_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	AktiveringSumState *s = JOBREG_STATE(AktiveringSumState, state);
 	HeapTupleHeader a = PG_GETARG_HEAPTUPLEHEADER(1);
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
 	HeapTupleData tuple;
@@ -603,26 +610,26 @@ aktivering_accum(PG_FUNCTION_ARGS)
 					 errmsg("aktivering value with a negative or infinite field"),
 					 errdetail("Persons and hours are finite and not negative.")));
 	}
-	s[0] += 1.0;
+	s->rows += 1.0;
 	for (i = 0; i < AK_NATTS; i++)
-		s[i + 1] = float8_pl(s[i + 1], v[i]);
+		s->sums[i] = float8_pl(s->sums[i], v[i]);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-static float8 *
+static AktiveringSumState *
 SumState(FunctionCallInfo fcinfo)
 {
-	return jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), AKSUM_STATE_LEN);
+	return JOBREG_STATE(AktiveringSumState, PG_GETARG_ARRAYTYPE_P(0));
 }
 
 Datum
 aktivering_sum_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = SumState(fcinfo);
+	AktiveringSumState *s = SumState(fcinfo);
 
-	if (s[0] == 0.0)
+	if (s->rows == 0.0)
 		PG_RETURN_NULL();
-	return MakeAktivering(fcinfo, s + 1);
+	return MakeAktivering(fcinfo, s->sums);
 }
 
 /*
@@ -632,11 +639,11 @@ aktivering_sum_final(PG_FUNCTION_ARGS)
 static Datum
 Ratio(FunctionCallInfo fcinfo, int num, int den, int persons)
 {
-	float8	   *s = SumState(fcinfo);
+	const float8 *sums = SumState(fcinfo)->sums;
 
-	if (s[den + 1] == 0.0 || (jobreg_min_cell > 0 && s[persons + 1] < jobreg_min_cell))
+	if (sums[den] == 0.0 || (jobreg_min_cell > 0 && sums[persons] < jobreg_min_cell))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s[num + 1] / s[den + 1]);
+	PG_RETURN_FLOAT8(sums[num] / sums[den]);
 }
 
 Datum

@@ -8,7 +8,7 @@
  * Years are 52 weeks, as in Jobindsats' derived durations.  Both aggregates
  * keep their counts in plain float8[] states, like the other measures, so
  * they need no serialization to run in parallel, can be stored in rollups,
- * and combine with jobreg_array_sum (fuldtid.c).
+ * and combine with jobreg_array_sum (stats/sums.c).
  */
 #include "postgres.h"
 
@@ -121,55 +121,77 @@ first_week_on(PG_FUNCTION_ARGS)
 /* ---------- counter aggregates (float8[] states, counts exact below 2^53) ---------- */
 
 /*
- * anciennitet_fordeling: persons, Σ weeks, more than 2, 3 and 5 years, and
- * the bands 5-7, 7-10 and 10+ years.
+ * anciennitet_fordeling's state: persons, Σ weeks, persons more than 2, 3
+ * and 5 years on, and persons in the bands 5-7, 7-10 and 10+ years.
  */
-enum
+typedef struct FordelingState
 {
-	F_N, F_SUM, F_OVER2, F_OVER3, F_OVER5, F_5_7, F_7_10, F_10P, F_COUNTERS
-};
+	float8		persons;
+	float8		weeks;
+	float8		over2;
+	float8		over3;
+	float8		over5;
+	float8		years5_7;
+	float8		years7_10;
+	float8		years10p;
+} FordelingState;
+
+StaticAssertDecl(sizeof(FordelingState) == 8 * sizeof(float8), "FordelingState must be 8 float8s");
 
 Datum
 anciennitet_fordeling_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, F_COUNTERS);
-	float8	   *c = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	FordelingState *c = JOBREG_STATE(FordelingState, state);
 	int32		weeks = PG_GETARG_INT32(1);
 
 	CheckWeeks(weeks, "anciennitet");
-	c[F_N]++;
-	c[F_SUM] += weeks;
-	c[F_OVER2] += weeks > 2 * WEEKS_PER_YEAR;
-	c[F_OVER3] += weeks > 3 * WEEKS_PER_YEAR;
-	c[F_OVER5] += weeks > 5 * WEEKS_PER_YEAR;
-	c[F_5_7] += weeks >= 5 * WEEKS_PER_YEAR && weeks < 7 * WEEKS_PER_YEAR;
-	c[F_7_10] += weeks >= 7 * WEEKS_PER_YEAR && weeks < 10 * WEEKS_PER_YEAR;
-	c[F_10P] += weeks >= 10 * WEEKS_PER_YEAR;
+	c->persons++;
+	c->weeks += weeks;
+	c->over2 += weeks > 2 * WEEKS_PER_YEAR;
+	c->over3 += weeks > 3 * WEEKS_PER_YEAR;
+	c->over5 += weeks > 5 * WEEKS_PER_YEAR;
+	c->years5_7 += weeks >= 5 * WEEKS_PER_YEAR && weeks < 7 * WEEKS_PER_YEAR;
+	c->years7_10 += weeks >= 7 * WEEKS_PER_YEAR && weeks < 10 * WEEKS_PER_YEAR;
+	c->years10p += weeks >= 10 * WEEKS_PER_YEAR;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 anciennitet_fordeling_final(PG_FUNCTION_ARGS)
 {
-	float8	   *c = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), F_COUNTERS);
+	FordelingState *c = JOBREG_STATE(FordelingState, PG_GETARG_ARRAYTYPE_P(0));
 	TupleDesc	tupdesc;
 	Datum		values[8];
 	bool		nulls[8] = {0};
-	float8		n = c[F_N];
+	float8		n = c->persons;
 
-	if (c[F_N] == 0)
+	if (n == 0)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "anciennitet_fordeling must return a composite type");
-	values[0] = Int64GetDatum((int64) c[F_N]);
-	values[1] = Float8GetDatum(c[F_SUM] / n / WEEKS_PER_YEAR);
-	for (int i = F_OVER2; i < F_COUNTERS; i++)
-		values[i] = Float8GetDatum(c[i] / n);
+	values[0] = Int64GetDatum((int64) n);
+	values[1] = Float8GetDatum(c->weeks / n / WEEKS_PER_YEAR);
+	values[2] = Float8GetDatum(c->over2 / n);
+	values[3] = Float8GetDatum(c->over3 / n);
+	values[4] = Float8GetDatum(c->over5 / n);
+	values[5] = Float8GetDatum(c->years5_7 / n);
+	values[6] = Float8GetDatum(c->years7_10 / n);
+	values[7] = Float8GetDatum(c->years10p / n);
 	/* jobreg.min_cell: a group of fewer persons keeps its row, every figure withheld */
 	if (jobreg_min_cell > 0 && n < jobreg_min_cell)
 		memset(nulls, true, sizeof(nulls));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }
+
+/* andel_inden_for's state: rows with full follow-up, and those with an outcome */
+typedef struct AndelState
+{
+	float8		followed;
+	float8		reached;
+} AndelState;
+
+StaticAssertDecl(sizeof(AndelState) == 2 * sizeof(float8), "AndelState must be 2 float8s");
 
 /*
  * andel_inden_for(start, outcome, weeks, observed_until): among rows whose
@@ -182,7 +204,7 @@ Datum
 andel_inden_for_trans(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state;
-	float8	   *c;
+	AndelState *c;
 	IsoWeek		start;
 	int32		weeks;
 
@@ -190,8 +212,8 @@ andel_inden_for_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("andel_inden_for state must not be NULL")));
-	state = jobreg_float8_state_arg(fcinfo, 0, 2);
-	c = (float8 *) ARR_DATA_PTR(state);
+	state = jobreg_state_arg(fcinfo, 0);
+	c = JOBREG_STATE(AndelState, state);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
 		PG_RETURN_ARRAYTYPE_P(state);
 
@@ -210,8 +232,8 @@ andel_inden_for_trans(PG_FUNCTION_ARGS)
 
 	if ((int64) start + weeks - 1 <= PG_GETARG_ISOWEEK(4))
 	{
-		c[0]++;
-		c[1] += !PG_ARGISNULL(2) && (int64) PG_GETARG_ISOWEEK(2) < (int64) start + weeks;
+		c->followed++;
+		c->reached += !PG_ARGISNULL(2) && (int64) PG_GETARG_ISOWEEK(2) < (int64) start + weeks;
 	}
 	PG_RETURN_ARRAYTYPE_P(state);
 }
@@ -219,9 +241,9 @@ andel_inden_for_trans(PG_FUNCTION_ARGS)
 Datum
 andel_inden_for_final(PG_FUNCTION_ARGS)
 {
-	float8	   *c = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), 2);
+	AndelState *c = JOBREG_STATE(AndelState, PG_GETARG_ARRAYTYPE_P(0));
 
-	if (c[0] == 0 || (jobreg_min_cell > 0 && c[0] < jobreg_min_cell))
+	if (c->followed == 0 || (jobreg_min_cell > 0 && c->followed < jobreg_min_cell))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(c[1] / c[0]);
+	PG_RETURN_FLOAT8(c->reached / c->followed);
 }

@@ -31,16 +31,23 @@ PG_FUNCTION_INFO_V1(fuldtid_weeks_trans);
 PG_FUNCTION_INFO_V1(fuldtid_combine);
 PG_FUNCTION_INFO_V1(fuldtid_final);
 
-/* state: {rows, sum, compensation} */
-#define FULDTID_STATE_LEN 3
+/* The state: rows seen and the compensated sum of their ratios */
+typedef struct FuldtidState
+{
+	float8		rows;
+	float8		sum;
+	float8		comp;			/* Neumaier's compensation of sum */
+} FuldtidState;
+
+StaticAssertDecl(sizeof(FuldtidState) == 3 * sizeof(float8), "FuldtidState must be 3 float8s");
 
 /* ---------- fuldtidspersoner ---------- */
 
 Datum
 fuldtid_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, FULDTID_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	FuldtidState *s = JOBREG_STATE(FuldtidState, state);
 	float8		degree = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 1.0;
 	DateADT		plo,
 				phi,
@@ -54,17 +61,17 @@ fuldtid_trans(PG_FUNCTION_ARGS)
 				 errdetail("A degree is a share of full time, from 0 to 1.")));
 	jobreg_period_days(PG_GETARG_DATUM(2), &plo, &phi);
 
-	s[0] += 1.0;
+	s->rows += 1.0;
 	if (jobreg_daterange_days(PG_GETARG_DATUM(1), plo, phi, &lo, &hi))
-		jobreg_sum_add(&s[1], &s[2], (float8) (hi - lo) * degree / (float8) (phi - plo));
+		jobreg_sum_add(&s->sum, &s->comp, (float8) (hi - lo) * degree / (float8) (phi - plo));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 fuldtid_weeks_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, FULDTID_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	FuldtidState *s = JOBREG_STATE(FuldtidState, state);
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(1);
 	const WeeklineCodes *codes = weekline_codes_argument(fcinfo, 2);
 	IsoWeek		from,
@@ -84,30 +91,30 @@ fuldtid_weeks_trans(PG_FUNCTION_ARGS)
 				 errmsg("weeks_in_period must be a positive number"),
 				 errdetail("Got %g.", weeks_in_period)));
 
-	s[0] += 1.0;
-	jobreg_sum_add(&s[1], &s[2], float8_div(weekline_weeks_on(wl, codes, from, to), weeks_in_period));
+	s->rows += 1.0;
+	jobreg_sum_add(&s->sum, &s->comp, float8_div(weekline_weeks_on(wl, codes, from, to), weeks_in_period));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 fuldtid_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, FULDTID_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	float8	   *t = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(1), FULDTID_STATE_LEN);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	FuldtidState *s = JOBREG_STATE(FuldtidState, state);
+	FuldtidState *t = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(1));
 
-	s[0] += t[0];
-	jobreg_sum_add(&s[1], &s[2], t[1]);
-	s[2] += t[2];
+	s->rows += t->rows;
+	jobreg_sum_add(&s->sum, &s->comp, t->sum);
+	s->comp += t->comp;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 fuldtid_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), FULDTID_STATE_LEN);
+	FuldtidState *s = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(0));
 
-	if (s[0] == 0.0)
+	if (s->rows == 0.0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s[1] + s[2]);
+	PG_RETURN_FLOAT8(s->sum + s->comp);
 }

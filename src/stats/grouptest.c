@@ -138,29 +138,41 @@ prop_test_counts(PG_FUNCTION_ARGS)
 	return PropTest(fcinfo, x1, n1, x2, n2, conf);
 }
 
-/* state {x1, n1, x2, n2}: successes and rows of group 1 (grp) and 2 (not grp) */
-#define PROP_STATE_LEN 4
+/* prop_test's state: successes and rows of group 1 (grp) and group 2 (not grp) */
+typedef struct PropGroup
+{
+	float8		successes;
+	float8		rows;
+} PropGroup;
+
+typedef struct PropState
+{
+	PropGroup	g1;
+	PropGroup	g2;
+} PropState;
+
+StaticAssertDecl(sizeof(PropState) == 4 * sizeof(float8), "PropState must be 4 float8s");
 
 Datum
 prop_test_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, PROP_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	int			g = PG_GETARG_BOOL(2) ? 0 : 2;
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	PropState  *s = JOBREG_STATE(PropState, state);
+	PropGroup  *g = PG_GETARG_BOOL(2) ? &s->g1 : &s->g2;
 
-	s[g] += PG_GETARG_BOOL(1) ? 1.0 : 0.0;
-	s[g + 1] += 1.0;
+	g->successes += PG_GETARG_BOOL(1) ? 1.0 : 0.0;
+	g->rows += 1.0;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 prop_test_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), PROP_STATE_LEN);
+	PropState  *s = JOBREG_STATE(PropState, PG_GETARG_ARRAYTYPE_P(0));
 
-	if (s[1] == 0.0 || s[3] == 0.0)
+	if (s->g1.rows == 0.0 || s->g2.rows == 0.0)
 		PG_RETURN_NULL();
-	return PropTest(fcinfo, s[0], s[1], s[2], s[3], 0.95);
+	return PropTest(fcinfo, s->g1.successes, s->g1.rows, s->g2.successes, s->g2.rows, 0.95);
 }
 
 /* ---------- Welch's t-test ---------- */
@@ -268,42 +280,64 @@ welch_test_summary(PG_FUNCTION_ARGS)
 }
 
 /*
- * state {n1, sum1, comp1, m2_1, n2, sum2, comp2, m2_2}: per group the count,
- * the sum of the values (compensated, so that the mean is exact to a
- * rounding however many rows there are) and the sum of squared deviations
- * from the mean, updated by Welford's method and merged by the formula of
- * Chan, Golub and LeVeque.
+ * welch_test's state, per group: the count, the sum of the values
+ * (compensated, so that the mean is exact to a rounding however many rows
+ * there are) and the sum of squared deviations from the mean, updated by
+ * Welford's method and merged by the formula of Chan, Golub and LeVeque.
  */
-#define WELCH_STATE_LEN 8
-
-/* (sum + comp) / n, rounded once rather than twice: the residual by fma */
-static double
-WelchMean(double n, double sum, double comp)
+typedef struct WelchGroup
 {
-	double		m = sum / n;
+	float8		n;
+	float8		sum;
+	float8		comp;			/* Neumaier's compensation of sum */
+	float8		m2;				/* Σ (x - mean)² */
+} WelchGroup;
 
-	return m + (fma(-m, n, sum) + comp) / n;
+typedef struct WelchState
+{
+	WelchGroup	g1;
+	WelchGroup	g2;
+} WelchState;
+
+StaticAssertDecl(sizeof(WelchState) == 8 * sizeof(float8), "WelchState must be 8 float8s");
+
+/* The group's mean (sum + comp) / n, rounded once rather than twice: the residual by fma */
+static double
+WelchMean(const WelchGroup *g)
+{
+	double		m = g->sum / g->n;
+
+	return m + (fma(-m, g->n, g->sum) + g->comp) / g->n;
 }
 
+/* The group's sample variance; 0 for a group of one */
+static double
+WelchVariance(const WelchGroup *g)
+{
+	return g->n > 1.0 ? g->m2 / (g->n - 1.0) : 0.0;
+}
+
+/* Add group t into group s */
 static void
-WelchMerge(float8 *s, double n, double sum, double comp, double m2)
+WelchMerge(WelchGroup *s, const WelchGroup *t)
 {
 	double		delta;
 
-	if (n == 0.0)
+	if (t->n == 0.0)
 		return;
-	delta = WelchMean(n, sum, comp) - (s[0] > 0.0 ? WelchMean(s[0], s[1], s[2]) : 0.0);
-	s[3] += m2 + delta * delta * s[0] * n / (s[0] + n);
-	jobreg_sum_add(&s[1], &s[2], sum);
-	s[2] += comp;
-	s[0] += n;
+	delta = WelchMean(t) - (s->n > 0.0 ? WelchMean(s) : 0.0);
+	s->m2 += t->m2 + delta * delta * s->n * t->n / (s->n + t->n);
+	jobreg_sum_add(&s->sum, &s->comp, t->sum);
+	s->comp += t->comp;
+	s->n += t->n;
 }
 
 Datum
 welch_test_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	WelchState *st = JOBREG_STATE(WelchState, state);
+	WelchGroup *s = PG_GETARG_BOOL(2) ? &st->g1 : &st->g2;
 	double		x = PG_GETARG_FLOAT8(1);
 
 	if (!isfinite(x))
@@ -311,40 +345,39 @@ welch_test_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("welch_test value %g is not finite", x),
 				 errdetail("A mean and a variance need finite values.")));
-	s = PG_GETARG_BOOL(2) ? s : s + 4;
 	/* Welford's step: the merge with a group of one, cheaper */
-	if (s[0] > 0.0)
+	if (s->n > 0.0)
 	{
-		double		delta = x - s[1] / s[0];
+		double		delta = x - s->sum / s->n;
 
-		s[3] += delta * delta * s[0] / (s[0] + 1.0);
+		s->m2 += delta * delta * s->n / (s->n + 1.0);
 	}
-	jobreg_sum_add(&s[1], &s[2], x);
-	s[0] += 1.0;
+	jobreg_sum_add(&s->sum, &s->comp, x);
+	s->n += 1.0;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 welch_test_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, WELCH_STATE_LEN);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
-	float8	   *t = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(1), WELCH_STATE_LEN);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	WelchState *s = JOBREG_STATE(WelchState, state);
+	WelchState *t = JOBREG_STATE(WelchState, PG_GETARG_ARRAYTYPE_P(1));
 
-	WelchMerge(s, t[0], t[1], t[2], t[3]);
-	WelchMerge(s + 4, t[4], t[5], t[6], t[7]);
+	WelchMerge(&s->g1, &t->g1);
+	WelchMerge(&s->g2, &t->g2);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 Datum
 welch_test_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = jobreg_float8_state(PG_GETARG_ARRAYTYPE_P(0), WELCH_STATE_LEN);
+	WelchState *s = JOBREG_STATE(WelchState, PG_GETARG_ARRAYTYPE_P(0));
 
-	if (s[0] == 0.0 || s[4] == 0.0)
+	if (s->g1.n == 0.0 || s->g2.n == 0.0)
 		PG_RETURN_NULL();
 	return WelchTest(fcinfo,
-					 s[0], WelchMean(s[0], s[1], s[2]), s[0] > 1.0 ? s[3] / (s[0] - 1.0) : 0.0,
-					 s[4], WelchMean(s[4], s[5], s[6]), s[4] > 1.0 ? s[7] / (s[4] - 1.0) : 0.0,
+					 s->g1.n, WelchMean(&s->g1), WelchVariance(&s->g1),
+					 s->g2.n, WelchMean(&s->g2), WelchVariance(&s->g2),
 					 0.95);
 }

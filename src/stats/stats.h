@@ -10,11 +10,32 @@
 
 #include "core/core.h"
 
-/* float8[] aggregate states and compensated sums (stats/sums.c) */
+/*
+ * float8[] aggregate states and compensated sums (stats/sums.c).
+ *
+ * The aggregates that keep a few sums (fuldtidspersoner,
+ * anciennitet_fordeling, andel_inden_for, the activation ratios, prop_test,
+ * welch_test) have a float8[] state at SQL level.  Their states are plain
+ * numbers, so a float8[] serves them as a real type: PostgreSQL combines it
+ * in parallel plans and Citus in partial aggregation, rollup tables store
+ * it, and it needs no serialization functions (no pq_send*).  It is also
+ * what 0.1.0 declared: users' views over these aggregates survive the
+ * upgrade only while the state type stays as it is.
+ *
+ * In C each such state is a struct of float8 fields, with a StaticAssertDecl
+ * that its size is that number of float8s (no padding), seen over the
+ * array's data through JOBREG_STATE, which checks the array first.  A
+ * transition function takes its writable array from jobreg_state_arg and
+ * updates the struct in place.
+ */
 struct ArrayType;
-extern float8 *jobreg_float8_state(struct ArrayType *state, int len);
-extern struct ArrayType *jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len);
+extern void *jobreg_float8_state(struct ArrayType *state, int len);
+extern struct ArrayType *jobreg_state_arg(FunctionCallInfo fcinfo, int argno);
 extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
+
+/* The state struct `type` over the float8[] `array`, checked */
+#define JOBREG_STATE(type, array) \
+	((type *) jobreg_float8_state((array), sizeof(type) / sizeof(float8)))
 
 /*
  * Distribution functions (stats/distributions.c), accurate to about 1e-13 relative

@@ -1,10 +1,11 @@
 /*
  * src/stats/sums.c
  *		Compensated sums and the float8[] states of aggregates that keep a few
- *		sums (fuldtidspersoner, anciennitet_fordeling, the activation ratios,
- *		prop_test, welch_test, klynge_benchmark): checked access to a state
- *		array, Neumaier's compensated addition, and jobreg_array_sum, the
- *		combine function of count states.
+ *		sums (fuldtidspersoner, anciennitet_fordeling, andel_inden_for, the
+ *		activation ratios, prop_test, welch_test): checked access to a state
+ *		array (stats.h says why these states stay float8[]), Neumaier's
+ *		compensated addition, and jobreg_array_sum, the combine function of
+ *		count states.
  */
 #include "postgres.h"
 
@@ -22,10 +23,11 @@ PG_FUNCTION_INFO_V1(jobreg_array_sum);
 /* ---------- state arrays ---------- */
 
 /*
- * The float8[] state of a measure aggregate, checked (the transition
- * functions can be called from SQL with any array).  Returns its elements.
+ * The float8[] state of an aggregate, checked (the transition and final
+ * functions can be called from SQL with any array): its elements, which
+ * JOBREG_STATE sees as the aggregate's state struct.
  */
-float8 *
+void *
 jobreg_float8_state(ArrayType *state, int len)
 {
 	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != len ||
@@ -34,25 +36,20 @@ jobreg_float8_state(ArrayType *state, int len)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid aggregate state"),
 				 errdetail("The state must be a float8 array of %d elements without NULLs.", len)));
-	return (float8 *) ARR_DATA_PTR(state);
+	return ARR_DATA_PTR(state);
 }
 
 /*
- * The state to update: in an aggregate the argument itself (it lives in the
- * aggregate context), otherwise a copy, so that direct calls of a transition
- * function never change their argument.
+ * The state array to update: in an aggregate the argument itself (it lives
+ * in the aggregate context), otherwise a copy, so that direct calls of a
+ * transition function never change their argument.
  */
 ArrayType *
-jobreg_float8_state_arg(FunctionCallInfo fcinfo, int argno, int len)
+jobreg_state_arg(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state;
-
 	if (AggCheckCallContext(fcinfo, NULL))
-		state = PG_GETARG_ARRAYTYPE_P(argno);
-	else
-		state = PG_GETARG_ARRAYTYPE_P_COPY(argno);
-	(void) jobreg_float8_state(state, len);
-	return state;
+		return PG_GETARG_ARRAYTYPE_P(argno);
+	return PG_GETARG_ARRAYTYPE_P_COPY(argno);
 }
 
 /* Neumaier's compensated addition of v to the pair (*sum, *comp) */
@@ -76,8 +73,8 @@ jobreg_array_sum(PG_FUNCTION_ARGS)
 {
 	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
 	int			len = ARR_NDIM(b) == 1 ? ARR_DIMS(b)[0] : 0;
-	ArrayType  *state = jobreg_float8_state_arg(fcinfo, 0, len);
-	float8	   *s = (float8 *) ARR_DATA_PTR(state);
+	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	float8	   *s = jobreg_float8_state(state, len);
 	float8	   *t = jobreg_float8_state(b, len);
 	int			i;
 

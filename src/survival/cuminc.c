@@ -110,11 +110,7 @@ typedef struct CumincCell
 static inline uint32
 CumincKeyHash(CumincKey key)
 {
-	uint64		bits;
-
-	memcpy(&bits, &key.time, sizeof(bits));
-	return hash_combine(murmurhash32((uint32) bits ^ (uint32) (bits >> 32)),
-						murmurhash32((uint32) key.cause));
+	return hash_combine(surv_hash_time(key.time), murmurhash32((uint32) key.cause));
 }
 
 #define SH_PREFIX cuminc_hash

@@ -169,80 +169,67 @@ LogrankFromDatum(Datum d)
 
 /* ---------- the expanded object: a hash table of groups ---------- */
 
+typedef struct GroupKey
+{
+	const char *label;
+	int32		len;
+} GroupKey;
+
 typedef struct LogrankGroup
 {
-	char	   *label;
-	int32		len;
+	GroupKey	key;			/* the label, copied into the state's context */
 	uint32		hash;
+	char		status;			/* used by simplehash */
 	SurvAccum	acc;
 } LogrankGroup;
+
+#define SH_PREFIX group_hash
+#define SH_ELEMENT_TYPE LogrankGroup
+#define SH_KEY_TYPE GroupKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).label, (k).len)
+#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).label, (b).label, (a).len) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
 
 typedef struct ExpandedLogrank
 {
 	ExpandedObjectHeader hdr;
 	int32		ntimes;			/* distinct times of all groups together */
-	int32		ngroups;
-	int32		maxgroups;
-	LogrankGroup *groups;
-	int32	   *index;			/* open addressing: group number or -1 */
-	uint32		index_mask;
-	int32		last;			/* the group found last, tried first */
+	group_hash_hash *groups;
+	LogrankGroup *last;			/* the group found last, tried first; an
+								 * insertion may move the others */
 } ExpandedLogrank;
-
-static void
-IndexInsert(ExpandedLogrank *el, int32 g)
-{
-	uint32		i = el->groups[g].hash & el->index_mask;
-
-	while (el->index[i] >= 0)
-		i = (i + 1) & el->index_mask;
-	el->index[i] = g;
-}
 
 static LogrankGroup *
 FindGroup(ExpandedLogrank *el, const char *label, int32 len)
 {
-	LogrankGroup *g = &el->groups[el->last];
+	GroupKey	key = {label, len};
+	LogrankGroup *g = el->last;
 	uint32		hash;
-	uint32		i;
+	bool		found;
+	char	   *copy;
 
-	if (el->ngroups > 0 && g->len == len && memcmp(g->label, label, len) == 0)
+	if (g != NULL && g->key.len == len && memcmp(g->key.label, label, len) == 0)
 		return g;
 	hash = hash_bytes((const unsigned char *) label, len);
-	for (i = hash & el->index_mask; el->index[i] >= 0; i = (i + 1) & el->index_mask)
+	g = group_hash_lookup_hash(el->groups, key, hash);
+	if (g == NULL)
 	{
-		g = &el->groups[el->index[i]];
-		if (g->hash == hash && g->len == len && memcmp(g->label, label, len) == 0)
-		{
-			el->last = el->index[i];
-			return g;
-		}
+		/* a new group: the limits are checked before the table grows for it */
+		CheckNewGroup(el->groups->members, len);
+		copy = MemoryContextAlloc(el->hdr.eoh_context, len + 1);
+		memcpy(copy, label, len);
+		copy[len] = '\0';
+		key.label = copy;
+		g = group_hash_insert_hash(el->groups, key, hash, &found);
+		surv_accum_init(&g->acc, el->hdr.eoh_context, &el->ntimes);
 	}
-
-	/* a new group: keep the index at most half full */
-	CheckNewGroup(el->ngroups, len);
-	if (el->ngroups == el->maxgroups)
-	{
-		el->maxgroups *= 2;
-		el->groups = repalloc(el->groups, el->maxgroups * sizeof(LogrankGroup));
-	}
-	if (2 * (uint32) (el->ngroups + 1) > el->index_mask + 1)
-	{
-		el->index_mask = 2 * el->index_mask + 1;
-		el->index = repalloc(el->index, (el->index_mask + 1) * sizeof(int32));
-		memset(el->index, -1, (el->index_mask + 1) * sizeof(int32));
-		for (int32 k = 0; k < el->ngroups; k++)
-			IndexInsert(el, k);
-	}
-	g = &el->groups[el->ngroups];
-	g->label = MemoryContextAlloc(el->hdr.eoh_context, len + 1);
-	memcpy(g->label, label, len);
-	g->label[len] = '\0';
-	g->len = len;
-	g->hash = hash;
-	surv_accum_init(&g->acc, el->hdr.eoh_context, &el->ntimes);
-	IndexInsert(el, el->ngroups);
-	el->last = el->ngroups++;
+	el->last = g;
 	return g;
 }
 
@@ -260,7 +247,7 @@ CompareGroups(const void *a, const void *b)
 	const LogrankGroup *x = *(LogrankGroup *const *) a;
 	const LogrankGroup *y = *(LogrankGroup *const *) b;
 
-	return CompareLabels(x->label, x->len, y->label, y->len);
+	return CompareLabels(x->key.label, x->key.len, y->key.label, y->key.len);
 }
 
 static Size
@@ -268,11 +255,14 @@ ExpandedLogrankFlatSize(ExpandedObjectHeader *eohptr)
 {
 	ExpandedLogrank *el = (ExpandedLogrank *) eohptr;
 	Size		size = offsetof(LogrankState, groups);
+	group_hash_iterator it;
+	LogrankGroup *g;
 
 	/* the limits keep this far below MaxAllocSize (about 49 MB) */
 	survival_check_times(el->ntimes);
-	for (int32 k = 0; k < el->ngroups; k++)
-		size += GROUP_LABEL_SIZE(el->groups[k].len) + surv_accum_flat_size(&el->groups[k].acc);
+	group_hash_start_iterate(el->groups, &it);
+	while ((g = group_hash_iterate(el->groups, &it)) != NULL)
+		size += GROUP_LABEL_SIZE(g->key.len) + surv_accum_flat_size(&g->acc);
 	return size;
 }
 
@@ -281,21 +271,27 @@ ExpandedLogrankFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocate
 {
 	ExpandedLogrank *el = (ExpandedLogrank *) eohptr;
 	LogrankState *ls = (LogrankState *) result;
-	LogrankGroup **sorted = palloc(el->ngroups * sizeof(LogrankGroup *));
+	int32		ngroups = el->groups->members;
+	LogrankGroup **sorted = palloc(ngroups * sizeof(LogrankGroup *));
 	char	   *p = ls->groups;
+	group_hash_iterator it;
+	LogrankGroup *g;
+	int32		n = 0;
 
 	memset(result, 0, allocated_size);
 	SET_VARSIZE(ls, allocated_size);
 	ls->version = LOGRANK_VERSION;
-	ls->ngroups = el->ngroups;
-	for (int32 k = 0; k < el->ngroups; k++)
-		sorted[k] = &el->groups[k];
-	qsort(sorted, el->ngroups, sizeof(LogrankGroup *), CompareGroups);
-	for (int32 k = 0; k < el->ngroups; k++)
+	ls->ngroups = ngroups;
+	group_hash_start_iterate(el->groups, &it);
+	while ((g = group_hash_iterate(el->groups, &it)) != NULL)
+		sorted[n++] = g;
+	Assert(n == ngroups);
+	qsort(sorted, ngroups, sizeof(LogrankGroup *), CompareGroups);
+	for (int32 k = 0; k < ngroups; k++)
 	{
-		memcpy(p, &sorted[k]->len, sizeof(int32));
-		memcpy(p + sizeof(int32), sorted[k]->label, sorted[k]->len);
-		p += GROUP_LABEL_SIZE(sorted[k]->len);
+		memcpy(p, &sorted[k]->key.len, sizeof(int32));
+		memcpy(p + sizeof(int32), sorted[k]->key.label, sorted[k]->key.len);
+		p += GROUP_LABEL_SIZE(sorted[k]->key.len);
 		surv_accum_flatten(&sorted[k]->acc, (Survival *) p);
 		p += VARSIZE(p);
 	}
@@ -340,13 +336,8 @@ TransState(FunctionCallInfo fcinfo)
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
 	el->ntimes = 0;
-	el->ngroups = 0;
-	el->maxgroups = 8;
-	el->groups = MemoryContextAlloc(cxt, el->maxgroups * sizeof(LogrankGroup));
-	el->index_mask = 15;
-	el->index = MemoryContextAlloc(cxt, (el->index_mask + 1) * sizeof(int32));
-	memset(el->index, -1, (el->index_mask + 1) * sizeof(int32));
-	el->last = 0;
+	el->groups = group_hash_create(cxt, 8, NULL);
+	el->last = NULL;
 	if (!PG_ARGISNULL(0))
 		MergeFlat(el, LogrankFromDatum(PG_GETARG_DATUM(0)));
 	return el;

@@ -11,10 +11,10 @@
  * While an aggregate runs, the state is an expanded object living under the
  * aggregate's memory context and updated in place: whole-number times below
  * SURV_DENSE_LIMIT index an array directly (when there are enough of them
- * to fill half of it), other times an open-addressing hash table, so a
+ * to fill half of it), other times a hash table (lib/simplehash.h), so a
  * row costs one array or hash probe and no allocation.
  * Stored, shipped to a parallel leader or handed to a reader, it is
- * flattened to the varlena form declared in jobreg.h: the times in
+ * flattened to the varlena form declared in survival.h: the times in
  * increasing order behind a version byte.
  *
  * The readers reproduce R's survival package (survfit, summary.survfit,
@@ -56,37 +56,31 @@ PG_FUNCTION_INFO_V1(surv_table);
 
 /* ---------- the accumulator ---------- */
 
-#define SURV_MIN_LOG2_CAPACITY 4
 #define SURV_MIN_DENSE 16
+#define SURV_MIN_HASHED 14		/* a first hash table of 16 slots */
 
-static inline uint32
-SlotOf(float8 time, int shift)
+/* A hash table entry: a time's counts, and simplehash's status */
+typedef struct SurvHashed
 {
-	uint64		bits;
+	SurvTime	t;
+	char		status;
+} SurvHashed;
 
-	memcpy(&bits, &time, sizeof(bits));
-	/* Fibonacci hashing: the top bits of the product */
-	return (uint32) ((bits * UINT64CONST(0x9E3779B97F4A7C15)) >> shift);
-}
+#define SH_PREFIX surv_hash
+#define SH_ELEMENT_TYPE SurvHashed
+#define SH_KEY_TYPE float8
+#define SH_KEY t.time
+#define SH_HASH_KEY(tb, k) surv_hash_time(k)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
 
 static inline bool
 SlotIsEmpty(const SurvTime *slot)
 {
 	return slot->rows_out == 0 && slot->rows_in == 0;
-}
-
-static int
-HashCapacity(const SurvAccum *acc)
-{
-	return acc->slots ? 1 << (64 - acc->shift) : 0;
-}
-
-static void
-AccumAllocate(SurvAccum *acc, int log2cap)
-{
-	acc->shift = 64 - log2cap;
-	acc->slots = MemoryContextAllocHuge(acc->cxt, sizeof(SurvTime) << log2cap);
-	memset(acc->slots, 0, sizeof(SurvTime) << log2cap);
 }
 
 /*
@@ -99,10 +93,8 @@ surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times)
 {
 	acc->ntimes = 0;
 	acc->state_times = state_times;
-	acc->nhashed = 0;
 	acc->cxt = cxt;
-	acc->shift = 64;
-	acc->slots = NULL;
+	acc->hashed = NULL;
 	acc->ndense = 0;
 	acc->dense = NULL;
 }
@@ -124,20 +116,6 @@ CountNewTime(SurvAccum *acc)
 		(*acc->state_times)++;
 }
 
-/* Put a time known to be absent into a hash table with room for it */
-static void
-HashedPut(SurvAccum *acc, const SurvTime *t)
-{
-	uint32		mask = ((uint32) 1 << (64 - acc->shift)) - 1;
-	uint32		i = SlotOf(t->time, acc->shift);
-
-	while (!SlotIsEmpty(&acc->slots[i]))
-		i = (i + 1) & mask;
-	acc->slots[i] = *t;
-	acc->nhashed++;
-	acc->ntimes++;
-}
-
 /* A time that belongs in the dense array as it is now */
 static inline bool
 InDense(const SurvAccum *acc, float8 time)
@@ -146,69 +124,45 @@ InDense(const SurvAccum *acc, float8 time)
 }
 
 /*
- * Rebuild the hash table with 2^log2cap slots, moving the times that now
- * belong in the dense array there, so that no time is in both parts.
- */
-static void
-Rehash(SurvAccum *acc, int log2cap)
-{
-	SurvTime   *old = acc->slots;
-	int			oldcap = HashCapacity(acc);
-
-	AccumAllocate(acc, log2cap);
-	acc->ntimes -= acc->nhashed;
-	acc->nhashed = 0;
-	for (int i = 0; i < oldcap; i++)
-	{
-		if (SlotIsEmpty(&old[i]))
-			continue;
-		if (InDense(acc, old[i].time))
-		{
-			acc->dense[(int) old[i].time] = old[i];
-			acc->ntimes++;
-		}
-		else
-			HashedPut(acc, &old[i]);
-	}
-	pfree(old);
-}
-
-/*
- * The hash table slot of a time, inserted if new.  A new slot counts as
+ * The hash table entry of a time, inserted if new.  A new entry counts as
  * filled once the caller adds a row to it, which every caller does at once.
  * The limit on times is checked before the table grows for a new one.
  */
 static SurvTime *
 HashedSlot(SurvAccum *acc, float8 time)
 {
-	uint32		mask;
-	uint32		i;
+	uint32		hash = surv_hash_time(time);
+	SurvHashed *entry;
+	bool		found;
 
-	if (acc->slots == NULL)
-		AccumAllocate(acc, SURV_MIN_LOG2_CAPACITY);
-	mask = ((uint32) 1 << (64 - acc->shift)) - 1;
-	i = SlotOf(time, acc->shift);
+	if (acc->hashed == NULL)
+		acc->hashed = surv_hash_create(acc->cxt, SURV_MIN_HASHED, NULL);
+	else if ((entry = surv_hash_lookup_hash(acc->hashed, time, hash)) != NULL)
+		return &entry->t;
+	CountNewTime(acc);
+	entry = surv_hash_insert_hash(acc->hashed, time, hash, &found);
+	/* simplehash leaves a deleted or moved entry's fields in its slot */
+	memset(&entry->t, 0, sizeof(SurvTime));
+	entry->t.time = time;
+	return &entry->t;
+}
 
-	for (;;)
+/* Move the hashed times that now belong in the dense array there */
+static void
+MoveToDense(SurvAccum *acc)
+{
+	surv_hash_iterator it;
+	SurvHashed *entry;
+
+	/* simplehash allows deleting the current entry while iterating */
+	surv_hash_start_iterate(acc->hashed, &it);
+	while ((entry = surv_hash_iterate(acc->hashed, &it)) != NULL)
 	{
-		SurvTime   *slot = &acc->slots[i];
-
-		if (SlotIsEmpty(slot))
+		if (InDense(acc, entry->t.time))
 		{
-			if ((int64) 4 * (acc->nhashed + 1) > (int64) 3 * (mask + 1))
-			{
-				survival_check_times((int64) StateTimes(acc) + 1);
-				Rehash(acc, 64 - acc->shift + 1);
-				return HashedSlot(acc, time);
-			}
-			CountNewTime(acc);
-			slot->time = time;
-			acc->nhashed++;
-			return slot;
+			acc->dense[(int) entry->t.time] = entry->t;
+			surv_hash_delete_item(acc->hashed, entry);
 		}
-		if (slot->time == time)
-			return slot;
-		i = (i + 1) & mask;
 	}
 }
 
@@ -235,8 +189,8 @@ DenseGrow(SurvAccum *acc, int t)
 		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvTime));
 	}
 	acc->ndense = n;
-	if (acc->nhashed > 0)
-		Rehash(acc, 64 - acc->shift);
+	if (acc->hashed != NULL && acc->hashed->members > 0)
+		MoveToDense(acc);
 	return true;
 }
 
@@ -356,7 +310,6 @@ CompareTimes(const void *a, const void *b)
 void
 surv_accum_flatten(const SurvAccum *acc, Survival *result)
 {
-	int			cap = HashCapacity(acc);
 	int			n = 0;
 
 	memset(result, 0, SURVIVAL_SIZE(acc->ntimes));
@@ -368,15 +321,18 @@ surv_accum_flatten(const SurvAccum *acc, Survival *result)
 		if (!SlotIsEmpty(&acc->dense[i]))
 			result->times[n++] = acc->dense[i];
 	}
-	for (int i = 0; i < cap; i++)
+	/* the dense part comes out sorted; sort when there is a hashed part */
+	if (acc->hashed != NULL && acc->hashed->members > 0)
 	{
-		if (!SlotIsEmpty(&acc->slots[i]))
-			result->times[n++] = acc->slots[i];
+		surv_hash_iterator it;
+		SurvHashed *entry;
+
+		surv_hash_start_iterate(acc->hashed, &it);
+		while ((entry = surv_hash_iterate(acc->hashed, &it)) != NULL)
+			result->times[n++] = entry->t;
+		qsort(result->times, n, sizeof(SurvTime), CompareTimes);
 	}
 	Assert(n == acc->ntimes);
-	/* the dense part comes out sorted; sort when there is a hashed part */
-	if (acc->nhashed > 0)
-		qsort(result->times, n, sizeof(SurvTime), CompareTimes);
 }
 
 /* ---------- the expanded object ---------- */

@@ -12,6 +12,7 @@
 
 /* ---------- survival (survival/survival.c; read by logrank.c and present/svg.c) ---------- */
 
+#include "common/hashfn.h"
 #include "lib/stringinfo.h"
 
 /*
@@ -70,24 +71,32 @@ extern void survival_check_flat(const Survival *s, Size avail);
 /*
  * A growing state.  Whole-number times below SURV_DENSE_LIMIT (weeks, days)
  * are slots of a directly indexed array once it would be at least half
- * full; other times live in an open-addressing hash table, and no time is
- * in both.  An empty slot has rows_out == rows_in == 0.
+ * full; other times live in a hash table (lib/simplehash.h), and no time is
+ * in both.  An empty slot of the array has rows_out == rows_in == 0.
  */
 #define SURV_DENSE_LIMIT 1024
 
 typedef struct SurvAccum
 {
-	int32		ntimes;			/* filled slots, in both parts */
+	int32		ntimes;			/* times held, in both parts */
 	int32	   *state_times;	/* distinct times of the whole state when
 								 * several accumulators make one (logrank),
 								 * else NULL: then it is ntimes */
-	int32		nhashed;		/* filled slots of the hash table */
-	int32		shift;			/* 64 - log2(hash table capacity) */
 	int32		ndense;			/* length of dense */
-	SurvTime   *slots;			/* the hash table */
+	struct surv_hash_hash *hashed;	/* the hash table (survival.c), or NULL */
 	SurvTime   *dense;			/* dense[t] for whole-number times t */
 	MemoryContext cxt;
 } SurvAccum;
+
+/* The hash of a time in simplehash tables (survival.c, cuminc.c) */
+static inline uint32
+surv_hash_time(float8 time)
+{
+	uint64		bits;
+
+	memcpy(&bits, &time, sizeof(bits));
+	return murmurhash32((uint32) bits ^ (uint32) (bits >> 32));
+}
 
 /*
  * In a transition function: a row with a NULL among arguments first..last
