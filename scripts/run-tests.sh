@@ -49,6 +49,8 @@ part synth suite_synth
 part tap suite_tap
 part examples bash "$REPO/scripts/readme-examples.sh"
 part doc-coverage bash "$REPO/scripts/doc-coverage.sh"
+# a feature's C file, install fragment, regression test and doc section share its name; includes go downward
+part layout bash "$REPO/scripts/layout-check.sh"
 part doc-links python3 "$REPO/scripts/doc-links.py"
 part svg bash "$REPO/scripts/svg-render-check.sh"
 part sharded logged sharded bash "$REPO/scripts/run-sharded.sh"

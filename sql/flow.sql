@@ -87,9 +87,6 @@ SELECT flow(w, '2015-W01', 521) FROM small;
 SELECT * FROM flow_transitions((SELECT flow(w, '2015-W01', 6) FROM small), 3, 2);
 SELECT * FROM flow_transitions((SELECT flow(w, '2015-W01', 6) FROM small), 0, 7);
 SELECT * FROM flow_transitions((SELECT flow(w, '2015-W01', 6) FROM small), -1, 2);
-SELECT weekline_recode('2015-W01 1x3', '{1,2}', '{5}');
-SELECT weekline_recode('2015-W01 1x3', '{1,NULL}', '{5,6}');
-SELECT weekline_recode('2015-W01 1x3', '{1,2,1}', '{5,6,7}');
 \set VERBOSITY default
 SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT flow(w, '2015-W01', -1) FROM small$$,
@@ -99,15 +96,7 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT flow(w, '2015-W01', h) FROM small, (VALUES (5), (6)) AS v(h)$$,
 	$$SELECT flow_merge(f) FROM (VALUES ('v1;origin=2015-W01;horizon=1'::flow), ('v1;origin=2015-W01;horizon=2')) AS v(f)$$,
 	$$SELECT * FROM flow_transitions('v1;origin=2015-W01;horizon=6', 3, 2)$$,
-	$$SELECT * FROM flow_transitions('v1;origin=2015-W01;horizon=6', 0, 7)$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{1,2}', '{5}')$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{1,NULL}', '{5,6}')$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{1,2}', '{5,NULL}')$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{1,2,1}', '{5,6,7}')$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{1,2}', '{5,-6}')$$,
-	$$SELECT weekline_recode('2015-W01 1x3', '{{1,2}}', '{{5,6}}')$$,
-	$$SELECT weekline_recode('2015-W01 1101x3 7777x1', 'synthetic')$$,
-	$$SELECT weekline_recode('2015-W01 1101x3', 'no such codebook')$$
+	$$SELECT * FROM flow_transitions('v1;origin=2015-W01;horizon=6', 0, 7)$$
 ]) AS q;
 
 -- corrupt text input
@@ -167,18 +156,6 @@ FROM (VALUES
 	('minimum int8', '\x01'::bytea || int4send(783) || int4send(1) || int4send(1)
 		|| int4send(0) || int4send(0) || int4send(1) || int4send(1) || int8send(-9223372036854775808))
 ) AS v(name, payload);
-
--- weekline_recode: unlisted codes kept, runs that become equal joined
-SELECT weekline_recode('2015-W01 1x3 2x2 0x5 3x1', '{1,2}', '{5,5}') AS joined,
-	   weekline_recode('2015-W01 1x3 2x2 0x5 3x1', '{}', '{}') AS unchanged,
-	   weekline_recode('2015-W01 1x3 2x2', '{1,2}', '{2,1}') AS swapped,
-	   weekline_recode('2015-W01 1x3 2x2', '{1,2}', '{0,0}') AS all_to_0,
-	   weekline_recode('empty', '{1}', '{2}') AS empty,
-	   weekline_recode(NULL, '{1}', '{2}') AS null_in;
--- by codebook: groups numbered 1, 2, ... by their smallest code; 0 stays 0
-SELECT weekline_recode('2015-W01 1101x3 1102x2 0x5 1201x1 1991x2', 'synthetic') AS by_codebook;
-SELECT gruppe, min(code) AS smallest_code, rank() OVER (ORDER BY min(code)) AS group_number
-FROM codebook WHERE codebook = 'synthetic' GROUP BY gruppe ORDER BY 3;
 
 -- agreement with R's survfit (pstate) and etm (Greenwood-type variance) on
 -- the data sets of r/flow_reference.R

@@ -1,5 +1,5 @@
 --
--- reference data: shipped rows and users' rows (src/refdata.c)
+-- reference data: shipped rows and users' rows (src/core/refdata.c)
 --
 SET datestyle = ISO;
 \i test/lib/errors.sql

@@ -4,7 +4,7 @@
 /*
  * The reference tables (codebook, tilbudstype, kommune, klynge) have a
  * column shipped that only this script and the upgrade scripts can set;
- * pg_dump dumps the other rows, the users'.  See src/refdata.c and the
+ * pg_dump dumps the other rows, the users'.  See src/core/refdata.c and the
  * README ("Reference data in pg_dump and restore").  The key functions are
  * declared with an ISO datestyle, so that a key with a date range is the
  * same jsonb in every session.

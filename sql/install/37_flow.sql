@@ -68,11 +68,3 @@ CREATE FUNCTION flow_mean_weeks(f flow, code int4) RETURNS float8
 COMMENT ON FUNCTION flow_table(flow) IS 'per week and code: persons observed, Aalen-Johansen state occupation probability and its Greenwood-type standard error; honours jobreg.min_cell';
 COMMENT ON FUNCTION flow_transitions(flow, int4, int4) IS 'among persons observed in both weeks: persons per code in from_week and code in to_week, with row shares; honours jobreg.min_cell';
 COMMENT ON FUNCTION flow_mean_weeks(flow, int4) IS 'expected weeks in a code from the origin week to the horizon (restricted mean time in state); honours jobreg.min_cell';
-
-CREATE FUNCTION weekline_recode(w weekline, from_codes int4[], to_codes int4[]) RETURNS weekline
-	AS 'MODULE_PATHNAME', 'weekline_recode' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION weekline_recode(w weekline, codebook text) RETURNS weekline
-	AS 'MODULE_PATHNAME', 'weekline_recode_codebook' LANGUAGE C STABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION weekline_recode(weekline, int4[], int4[]) IS 'the weekline with code from_codes[i] replaced by to_codes[i]; other codes kept';
-COMMENT ON FUNCTION weekline_recode(weekline, text) IS 'the weekline with each code replaced by the number of its group in the codebook (groups numbered 1, 2, ... by their smallest code; 0 kept)';
