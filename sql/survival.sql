@@ -139,16 +139,9 @@ SELECT s FROM bad;
 \copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
 SELECT count(*) AS loaded FROM bad;
 
--- against a plain-SQL Kaplan-Meier on random data: right-censored with
--- ties and zeros, whole-number and dyadic weights (exact sums), delayed entry
-SELECT setseed(0.5);
-CREATE TEMP TABLE sp AS
-SELECT kind, i, entry, coalesce(entry, 0) + floor(random() * 60) + (kind = 'entry')::int AS exit, random() < 0.7 AS event, w
-FROM (SELECT 'plain' AS kind, i, NULL::float8 AS entry, 1::float8 AS w FROM generate_series(1, 4000) i
-	  UNION ALL
-	  SELECT 'weighted', i, NULL, floor(random() * 16) / 4 FROM generate_series(1, 4000) i
-	  UNION ALL
-	  SELECT 'entry', i, floor(random() * 30), 1 FROM generate_series(1, 4000) i) x;
+-- against a plain-SQL Kaplan-Meier on random data (test/lib/random_spells.sql):
+-- right-censored with ties and zeros, dyadic weights (exact sums), delayed entry
+\i test/lib/random_spells.sql
 CREATE AGGREGATE pg_temp.product(float8) (SFUNC = float8mul, STYPE = float8, INITCOND = '1');
 CREATE TEMP TABLE oracle AS
 WITH times AS (SELECT DISTINCT kind, exit AS time FROM sp WHERE event AND w > 0),
@@ -163,10 +156,6 @@ SELECT kind, time, n, d,
 	   pg_temp.product((n - d) / n) OVER w AS surv,
 	   sum(CASE WHEN n = d THEN 'Infinity' ELSE d / (n * (n - d)) END) OVER w AS greenwood
 FROM counts c WINDOW w AS (PARTITION BY kind ORDER BY time);
-CREATE TEMP TABLE km AS
-SELECT 'plain' AS kind, survival(exit, event) AS s FROM sp WHERE kind = 'plain'
-UNION ALL SELECT 'weighted', survival(exit, event, w) FROM sp WHERE kind = 'weighted'
-UNION ALL SELECT 'entry', survival(entry, exit, event) FROM sp WHERE kind = 'entry';
 SELECT kind, count(*) AS rows,
 	   count(*) FILTER (WHERE o.kind IS NULL OR t.time IS NULL) AS unmatched,
 	   count(*) FILTER (WHERE NOT (pg_temp.near(t.n_risk, o.n, 0) AND pg_temp.near(t.n_event, o.d, 0) AND pg_temp.near(t.n_censor, o.censored, 0))) AS counts,

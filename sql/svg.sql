@@ -6,18 +6,7 @@
 
 -- three curves of 4,000 persons each on random data (right-censored with
 -- ties, weighted, delayed entry) and a small one of 7 persons
-SELECT setseed(0.5);
-CREATE TEMP TABLE sp AS
-SELECT kind, i, entry, coalesce(entry, 0) + floor(random() * 60) + (kind = 'entry')::int AS exit, random() < 0.7 AS event, w
-FROM (SELECT 'plain' AS kind, i, NULL::float8 AS entry, 1::float8 AS w FROM generate_series(1, 4000) i
-	  UNION ALL
-	  SELECT 'weighted', i, NULL, floor(random() * 16) / 4 FROM generate_series(1, 4000) i
-	  UNION ALL
-	  SELECT 'entry', i, floor(random() * 30), 1 FROM generate_series(1, 4000) i) x;
-CREATE TEMP TABLE km AS
-SELECT 'plain' AS kind, survival(exit, event) AS s FROM sp WHERE kind = 'plain'
-UNION ALL SELECT 'weighted', survival(exit, event, w) FROM sp WHERE kind = 'weighted'
-UNION ALL SELECT 'entry', survival(entry, exit, event) FROM sp WHERE kind = 'entry';
+\i test/lib/random_spells.sql
 CREATE TEMP TABLE small AS
 SELECT survival(d, e) AS s FROM (VALUES (1, true), (2, false), (2, true), (3, true), (5, false), (6, true), (8, false)) v(d, e);
 
