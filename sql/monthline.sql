@@ -192,7 +192,7 @@ SELECT 0 AS n, 'pnr;' || string_agg(col, ';' ORDER BY pos) || ';ak24' AS line FR
 UNION ALL
 SELECT s.p, lpad(s.p::text, 10, '0') || ';' ||
 	   string_agg(CASE o.kind
-					WHEN 'w' THEN nullif(code_at(s.w, '1991-W27'::isoweek + o.i), 0)::text
+					WHEN 'w' THEN coalesce(nullif(code_at(s.w, '1991-W27'::isoweek + o.i), 0)::text, '')
 					WHEN 'g' THEN coalesce(s.grads[o.i]::text, CASE WHEN o.i % 2 = 0 THEN '.' ELSE '' END)
 					ELSE coalesce(s.branches[o.i]::text, '') END, ';' ORDER BY o.pos) || ';1'
 FROM ml_src s, ml_order o GROUP BY s.p;
@@ -209,7 +209,7 @@ WHERE r.n > 0;
 -- the oracle: the source arrays month by month, in plain SQL
 SELECT count(*) AS person_months,
 	   count(*) FILTER (WHERE x.grad IS DISTINCT FROM s.grads[i] OR x.branche IS DISTINCT FROM s.branches[i]
-						OR x.month <> make_date(2008 + (i - 1) / 12, (i - 1) % 12 + 1, 1)) AS mismatch
+						OR x.month <> make_date(2008 + (i::int - 1) / 12, (i::int - 1) % 12 + 1, 1)) AS mismatch
 FROM ml_dream d JOIN ml_src s USING (p),
 	 LATERAL (SELECT *, row_number() OVER () AS i FROM months(d.m)) AS x;
 SELECT count(*) AS persons,
@@ -220,7 +220,7 @@ FROM ml_dream d JOIN ml_src s USING (p);
 
 -- status_history against a plain-SQL oracle: every week of every person
 CREATE TABLE ml_groups AS
-SELECT code, gruppe, dense_rank() OVER (ORDER BY first_code) AS g
+SELECT code, gruppe, dense_rank() OVER (ORDER BY first_code)::int AS g
 FROM (SELECT code, gruppe, min(code) OVER (PARTITION BY gruppe) AS first_code FROM codebook WHERE codebook = 'synthetic') AS c;
 CREATE TABLE ml_status_oracle AS
 SELECT d.p, wk.w AS week,
