@@ -84,6 +84,31 @@ FROM generate_series(1, 100000) AS i;
 SELECT pg_temp.err('SELECT (''v1 0001-01 '' || string_agg((i % 2)::text || ''/-x1'', '' ''))::monthline
 					FROM generate_series(1, 100001) AS i') AS over_limit;
 
+-- damaged stored values: every reader refuses them with XX001, never reads past the end.
+-- A value's stored bytes as a bytea and back, unchecked (byteacat), as a damaged page would give them.
+CREATE FUNCTION pg_temp.raw(anyelement, bytea) RETURNS bytea
+	LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+CREATE FUNCTION pg_temp.as_monthline(bytea, bytea) RETURNS monthline
+	LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+SELECT pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') AS stored_bytes,
+	   pg_temp.as_monthline(pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, ''), '') AS read_back;
+SELECT what,
+	   pg_temp.err(format('SELECT pg_temp.as_monthline(%L, '''')::text', bytes)) AS output,
+	   pg_temp.err(format('SELECT grad_at(pg_temp.as_monthline(%L, ''''), 2000, 5)', bytes)) AS grad_at,
+	   pg_temp.err(format('SELECT count(*) FROM months(pg_temp.as_monthline(%L, ''''))', bytes)) AS months,
+	   pg_temp.err(format('SELECT status_history(''2000-W01 0x30'', pg_temp.as_monthline(%L, ''''), ''synthetic'')', bytes)) AS status,
+	   pg_temp.err(format('SELECT monthline_send(pg_temp.as_monthline(%L, ''''))', bytes)) AS send
+FROM (VALUES
+	('cut in a run', substring(pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') FROM 1 FOR 5)),
+	('unterminated varint', pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') || '\x80'::bytea),
+	('grad 1001', pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') || '\xea070101'::bytea),
+	('zero length', pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') || '\x010100'::bytea),
+	('run past 9999-12', pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') || '\x0101ffff07'::bytea),
+	('first month out of range', '\x01feffffff0f010101'::bytea),
+	('version 2', overlay(pg_temp.raw('v1 2000-01 37/4711x3 -/-x2'::monthline, '') PLACING '\x02'::bytea FROM 1)),
+	('no bytes', ''::bytea)
+) v(what, bytes);
+
 -- building from per-month arrays: NULL is missing, equal months merge
 SELECT monthline('2008-01-17', '{NULL,NULL,37,37,37,0}', '{NULL,NULL,471100,471100,471100,471100}') AS built,
 	   monthline('2008-01-01', '{100,100}') AS no_branche,
