@@ -1042,6 +1042,28 @@ CursorGrad(MonthCursor *c, int32 m)
 	return c->run.grad;
 }
 
+/* A run of states, joined with the previous one while the state is the same */
+typedef struct PendingState
+{
+	int32		state;			/* -1 before the first run */
+	int64		length;
+} PendingState;
+
+/* Add weeks of a state; state -1 flushes */
+static inline void
+AddState(WeeklineBuilder *b, PendingState *p, int32 state, int64 length)
+{
+	if (state == p->state)
+	{
+		p->length += length;
+		return;
+	}
+	if (p->state >= 0)
+		weekline_builder_add(b, p->state, p->length);
+	p->state = state;
+	p->length = length;
+}
+
 /*
  * status_history(benefits, employment, codebook, education): the benefits'
  * weekline with every week's state.  A week's month is the month of its
@@ -1059,6 +1081,7 @@ status_history(PG_FUNCTION_ARGS)
 	WeeklineRun run;
 	WeeklineBuilder b;
 	MonthCursor c;
+	PendingState pending = {-1, 0};
 
 	if (!weekline_reader_init(&r, wl))
 	{
@@ -1073,6 +1096,8 @@ status_history(PG_FUNCTION_ARGS)
 	{
 		IsoWeek		week,
 					end;
+		int			year,
+					month;
 
 		CHECK_FOR_INTERRUPTS();
 		if (run.code != 0)
@@ -1081,33 +1106,35 @@ status_history(PG_FUNCTION_ARGS)
 
 			if (g == 0)
 				codebook_unknown_code(codebook, run.code, run.start);
-			weekline_builder_add(&b, education[g] ? STATE_EDUCATION : STATE_GROUP_BASE + g,
-								 run.length);
+			AddState(&b, &pending, education[g] ? STATE_EDUCATION : STATE_GROUP_BASE + g,
+					 run.length);
 			continue;
 		}
-		/* weeks without a code: month by month */
+		/* weeks without a code: month by month (a month has 4 or 5 weeks) */
 		end = run.start + run.length;
+		isoweek_month(run.start, &year, &month);
 		for (week = run.start; week < end;)
 		{
-			int			year,
-						month;
-			int64		next;
-			int32		grad;
+			int64		next = Min(isoweek_month_first_week(year, month + 1), (int64) end);
+			int32		grad = CursorGrad(&c, monthline_month_index(year, month));
 			int32		state;
 
-			isoweek_month(week, &year, &month);
-			next = Min(isoweek_month_first_week(year, month + 1), (int64) end);
-			grad = CursorGrad(&c, monthline_month_index(year, month));
 			if (grad == -2)
 				state = STATE_UNKNOWN;
 			else if (grad > 0)
 				state = STATE_JOB;
 			else
 				state = STATE_SELF_SUPPORTED;
-			weekline_builder_add(&b, state, next - week);
+			AddState(&b, &pending, state, next - week);
 			week = (IsoWeek) next;
+			if (++month > 12)
+			{
+				month = 1;
+				year++;
+			}
 		}
 	}
+	AddState(&b, &pending, -1, 0);
 	PG_RETURN_WEEKLINE_P(weekline_builder_finish(&b));
 }
 
