@@ -402,3 +402,19 @@ CREATE FUNCTION status_states(codebook text, education text[] DEFAULT '{}',
 
 COMMENT ON FUNCTION status_history(weekline, monthline, text, text[]) IS 'the weekly states of a person: 0 no benefit code and no employment in the week''s month (self-supported without registered income), 1 no code and grad > 0 (job), 2 a code of an education group, 3 no code and the month outside the monthline, 10 + g a code of benefit group g of the codebook';
 COMMENT ON FUNCTION status_states(text, text[]) IS 'the states of status_history with the codebook and education groups, and what each is';
+
+/* ---------- offers over time (46_tilbud.sql) ---------- */
+
+/* ---------- offers (tilbud) over time ---------- */
+
+CREATE FUNCTION offer_weeks(offers datemultirange, period weekrange) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION offer_gaps(offers datemultirange, exempt datemultirange, within daterange,
+						   OUT gap daterange, OUT days int4, OUT net_days int4) RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+CREATE FUNCTION longest_without_offer(offers datemultirange, exempt datemultirange, within daterange) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION offer_weeks(datemultirange, weekrange) IS 'weeks of the period with an offer on at least one day (DREAM''s one-day rule)';
+COMMENT ON FUNCTION offer_gaps(datemultirange, datemultirange, daterange) IS 'the periods of within without an offer day: the gap, its days, and its days net of exemption days';
+COMMENT ON FUNCTION longest_without_offer(datemultirange, datemultirange, daterange) IS 'the longest period of within without an offer, in days net of exemption days; 0 when offers cover within, NULL for an empty within';
