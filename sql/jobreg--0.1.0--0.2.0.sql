@@ -394,13 +394,13 @@ COMMENT ON FUNCTION last_month(monthline) IS 'the last month of the span (its fi
 COMMENT ON FUNCTION months(monthline) IS 'one row per month of the span: month (its first day), grad and branche (NULL when missing)';
 
 CREATE FUNCTION status_history(benefits weekline, employment monthline, codebook text,
-							   education text[] DEFAULT '{}') RETURNS weekline
+							   education text[] DEFAULT '{}', min_grad int4 DEFAULT 1) RETURNS weekline
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION status_states(codebook text, education text[] DEFAULT '{}',
 							  OUT state int4, OUT label text) RETURNS SETOF record
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 
-COMMENT ON FUNCTION status_history(weekline, monthline, text, text[]) IS 'the weekly states of a person: 0 no benefit code and no employment in the week''s month (self-supported without registered income), 1 no code and grad > 0 (job), 2 a code of an education group, 3 no code and the month outside the monthline, 10 + g a code of benefit group g of the codebook';
+COMMENT ON FUNCTION status_history(weekline, monthline, text, text[], int4) IS 'the weekly states of a person: 0 no benefit code and no grad of at least min_grad in the week''s month (self-supported without registered income), 1 no code and a grad of at least min_grad (job), 2 a code of an education group, 3 no code and the month outside the monthline, 10 + g a code of benefit group g of the codebook';
 COMMENT ON FUNCTION status_states(text, text[]) IS 'the states of status_history with the codebook and education groups, and what each is';
 
 /* ---------- offers over time (46_tilbud.sql) ---------- */

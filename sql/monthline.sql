@@ -266,6 +266,15 @@ FROM (SELECT p, education, weekline_agg(week, state) AS h FROM ml_status_oracle 
 	 JOIN ml_dream d USING (p)
 GROUP BY o.education ORDER BY o.education;
 
+-- min_grad 0 (STAR's rule: any registered grad) against the same oracle with "grad IS NOT NULL"
+SELECT count(*) AS persons,
+	   count(*) FILTER (WHERE status_history(d.w, d.m, 'synthetic', min_grad => 0) <>
+						(SELECT weekline_agg(week, CASE WHEN state = 0 AND
+							(SELECT x.grad FROM months(d.m) x WHERE x.month = date_trunc('month', thursday(week))) IS NOT NULL
+							THEN 1 ELSE state END)
+						 FROM ml_status_oracle o WHERE o.p = d.p AND o.education = '{}')) AS mismatch
+FROM ml_dream d;
+
 -- the status history read by flow and weeks_in, as any weekline: the same numbers as from the oracle's rows
 SELECT s.state, f.persons = s.persons AS same_persons
 FROM (SELECT code AS state, persons FROM flow_table((SELECT flow(status_history(w, m, 'synthetic', '{SU}'), '2010-W01', 10) FROM ml_dream))
@@ -297,13 +306,18 @@ SELECT status_history('2008-W13 0x2 1101x1 1901x1 0x1', 'v1 2008-03 0/-x1 37/-x1
 	   status_history('2008-W13 0x2 1101x1 1901x1 0x1', 'v1 2008-03 0/-x1 37/-x1', 'synthetic', '{SU}') AS su_as_education,
 	   status_history('2008-W13 0x5', 'v1 2008-04 -/-x1', 'synthetic') AS outside_months,
 	   status_history('empty', 'v1 2008-04 -/-x1', 'synthetic') AS empty_history,
-	   status_history('2008-W13 0x5', 'v1 empty', 'synthetic') AS empty_monthline;
+	   status_history('2008-W13 0x5', 'v1 empty', 'synthetic') AS empty_monthline,
+	   -- min_grad: 0 makes the registered grad 0 of March a job, 40 makes April's 37 no job
+	   status_history('2008-W13 0x2', 'v1 2008-03 0/-x1 37/-x1', 'synthetic', min_grad => 0) AS any_grad,
+	   status_history('2008-W13 0x2', 'v1 2008-03 0/-x1 37/-x1', 'synthetic', min_grad => 40) AS grad_40;
 SELECT what, pg_temp.err(q) AS result
 FROM (VALUES
 	('a code not in the codebook', $$SELECT status_history('2008-W13 4242x1', 'v1 2008-03 1/1x1', 'synthetic')$$),
 	('no such codebook', $$SELECT status_history('2008-W13 1101x1', 'v1 2008-03 1/1x1', 'nonesuch')$$),
 	('no such group', $$SELECT status_history('2008-W13 1101x1', 'v1 2008-03 1/1x1', 'synthetic', '{uddannelse}')$$),
 	('NULL group', $$SELECT status_history('2008-W13 1101x1', 'v1 2008-03 1/1x1', 'synthetic', '{NULL}')$$),
+	('negative min_grad', $$SELECT status_history('2008-W13 1101x1', 'v1 2008-03 1/1x1', 'synthetic', min_grad => -1)$$),
+	('min_grad above 1000', $$SELECT status_history('2008-W13 1101x1', 'v1 2008-03 1/1x1', 'synthetic', min_grad => 1001)$$),
 	('states of no codebook', $$SELECT * FROM status_states('nonesuch')$$)
 	) AS v(what, q);
 SELECT status_history(NULL, 'v1 2008-03 1/1x1', 'synthetic') IS NULL AS null_history,

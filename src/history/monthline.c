@@ -973,8 +973,8 @@ monthline_months(PG_FUNCTION_ARGS)
 
 /*
  * The states of status_history (doc/history.md, "Status history"):
- *   0  no benefit code, no registered employment in the week's month
- *   1  no benefit code, employment (grad > 0) in the week's month: job
+ *   0  no benefit code, no grad of at least min_grad in the week's month
+ *   1  no benefit code, a grad of at least min_grad (default 1): job
  *   2  a code of one of the education groups
  *   3  no benefit code, the week's month outside the monthline: not known
  *   10 + g  a code of benefit group g of the codebook (weekline_recode's numbers)
@@ -1065,8 +1065,8 @@ AddState(WeeklineBuilder *b, PendingState *p, int32 state, int64 length)
 }
 
 /*
- * status_history(benefits, employment, codebook, education): the benefits'
- * weekline with every week's state.  A week's month is the month of its
+ * status_history(benefits, employment, codebook, education, min_grad): the
+ * benefits' weekline with every week's state.  A week's month is the month of its
  * Thursday (as month_weeks).
  */
 Datum
@@ -1077,11 +1077,19 @@ status_history(PG_FUNCTION_ARGS)
 	char	   *codebook = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	const CodebookMap *cm = codebook_load(fcinfo, codebook);
 	bool	   *education = EducationGroups(cm, codebook, PG_GETARG_ARRAYTYPE_P(3));
+	int32		min_grad = PG_GETARG_INT32(4);
 	WeeklineReader r;
 	WeeklineRun run;
 	WeeklineBuilder b;
 	MonthCursor c;
 	PendingState pending = {-1, 0};
+
+	if (min_grad < 0 || min_grad > MONTHLINE_MAX_GRAD)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_grad %d is out of range", min_grad),
+				 errdetail("min_grad is the least grad that counts as a job, from 0 (any registered grad) to %d.",
+						   MONTHLINE_MAX_GRAD)));
 
 	if (!weekline_reader_init(&r, wl))
 	{
@@ -1121,7 +1129,7 @@ status_history(PG_FUNCTION_ARGS)
 
 			if (grad == -2)
 				state = STATE_UNKNOWN;
-			else if (grad > 0)
+			else if (grad != MONTHLINE_MISSING && grad >= min_grad)
 				state = STATE_JOB;
 			else
 				state = STATE_SELF_SUPPORTED;
