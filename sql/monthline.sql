@@ -207,20 +207,24 @@ FROM (SELECT 'w' AS kind, i, format('y_%s%s', lpad((isoyear(w) % 100)::text, 2, 
 	  FROM generate_series(1, 204) AS i) AS c;
 -- the weekly columns stay in order (dream_weekline needs that); the monthly ones are shuffled among them
 CREATE TABLE ml_order AS
-SELECT c.kind, c.i, c.col,
-	   CASE WHEN c.kind = 'w' THEN (SELECT s.pos FROM (SELECT pos, row_number() OVER (ORDER BY pos) AS rk FROM ml_cols WHERE kind = 'w') AS s
-									WHERE s.rk = c.i + 1)
-			ELSE c.pos END AS pos
-FROM ml_cols c;
+SELECT c.kind, c.i, c.col, CASE WHEN c.kind = 'w' THEN s.pos ELSE c.pos END AS pos
+FROM ml_cols c
+	 LEFT JOIN (SELECT pos, row_number() OVER (ORDER BY pos) - 1 AS rk FROM ml_cols WHERE kind = 'w') AS s
+		ON c.kind = 'w' AND s.rk = c.i;
+-- the source's codes week by week (i = weeks since 1991-W27)
+CREATE TABLE ml_src_codes AS
+SELECT s.p, lower(r.weeks) - '1991-W27'::isoweek + k AS i, r.code
+FROM ml_src s, runs(s.w) AS r, generate_series(0, upper(r.weeks) - lower(r.weeks) - 1) AS k;
 CREATE TABLE ml_file AS
 SELECT 0 AS n, 'pnr;' || string_agg(col, ';' ORDER BY pos) || ';ak24' AS line FROM ml_order
 UNION ALL
 SELECT s.p, lpad(s.p::text, 10, '0') || ';' ||
 	   string_agg(CASE o.kind
-					WHEN 'w' THEN coalesce(nullif(code_at(s.w, '1991-W27'::isoweek + o.i), 0)::text, '')
+					WHEN 'w' THEN coalesce(nullif(c.code, 0)::text, '')
 					WHEN 'g' THEN coalesce(s.grads[o.i]::text, CASE WHEN o.i % 2 = 0 THEN '.' ELSE '' END)
 					ELSE coalesce(s.branches[o.i]::text, '') END, ';' ORDER BY o.pos) || ';1'
-FROM ml_src s, ml_order o GROUP BY s.p;
+FROM ml_src s CROSS JOIN ml_order o LEFT JOIN ml_src_codes c ON o.kind = 'w' AND c.p = s.p AND c.i = o.i
+GROUP BY s.p;
 SELECT count(*) FILTER (WHERE kind = 'w') AS weekly_columns, count(*) FILTER (WHERE kind <> 'w') AS monthly_columns,
 	   (SELECT array_length(string_to_array(line, ';'), 1) FROM ml_file WHERE n = 0) AS header_fields,
 	   (SELECT max(length(line)) > 7000 FROM ml_file) AS long_lines,
@@ -247,17 +251,19 @@ FROM ml_dream d JOIN ml_src s USING (p);
 CREATE TABLE ml_groups AS
 SELECT code, gruppe, dense_rank() OVER (ORDER BY first_code)::int AS g
 FROM (SELECT code, gruppe, min(code) OVER (PARTITION BY gruppe) AS first_code FROM codebook WHERE codebook = 'synthetic') AS c;
+CREATE TABLE ml_months AS SELECT d.p, x.month, x.grad FROM ml_dream d, months(d.m) AS x;
 CREATE TABLE ml_status_oracle AS
-SELECT d.p, wk.w AS week,
-	   CASE WHEN code_at(d.w, wk.w) <> 0 THEN
-				(SELECT CASE WHEN g.gruppe = ANY (e.education) THEN 2 ELSE 10 + g.g END FROM ml_groups g WHERE g.code = code_at(d.w, wk.w))
-			WHEN NOT EXISTS (SELECT 1 FROM months(d.m) x WHERE x.month = date_trunc('month', thursday(wk.w))) THEN 3
-			WHEN (SELECT x.grad FROM months(d.m) x WHERE x.month = date_trunc('month', thursday(wk.w))) > 0 THEN 1
+SELECT c.p, '1991-W27'::isoweek + c.i AS week,
+	   CASE WHEN c.code <> 0 THEN CASE WHEN g.gruppe = ANY (e.education) THEN 2 ELSE 10 + g.g END
+			WHEN mm.p IS NULL THEN 3
+			WHEN mm.grad > 0 THEN 1
 			ELSE 0 END AS state,
+	   mm.grad IS NOT NULL AS grad_registered,
 	   e.education
-FROM ml_dream d,
-	 (SELECT '1991-W27'::isoweek + i AS w FROM generate_series(0, '2024-W52'::isoweek - '1991-W27') AS i) AS wk,
-	 (VALUES ('{}'::text[]), ('{SU}')) AS e(education);
+FROM ml_src_codes c
+	 CROSS JOIN (VALUES ('{}'::text[]), ('{SU}')) AS e(education)
+	 LEFT JOIN ml_groups g ON g.code = c.code
+	 LEFT JOIN ml_months mm ON mm.p = c.p AND mm.month = date_trunc('month', thursday('1991-W27'::isoweek + c.i))::date;
 SELECT o.education, count(*) AS persons,
 	   count(*) FILTER (WHERE status_history(d.w, d.m, 'synthetic', o.education) <> o.h) AS mismatch,
 	   sum(weeks_in(o.h, '{1}', '[2008-W01,2025-W01)')) AS job_weeks,
@@ -268,12 +274,10 @@ GROUP BY o.education ORDER BY o.education;
 
 -- min_grad 0 (STAR's rule: any registered grad) against the same oracle with "grad IS NOT NULL"
 SELECT count(*) AS persons,
-	   count(*) FILTER (WHERE status_history(d.w, d.m, 'synthetic', min_grad => 0) <>
-						(SELECT weekline_agg(week, CASE WHEN state = 0 AND
-							(SELECT x.grad FROM months(d.m) x WHERE x.month = date_trunc('month', thursday(week))) IS NOT NULL
-							THEN 1 ELSE state END)
-						 FROM ml_status_oracle o WHERE o.p = d.p AND o.education = '{}')) AS mismatch
-FROM ml_dream d;
+	   count(*) FILTER (WHERE status_history(d.w, d.m, 'synthetic', min_grad => 0) <> o.h) AS mismatch
+FROM (SELECT p, weekline_agg(week, CASE WHEN state = 0 AND grad_registered THEN 1 ELSE state END) AS h
+	  FROM ml_status_oracle WHERE education = '{}' GROUP BY p) AS o
+	 JOIN ml_dream d USING (p);
 
 -- the status history read by flow and weeks_in, as any weekline: the same numbers as from the oracle's rows
 SELECT s.state, f.persons = s.persons AS same_persons
