@@ -11,6 +11,16 @@ FROM (VALUES ('v1 2008-01 -/-x3 37/471100x12 100/471100x1'), ('v1 empty'), ('v1 
 	 LATERAL (SELECT t::monthline AS m) AS x;
 SELECT '  v1   2008-01   5/7x2  -/7x1 '::monthline AS spaces;
 
+-- equality is the same span and the same pair every month; GROUP BY and DISTINCT hash on it
+SELECT 'v1 2008-01 1/2x3'::monthline = monthline('2008-01-01', '{1,1,1}', '{2,2,2}') AS same,
+	   'v1 2008-01 1/2x3'::monthline = 'v1 2008-02 1/2x3' AS other_start,
+	   'v1 2008-01 1/2x3'::monthline <> 'v1 2008-01 1/2x2 1/-x1' AS other_branche,
+	   'v1 empty'::monthline = monthline('2008-01-01', '{}') AS empty_same;
+SELECT m, count(*)
+FROM (VALUES ('v1 2008-01 1/2x3'::monthline), (monthline('2008-01-01', '{1,1,1}', '{2,2,2}')), ('v1 empty'), ('v1 empty'),
+			 ('v1 2008-01 -/-x1')) AS v(m)
+GROUP BY m ORDER BY count(*) DESC, m::text;
+
 -- malformed text: every one an error with a SQLSTATE
 SELECT what, pg_temp.err(format('SELECT %L::monthline', t)) AS result
 FROM (VALUES

@@ -28,6 +28,42 @@ COMMENT ON FUNCTION monthline_out(monthline) IS 'monthline output: v1, first mon
 COMMENT ON FUNCTION monthline_recv(internal) IS 'monthline binary input: uint8 version, int4 runs, int4 first month, int4 grad, branche (-1 missing) and length per run';
 COMMENT ON FUNCTION monthline_send(monthline) IS 'monthline binary output: uint8 version, int4 runs, int4 first month, int4 grad, branche (-1 missing) and length per run';
 
+/* equality and hashing (GROUP BY, DISTINCT, hash joins); monthlines have no order */
+
+CREATE FUNCTION monthline_eq(monthline, monthline) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION monthline_ne(monthline, monthline) RETURNS bool
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION monthline_hash(monthline) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION monthline_hash_extended(monthline, int8) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION monthline_eq(monthline, monthline) IS 'implementation of = for monthline';
+COMMENT ON FUNCTION monthline_ne(monthline, monthline) IS 'implementation of <> for monthline';
+COMMENT ON FUNCTION monthline_hash(monthline) IS 'hash of a monthline';
+COMMENT ON FUNCTION monthline_hash_extended(monthline, int8) IS 'seeded 64-bit hash of a monthline';
+
+CREATE OPERATOR = (
+	LEFTARG = monthline, RIGHTARG = monthline, PROCEDURE = monthline_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR <> (
+	LEFTARG = monthline, RIGHTARG = monthline, PROCEDURE = monthline_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+
+COMMENT ON OPERATOR = (monthline, monthline) IS 'same span and the same grad and branche every month';
+COMMENT ON OPERATOR <> (monthline, monthline) IS 'different span or a different grad or branche in some month';
+
+CREATE OPERATOR CLASS monthline_hash_ops
+	DEFAULT FOR TYPE monthline USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 monthline_hash(monthline),
+		FUNCTION 2 monthline_hash_extended(monthline, int8);
+
+COMMENT ON OPERATOR CLASS monthline_hash_ops USING hash IS 'default hash operator class for monthline';
+
 CREATE FUNCTION monthline(first_month date, grads int4[], branches int4[] DEFAULT '{}') RETURNS monthline
 	AS 'MODULE_PATHNAME', 'monthline_from_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION monthline(date, int4[], int4[]) IS 'the monthline from the month of first_month with grads[i] and branches[i] in month i (NULL elements are missing; an empty branches array: no branche)';

@@ -15,7 +15,7 @@
  *				varint length (months, >= 1)						} monthline
  *
  * A missing grad or branche is stored as 0 (it is -1 in C).  Adjacent runs
- * differ, so every monthline has exactly one encoding.  Employment is stable
+ * differ, so every monthline has exactly one encoding and = is byte equality.  Employment is stable
  * for months at a time, so a typical 17-year DREAM history (204 months)
  * takes tens of bytes.
  */
@@ -24,6 +24,7 @@
 #include <ctype.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
@@ -44,6 +45,10 @@ PG_FUNCTION_INFO_V1(monthline_in);
 PG_FUNCTION_INFO_V1(monthline_out);
 PG_FUNCTION_INFO_V1(monthline_recv);
 PG_FUNCTION_INFO_V1(monthline_send);
+PG_FUNCTION_INFO_V1(monthline_eq);
+PG_FUNCTION_INFO_V1(monthline_ne);
+PG_FUNCTION_INFO_V1(monthline_hash);
+PG_FUNCTION_INFO_V1(monthline_hash_extended);
 PG_FUNCTION_INFO_V1(monthline_from_months);
 PG_FUNCTION_INFO_V1(dream_monthline);
 PG_FUNCTION_INFO_V1(monthline_grad_at_month);
@@ -531,6 +536,47 @@ monthline_send(PG_FUNCTION_ARGS)
 	else
 		pq_sendint32(&buf, 0);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- equality and hashing: the encoding is canonical ---------- */
+
+static bool
+MonthlinesEqual(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+}
+
+Datum
+monthline_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(MonthlinesEqual(fcinfo));
+}
+
+Datum
+monthline_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!MonthlinesEqual(fcinfo));
+}
+
+Datum
+monthline_hash(PG_FUNCTION_ARGS)
+{
+	struct varlena *ml = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+
+	return hash_any((const unsigned char *) VARDATA_ANY(ml), VARSIZE_ANY_EXHDR(ml));
+}
+
+Datum
+monthline_hash_extended(PG_FUNCTION_ARGS)
+{
+	struct varlena *ml = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+
+	return hash_any_extended((const unsigned char *) VARDATA_ANY(ml), VARSIZE_ANY_EXHDR(ml),
+							 PG_GETARG_INT64(1));
 }
 
 /* ---------- monthline(first, grads, branches) ---------- */
