@@ -2,7 +2,8 @@
  * src/history/history.h
  *		The register-history layer: the weekline type (weekline.c: its
  *		format, readers, builder, spells and DREAM files), codebooks
- *		(codebook.c) and recoding codes to states (recode.c).
+ *		(codebook.c), recoding codes to states (recode.c), and the monthline
+ *		type of monthly employment with the status history (monthline.c).
  */
 #ifndef JOBREG_HISTORY_H
 #define JOBREG_HISTORY_H
@@ -185,6 +186,68 @@ extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
 extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);
 
+
+/* ---------- shared by the weekline and monthline formats and DREAM readers (weekline.c) ---------- */
+
+/* Little-endian base-128 varints */
+extern void history_append_varint(StringInfo buf, uint32 v);
+extern bool history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value);
+
+/* The next field of a DREAM line at *p (up to the delimiter, white space trimmed) */
+extern void dream_next_field(const char **p, const char *end, char delimiter,
+							 const char **start, int *len);
+/* Digits only, saturating just above PG_INT32_MAX; false if empty or not digits */
+extern bool dream_parse_digits(const char *s, int len, int64 *value);
+
+/* ---------- codebook groups (recode.c) ---------- */
+
+/*
+ * A codebook read from the codebook table: its codes and the number of each
+ * code's group (groups numbered 1, 2, ... by their smallest code, as
+ * weekline_recode numbers them), kept across rows as weekline_recode keeps
+ * it.  codebook_group gives 0 for a code the codebook does not list.
+ */
+typedef struct CodebookMap CodebookMap;
+
+extern const CodebookMap *codebook_load(FunctionCallInfo fcinfo, const char *codebook);
+extern int32 codebook_group(const CodebookMap *cm, int32 code);
+extern int	codebook_ngroups(const CodebookMap *cm);
+extern const char *codebook_group_name(const CodebookMap *cm, int group);	/* 1 .. ngroups */
+extern void codebook_unknown_code(const char *codebook, int32 code, IsoWeek week) pg_attribute_noreturn();
+
+/* ---------- monthline (history/monthline.c) ---------- */
+
+/*
+ * A monthline is one person's monthly employment over a span of consecutive
+ * calendar months: per month an employment degree (grad, 0 to
+ * MONTHLINE_MAX_GRAD, or missing) and an industry code (branche, 0 to
+ * PG_INT32_MAX, or missing), run-length encoded.  Months are counted from
+ * 2000-01 (month 0); -1 stands for a missing grad or branche.
+ */
+#define MONTHLINE_MISSING (-1)
+#define MONTHLINE_MAX_GRAD 1000
+#ifndef MONTHLINE_MAX_RUNS
+#define MONTHLINE_MAX_RUNS 100000
+#endif
+
+typedef struct MonthlineRun
+{
+	int32		start;			/* first month of the run */
+	int32		length;			/* months, at least 1 */
+	int32		grad;			/* MONTHLINE_MISSING or 0 .. MONTHLINE_MAX_GRAD */
+	int32		branche;		/* MONTHLINE_MISSING or 0 .. PG_INT32_MAX */
+} MonthlineRun;
+
+typedef struct MonthlineReader
+{
+	const uint8 *pos;
+	const uint8 *end;
+	int32		next;			/* start of the next run; the end of the span once all are read */
+} MonthlineReader;
+
+extern bool monthline_reader_init(MonthlineReader *r, const struct varlena *ml);
+extern bool monthline_next(MonthlineReader *r, MonthlineRun *run);
+extern int32 monthline_month_index(int year, int month);
 
 /* mutant 3 (core/core.h, scripts/run-mutation.sh): codes read one too high */
 #if defined(JOBREG_MUTANT) && JOBREG_MUTANT == 3

@@ -148,16 +148,7 @@ Recode(const struct varlena *wl, const RecodeMap *map, const char *codebook)
 		if (pair != NULL)
 			code = pair->to;
 		else if (codebook != NULL && code != 0)
-		{
-			char		week[ISOWEEK_TEXT_LEN];
-
-			isoweek_format(run.start, week);
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("code %d is not in codebook %s", run.code, quote_literal_cstr(codebook)),
-					 errdetail("The weekline has code %d in week %s.", run.code, week),
-					 errhint("Add the code to the codebook table, or recode with weekline_recode(w, from_codes, to_codes).")));
-		}
+			codebook_unknown_code(codebook, run.code, run.start);
 		weekline_builder_add(&b, code, run.length);
 	}
 	return weekline_builder_finish(&b);
@@ -206,12 +197,14 @@ weekline_recode(PG_FUNCTION_ARGS)
 }
 
 /* The codebook's codes and group numbers; a list of the codebooks read */
-typedef struct CodebookMap
+struct CodebookMap
 {
 	char	   *codebook;
 	RecodeMap	map;
+	int			ngroups;
+	char	  **groups;			/* groups[g - 1] is the name of group g */
 	struct CodebookMap *next;
-} CodebookMap;
+};
 
 /*
  * Groups are numbered 1, 2, ... in the order of their smallest code: the
@@ -241,7 +234,7 @@ LoadCodebook(FunctionCallInfo fcinfo, const char *codebook, MemoryContext cxt)
 	cm->map.n = nrows;
 	cm->map.pairs = palloc(nrows * sizeof(RecodePair));
 	MemoryContextSwitchTo(old);
-	groups = palloc(nrows * sizeof(char *));
+	groups = MemoryContextAlloc(cxt, nrows * sizeof(char *));
 	for (int i = 0; i < nrows; i++)
 	{
 		bool		isnull;
@@ -254,12 +247,65 @@ LoadCodebook(FunctionCallInfo fcinfo, const char *codebook, MemoryContext cxt)
 		for (g = 0; g < ngroups && strcmp(groups[g], gruppe) != 0; g++)
 			;
 		if (g == ngroups)
-			groups[ngroups++] = gruppe;
+			groups[ngroups++] = MemoryContextStrdup(cxt, gruppe);
 		cm->map.pairs[i].to = g + 1;
 	}
 	SPI_finish();
+	cm->ngroups = ngroups;
+	cm->groups = groups;
 	/* already sorted by code, and code is part of the primary key */
 	return cm;
+}
+
+/* The codebook, read once and kept while a new read would see the same rows */
+const CodebookMap *
+codebook_load(FunctionCallInfo fcinfo, const char *codebook)
+{
+	TableCache *tc = jobreg_table_cache(fcinfo);
+	CodebookMap *cm;
+
+	for (cm = (CodebookMap *) tc->data; cm != NULL; cm = cm->next)
+		if (strcmp(cm->codebook, codebook) == 0)
+			return cm;
+	cm = LoadCodebook(fcinfo, codebook, tc->cxt);
+	cm->next = (CodebookMap *) tc->data;
+	tc->data = cm;
+	return cm;
+}
+
+int32
+codebook_group(const CodebookMap *cm, int32 code)
+{
+	const RecodePair *pair = Lookup(&cm->map, code);
+
+	return pair != NULL ? pair->to : 0;
+}
+
+int
+codebook_ngroups(const CodebookMap *cm)
+{
+	return cm->ngroups;
+}
+
+const char *
+codebook_group_name(const CodebookMap *cm, int group)
+{
+	Assert(group >= 1 && group <= cm->ngroups);
+	return cm->groups[group - 1];
+}
+
+/* The error for a code that a codebook does not list */
+void
+codebook_unknown_code(const char *codebook, int32 code, IsoWeek week)
+{
+	char		text[ISOWEEK_TEXT_LEN];
+
+	isoweek_format(week, text);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("code %d is not in codebook %s", code, quote_literal_cstr(codebook)),
+			 errdetail("The weekline has code %d in week %s.", code, text),
+			 errhint("Add the code to the codebook table, or recode with weekline_recode(w, from_codes, to_codes).")));
 }
 
 /* weekline_recode(w, codebook): the codebook's group numbers */
@@ -268,17 +314,7 @@ weekline_recode_codebook(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
 	char	   *codebook = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	TableCache *tc = jobreg_table_cache(fcinfo);
-	CodebookMap *cm;
+	const CodebookMap *cm = codebook_load(fcinfo, codebook);
 
-	for (cm = (CodebookMap *) tc->data; cm != NULL; cm = cm->next)
-		if (strcmp(cm->codebook, codebook) == 0)
-			break;
-	if (cm == NULL)
-	{
-		cm = LoadCodebook(fcinfo, codebook, tc->cxt);
-		cm->next = (CodebookMap *) tc->data;
-		tc->data = cm;
-	}
 	PG_RETURN_WEEKLINE_P(Recode(wl, &cm->map, codebook));
 }

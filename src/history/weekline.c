@@ -58,8 +58,8 @@ PG_FUNCTION_INFO_V1(weekline_spell_at);
 
 /* ---------- encoding ---------- */
 
-static void
-AppendVarint(StringInfo buf, uint32 v)
+void
+history_append_varint(StringInfo buf, uint32 v)
 {
 	char		bytes[5];
 	int			n = 0;
@@ -81,9 +81,9 @@ weekline_corrupt(void)
 			 errmsg("corrupt weekline value")));
 }
 
-/* Any varint; weekline_varint (jobreg.h) reads the common short ones inline */
-uint32
-weekline_read_varint(WeeklineReader *r)
+/* A varint at *pos before end; false if it is cut off or longer than 5 bytes */
+bool
+history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value)
 {
 	uint32		v = 0;
 
@@ -91,14 +91,28 @@ weekline_read_varint(WeeklineReader *r)
 	{
 		uint8		b;
 
-		if (r->pos >= r->end)
+		if (*pos >= end)
 			break;
-		b = *r->pos++;
+		b = *(*pos)++;
 		v |= (uint32) (b & 0x7F) << shift;
 		if ((b & 0x80) == 0)
-			return v;
+		{
+			*value = v;
+			return true;
+		}
 	}
-	weekline_corrupt();
+	return false;
+}
+
+/* Any varint; weekline_varint (history.h) reads the common short ones inline */
+uint32
+weekline_read_varint(WeeklineReader *r)
+{
+	uint32		v;
+
+	if (!history_read_varint(&r->pos, r->end, &v))
+		weekline_corrupt();
+	return v;
 }
 
 bool
@@ -191,9 +205,9 @@ FlushRun(WeeklineBuilder *b)
 	CheckRuns((int64) b->nruns + 1);	/* before the buffer grows */
 	b->nruns++;
 	if (b->buf.len == VARHDRSZ + 1)
-		AppendVarint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
-	AppendVarint(&b->buf, (uint32) b->code);
-	AppendVarint(&b->buf, (uint32) b->length);
+		history_append_varint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
+	history_append_varint(&b->buf, (uint32) b->code);
+	history_append_varint(&b->buf, (uint32) b->length);
 	b->length = 0;
 }
 
@@ -711,8 +725,8 @@ typedef struct DreamHeader
 } DreamHeader;
 
 /* The field at *p up to the delimiter, white space trimmed; *p moves past it */
-static void
-NextField(const char **p, const char *end, char delimiter, const char **start, int *len)
+void
+dream_next_field(const char **p, const char *end, char delimiter, const char **start, int *len)
 {
 	const char *q = *p;
 	const char *stop;
@@ -779,7 +793,7 @@ ParseDreamHeader(FunctionCallInfo fcinfo, text *header, char delimiter)
 		IsoWeek		week;
 
 		CHECK_FOR_INTERRUPTS();
-		NextField(&p, end, delimiter, &name, &len);
+		dream_next_field(&p, end, delimiter, &name, &len);
 		if (!IsWeekColumn(name, len))
 			continue;
 		week = DatumGetIsoWeek(DirectFunctionCall1(dream_week,
@@ -820,8 +834,8 @@ ParseDreamHeader(FunctionCallInfo fcinfo, text *header, char delimiter)
  * A field of a DREAM line: digits only, saturating above PG_INT32_MAX.  The
  * field is not NUL-terminated, so the parse stops at its length.
  */
-static bool
-ParseField(const char *s, int len, int64 *value)
+bool
+dream_parse_digits(const char *s, int len, int64 *value)
 {
 	*value = 0;
 	for (int i = 0; i < len; i++)
@@ -864,10 +878,10 @@ dream_weekline(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("DREAM line has more fields than its header (%d)", h->nfields)));
 		CHECK_FOR_INTERRUPTS();
-		NextField(&p, end, h->delimiter, &value, &len);
+		dream_next_field(&p, end, h->delimiter, &value, &len);
 		if (!h->is_week[f])
 			continue;
-		if (!(len == 0 || (len == 1 && *value == '.') || ParseField(value, len, &v)))
+		if (!(len == 0 || (len == 1 && *value == '.') || dream_parse_digits(value, len, &v)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("invalid DREAM code \"%.*s\" in field %d", len, value, f + 1),

@@ -2,8 +2,10 @@
  * src/measures/measures.h
  *		The Jobindsats measures: fuldtidspersoner over dateranges and weeklines
  *		(fuldtid.c), activation (aktivering.c: aktiveringsgrad, andel
- *		aktiveringsberørte, virksomhedsrettet andel) and durations
- *		(anciennitet.c: anciennitet, langvarige, outcome within N weeks).
+ *		aktiveringsberørte, virksomhedsrettet andel), durations
+ *		(anciennitet.c: anciennitet, langvarige, outcome within N weeks) and
+ *		offers over time (tilbud.c: offer_weeks, offer_gaps,
+ *		longest_without_offer).
  *		They offer SQL objects only; their C helpers come from the layers
  *		below.
  */

@@ -364,6 +364,31 @@ FirstWeekThursdayFrom(DateADT d)
 	return ((int64) thursday - 3 - ISOWEEK_EPOCH_MONDAY) / 7;
 }
 
+/* The calendar year and month (1-12) of a week's Thursday: the month the week belongs to */
+void
+isoweek_month(IsoWeek w, int *year, int *month)
+{
+	int			day;
+
+	j2date(isoweek_monday_date(w) + 3 + POSTGRES_EPOCH_JDATE, year, month, &day);
+}
+
+/*
+ * The first week whose Thursday lies in the given month or later, by the
+ * Thursday rule; month 13 is January of the next year.  Not range-checked:
+ * past 9999 it is one more than the last week.
+ */
+int64
+isoweek_month_first_week(int year, int month)
+{
+	if (month > 12)
+	{
+		year += (month - 1) / 12;
+		month = (month - 1) % 12 + 1;
+	}
+	return FirstWeekThursdayFrom(DateOf(year, month, 1));
+}
+
 /*
  * The weeks whose Thursday lies in [first, end): the Thursday rule by which
  * a week belongs to a month or quarter.  Returned as a weekrange, the

@@ -35,6 +35,10 @@ extern void isoweek_split(IsoWeek w, int *year, int *week);
 extern IsoWeek isoweek_checked(int64 w);
 extern void isoweek_format(IsoWeek w, char *buf);	/* buf: ISOWEEK_TEXT_LEN */
 
+/* Months by the Thursday rule: a week belongs to the month of its Thursday */
+extern void isoweek_month(IsoWeek w, int *year, int *month);
+extern int64 isoweek_month_first_week(int year, int month);	/* month 13: next January */
+
 #define ISOWEEK_TEXT_LEN 16
 
 /* isoweek's input function and DREAM week names, for the readers of other layers */
