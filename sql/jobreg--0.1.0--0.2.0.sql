@@ -330,3 +330,11 @@ CREATE FUNCTION weekline_recode(w weekline, codebook text) RETURNS weekline
 
 COMMENT ON FUNCTION weekline_recode(weekline, int4[], int4[]) IS 'the weekline with code from_codes[i] replaced by to_codes[i]; other codes kept';
 COMMENT ON FUNCTION weekline_recode(weekline, text) IS 'the weekline with each code replaced by the number of its group in the codebook (groups numbered 1, 2, ... by their smallest code; 0 kept)';
+
+/* ---------- adjusted comparisons (issue 17): smr, match_nearest, paired tests, stratified logrank, gray_test ---------- */
+
+CREATE FUNCTION smr(observed float8, expected float8, conf_level float8 DEFAULT 0.95,
+					OUT ratio float8, OUT lower float8, OUT upper float8, OUT p_value float8)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'smr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION smr(float8, float8, float8) IS 'standardized ratio observed / expected with the exact Poisson confidence interval and two-sided p-value, as R''s poisson.test(observed, T = expected)';

@@ -48,5 +48,9 @@ extern double jobreg_pnorm(double z, bool lower_tail);
 extern double jobreg_qt(double p, double df);
 /* the standard normal quantile (Wichura's AS 241, as R's qnorm) */
 extern double jobreg_qnorm(double p);
+/* Poisson probability and distribution function (x whole), gamma quantile (scale 1) */
+extern double jobreg_dpois(double x, double lambda);
+extern double jobreg_ppois(double x, double lambda, bool lower_tail);
+extern double jobreg_qgamma(double p, double shape, bool lower_tail);
 
 #endif							/* JOBREG_STATS_H */
