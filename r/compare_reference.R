@@ -29,3 +29,38 @@ if (section == "smr") {
           num(t$conf.int[2]), num(t$p.value))
     }
 }
+
+# Matching: data sets rebuilt in sql/matching.sql from the same formulas.
+#   set 1: 40 units, scores in tenths (many ties, treated against treated
+#          and against controls); set 2: 300 units, scores k/1009;
+#   set 3: 30 units, more treated than controls.
+match_data <- function(set) {
+  if (set == 1) { i <- 1:40;  s <- ((i * 37) %% 11) / 10;   tr <- (i * 7) %% 5 < 2 }
+  if (set == 2) { i <- 1:300; s <- ((i * 7919) %% 1009) / 1009; tr <- (i * 104729) %% 7 < 3 }
+  if (set == 3) { i <- 1:30;  s <- ((i * 13) %% 17) / 17;   tr <- (i * 3) %% 4 != 0 }
+  data.frame(id = 1000 * set + i, treat = as.integer(tr), x = s, score = s)
+}
+if (section == "matching") {
+  # MatchIt 4.5.1 as Debian 12 ships it compares distances with C's integer
+  # abs() on some systems (its issue #163, fixed in 4.5.4): scores below 1
+  # then all look equally far.  The values here come from 4.5.1's source
+  # with that fix (std::abs); see r/README.md.
+  suppressMessages(library(MatchIt))
+  for (set in 1:3)
+    for (cal in list(NULL, 0.1, 0, 0.05)) {
+      d <- match_data(set)
+      rownames(d) <- d$id
+      # MatchIt stops when no unit is matched: that case has no rows
+      m <- tryCatch(if (is.null(cal))
+        matchit(treat ~ x, data = d, method = "nearest", distance = d$score,
+                replace = FALSE, m.order = "largest")
+      else
+        matchit(treat ~ x, data = d, method = "nearest", distance = d$score,
+                replace = FALSE, m.order = "largest", caliper = cal, std.caliper = FALSE),
+        error = function(e) NULL)
+      if (is.null(m)) next
+      mm <- m$match.matrix
+      for (t in rownames(mm)) if (!is.na(mm[t, 1]))
+        row(set, if (is.null(cal)) "NULL" else num(cal), t, mm[t, 1])
+    }
+}

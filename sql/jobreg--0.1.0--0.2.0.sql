@@ -338,3 +338,10 @@ CREATE FUNCTION smr(observed float8, expected float8, conf_level float8 DEFAULT 
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'smr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION smr(float8, float8, float8) IS 'standardized ratio observed / expected with the exact Poisson confidence interval and two-sided p-value, as R''s poisson.test(observed, T = expected)';
+
+-- Not STRICT: a NULL caliper means none (a NULL array gives no rows).
+CREATE FUNCTION match_nearest(ids int8[], treated bool[], scores float8[], caliper float8 DEFAULT NULL,
+							  OUT treated_id int8, OUT control_id int8, OUT distance float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'match_nearest' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION match_nearest(int8[], bool[], float8[], float8) IS 'greedy 1:1 nearest-neighbour matching on a score without replacement, treated units from the largest score down, as MatchIt''s matchit(method = "nearest", m.order = "largest", replace = FALSE); units with a NULL are left out';
