@@ -64,3 +64,28 @@ if (section == "matching") {
         row(set, if (is.null(cal)) "NULL" else num(cal), t, mm[t, 1])
     }
 }
+
+# Paired tests.  McNemar: tables given by their cells (a = both, b = treated
+# only, c = control only, d = neither).  Paired t: pair i of set s has
+# x = 10 + ((i * 7919) %% 101) / 10 and y = x - shift - scale * (((i * 104729) %% 97) - 48) / 10.
+if (section == "paired") {
+  cells <- list(c(30, 12, 5, 53), c(10, 4, 4, 20), c(0, 1, 0, 0), c(5, 0, 7, 3),
+                c(120, 250, 210, 1420), c(2, 9, 1, 0), c(3, 1, 2, 4))
+  for (cc in cells)
+    for (corr in c(TRUE, FALSE)) {
+      tab <- matrix(c(cc[1], cc[3], cc[2], cc[4]), 2,
+                    dimnames = list(treated = c("yes", "no"), control = c("yes", "no")))
+      t <- mcnemar.test(tab, correct = corr)
+      row(paste(cc, collapse = ", "), corr, num(t$statistic), num(t$p.value))
+    }
+  cat("\n")
+  for (s in list(c(1, 12, 0.4, 1), c(2, 5, -0.2, 0.5), c(3, 200, 0.05, 2), c(4, 2, 1, 1)))
+    for (cl in c(0.95, 0.9)) {
+      i <- seq_len(s[2])
+      x <- 10 + ((i * 7919) %% 101) / 10
+      y <- x - s[3] - s[4] * (((i * 104729) %% 97) - 48) / 10
+      t <- t.test(x, y, paired = TRUE, conf.level = cl)
+      row(s[1], s[2], num(s[3]), num(s[4]), num(cl), num(t$estimate), num(t$conf.int[1]),
+          num(t$conf.int[2]), num(t$statistic), num(t$parameter), num(t$p.value), num(t$stderr))
+    }
+}
