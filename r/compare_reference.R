@@ -89,3 +89,31 @@ if (section == "paired") {
           num(t$conf.int[2]), num(t$statistic), num(t$parameter), num(t$p.value), num(t$stderr))
     }
 }
+
+# Stratified log-rank: survdiff(Surv(t, e) ~ g + strata(s)) on data sets
+# rebuilt in sql/logrank.sql: row i (1..n) of set k has
+#   set 1 (n = 600): g = a/b/c by i %% 3, s = x/y by (i * 7) %% 2,
+#                    t = (i * 7919) %% 53 + 1 + 5 * (s == "y") + 4 * (g == "c"),
+#                    e = (i * 104729) %% 5 != 0
+#   set 2 (n = 300): g = a/b by (i %/% 4) %% 2, s = s1..s4 by i %% 4, group b absent
+#                    from stratum s4, t = (i * 31) %% 17 + 1, e = (i * 13) %% 3 != 0
+lr_data <- function(k) {
+  if (k == 1) {
+    i <- 1:600; g <- c("a", "b", "c")[1 + i %% 3]; s <- c("x", "y")[1 + (i * 7) %% 2]
+    t <- (i * 7919) %% 53 + 1 + 5 * (s == "y") + 4 * (g == "c"); e <- (i * 104729) %% 5 != 0
+  } else {
+    i <- 1:300; g <- c("a", "b")[1 + (i %/% 4) %% 2]; s <- paste0("s", 1 + i %% 4)
+    g[s == "s4"] <- "a"
+    t <- (i * 31) %% 17 + 1; e <- (i * 13) %% 3 != 0
+  }
+  data.frame(t = t, e = e, g = g, s = s)
+}
+if (section == "logrank") {
+  suppressMessages(library(survival))
+  for (k in 1:2) {
+    d <- lr_data(k)
+    sd <- survdiff(Surv(t, e) ~ g + strata(s), data = d)
+    df <- sum(rowSums(sd$exp) > 0) - 1
+    row(k, num(sd$chisq), df, num(pchisq(sd$chisq, df, lower.tail = FALSE)))
+  }
+}

@@ -432,3 +432,16 @@ CREATE AGGREGATE paired_t(x float8, y float8, conf_level float8) (
 );
 COMMENT ON AGGREGATE paired_t(float8, float8) IS 'paired t-test of x - y over matched pairs (one row per pair), 95 % interval, as R''s t.test(x, y, paired = TRUE)';
 COMMENT ON AGGREGATE paired_t(float8, float8, float8) IS 'paired t-test of x - y over matched pairs (one row per pair) with the given confidence level, as R''s t.test(x, y, paired = TRUE, conf.level = )';
+
+-- logrank: strata (32_logrank.sql); stratified states are format version 2, unstratified ones stay version 1
+COMMENT ON TYPE logrank_state IS 'state of the logrank aggregate: a survival state per group, or per stratum and group';
+COMMENT ON FUNCTION logrank_state_in(cstring) IS 'logrank_state input: v1|"label":survival|..., stratified v2|"stratum","label":survival|...';
+COMMENT ON FUNCTION logrank_state_out(logrank_state) IS 'logrank_state output: v1|"label":survival|..., stratified v2|"stratum","label":survival|...';
+CREATE FUNCTION logrank_sfunc(logrank_state, float8, bool, text, text) RETURNS logrank_state
+	AS 'MODULE_PATHNAME', 'logrank_sfunc_strata' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION logrank_sfunc(logrank_state, float8, bool, text, text) IS 'transition function of logrank(duration, event, grp, strata)';
+CREATE AGGREGATE logrank(duration float8, event bool, grp text, strata text) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, FINALFUNC = logrank_final,
+	COMBINEFUNC = logrank_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE logrank(float8, bool, text, text) IS 'stratified log-rank test that the groups have the same survival within strata, as survdiff(Surv(t, e) ~ g + strata(s)) in R; at most 1,000 stratum-group cells';
