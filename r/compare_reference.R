@@ -117,3 +117,34 @@ if (section == "logrank") {
     row(k, num(sd$chisq), df, num(pchisq(sd$chisq, df, lower.tail = FALSE)))
   }
 }
+
+# Gray's test: cmprsk::cuminc(ftime, fstatus, group)$Tests on data sets
+# rebuilt in sql/graytest.sql: row i (1..n) of set k has
+#   set 1 (n = 400): g = a/b/c by i %% 3, cause (i * 7) %% 4 (0 = censored),
+#                    time (i * 7919) %% 37 + 1, divided by 3 (%/%) for group b's cause 1
+#   set 2 (n = 150): g = x/y by (i %/% 3) %% 2, cause 1 + (i * 5) %% 2, or 0 when i %% 6 == 0,
+#                    time ((i * 31) %% 23) / 2
+#   set 3 (n = 60):  g = p/q/r/s by i %% 4, cause (i * 7) %% 3, time (i * 13) %% 11
+gray_data <- function(k) {
+  if (k == 1) {
+    i <- 1:400; g <- c("a", "b", "c")[1 + i %% 3]; cause <- (i * 7) %% 4
+    time <- (i * 7919) %% 37 + 1
+    time <- ifelse(g == "b" & cause == 1, time %/% 3, time)
+  } else if (k == 2) {
+    i <- 1:150; g <- c("x", "y")[1 + (i %/% 3) %% 2]; cause <- ifelse(i %% 6 == 0, 0, 1 + (i * 5) %% 2)
+    time <- ((i * 31) %% 23) / 2
+  } else {
+    i <- 1:60; g <- c("p", "q", "r", "s")[1 + i %% 4]; cause <- (i * 7) %% 3
+    time <- (i * 13) %% 11
+  }
+  data.frame(time = time, cause = cause, g = g)
+}
+if (section == "gray") {
+  suppressMessages(library(cmprsk))
+  for (k in 1:3) {
+    d <- gray_data(k)
+    tt <- cuminc(d$time, d$cause, d$g)$Tests
+    for (r in seq_len(nrow(tt)))
+      row(k, rownames(tt)[r], num(tt[r, "stat"]), tt[r, "df"], num(tt[r, "pv"]))
+  }
+}

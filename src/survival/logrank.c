@@ -492,10 +492,11 @@ logrank_combine(PG_FUNCTION_ARGS)
 
 /*
  * Solve v x = u by Cholesky (v is a covariance matrix, k x k, overwritten)
- * and return u'x; NaN when v is singular, where R's solve() fails.
+ * and return u'x; NaN when v is singular, where R's solve() fails.  Also
+ * Gray's test's (graytest.c).
  */
-static float8
-QuadraticForm(float8 *v, const float8 *u, int k)
+float8
+surv_quadratic_form(float8 *v, const float8 *u, int k)
 {
 	float8	   *y = palloc(k * sizeof(float8));
 	float8		result = 0;
@@ -801,7 +802,7 @@ logrank_final(PG_FUNCTION_ARGS)
 			for (int j = 1; j < k; j++)
 				v[(i - 1) * (k - 1) + (j - 1)] = var[use[i] * ng + use[j]];
 		}
-		chisq = QuadraticForm(v, u, k - 1);
+		chisq = surv_quadratic_form(v, u, k - 1);
 	}
 	values[0] = Float8GetDatum(chisq);
 	values[1] = Int32GetDatum(Max(k - 1, 0));
