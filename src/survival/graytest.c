@@ -875,7 +875,8 @@ gray_state_in(PG_FUNCTION_ARGS)
 		num = pnstrdup(p, len);
 		errno = 0;
 		entries[n].time = strtod(num, &end);
-		if (*end != '\0' || errno != 0)
+		/* an underflow reads as strtod gives it (a subnormal or 0), as cuminc reads times */
+		if (*end != '\0' || (errno == ERANGE && isinf(entries[n].time)))
 			SyntaxError(str, "A time is expected.");
 		pfree(num);
 		p += len;
