@@ -222,7 +222,7 @@ SELECT what AS "case", pg_temp.recv(col, bytes) AS result FROM (VALUES
 	('survival', 'survival: NaN time', '\x01'::bytea || int4send(1) || float8send('NaN') || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)),
 	('survival', 'survival: infinite events', '\x01'::bytea || int4send(1) || float8send(1) || float8send('Infinity') || float8send(0) || float8send(0) || int8send(1) || int8send(0)),
 	('survival', 'survival: events without rows', '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(0) || int8send(1)),
-	('logrank_state', 'logrank_state: version 2', '\x02'::bytea || int4send(0)),
+	('logrank_state', 'logrank_state: version 3', '\x03'::bytea || int4send(0)),
 	('logrank_state', 'logrank_state: no groups', '\x01'::bytea || int4send(0)),
 	('logrank_state', 'logrank_state: negative label length', '\x01'::bytea || int4send(1) || int4send(-1) || '\x0000000000000000000000000000'::bytea),
 	('logrank_state', 'logrank_state: label longer than the message', '\x01'::bytea || int4send(1) || int4send(1000) || '\x0000000000000000000000000000'::bytea),

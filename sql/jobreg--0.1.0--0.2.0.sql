@@ -454,3 +454,168 @@ CREATE FUNCTION longest_without_offer(offers datemultirange, exempt datemultiran
 COMMENT ON FUNCTION offer_weeks(datemultirange, weekrange) IS 'weeks of the period with an offer on at least one day (DREAM''s one-day rule)';
 COMMENT ON FUNCTION offer_gaps(datemultirange, datemultirange, daterange) IS 'the periods of within without an offer day: the gap, its days, and its days net of exemption days';
 COMMENT ON FUNCTION longest_without_offer(datemultirange, datemultirange, daterange) IS 'the longest period of within without an offer, in days net of exemption days; 0 when offers cover within, NULL for an empty within';
+/* ---------- adjusted comparisons (issue 17): smr, match_nearest, paired tests, stratified logrank, gray_test ---------- */
+
+CREATE FUNCTION smr(observed float8, expected float8, conf_level float8 DEFAULT 0.95,
+					OUT ratio float8, OUT lower float8, OUT upper float8, OUT p_value float8)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'smr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION smr(float8, float8, float8) IS 'standardized ratio observed / expected with the exact Poisson confidence interval and two-sided p-value, as R''s poisson.test(observed, T = expected)';
+
+-- Not STRICT: a NULL caliper means none (a NULL array gives no rows).
+CREATE FUNCTION match_nearest(ids int8[], treated bool[], scores float8[], caliper float8 DEFAULT NULL,
+							  OUT treated_id int8, OUT control_id int8, OUT distance float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'match_nearest' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION match_nearest(int8[], bool[], float8[], float8) IS 'greedy 1:1 nearest-neighbour matching on a score without replacement, treated units from the largest score down, as MatchIt''s matchit(method = "nearest", m.order = "largest", replace = FALSE); units with a NULL are left out';
+
+CREATE TYPE mcnemar_result AS (
+	statistic float8,
+	df int4,
+	p_value float8,
+	treated_only float8,
+	control_only float8,
+	pairs float8
+);
+COMMENT ON TYPE mcnemar_result IS 'result of mcnemar: chi-square statistic, df and p-value as R''s mcnemar.test, the discordant pairs (outcome in the treated unit only, in the control only) and all pairs';
+
+CREATE FUNCTION mcnemar_trans(float8[], bool, bool) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mcnemar_trans(float8[], bool, bool, bool) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mcnemar_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mcnemar_final(float8[]) RETURNS mcnemar_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mcnemar_trans(float8[], bool, bool) IS 'mcnemar transition: counts the pair in its cell of the 2 x 2 table';
+COMMENT ON FUNCTION mcnemar_trans(float8[], bool, bool, bool) IS 'mcnemar transition: counts the pair in its cell of the 2 x 2 table and keeps the correction, which all rows must share';
+COMMENT ON FUNCTION mcnemar_combine(float8[], float8[]) IS 'mcnemar combine: adds the cells of two partial states';
+COMMENT ON FUNCTION mcnemar_final(float8[]) IS 'mcnemar final: the test, NULL without pairs';
+
+CREATE AGGREGATE mcnemar(treated_outcome bool, control_outcome bool) (
+	SFUNC = mcnemar_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0,0,0}',
+	COMBINEFUNC = mcnemar_combine,
+	FINALFUNC = mcnemar_final,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE mcnemar(treated_outcome bool, control_outcome bool, correct bool) (
+	SFUNC = mcnemar_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0,0,0}',
+	COMBINEFUNC = mcnemar_combine,
+	FINALFUNC = mcnemar_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE mcnemar(bool, bool) IS 'McNemar''s test of a binary outcome over matched pairs (one row per pair), with the continuity correction, as R''s mcnemar.test';
+COMMENT ON AGGREGATE mcnemar(bool, bool, bool) IS 'McNemar''s test of a binary outcome over matched pairs (one row per pair), with the continuity correction when correct is true, as R''s mcnemar.test(correct = )';
+
+CREATE TYPE paired_t_result AS (
+	difference float8,
+	conf_low float8,
+	conf_high float8,
+	statistic float8,
+	df float8,
+	p_value float8,
+	std_err float8,
+	sd float8,
+	n int8
+);
+COMMENT ON TYPE paired_t_result IS 'result of paired_t: mean difference with confidence interval, t statistic, df and p-value, standard error, standard deviation of the differences and pairs, as R''s t.test(paired = TRUE)';
+
+CREATE FUNCTION paired_t_trans(float8[], float8, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION paired_t_trans(float8[], float8, float8, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION paired_t_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION paired_t_final(float8[]) RETURNS paired_t_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION paired_t_trans(float8[], float8, float8) IS 'paired_t transition: updates the count, compensated sum and squared deviations of the differences x - y';
+COMMENT ON FUNCTION paired_t_trans(float8[], float8, float8, float8) IS 'paired_t transition: updates the moments of the differences x - y and keeps the confidence level, which all rows must share';
+COMMENT ON FUNCTION paired_t_combine(float8[], float8[]) IS 'paired_t combine: merges two partial states (Chan, Golub and LeVeque)';
+COMMENT ON FUNCTION paired_t_final(float8[]) IS 'paired_t final: the test, NULL without pairs';
+
+CREATE AGGREGATE paired_t(x float8, y float8) (
+	SFUNC = paired_t_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0,0,0}',
+	COMBINEFUNC = paired_t_combine,
+	FINALFUNC = paired_t_final,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE paired_t(x float8, y float8, conf_level float8) (
+	SFUNC = paired_t_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0,0,0}',
+	COMBINEFUNC = paired_t_combine,
+	FINALFUNC = paired_t_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE paired_t(float8, float8) IS 'paired t-test of x - y over matched pairs (one row per pair), 95 % interval, as R''s t.test(x, y, paired = TRUE)';
+COMMENT ON AGGREGATE paired_t(float8, float8, float8) IS 'paired t-test of x - y over matched pairs (one row per pair) with the given confidence level, as R''s t.test(x, y, paired = TRUE, conf.level = )';
+
+-- logrank: strata (32_logrank.sql); stratified states are format version 2, unstratified ones stay version 1
+COMMENT ON TYPE logrank_state IS 'state of the logrank aggregate: a survival state per group, or per stratum and group';
+COMMENT ON FUNCTION logrank_state_in(cstring) IS 'logrank_state input: v1|"label":survival|..., stratified v2|"stratum","label":survival|...';
+COMMENT ON FUNCTION logrank_state_out(logrank_state) IS 'logrank_state output: v1|"label":survival|..., stratified v2|"stratum","label":survival|...';
+CREATE FUNCTION logrank_sfunc(logrank_state, float8, bool, text, text) RETURNS logrank_state
+	AS 'MODULE_PATHNAME', 'logrank_sfunc_strata' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION logrank_sfunc(logrank_state, float8, bool, text, text) IS 'transition function of logrank(duration, event, grp, strata)';
+CREATE AGGREGATE logrank(duration float8, event bool, grp text, strata text) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, FINALFUNC = logrank_final,
+	COMBINEFUNC = logrank_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE logrank(float8, bool, text, text) IS 'stratified log-rank test that the groups have the same survival within strata, as survdiff(Surv(t, e) ~ g + strata(s)) in R; at most 1,000 stratum-group cells';
+
+CREATE TYPE gray_state;
+
+CREATE FUNCTION gray_state_in(cstring) RETURNS gray_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION gray_state_out(gray_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION gray_state_recv(internal) RETURNS gray_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION gray_state_send(gray_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE gray_state (
+	INPUT = gray_state_in,
+	OUTPUT = gray_state_out,
+	RECEIVE = gray_state_recv,
+	SEND = gray_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE gray_state IS 'state of the gray_test aggregate: persons leaving per group, time and cause (0 = censored); mergeable';
+COMMENT ON FUNCTION gray_state_in(cstring) IS 'gray_state input: v1|"label"|...;time,group,cause,count;...';
+COMMENT ON FUNCTION gray_state_out(gray_state) IS 'gray_state output: v1|"label"|...;time,group,cause,count;...';
+COMMENT ON FUNCTION gray_state_recv(internal) IS 'gray_state binary input: format version, labels, entries (time, group, cause, count)';
+COMMENT ON FUNCTION gray_state_send(gray_state) IS 'gray_state binary output: format version, labels, entries (time, group, cause, count)';
+
+CREATE TYPE gray_test_result AS (cause int4, statistic float8, df int4, p_value float8);
+COMMENT ON TYPE gray_test_result IS 'one cause''s Gray test: statistic, degrees of freedom and p-value, as a row of cmprsk::cuminc(...)$Tests';
+
+-- Not STRICT: the state starts as NULL and rows with a NULL are skipped.
+CREATE FUNCTION gray_test_trans(gray_state, float8, int4, text) RETURNS gray_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION gray_test_combine(gray_state, gray_state) RETURNS gray_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION gray_test_final(gray_state) RETURNS gray_test_result[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION gray_test_trans(gray_state, float8, int4, text) IS 'transition function of gray_test: counts the person under its group, time and cause';
+COMMENT ON FUNCTION gray_test_combine(gray_state, gray_state) IS 'combine function of gray_test: adds the counts of two states';
+COMMENT ON FUNCTION gray_test_final(gray_state) IS 'final function of gray_test: one test per cause, NULL with fewer than two groups';
+
+CREATE AGGREGATE gray_test(duration float8, cause int4, grp text) (
+	SFUNC = gray_test_trans,
+	STYPE = gray_state,
+	COMBINEFUNC = gray_test_combine,
+	FINALFUNC = gray_test_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE gray_test(float8, int4, text) IS 'Gray''s test (rho = 0) that the groups have the same cumulative incidence, one per cause (cause 0 = censored), as cmprsk::cuminc(ftime, fstatus, group)$Tests; an array of gray_test_result, unnest it for rows; at most 100 groups';

@@ -157,3 +157,82 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
 DROP TABLE lr_big;
+
+-- the stratified test, as survdiff(Surv(t, e) ~ g + strata(s)): R's values from
+-- `Rscript r/compare_reference.R logrank`, on the data sets of that script
+CREATE TEMP TABLE r_strata (set int, chisq float8, df int, p_value float8);
+INSERT INTO r_strata VALUES
+	(1, 11.797187912987996, 2, 0.0027432993065195721),
+	(2, 0.020247227270879842, 1, 0.88684877134260021);
+CREATE TEMP TABLE lr_strata AS
+SELECT 1 AS set, g, s, ((i * 7919) % 53 + 1 + 5 * (s = 'y')::int + 4 * (g = 'c')::int)::float8 AS t,
+	   (i * 104729::int8) % 5 <> 0 AS e
+FROM generate_series(1, 600) i,
+	 LATERAL (SELECT (ARRAY['a', 'b', 'c'])[1 + i % 3] AS g, (ARRAY['x', 'y'])[1 + (i * 7) % 2] AS s) v
+UNION ALL
+SELECT 2, CASE WHEN i % 4 = 3 THEN 'a' ELSE (ARRAY['a', 'b'])[1 + (i / 4) % 2] END, 's' || (1 + i % 4),
+	   ((i * 31) % 17 + 1)::float8, (i * 13) % 3 <> 0
+FROM generate_series(1, 300) i;
+SELECT r.set, pg_temp.near(l.chisq, r.chisq) AS chisq, l.df = r.df AS df, pg_temp.near(l.p_value, r.p_value) AS p_value
+FROM r_strata r, LATERAL (SELECT (logrank(t, e, g, s)).* FROM lr_strata WHERE set = r.set) l
+ORDER BY 1;
+-- one stratum is the unstratified test; NULL strata are skipped; no rows: NULL
+SELECT (SELECT logrank(d, e, g, 'all') = logrank(d, e, g) FROM lr) AS one_stratum,
+	   (SELECT logrank(t, e, g, s) = logrank(t, e, g, CASE WHEN s IS NOT NULL THEN s END)
+		FROM (SELECT t, e, g, s FROM lr_strata WHERE set = 1
+			  UNION ALL SELECT 1, true, 'a', NULL) x) AS null_stratum_skipped,
+	   (SELECT logrank(t, e, g, s) IS NULL FROM lr_strata WHERE false) AS empty;
+
+-- the stratified state: format version 2, round trips, merge law, parallel = serial
+CREATE AGGREGATE pg_temp.lr_state(float8, bool, text, text) (
+	SFUNC = logrank_sfunc, STYPE = logrank_state, COMBINEFUNC = logrank_combine, PARALLEL = SAFE);
+SELECT pg_temp.lr_state(d, e, g, s) FROM (VALUES (1, true, 'a', 'x'), (3, true, 'a', 'y'), (2, true, 'b', 'x'),
+	(2, false, 'b "q" \', 'y')) v(d, e, g, s);
+CREATE TEMP TABLE lrs2 AS
+SELECT n % 3 AS part, pg_temp.lr_state(t, e, g, s) AS s
+FROM (SELECT *, row_number() OVER () AS n FROM lr_strata WHERE set = 1) x GROUP BY 1;
+SELECT count(*) AS states, count(*) FILTER (WHERE s::text::logrank_state::text = s::text) AS text_exact,
+	   count(*) FILTER (WHERE s::text LIKE 'v2|"x","a":%') AS version_2
+FROM lrs2;
+\copy lrs2 TO 'results/logrank2.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE lrs2_copy (LIKE lrs2);
+\copy lrs2_copy FROM 'results/logrank2.bin' WITH (FORMAT binary)
+SELECT count(*) AS copied, count(*) FILTER (WHERE a.s::text = b.s::text) AS binary_exact
+FROM lrs2 a JOIN lrs2_copy b USING (part);
+SELECT logrank_combine(logrank_combine(a.s, b.s), c.s)::text = (SELECT pg_temp.lr_state(t, e, g, s)::text FROM lr_strata WHERE set = 1) AS merge_ok,
+	   logrank_final(logrank_combine(logrank_combine(c.s, a.s), b.s)) = (SELECT logrank(t, e, g, s) FROM lr_strata WHERE set = 1) AS merge_test_ok
+FROM lrs2 a, lrs2 b, lrs2 c WHERE a.part = 0 AND b.part = 1 AND c.part = 2;
+-- a state stored by 0.1.0 (format version 1) reads and prints as it did
+SELECT 'v1|"a":v1;1:1,0,0,1,0|"b":v1;2:1,0,0,1,0'::logrank_state::text AS v1_state,
+	   (logrank_final('v1|"a":v1;1:1,0,0,1,0|"b":v1;2:1,0,0,1,0')).df AS v1_df;
+-- stratified and unstratified states do not mix; malformed version 2 text
+SELECT pg_temp.err($$SELECT logrank_combine('v1|"a":v1;1:1,0,0,1,0', 'v2|"x","a":v1;1:1,0,0,1,0')$$) AS mixed;
+SELECT input, pg_temp.err(format('SELECT %L::logrank_state', input)) AS result
+FROM unnest(ARRAY[
+	'v2|"a":v1;1:1,0,0,1,0', 'v2|"x""a":v1;1:1,0,0,1,0', 'v2|"x",a:v1;1:1,0,0,1,0',
+	'v2|"y","a":v1;1:1,0,0,1,0|"x","b":v1;1:1,0,0,1,0', 'v2|"x","b":v1;1:1,0,0,1,0|"x","a":v1;1:1,0,0,1,0',
+	'v3|"x","a":v1;1:1,0,0,1,0']) AS input;
+SELECT 'v2|"x","b":v1;1:1,0,0,1,0|"y","a":v1;1:1,0,0,1,0'::logrank_state AS strata_in_order;
+-- binary: version 2 with its stratum labels reads; version 3 does not exist
+\copy (SELECT '\x02'::bytea || int4send(1) || int4send(1) || 'x'::bytea || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_good2.bin' WITH (FORMAT binary)
+TRUNCATE lbad;
+\copy lbad FROM 'results/logrank_good2.bin' WITH (FORMAT binary)
+SELECT s FROM lbad;
+\copy (SELECT '\x03'::bytea || int4send(1) || int4send(1) || 'x'::bytea || int4send(1) || 'a'::bytea || '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/logrank_bad.bin' WITH (FORMAT binary)
+\copy lbad FROM 'results/logrank_bad.bin' WITH (FORMAT binary)
+
+CREATE TABLE lr_strata_big AS SELECT lr_strata.* FROM lr_strata, generate_series(1, 20);
+ANALYZE lr_strata_big;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT set, logrank(t, e, g, s), pg_temp.lr_state(t, e, g, s)::text FROM lr_strata_big GROUP BY set;
+CREATE TEMP TABLE lr_strata_par AS SELECT set, logrank(t, e, g, s) AS r, pg_temp.lr_state(t, e, g, s)::text AS state FROM lr_strata_big GROUP BY set;
+SET max_parallel_workers_per_gather = 0;
+SELECT p.set, p.r = s.r AS same_test, p.state = s.state AS same_state
+FROM lr_strata_par p JOIN (SELECT set, logrank(t, e, g, s) AS r, pg_temp.lr_state(t, e, g, s)::text AS state
+						   FROM lr_strata_big GROUP BY set) s USING (set) ORDER BY 1;
+RESET ALL;
+DROP TABLE lr_strata_big;

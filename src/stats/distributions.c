@@ -1,8 +1,8 @@
 /*
  * src/stats/distributions.c
- *		Distribution functions: chi-square, Student t and normal, in C for
- *		the statistics of every layer and as SQL functions (pchisq, pt, qt,
- *		qnorm).
+ *		Distribution functions: chi-square, Student t, normal, gamma and
+ *		Poisson, in C for the statistics of every layer and as SQL functions
+ *		(pchisq, pt, qt, qnorm).
  *
  * The regularized incomplete gamma and beta functions are computed with a
  * power series or a continued fraction (modified Lentz), whichever
@@ -606,6 +606,98 @@ jobreg_qnorm(double p)
 	else
 		z = Horner(e, 8, r - 5) / Horner(f, 8, r - 5);
 	return q < 0 ? -z : z;
+}
+
+/*
+ * The Poisson probability P[X = x] for X Poisson with mean lambda >= 0 and a
+ * whole x >= 0: Loader's saddle-point form, as R's dpois, so that equal
+ * probabilities compare equal (poisson.test's two-sided p-value does).
+ */
+double
+jobreg_dpois(double x, double lambda)
+{
+	if (isnan(x) || isnan(lambda) || lambda < 0.0 || x < 0.0)
+		return NAN;
+	if (lambda == 0.0)
+		return x == 0.0 ? 1.0 : 0.0;
+	if (isinf(lambda) || isinf(x))
+		return 0.0;
+	if (x == 0.0)
+		return exp(-lambda);
+	return PoissonTerm(x, lambda);
+}
+
+/* P[X <= x] (or P[X > x] when !lower_tail) for X Poisson with mean lambda, x whole */
+double
+jobreg_ppois(double x, double lambda, bool lower_tail)
+{
+	if (isnan(x) || isnan(lambda) || lambda < 0.0)
+		return NAN;
+	if (x < 0.0)
+		return lower_tail ? 0.0 : 1.0;
+	if (lambda == 0.0 || isinf(x))
+		return lower_tail ? 1.0 : 0.0;
+	/* P[X <= x] = Q(x + 1, lambda) */
+	return GammaRegularized(floor(x) + 1.0, lambda, lower_tail);
+}
+
+/*
+ * The quantile of the gamma distribution with the given shape and scale 1:
+ * the x with P(shape, x) = p, or Q(shape, x) = p when !lower_tail (then
+ * the upper tail is solved directly and keeps its digits).  Newton's
+ * method, kept inside a bracket by bisection (geometric, for small
+ * quantiles); the density is shape / x times x^shape e^-x / Γ(shape + 1).
+ */
+double
+jobreg_qgamma(double p, double shape, bool lower_tail)
+{
+	double		lo = 0.0,
+				hi,
+				x;
+
+	if (isnan(p) || isnan(shape) || shape <= 0.0 || p < 0.0 || p > 1.0)
+		return NAN;
+	if (p == (lower_tail ? 0.0 : 1.0))
+		return 0.0;
+	if (p == (lower_tail ? 1.0 : 0.0))
+		return INFINITY;
+	/* g(x) = P(shape, x) - p, or p - Q(shape, x): increasing in x */
+#define QGAMMA_G(x) (lower_tail ? GammaRegularized(shape, (x), false) - p : \
+					 p - GammaRegularized(shape, (x), true))
+	hi = Max(shape, 1.0);
+	while (QGAMMA_G(hi) < 0.0)
+	{
+		lo = hi;
+		hi *= 2.0;
+		if (isinf(hi))
+			return hi;
+	}
+	x = (lo + hi) / 2.0;
+	for (int i = 0; i < 2000; i++)
+	{
+		double		f = QGAMMA_G(x);
+		double		dens = shape / x * PoissonTerm(shape, x);
+		double		next;
+
+		if (f == 0.0)
+			break;
+		if (f < 0.0)
+			lo = x;
+		else
+			hi = x;
+		next = dens > 0.0 ? x - f / dens : (lo + hi) / 2.0;
+		if (!(next > lo && next < hi))
+			next = lo > 0.0 ? sqrt(lo * hi) : hi / 2.0;
+		if (fabs(next - x) <= 4.0 * DBL_EPSILON * x || hi - lo <= 4.0 * DBL_EPSILON * hi)
+		{
+			x = next;
+			break;
+		}
+		x = next;
+		CHECK_FOR_INTERRUPTS();
+	}
+#undef QGAMMA_G
+	return x;
 }
 
 /* ---------- SQL distribution functions ---------- */

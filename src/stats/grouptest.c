@@ -3,7 +3,8 @@
  *		Group comparisons: the two-proportion test (R's prop.test with
  *		correct = FALSE) and Welch's t-test (R's t.test), as aggregates and
  *		as functions of summary numbers.  Their p-values and intervals come
- *		from distributions.c.
+ *		from distributions.c.  The moments (count, mean, variance) and the
+ *		result and confidence-level helpers serve paired.c too.
  */
 #include "postgres.h"
 
@@ -29,8 +30,8 @@ PG_FUNCTION_INFO_V1(welch_test_final);
 
 /* ---------- results ---------- */
 
-static Datum
-MakeResult(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
+Datum
+jobreg_make_result(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
 {
 	TupleDesc	desc;
 
@@ -40,8 +41,8 @@ MakeResult(FunctionCallInfo fcinfo, Datum *values, bool *nulls)
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
-static void
-CheckConfLevel(double conf)
+void
+jobreg_check_conf_level(double conf)
 {
 	if (isnan(conf) || conf <= 0.0 || conf >= 1.0)
 		ereport(ERROR,
@@ -104,7 +105,7 @@ PropTest(FunctionCallInfo fcinfo, double x1, double n1, double x2, double n2, do
 	values[PT_N1] = Float8GetDatum(n1);
 	values[PT_X2] = Float8GetDatum(x2);
 	values[PT_N2] = Float8GetDatum(n2);
-	return MakeResult(fcinfo, values, nulls);
+	return jobreg_make_result(fcinfo, values, nulls);
 }
 
 static void
@@ -134,7 +135,7 @@ prop_test_counts(PG_FUNCTION_ARGS)
 
 	CheckCounts("1", x1, n1);
 	CheckCounts("2", x2, n2);
-	CheckConfLevel(conf);
+	jobreg_check_conf_level(conf);
 	return PropTest(fcinfo, x1, n1, x2, n2, conf);
 }
 
@@ -243,7 +244,7 @@ WelchTest(FunctionCallInfo fcinfo, double n1, double m1, double v1,
 				nulls[i] = false;
 		}
 	}
-	return MakeResult(fcinfo, values, nulls);
+	return jobreg_make_result(fcinfo, values, nulls);
 }
 
 static void
@@ -275,24 +276,15 @@ welch_test_summary(PG_FUNCTION_ARGS)
 
 	CheckSummary("1", m1, sd1, n1);
 	CheckSummary("2", m2, sd2, n2);
-	CheckConfLevel(conf);
+	jobreg_check_conf_level(conf);
 	return WelchTest(fcinfo, n1, m1, sd1 * sd1, n2, m2, sd2 * sd2, conf);
 }
 
 /*
- * welch_test's state, per group: the count, the sum of the values
- * (compensated, so that the mean is exact to a rounding however many rows
- * there are) and the sum of squared deviations from the mean, updated by
- * Welford's method and merged by the formula of Chan, Golub and LeVeque.
+ * welch_test's state: per group the moments of stats.h (count, compensated
+ * sum, squared deviations), updated by Welford's method and merged by the
+ * formula of Chan, Golub and LeVeque.
  */
-typedef struct WelchGroup
-{
-	float8		n;
-	float8		sum;
-	float8		comp;			/* Neumaier's compensation of sum */
-	float8		m2;				/* Σ (x - mean)² */
-} WelchGroup;
-
 typedef struct WelchState
 {
 	WelchGroup	g1;
@@ -302,8 +294,8 @@ typedef struct WelchState
 StaticAssertDecl(sizeof(WelchState) == 8 * sizeof(float8), "WelchState must be 8 float8s");
 
 /* The group's mean (sum + comp) / n, rounded once rather than twice: the residual by fma */
-static double
-WelchMean(const WelchGroup *g)
+double
+jobreg_moments_mean(const WelchGroup *g)
 {
 	double		m = g->sum / g->n;
 
@@ -311,25 +303,39 @@ WelchMean(const WelchGroup *g)
 }
 
 /* The group's sample variance; 0 for a group of one */
-static double
-WelchVariance(const WelchGroup *g)
+double
+jobreg_moments_variance(const WelchGroup *g)
 {
 	return g->n > 1.0 ? g->m2 / (g->n - 1.0) : 0.0;
 }
 
-/* Add group t into group s */
-static void
-WelchMerge(WelchGroup *s, const WelchGroup *t)
+/* Add group t into group s (Chan, Golub and LeVeque) */
+void
+jobreg_moments_merge(WelchGroup *s, const WelchGroup *t)
 {
 	double		delta;
 
 	if (t->n == 0.0)
 		return;
-	delta = WelchMean(t) - (s->n > 0.0 ? WelchMean(s) : 0.0);
+	delta = jobreg_moments_mean(t) - (s->n > 0.0 ? jobreg_moments_mean(s) : 0.0);
 	s->m2 += t->m2 + delta * delta * s->n * t->n / (s->n + t->n);
 	jobreg_sum_add(&s->sum, &s->comp, t->sum);
 	s->comp += t->comp;
 	s->n += t->n;
+}
+
+/* Welford's step: the merge with a group of one, cheaper */
+void
+jobreg_moments_add(WelchGroup *s, double x)
+{
+	if (s->n > 0.0)
+	{
+		double		delta = x - s->sum / s->n;
+
+		s->m2 += delta * delta * s->n / (s->n + 1.0);
+	}
+	jobreg_sum_add(&s->sum, &s->comp, x);
+	s->n += 1.0;
 }
 
 Datum
@@ -345,15 +351,7 @@ welch_test_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("welch_test value %g is not finite", x),
 				 errdetail("A mean and a variance need finite values.")));
-	/* Welford's step: the merge with a group of one, cheaper */
-	if (s->n > 0.0)
-	{
-		double		delta = x - s->sum / s->n;
-
-		s->m2 += delta * delta * s->n / (s->n + 1.0);
-	}
-	jobreg_sum_add(&s->sum, &s->comp, x);
-	s->n += 1.0;
+	jobreg_moments_add(s, x);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -364,8 +362,8 @@ welch_test_combine(PG_FUNCTION_ARGS)
 	WelchState *s = JOBREG_STATE(WelchState, state);
 	WelchState *t = JOBREG_STATE(WelchState, PG_GETARG_ARRAYTYPE_P(1));
 
-	WelchMerge(&s->g1, &t->g1);
-	WelchMerge(&s->g2, &t->g2);
+	jobreg_moments_merge(&s->g1, &t->g1);
+	jobreg_moments_merge(&s->g2, &t->g2);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -377,7 +375,7 @@ welch_test_final(PG_FUNCTION_ARGS)
 	if (s->g1.n == 0.0 || s->g2.n == 0.0)
 		PG_RETURN_NULL();
 	return WelchTest(fcinfo,
-					 s->g1.n, WelchMean(&s->g1), WelchVariance(&s->g1),
-					 s->g2.n, WelchMean(&s->g2), WelchVariance(&s->g2),
+					 s->g1.n, jobreg_moments_mean(&s->g1), jobreg_moments_variance(&s->g1),
+					 s->g2.n, jobreg_moments_mean(&s->g2), jobreg_moments_variance(&s->g2),
 					 0.95);
 }

@@ -1,9 +1,10 @@
 /*
  * src/stats/stats.h
  *		The statistics layer: distribution functions (distributions.c),
- *		compensated sums and float8[] aggregate states (sums.c), and the group
- *		comparisons prop_test and welch_test (grouptest.c).  Nothing here
- *		knows about weeks or benefits.
+ *		compensated sums and float8[] aggregate states (sums.c), the group
+ *		comparisons prop_test and welch_test (grouptest.c), paired tests
+ *		(paired.c), smr (smr.c) and nearest-neighbour matching
+ *		(matching.c).  Nothing here knows about weeks or benefits.
  */
 #ifndef JOBREG_STATS_H
 #define JOBREG_STATS_H
@@ -48,5 +49,34 @@ extern double jobreg_pnorm(double z, bool lower_tail);
 extern double jobreg_qt(double p, double df);
 /* the standard normal quantile (Wichura's AS 241, as R's qnorm) */
 extern double jobreg_qnorm(double p);
+/* Poisson probability and distribution function (x whole), gamma quantile (scale 1) */
+extern double jobreg_dpois(double x, double lambda);
+extern double jobreg_ppois(double x, double lambda, bool lower_tail);
+extern double jobreg_qgamma(double p, double shape, bool lower_tail);
+
+/*
+ * The moments of a sample (stats/grouptest.c): the count, the sum of the
+ * values (compensated, so that the mean is exact to a rounding however
+ * many rows there are) and the sum of squared deviations from the mean,
+ * updated by Welford's method and merged by the formula of Chan, Golub and
+ * LeVeque.  welch_test keeps one per group, paired_t one of the
+ * differences.
+ */
+typedef struct WelchGroup
+{
+	float8		n;
+	float8		sum;
+	float8		comp;			/* Neumaier's compensation of sum */
+	float8		m2;				/* Σ (x - mean)² */
+} WelchGroup;
+
+extern void jobreg_moments_add(WelchGroup *s, double x);
+extern void jobreg_moments_merge(WelchGroup *s, const WelchGroup *t);
+extern double jobreg_moments_mean(const WelchGroup *g);
+extern double jobreg_moments_variance(const WelchGroup *g);
+
+/* a composite result of the function's declared type; 22023 unless 0 < conf < 1 */
+extern Datum jobreg_make_result(FunctionCallInfo fcinfo, Datum *values, bool *nulls);
+extern void jobreg_check_conf_level(double conf);
 
 #endif							/* JOBREG_STATS_H */

@@ -1,14 +1,22 @@
 /*
  * src/survival/logrank.c
  *		The log-rank test: the type logrank_state (a survival state per
- *		group), the aggregates logrank(duration, event, grp) and
- *		logrank(grp, survival), and R's survdiff arithmetic (rho = 0).
+ *		group, or per stratum and group), the aggregates
+ *		logrank(duration, event, grp), logrank(duration, event, grp, strata)
+ *		and logrank(grp, survival), and R's survdiff arithmetic (rho = 0).
  *
  * The state is one survival accumulator (survival.c) per group label, so it
  * grows with groups times distinct times, merges group by group, and is a
  * real type with text and binary I/O.  Like the survival state it is an
  * expanded object while an aggregate runs and a flat varlena otherwise: the
  * groups in byte order of their labels, each a label and a flat survival.
+ *
+ * A stratified state keys its survival accumulators by stratum and group
+ * (survdiff's g + strata(s)): format version 2, whose entries carry a
+ * stratum label before the group label, sorted by stratum and then group.
+ * An unstratified state keeps version 1, the format of jobreg 0.1.0, so
+ * states stored by 0.1.0 read as they were and unstratified states are
+ * written exactly as before.
  */
 #include "postgres.h"
 
@@ -34,6 +42,7 @@ PG_FUNCTION_INFO_V1(logrank_state_recv);
 PG_FUNCTION_INFO_V1(logrank_state_send);
 PG_FUNCTION_INFO_V1(logrank_sfunc);
 PG_FUNCTION_INFO_V1(logrank_sfunc_survival);
+PG_FUNCTION_INFO_V1(logrank_sfunc_strata);
 PG_FUNCTION_INFO_V1(logrank_combine);
 PG_FUNCTION_INFO_V1(logrank_final);
 
@@ -45,14 +54,15 @@ PG_FUNCTION_INFO_V1(logrank_final);
 typedef struct LogrankState
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* LOGRANK_VERSION */
+	uint8		version;		/* LOGRANK_VERSION or LOGRANK_VERSION_STRATA */
 	uint8		pad[3];
 	int32		ngroups;		/* at least 1 */
 	int32		pad2;
 	char		groups[FLEXIBLE_ARRAY_MEMBER];
 } LogrankState;
 
-#define LOGRANK_VERSION 1
+#define LOGRANK_VERSION 1		/* groups only (jobreg 0.1.0) */
+#define LOGRANK_VERSION_STRATA 2	/* per entry a stratum label, then the group */
 
 #define GROUP_LABEL_SIZE(len) TYPEALIGN(8, sizeof(int32) + (len))
 
@@ -88,10 +98,13 @@ CheckNewGroup(int32 ngroups, int64 len)
 						   LOGRANK_MAX_LABEL)));
 }
 
-/* Walks the groups of a flat state */
+/* Walks the groups (entries) of a flat state */
 typedef struct GroupCursor
 {
 	const char *next;
+	bool		strata;			/* version 2: each entry has a stratum */
+	const char *stratum;		/* NULL in a version 1 state */
+	int32		slen;
 	const char *label;
 	int32		len;
 	const Survival *surv;
@@ -101,12 +114,21 @@ static void
 FirstGroup(GroupCursor *c, const LogrankState *ls)
 {
 	c->next = ls->groups;
+	c->strata = ls->version == LOGRANK_VERSION_STRATA;
+	c->stratum = NULL;
+	c->slen = 0;
 }
 
 /* The next group of a state that LogrankFromDatum or BuildState has checked */
 static void
 NextGroup(GroupCursor *c)
 {
+	if (c->strata)
+	{
+		memcpy(&c->slen, c->next, sizeof(int32));
+		c->stratum = c->next + sizeof(int32);
+		c->next += GROUP_LABEL_SIZE(c->slen);
+	}
 	memcpy(&c->len, c->next, sizeof(int32));
 	c->label = c->next + sizeof(int32);
 	c->surv = (const Survival *) (c->next + GROUP_LABEL_SIZE(c->len));
@@ -137,9 +159,9 @@ LogrankFromDatum(Datum d)
 
 	if (VARSIZE(ls) < offsetof(LogrankState, groups))
 		Corrupted("The value is shorter than its header.");
-	if (ls->version != LOGRANK_VERSION)
-		Corrupted(psprintf("The value has format version %d; this version of jobreg reads version %d.",
-						   ls->version, LOGRANK_VERSION));
+	if (ls->version != LOGRANK_VERSION && ls->version != LOGRANK_VERSION_STRATA)
+		Corrupted(psprintf("The value has format version %d; this version of jobreg reads versions %d and %d.",
+						   ls->version, LOGRANK_VERSION, LOGRANK_VERSION_STRATA));
 	if (ls->ngroups < 1 || ls->ngroups > LOGRANK_MAX_GROUPS)
 		Corrupted(psprintf("The value has %d groups; a state has 1 to %d.",
 						   ls->ngroups, LOGRANK_MAX_GROUPS));
@@ -148,6 +170,16 @@ LogrankFromDatum(Datum d)
 		int32		len;
 		const Survival *surv;
 
+		if (ls->version == LOGRANK_VERSION_STRATA)
+		{
+			if (end - p < (ptrdiff_t) sizeof(int32))
+				Corrupted("A group lies past the end of the value.");
+			memcpy(&len, p, sizeof(int32));
+			if (len < 0 || len > LOGRANK_MAX_LABEL ||
+				end - p < (ptrdiff_t) GROUP_LABEL_SIZE(len))
+				Corrupted("A stratum label's length does not fit the value.");
+			p += GROUP_LABEL_SIZE(len);
+		}
 		if (end - p < (ptrdiff_t) sizeof(int32))
 			Corrupted("A group lies past the end of the value.");
 		memcpy(&len, p, sizeof(int32));
@@ -173,7 +205,26 @@ typedef struct GroupKey
 {
 	const char *label;
 	int32		len;
+	const char *stratum;		/* NULL when the state has no strata */
+	int32		slen;
 } GroupKey;
+
+static uint32
+HashKey(const char *stratum, int32 slen, const char *label, int32 len)
+{
+	uint32		h = hash_bytes((const unsigned char *) label, len);
+
+	if (stratum != NULL)
+		h = hash_combine(h, hash_bytes((const unsigned char *) stratum, slen));
+	return h;
+}
+
+static bool
+SameKey(const char *stratum, int32 slen, const char *label, int32 len, const GroupKey *k)
+{
+	return k->len == len && memcmp(k->label, label, len) == 0 &&
+		k->slen == slen && (slen == 0 || memcmp(k->stratum, stratum, slen) == 0);
+}
 
 typedef struct LogrankGroup
 {
@@ -187,8 +238,8 @@ typedef struct LogrankGroup
 #define SH_ELEMENT_TYPE LogrankGroup
 #define SH_KEY_TYPE GroupKey
 #define SH_KEY key
-#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).label, (k).len)
-#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).label, (b).label, (a).len) == 0)
+#define SH_HASH_KEY(tb, k) HashKey((k).stratum, (k).slen, (k).label, (k).len)
+#define SH_EQUAL(tb, a, b) SameKey((a).stratum, (a).slen, (a).label, (a).len, &(b))
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
 #define SH_SCOPE static inline
@@ -200,32 +251,52 @@ typedef struct ExpandedLogrank
 {
 	ExpandedObjectHeader hdr;
 	int32		ntimes;			/* distinct times of all groups together */
+	int			strata;			/* -1 not known yet (no group), 0 no, 1 yes */
 	group_hash_hash *groups;
 	LogrankGroup *last;			/* the group found last, tried first; an
 								 * insertion may move the others */
 } ExpandedLogrank;
 
+/*
+ * The group of the label in the stratum (stratum NULL: a state without
+ * strata), created when new.  A state is stratified or not throughout.
+ */
 static LogrankGroup *
-FindGroup(ExpandedLogrank *el, const char *label, int32 len)
+FindGroup(ExpandedLogrank *el, const char *stratum, int32 slen, const char *label, int32 len)
 {
-	GroupKey	key = {label, len};
+	GroupKey	key = {label, len, stratum, slen};
 	LogrankGroup *g = el->last;
 	uint32		hash;
 	bool		found;
 	char	   *copy;
 
-	if (g != NULL && g->key.len == len && memcmp(g->key.label, label, len) == 0)
+	if (el->strata != (stratum != NULL))
+	{
+		if (el->strata >= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot combine a stratified logrank state with an unstratified one"),
+					 errdetail("Both states must come from logrank(duration, event, grp, strata), or both from the forms without strata.")));
+		el->strata = stratum != NULL;
+	}
+	if (g != NULL && SameKey(stratum, slen, label, len, &g->key))
 		return g;
-	hash = hash_bytes((const unsigned char *) label, len);
+	hash = HashKey(stratum, slen, label, len);
 	g = group_hash_lookup_hash(el->groups, key, hash);
 	if (g == NULL)
 	{
 		/* a new group: the limits are checked before the table grows for it */
-		CheckNewGroup(el->groups->members, len);
-		copy = MemoryContextAlloc(el->hdr.eoh_context, len + 1);
+		CheckNewGroup(el->groups->members, Max(len, slen));
+		copy = MemoryContextAlloc(el->hdr.eoh_context, len + slen + 2);
 		memcpy(copy, label, len);
 		copy[len] = '\0';
 		key.label = copy;
+		if (stratum != NULL)
+		{
+			memcpy(copy + len + 1, stratum, slen);
+			copy[len + 1 + slen] = '\0';
+			key.stratum = copy + len + 1;
+		}
 		g = group_hash_insert_hash(el->groups, key, hash, &found);
 		surv_accum_init(&g->acc, el->hdr.eoh_context, &el->ntimes);
 	}
@@ -241,13 +312,16 @@ CompareLabels(const char *a, int32 alen, const char *b, int32 blen)
 	return c != 0 ? c : (alen > blen) - (alen < blen);
 }
 
+/* by stratum, then by group */
 static int
 CompareGroups(const void *a, const void *b)
 {
 	const LogrankGroup *x = *(LogrankGroup *const *) a;
 	const LogrankGroup *y = *(LogrankGroup *const *) b;
+	int			c = CompareLabels(x->key.stratum ? x->key.stratum : "", x->key.slen,
+								  y->key.stratum ? y->key.stratum : "", y->key.slen);
 
-	return CompareLabels(x->key.label, x->key.len, y->key.label, y->key.len);
+	return c != 0 ? c : CompareLabels(x->key.label, x->key.len, y->key.label, y->key.len);
 }
 
 static Size
@@ -262,7 +336,8 @@ ExpandedLogrankFlatSize(ExpandedObjectHeader *eohptr)
 	survival_check_times(el->ntimes);
 	group_hash_start_iterate(el->groups, &it);
 	while ((g = group_hash_iterate(el->groups, &it)) != NULL)
-		size += GROUP_LABEL_SIZE(g->key.len) + surv_accum_flat_size(&g->acc);
+		size += (el->strata > 0 ? GROUP_LABEL_SIZE(g->key.slen) : 0) +
+			GROUP_LABEL_SIZE(g->key.len) + surv_accum_flat_size(&g->acc);
 	return size;
 }
 
@@ -280,7 +355,7 @@ ExpandedLogrankFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocate
 
 	memset(result, 0, allocated_size);
 	SET_VARSIZE(ls, allocated_size);
-	ls->version = LOGRANK_VERSION;
+	ls->version = el->strata > 0 ? LOGRANK_VERSION_STRATA : LOGRANK_VERSION;
 	ls->ngroups = ngroups;
 	group_hash_start_iterate(el->groups, &it);
 	while ((g = group_hash_iterate(el->groups, &it)) != NULL)
@@ -289,6 +364,12 @@ ExpandedLogrankFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocate
 	qsort(sorted, ngroups, sizeof(LogrankGroup *), CompareGroups);
 	for (int32 k = 0; k < ngroups; k++)
 	{
+		if (el->strata > 0)
+		{
+			memcpy(p, &sorted[k]->key.slen, sizeof(int32));
+			memcpy(p + sizeof(int32), sorted[k]->key.stratum, sorted[k]->key.slen);
+			p += GROUP_LABEL_SIZE(sorted[k]->key.slen);
+		}
 		memcpy(p, &sorted[k]->key.len, sizeof(int32));
 		memcpy(p + sizeof(int32), sorted[k]->key.label, sorted[k]->key.len);
 		p += GROUP_LABEL_SIZE(sorted[k]->key.len);
@@ -313,7 +394,7 @@ MergeFlat(ExpandedLogrank *el, const LogrankState *ls)
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
 		NextGroup(&c);
-		surv_accum_merge(&FindGroup(el, c.label, c.len)->acc, c.surv);
+		surv_accum_merge(&FindGroup(el, c.stratum, c.slen, c.label, c.len)->acc, c.surv);
 	}
 }
 
@@ -336,6 +417,7 @@ TransState(FunctionCallInfo fcinfo)
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
 	el->ntimes = 0;
+	el->strata = -1;
 	el->groups = group_hash_create(cxt, 8, NULL);
 	el->last = NULL;
 	if (!PG_ARGISNULL(0))
@@ -355,7 +437,26 @@ logrank_sfunc(PG_FUNCTION_ARGS)
 	SURV_SKIP_ROW_IF_NULL(1, 3);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(3);
-	surv_accum_exit(&FindGroup(el, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
+	surv_accum_exit(&FindGroup(el, NULL, 0, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
+					surv_check_time(PG_GETARG_FLOAT8(1), "duration"),
+					PG_GETARG_BOOL(2), 1.0);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));
+}
+
+/* logrank(duration, event, grp, strata); rows with a NULL are skipped */
+Datum
+logrank_sfunc_strata(PG_FUNCTION_ARGS)
+{
+	ExpandedLogrank *el;
+	text	   *grp;
+	text	   *stratum;
+
+	SURV_SKIP_ROW_IF_NULL(1, 4);
+	el = TransState(fcinfo);
+	grp = PG_GETARG_TEXT_PP(3);
+	stratum = PG_GETARG_TEXT_PP(4);
+	surv_accum_exit(&FindGroup(el, VARDATA_ANY(stratum), VARSIZE_ANY_EXHDR(stratum),
+							   VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
 					surv_check_time(PG_GETARG_FLOAT8(1), "duration"),
 					PG_GETARG_BOOL(2), 1.0);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));
@@ -371,7 +472,7 @@ logrank_sfunc_survival(PG_FUNCTION_ARGS)
 	SURV_SKIP_ROW_IF_NULL(1, 2);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(1);
-	surv_accum_merge(&FindGroup(el, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
+	surv_accum_merge(&FindGroup(el, NULL, 0, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
 					 PG_GETARG_SURVIVAL_P(2));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));
 }
@@ -391,10 +492,11 @@ logrank_combine(PG_FUNCTION_ARGS)
 
 /*
  * Solve v x = u by Cholesky (v is a covariance matrix, k x k, overwritten)
- * and return u'x; NaN when v is singular, where R's solve() fails.
+ * and return u'x; NaN when v is singular, where R's solve() fails.  Also
+ * Gray's test's (graytest.c).
  */
-static float8
-QuadraticForm(float8 *v, const float8 *u, int k)
+float8
+surv_quadratic_form(float8 *v, const float8 *u, int k)
 {
 	float8	   *y = palloc(k * sizeof(float8));
 	float8		result = 0;
@@ -504,29 +606,123 @@ RankOneFinish(RankOneSum *r, float8 *var)
 	}
 }
 
+/* A group's label, for sorting the distinct labels of a stratified state */
+typedef struct LabelRef
+{
+	const char *label;
+	int32		len;
+	int32		entry;			/* the entry it came from */
+} LabelRef;
+
+static int
+CompareLabelRefs(const void *a, const void *b)
+{
+	const LabelRef *x = a;
+	const LabelRef *y = b;
+
+	return CompareLabels(x->label, x->len, y->label, y->len);
+}
+
+/*
+ * One stratum's part of the test: over the event times of its entries
+ * (curve[e] for the entries e in [first, last), of groups group[e]),
+ * observed and expected events per group and the hypergeometric
+ * covariance, added into obs, expect and var (ng groups).
+ */
+static void
+AddStratum(KMPoint **curve, const int *ntimes, const int *group, int first, int last,
+		   int ng, float8 *obs, float8 *expect, float8 *var, RankOneSum *rank_one,
+		   float8 *risk, float8 *deaths)
+{
+	int		   *pos = palloc0((last - first) * sizeof(int));
+	float8	   *times;
+	int			nt = 0,
+				maxt = 0;
+
+	for (int e = first; e < last; e++)
+		maxt += ntimes[e];
+	times = palloc(Max(maxt, 1) * sizeof(float8));
+	for (int e = first; e < last; e++)
+		for (int i = 0; i < ntimes[e]; i++)
+			if (curve[e][i].events > 0)
+				times[nt++] = curve[e][i].time;
+	qsort(times, nt, sizeof(float8), CompareFloat8);
+
+	/* the rank-one sums start afresh in each stratum */
+	memset(rank_one->running, 0, ng * sizeof(float8));
+	memset(rank_one->level, 0, ng * sizeof(float8));
+	memset(rank_one->start, 0, (Size) ng * ng * sizeof(float8));
+	for (int i = 0; i < nt; i++)
+	{
+		float8		n = 0;
+		float8		d = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		if (i > 0 && times[i] == times[i - 1])
+			continue;
+		/* per group: at risk at the time (0 once past its last time) */
+		memset(risk, 0, ng * sizeof(float8));
+		memset(deaths, 0, ng * sizeof(float8));
+		for (int e = first; e < last; e++)
+		{
+			int		   *p = &pos[e - first];
+			int			g = group[e];
+
+			while (*p < ntimes[e] && curve[e][*p].time < times[i])
+				(*p)++;
+			risk[g] = *p < ntimes[e] ? curve[e][*p].n_risk : 0;
+			deaths[g] = *p < ntimes[e] && curve[e][*p].time == times[i] ?
+				curve[e][*p].events : 0;
+			n += risk[g];
+			d += deaths[g];
+		}
+		for (int e = first; e < last; e++)
+		{
+			int			g = group[e];
+
+			obs[g] += deaths[g];
+			expect[g] += d * risk[g] / n;
+		}
+		if (n > 1)
+		{
+			float8		kk = d * (n - d) / (n * (n - 1));
+
+			for (int e = first; e < last; e++)
+				var[(Size) group[e] * ng + group[e]] += kk * risk[group[e]];
+			RankOneAdd(rank_one, kk / n, risk, var);
+		}
+	}
+	RankOneFinish(rank_one, var);
+	pfree(times);
+	pfree(pos);
+}
+
 /*
  * R's survdiff with rho = 0: at each time with events, observed and
- * expected events per group and the hypergeometric covariance; the
- * chi-square is (O - E)' V^- (O - E) over the groups with expected > 0,
- * leaving out the first of them, on one degree of freedom fewer.
+ * expected events per group and the hypergeometric covariance; with strata
+ * (survdiff's g + strata(s)) these are summed over the strata, each stratum
+ * its own risk sets.  The chi-square is (O - E)' V^- (O - E) over the
+ * groups with expected > 0, leaving out the first of them, on one degree
+ * of freedom fewer.
  */
 Datum
 logrank_final(PG_FUNCTION_ARGS)
 {
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
-	int			ng = ls->ngroups;
+	int			nentries = ls->ngroups;
+	int			ng = 0;
 	KMPoint   **curve;
 	int		   *ntimes;
-	int		   *pos;
+	int		   *group;			/* the group index of each entry */
+	const char **strata;
+	int32	   *slens;
+	LabelRef   *labels;
 	float8	   *obs;
 	float8	   *expect;
 	float8	   *var;
 	float8	   *risk;
 	float8	   *deaths;
 	RankOneSum	rank_one;
-	float8	   *times;
-	int			nt = 0;
-	int			maxt = 0;
 	int		   *use;
 	int			k = 0;
 	float8		chisq = 0;
@@ -538,10 +734,36 @@ logrank_final(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "logrank_final must return a composite type");
 	tupdesc = BlessTupleDesc(tupdesc);
-	/* ng is at most LOGRANK_MAX_GROUPS: states are checked as they are made and read */
-	curve = palloc(ng * sizeof(KMPoint *));
-	ntimes = palloc(ng * sizeof(int));
-	pos = palloc0(ng * sizeof(int));
+	/* entries are at most LOGRANK_MAX_GROUPS: states are checked as they are made and read */
+	curve = palloc(nentries * sizeof(KMPoint *));
+	ntimes = palloc(nentries * sizeof(int));
+	group = palloc(nentries * sizeof(int));
+	strata = palloc(nentries * sizeof(char *));
+	slens = palloc(nentries * sizeof(int32));
+	labels = palloc(nentries * sizeof(LabelRef));
+
+	/* every entry's curve; the groups are the distinct labels, in byte order */
+	FirstGroup(&c, ls);
+	for (int e = 0; e < nentries; e++)
+	{
+		NextGroup(&c);
+		curve[e] = survival_curve(c.surv);
+		ntimes[e] = c.surv->ntimes;
+		strata[e] = c.stratum;
+		slens[e] = c.slen;
+		labels[e].label = c.label;
+		labels[e].len = c.len;
+		labels[e].entry = e;
+	}
+	qsort(labels, nentries, sizeof(LabelRef), CompareLabelRefs);
+	for (int i = 0; i < nentries; i++)
+	{
+		if (i > 0 && CompareLabelRefs(&labels[i - 1], &labels[i]) != 0)
+			ng++;
+		group[labels[i].entry] = ng;
+	}
+	ng++;
+
 	obs = palloc0(ng * sizeof(float8));
 	expect = palloc0(ng * sizeof(float8));
 	risk = palloc(ng * sizeof(float8));
@@ -549,56 +771,20 @@ logrank_final(PG_FUNCTION_ARGS)
 	RankOneInit(&rank_one, ng);
 	var = palloc0((Size) ng * ng * sizeof(float8));
 
-	/* every group's curve, and the union of the times with events */
-	FirstGroup(&c, ls);
-	for (int g = 0; g < ng; g++)
+	/* the entries of a stratum are consecutive (sorted by stratum, then group) */
+	for (int first = 0; first < nentries;)
 	{
-		NextGroup(&c);
-		curve[g] = survival_curve(c.surv);
-		ntimes[g] = c.surv->ntimes;
-		maxt += ntimes[g];
+		int			last = first + 1;
+
+		while (last < nentries && strata[first] != NULL &&
+			   CompareLabels(strata[first], slens[first], strata[last], slens[last]) == 0)
+			last++;
+		if (strata[first] == NULL)
+			last = nentries;
+		AddStratum(curve, ntimes, group, first, last, ng, obs, expect, var, &rank_one,
+				   risk, deaths);
+		first = last;
 	}
-	times = palloc(maxt * sizeof(float8));
-	for (int g = 0; g < ng; g++)
-		for (int i = 0; i < ntimes[g]; i++)
-			if (curve[g][i].events > 0)
-				times[nt++] = curve[g][i].time;
-	qsort(times, nt, sizeof(float8), CompareFloat8);
-
-	for (int i = 0; i < nt; i++)
-	{
-		float8		n = 0;
-		float8		d = 0;
-
-		CHECK_FOR_INTERRUPTS();
-		if (i > 0 && times[i] == times[i - 1])
-			continue;
-		/* per group: at risk at the time (0 once past its last time) */
-		for (int g = 0; g < ng; g++)
-		{
-			while (pos[g] < ntimes[g] && curve[g][pos[g]].time < times[i])
-				pos[g]++;
-			risk[g] = pos[g] < ntimes[g] ? curve[g][pos[g]].n_risk : 0;
-			deaths[g] = pos[g] < ntimes[g] && curve[g][pos[g]].time == times[i] ?
-				curve[g][pos[g]].events : 0;
-			n += risk[g];
-			d += deaths[g];
-		}
-		for (int g = 0; g < ng; g++)
-		{
-			obs[g] += deaths[g];
-			expect[g] += d * risk[g] / n;
-		}
-		if (n > 1)
-		{
-			float8		kk = d * (n - d) / (n * (n - 1));
-
-			for (int j = 0; j < ng; j++)
-				var[(Size) j * ng + j] += kk * risk[j];
-			RankOneAdd(&rank_one, kk / n, risk, var);
-		}
-	}
-	RankOneFinish(&rank_one, var);
 
 	/* the groups with expected > 0, less the first */
 	use = palloc(ng * sizeof(int));
@@ -616,7 +802,7 @@ logrank_final(PG_FUNCTION_ARGS)
 			for (int j = 1; j < k; j++)
 				v[(i - 1) * (k - 1) + (j - 1)] = var[use[i] * ng + use[j]];
 		}
-		chisq = QuadraticForm(v, u, k - 1);
+		chisq = surv_quadratic_form(v, u, k - 1);
 	}
 	values[0] = Float8GetDatum(chisq);
 	values[1] = Int32GetDatum(Max(k - 1, 0));
@@ -639,6 +825,8 @@ CheckLabels(const LogrankState *ls, int sqlstate)
 	GroupCursor c;
 	const char *prev = NULL;
 	int32		prevlen = 0;
+	const char *prevs = NULL;
+	int32		prevslen = 0;
 
 	if (ls->ngroups < 1)
 		ereport(ERROR,
@@ -648,20 +836,30 @@ CheckLabels(const LogrankState *ls, int sqlstate)
 	FirstGroup(&c, ls);
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
+		int			order;
+
 		NextGroup(&c);
-		if (prev && CompareLabels(prev, prevlen, c.label, c.len) >= 0)
+		order = c.stratum != NULL && prevs != NULL ?
+			CompareLabels(prevs, prevslen, c.stratum, c.slen) : 0;
+		if (prev && (order > 0 || (order == 0 && CompareLabels(prev, prevlen, c.label, c.len) >= 0)))
 			ereport(ERROR,
 					(errcode(sqlstate),
 					 errmsg("invalid logrank state"),
-					 errdetail("Group labels must be distinct and in increasing byte order.")));
+					 errdetail("Group labels must be distinct and in increasing byte order (within a stratum, strata in increasing byte order).")));
 		prev = c.label;
 		prevlen = c.len;
+		prevs = c.stratum;
+		prevslen = c.slen;
 	}
 }
 
-/* A flat state from parsed groups (labels and flat survival states) */
+/*
+ * A flat state from parsed groups (labels and flat survival states), with
+ * strata (version 2) when strata is not NULL
+ */
 static LogrankState *
-BuildState(int32 ngroups, char **labels, int32 *lens, Survival **survs, int sqlstate)
+BuildState(int32 ngroups, char **strata, int32 *slens, char **labels, int32 *lens,
+		   Survival **survs, int sqlstate)
 {
 	Size		size = offsetof(LogrankState, groups);
 	int64		ntimes = 0;
@@ -671,17 +869,24 @@ BuildState(int32 ngroups, char **labels, int32 *lens, Survival **survs, int sqls
 	/* the parsers check each group as it comes; here the times of all */
 	for (int32 k = 0; k < ngroups; k++)
 	{
-		size += GROUP_LABEL_SIZE(lens[k]) + VARSIZE(survs[k]);
+		size += (strata ? GROUP_LABEL_SIZE(slens[k]) : 0) +
+			GROUP_LABEL_SIZE(lens[k]) + VARSIZE(survs[k]);
 		ntimes += survs[k]->ntimes;
 	}
 	survival_check_times(ntimes);
 	ls = palloc0(size);
 	SET_VARSIZE(ls, size);
-	ls->version = LOGRANK_VERSION;
+	ls->version = strata ? LOGRANK_VERSION_STRATA : LOGRANK_VERSION;
 	ls->ngroups = ngroups;
 	p = ls->groups;
 	for (int32 k = 0; k < ngroups; k++)
 	{
+		if (strata)
+		{
+			memcpy(p, &slens[k], sizeof(int32));
+			memcpy(p + sizeof(int32), strata[k], slens[k]);
+			p += GROUP_LABEL_SIZE(slens[k]);
+		}
 		memcpy(p, &lens[k], sizeof(int32));
 		memcpy(p + sizeof(int32), labels[k], lens[k]);
 		p += GROUP_LABEL_SIZE(lens[k]);
@@ -701,9 +906,48 @@ SyntaxError(const char *whole, const char *detail)
 			 errdetail("%s", detail)));
 }
 
+/* A label in double quotes at *pp (\ escapes the next byte), of group n */
+static char *
+ParseLabel(const char **pp, const char *str, int32 n, int32 *len)
+{
+	const char *p = *pp;
+	StringInfoData label;
+
+	if (*p != '"')
+		SyntaxError(str, "A label in double quotes is expected.");
+	initStringInfo(&label);
+	for (p++; *p != '"'; p++)
+	{
+		if (*p == '\\')
+			p++;
+		if (*p == '\0')
+			SyntaxError(str, "A label is not terminated.");
+		CheckNewGroup(n, (int64) label.len + 1);
+		appendStringInfoChar(&label, *p);
+	}
+	*pp = p + 1;
+	*len = label.len;
+	return label.data;
+}
+
+static void
+FormatLabel(StringInfo buf, const char *label, int32 len)
+{
+	appendStringInfoChar(buf, '"');
+	for (int32 i = 0; i < len; i++)
+	{
+		if (label[i] == '"' || label[i] == '\\')
+			appendStringInfoChar(buf, '\\');
+		appendStringInfoChar(buf, label[i]);
+	}
+	appendStringInfoChar(buf, '"');
+}
+
 /*
  * Text form: "v1" and then, per group, |"label":survival, the label in
- * double quotes with \ before " and \, the survival in its own text form.
+ * double quotes with \ before " and \, the survival in its own text form
+ * (the form of jobreg 0.1.0); a stratified state: "v2" and per group
+ * |"stratum","label":survival.
  */
 Datum
 logrank_state_in(PG_FUNCTION_ARGS)
@@ -712,17 +956,27 @@ logrank_state_in(PG_FUNCTION_ARGS)
 	const char *p = str;
 	int32		n = 0;
 	int32		cap = 8;
+	bool		stratified;
+	char	  **strata = NULL;
+	int32	   *slens = NULL;
 	char	  **labels = palloc(cap * sizeof(char *));
 	int32	   *lens = palloc(cap * sizeof(int32));
 	Survival  **survs = palloc(cap * sizeof(Survival *));
 
-	if (strncmp(p, "v1", 2) != 0)
-		SyntaxError(str, "The text must start with the version, v1.");
+	if (strncmp(p, "v1", 2) == 0)
+		stratified = false;
+	else if (strncmp(p, "v2", 2) == 0)
+		stratified = true;
+	else
+		SyntaxError(str, "The text must start with the version, v1 (groups) or v2 (strata and groups).");
 	p += 2;
+	if (stratified)
+	{
+		strata = palloc(cap * sizeof(char *));
+		slens = palloc(cap * sizeof(int32));
+	}
 	while (*p == '|')
 	{
-		StringInfoData label;
-
 		CheckNewGroup(n, 0);
 		if (n == cap)
 		{
@@ -730,30 +984,29 @@ logrank_state_in(PG_FUNCTION_ARGS)
 			labels = repalloc(labels, cap * sizeof(char *));
 			lens = repalloc(lens, cap * sizeof(int32));
 			survs = repalloc(survs, cap * sizeof(Survival *));
-		}
-		if (*++p != '"')
-			SyntaxError(str, "A group label in double quotes is expected.");
-		initStringInfo(&label);
-		for (p++; *p != '"'; p++)
-		{
-			if (*p == '\\')
-				p++;
-			if (*p == '\0')
-				SyntaxError(str, "A group label is not terminated.");
-			CheckNewGroup(n, (int64) label.len + 1);
-			appendStringInfoChar(&label, *p);
+			if (stratified)
+			{
+				strata = repalloc(strata, cap * sizeof(char *));
+				slens = repalloc(slens, cap * sizeof(int32));
+			}
 		}
 		p++;
+		if (stratified)
+		{
+			strata[n] = ParseLabel(&p, str, n, &slens[n]);
+			if (*p++ != ',')
+				SyntaxError(str, "A comma is expected after a stratum label.");
+		}
+		labels[n] = ParseLabel(&p, str, n, &lens[n]);
 		if (*p++ != ':')
 			SyntaxError(str, "A colon is expected after a group label.");
-		labels[n] = label.data;
-		lens[n] = label.len;
 		survs[n] = survival_parse(p, &p, str);
 		n++;
 	}
 	if (*p != '\0')
 		SyntaxError(str, psprintf("Unexpected text \"%s\".", p));
-	PG_RETURN_POINTER(BuildState(n, labels, lens, survs, ERRCODE_INVALID_TEXT_REPRESENTATION));
+	PG_RETURN_POINTER(BuildState(n, strata, slens, labels, lens, survs,
+								 ERRCODE_INVALID_TEXT_REPRESENTATION));
 }
 
 Datum
@@ -764,20 +1017,20 @@ logrank_state_out(PG_FUNCTION_ARGS)
 	GroupCursor c;
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "v%d", LOGRANK_VERSION);
+	appendStringInfo(&buf, "v%d", ls->version);
 	FirstGroup(&c, ls);
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		NextGroup(&c);
-		appendStringInfoString(&buf, "|\"");
-		for (int32 i = 0; i < c.len; i++)
+		appendStringInfoChar(&buf, '|');
+		if (c.stratum != NULL)
 		{
-			if (c.label[i] == '"' || c.label[i] == '\\')
-				appendStringInfoChar(&buf, '\\');
-			appendStringInfoChar(&buf, c.label[i]);
+			FormatLabel(&buf, c.stratum, c.slen);
+			appendStringInfoChar(&buf, ',');
 		}
-		appendStringInfoString(&buf, "\":");
+		FormatLabel(&buf, c.label, c.len);
+		appendStringInfoChar(&buf, ':');
 		survival_format(&buf, c.surv);
 	}
 	PG_RETURN_CSTRING(buf.data);
@@ -785,22 +1038,66 @@ logrank_state_out(PG_FUNCTION_ARGS)
 
 /* ---------- binary I/O ---------- */
 
-/* Binary form: int1 version, int4 groups, per group int4 length, label, survival */
+/* A label of the binary form: int4 length, bytes in the client encoding */
+static char *
+RecvLabel(StringInfo buf, int32 k, int32 *lenp)
+{
+	int32		len = (int32) pq_getmsgint(buf, 4);
+	const char *raw;
+	char	   *label;
+
+	if (len < 0 || len > buf->len - buf->cursor)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid logrank state"),
+				 errdetail("A group label length does not match the length of the data.")));
+	CheckNewGroup(k, len);
+	raw = pq_getmsgbytes(buf, len);
+	/* text holds no NUL byte (an SQL_ASCII database would not check) */
+	if (memchr(raw, '\0', len) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid logrank state"),
+				 errdetail("A group label contains a zero byte.")));
+	/* converts from the client encoding, checking the bytes */
+	label = pg_client_to_server(raw, len);
+	*lenp = label == raw ? len : strlen(label);
+	CheckNewGroup(k, *lenp);	/* conversion may lengthen it */
+	return pnstrdup(label, *lenp);
+}
+
+static void
+SendLabel(StringInfo buf, const char *label, int32 len)
+{
+	char	   *converted = pg_server_to_client(pnstrdup(label, len), len);
+
+	pq_sendint32(buf, strlen(converted));
+	pq_sendbytes(buf, converted, strlen(converted));
+}
+
+/*
+ * Binary form: int1 version, int4 groups, per group int4 length, label,
+ * survival; version 2 has before each group's label its stratum's (int4
+ * length, label).
+ */
 Datum
 logrank_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
 	int32		n;
+	char	  **strata = NULL;
+	int32	   *slens = NULL;
 	char	  **labels;
 	int32	   *lens;
 	Survival  **survs;
 
-	if (version != LOGRANK_VERSION)
+	if (version != LOGRANK_VERSION && version != LOGRANK_VERSION_STRATA)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported logrank_state format version %d", version),
-				 errdetail("This version of jobreg reads version %d.", LOGRANK_VERSION)));
+				 errdetail("This version of jobreg reads versions %d and %d.",
+						   LOGRANK_VERSION, LOGRANK_VERSION_STRATA)));
 	n = (int32) pq_getmsgint(buf, 4);
 	/* a group takes at least 4 + 5 bytes plus one time */
 	if (n < 1 || n > (buf->len - buf->cursor) / 9)
@@ -812,33 +1109,20 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 	labels = palloc(n * sizeof(char *));
 	lens = palloc(n * sizeof(int32));
 	survs = palloc(n * sizeof(Survival *));
+	if (version == LOGRANK_VERSION_STRATA)
+	{
+		strata = palloc(n * sizeof(char *));
+		slens = palloc(n * sizeof(int32));
+	}
 	for (int32 k = 0; k < n; k++)
 	{
-		int32		len = (int32) pq_getmsgint(buf, 4);
-		const char *raw;
-		char	   *label;
-
-		if (len < 0 || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid logrank state"),
-					 errdetail("A group label length does not match the length of the data.")));
-		CheckNewGroup(k, len);
-		raw = pq_getmsgbytes(buf, len);
-		/* text holds no NUL byte (an SQL_ASCII database would not check) */
-		if (memchr(raw, '\0', len) != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid logrank state"),
-					 errdetail("A group label contains a zero byte.")));
-		/* converts from the client encoding, checking the bytes */
-		label = pg_client_to_server(raw, len);
-		lens[k] = label == raw ? len : strlen(label);
-		CheckNewGroup(k, lens[k]);	/* conversion may lengthen it */
-		labels[k] = pnstrdup(label, lens[k]);
+		if (strata)
+			strata[k] = RecvLabel(buf, k, &slens[k]);
+		labels[k] = RecvLabel(buf, k, &lens[k]);
 		survs[k] = survival_recv_body(buf);
 	}
-	PG_RETURN_POINTER(BuildState(n, labels, lens, survs, ERRCODE_INVALID_BINARY_REPRESENTATION));
+	PG_RETURN_POINTER(BuildState(n, strata, slens, labels, lens, survs,
+								 ERRCODE_INVALID_BINARY_REPRESENTATION));
 }
 
 Datum
@@ -849,17 +1133,15 @@ logrank_state_send(PG_FUNCTION_ARGS)
 	GroupCursor c;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, LOGRANK_VERSION);
+	pq_sendbyte(&buf, ls->version);
 	pq_sendint32(&buf, ls->ngroups);
 	FirstGroup(&c, ls);
 	for (int32 k = 0; k < ls->ngroups; k++)
 	{
-		char	   *label;
-
 		NextGroup(&c);
-		label = pg_server_to_client(pnstrdup(c.label, c.len), c.len);
-		pq_sendint32(&buf, strlen(label));
-		pq_sendbytes(&buf, label, strlen(label));
+		if (c.stratum != NULL)
+			SendLabel(&buf, c.stratum, c.slen);
+		SendLabel(&buf, c.label, c.len);
 		survival_send_body(&buf, c.surv);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

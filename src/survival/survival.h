@@ -1,8 +1,8 @@
 /*
  * src/survival/survival.h
  *		The survival layer: the mergeable Kaplan-Meier state (survival.c),
- *		the log-rank test (logrank.c), competing risks (cuminc.c) and
- *		multi-state flows (flow.c, flow.h).
+ *		the log-rank test (logrank.c), competing risks (cuminc.c), Gray's
+ *		test (graytest.c) and multi-state flows (flow.c, flow.h).
  */
 #ifndef JOBREG_SURVIVAL_H
 #define JOBREG_SURVIVAL_H
@@ -119,6 +119,9 @@ extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
 extern Size surv_accum_flat_size(const SurvAccum *acc);
 extern void surv_accum_flatten(const SurvAccum *acc, Survival *result);
 extern float8 surv_check_time(float8 t, const char *what);
+
+/* u' v^-1 u for a k x k covariance matrix v (overwritten), NaN when singular (logrank.c) */
+extern float8 surv_quadratic_form(float8 *v, const float8 *u, int k);
 
 /* text and binary forms of one state (shared with the logrank state) */
 extern void survival_format(StringInfo buf, const Survival *s);

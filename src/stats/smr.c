@@ -1,0 +1,152 @@
+/*
+ * src/stats/smr.c
+ *		The standardized ratio of observed to expected counts ("faktisk"
+ *		against "forventet"): smr(observed, expected, conf_level), the
+ *		exact Poisson test of R's poisson.test(observed, T = expected).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "stats/stats.h"
+
+PG_FUNCTION_INFO_V1(smr);
+
+/*
+ * The largest count and expected count taken: the incomplete gamma
+ * function's series then needs at most about 10 million terms
+ * (doc/bounds.md), and every whole count is exact in a float8.
+ */
+#define SMR_MAX_COUNT 1e12
+
+/* poisson.test's tolerance for probabilities equal to that of the observation */
+#define SMR_REL_ERR (1.0 + 1e-7)
+
+/*
+ * The two-sided p-value of R's poisson.test for x events where m are
+ * expected: the probability of every count no more probable than x (with a
+ * relative tolerance of 1e-7), the counts on x's side as one tail and those
+ * on the other side counted.  R counts the other side term by term; the
+ * Poisson probabilities decrease away from the mode, so the count is found
+ * by bisection here (the same count, in logarithmic time).
+ */
+static double
+PoissonTwoSided(double x, double m)
+{
+	double		d = jobreg_dpois(x, m);
+	double		limit = d * SMR_REL_ERR;
+
+	if (x == m)
+		return 1.0;
+	if (x < m)
+	{
+		/* the upper side: i from ceiling(m) to N, where dpois(N) <= d */
+		double		n = ceil(2.0 * m - x),
+					lo,
+					hi,
+					y;
+
+		while (jobreg_dpois(n, m) > d)
+			n *= 2.0;
+		/* the first i >= ceiling(m) with dpois(i) <= limit, by bisection on [lo, hi] */
+		lo = ceil(m);
+		hi = n;
+		if (jobreg_dpois(lo, m) <= limit)
+			hi = lo;
+		else if (jobreg_dpois(hi, m) > limit)
+			lo = hi = hi + 1.0;	/* none: R's count y is 0 */
+		else
+			while (hi - lo > 1.0)
+			{
+				double		mid = floor((lo + hi) / 2.0);
+
+				if (jobreg_dpois(mid, m) <= limit)
+					hi = mid;
+				else
+					lo = mid;
+			}
+		y = n - hi + 1.0;
+		return jobreg_ppois(x, m, true) + jobreg_ppois(n - y, m, false);
+	}
+	else
+	{
+		/* the lower side: i from 0 to floor(m), probabilities increasing */
+		double		lo = 0.0,
+					hi = floor(m),
+					y;
+
+		if (jobreg_dpois(0.0, m) > limit)
+			y = 0.0;
+		else if (jobreg_dpois(hi, m) <= limit)
+			y = hi + 1.0;
+		else
+		{
+			/* the last i with dpois(i) <= limit lies in [lo, hi) */
+			while (hi - lo > 1.0)
+			{
+				double		mid = floor((lo + hi) / 2.0);
+
+				if (jobreg_dpois(mid, m) <= limit)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			y = lo + 1.0;
+		}
+		return jobreg_ppois(y - 1.0, m, true) + jobreg_ppois(x - 1.0, m, false);
+	}
+}
+
+/*
+ * smr(observed, expected, conf_level): observed / expected with the exact
+ * interval from the gamma quantiles (0 below for no events) and the
+ * two-sided p-value of poisson.test.  A count within 1e-7 of a whole
+ * number is taken as that number, as R does; other counts are errors.
+ */
+Datum
+smr(PG_FUNCTION_ARGS)
+{
+	double		observed = PG_GETARG_FLOAT8(0),
+				expected = PG_GETARG_FLOAT8(1),
+				conf = PG_GETARG_FLOAT8(2),
+				x = rint(observed),
+				alpha;
+	TupleDesc	desc;
+	Datum		values[4];
+	bool		nulls[4] = {0};
+
+	if (!isfinite(observed) || observed < 0.0 || fabs(observed - x) > 1e-7)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("observed count %g is not a whole number of at least 0", observed),
+				 errdetail("smr tests a count of events; it must be finite, not negative and whole.")));
+	if (!isfinite(expected) || expected <= 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("expected count %g is not positive", expected),
+				 errdetail("The expected count must be a finite number above 0.")));
+	if (isnan(conf) || conf <= 0.0 || conf >= 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level %g is out of range", conf),
+				 errdetail("A confidence level is a number between 0 and 1, such as 0.95.")));
+	if (x > SMR_MAX_COUNT || expected > SMR_MAX_COUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("smr counts must be at most %g", SMR_MAX_COUNT),
+				 errdetail("observed is %.15g and expected %.15g.", observed, expected)));
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "function returning a record called in a context that cannot accept one");
+	desc = BlessTupleDesc(desc);
+	alpha = (1.0 - conf) / 2.0;
+	values[0] = Float8GetDatum(x / expected);
+	values[1] = Float8GetDatum(x == 0.0 ? 0.0 : jobreg_qgamma(alpha, x, true) / expected);
+	values[2] = Float8GetDatum(jobreg_qgamma(alpha, x + 1.0, false) / expected);
+	values[3] = Float8GetDatum(PoissonTwoSided(x, expected));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
