@@ -40,17 +40,18 @@ END $$;
 CREATE FUNCTION pg_temp.drawn(svg text, step int)
 RETURNS TABLE (week int, band int, fill text, bottom float8, top float8)
 LANGUAGE sql IMMUTABLE AS $$
-	WITH axis AS (
+	WITH axis AS MATERIALIZED (
 		SELECT (regexp_match(svg, 'y="([0-9.]+)"[^>]*>0 %<'))[1]::float8 AS y0,
 			   (regexp_match(svg, 'y="([0-9.]+)"[^>]*>100 %<'))[1]::float8 AS y100,
 			   (regexp_match(svg, '<text x="([0-9.]+)" y="[0-9.]+" font-size="12" fill="#444444" text-anchor="middle">0<'))[1]::float8 AS x0,
 			   (regexp_match(svg, '<text x="([0-9.]+)" y="[0-9.]+" font-size="12" fill="#444444" text-anchor="middle">' || step || '<'))[1]::float8 AS xs),
+	edge AS MATERIALIZED (SELECT * FROM pg_temp.edges(svg)),
 	weeks AS (
 		SELECT w, a.x0 + w * (a.xs - a.x0) / step AS xm, a.*
 		FROM axis a, generate_series(0, 520) AS w
-		WHERE a.x0 + w * (a.xs - a.x0) / step < (SELECT max(x2) FROM pg_temp.edges(svg)))
+		WHERE a.x0 + w * (a.xs - a.x0) / step < (SELECT max(x2) FROM edge))
 	SELECT w, e.band, e.fill, (w0.y0 - max(e.y)) / (w0.y0 - w0.y100), (w0.y0 - min(e.y)) / (w0.y0 - w0.y100)
-	FROM weeks w0 JOIN pg_temp.edges(svg) e ON e.x1 < w0.xm AND w0.xm < e.x2
+	FROM weeks w0 JOIN edge e ON e.x1 < w0.xm AND w0.xm < e.x2
 	GROUP BY w, e.band, e.fill, w0.y0, w0.y100
 $$;
 

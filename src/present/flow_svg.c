@@ -167,7 +167,6 @@ flow_svg(PG_FUNCTION_ARGS)
 	float8	   *hi;
 	float8	   *base;
 	bool	   *drawn;
-	bool	   *visible;		/* the week has anybody observed */
 	bool		any_hidden = false;
 	char	  **persons_text;
 	int			widest = 0;
@@ -270,15 +269,14 @@ flow_svg(PG_FUNCTION_ARGS)
 	hi = palloc((Size) (n + 1) * W * sizeof(float8));
 	drawn = palloc0((Size) (n + 1) * W * sizeof(bool));
 	base = palloc0(W * sizeof(float8));
-	visible = palloc(W * sizeof(bool));
 	for (int w = 0; w < W; w++)
 	{
 		float8		hidden = 0;
 		bool		some_hidden = false;
 
 		CHECK_FOR_INTERRUPTS();
-		visible[w] = c.observed[w] > 0 && !isnan(c.share[(Size) w * Max(c.ncodes, 1)]);
-		if (!visible[w])
+		/* a week with nobody observed (after every history ended) stays empty */
+		if (c.observed[w] == 0 || isnan(c.share[(Size) w * c.ncodes]))
 			continue;
 		for (int k = 0; k < n; k++)
 		{
