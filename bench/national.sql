@@ -12,6 +12,10 @@
 --       (spells with max_gap 5 + survival; S(t) at 13, 26 and 52 weeks),
 --   (b) fuldtidspersoner on kontanthjælp by kommune and quarter of 2015,
 --   (c) the anciennitet distribution on kontanthjælp at 2020-W09 (1 March 2020), by kommune,
+--   (d) the status of every kontanthjælp recipient of 2015-W10 week by week for 104 weeks, by
+--       kommune (flow of the codebook's groups, weekline_recode + flow + flow_table), beside
+--       fuldtidspersoner over the same rows (serial and with 2 workers) and the plain-SQL way
+--       (code_at per person and week) on 1 %, scaled to the whole register,
 -- the time on the whole register with 0 and 2 parallel workers (alternately, best of 3),
 -- the backend's CPU time (serial), its peak private memory and the aggregates' memory from
 -- EXPLAIN ANALYZE; and, on 1 % of the persons, jobreg beside the plain-SQL way (a long
@@ -90,6 +94,15 @@ WITH k AS (SELECT pnr, week FROM nat_long
 	 islands AS (SELECT pnr, week, sum(s) OVER (PARTITION BY pnr ORDER BY week) AS id FROM starts),
 	 spell AS (SELECT pnr, min(week) AS f, max(week) AS l, count(*) AS weeks FROM islands GROUP BY pnr, id)
 SELECT pnr, f, l, weeks FROM spell;
+
+-- the codebook's groups numbered as weekline_recode(w, 'synthetic') numbers them (1, 2, ... in
+-- the order of their smallest code; 0 stays 0): (d)'s plain SQL maps code_at's codes with it
+CREATE TABLE nat_group AS
+SELECT c.code, g.nr AS grp
+FROM codebook AS c
+JOIN (SELECT gruppe, rank() OVER (ORDER BY min(code)) AS nr FROM codebook
+	  WHERE codebook = 'synthetic' GROUP BY gruppe) AS g USING (gruppe)
+WHERE c.codebook = 'synthetic';
 
 -- ---------- the queries ----------
 -- Each returns rows with floats rounded to 9 decimals, so that serial, parallel and
@@ -170,6 +183,37 @@ SELECT p.kommunekode, count(*) AS personer, round(avg(h.weeks) / 52, 9) AS genne
 	   round(count(*) FILTER (WHERE h.weeks >= 520)::numeric / count(*), 9) AS a10_plus
 FROM held AS h JOIN nat_person AS p USING (pnr)
 GROUP BY p.kommunekode$$),
+('(d) flow', 'jobreg', $$
+SELECT k.kommunekode, t.week, t.code, t.persons, round(t.share::numeric, 6) AS share
+FROM (SELECT kommunekode, flow(weekline_recode(uger, 'synthetic'), '2015-W10', 104) AS f
+	  FROM ${t}
+	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+	  GROUP BY kommunekode) AS k,
+	 flow_table(k.f) AS t
+WHERE t.persons > 0$$),
+('(d) flow', 'plain SQL', $$
+WITH kohorte AS (SELECT kommunekode, uger FROM ${t}
+				 WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+																|| codes('synthetic', 'kontanthjælp jobparat'))::int[])),
+	 uge AS (SELECT k.kommunekode, w.week, code_at(k.uger, '2015-W10'::isoweek + w.week) AS code
+			 FROM kohorte AS k, generate_series(0, 104) AS w (week)),
+	 n AS (SELECT u.kommunekode, u.week, coalesce(g.grp, 0)::int AS code, count(*) AS persons
+		   FROM uge AS u LEFT JOIN nat_group AS g USING (code)
+		   WHERE u.code IS NOT NULL
+		   GROUP BY 1, 2, 3)
+SELECT kommunekode, week, code, persons::float8 AS persons,
+	   round(persons::numeric / sum(persons) OVER (PARTITION BY kommunekode, week), 6) AS share
+FROM n$$),
+('(d) flow', 'fuldtidspersoner', $$
+SELECT kommunekode,
+	   round(fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										 || codes('synthetic', 'kontanthjælp jobparat')),
+							  weekrange('2015-W10', '2015-W10'::isoweek + 105))::numeric, 9) AS fuldtidspersoner
+FROM ${t}
+WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+											   || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+GROUP BY kommunekode$$),
 ('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$);
 
 -- the text of a query on a table: ${t} replaced
@@ -239,7 +283,7 @@ END $$;
 \o /dev/null
 -- the whole register: 0 and 2 workers, alternately, best of 3
 SELECT nat_bm(task, ARRAY[method], 'all persons', 'nat_register', ARRAY[0, 2], 3)
-FROM nat_query WHERE method IN ('jobreg', 'count(uger)') ORDER BY task DESC;
+FROM nat_query WHERE method IN ('jobreg', 'count(uger)', 'fuldtidspersoner') ORDER BY task DESC, method;
 -- 1 %: jobreg and plain SQL, serial, alternately, best of 3
 SELECT nat_bm(task, ARRAY['jobreg', 'plain SQL'], '1 % of persons', 'nat_sub', ARRAY[0], 3)
 FROM (SELECT DISTINCT task FROM nat_query WHERE method = 'plain SQL') AS t ORDER BY task;
@@ -254,7 +298,7 @@ SELECT s.task, s.method, round(s.ms::numeric) AS serial_ms, round(s.cpu_ms::nume
 	   p.plan ~ 'Gather' AND p.plan ~ 'Partial (Hash|Group)?Aggregate' AS "Partial Aggregate under Gather",
 	   s.result = p.result AS same_result
 FROM nat_time AS s
-	 JOIN nat_time AS p ON p.task = s.task AND p.scope = s.scope AND p.workers = 2
+	 JOIN nat_time AS p ON p.task = s.task AND p.method = s.method AND p.scope = s.scope AND p.workers = 2
 	 JOIN nat_time AS f ON f.task = 'scan floor' AND f.scope = s.scope AND f.workers = 0
 WHERE s.scope = 'all persons' AND s.workers = 0
 ORDER BY s.seq;
@@ -271,6 +315,27 @@ WHERE j.scope = '1 % of persons' AND j.method = 'jobreg'
 ORDER BY j.task;
 
 \echo
+\echo '(d) the status of the kontanthjælp recipients of 2015-W10 for 104 weeks, by kommune: flow beside'
+\echo 'fuldtidspersoner over the same rows (whole register), and beside plain SQL (code_at per person and'
+\echo 'week) on 1 % of the persons, scaled by the persons to the whole register; best of 3'
+SELECT f.workers, (SELECT count(*) FROM nat_register) AS persons,
+	   round(f.ms::numeric) AS flow_ms, round(u.ms::numeric) AS fuldtidspersoner_ms,
+	   round((f.ms / u.ms)::numeric, 2) AS "flow × fuldtidspersoner (target <= 3)",
+	   round(p.ms::numeric) AS plain_sql_1pct_ms,
+	   round((p.ms * (SELECT count(*) FROM nat_register) / (SELECT count(*) FROM nat_sub))::numeric) AS plain_sql_scaled_ms,
+	   round((p.ms * (SELECT count(*) FROM nat_register) / (SELECT count(*) FROM nat_sub) / f.ms)::numeric, 1)
+		   AS "plain SQL scaled × flow (target >= 50)",
+	   round((p.ms / j.ms)::numeric, 1) AS "plain SQL × flow on the same 1 %",
+	   j.result = p.result AS same_result_1pct, f.result = fs.result AS same_result_serial_parallel
+FROM nat_time AS f
+	 JOIN nat_time AS u ON u.task = f.task AND u.method = 'fuldtidspersoner' AND u.scope = f.scope AND u.workers = f.workers
+	 JOIN nat_time AS fs ON fs.task = f.task AND fs.method = 'jobreg' AND fs.scope = f.scope AND fs.workers = 0
+	 JOIN nat_time AS j ON j.task = f.task AND j.method = 'jobreg' AND j.scope = '1 % of persons'
+	 JOIN nat_time AS p ON p.task = f.task AND p.method = 'plain SQL' AND p.scope = '1 % of persons'
+WHERE f.task = '(d) flow' AND f.method = 'jobreg' AND f.scope = 'all persons'
+ORDER BY f.workers;
+
+\echo
 \echo 'Some of the answers (the whole register)'
 SELECT kommunekode, spells, s13, s26, s52
 FROM (SELECT kommunekode, count(*) AS spells,
@@ -284,6 +349,17 @@ FROM (SELECT kommunekode, count(*) AS spells,
 		AND kommunekode IN (101, 751, 461)
 	  GROUP BY kommunekode) AS k
 ORDER BY kommunekode;
+
+SELECT k.kommunekode, t.week, t.code AS gruppe, t.persons, round(t.share::numeric, 3) AS share
+FROM (SELECT kommunekode, flow(weekline_recode(uger, 'synthetic'), '2015-W10', 104) AS f
+	  FROM nat_register
+	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+		AND kommunekode = 101
+	  GROUP BY kommunekode) AS k,
+	 flow_table(k.f) AS t
+WHERE t.week IN (0, 52, 104) AND t.code IN (0, 1, 2, 3, 4, 9)
+ORDER BY t.week, t.code;
 
 -- ---------- memory ----------
 -- Each query on the whole register once more, serially, in a fresh backend: the peak memory
@@ -316,6 +392,8 @@ SELECT nat_memory('(a) Kaplan-Meier') \g /dev/null
 SELECT nat_memory('(b) fuldtidspersoner') \g /dev/null
 \c
 SELECT nat_memory('(c) anciennitet') \g /dev/null
+\c
+SELECT nat_memory('(d) flow') \g /dev/null
 SET client_min_messages = warning;
 \echo
 SELECT current_setting('work_mem') AS work_mem \gset
@@ -326,4 +404,4 @@ FROM nat_memory ORDER BY seq;
 
 DROP FUNCTION nat_memory(text), nat_bm(text, text[], text, text, int[], int), nat_cpu_ms(), nat_q(text, text, text);
 DROP VIEW nat_long_spell;
-DROP TABLE nat_register, nat_sub, nat_person, nat_long, nat_query, nat_time, nat_memory;
+DROP TABLE nat_register, nat_sub, nat_person, nat_long, nat_group, nat_query, nat_time, nat_memory;

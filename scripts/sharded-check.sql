@@ -12,7 +12,8 @@
 --      single node holding all rows; and routes the same rows to the shards;
 --   3. shows with EXPLAIN VERBOSE what postgres_fdw sends to the shards, and
 --      fails unless the plans have the expected shape;
---   4. computes every measure twice, two-level on the shards and in one step on
+--   4. computes every measure (survival, cuminc, logrank, flows, the counts and
+--      sums of the measures) twice, two-level on the shards and in one step on
 --      the local copy, and fails on any difference (floating-point sums merged
 --      across shards: on any beyond 1e-12 relative).
 \set ON_ERROR_STOP 1
@@ -271,6 +272,21 @@ SELECT * FROM pg_temp.explain($$
 	SELECT kommune, sum(q1), sum(q2), sum(q3), sum(q4), sum((a).personer) FROM sh_person_shard GROUP BY kommune$$,
 	'{"Relations: Aggregate on (public.sh_person_": 3, "public.fuldtidspersoner(wl, ''{1101,1102,1111,1112}''::integer[], ''[2015-W01,2015-W14)''::public.weekrange)": 3, "public.anciennitet_fordeling(public.anciennitet(wl, ''{1101,1102,1111,1112}''::integer[], ''2020-W09''::public.isoweek, 5))": 3}');
 
+\echo
+\echo -- (e) multi-state flows the same way: the kontanthjælp recipients of 2015-W10,
+\echo --     their weekly states for a year (weekline_recode: kontanthjælp 1, SU 3,
+\echo --     other benefits 2, no code 0), one flow per kommune on every shard, merged
+\echo --     with flow_merge on the coordinator
+\o /dev/null
+SELECT FROM pg_temp.per_shard_view('sh_flow_shard', $$
+	SELECT kommune, flow(weekline_recode(wl, '{1101,1102,1111,1112,1201,1202,1301,1601,1901,1991}',
+										 '{1,1,1,1,2,2,2,2,3,2}'), '2015-W10', 52) AS f
+	FROM sh_person_{n} WHERE code_at(wl, '2015-W10') IN (1101, 1102, 1111, 1112) GROUP BY kommune$$);
+\o
+SELECT * FROM pg_temp.explain($$
+	SELECT kommune, flow_merge(f) FROM sh_flow_shard GROUP BY kommune$$,
+	'{"Relations: Aggregate on (public.sh_person_": 3, "public.flow(public.weekline_recode(wl,": 3, "flow_merge(": 1, "Partial": 0}');
+
 -- ---------------------------------------------------------------------------
 \echo
 \echo == 4. two-level answers on the shards against one node holding all rows
@@ -362,6 +378,26 @@ SELECT FROM pg_temp.close('anciennitet_fordeling by kommune on 2020-03-01: per-s
 		   jsonb_each_text(to_jsonb(m) - 'kommune') AS j
 	  WHERE m.personer IS NOT NULL$$);
 
+-- flows: the per-kommune states merged on the coordinator, against the flow of
+-- the same persons on one node
+CREATE TABLE sh_flow_rollup AS SELECT kommune, flow_merge(f) AS f FROM sh_flow_shard GROUP BY kommune;
+CREATE TEMP VIEW sh_local_flow AS
+SELECT kommune, flow(weekline_recode(wl, '{1101,1102,1111,1112,1201,1202,1301,1601,1901,1991}',
+									 '{1,1,1,1,2,2,2,2,3,2}'), '2015-W10', 52) AS f
+FROM sh_local_person WHERE code_at(wl, '2015-W10') IN (1101, 1102, 1111, 1112) GROUP BY kommune;
+SELECT FROM pg_temp.same('flow by kommune: flow_merge of per-shard flow',
+	'SELECT kommune::text, f::text FROM sh_flow_rollup',
+	'SELECT kommune::text, f::text FROM sh_local_flow');
+SELECT FROM pg_temp.same('flow, whole country: flow_table rows',
+	'SELECT week || '' '' || code, t::text FROM flow_table((SELECT flow_merge(f) FROM sh_flow_rollup)) AS t',
+	'SELECT week || '' '' || code, t::text FROM flow_table((SELECT flow_merge(f) FROM sh_local_flow)) AS t');
+SELECT FROM pg_temp.same('flow by kommune: flow_table rows from the per-shard states',
+	'SELECT kommune || '' '' || week || '' '' || code, t::text FROM (SELECT kommune, flow_merge(f) AS f FROM sh_flow_shard GROUP BY kommune) AS k, flow_table(k.f) AS t',
+	'SELECT kommune || '' '' || week || '' '' || code, t::text FROM sh_local_flow AS k, flow_table(k.f) AS t');
+SELECT FROM pg_temp.same('flow, whole country: flow_transitions from week 0 to week 52',
+	'SELECT from_code || ''>'' || to_code, t::text FROM flow_transitions((SELECT flow_merge(f) FROM sh_flow_rollup), 0, 52) AS t',
+	'SELECT from_code || ''>'' || to_code, t::text FROM flow_transitions((SELECT flow_merge(f) FROM sh_local_flow), 0, 52) AS t');
+
 -- activation: each person on the shard (GROUP BY pnr, partitionwise), then
 -- the kommune on the coordinator
 CREATE TEMP TABLE sh_aktivering_sharded AS
@@ -397,6 +433,8 @@ SELECT round(surv_at(s, 13)::numeric, 4) AS still_on_after_13_weeks, surv_median
 	   (SELECT format('chisq %s, df %s, p %s', round(chisq::numeric, 1), df, round(p_value::numeric, 4))
 		FROM (SELECT (logrank(kommune::text, s)).* FROM sh_rollup) AS l) AS logrank_kommuner
 FROM (SELECT survival_merge(s) AS s, cuminc_merge(c) AS c FROM sh_rollup) AS x;
+SELECT t.code AS tilstand, dk_pct(t.share) AS andel_efter_52_uger, t.persons AS personer
+FROM flow_table((SELECT flow_merge(f) FROM sh_flow_rollup)) AS t WHERE t.week = 52 ORDER BY t.code;
 SELECT b.kommuner, dk_pct(b.own_rate) AS koebenhavn, dk_pct(b.cluster_rate) AS klyngen, b.rank,
 	   (SELECT round(sum(q1)::numeric, 1) FROM sh_person_shard) AS fuldtidspersoner_2015_q1
 FROM (SELECT (klynge_benchmark(s.kommune, s.aktivitetsparate, s.personer, 101, 'lower')).*

@@ -36,6 +36,16 @@ SELECT length(surv_svg(ARRAY[s], ARRAY['a'], max_time => 0.99e-6)) > 0 AS drawn 
 SELECT length(surv_svg(ARRAY[s], ARRAY['a'], max_time => 1e12, time_step => 5e9)) > 0 AS drawn FROM far WHERE t = 1e12;
 SELECT length(surv_svg(ARRAY[s], ARRAY['a'], max_time => 1e12, time_step => 4.99e9)) > 0 AS drawn FROM far WHERE t = 1e12;
 
+-- flow_svg: 1 to 14 states, at most 200 tick steps
+CREATE TEMP TABLE far_flow AS SELECT h, flow(w, '2015-W01', h) AS f
+FROM (VALUES (200), (201)) v(h), (VALUES ('2015-W01 1x300'::weekline)) x(w) GROUP BY h;
+SELECT length(flow_svg(f, (SELECT array_agg(c) FROM generate_series(1, 14) c),
+					   (SELECT array_agg(c::text) FROM generate_series(1, 14) c))) > 0 AS drawn FROM far_flow WHERE h = 200;
+SELECT length(flow_svg(f, (SELECT array_agg(c) FROM generate_series(1, 15) c),
+					   (SELECT array_agg(c::text) FROM generate_series(1, 15) c))) > 0 AS drawn FROM far_flow WHERE h = 200;
+SELECT length(flow_svg(f, ARRAY[1], ARRAY['a'], week_step => 1)) > 0 AS drawn FROM far_flow WHERE h = 200;
+SELECT length(flow_svg(f, ARRAY[1], ARRAY['a'], week_step => 1)) > 0 AS drawn FROM far_flow WHERE h = 201;
+
 -- pchisq: at most 1e12 degrees of freedom
 SELECT round(pchisq(1e12, 1e12)::numeric, 6) AS p;
 SELECT pchisq(1e12, 1.000001e12);

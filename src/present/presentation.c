@@ -165,6 +165,17 @@ dk_number(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(FormattedText(result, status)));
 }
 
+/* A float8 as dk_number prints it, for the figures (present.h) */
+char *
+dk_format_number(float8 value, int decimals)
+{
+	UFormattedNumber *result = NumberResult();
+	UErrorCode	status = U_ZERO_ERROR;
+
+	unumf_formatDouble(Formatter(decimals, false), value, result, &status);
+	return FormattedText(result, status);
+}
+
 /*
  * dk_pct(ratio float8, decimals int) → text: 0.055 gives '5,5 pct.'.
  * ICU takes the ratio at its shortest round-trip decimal form and scales

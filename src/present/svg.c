@@ -9,6 +9,10 @@
  * start at 100 % at time 0 and end at their last time; with
  * jobreg.min_cell = n > 0 a curve ends where fewer than n persons remain at
  * risk, as surv_table suppresses those rows.
+ *
+ * The pieces every jobreg figure shares (XML escaping, the title, the share
+ * axis, time ticks, axis titles, the legend's layout) are declared in
+ * present.h; flow_svg (flow_svg.c) draws with them.
  */
 #include "postgres.h"
 
@@ -25,16 +29,12 @@
 
 PG_FUNCTION_INFO_V1(surv_svg);
 
-/* Okabe-Ito colours, distinguishable with colour-vision deficiencies */
-static const char *const Colours[] = {
+const char *const svg_colours[SVG_NCOLOURS] = {
 	"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"
 };
 static const char *const Dashes[] = {"none", "6 3", "2 3"};
 
-#define NCOLOURS lengthof(Colours)
 #define MAX_CURVES 42
-#define MAX_TITLE_LINES 3
-#define TITLE_LINE 22
 
 /*
  * The time axis runs to at most SVG_MAX_TIME and at least SVG_MIN_TIME
@@ -44,29 +44,6 @@ static const char *const Dashes[] = {"none", "6 3", "2 3"};
  */
 #define SVG_MIN_TIME 1e-6
 #define SVG_MAX_TIME 1e12
-#define SVG_MAX_TICKS 200
-
-/* Geometry of the plot area, in pixels */
-typedef struct Frame
-{
-	float8		left;
-	float8		right;
-	float8		top;
-	float8		bottom;
-	float8		max_time;
-} Frame;
-
-static float8
-X(const Frame *f, float8 t)
-{
-	return f->left + (f->right - f->left) * t / f->max_time;
-}
-
-static float8
-Y(const Frame *f, float8 s)
-{
-	return f->bottom - (f->bottom - f->top) * s;
-}
 
 /*
  * True for a code point that must not reach the XML text: one XML 1.0 does
@@ -88,8 +65,8 @@ NotForXml(pg_wchar c)
  * since an SVG renderer would drop a newline and join the words around it.
  * Outside UTF-8 only the ASCII controls are known for what they are.
  */
-static void
-AppendEscaped(StringInfo buf, const char *s)
+void
+svg_append_escaped(StringInfo buf, const char *s)
 {
 	bool		utf8 = GetDatabaseEncoding() == PG_UTF8;
 
@@ -131,11 +108,11 @@ AppendEscaped(StringInfo buf, const char *s)
 }
 
 /*
- * Break text at spaces into at most MAX_TITLE_LINES lines of about width
- * characters; the last line takes what is left.
+ * Break text at spaces into at most SVG_MAX_TITLE_LINES lines of about
+ * width characters; the last line takes what is left.
  */
-static int
-WrapWords(const char *text, float8 width, char **lines)
+int
+svg_wrap_words(const char *text, float8 width, char **lines)
 {
 	int			n = 0;
 
@@ -159,7 +136,7 @@ WrapWords(const char *text, float8 width, char **lines)
 		}
 		if (!*end && pg_mbstrlen(text) <= width)
 			brk = end;
-		if (n == MAX_TITLE_LINES - 1 || !brk)
+		if (n == SVG_MAX_TITLE_LINES - 1 || !brk)
 			brk = text + strlen(text);
 		lines[n++] = pnstrdup(text, brk - text);
 		text = brk;
@@ -167,15 +144,134 @@ WrapWords(const char *text, float8 width, char **lines)
 	return n;
 }
 
-/* A round tick step giving about six ticks: 1, 2 or 5 times a power of 10 */
-static float8
-NiceStep(float8 range)
+float8
+svg_nice_step(float8 range)
 {
 	float8		raw = range / 6;
 	float8		mag = pow(10, floor(log10(raw)));
 	float8		norm = raw / mag;
 
 	return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+}
+
+void
+svg_check_size(int width, int height)
+{
+	if (width < 200 || width > 4000 || height < 150 || height > 4000)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("image size %d x %d is out of range", width, height),
+				 errdetail("Width and height are pixels from 200 x 150 to 4000 x 4000.")));
+}
+
+/* legend entries flow in rows under the plot: about 7 px a character */
+void
+svg_legend_layout(const char *const *labels, int n, int width,
+				  float8 *legend_x, int *legend_row)
+{
+	float8		legend_w = 0;
+
+	for (int k = 0; k < n; k++)
+	{
+		float8		w = 48 + 7.5 * pg_mbstrlen(labels[k] ? labels[k] : "");
+
+		legend_x[k] = k == 0 ? 0 : legend_x[k - 1] + legend_w;
+		legend_row[k] = k == 0 ? 0 : legend_row[k - 1];
+		if (legend_x[k] > 0 && legend_x[k] + w > width - 100)
+		{
+			legend_row[k]++;
+			legend_x[k] = 0;
+		}
+		legend_w = w;
+	}
+}
+
+float8
+svg_plot_top(int ntitle)
+{
+	return 24 + (SVG_TITLE_LINE + 4) * ntitle;
+}
+
+void
+svg_begin(StringInfo buf, int width, int height, const char *title,
+		  char **title_lines, int ntitle)
+{
+	appendStringInfo(buf,
+					 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n",
+					 width, height, width, height);
+	if (title)
+	{
+		appendStringInfoString(buf, "<title>");
+		svg_append_escaped(buf, title);
+		appendStringInfoString(buf, "</title>\n");
+	}
+	appendStringInfo(buf, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height);
+	if (title)
+	{
+		appendStringInfoString(buf, "<text font-size=\"17\" font-weight=\"bold\" fill=\"#222222\">");
+		for (int i = 0; i < ntitle; i++)
+		{
+			appendStringInfo(buf, "<tspan x=\"16\" y=\"%d\">", 28 + SVG_TITLE_LINE * i);
+			svg_append_escaped(buf, title_lines[i]);
+			appendStringInfoString(buf, "</tspan>");
+		}
+		appendStringInfoString(buf, "</text>\n");
+	}
+}
+
+/* the share axis: grid lines and labels every 10 %, labels every 20 % */
+void
+svg_share_axis(StringInfo buf, const SvgFrame *f)
+{
+	for (int pct = 0; pct <= 100; pct += 10)
+	{
+		appendStringInfo(buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"1\"/>\n",
+						 f->left, f->right, svg_y(f, pct / 100.0), svg_y(f, pct / 100.0),
+						 pct == 0 ? "#444444" : "#e3e3e3");
+		if (pct % 20 == 0)
+			appendStringInfo(buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"end\" dominant-baseline=\"middle\">%d %%</text>\n",
+							 f->left - 8, svg_y(f, pct / 100.0), pct);
+	}
+	appendStringInfo(buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
+					 f->left, f->left, f->top, f->bottom);
+}
+
+/* the time axis: ticks and labels at multiples of the step */
+void
+svg_time_ticks(StringInfo buf, const SvgFrame *f, float8 step, int nticks)
+{
+	for (int i = 0; i < nticks; i++)
+	{
+		float8		x = svg_x(f, i * step);
+
+		appendStringInfo(buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
+						 x, x, f->bottom, f->bottom + 5);
+		appendStringInfo(buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">%g</text>\n",
+						 x, f->bottom + 19, i * step);
+	}
+}
+
+void
+svg_axis_titles(StringInfo buf, const SvgFrame *f, float8 x_title_drop,
+				const char *x_label, const char *y_label)
+{
+	appendStringInfo(buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
+					 (f->left + f->right) / 2, f->bottom + x_title_drop);
+	svg_append_escaped(buf, x_label);
+	appendStringInfo(buf, "</text>\n<text transform=\"translate(18 %.2f) rotate(-90)\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
+					 (f->top + f->bottom) / 2);
+	svg_append_escaped(buf, y_label);
+	appendStringInfoString(buf, "</text>\n");
+}
+
+void
+svg_legend_label(StringInfo buf, float8 x, float8 y, const char *label)
+{
+	appendStringInfo(buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" dominant-baseline=\"middle\">",
+					 x + 30, y);
+	if (label)
+		svg_append_escaped(buf, label);
+	appendStringInfoString(buf, "</text>\n");
 }
 
 static void
@@ -189,15 +285,15 @@ CheckPositive(float8 v, const char *what)
 
 /* The step path of one curve, cut at max_time and at disclosure control */
 static void
-AppendCurve(StringInfo buf, const Frame *f, const Survival *s, int k)
+AppendCurve(StringInfo buf, const SvgFrame *f, const Survival *s, int k)
 {
 	KMPoint    *pt = survival_curve(s);
 	float8		level = 1;
 	float8		end = 0;
 
 	appendStringInfo(buf, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" stroke-dasharray=\"%s\" stroke-linejoin=\"round\" d=\"M%.2f %.2f",
-					 Colours[k % NCOLOURS], Dashes[(k / NCOLOURS) % lengthof(Dashes)],
-					 X(f, 0), Y(f, 1));
+					 svg_colours[k % SVG_NCOLOURS], Dashes[(k / SVG_NCOLOURS) % lengthof(Dashes)],
+					 svg_x(f, 0), svg_y(f, 1));
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		bool		hidden = jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell;
@@ -213,10 +309,10 @@ AppendCurve(StringInfo buf, const Frame *f, const Survival *s, int k)
 		if (pt[i].surv != level)
 		{
 			level = pt[i].surv;
-			appendStringInfo(buf, "H%.2fV%.2f", X(f, pt[i].time), Y(f, level));
+			appendStringInfo(buf, "H%.2fV%.2f", svg_x(f, pt[i].time), svg_y(f, level));
 		}
 	}
-	appendStringInfo(buf, "H%.2f\"/>\n", X(f, end));
+	appendStringInfo(buf, "H%.2f\"/>\n", svg_x(f, end));
 }
 
 /*
@@ -232,6 +328,7 @@ surv_svg(PG_FUNCTION_ARGS)
 	bool	   *curve_nulls;
 	Datum	   *labels;
 	bool	   *label_nulls;
+	const char **label_text;
 	int			n;
 	int			nlabels;
 	int16		typlen;
@@ -242,13 +339,12 @@ surv_svg(PG_FUNCTION_ARGS)
 	const char *y_label = PG_ARGISNULL(6) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(6));
 	int			width = PG_ARGISNULL(7) ? 720 : PG_GETARG_INT32(7);
 	int			height = PG_ARGISNULL(8) ? 450 : PG_GETARG_INT32(8);
-	Frame		f;
+	SvgFrame	f;
 	float8		step;
 	int			nticks;
 	float8	   *legend_x;
 	int		   *legend_row;
-	float8		legend_w = 0;
-	char	   *title_lines[MAX_TITLE_LINES];
+	char	   *title_lines[SVG_MAX_TITLE_LINES];
 	int			ntitle = 0;
 	StringInfoData buf;
 
@@ -274,13 +370,10 @@ surv_svg(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("surv_svg draws 1 to %d curves, not %d", MAX_CURVES, n)));
-	if (width < 200 || width > 4000 || height < 150 || height > 4000)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("image size %d x %d is out of range", width, height),
-				 errdetail("Width and height are pixels from 200 x 150 to 4000 x 4000.")));
+	svg_check_size(width, height);
 
 	/* the time axis: to max_time, or to the last time of any curve */
+	f.min_time = 0;
 	f.max_time = 0;
 	if (!PG_ARGISNULL(3))
 	{
@@ -311,34 +404,24 @@ surv_svg(PG_FUNCTION_ARGS)
 		CheckPositive(step, "time_step");
 	}
 	else
-		step = NiceStep(f.max_time);
+		step = svg_nice_step(f.max_time);
 	if (!(f.max_time / step <= SVG_MAX_TICKS))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("time_step %g gives more than %d ticks up to %g", step, SVG_MAX_TICKS, f.max_time)));
 	nticks = (int) floor(f.max_time / step * (1 + 1e-9)) + 1;
 
-	/* legend entries flow in rows under the plot: about 7 px a character */
+	label_text = palloc(n * sizeof(char *));
+	for (int k = 0; k < n; k++)
+		label_text[k] = label_nulls[k] ? NULL : TextDatumGetCString(labels[k]);
 	legend_x = palloc(n * sizeof(float8));
 	legend_row = palloc(n * sizeof(int));
-	for (int k = 0; k < n; k++)
-	{
-		float8		w = 48 + 7.5 * pg_mbstrlen(label_nulls[k] ? "" : TextDatumGetCString(labels[k]));
-
-		legend_x[k] = k == 0 ? 0 : legend_x[k - 1] + legend_w;
-		legend_row[k] = k == 0 ? 0 : legend_row[k - 1];
-		if (legend_x[k] > 0 && legend_x[k] + w > width - 100)
-		{
-			legend_row[k]++;
-			legend_x[k] = 0;
-		}
-		legend_w = w;
-	}
+	svg_legend_layout(label_text, n, width, legend_x, legend_row);
 	f.left = 72;
 	f.right = width - 28;
 	if (title)
-		ntitle = WrapWords(title, (width - 32) / 9.5, title_lines);
-	f.top = 24 + (TITLE_LINE + 4) * ntitle;
+		ntitle = svg_wrap_words(title, (width - 32) / 9.5, title_lines);
+	f.top = svg_plot_top(ntitle);
 	f.bottom = height - 90 - 22 * legend_row[n - 1];
 	if (f.bottom - f.top < 60)
 		ereport(ERROR,
@@ -346,60 +429,10 @@ surv_svg(PG_FUNCTION_ARGS)
 				 errmsg("image height %d is too small for %d legend rows", height, legend_row[n - 1] + 1)));
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf,
-					 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n",
-					 width, height, width, height);
-	if (title)
-	{
-		appendStringInfoString(&buf, "<title>");
-		AppendEscaped(&buf, title);
-		appendStringInfoString(&buf, "</title>\n");
-	}
-	appendStringInfo(&buf, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height);
-	if (title)
-	{
-		appendStringInfoString(&buf, "<text font-size=\"17\" font-weight=\"bold\" fill=\"#222222\">");
-		for (int i = 0; i < ntitle; i++)
-		{
-			appendStringInfo(&buf, "<tspan x=\"16\" y=\"%d\">", 28 + TITLE_LINE * i);
-			AppendEscaped(&buf, title_lines[i]);
-			appendStringInfoString(&buf, "</tspan>");
-		}
-		appendStringInfoString(&buf, "</text>\n");
-	}
-
-	/* survival axis: grid lines and labels every 10 %, labels every 20 % */
-	for (int pct = 0; pct <= 100; pct += 10)
-	{
-		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"1\"/>\n",
-						 f.left, f.right, Y(&f, pct / 100.0), Y(&f, pct / 100.0),
-						 pct == 0 ? "#444444" : "#e3e3e3");
-		if (pct % 20 == 0)
-			appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"end\" dominant-baseline=\"middle\">%d %%</text>\n",
-							 f.left - 8, Y(&f, pct / 100.0), pct);
-	}
-	appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
-					 f.left, f.left, f.top, f.bottom);
-
-	/* time axis: ticks and labels at multiples of the step */
-	for (int i = 0; i < nticks; i++)
-	{
-		float8		x = X(&f, i * step);
-
-		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#444444\" stroke-width=\"1\"/>\n",
-						 x, x, f.bottom, f.bottom + 5);
-		appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"12\" fill=\"#444444\" text-anchor=\"middle\">%g</text>\n",
-						 x, f.bottom + 19, i * step);
-	}
-
-	/* axis titles */
-	appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
-					 (f.left + f.right) / 2, f.bottom + 40);
-	AppendEscaped(&buf, x_label);
-	appendStringInfo(&buf, "</text>\n<text transform=\"translate(18 %.2f) rotate(-90)\" font-size=\"13\" fill=\"#222222\" text-anchor=\"middle\">",
-					 (f.top + f.bottom) / 2);
-	AppendEscaped(&buf, y_label);
-	appendStringInfoString(&buf, "</text>\n");
+	svg_begin(&buf, width, height, title, title_lines, ntitle);
+	svg_share_axis(&buf, &f);
+	svg_time_ticks(&buf, &f, step, nticks);
+	svg_axis_titles(&buf, &f, 40, x_label, y_label);
 
 	/* curves, and their legend entries */
 	for (int k = 0; k < n; k++)
@@ -411,13 +444,9 @@ surv_svg(PG_FUNCTION_ARGS)
 		float8		y = f.bottom + 62 + 22 * legend_row[k];
 
 		appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"2.2\" stroke-dasharray=\"%s\"/>\n",
-						 x, x + 24, y, y, Colours[k % NCOLOURS],
-						 Dashes[(k / NCOLOURS) % lengthof(Dashes)]);
-		appendStringInfo(&buf, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"13\" fill=\"#222222\" dominant-baseline=\"middle\">",
-						 x + 30, y);
-		if (!label_nulls[k])
-			AppendEscaped(&buf, TextDatumGetCString(labels[k]));
-		appendStringInfoString(&buf, "</text>\n");
+						 x, x + 24, y, y, svg_colours[k % SVG_NCOLOURS],
+						 Dashes[(k / SVG_NCOLOURS) % lengthof(Dashes)]);
+		svg_legend_label(&buf, x, y, label_text[k]);
 	}
 	appendStringInfoString(&buf, "</svg>\n");
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));

@@ -246,22 +246,6 @@ flow_check_horizon(int64 horizon)
 						   FLOW_MAX_HORIZON)));
 }
 
-/*
- * Everything the readers derive from a flow, checked on the way: the codes,
- * and per week the persons observed in each code, the Aalen-Johansen state
- * occupation probabilities and their standard errors.
- */
-typedef struct FlowCurve
-{
-	int			ncodes;
-	int32	   *codes;			/* sorted */
-	int			nweeks;			/* horizon + 1 */
-	int64	   *persons;		/* [week * ncodes + code index] */
-	int64	   *observed;		/* [week]: persons observed in the week */
-	float8	   *share;			/* [week * ncodes + k]; NaN when nobody is observed */
-	float8	   *std_err;
-} FlowCurve;
-
 static int
 Int32Cmp(const void *a, const void *b)
 {
@@ -1107,6 +1091,20 @@ flow_combine(PG_FUNCTION_ARGS)
 }
 
 /* ---------- readers ---------- */
+
+/* The derived figures for readers in other files (present/flow_svg.c) */
+void
+flow_curve(const Flow *f, FlowCurve *c)
+{
+	FlowDerive(f, c, ERRCODE_DATA_CORRUPTED);
+}
+
+int
+flow_code_index(const FlowCurve *c, int32 code)
+{
+	return CodeIndex(c, code);
+}
+
 
 static inline bool
 Suppressed(int64 persons)

@@ -56,6 +56,31 @@ typedef struct FlowRun
 	int32		code;
 } FlowRun;
 
+/*
+ * Everything the readers derive from a flow, checked on the way: the codes,
+ * and per week the persons observed in each code, the Aalen-Johansen state
+ * occupation probabilities and their standard errors.
+ */
+typedef struct FlowCurve
+{
+	int			ncodes;
+	int32	   *codes;			/* sorted */
+	int			nweeks;			/* horizon + 1 */
+	int64	   *persons;		/* [week * ncodes + code index] */
+	int64	   *observed;		/* [week]: persons observed in the week */
+	float8	   *share;			/* [week * ncodes + k]; NaN when nobody is observed */
+	float8	   *std_err;
+} FlowCurve;
+
+/*
+ * The curve of a flat flow, as flow_table reads it (XX001 when the entries
+ * do not describe persons)
+ */
+extern void flow_curve(const Flow *f, FlowCurve *c);
+
+/* The index of a code in c->codes, or -1 */
+extern int	flow_code_index(const FlowCurve *c, int32 code);
+
 /* A flat flow from a datum (flat, toasted or expanded), format checked */
 extern Flow *flow_from_datum(Datum d);
 
