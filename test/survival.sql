@@ -1,6 +1,6 @@
 -- pgTAP: the survival and logrank catalogue and a few facts users rely on
 BEGIN;
-SELECT plan(38);
+SELECT plan(39);
 
 SELECT has_type('survival');
 SELECT has_type('logrank_state');
@@ -20,13 +20,14 @@ SELECT has_function('surv_rmean', ARRAY['survival', 'double precision']);
 SELECT has_function('surv_table', ARRAY['survival', 'text', 'double precision']);
 SELECT has_function('logrank', ARRAY['double precision', 'boolean', 'text']);
 SELECT has_function('logrank', ARRAY['text', 'survival']);
+SELECT has_function('logrank', ARRAY['double precision', 'boolean', 'text', 'text']);
 SELECT has_function('surv_svg', ARRAY['survival[]', 'text[]', 'text', 'double precision', 'double precision', 'text', 'text', 'integer', 'integer']);
 
 -- every aggregate of the feature has a combine function and is parallel safe, with a real state type
 SELECT is((SELECT count(*) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 		   WHERE p.proname IN ('survival', 'survival_merge', 'logrank')
 			 AND a.aggcombinefn <> 0 AND p.proparallel = 's' AND a.aggtranstype <> 'internal'::regtype),
-		  6::bigint, 'survival (3), survival_merge and logrank (2): combine function, parallel safe, non-internal state');
+		  7::bigint, 'survival (3), survival_merge and logrank (3): combine function, parallel safe, non-internal state');
 SELECT is((SELECT provolatile::text FROM pg_proc WHERE proname = 'surv_table'), 's', 'surv_table is STABLE (it reads jobreg.min_cell)');
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
 		   WHERE attrelid = 'logrank_result'::regclass AND attnum > 0), ARRAY['chisq', 'df', 'p_value'], 'logrank_result columns');
