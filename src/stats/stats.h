@@ -2,8 +2,10 @@
  * src/stats/stats.h
  *		The statistics layer: distribution functions (distributions.c),
  *		compensated sums and float8[] aggregate states (sums.c), and the group
- *		comparisons prop_test and welch_test (grouptest.c).  Nothing here
- *		knows about weeks or benefits.
+ *		comparisons prop_test and welch_test (grouptest.c), and the
+ *		regression type with its logistic and Poisson models
+ *		(regression.c; the IRLS fit in glm.c).  Nothing here knows about
+ *		weeks or benefits.
  */
 #ifndef JOBREG_STATS_H
 #define JOBREG_STATS_H
@@ -48,5 +50,99 @@ extern double jobreg_pnorm(double z, bool lower_tail);
 extern double jobreg_qt(double p, double df);
 /* the standard normal quantile (Wichura's AS 241, as R's qnorm) */
 extern double jobreg_qnorm(double p);
+
+/*
+ * The regression type (stats/regression.c): a mergeable model state that
+ * keeps sufficient statistics per distinct covariate pattern.
+ *
+ * Flat form: the header, nglobal global sums, then nentries entries of
+ * nkey + nval float8s each, sorted by their key (lexicographically, as
+ * float8s), each key once.  For the GLM kinds the key is the covariate
+ * vector x (nkey = p) and the values are
+ *   logistic: rows, events (y true)
+ *   poisson:  rows, sum y, sum exposure, sum (y + 0.1) log(y + 0.1),
+ *             sum (y + 0.1) log(exposure)
+ * and the poisson global sums are sum y log(exposure), sum lgamma(y + 1),
+ * sum y log y, sum y log(y + 0.1) and the number of rows with a
+ * non-integer y.  (The sums with 0.1 let the fit start where R's glm.fit
+ * starts on the individual rows.)  Kind 3 is reserved for Cox models, whose
+ * entries will be per (stratum, pattern, time): nkey = p + 2 and sections
+ * after the entries are allowed for that kind.
+ */
+#define REGRESSION_VERSION 1
+#define REG_LOGISTIC 1
+#define REG_POISSON 2
+/* the most covariates (columns of x, the intercept not counted) */
+#define REGRESSION_MAX_P 64
+/* the most distinct covariate patterns of one state */
+#ifndef REGRESSION_MAX_PATTERNS
+#define REGRESSION_MAX_PATTERNS 250000
+#endif
+
+#define REG_LOGISTIC_NVAL 2
+#define REG_POISSON_NVAL 5
+#define REG_POISSON_NGLOBAL 5
+/* value columns */
+#define REG_ROWS 0
+#define REG_Y 1
+#define REG_EXPOSURE 2
+#define REG_YLOGY01 3			/* sum (y + 0.1) log(y + 0.1) */
+#define REG_YLOGE01 4			/* sum (y + 0.1) log(exposure) */
+/* poisson global sums */
+#define REG_G_YLOGE 0
+#define REG_G_LGAMMA 1
+#define REG_G_YLOGY 2
+#define REG_G_YLOGY01 3			/* sum y log(y + 0.1) */
+#define REG_G_NONINT 4
+
+typedef struct Regression
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* REGRESSION_VERSION */
+	uint8		kind;			/* REG_LOGISTIC, REG_POISSON */
+	uint16		p;				/* covariates, 0 .. REGRESSION_MAX_P */
+	uint16		nkey;			/* key float8s per entry */
+	uint16		nval;			/* value float8s per entry */
+	uint16		nglobal;		/* global sums */
+	uint16		pad;
+	int32		nentries;
+	float8		data[FLEXIBLE_ARRAY_MEMBER];	/* globals, then entries */
+} Regression;
+
+#define REGRESSION_HDRSZ offsetof(Regression, data)
+#define REG_GLOBALS(r) ((r)->data)
+#define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
+#define REG_KEY(r, i) REG_ENTRY(r, i)
+#define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
+
+/* A flat regression from a datum (flat, toasted or expanded), checked (XX001) */
+extern Regression *regression_from_datum(Datum d);
+
+/*
+ * The fit of a logistic or Poisson model (stats/glm.c): R's glm.fit run on
+ * the patterns.  Columns are the intercept and x1..xp.
+ */
+typedef struct RegressionFit
+{
+	int			k;				/* columns: p + 1 */
+	int			rank;
+	float8	   *coef;			/* k; 0 for aliased columns */
+	bool	   *aliased;		/* k */
+	float8	   *cov;			/* k x k, row-major; 0 in aliased rows and columns */
+	float8		rows;
+	float8		events;
+	float8		deviance;
+	float8		loglik;			/* NaN when undefined (non-integer Poisson counts) */
+	float8		aic;
+	float8		null_loglik;
+	int			iterations;
+	bool		converged;		/* R's converged */
+	bool		boundary;		/* fitted probabilities 0 or 1, rates 0 (R warns) */
+	bool		null_converged;
+} RegressionFit;
+
+extern void regression_glm_fit(const Regression *r, RegressionFit *fit);
+/* the inverse link of a kind at eta (R's binomial()$linkinv or exp) */
+extern float8 regression_linkinv(int kind, float8 eta);
 
 #endif							/* JOBREG_STATS_H */

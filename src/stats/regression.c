@@ -1,0 +1,1082 @@
+/*
+ * src/stats/regression.c
+ *		The regression type (a mergeable model state), the aggregates
+ *		logistic, poisson and regression_merge, and the readers coef_table,
+ *		regression_fit and predict.
+ *
+ * A state keeps, per distinct covariate pattern x, the sums its model's
+ * likelihood needs (see stats.h): rows and events for a logistic model;
+ * rows, events, exposure and two sums for R's starting values for a
+ * Poisson model, with a few global sums for the constant terms of its
+ * log-likelihood and deviance.  One pass over the rows is exact, memory
+ * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS), and
+ * two states merge by adding their sums per pattern.  The fit runs in the
+ * readers (glm.c), on the patterns.
+ *
+ * Representations, as for flow: flat (the varlena of stats.h, entries
+ * sorted by pattern, so the flat form is canonical) and, while
+ * aggregating, an expanded object with a hash table of the patterns
+ * (lib/simplehash.h) over arrays of keys and sums.  Sums of non-integer
+ * numbers are kept with Neumaier's compensation while aggregating.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <float.h>
+#include <math.h>
+
+#include "catalog/pg_type_d.h"
+#include "common/hashfn.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/float.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "stats/stats.h"
+
+PG_FUNCTION_INFO_V1(regression_in);
+PG_FUNCTION_INFO_V1(regression_out);
+PG_FUNCTION_INFO_V1(regression_recv);
+PG_FUNCTION_INFO_V1(regression_send);
+PG_FUNCTION_INFO_V1(logistic_trans);
+PG_FUNCTION_INFO_V1(poisson_trans);
+PG_FUNCTION_INFO_V1(regression_combine);
+PG_FUNCTION_INFO_V1(coef_table);
+PG_FUNCTION_INFO_V1(regression_fit);
+PG_FUNCTION_INFO_V1(regression_predict);
+
+/* whole numbers of rows and events are exact in a float8 up to 2^53 */
+#define REG_MAX_ROWS 9007199254740992.0
+
+static const char *
+KindName(int kind)
+{
+	return kind == REG_LOGISTIC ? "logistic" : "poisson";
+}
+
+static int
+KindNval(int kind)
+{
+	return kind == REG_LOGISTIC ? REG_LOGISTIC_NVAL : REG_POISSON_NVAL;
+}
+
+static int
+KindNglobal(int kind)
+{
+	return kind == REG_LOGISTIC ? 0 : REG_POISSON_NGLOBAL;
+}
+
+static void
+CheckPatternLimit(int64 n)
+{
+	if (n > REGRESSION_MAX_PATTERNS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("regression has too many distinct covariate patterns"),
+				 errdetail("A regression state holds at most %d distinct covariate vectors.",
+						   REGRESSION_MAX_PATTERNS),
+				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements.")));
+}
+
+static void
+CheckP(int64 p)
+{
+	if (p > REGRESSION_MAX_P)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("regression has too many covariates: %lld", (long long) p),
+				 errdetail("A regression model has at most %d covariates besides the intercept.",
+						   REGRESSION_MAX_P)));
+}
+
+/* ---------- the expanded state ---------- */
+
+#define REG_PROBE PG_UINT32_MAX
+
+typedef struct RegCell
+{
+	uint32		idx;			/* pattern index, REG_PROBE for the row at hand */
+	uint32		hash;
+	char		status;			/* used by simplehash */
+} RegCell;
+
+typedef struct RegState
+{
+	ExpandedObjectHeader hdr;
+	bool		known;			/* kind and p set */
+	int			kind;
+	int			p;
+	int			nval;
+	int			nglobal;
+	int			n;				/* patterns */
+	int			cap;
+	float8	   *keys;			/* cap x p */
+	float8	   *vals;			/* cap x nval */
+	float8	   *comp;			/* cap x nval: compensations */
+	float8		global[REG_POISSON_NGLOBAL];
+	float8		gcomp[REG_POISSON_NGLOBAL];
+	const float8 *probe;
+	struct reg_hash_hash *table;
+} RegState;
+
+static inline const float8 *
+KeyOf(RegState *st, uint32 idx)
+{
+	return idx == REG_PROBE ? st->probe : st->keys + (Size) idx * st->p;
+}
+
+#define SH_PREFIX reg_hash
+#define SH_ELEMENT_TYPE RegCell
+#define SH_KEY_TYPE uint32
+#define SH_KEY idx
+#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) KeyOf((RegState *) (tb)->private_data, (k)), \
+									  ((RegState *) (tb)->private_data)->p * sizeof(float8))
+#define SH_EQUAL(tb, a, b) (memcmp(KeyOf((RegState *) (tb)->private_data, (a)), \
+								   KeyOf((RegState *) (tb)->private_data, (b)), \
+								   ((RegState *) (tb)->private_data)->p * sizeof(float8)) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+static int	KeyCmpP;			/* p for the qsort comparators */
+static const float8 *KeyCmpBase;
+static int	KeyCmpStride;
+
+static int
+KeyCmp(const float8 *a, const float8 *b, int p)
+{
+	for (int j = 0; j < p; j++)
+		if (a[j] != b[j])
+			return a[j] < b[j] ? -1 : 1;
+	return 0;
+}
+
+static int
+IndexCmp(const void *a, const void *b)
+{
+	return KeyCmp(KeyCmpBase + (Size) *(const int *) a * KeyCmpStride,
+				  KeyCmpBase + (Size) *(const int *) b * KeyCmpStride, KeyCmpP);
+}
+
+static Size
+RegFlatSize(ExpandedObjectHeader *eohptr)
+{
+	RegState   *st = (RegState *) eohptr;
+
+	return REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->p + st->nval));
+}
+
+/* The flat form is canonical: patterns sorted, sums rounded */
+static void
+RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	RegState   *st = (RegState *) eohptr;
+	Regression *r = (Regression *) result;
+	int		   *order = palloc(sizeof(int) * Max(st->n, 1));
+
+	memset(r, 0, allocated_size);
+	SET_VARSIZE(r, allocated_size);
+	r->version = REGRESSION_VERSION;
+	r->kind = st->kind;
+	r->p = st->p;
+	r->nkey = st->p;
+	r->nval = st->nval;
+	r->nglobal = st->nglobal;
+	r->nentries = st->n;
+	for (int g = 0; g < st->nglobal; g++)
+		REG_GLOBALS(r)[g] = st->global[g] + st->gcomp[g];
+	for (int i = 0; i < st->n; i++)
+		order[i] = i;
+	KeyCmpP = st->p;
+	KeyCmpStride = st->p;
+	KeyCmpBase = st->keys;
+	if (st->p > 0)
+		qsort(order, st->n, sizeof(int), IndexCmp);
+	for (int i = 0; i < st->n; i++)
+	{
+		int			o = order[i];
+
+		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->p, sizeof(float8) * st->p);
+		for (int v = 0; v < st->nval; v++)
+			REG_VAL(r, i)[v] = st->vals[(Size) o * st->nval + v] + st->comp[(Size) o * st->nval + v];
+	}
+	pfree(order);
+}
+
+static const ExpandedObjectMethods RegMethods = {
+	RegFlatSize,
+	RegFlatten
+};
+
+static RegState *
+RegStateCreate(MemoryContext cxt)
+{
+	RegState   *st = MemoryContextAllocZero(cxt, sizeof(RegState));
+
+	EOH_init_header(&st->hdr, &RegMethods, cxt);
+	st->table = reg_hash_create(cxt, 64, st);
+	return st;
+}
+
+static void
+SetModel(RegState *st, int kind, int p)
+{
+	if (!st->known)
+	{
+		CheckP(p);
+		st->known = true;
+		st->kind = kind;
+		st->p = p;
+		st->nval = KindNval(kind);
+		st->nglobal = KindNglobal(kind);
+		return;
+	}
+	if (st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge a %s model with a %s model", KindName(st->kind), KindName(kind))));
+	if (st->p != p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("covariate vectors have different lengths: %d and %d", st->p, p),
+				 errdetail("Every row of a model, and every state merged into it, must have the same number of covariates.")));
+}
+
+/* The sums of pattern x (st->p values, finite, no negative zero), added if new */
+static float8 *
+PatternSums(RegState *st, const float8 *x, float8 **comp)
+{
+	uint32		hash;
+	RegCell    *cell;
+	bool		found;
+
+	st->probe = x;
+	hash = hash_bytes((const unsigned char *) x, st->p * sizeof(float8));
+	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
+	if (!found)
+	{
+		CheckPatternLimit((int64) st->n + 1);
+		if (st->n == st->cap)
+		{
+			int			cap = Max(64, st->cap * 2);
+			MemoryContext cxt = st->hdr.eoh_context;
+
+			if (st->cap == 0)
+			{
+				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->p, 1));
+				st->vals = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
+				st->comp = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
+			}
+			else
+			{
+				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->p, 1));
+				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
+				st->comp = repalloc_huge(st->comp, sizeof(float8) * (Size) cap * st->nval);
+			}
+			st->cap = cap;
+		}
+		memcpy(st->keys + (Size) st->n * st->p, x, sizeof(float8) * st->p);
+		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
+		memset(st->comp + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
+		cell->idx = st->n++;
+		cell->hash = hash;
+	}
+	*comp = st->comp + (Size) cell->idx * st->nval;
+	return st->vals + (Size) cell->idx * st->nval;
+}
+
+/* Adds the entries and sums of a flat state */
+static void
+AddFlat(RegState *st, const Regression *r)
+{
+	SetModel(st, r->kind, r->p);
+	for (int g = 0; g < st->nglobal; g++)
+		jobreg_sum_add(&st->global[g], &st->gcomp[g], REG_GLOBALS(r)[g]);
+	for (int i = 0; i < r->nentries; i++)
+	{
+		float8	   *comp;
+		float8	   *v;
+
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		v = PatternSums(st, REG_KEY(r, i), &comp);
+		for (int j = 0; j < st->nval; j++)
+			jobreg_sum_add(&v[j], &comp[j], REG_VAL(r, i)[j]);
+	}
+}
+
+/* ---------- checks ---------- */
+
+static void RegInvalid(int sqlstate, const char *detail) pg_attribute_noreturn();
+
+static void
+RegInvalid(int sqlstate, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid regression value"),
+			 errdetail_internal("%s", detail)));
+}
+
+static bool
+IsWhole(float8 v)
+{
+	return v == floor(v);
+}
+
+/*
+ * The strict check of a flat value from text or binary input: the entries
+ * sorted, each pattern once, and sums that rows can give.
+ */
+static void
+CheckValues(Regression *r, int sqlstate)
+{
+	float8		rows = 0;
+	const float8 *g = REG_GLOBALS(r);
+
+	if (r->nentries < 1)
+		RegInvalid(sqlstate, "A regression value has at least one covariate pattern.");
+	for (int gi = 0; gi < r->nglobal; gi++)
+		if (!isfinite(g[gi]))
+			RegInvalid(sqlstate, "The global sums must be finite.");
+	for (int i = 0; i < r->nentries; i++)
+	{
+		float8	   *x = REG_KEY(r, i);
+		const float8 *v = REG_VAL(r, i);
+
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < r->p; j++)
+		{
+			if (!isfinite(x[j]))
+				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate that is not finite.", i + 1));
+			x[j] += 0.0;		/* no negative zero */
+		}
+		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->p) >= 0)
+			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
+										  i + 1, i));
+		if (!(v[REG_ROWS] >= 1 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS])))
+			RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of rows, 1 or more.", i + 1));
+		rows += v[REG_ROWS];
+		if (r->kind == REG_LOGISTIC)
+		{
+			if (!(v[REG_Y] >= 0 && v[REG_Y] <= v[REG_ROWS] && IsWhole(v[REG_Y])))
+				RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of events from 0 to its rows.", i + 1));
+		}
+		else
+		{
+			if (!(isfinite(v[REG_Y]) && v[REG_Y] >= 0))
+				RegInvalid(sqlstate, psprintf("Pattern %d must have finite events, 0 or more.", i + 1));
+			if (!(isfinite(v[REG_EXPOSURE]) && v[REG_EXPOSURE] > 0))
+				RegInvalid(sqlstate, psprintf("Pattern %d must have a finite exposure above 0.", i + 1));
+			if (!isfinite(v[REG_YLOGY01]) || !isfinite(v[REG_YLOGE01]))
+				RegInvalid(sqlstate, psprintf("Pattern %d must have finite sums.", i + 1));
+		}
+	}
+	if (rows > REG_MAX_ROWS)
+		RegInvalid(sqlstate, "The rows add up to more than 2^53.");
+	if (r->kind == REG_POISSON &&
+		!(g[REG_G_NONINT] >= 0 && g[REG_G_NONINT] <= rows && IsWhole(g[REG_G_NONINT])))
+		RegInvalid(sqlstate, "The count of rows with non-integer events must be a whole number from 0 to the rows.");
+}
+
+Regression *
+regression_from_datum(Datum d)
+{
+	Regression *r = (Regression *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(r) < REGRESSION_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted regression value"),
+				 errdetail("The value is shorter than its header.")));
+	if (r->version != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("unsupported regression format version %d", r->version),
+				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
+	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON) ||
+		r->p > REGRESSION_MAX_P || r->nkey != r->p ||
+		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
+		r->nentries < 1 || r->nentries > REGRESSION_MAX_PATTERNS ||
+		VARSIZE(r) != REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted regression value"),
+				 errdetail("The value's header does not match its kind and size.")));
+	return r;
+}
+
+static Regression *
+AllocFlat(int kind, int p, int n)
+{
+	int			nval = KindNval(kind);
+	int			nglobal = KindNglobal(kind);
+	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (p + nval));
+	Regression *r = palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+
+	SET_VARSIZE(r, size);
+	r->version = REGRESSION_VERSION;
+	r->kind = kind;
+	r->p = p;
+	r->nkey = p;
+	r->nval = nval;
+	r->nglobal = nglobal;
+	r->nentries = n;
+	return r;
+}
+
+/* ---------- text I/O ---------- */
+
+static void RegSyntax(const char *whole, const char *p, const char *expected) pg_attribute_noreturn();
+
+static void
+RegSyntax(const char *whole, const char *p, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type regression: \"%s\"", whole),
+			 errdetail("Expected %s at position %d.", expected, (int) (p - whole) + 1),
+			 errhint("A regression value is written v1;logistic;p=2;x1,x2:rows,events;... (see doc/stats.md); logistic(y, x) or poisson(events, exposure, x) make one.")));
+}
+
+static void
+ExpectText(const char *whole, const char **p, const char *lit)
+{
+	size_t		len = strlen(lit);
+
+	if (strncmp(*p, lit, len) != 0)
+		RegSyntax(whole, *p, psprintf("\"%s\"", lit));
+	*p += len;
+}
+
+static float8
+ParseNumber(const char *whole, const char **p)
+{
+	char	   *end;
+	float8		v;
+
+	if (!(isdigit((unsigned char) **p) || **p == '-' || **p == '.'))
+		RegSyntax(whole, *p, "a number");
+	errno = 0;
+	v = strtod(*p, &end);
+	if (end == *p || (errno == ERANGE && (v == 0 || isinf(v))) || !isfinite(v))
+		RegSyntax(whole, *p, "a finite number");
+	*p = end;
+	return v;
+}
+
+static int
+ParseSmallInt(const char *whole, const char **p)
+{
+	int			v = 0;
+
+	if (!isdigit((unsigned char) **p))
+		RegSyntax(whole, *p, "a whole number");
+	while (isdigit((unsigned char) **p))
+	{
+		v = v * 10 + (**p - '0');
+		if (v > 1000000)
+			RegSyntax(whole, *p, "a smaller number");
+		(*p)++;
+	}
+	return v;
+}
+
+/*
+ * Text form: v1;<kind>;p=<p>, for poisson ;sums=<5 global sums>, then per
+ * pattern ;x1,...,xp:<sums>; numbers in the shortest form that reads back
+ * exactly.
+ */
+Datum
+regression_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	int			kind;
+	int			np;
+	int			n = 0;
+	int			cap = 16;
+	int			stride;
+	int			nglobal;
+	float8		globals[REG_POISSON_NGLOBAL];
+	float8	   *ents;
+	Regression *r;
+
+	ExpectText(str, &p, "v");
+	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported regression format version in \"%s\"", str),
+				 errdetail("This version of jobreg reads version %d.", REGRESSION_VERSION)));
+	ExpectText(str, &p, ";");
+	if (strncmp(p, "logistic", 8) == 0)
+		kind = REG_LOGISTIC, p += 8;
+	else if (strncmp(p, "poisson", 7) == 0)
+		kind = REG_POISSON, p += 7;
+	else
+		RegSyntax(str, p, "\"logistic\" or \"poisson\"");
+	ExpectText(str, &p, ";p=");
+	np = ParseSmallInt(str, &p);
+	if (np > REGRESSION_MAX_P)
+		RegInvalid(ERRCODE_INVALID_TEXT_REPRESENTATION,
+				   psprintf("A model has at most %d covariates.", REGRESSION_MAX_P));
+	nglobal = KindNglobal(kind);
+	if (nglobal > 0)
+	{
+		ExpectText(str, &p, ";sums=");
+		for (int g = 0; g < nglobal; g++)
+		{
+			if (g > 0)
+				ExpectText(str, &p, ",");
+			globals[g] = ParseNumber(str, &p);
+		}
+	}
+	stride = np + KindNval(kind);
+	ents = palloc(sizeof(float8) * cap * stride);
+	while (*p == ';')
+	{
+		p++;
+		if (n == cap)
+		{
+			CheckPatternLimit((int64) n + 1);
+			cap *= 2;
+			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
+		}
+		for (int j = 0; j < stride; j++)
+		{
+			if (j > 0)
+				ExpectText(str, &p, j == np ? ":" : ",");
+			else if (np == 0)
+				ExpectText(str, &p, ":");
+			ents[(Size) n * stride + j] = ParseNumber(str, &p);
+		}
+		n++;
+	}
+	if (*p != '\0')
+		RegSyntax(str, p, "\";\" or the end of input");
+	CheckPatternLimit(n);
+	r = AllocFlat(kind, np, n);
+	if (nglobal > 0)
+		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * nglobal);
+	if (n > 0)
+		memcpy(REG_ENTRY(r, 0), ents, sizeof(float8) * (Size) n * stride);
+	CheckValues(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(r);
+}
+
+static void
+AppendNumber(StringInfo buf, float8 v)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(v, num);
+	appendStringInfoString(buf, num);
+}
+
+Datum
+regression_out(PG_FUNCTION_ARGS)
+{
+	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d;%s;p=%d", REGRESSION_VERSION, KindName(r->kind), r->p);
+	if (r->nglobal > 0)
+	{
+		appendStringInfoString(&buf, ";sums=");
+		for (int g = 0; g < r->nglobal; g++)
+		{
+			if (g > 0)
+				appendStringInfoChar(&buf, ',');
+			AppendNumber(&buf, REG_GLOBALS(r)[g]);
+		}
+	}
+	for (int i = 0; i < r->nentries; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		appendStringInfoChar(&buf, ';');
+		for (int j = 0; j < r->p; j++)
+		{
+			if (j > 0)
+				appendStringInfoChar(&buf, ',');
+			AppendNumber(&buf, REG_KEY(r, i)[j]);
+		}
+		appendStringInfoChar(&buf, ':');
+		for (int v = 0; v < r->nval; v++)
+		{
+			if (v > 0)
+				appendStringInfoChar(&buf, ',');
+			AppendNumber(&buf, REG_VAL(r, i)[v]);
+		}
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form: uint8 format version, uint8 kind, int2 p, int4 number of
+ * patterns, the kind's global sums (float8), then per pattern p covariates
+ * and the kind's sums (float8).  Validated like text input.
+ */
+Datum
+regression_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version,
+				kind,
+				np,
+				n,
+				stride;
+	Regression *r;
+
+	if (buf->len - buf->cursor < 8)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("regression binary value is too short"),
+				 errdetail("It needs a format version byte, the kind, the number of covariates and a count of patterns.")));
+	version = pq_getmsgbyte(buf);
+	if (version != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported regression binary format version %d", version),
+				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
+	kind = pq_getmsgbyte(buf);
+	if (kind != REG_LOGISTIC && kind != REG_POISSON)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, psprintf("Kind %d is not a model kind.", kind));
+	np = (int16) pq_getmsgint(buf, 2);
+	if (np < 0 || np > REGRESSION_MAX_P)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
+	n = (int32) pq_getmsgint(buf, 4);
+	stride = np + KindNval(kind);
+	if (n < 1 || n > REGRESSION_MAX_PATTERNS ||
+		(int64) n * stride * 8 + KindNglobal(kind) * 8 != buf->len - buf->cursor)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
+							buf->len - buf->cursor, n, stride));
+	r = AllocFlat(kind, np, n);
+	for (int g = 0; g < r->nglobal; g++)
+		REG_GLOBALS(r)[g] = pq_getmsgfloat8(buf);
+	for (Size i = 0; i < (Size) n * stride; i++)
+		REG_ENTRY(r, 0)[i] = pq_getmsgfloat8(buf);
+	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(r);
+}
+
+Datum
+regression_send(PG_FUNCTION_ARGS)
+{
+	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+	Size		total = (Size) r->nentries * (r->nkey + r->nval);
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, r->version);
+	pq_sendbyte(&buf, r->kind);
+	pq_sendint16(&buf, r->p);
+	pq_sendint32(&buf, r->nentries);
+	for (int g = 0; g < r->nglobal; g++)
+		pq_sendfloat8(&buf, REG_GLOBALS(r)[g]);
+	for (Size i = 0; i < total; i++)
+		pq_sendfloat8(&buf, REG_ENTRY(r, 0)[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- aggregates ---------- */
+
+static void
+CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by an aggregate", name)));
+}
+
+static RegState *
+GetState(FunctionCallInfo fcinfo, int argno)
+{
+	RegState   *st;
+
+	if (!PG_ARGISNULL(argno) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
+	{
+		st = (RegState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
+		Assert(st->hdr.eoh_methods == &RegMethods);
+		return st;
+	}
+	st = RegStateCreate(jobreg_state_context(fcinfo));
+	if (!PG_ARGISNULL(argno))
+		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)));
+	return st;
+}
+
+/*
+ * The covariates of a row into buf (at least REGRESSION_MAX_P long); false
+ * when the array or an element is NULL (the row is skipped).
+ */
+static bool
+ReadCovariates(ArrayType *a, float8 *buf, int *p)
+{
+	int			n;
+	bits8	   *nulls = ARR_NULLBITMAP(a);
+	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("covariates must be a one-dimensional array")));
+	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	CheckP(n);
+	if (nulls != NULL)
+		for (int i = 0; i < n; i++)
+			if (!(nulls[i / 8] & (1 << (i % 8))))
+				return false;
+	for (int i = 0; i < n; i++)
+	{
+		if (!isfinite(data[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("covariate %d is not finite: %g", i + 1, data[i]),
+					 errdetail("Covariates must be finite numbers; rows with a NULL covariate are skipped.")));
+		buf[i] = data[i] + 0.0; /* no negative zero */
+	}
+	*p = n;
+	return true;
+}
+
+/* logistic(y bool, x float8[]): rows with a NULL are skipped */
+Datum
+logistic_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8	   *v,
+			   *comp;
+
+	CheckInAggregate(fcinfo, "logistic_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), x, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_LOGISTIC, p);
+	v = PatternSums(st, x, &comp);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(1) ? 1 : 0;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+static inline void
+AddSum(RegState *st, float8 *v, float8 *comp, int j, float8 x)
+{
+	jobreg_sum_add(&v[j], &comp[j], x);
+}
+
+/* poisson(events, exposure, x): rows with a NULL are skipped */
+Datum
+poisson_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8		y,
+				e;
+	float8	   *v,
+			   *comp;
+
+	CheckInAggregate(fcinfo, "poisson_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), x, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	y = PG_GETARG_FLOAT8(1);
+	e = PG_GETARG_FLOAT8(2);
+	if (!(isfinite(y) && y >= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("poisson events must be finite and not negative: %g", y)));
+	if (!(isfinite(e) && e > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("poisson exposure must be finite and above 0: %g", e),
+				 errdetail("The model's offset is log(exposure).")));
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_POISSON, p);
+	v = PatternSums(st, x, &comp);
+	v[REG_ROWS] += 1;
+	AddSum(st, v, comp, REG_Y, y);
+	AddSum(st, v, comp, REG_EXPOSURE, e);
+	AddSum(st, v, comp, REG_YLOGY01, (y + 0.1) * log(y + 0.1));
+	AddSum(st, v, comp, REG_YLOGE01, (y + 0.1) * log(e));
+	jobreg_sum_add(&st->global[REG_G_YLOGE], &st->gcomp[REG_G_YLOGE], y * log(e));
+	jobreg_sum_add(&st->global[REG_G_LGAMMA], &st->gcomp[REG_G_LGAMMA], lgamma(y + 1));
+	if (y > 0)
+		jobreg_sum_add(&st->global[REG_G_YLOGY], &st->gcomp[REG_G_YLOGY], y * log(y));
+	jobreg_sum_add(&st->global[REG_G_YLOGY01], &st->gcomp[REG_G_YLOGY01], y * log(y + 0.1));
+	if (!IsWhole(y))
+		st->global[REG_G_NONINT] += 1;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* combine function of the aggregates, transition function of regression_merge */
+Datum
+regression_combine(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+
+	CheckInAggregate(fcinfo, "regression_combine");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	st = GetState(fcinfo, 0);
+	AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* ---------- readers ---------- */
+
+/*
+ * The fit of a state, kept in fn_extra while the same value comes back (a
+ * predict over many rows fits once), with the disclosure decision.
+ */
+typedef struct FitCache
+{
+	Size		size;
+	char	   *bytes;			/* the flat value */
+	Regression *r;				/* = bytes */
+	RegressionFit fit;
+	bool		withheld;
+} FitCache;
+
+/*
+ * jobreg.min_cell for a model: withheld when the rows, the rows with and
+ * without the event (logistic), or, for a covariate that is 0 or 1 in
+ * every row, the rows with 1 or the rows with 0 are fewer than the floor.
+ */
+static bool
+Withheld(const Regression *r, const RegressionFit *fit, bool notice)
+{
+	float8		floor = jobreg_min_cell;
+	char	   *why = NULL;
+
+	if (jobreg_min_cell <= 0)
+		return false;
+	if (fit->rows < floor)
+		why = psprintf("The model rests on %.0f rows.", fit->rows);
+	else if (r->kind == REG_LOGISTIC && (fit->events < floor || fit->rows - fit->events < floor))
+		why = "The model rests on fewer rows with or without the event than jobreg.min_cell.";
+	for (int j = 0; why == NULL && j < r->p; j++)
+	{
+		float8		ones = 0;
+		bool		indicator = true;
+
+		for (int i = 0; i < r->nentries && indicator; i++)
+		{
+			float8		x = REG_KEY(r, i)[j];
+
+			if (x == 1)
+				ones += REG_VAL(r, i)[REG_ROWS];
+			else if (x != 0)
+				indicator = false;
+		}
+		if (indicator && (ones < floor || fit->rows - ones < floor))
+			why = psprintf("Covariate %d is 0 or 1, and fewer rows than jobreg.min_cell have one of the two.", j + 1);
+	}
+	if (why != NULL && notice)
+		ereport(NOTICE,
+				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell),
+				 errdetail_internal("%s", why)));
+	return why != NULL;
+}
+
+static FitCache *
+GetFit(FunctionCallInfo fcinfo, Datum d)
+{
+	FitCache   *c = (FitCache *) fcinfo->flinfo->fn_extra;
+	Regression *r = regression_from_datum(d);
+	MemoryContext old;
+
+	if (c != NULL && c->size == VARSIZE(r) && memcmp(c->bytes, r, c->size) == 0)
+		return c;
+	if (c == NULL)
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FitCache));
+	else
+	{
+		pfree(c->bytes);
+		c->bytes = NULL;
+		c->size = 0;
+	}
+	fcinfo->flinfo->fn_extra = c;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	regression_glm_fit(r, &c->fit);
+	c->bytes = palloc_extended(VARSIZE(r), MCXT_ALLOC_HUGE);
+	memcpy(c->bytes, r, VARSIZE(r));
+	MemoryContextSwitchTo(old);
+	c->r = (Regression *) c->bytes;
+	c->size = VARSIZE(r);
+
+	if (!c->fit.converged)
+		ereport(NOTICE,
+				(errmsg("the %s regression did not converge in %d iterations", KindName(r->kind), c->fit.iterations),
+				 errdetail("The estimates are those of the last iteration, as R's glm.fit returns them; converged is false.")));
+	else if (c->fit.boundary)
+		ereport(NOTICE,
+				(errmsg(r->kind == REG_LOGISTIC ? "fitted probabilities numerically 0 or 1 occurred"
+						: "fitted rates numerically 0 occurred"),
+				 errdetail("The covariates separate the outcome: the estimates and standard errors of the separating terms are not meaningful, as R's glm.fit warns; converged is false.")));
+	if (c->fit.boundary)
+		c->fit.converged = false;
+	c->withheld = Withheld(r, &c->fit, true);
+	return c;
+}
+
+/* coef_table(r, names, conf_level, ties) → setof (term, estimate, std_err, statistic, p_value, lower, upper) */
+Datum
+coef_table(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FitCache   *c;
+	float8		level;
+	char	   *ties;
+	Datum	   *names = NULL;
+	bool	   *namenulls = NULL;
+	int			nnames = 0;
+	float8		qlo,
+				qhi;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table conf_level and ties must not be NULL")));
+	level = PG_GETARG_FLOAT8(2);
+	if (!(level > 0 && level < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table conf_level must be between 0 and 1: %g", level)));
+	ties = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	if (strcmp(ties, "efron") != 0 && strcmp(ties, "breslow") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table ties must be 'efron' or 'breslow': \"%s\"", ties),
+				 errdetail("ties applies to Cox models; logistic and Poisson models ignore it.")));
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	if (!PG_ARGISNULL(1))
+	{
+		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
+
+		if (ARR_NDIM(a) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("coef_table names must be a one-dimensional array")));
+		deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &names, &namenulls, &nnames);
+		if (nnames != c->r->p)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("coef_table has %d names for %d covariates", nnames, c->r->p),
+					 errdetail("names gives one name per element of x; the intercept is named \"(Intercept)\".")));
+	}
+	/* confint.default: estimate + qnorm(c(a, 1 - a)) * std_err, a = (1 - level) / 2 */
+	qlo = jobreg_qnorm((1 - level) / 2);
+	qhi = jobreg_qnorm(1 - (1 - level) / 2);
+	for (int j = 0; j < c->fit.k; j++)
+	{
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+		float8		est = c->fit.coef[j];
+		float8		se = sqrt(c->fit.cov[j * c->fit.k + j]);
+		float8		zv = est / se;
+
+		if (j == 0)
+			values[0] = CStringGetTextDatum("(Intercept)");
+		else if (names != NULL && !namenulls[j - 1])
+			values[0] = names[j - 1];
+		else
+			values[0] = CStringGetTextDatum(psprintf("x%d", j));
+		values[1] = Float8GetDatum(est);
+		values[2] = Float8GetDatum(se);
+		values[3] = Float8GetDatum(zv);
+		values[4] = Float8GetDatum(2 * jobreg_pnorm(-fabs(zv), true));
+		values[5] = Float8GetDatum(est + qlo * se);
+		values[6] = Float8GetDatum(est + qhi * se);
+		if (c->fit.aliased[j] || c->withheld)
+			for (int i = 1; i < 7; i++)
+				nulls[i] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* regression_fit(r) → (n, events, loglik, null_loglik, deviance, aic, iterations, converged) */
+Datum
+regression_fit(PG_FUNCTION_ARGS)
+{
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	TupleDesc	desc;
+	Datum		values[8];
+	bool		nulls[8] = {false, false, false, false, false, false, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	desc = BlessTupleDesc(desc);
+	values[0] = Int64GetDatum((int64) c->fit.rows);
+	values[1] = Float8GetDatum(c->fit.events);
+	values[2] = Float8GetDatum(c->fit.loglik);
+	values[3] = Float8GetDatum(c->fit.null_loglik);
+	values[4] = Float8GetDatum(c->fit.deviance);
+	values[5] = Float8GetDatum(c->fit.aic);
+	values[6] = Int32GetDatum(c->fit.iterations);
+	values[7] = BoolGetDatum(c->fit.converged);
+	nulls[2] = isnan(c->fit.loglik);
+	nulls[3] = isnan(c->fit.null_loglik);
+	nulls[5] = isnan(c->fit.aic);
+	if (c->withheld)
+		for (int i = 0; i < 6; i++)
+			nulls[i] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/* predict(r, x): the fitted probability (logistic) or rate per unit exposure (poisson) at x */
+Datum
+regression_predict(PG_FUNCTION_ARGS)
+{
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8		eta;
+
+	if (!ReadCovariates(PG_GETARG_ARRAYTYPE_P(1), x, &p))
+		PG_RETURN_NULL();
+	if (p != c->r->p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("predict has %d covariates for a model of %d", p, c->r->p)));
+	eta = c->fit.coef[0];
+	for (int j = 1; j < c->fit.k; j++)
+		eta += c->fit.coef[j] * x[j - 1];
+	PG_RETURN_FLOAT8(regression_linkinv(c->r->kind, eta));
+}
