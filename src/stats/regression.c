@@ -937,7 +937,15 @@ GetFit(FunctionCallInfo fcinfo, Datum d)
 	c->r = (Regression *) c->bytes;
 	c->size = VARSIZE(r);
 
-	if (!c->fit.converged)
+	if (c->fit.events == 0 || (r->kind == REG_LOGISTIC && c->fit.events == c->fit.rows))
+	{
+		ereport(NOTICE,
+				(errmsg(c->fit.events == 0 ? "no row of the %s regression has an event"
+						: "every row of the %s regression has the event", KindName(r->kind)),
+				 errdetail("The maximum likelihood estimates do not exist: the figures are those of R's glm.fit where it stops, and converged is false.")));
+		c->fit.boundary = true;
+	}
+	else if (!c->fit.converged)
 		ereport(NOTICE,
 				(errmsg("the %s regression did not converge in %d iterations", KindName(r->kind), c->fit.iterations),
 				 errdetail("The estimates are those of the last iteration, as R's glm.fit returns them; converged is false.")));
