@@ -204,9 +204,31 @@ QrQty(const float8 *a, int m, int rank, const float8 *qraux, float8 *y)
 
 /* ---------- IRLS ---------- */
 
+/* a pattern's sums as float8s */
+typedef struct PatSums
+{
+	float8		rows;
+	float8		y;
+	float8		e;				/* poisson: exposure and the sums with 0.1 */
+	float8		ylogy01;
+	float8		yloge01;
+} PatSums;
+
+/* the poisson global sums as float8s */
+typedef struct GlobSums
+{
+	float8		yloge;
+	float8		lgamma;
+	float8		ylogy;
+	float8		ylogy01;
+	float8		nonint;
+} GlobSums;
+
 typedef struct Irls
 {
 	const Regression *r;
+	PatSums    *pat;
+	GlobSums	g;
 	int			kind;
 	int			m;				/* patterns */
 	int			k;				/* columns used: the intercept and x1..x(k-1) */
@@ -236,7 +258,6 @@ X(const Irls *s, int i, int j)
 static float8
 StartingStep(Irls *s)
 {
-	const Regression *r = s->r;
 	float8		devold = 0;
 
 	if (s->kind == REG_LOGISTIC)
@@ -257,9 +278,9 @@ StartingStep(Irls *s)
 
 		for (int i = 0; i < s->m; i++)
 		{
-			const float8 *v = REG_VAL(r, i);
-			float8		ev = v[REG_Y],
-						ne = v[REG_ROWS] - v[REG_Y];
+			const PatSums *v = &s->pat[i];
+			float8		ev = v->y,
+						ne = v->rows - v->y;
 
 			s->w[i] = ev * w1 + ne * w0;
 			s->z[i] = (ev * w1 * z1 + ne * w0 * z0) / s->w[i];
@@ -269,18 +290,18 @@ StartingStep(Irls *s)
 	else
 	{
 		/* a row starts at mu = y + 0.1, eta = log(y + 0.1) */
-		const float8 *g = REG_GLOBALS(r);
+		const GlobSums *g = &s->g;
 		float8		rows = 0;
 
 		for (int i = 0; i < s->m; i++)
 		{
-			const float8 *v = REG_VAL(r, i);
+			const PatSums *v = &s->pat[i];
 
-			s->w[i] = v[REG_Y] + 0.1 * v[REG_ROWS];
-			s->z[i] = (v[REG_YLOGY01] - v[REG_YLOGE01] - 0.1 * v[REG_ROWS]) / s->w[i];
-			rows += v[REG_ROWS];
+			s->w[i] = v->y + 0.1 * v->rows;
+			s->z[i] = (v->ylogy01 - v->yloge01 - 0.1 * v->rows) / s->w[i];
+			rows += v->rows;
 		}
-		devold = 2 * (g[REG_G_YLOGY] - g[REG_G_YLOGY01] + 0.1 * rows);
+		devold = 2 * (g->ylogy - g->ylogy01 + 0.1 * rows);
 	}
 	return devold;
 }
@@ -291,7 +312,7 @@ WorkingStep(Irls *s)
 {
 	for (int i = 0; i < s->m; i++)
 	{
-		const float8 *v = REG_VAL(s->r, i);
+		const PatSums *v = &s->pat[i];
 		float8		eta = s->eta[i];
 
 		if (s->kind == REG_LOGISTIC)
@@ -299,15 +320,15 @@ WorkingStep(Irls *s)
 			float8		mu = regression_linkinv(REG_LOGISTIC, eta);
 			float8		me = LogitMuEta(eta);
 
-			s->w[i] = v[REG_ROWS] * me * me / (mu * (1 - mu));
-			s->z[i] = eta + (v[REG_Y] / v[REG_ROWS] - mu) / me;
+			s->w[i] = v->rows * me * me / (mu * (1 - mu));
+			s->z[i] = eta + (v->y / v->rows - mu) / me;
 		}
 		else
 		{
-			float8		mu = exp(eta) * v[REG_EXPOSURE];
+			float8		mu = exp(eta) * v->e;
 
 			s->w[i] = mu;
-			s->z[i] = eta + v[REG_Y] / mu - 1;
+			s->z[i] = eta + v->y / mu - 1;
 		}
 	}
 }
@@ -316,36 +337,35 @@ WorkingStep(Irls *s)
 static float8
 Deviance(const Irls *s)
 {
-	const Regression *r = s->r;
 	float8		dev = 0;
 
 	if (s->kind == REG_LOGISTIC)
 	{
 		for (int i = 0; i < s->m; i++)
 		{
-			const float8 *v = REG_VAL(r, i);
+			const PatSums *v = &s->pat[i];
 			float8		mu = regression_linkinv(REG_LOGISTIC, s->eta[i]);
 
-			dev += 2 * (v[REG_Y] * log(1 / mu) + (v[REG_ROWS] - v[REG_Y]) * log(1 / (1 - mu)));
+			dev += 2 * (v->y * log(1 / mu) + (v->rows - v->y) * log(1 / (1 - mu)));
 		}
 		return dev;
 	}
 	else
 	{
-		const float8 *g = REG_GLOBALS(r);
-		float8		ylogmu = g[REG_G_YLOGE],
+		const GlobSums *g = &s->g;
+		float8		ylogmu = g->yloge,
 					ysum = 0,
 					musum = 0;
 
 		for (int i = 0; i < s->m; i++)
 		{
-			const float8 *v = REG_VAL(r, i);
+			const PatSums *v = &s->pat[i];
 
-			ylogmu += v[REG_Y] * s->eta[i];
-			ysum += v[REG_Y];
-			musum += exp(s->eta[i]) * v[REG_EXPOSURE];
+			ylogmu += v->y * s->eta[i];
+			ysum += v->y;
+			musum += exp(s->eta[i]) * v->e;
 		}
-		return 2 * ((g[REG_G_YLOGY] - ylogmu) - ysum + musum);
+		return 2 * ((g->ylogy - ylogmu) - ysum + musum);
 	}
 }
 
@@ -453,6 +473,33 @@ IrlsInit(Irls *s, const Regression *r, int k)
 
 	s->r = r;
 	s->kind = r->kind;
+	s->pat = palloc(sizeof(PatSums) * Max(m, 1));
+	for (int i = 0; i < m; i++)
+	{
+		const float8 *v = REG_VAL(r, i);
+		PatSums    *ps = &s->pat[i];
+
+		ps->rows = v[REG_ROWS];
+		if (r->kind == REG_LOGISTIC)
+			ps->y = v[REG_Y];
+		else
+		{
+			ps->y = regression_fixed(v + REG_Y);
+			ps->e = regression_fixed(v + REG_EXPOSURE);
+			ps->ylogy01 = regression_fixed(v + REG_YLOGY01);
+			ps->yloge01 = regression_fixed(v + REG_YLOGE01);
+		}
+	}
+	if (r->kind == REG_POISSON)
+	{
+		const float8 *g = REG_GLOBALS(r);
+
+		s->g.yloge = regression_fixed(g + REG_G_YLOGE);
+		s->g.lgamma = regression_fixed(g + REG_G_LGAMMA);
+		s->g.ylogy = regression_fixed(g + REG_G_YLOGY);
+		s->g.ylogy01 = regression_fixed(g + REG_G_YLOGY01);
+		s->g.nonint = g[REG_G_NONINT];
+	}
 	s->m = m;
 	s->k = k;
 	s->eta = palloc0(sizeof(float8) * m);
@@ -470,23 +517,22 @@ IrlsInit(Irls *s, const Regression *r, int k)
 static float8
 LogLik(const Irls *s)
 {
-	const Regression *r = s->r;
 
 	if (s->kind == REG_LOGISTIC)
 		return -s->dev / 2;		/* the saturated model of 0/1 rows has likelihood 1 */
 	else
 	{
-		const float8 *g = REG_GLOBALS(r);
+		const GlobSums *g = &s->g;
 		float8		ll;
 
-		if (g[REG_G_NONINT] > 0)
+		if (g->nonint > 0)
 			return get_float8_nan();	/* R's dpois is -Inf at non-integer counts */
-		ll = g[REG_G_YLOGE] - g[REG_G_LGAMMA];
+		ll = g->yloge - g->lgamma;
 		for (int i = 0; i < s->m; i++)
 		{
-			const float8 *v = REG_VAL(r, i);
+			const PatSums *v = &s->pat[i];
 
-			ll += v[REG_Y] * s->eta[i] - exp(s->eta[i]) * v[REG_EXPOSURE];
+			ll += v->y * s->eta[i] - exp(s->eta[i]) * v->e;
 		}
 		return ll;
 	}
@@ -504,13 +550,12 @@ regression_glm_fit(const Regression *r, RegressionFit *fit)
 
 	memset(fit, 0, sizeof(RegressionFit));
 	fit->k = k;
-	for (int i = 0; i < r->nentries; i++)
-	{
-		fit->rows += REG_VAL(r, i)[REG_ROWS];
-		fit->events += REG_VAL(r, i)[REG_Y];
-	}
-
 	IrlsInit(&s, r, k);
+	for (int i = 0; i < s.m; i++)
+	{
+		fit->rows += s.pat[i].rows;
+		fit->events += s.pat[i].y;
+	}
 	RunIrls(&s);
 	fit->iterations = s.iterations;
 	fit->converged = s.converged;
@@ -526,7 +571,7 @@ regression_glm_fit(const Regression *r, RegressionFit *fit)
 	/* fitted probabilities numerically 0 or 1, rates numerically 0 */
 	for (int i = 0; i < s.m; i++)
 	{
-		const float8 *v = REG_VAL(r, i);
+		const PatSums *v = &s.pat[i];
 
 		if (s.kind == REG_LOGISTIC)
 		{
@@ -535,7 +580,7 @@ regression_glm_fit(const Regression *r, RegressionFit *fit)
 			if (mu > 1 - eps || mu < eps)
 				fit->boundary = true;
 		}
-		else if (exp(s.eta[i]) * v[REG_EXPOSURE] / v[REG_ROWS] < eps)
+		else if (exp(s.eta[i]) * v->e / v->rows < eps)
 			fit->boundary = true;
 	}
 

@@ -10,14 +10,16 @@
  * Poisson model, with a few global sums for the constant terms of its
  * log-likelihood and deviance.  One pass over the rows is exact, memory
  * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS), and
- * two states merge by adding their sums per pattern.  The fit runs in the
- * readers (glm.c), on the patterns.
+ * two states merge by adding their sums per pattern.  The sums are whole
+ * numbers or fixed-point numbers (stats.h), so that they are exact and
+ * the same in any order: merged parts, parallel plans and the whole give
+ * the same value, bit for bit.  The fit runs in the readers (glm.c), on
+ * the patterns.
  *
  * Representations, as for flow: flat (the varlena of stats.h, entries
  * sorted by pattern, so the flat form is canonical) and, while
  * aggregating, an expanded object with a hash table of the patterns
- * (lib/simplehash.h) over arrays of keys and sums.  Sums of non-integer
- * numbers are kept with Neumaier's compensation while aggregating.
+ * (lib/simplehash.h) over arrays of keys and sums.
  */
 #include "postgres.h"
 
@@ -72,6 +74,79 @@ KindNglobal(int kind)
 	return kind == REG_LOGISTIC ? 0 : REG_POISSON_NGLOBAL;
 }
 
+/*
+ * The slots of a kind's values and global sums: 'f' a float8 (whole
+ * numbers: rows, events of a logistic model, rows with non-integer
+ * events), 'x' a fixed-point sum (two slots).
+ */
+static const char *
+ValLayout(int kind)
+{
+	return kind == REG_LOGISTIC ? "ff" : "fxxxx";
+}
+
+static const char *
+GlobalLayout(int kind)
+{
+	return kind == REG_LOGISTIC ? "" : "xxxxf";
+}
+
+static inline int128
+FixedGet(const float8 *slot)
+{
+	int128		v;
+
+	memcpy(&v, slot, sizeof(int128));
+	return v;
+}
+
+static inline void
+FixedSet(float8 *slot, int128 v)
+{
+	memcpy(slot, &v, sizeof(int128));
+}
+
+static void
+FixedAdd(float8 *slot, int128 v)
+{
+	int128		sum;
+
+	if (__builtin_add_overflow(FixedGet(slot), v, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("regression sums are out of range")));
+	FixedSet(slot, sum);
+}
+
+/* a row's number on the fixed-point grid */
+static int128
+Fixed(float8 v)
+{
+	if (!(fabs(v) < 0x1p66))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("regression input is out of range: %g", v),
+				 errdetail("Events, exposures and their logarithms must be below 2^66 in magnitude.")));
+	return (int128) rint(ldexp(v, REG_FIXED_SHIFT));
+}
+
+/* adds the slots of src to dst by a layout */
+static void
+AddSlots(float8 *dst, const float8 *src, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			*dst++ += *src++;
+		else
+		{
+			FixedAdd(dst, FixedGet(src));
+			dst += 2;
+			src += 2;
+		}
+	}
+}
+
 static void
 CheckPatternLimit(int64 n)
 {
@@ -117,10 +192,8 @@ typedef struct RegState
 	int			n;				/* patterns */
 	int			cap;
 	float8	   *keys;			/* cap x p */
-	float8	   *vals;			/* cap x nval */
-	float8	   *comp;			/* cap x nval: compensations */
+	float8	   *vals;			/* cap x nval slots */
 	float8		global[REG_POISSON_NGLOBAL];
-	float8		gcomp[REG_POISSON_NGLOBAL];
 	const float8 *probe;
 	struct reg_hash_hash *table;
 } RegState;
@@ -176,7 +249,7 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->p + st->nval));
 }
 
-/* The flat form is canonical: patterns sorted, sums rounded */
+/* The flat form is canonical: patterns sorted */
 static void
 RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
@@ -193,8 +266,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	r->nval = st->nval;
 	r->nglobal = st->nglobal;
 	r->nentries = st->n;
-	for (int g = 0; g < st->nglobal; g++)
-		REG_GLOBALS(r)[g] = st->global[g] + st->gcomp[g];
+	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
 	for (int i = 0; i < st->n; i++)
 		order[i] = i;
 	KeyCmpP = st->p;
@@ -207,8 +279,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		int			o = order[i];
 
 		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->p, sizeof(float8) * st->p);
-		for (int v = 0; v < st->nval; v++)
-			REG_VAL(r, i)[v] = st->vals[(Size) o * st->nval + v] + st->comp[(Size) o * st->nval + v];
+		memcpy(REG_VAL(r, i), st->vals + (Size) o * st->nval, sizeof(float8) * st->nval);
 	}
 	pfree(order);
 }
@@ -254,7 +325,7 @@ SetModel(RegState *st, int kind, int p)
 
 /* The sums of pattern x (st->p values, finite, no negative zero), added if new */
 static float8 *
-PatternSums(RegState *st, const float8 *x, float8 **comp)
+PatternSums(RegState *st, const float8 *x)
 {
 	uint32		hash;
 	RegCell    *cell;
@@ -275,23 +346,19 @@ PatternSums(RegState *st, const float8 *x, float8 **comp)
 			{
 				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->p, 1));
 				st->vals = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
-				st->comp = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
 			}
 			else
 			{
 				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->p, 1));
 				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
-				st->comp = repalloc_huge(st->comp, sizeof(float8) * (Size) cap * st->nval);
 			}
 			st->cap = cap;
 		}
 		memcpy(st->keys + (Size) st->n * st->p, x, sizeof(float8) * st->p);
 		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
-		memset(st->comp + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
 		cell->idx = st->n++;
 		cell->hash = hash;
 	}
-	*comp = st->comp + (Size) cell->idx * st->nval;
 	return st->vals + (Size) cell->idx * st->nval;
 }
 
@@ -299,19 +366,15 @@ PatternSums(RegState *st, const float8 *x, float8 **comp)
 static void
 AddFlat(RegState *st, const Regression *r)
 {
+	const char *layout = ValLayout(r->kind);
+
 	SetModel(st, r->kind, r->p);
-	for (int g = 0; g < st->nglobal; g++)
-		jobreg_sum_add(&st->global[g], &st->gcomp[g], REG_GLOBALS(r)[g]);
+	AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
 	for (int i = 0; i < r->nentries; i++)
 	{
-		float8	   *comp;
-		float8	   *v;
-
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
-		v = PatternSums(st, REG_KEY(r, i), &comp);
-		for (int j = 0; j < st->nval; j++)
-			jobreg_sum_add(&v[j], &comp[j], REG_VAL(r, i)[j]);
+		AddSlots(PatternSums(st, REG_KEY(r, i)), REG_VAL(r, i), layout);
 	}
 }
 
@@ -346,9 +409,6 @@ CheckValues(Regression *r, int sqlstate)
 
 	if (r->nentries < 1)
 		RegInvalid(sqlstate, "A regression value has at least one covariate pattern.");
-	for (int gi = 0; gi < r->nglobal; gi++)
-		if (!isfinite(g[gi]))
-			RegInvalid(sqlstate, "The global sums must be finite.");
 	for (int i = 0; i < r->nentries; i++)
 	{
 		float8	   *x = REG_KEY(r, i);
@@ -375,12 +435,10 @@ CheckValues(Regression *r, int sqlstate)
 		}
 		else
 		{
-			if (!(isfinite(v[REG_Y]) && v[REG_Y] >= 0))
-				RegInvalid(sqlstate, psprintf("Pattern %d must have finite events, 0 or more.", i + 1));
-			if (!(isfinite(v[REG_EXPOSURE]) && v[REG_EXPOSURE] > 0))
-				RegInvalid(sqlstate, psprintf("Pattern %d must have a finite exposure above 0.", i + 1));
-			if (!isfinite(v[REG_YLOGY01]) || !isfinite(v[REG_YLOGE01]))
-				RegInvalid(sqlstate, psprintf("Pattern %d must have finite sums.", i + 1));
+			if (FixedGet(v + REG_Y) < 0)
+				RegInvalid(sqlstate, psprintf("Pattern %d must have events, 0 or more.", i + 1));
+			if (FixedGet(v + REG_EXPOSURE) <= 0)
+				RegInvalid(sqlstate, psprintf("Pattern %d must have an exposure above 0.", i + 1));
 		}
 	}
 	if (rows > REG_MAX_ROWS)
@@ -494,10 +552,96 @@ ParseSmallInt(const char *whole, const char **p)
 	return v;
 }
 
+/* a fixed-point sum: a whole number of units of 2^-60 */
+static int128
+ParseFixed(const char *whole, const char **p)
+{
+	bool		neg = false;
+	int128		v = 0;
+
+	if (**p == '-')
+	{
+		neg = true;
+		(*p)++;
+	}
+	if (!isdigit((unsigned char) **p))
+		RegSyntax(whole, *p, "a fixed-point sum (a whole number)");
+	while (isdigit((unsigned char) **p))
+	{
+		if (__builtin_mul_overflow(v, 10, &v) ||
+			__builtin_add_overflow(v, neg ? -(**p - '0') : (**p - '0'), &v))
+			RegSyntax(whole, *p, "a smaller fixed-point sum");
+		(*p)++;
+	}
+	return v;
+}
+
+/* slots by a layout from text: numbers separated by commas */
+static void
+ParseSlots(const char *whole, const char **p, float8 *slot, const char *layout)
+{
+	for (int i = 0; layout[i]; i++)
+	{
+		if (i > 0)
+			ExpectText(whole, p, ",");
+		if (layout[i] == 'f')
+			*slot++ = ParseNumber(whole, p);
+		else
+		{
+			FixedSet(slot, ParseFixed(whole, p));
+			slot += 2;
+		}
+	}
+}
+
+static void
+AppendNumber(StringInfo buf, float8 v)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(v, num);
+	appendStringInfoString(buf, num);
+}
+
+static void
+AppendFixed(StringInfo buf, int128 v)
+{
+	char		digits[48];
+	int			n = 0;
+	uint128		u = v < 0 ? -(uint128) v : (uint128) v;
+
+	do
+	{
+		digits[n++] = '0' + (int) (u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		appendStringInfoChar(buf, '-');
+	while (n > 0)
+		appendStringInfoChar(buf, digits[--n]);
+}
+
+static void
+AppendSlots(StringInfo buf, const float8 *slot, const char *layout)
+{
+	for (int i = 0; layout[i]; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		if (layout[i] == 'f')
+			AppendNumber(buf, *slot++);
+		else
+		{
+			AppendFixed(buf, FixedGet(slot));
+			slot += 2;
+		}
+	}
+}
+
 /*
- * Text form: v1;<kind>;p=<p>, for poisson ;sums=<5 global sums>, then per
- * pattern ;x1,...,xp:<sums>; numbers in the shortest form that reads back
- * exactly.
+ * Text form: v1;<kind>;p=<p>, for poisson ;sums=<global sums>, then per
+ * pattern ;x1,...,xp:<sums>; float8s in the shortest form that reads back
+ * exactly, fixed-point sums as whole numbers of units of 2^-60.
  */
 Datum
 regression_in(PG_FUNCTION_ARGS)
@@ -509,7 +653,6 @@ regression_in(PG_FUNCTION_ARGS)
 	int			n = 0;
 	int			cap = 16;
 	int			stride;
-	int			nglobal;
 	float8		globals[REG_POISSON_NGLOBAL];
 	float8	   *ents;
 	Regression *r;
@@ -532,21 +675,17 @@ regression_in(PG_FUNCTION_ARGS)
 	if (np > REGRESSION_MAX_P)
 		RegInvalid(ERRCODE_INVALID_TEXT_REPRESENTATION,
 				   psprintf("A model has at most %d covariates.", REGRESSION_MAX_P));
-	nglobal = KindNglobal(kind);
-	if (nglobal > 0)
+	if (KindNglobal(kind) > 0)
 	{
 		ExpectText(str, &p, ";sums=");
-		for (int g = 0; g < nglobal; g++)
-		{
-			if (g > 0)
-				ExpectText(str, &p, ",");
-			globals[g] = ParseNumber(str, &p);
-		}
+		ParseSlots(str, &p, globals, GlobalLayout(kind));
 	}
 	stride = np + KindNval(kind);
 	ents = palloc(sizeof(float8) * cap * stride);
 	while (*p == ';')
 	{
+		float8	   *e;
+
 		p++;
 		if (n == cap)
 		{
@@ -554,35 +693,27 @@ regression_in(PG_FUNCTION_ARGS)
 			cap *= 2;
 			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
 		}
-		for (int j = 0; j < stride; j++)
+		e = ents + (Size) n * stride;
+		for (int j = 0; j < np; j++)
 		{
 			if (j > 0)
-				ExpectText(str, &p, j == np ? ":" : ",");
-			else if (np == 0)
-				ExpectText(str, &p, ":");
-			ents[(Size) n * stride + j] = ParseNumber(str, &p);
+				ExpectText(str, &p, ",");
+			e[j] = ParseNumber(str, &p);
 		}
+		ExpectText(str, &p, ":");
+		ParseSlots(str, &p, e + np, ValLayout(kind));
 		n++;
 	}
 	if (*p != '\0')
 		RegSyntax(str, p, "\";\" or the end of input");
 	CheckPatternLimit(n);
 	r = AllocFlat(kind, np, n);
-	if (nglobal > 0)
-		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * nglobal);
+	if (r->nglobal > 0)
+		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * r->nglobal);
 	if (n > 0)
 		memcpy(REG_ENTRY(r, 0), ents, sizeof(float8) * (Size) n * stride);
 	CheckValues(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(r);
-}
-
-static void
-AppendNumber(StringInfo buf, float8 v)
-{
-	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	double_to_shortest_decimal_buf(v, num);
-	appendStringInfoString(buf, num);
 }
 
 Datum
@@ -596,12 +727,7 @@ regression_out(PG_FUNCTION_ARGS)
 	if (r->nglobal > 0)
 	{
 		appendStringInfoString(&buf, ";sums=");
-		for (int g = 0; g < r->nglobal; g++)
-		{
-			if (g > 0)
-				appendStringInfoChar(&buf, ',');
-			AppendNumber(&buf, REG_GLOBALS(r)[g]);
-		}
+		AppendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
 	}
 	for (int i = 0; i < r->nentries; i++)
 	{
@@ -614,20 +740,52 @@ regression_out(PG_FUNCTION_ARGS)
 			AppendNumber(&buf, REG_KEY(r, i)[j]);
 		}
 		appendStringInfoChar(&buf, ':');
-		for (int v = 0; v < r->nval; v++)
-		{
-			if (v > 0)
-				appendStringInfoChar(&buf, ',');
-			AppendNumber(&buf, REG_VAL(r, i)[v]);
-		}
+		AppendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
 	}
 	PG_RETURN_CSTRING(buf.data);
 }
 
+static void
+RecvSlots(StringInfo buf, float8 *slot, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			*slot++ = pq_getmsgfloat8(buf);
+		else
+		{
+			int64		hi = pq_getmsgint64(buf);
+			uint64		lo = (uint64) pq_getmsgint64(buf);
+
+			FixedSet(slot, (int128) (((uint128) (uint64) hi << 64) | lo));
+			slot += 2;
+		}
+	}
+}
+
+static void
+SendSlots(StringInfo buf, const float8 *slot, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			pq_sendfloat8(buf, *slot++);
+		else
+		{
+			uint128		u = (uint128) FixedGet(slot);
+
+			pq_sendint64(buf, (int64) (uint64) (u >> 64));
+			pq_sendint64(buf, (int64) (uint64) u);
+			slot += 2;
+		}
+	}
+}
+
 /*
  * Binary form: uint8 format version, uint8 kind, int2 p, int4 number of
- * patterns, the kind's global sums (float8), then per pattern p covariates
- * and the kind's sums (float8).  Validated like text input.
+ * patterns, the kind's global sums, then per pattern p covariates (float8)
+ * and the kind's sums; a float8 as float8, a fixed-point sum as int8 high
+ * and low halves of its int128.  Validated like text input.
  */
 Datum
 regression_recv(PG_FUNCTION_ARGS)
@@ -661,15 +819,18 @@ regression_recv(PG_FUNCTION_ARGS)
 	n = (int32) pq_getmsgint(buf, 4);
 	stride = np + KindNval(kind);
 	if (n < 1 || n > REGRESSION_MAX_PATTERNS ||
-		(int64) n * stride * 8 + KindNglobal(kind) * 8 != buf->len - buf->cursor)
+		((int64) n * stride + KindNglobal(kind)) * 8 != buf->len - buf->cursor)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
 							buf->len - buf->cursor, n, stride));
 	r = AllocFlat(kind, np, n);
-	for (int g = 0; g < r->nglobal; g++)
-		REG_GLOBALS(r)[g] = pq_getmsgfloat8(buf);
-	for (Size i = 0; i < (Size) n * stride; i++)
-		REG_ENTRY(r, 0)[i] = pq_getmsgfloat8(buf);
+	RecvSlots(buf, REG_GLOBALS(r), GlobalLayout(kind));
+	for (int i = 0; i < n; i++)
+	{
+		for (int j = 0; j < np; j++)
+			REG_KEY(r, i)[j] = pq_getmsgfloat8(buf);
+		RecvSlots(buf, REG_VAL(r, i), ValLayout(kind));
+	}
 	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(r);
 }
@@ -679,17 +840,19 @@ regression_send(PG_FUNCTION_ARGS)
 {
 	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
-	Size		total = (Size) r->nentries * (r->nkey + r->nval);
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, r->version);
 	pq_sendbyte(&buf, r->kind);
 	pq_sendint16(&buf, r->p);
 	pq_sendint32(&buf, r->nentries);
-	for (int g = 0; g < r->nglobal; g++)
-		pq_sendfloat8(&buf, REG_GLOBALS(r)[g]);
-	for (Size i = 0; i < total; i++)
-		pq_sendfloat8(&buf, REG_ENTRY(r, 0)[i]);
+	SendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
+	for (int i = 0; i < r->nentries; i++)
+	{
+		for (int j = 0; j < r->p; j++)
+			pq_sendfloat8(&buf, REG_KEY(r, i)[j]);
+		SendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -763,8 +926,7 @@ logistic_trans(PG_FUNCTION_ARGS)
 	RegState   *st;
 	float8		x[REGRESSION_MAX_P + 1];
 	int			p;
-	float8	   *v,
-			   *comp;
+	float8	   *v;
 
 	CheckInAggregate(fcinfo, "logistic_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
@@ -776,16 +938,10 @@ logistic_trans(PG_FUNCTION_ARGS)
 	}
 	st = GetState(fcinfo, 0);
 	SetModel(st, REG_LOGISTIC, p);
-	v = PatternSums(st, x, &comp);
+	v = PatternSums(st, x);
 	v[REG_ROWS] += 1;
 	v[REG_Y] += PG_GETARG_BOOL(1) ? 1 : 0;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
-}
-
-static inline void
-AddSum(RegState *st, float8 *v, float8 *comp, int j, float8 x)
-{
-	jobreg_sum_add(&v[j], &comp[j], x);
 }
 
 /* poisson(events, exposure, x): rows with a NULL are skipped */
@@ -797,8 +953,7 @@ poisson_trans(PG_FUNCTION_ARGS)
 	int			p;
 	float8		y,
 				e;
-	float8	   *v,
-			   *comp;
+	float8	   *v;
 
 	CheckInAggregate(fcinfo, "poisson_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
@@ -821,17 +976,17 @@ poisson_trans(PG_FUNCTION_ARGS)
 				 errdetail("The model's offset is log(exposure).")));
 	st = GetState(fcinfo, 0);
 	SetModel(st, REG_POISSON, p);
-	v = PatternSums(st, x, &comp);
+	v = PatternSums(st, x);
 	v[REG_ROWS] += 1;
-	AddSum(st, v, comp, REG_Y, y);
-	AddSum(st, v, comp, REG_EXPOSURE, e);
-	AddSum(st, v, comp, REG_YLOGY01, (y + 0.1) * log(y + 0.1));
-	AddSum(st, v, comp, REG_YLOGE01, (y + 0.1) * log(e));
-	jobreg_sum_add(&st->global[REG_G_YLOGE], &st->gcomp[REG_G_YLOGE], y * log(e));
-	jobreg_sum_add(&st->global[REG_G_LGAMMA], &st->gcomp[REG_G_LGAMMA], lgamma(y + 1));
+	FixedAdd(v + REG_Y, Fixed(y));
+	FixedAdd(v + REG_EXPOSURE, Fixed(e));
+	FixedAdd(v + REG_YLOGY01, Fixed((y + 0.1) * log(y + 0.1)));
+	FixedAdd(v + REG_YLOGE01, Fixed((y + 0.1) * log(e)));
+	FixedAdd(st->global + REG_G_YLOGE, Fixed(y * log(e)));
+	FixedAdd(st->global + REG_G_LGAMMA, Fixed(lgamma(y + 1)));
 	if (y > 0)
-		jobreg_sum_add(&st->global[REG_G_YLOGY], &st->gcomp[REG_G_YLOGY], y * log(y));
-	jobreg_sum_add(&st->global[REG_G_YLOGY01], &st->gcomp[REG_G_YLOGY01], y * log(y + 0.1));
+		FixedAdd(st->global + REG_G_YLOGY, Fixed(y * log(y)));
+	FixedAdd(st->global + REG_G_YLOGY01, Fixed(y * log(y + 0.1)));
 	if (!IsWhole(y))
 		st->global[REG_G_NONINT] += 1;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));

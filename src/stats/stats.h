@@ -55,19 +55,27 @@ extern double jobreg_qnorm(double p);
  * The regression type (stats/regression.c): a mergeable model state that
  * keeps sufficient statistics per distinct covariate pattern.
  *
- * Flat form: the header, nglobal global sums, then nentries entries of
- * nkey + nval float8s each, sorted by their key (lexicographically, as
- * float8s), each key once.  For the GLM kinds the key is the covariate
- * vector x (nkey = p) and the values are
- *   logistic: rows, events (y true)
- *   poisson:  rows, sum y, sum exposure, sum (y + 0.1) log(y + 0.1),
- *             sum (y + 0.1) log(exposure)
- * and the poisson global sums are sum y log(exposure), sum lgamma(y + 1),
- * sum y log y, sum y log(y + 0.1) and the number of rows with a
- * non-integer y.  (The sums with 0.1 let the fit start where R's glm.fit
- * starts on the individual rows.)  Kind 3 is reserved for Cox models, whose
- * entries will be per (stratum, pattern, time): nkey = p + 2 and sections
- * after the entries are allowed for that kind.
+ * Flat form: the header, nglobal global slots, then nentries entries of
+ * nkey + nval slots each (a slot is 8 bytes), sorted by their key
+ * (lexicographically, as float8s), each key once.  For the GLM kinds the
+ * key is the covariate vector x (nkey = p, float8) and the values are
+ *   logistic: rows, events (y true) as whole float8s;
+ *   poisson:  rows (float8), then as fixed-point sums (below) sum y,
+ *             sum exposure, sum (y + 0.1) log(y + 0.1) and
+ *             sum (y + 0.1) log(exposure);
+ * the poisson global slots are the fixed-point sums of y log(exposure),
+ * lgamma(y + 1), y log y and y log(y + 0.1), then the number of rows with
+ * a non-integer y (float8).  (The sums with 0.1 let the fit start where
+ * R's glm.fit starts on the individual rows.)
+ *
+ * A fixed-point sum is an int128 in units of 2^-60 in two slots: each
+ * row's number is rounded to that grid (8.7e-19) once, so sums are exact
+ * and do not depend on the order of the rows: merged parts, parallel
+ * plans and the whole give the same bits.  |sum| < 2^67 (1.5e20).
+ *
+ * Kind 3 is reserved for Cox models, whose entries will be per (stratum,
+ * pattern, time): nkey = p + 2, and sections after the entries are
+ * allowed for that kind.
  */
 #define REGRESSION_VERSION 1
 #define REG_LOGISTIC 1
@@ -78,22 +86,23 @@ extern double jobreg_qnorm(double p);
 #ifndef REGRESSION_MAX_PATTERNS
 #define REGRESSION_MAX_PATTERNS 250000
 #endif
+#define REG_FIXED_SHIFT 60
 
 #define REG_LOGISTIC_NVAL 2
-#define REG_POISSON_NVAL 5
-#define REG_POISSON_NGLOBAL 5
-/* value columns */
+#define REG_POISSON_NVAL 9
+#define REG_POISSON_NGLOBAL 9
+/* value slots */
 #define REG_ROWS 0
-#define REG_Y 1
-#define REG_EXPOSURE 2
-#define REG_YLOGY01 3			/* sum (y + 0.1) log(y + 0.1) */
-#define REG_YLOGE01 4			/* sum (y + 0.1) log(exposure) */
-/* poisson global sums */
+#define REG_Y 1					/* logistic: float8; poisson: fixed */
+#define REG_EXPOSURE 3
+#define REG_YLOGY01 5			/* sum (y + 0.1) log(y + 0.1) */
+#define REG_YLOGE01 7			/* sum (y + 0.1) log(exposure) */
+/* poisson global slots */
 #define REG_G_YLOGE 0
-#define REG_G_LGAMMA 1
-#define REG_G_YLOGY 2
-#define REG_G_YLOGY01 3			/* sum y log(y + 0.1) */
-#define REG_G_NONINT 4
+#define REG_G_LGAMMA 2
+#define REG_G_YLOGY 4
+#define REG_G_YLOGY01 6			/* sum y log(y + 0.1) */
+#define REG_G_NONINT 8
 
 typedef struct Regression
 {
@@ -106,7 +115,7 @@ typedef struct Regression
 	uint16		nglobal;		/* global sums */
 	uint16		pad;
 	int32		nentries;
-	float8		data[FLEXIBLE_ARRAY_MEMBER];	/* globals, then entries */
+	float8		data[FLEXIBLE_ARRAY_MEMBER];	/* slots: globals, then entries */
 } Regression;
 
 #define REGRESSION_HDRSZ offsetof(Regression, data)
@@ -114,6 +123,16 @@ typedef struct Regression
 #define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
 #define REG_KEY(r, i) REG_ENTRY(r, i)
 #define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
+
+/* the fixed-point sum at slot s as a float8 */
+static inline float8
+regression_fixed(const float8 *s)
+{
+	int128		v;
+
+	memcpy(&v, s, sizeof(int128));
+	return ldexp((float8) v, -REG_FIXED_SHIFT);
+}
 
 /* A flat regression from a datum (flat, toasted or expanded), checked (XX001) */
 extern Regression *regression_from_datum(Datum d);
