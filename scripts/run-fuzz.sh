@@ -17,14 +17,16 @@ cuminc:cuminc_in:cuminc_out:cuminc_recv:cuminc_send
 weekline:weekline_in:weekline_out:weekline_recv:weekline_send
 survival:survival_in:survival_out:survival_recv:survival_send
 logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send
-flow:flow_in:flow_out:flow_recv:flow_send"
+flow:flow_in:flow_out:flow_recv:flow_send
+regression:regression_in:regression_out:regression_recv:regression_send"
 
 SOURCES=$(ls "$REPO"/src/*/*.c | grep -v '/core/jobreg\.c$')
 # Size limits (doc/limits.md) small enough for inputs of -max_len bytes to
 # reach them, so that the checks at each limit are fuzzed too.
 LIMITS="-DSURVIVAL_MAX_TIMES=8 -DLOGRANK_MAX_GROUPS=4 -DLOGRANK_MAX_LABEL=16
 	-DCUMINC_MAX_ENTRIES=8 -DCUMINC_TABLE_MAX_ROWS=64
-	-DWEEKLINE_MAX_RUNS=8 -DWEEKLINE_AGG_MAX_ROWS=16 -DFLOW_MAX_ENTRIES=64 -DFLOW_MAX_HORIZON=8"
+	-DWEEKLINE_MAX_RUNS=8 -DWEEKLINE_AGG_MAX_ROWS=16 -DFLOW_MAX_ENTRIES=64 -DFLOW_MAX_HORIZON=8
+	-DREGRESSION_MAX_PATTERNS=8"
 status=0
 mkdir -p "$REPO/fuzz/findings"
 for spec in $TYPES; do

@@ -1018,9 +1018,9 @@ regression_combine(PG_FUNCTION_ARGS)
  */
 typedef struct FitCache
 {
+	MemoryContext cxt;			/* holds the value and the fit; reset for another */
 	Size		size;
-	char	   *bytes;			/* the flat value */
-	Regression *r;				/* = bytes */
+	Regression *r;				/* a copy of the flat value */
 	RegressionFit fit;
 	bool		withheld;
 } FitCache;
@@ -1033,14 +1033,14 @@ typedef struct FitCache
 static bool
 Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 {
-	float8		floor = jobreg_min_cell;
+	float8		minimum = jobreg_min_cell;
 	char	   *why = NULL;
 
 	if (jobreg_min_cell <= 0)
 		return false;
-	if (fit->rows < floor)
+	if (fit->rows < minimum)
 		why = psprintf("The model rests on %.0f rows.", fit->rows);
-	else if (r->kind == REG_LOGISTIC && (fit->events < floor || fit->rows - fit->events < floor))
+	else if (r->kind == REG_LOGISTIC && (fit->events < minimum || fit->rows - fit->events < minimum))
 		why = "The model rests on fewer rows with or without the event than jobreg.min_cell.";
 	for (int j = 0; why == NULL && j < r->p; j++)
 	{
@@ -1056,7 +1056,7 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 			else if (x != 0)
 				indicator = false;
 		}
-		if (indicator && (ones < floor || fit->rows - ones < floor))
+		if (indicator && (ones < minimum || fit->rows - ones < minimum))
 			why = psprintf("Covariate %d is 0 or 1, and fewer rows than jobreg.min_cell have one of the two.", j + 1);
 	}
 	if (why != NULL && notice)
@@ -1066,30 +1066,43 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 	return why != NULL;
 }
 
+/*
+ * The fit of a state, kept in fn_extra while the same value comes back (a
+ * predict over many rows fits once), with the disclosure decision.  The
+ * fit's work arrays live in the call's memory context; the cache keeps a
+ * copy of the value and the fit's results only.
+ */
 static FitCache *
 GetFit(FunctionCallInfo fcinfo, Datum d)
 {
 	FitCache   *c = (FitCache *) fcinfo->flinfo->fn_extra;
 	Regression *r = regression_from_datum(d);
-	MemoryContext old;
+	RegressionFit fit;
+	int			k;
 
-	if (c != NULL && c->size == VARSIZE(r) && memcmp(c->bytes, r, c->size) == 0)
+	if (c != NULL && c->size == VARSIZE(r) && memcmp(c->r, r, c->size) == 0)
 		return c;
 	if (c == NULL)
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FitCache));
-	else
 	{
-		pfree(c->bytes);
-		c->bytes = NULL;
-		c->size = 0;
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FitCache));
+		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "regression fit",
+									   ALLOCSET_DEFAULT_SIZES);
+		fcinfo->flinfo->fn_extra = c;
 	}
-	fcinfo->flinfo->fn_extra = c;
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	regression_glm_fit(r, &c->fit);
-	c->bytes = palloc_extended(VARSIZE(r), MCXT_ALLOC_HUGE);
-	memcpy(c->bytes, r, VARSIZE(r));
-	MemoryContextSwitchTo(old);
-	c->r = (Regression *) c->bytes;
+	MemoryContextReset(c->cxt);
+	c->size = 0;
+
+	regression_glm_fit(r, &fit);
+	k = fit.k;
+	c->fit = fit;
+	c->fit.coef = MemoryContextAlloc(c->cxt, sizeof(float8) * k);
+	c->fit.aliased = MemoryContextAlloc(c->cxt, sizeof(bool) * k);
+	c->fit.cov = MemoryContextAlloc(c->cxt, sizeof(float8) * k * k);
+	memcpy(c->fit.coef, fit.coef, sizeof(float8) * k);
+	memcpy(c->fit.aliased, fit.aliased, sizeof(bool) * k);
+	memcpy(c->fit.cov, fit.cov, sizeof(float8) * k * k);
+	c->r = MemoryContextAllocHuge(c->cxt, VARSIZE(r));
+	memcpy(c->r, r, VARSIZE(r));
 	c->size = VARSIZE(r);
 
 	if (c->fit.events == 0 || (r->kind == REG_LOGISTIC && c->fit.events == c->fit.rows))
