@@ -106,3 +106,45 @@ for (m in list(list("S1", y ~ age, sep), list("A1", y ~ sex + age, allev), list(
 	out <- c(out, sprintf("-- R warns for %s: %s", m[[1]], paste(w, collapse = "; ")))
 }
 writeLines(out, "test/data/regression_reference.sql")
+
+# Cox models (survival::coxph) on the same persons: a duration in whole weeks
+# (many ties) and an event; Efron (R's default) and Breslow ties; sex2 is
+# aliased; cinf has events only where sex = 1 (an infinite coefficient).
+suppressPackageStartupMessages(library(survival))
+set.seed(20261205)
+weeks <- pmin(1 + floor(rexp(n, 1 / 30) * exp(-0.4 * sex + 0.3 * h3)), 104)
+event <- as.integer(weeks < 104 & runif(n) < 0.75)
+weeks[sample(n, 5)] <- NA
+dc <- data.frame(id = 1:n, weeks, event, sex, h2, h3, age, sex2 = 1 - sex)
+out2 <- c("CREATE TABLE reg_cox (id int, weeks float8, event bool, sex float8, h2 float8, h3 float8, age float8, sex2 float8);",
+		  "INSERT INTO reg_cox VALUES",
+		  paste0("\t", sprintf("(%d, %s, %s, %s, %s, %s, %s, %s)", dc$id, num(dc$weeks), lgl(dc$event), num(dc$sex),
+							   num(dc$h2), num(dc$h3), num(dc$age), num(dc$sex2)), c(rep(",", n - 1), ";")))
+cref <- function(model, f) {
+	s <- summary(f)$coefficients
+	ci <- confint.default(f)
+	cf <- coef(f)
+	lines <- character(0)
+	for (t in names(cf)) {
+		if (is.na(cf[t]))
+			lines <- c(lines, sprintf("('%s', '%s', NULL, NULL, NULL, NULL, NULL, NULL)", model, t))
+		else
+			lines <- c(lines, sprintf("('%s', '%s', %s, %s, %s, %s, %s, %s)", model, t,
+									  num(s[t, "coef"]), num(s[t, "se(coef)"]), num(s[t, "z"]), num(s[t, "Pr(>|z|)"]),
+									  num(ci[t, 1]), num(ci[t, 2])))
+	}
+	c(paste0("INSERT INTO reg_ref_coef VALUES ", paste(lines, collapse = ", "), ";"),
+	  sprintf("INSERT INTO reg_ref_fit VALUES ('%s', %d, %d, %s, %s, NULL, %s, %d, %s);", model,
+			  f$n, f$nevent, num(f$loglik[2]), num(f$loglik[1]), num(AIC(f)), f$iter, "true"))
+}
+C1 <- coxph(Surv(weeks, event) ~ sex + h2 + h3 + age, dc)
+C1b <- coxph(Surv(weeks, event) ~ sex + h2 + h3 + age, dc, ties = "breslow")
+C2 <- coxph(Surv(weeks, event) ~ sex + sex2 + age, dc)
+cinf <- data.frame(weeks = c(1:20, 1:20), event = c(rep(0L, 20), rep(1L, 20)), sex = rep(0:1, each = 20))
+w <- character(0)
+C3 <- withCallingHandlers(coxph(Surv(weeks, event) ~ sex, cinf),
+						  warning = function(c) { w <<- c(w, conditionMessage(c)); invokeRestart("muffleWarning") })
+out2 <- c(out2, cref("C1", C1), cref("C1b", C1b), cref("C2", C2), cref("C3", C3),
+		  sprintf("-- R warns for C3: %s", paste(w, collapse = "; ")))
+out <- readLines("test/data/regression_reference.sql")
+writeLines(c(out, out2), "test/data/regression_reference.sql")

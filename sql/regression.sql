@@ -179,6 +179,83 @@ SELECT logistic(y, ARRAY[sex, NULL]) IS NULL AS all_skipped FROM reg_rows;
 SELECT poisson(events, NULL, ARRAY[sex]) IS NULL AS all_skipped FROM reg_rows;
 SELECT regression_merge(r) IS NULL AS merge_of_nothing FROM reg_models WHERE false;
 
+-- Cox models (R's coxph): Efron and Breslow ties, an aliased column, a
+-- coefficient that may be infinite (C3: events only where sex = 1)
+CREATE TABLE reg_cox_models AS
+SELECT 'C1' AS model, cox(weeks, event, ARRAY[sex, h2, h3, age]) AS r, ARRAY['sex', 'h2', 'h3', 'age'] AS names, 'efron' AS ties FROM reg_cox
+UNION ALL SELECT 'C1b', cox(weeks, event, ARRAY[sex, h2, h3, age]), ARRAY['sex', 'h2', 'h3', 'age'], 'breslow' FROM reg_cox
+UNION ALL SELECT 'C2', cox(weeks, event, ARRAY[sex, sex2, age]), ARRAY['sex', 'sex2', 'age'], 'efron' FROM reg_cox
+UNION ALL SELECT 'C3', cox(w, e, ARRAY[s]), ARRAY['sex'], 'efron'
+FROM (SELECT g::float8 AS w, false AS e, 0::float8 AS s FROM generate_series(1, 20) AS g
+	  UNION ALL SELECT g, true, 1 FROM generate_series(1, 20) AS g) AS v;
+SET client_min_messages = warning;
+SELECT m.model, count(*) AS terms, count(c.estimate) AS estimated,
+	   count(*) FILTER (WHERE NOT (pg_temp.near(c.estimate, f.estimate, tol)
+		   AND pg_temp.near(c.std_err, f.std_err, tol) AND pg_temp.near(c.statistic, f.statistic, tol)
+		   AND pg_temp.near(c.p_value, f.p_value, tol) AND pg_temp.near(c.lower, f.lower, tol)
+		   AND pg_temp.near(c.upper, f.upper, tol))) AS off
+FROM reg_cox_models m
+	 -- C3's coefficient runs off to infinity: R and jobreg stop at nearly the same place
+	 CROSS JOIN LATERAL (SELECT CASE WHEN m.model = 'C3' THEN 1e-7 ELSE 1e-8 END AS tol) AS t
+	 CROSS JOIN LATERAL coef_table(m.r, m.names, ties => m.ties) AS c
+	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE model LIKE 'C%') AS f ON f.model = m.model AND f.term = c.term
+GROUP BY m.model ORDER BY m.model;
+-- regression_fit takes no ties: it fits with Efron's (C1b's figures are C1's)
+SELECT f.model, (r.n = f.n) AS n, (r.events = f.events) AS events,
+	   pg_temp.near(r.loglik, f.loglik, 1e-8) AS loglik, pg_temp.near(r.null_loglik, f.null_loglik, 1e-8) AS null_loglik,
+	   r.deviance IS NULL AS no_deviance, pg_temp.near(r.aic, f.aic, 1e-8) AS aic,
+	   r.iterations = f.iterations AS iterations, r.converged
+FROM reg_cox_models m CROSS JOIN LATERAL regression_fit(m.r) r JOIN reg_ref_fit f ON f.model = m.model
+WHERE m.model <> 'C1b' ORDER BY f.model;
+RESET client_min_messages;
+SELECT converged FROM regression_fit((SELECT r FROM reg_cox_models WHERE model = 'C3'));
+-- predict is the relative hazard exp(x'b) against x = 0
+SELECT pg_temp.near(predict(r, '{1,0,1,40}'),
+					exp((SELECT sum(estimate * x) FROM coef_table(r) WITH ORDINALITY AS c(t, estimate, s, z, p, l, u, i)
+							 JOIN unnest('{1,0,1,40}'::float8[]) WITH ORDINALITY AS v(x, i) USING (i))), 1e-12) AS relative_hazard
+FROM reg_cox_models WHERE model = 'C1';
+-- the state: rows and events per time and pattern (stratum 0), against plain SQL
+SELECT r::text = (SELECT 'v1;cox;p=1;' || string_agg(format('0,%s,%s:%s,%s', weeks, sex, n, e), ';' ORDER BY weeks, sex)
+				  FROM (SELECT weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox
+						WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL GROUP BY 1, 2) AS g) AS plain_sql
+FROM (SELECT cox(weeks, event, ARRAY[sex]) AS r FROM reg_cox) AS s;
+SELECT cox(t, e, ARRAY[x]) FROM (VALUES (2.5::float8, true, 1::float8), (1, false, 0), (2.5, false, 1), (-0.0, true, 0)) AS v(t, e, x);
+-- merge law, round trips, parallel = serial
+SELECT regression_merge(part)::text = (SELECT r::text FROM reg_cox_models WHERE model = 'C1') AS merged_equals_whole
+FROM (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) AS part FROM reg_cox GROUP BY id % 3) AS p;
+SELECT model, r::text::regression::text = r::text AS text_round_trip,
+	   pg_temp.recv(regression_send(r)) = r::text AS binary_round_trip
+FROM reg_cox_models ORDER BY model;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT cox(age, y, ARRAY[sex, band]) FROM reg_big;
+CREATE TABLE reg_cox_parallel AS SELECT cox(age, y, ARRAY[sex, band]) AS c FROM reg_big;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+SELECT c::text = (SELECT cox(age, y, ARRAY[sex, band]) FROM reg_big)::text AS cox_parallel_equals_serial
+FROM reg_cox_parallel;
+RESET max_parallel_workers_per_gather;
+-- bad input
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	$$SELECT cox('NaN', true, '{1}')$$,
+	$$SELECT cox('Infinity', true, '{1}')$$,
+	$$SELECT cox(t, true, x) FROM (VALUES (1::float8, '{1,2}'::float8[]), (2, '{1}')) AS v(t, x)$$,
+	$$SELECT regression_merge(r) FROM (SELECT r FROM reg_cox_models WHERE model = 'C1' UNION ALL SELECT r FROM reg_models WHERE model = 'L1') AS s$$,
+	$$SELECT * FROM coef_table((SELECT r FROM reg_cox_models WHERE model = 'C1'), '{a,b,c,d,e}')$$
+]) AS q;
+SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
+FROM unnest(ARRAY[
+	'v1;cox;p=1;0,1,1:1,1', 'v1;cox;p=1;0,1:1,1', 'v1;cox;p=1;-1,1,1:1,1', 'v1;cox;p=1;0.5,1,1:1,1',
+	'v1;cox;p=1;0,2,1:1,1;0,1,1:1,1', 'v1;cox;p=1;0,1,1:1,2'
+]) AS input;
+
 -- disclosure control: jobreg.min_cell withholds tables of models resting on
 -- fewer persons: rows, rows with and without the event (logistic), and the
 -- rows with 1 and with 0 of every 0/1 covariate
@@ -194,6 +271,11 @@ SELECT * FROM regression_fit((SELECT r FROM reg_models WHERE model = 'L0'));
 SET jobreg.min_cell = 200;
 SELECT count(*) AS terms, count(estimate) AS shown FROM coef_table((SELECT r FROM reg_models WHERE model = 'L0'));
 SELECT n, events, iterations, converged FROM regression_fit((SELECT r FROM reg_models WHERE model = 'L0'));
+-- a Cox model needs min_cell events (415 here)
+SET jobreg.min_cell = 416;
+SELECT count(*) AS terms, count(estimate) AS shown FROM coef_table((SELECT cox(weeks, event, ARRAY[age]) FROM reg_cox));
+SET jobreg.min_cell = 415;
+SELECT count(*) AS terms, count(estimate) AS shown FROM coef_table((SELECT cox(weeks, event, ARRAY[age]) FROM reg_cox));
 RESET jobreg.min_cell;
 
 -- bad input, each an error with a SQLSTATE

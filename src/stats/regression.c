@@ -48,6 +48,7 @@ PG_FUNCTION_INFO_V1(regression_recv);
 PG_FUNCTION_INFO_V1(regression_send);
 PG_FUNCTION_INFO_V1(logistic_trans);
 PG_FUNCTION_INFO_V1(poisson_trans);
+PG_FUNCTION_INFO_V1(cox_trans);
 PG_FUNCTION_INFO_V1(regression_combine);
 PG_FUNCTION_INFO_V1(coef_table);
 PG_FUNCTION_INFO_V1(regression_fit);
@@ -59,19 +60,26 @@ PG_FUNCTION_INFO_V1(regression_predict);
 static const char *
 KindName(int kind)
 {
-	return kind == REG_LOGISTIC ? "logistic" : "poisson";
+	return kind == REG_LOGISTIC ? "logistic" : kind == REG_POISSON ? "poisson" : "cox";
 }
 
 static int
 KindNval(int kind)
 {
-	return kind == REG_LOGISTIC ? REG_LOGISTIC_NVAL : REG_POISSON_NVAL;
+	return kind == REG_LOGISTIC ? REG_LOGISTIC_NVAL : kind == REG_POISSON ? REG_POISSON_NVAL : REG_COX_NVAL;
+}
+
+/* key float8s per entry: x, after the stratum and time for Cox */
+static int
+KindNkey(int kind, int p)
+{
+	return kind == REG_COX ? p + 2 : p;
 }
 
 static int
 KindNglobal(int kind)
 {
-	return kind == REG_LOGISTIC ? 0 : REG_POISSON_NGLOBAL;
+	return kind == REG_POISSON ? REG_POISSON_NGLOBAL : 0;
 }
 
 /*
@@ -82,13 +90,13 @@ KindNglobal(int kind)
 static const char *
 ValLayout(int kind)
 {
-	return kind == REG_LOGISTIC ? "ff" : "fxxxx";
+	return kind == REG_POISSON ? "fxxxx" : "ff";
 }
 
 static const char *
 GlobalLayout(int kind)
 {
-	return kind == REG_LOGISTIC ? "" : "xxxxf";
+	return kind == REG_POISSON ? "xxxxf" : "";
 }
 
 static inline int128
@@ -187,6 +195,7 @@ typedef struct RegState
 	bool		known;			/* kind and p set */
 	int			kind;
 	int			p;
+	int			nkey;			/* key float8s: p, or p + 2 for Cox */
 	int			nval;
 	int			nglobal;
 	int			n;				/* patterns */
@@ -201,7 +210,7 @@ typedef struct RegState
 static inline const float8 *
 KeyOf(RegState *st, uint32 idx)
 {
-	return idx == REG_PROBE ? st->probe : st->keys + (Size) idx * st->p;
+	return idx == REG_PROBE ? st->probe : st->keys + (Size) idx * st->nkey;
 }
 
 #define SH_PREFIX reg_hash
@@ -209,10 +218,10 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_KEY_TYPE uint32
 #define SH_KEY idx
 #define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) KeyOf((RegState *) (tb)->private_data, (k)), \
-									  ((RegState *) (tb)->private_data)->p * sizeof(float8))
+									  ((RegState *) (tb)->private_data)->nkey * sizeof(float8))
 #define SH_EQUAL(tb, a, b) (memcmp(KeyOf((RegState *) (tb)->private_data, (a)), \
 								   KeyOf((RegState *) (tb)->private_data, (b)), \
-								   ((RegState *) (tb)->private_data)->p * sizeof(float8)) == 0)
+								   ((RegState *) (tb)->private_data)->nkey * sizeof(float8)) == 0)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
 #define SH_SCOPE static inline
@@ -246,7 +255,7 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 	RegState   *st = (RegState *) eohptr;
 
 	return REGRESSION_HDRSZ +
-		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->p + st->nval));
+		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->nkey + st->nval));
 }
 
 /* The flat form is canonical: patterns sorted */
@@ -262,23 +271,23 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	r->version = REGRESSION_VERSION;
 	r->kind = st->kind;
 	r->p = st->p;
-	r->nkey = st->p;
+	r->nkey = st->nkey;
 	r->nval = st->nval;
 	r->nglobal = st->nglobal;
 	r->nentries = st->n;
 	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
 	for (int i = 0; i < st->n; i++)
 		order[i] = i;
-	KeyCmpP = st->p;
-	KeyCmpStride = st->p;
+	KeyCmpP = st->nkey;
+	KeyCmpStride = st->nkey;
 	KeyCmpBase = st->keys;
-	if (st->p > 0)
+	if (st->nkey > 0)
 		qsort(order, st->n, sizeof(int), IndexCmp);
 	for (int i = 0; i < st->n; i++)
 	{
 		int			o = order[i];
 
-		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->p, sizeof(float8) * st->p);
+		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->nkey, sizeof(float8) * st->nkey);
 		memcpy(REG_VAL(r, i), st->vals + (Size) o * st->nval, sizeof(float8) * st->nval);
 	}
 	pfree(order);
@@ -308,6 +317,7 @@ SetModel(RegState *st, int kind, int p)
 		st->known = true;
 		st->kind = kind;
 		st->p = p;
+		st->nkey = KindNkey(kind, p);
 		st->nval = KindNval(kind);
 		st->nglobal = KindNglobal(kind);
 		return;
@@ -332,7 +342,7 @@ PatternSums(RegState *st, const float8 *x)
 	bool		found;
 
 	st->probe = x;
-	hash = hash_bytes((const unsigned char *) x, st->p * sizeof(float8));
+	hash = hash_bytes((const unsigned char *) x, st->nkey * sizeof(float8));
 	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
 	if (!found)
 	{
@@ -344,17 +354,17 @@ PatternSums(RegState *st, const float8 *x)
 
 			if (st->cap == 0)
 			{
-				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->p, 1));
+				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
 				st->vals = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
 			}
 			else
 			{
-				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->p, 1));
+				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
 				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
 			}
 			st->cap = cap;
 		}
-		memcpy(st->keys + (Size) st->n * st->p, x, sizeof(float8) * st->p);
+		memcpy(st->keys + (Size) st->n * st->nkey, x, sizeof(float8) * st->nkey);
 		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
 		cell->idx = st->n++;
 		cell->hash = hash;
@@ -416,19 +426,21 @@ CheckValues(Regression *r, int sqlstate)
 
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
-		for (int j = 0; j < r->p; j++)
+		for (int j = 0; j < r->nkey; j++)
 		{
 			if (!isfinite(x[j]))
-				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate that is not finite.", i + 1));
+				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate or time that is not finite.", i + 1));
 			x[j] += 0.0;		/* no negative zero */
 		}
-		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->p) >= 0)
+		if (r->kind == REG_COX && !(x[0] >= 0 && x[0] <= PG_INT32_MAX && IsWhole(x[0])))
+			RegInvalid(sqlstate, psprintf("Entry %d must have a whole stratum number, 0 or more.", i + 1));
+		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->nkey) >= 0)
 			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
 										  i + 1, i));
 		if (!(v[REG_ROWS] >= 1 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS])))
 			RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of rows, 1 or more.", i + 1));
 		rows += v[REG_ROWS];
-		if (r->kind == REG_LOGISTIC)
+		if (r->kind != REG_POISSON)
 		{
 			if (!(v[REG_Y] >= 0 && v[REG_Y] <= v[REG_ROWS] && IsWhole(v[REG_Y])))
 				RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of events from 0 to its rows.", i + 1));
@@ -463,8 +475,8 @@ regression_from_datum(Datum d)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("unsupported regression format version %d", r->version),
 				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
-	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON) ||
-		r->p > REGRESSION_MAX_P || r->nkey != r->p ||
+	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON && r->kind != REG_COX) ||
+		r->p > REGRESSION_MAX_P || r->nkey != KindNkey(r->kind, r->p) ||
 		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
 		r->nentries < 1 || r->nentries > REGRESSION_MAX_PATTERNS ||
 		VARSIZE(r) != REGRESSION_HDRSZ +
@@ -481,14 +493,15 @@ AllocFlat(int kind, int p, int n)
 {
 	int			nval = KindNval(kind);
 	int			nglobal = KindNglobal(kind);
-	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (p + nval));
+	int			nkey = KindNkey(kind, p);
+	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (nkey + nval));
 	Regression *r = palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 
 	SET_VARSIZE(r, size);
 	r->version = REGRESSION_VERSION;
 	r->kind = kind;
 	r->p = p;
-	r->nkey = p;
+	r->nkey = nkey;
 	r->nval = nval;
 	r->nglobal = nglobal;
 	r->nentries = n;
@@ -650,6 +663,7 @@ regression_in(PG_FUNCTION_ARGS)
 	const char *p = str;
 	int			kind;
 	int			np;
+	int			nkey;
 	int			n = 0;
 	int			cap = 16;
 	int			stride;
@@ -668,8 +682,10 @@ regression_in(PG_FUNCTION_ARGS)
 		kind = REG_LOGISTIC, p += 8;
 	else if (strncmp(p, "poisson", 7) == 0)
 		kind = REG_POISSON, p += 7;
+	else if (strncmp(p, "cox", 3) == 0)
+		kind = REG_COX, p += 3;
 	else
-		RegSyntax(str, p, "\"logistic\" or \"poisson\"");
+		RegSyntax(str, p, "\"logistic\", \"poisson\" or \"cox\"");
 	ExpectText(str, &p, ";p=");
 	np = ParseSmallInt(str, &p);
 	if (np > REGRESSION_MAX_P)
@@ -680,7 +696,8 @@ regression_in(PG_FUNCTION_ARGS)
 		ExpectText(str, &p, ";sums=");
 		ParseSlots(str, &p, globals, GlobalLayout(kind));
 	}
-	stride = np + KindNval(kind);
+	nkey = KindNkey(kind, np);
+	stride = nkey + KindNval(kind);
 	ents = palloc(sizeof(float8) * cap * stride);
 	while (*p == ';')
 	{
@@ -694,14 +711,14 @@ regression_in(PG_FUNCTION_ARGS)
 			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
 		}
 		e = ents + (Size) n * stride;
-		for (int j = 0; j < np; j++)
+		for (int j = 0; j < nkey; j++)
 		{
 			if (j > 0)
 				ExpectText(str, &p, ",");
 			e[j] = ParseNumber(str, &p);
 		}
 		ExpectText(str, &p, ":");
-		ParseSlots(str, &p, e + np, ValLayout(kind));
+		ParseSlots(str, &p, e + nkey, ValLayout(kind));
 		n++;
 	}
 	if (*p != '\0')
@@ -733,7 +750,7 @@ regression_out(PG_FUNCTION_ARGS)
 	{
 		CHECK_FOR_INTERRUPTS();
 		appendStringInfoChar(&buf, ';');
-		for (int j = 0; j < r->p; j++)
+		for (int j = 0; j < r->nkey; j++)
 		{
 			if (j > 0)
 				appendStringInfoChar(&buf, ',');
@@ -810,14 +827,14 @@ regression_recv(PG_FUNCTION_ARGS)
 				 errmsg("unsupported regression binary format version %d", version),
 				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
 	kind = pq_getmsgbyte(buf);
-	if (kind != REG_LOGISTIC && kind != REG_POISSON)
+	if (kind != REG_LOGISTIC && kind != REG_POISSON && kind != REG_COX)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, psprintf("Kind %d is not a model kind.", kind));
 	np = (int16) pq_getmsgint(buf, 2);
 	if (np < 0 || np > REGRESSION_MAX_P)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
 	n = (int32) pq_getmsgint(buf, 4);
-	stride = np + KindNval(kind);
+	stride = KindNkey(kind, np) + KindNval(kind);
 	if (n < 1 || n > REGRESSION_MAX_PATTERNS ||
 		((int64) n * stride + KindNglobal(kind)) * 8 != buf->len - buf->cursor)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
@@ -827,7 +844,7 @@ regression_recv(PG_FUNCTION_ARGS)
 	RecvSlots(buf, REG_GLOBALS(r), GlobalLayout(kind));
 	for (int i = 0; i < n; i++)
 	{
-		for (int j = 0; j < np; j++)
+		for (int j = 0; j < r->nkey; j++)
 			REG_KEY(r, i)[j] = pq_getmsgfloat8(buf);
 		RecvSlots(buf, REG_VAL(r, i), ValLayout(kind));
 	}
@@ -849,7 +866,7 @@ regression_send(PG_FUNCTION_ARGS)
 	SendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
 	for (int i = 0; i < r->nentries; i++)
 	{
-		for (int j = 0; j < r->p; j++)
+		for (int j = 0; j < r->nkey; j++)
 			pq_sendfloat8(&buf, REG_KEY(r, i)[j]);
 		SendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
 	}
@@ -992,6 +1009,39 @@ poisson_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
+/* cox(duration, event, x): rows with a NULL are skipped; one stratum (0) */
+Datum
+cox_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		key[REGRESSION_MAX_P + 3];
+	int			p;
+	float8		t;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "cox_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	t = PG_GETARG_FLOAT8(1);
+	if (!isfinite(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox duration must be finite: %g", t)));
+	key[0] = 0;
+	key[1] = t + 0.0;			/* no negative zero */
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_COX, p);
+	v = PatternSums(st, key);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
 /* combine function of the aggregates, transition function of regression_merge */
 Datum
 regression_combine(PG_FUNCTION_ARGS)
@@ -1019,6 +1069,7 @@ regression_combine(PG_FUNCTION_ARGS)
 typedef struct FitCache
 {
 	MemoryContext cxt;			/* holds the value and the fit; reset for another */
+	bool		efron;			/* the ties of a Cox fit */
 	Size		size;
 	Regression *r;				/* a copy of the flat value */
 	RegressionFit fit;
@@ -1042,6 +1093,8 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 		why = psprintf("The model rests on %.0f rows.", fit->rows);
 	else if (r->kind == REG_LOGISTIC && (fit->events < minimum || fit->rows - fit->events < minimum))
 		why = "The model rests on fewer rows with or without the event than jobreg.min_cell.";
+	else if (r->kind == REG_COX && fit->events < minimum)
+		why = "The model rests on fewer events than jobreg.min_cell.";
 	for (int j = 0; why == NULL && j < r->p; j++)
 	{
 		float8		ones = 0;
@@ -1049,7 +1102,7 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 
 		for (int i = 0; i < r->nentries && indicator; i++)
 		{
-			float8		x = REG_KEY(r, i)[j];
+			float8		x = REG_X(r, i)[j];
 
 			if (x == 1)
 				ones += REG_VAL(r, i)[REG_ROWS];
@@ -1073,14 +1126,16 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
  * copy of the value and the fit's results only.
  */
 static FitCache *
-GetFit(FunctionCallInfo fcinfo, Datum d)
+GetFit(FunctionCallInfo fcinfo, Datum d, bool efron)
 {
 	FitCache   *c = (FitCache *) fcinfo->flinfo->fn_extra;
 	Regression *r = regression_from_datum(d);
 	RegressionFit fit;
 	int			k;
 
-	if (c != NULL && c->size == VARSIZE(r) && memcmp(c->r, r, c->size) == 0)
+	if (r->kind != REG_COX)
+		efron = true;			/* ties do not matter */
+	if (c != NULL && c->size == VARSIZE(r) && c->efron == efron && memcmp(c->r, r, c->size) == 0)
 		return c;
 	if (c == NULL)
 	{
@@ -1092,7 +1147,11 @@ GetFit(FunctionCallInfo fcinfo, Datum d)
 	MemoryContextReset(c->cxt);
 	c->size = 0;
 
-	regression_glm_fit(r, &fit);
+	if (r->kind == REG_COX)
+		regression_cox_fit(r, efron, &fit);
+	else
+		regression_glm_fit(r, &fit);
+	c->efron = efron;
 	k = fit.k;
 	c->fit = fit;
 	c->fit.coef = MemoryContextAlloc(c->cxt, sizeof(float8) * k);
@@ -1113,6 +1172,10 @@ GetFit(FunctionCallInfo fcinfo, Datum d)
 				 errdetail("The maximum likelihood estimates do not exist: the figures are those of R's glm.fit where it stops, and converged is false.")));
 		c->fit.boundary = true;
 	}
+	else if (c->fit.infinite)
+		ereport(NOTICE,
+				(errmsg("the cox regression's log-likelihood converged before a coefficient did"),
+				 errdetail("A coefficient may be infinite (the covariates separate the events), as R's coxph warns; converged is false.")));
 	else if (!c->fit.converged)
 		ereport(NOTICE,
 				(errmsg("the %s regression did not converge in %d iterations", KindName(r->kind), c->fit.iterations),
@@ -1122,7 +1185,7 @@ GetFit(FunctionCallInfo fcinfo, Datum d)
 				(errmsg(r->kind == REG_LOGISTIC ? "fitted probabilities numerically 0 or 1 occurred"
 						: "fitted rates numerically 0 occurred"),
 				 errdetail("The covariates separate the outcome: the estimates and standard errors of the separating terms are not meaningful, as R's glm.fit warns; converged is false.")));
-	if (c->fit.boundary)
+	if (c->fit.boundary || c->fit.infinite)
 		c->fit.converged = false;
 	c->withheld = Withheld(r, &c->fit, true);
 	return c;
@@ -1141,6 +1204,7 @@ coef_table(PG_FUNCTION_ARGS)
 	int			nnames = 0;
 	float8		qlo,
 				qhi;
+	int			off;
 
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -1160,7 +1224,8 @@ coef_table(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	c = GetFit(fcinfo, PG_GETARG_DATUM(0), strcmp(ties, "efron") == 0);
+	off = c->r->kind == REG_COX ? 0 : 1;
 	if (!PG_ARGISNULL(1))
 	{
 		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
@@ -1174,7 +1239,7 @@ coef_table(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("coef_table has %d names for %d covariates", nnames, c->r->p),
-					 errdetail("names gives one name per element of x; the intercept is named \"(Intercept)\".")));
+					 errdetail("names gives one name per element of x; the intercept of a logistic or Poisson model is named \"(Intercept)\".")));
 	}
 	/* confint.default: estimate + qnorm(c(a, 1 - a)) * std_err, a = (1 - level) / 2 */
 	qlo = jobreg_qnorm((1 - level) / 2);
@@ -1187,12 +1252,12 @@ coef_table(PG_FUNCTION_ARGS)
 		float8		se = sqrt(c->fit.cov[j * c->fit.k + j]);
 		float8		zv = est / se;
 
-		if (j == 0)
+		if (j < off)
 			values[0] = CStringGetTextDatum("(Intercept)");
-		else if (names != NULL && !namenulls[j - 1])
-			values[0] = names[j - 1];
+		else if (names != NULL && !namenulls[j - off])
+			values[0] = names[j - off];
 		else
-			values[0] = CStringGetTextDatum(psprintf("x%d", j));
+			values[0] = CStringGetTextDatum(psprintf("x%d", j - off + 1));
 		values[1] = Float8GetDatum(est);
 		values[2] = Float8GetDatum(se);
 		values[3] = Float8GetDatum(zv);
@@ -1211,7 +1276,7 @@ coef_table(PG_FUNCTION_ARGS)
 Datum
 regression_fit(PG_FUNCTION_ARGS)
 {
-	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
 	TupleDesc	desc;
 	Datum		values[8];
 	bool		nulls[8] = {false, false, false, false, false, false, false, false};
@@ -1229,6 +1294,7 @@ regression_fit(PG_FUNCTION_ARGS)
 	values[7] = BoolGetDatum(c->fit.converged);
 	nulls[2] = isnan(c->fit.loglik);
 	nulls[3] = isnan(c->fit.null_loglik);
+	nulls[4] = isnan(c->fit.deviance);
 	nulls[5] = isnan(c->fit.aic);
 	if (c->withheld)
 		for (int i = 0; i < 6; i++)
@@ -1240,7 +1306,7 @@ regression_fit(PG_FUNCTION_ARGS)
 Datum
 regression_predict(PG_FUNCTION_ARGS)
 {
-	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0));
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
 	float8		x[REGRESSION_MAX_P + 1];
 	int			p;
 	float8		eta;
@@ -1251,6 +1317,14 @@ regression_predict(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("predict has %d covariates for a model of %d", p, c->r->p)));
+	if (c->r->kind == REG_COX)
+	{
+		/* the relative hazard exp(x'b), against x = 0 */
+		eta = 0;
+		for (int j = 0; j < c->fit.k; j++)
+			eta += c->fit.coef[j] * x[j];
+		PG_RETURN_FLOAT8(exp(eta));
+	}
 	eta = c->fit.coef[0];
 	for (int j = 1; j < c->fit.k; j++)
 		eta += c->fit.coef[j] * x[j - 1];

@@ -73,13 +73,16 @@ extern double jobreg_qnorm(double p);
  * and do not depend on the order of the rows: merged parts, parallel
  * plans and the whole give the same bits.  |sum| < 2^67 (1.5e20).
  *
- * Kind 3 is reserved for Cox models, whose entries will be per (stratum,
- * pattern, time): nkey = p + 2, and sections after the entries are
- * allowed for that kind.
+ * A Cox model (kind 3) has entries per (stratum, time, pattern): the key
+ * is the stratum number (0 without strata), the time and x (nkey = p + 2),
+ * and the values are rows leaving the risk set at that time and, of them,
+ * events (whole float8s).  Later forms (delayed entry, named strata) may
+ * add values and sections after the entries under a new format version.
  */
 #define REGRESSION_VERSION 1
 #define REG_LOGISTIC 1
 #define REG_POISSON 2
+#define REG_COX 3
 /* the most covariates (columns of x, the intercept not counted) */
 #define REGRESSION_MAX_P 64
 /* the most distinct covariate patterns of one state */
@@ -89,6 +92,8 @@ extern double jobreg_qnorm(double p);
 #define REG_FIXED_SHIFT 60
 
 #define REG_LOGISTIC_NVAL 2
+#define REG_COX_NVAL 2
+/* Cox values: as logistic, REG_ROWS then REG_Y (events) */
 #define REG_POISSON_NVAL 9
 #define REG_POISSON_NGLOBAL 9
 /* value slots */
@@ -123,6 +128,8 @@ typedef struct Regression
 #define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
 #define REG_KEY(r, i) REG_ENTRY(r, i)
 #define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
+/* the covariates of entry i (after the stratum and time of a Cox entry) */
+#define REG_X(r, i) (REG_ENTRY(r, i) + ((r)->nkey - (r)->p))
 
 /* the fixed-point sum at slot s as a float8 */
 static inline float8
@@ -158,9 +165,12 @@ typedef struct RegressionFit
 	bool		converged;		/* R's converged */
 	bool		boundary;		/* fitted probabilities 0 or 1, rates 0 (R warns) */
 	bool		null_converged;
+	bool		infinite;		/* Cox: a coefficient may be infinite (R warns) */
 } RegressionFit;
 
 extern void regression_glm_fit(const Regression *r, RegressionFit *fit);
+/* the fit of a Cox model (stats/cox.c): R's coxph; efron or Breslow ties */
+extern void regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit);
 /* the inverse link of a kind at eta (R's binomial()$linkinv or exp) */
 extern float8 regression_linkinv(int kind, float8 eta);
 
