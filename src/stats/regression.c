@@ -207,6 +207,24 @@ typedef struct RegState
 	struct reg_hash_hash *table;
 } RegState;
 
+/* a fast hash of a key's float8s (hash_bytes costs a fifth of a row) */
+static inline uint32
+KeyHash(const float8 *key, int n)
+{
+	uint64		h = UINT64CONST(0x243F6A8885A308D3) ^ (uint64) n;
+
+	for (int i = 0; i < n; i++)
+	{
+		uint64		w;
+
+		memcpy(&w, &key[i], sizeof(uint64));
+		h ^= w;
+		h *= UINT64CONST(0x9E3779B97F4A7C15);
+		h ^= h >> 29;
+	}
+	return (uint32) (h ^ (h >> 32));
+}
+
 static inline const float8 *
 KeyOf(RegState *st, uint32 idx)
 {
@@ -217,8 +235,8 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_ELEMENT_TYPE RegCell
 #define SH_KEY_TYPE uint32
 #define SH_KEY idx
-#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) KeyOf((RegState *) (tb)->private_data, (k)), \
-									  ((RegState *) (tb)->private_data)->nkey * sizeof(float8))
+#define SH_HASH_KEY(tb, k) KeyHash(KeyOf((RegState *) (tb)->private_data, (k)), \
+									((RegState *) (tb)->private_data)->nkey)
 #define SH_EQUAL(tb, a, b) (memcmp(KeyOf((RegState *) (tb)->private_data, (a)), \
 								   KeyOf((RegState *) (tb)->private_data, (b)), \
 								   ((RegState *) (tb)->private_data)->nkey * sizeof(float8)) == 0)
@@ -342,7 +360,7 @@ PatternSums(RegState *st, const float8 *x)
 	bool		found;
 
 	st->probe = x;
-	hash = hash_bytes((const unsigned char *) x, st->nkey * sizeof(float8));
+	hash = KeyHash(x, st->nkey);
 	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
 	if (!found)
 	{
