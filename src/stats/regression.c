@@ -162,9 +162,9 @@ CheckPatternLimit(int64 n)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("regression has too many distinct covariate patterns"),
-				 errdetail("A regression state holds at most %d distinct covariate vectors.",
+				 errdetail("A regression state holds at most %d distinct covariate vectors (for cox: pairs of time and covariate vector).",
 						   REGRESSION_MAX_PATTERNS),
-				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements.")));
+				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements; for cox, durations in whole weeks or days.")));
 }
 
 static void
