@@ -1,20 +1,22 @@
 /*
  * src/stats/regression.c
  *		The regression type (a mergeable model state), the aggregates
- *		logistic, poisson and regression_merge, and the readers coef_table,
- *		regression_fit and predict.
+ *		logistic, poisson, cox and regression_merge, and the readers
+ *		coef_table, regression_fit and predict.
  *
  * A state keeps, per distinct covariate pattern x, the sums its model's
  * likelihood needs (see stats.h): rows and events for a logistic model;
  * rows, events, exposure and two sums for R's starting values for a
  * Poisson model, with a few global sums for the constant terms of its
- * log-likelihood and deviance.  One pass over the rows is exact, memory
+ * log-likelihood and deviance; per stratum, time and pattern the rows
+ * leaving the risk set and their events for a Cox model.  One pass over
+ * the rows is exact, memory
  * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS), and
  * two states merge by adding their sums per pattern.  The sums are whole
  * numbers or fixed-point numbers (stats.h), so that they are exact and
  * the same in any order: merged parts, parallel plans and the whole give
  * the same value, bit for bit.  The fit runs in the readers (glm.c), on
- * the patterns.
+ * the patterns (glm.c, cox.c).
  *
  * Representations, as for flow: flat (the varlena of stats.h, entries
  * sorted by pattern, so the flat form is canonical) and, while
@@ -247,10 +249,6 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-static int	KeyCmpP;			/* p for the qsort comparators */
-static const float8 *KeyCmpBase;
-static int	KeyCmpStride;
-
 static int
 KeyCmp(const float8 *a, const float8 *b, int p)
 {
@@ -260,11 +258,14 @@ KeyCmp(const float8 *a, const float8 *b, int p)
 	return 0;
 }
 
+/* orders pattern indexes by their keys */
 static int
-IndexCmp(const void *a, const void *b)
+IndexCmp(const void *a, const void *b, void *arg)
 {
-	return KeyCmp(KeyCmpBase + (Size) *(const int *) a * KeyCmpStride,
-				  KeyCmpBase + (Size) *(const int *) b * KeyCmpStride, KeyCmpP);
+	const RegState *st = arg;
+
+	return KeyCmp(st->keys + (Size) *(const int *) a * st->nkey,
+				  st->keys + (Size) *(const int *) b * st->nkey, st->nkey);
 }
 
 static Size
@@ -296,11 +297,8 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
 	for (int i = 0; i < st->n; i++)
 		order[i] = i;
-	KeyCmpP = st->nkey;
-	KeyCmpStride = st->nkey;
-	KeyCmpBase = st->keys;
 	if (st->nkey > 0)
-		qsort(order, st->n, sizeof(int), IndexCmp);
+		qsort_arg(order, st->n, sizeof(int), IndexCmp, st);
 	for (int i = 0; i < st->n; i++)
 	{
 		int			o = order[i];

@@ -3,8 +3,8 @@
  *		The statistics layer: distribution functions (distributions.c),
  *		compensated sums and float8[] aggregate states (sums.c), and the group
  *		comparisons prop_test and welch_test (grouptest.c), and the
- *		regression type with its logistic and Poisson models
- *		(regression.c; the IRLS fit in glm.c).  Nothing here knows about
+ *		regression type with its logistic, Poisson and Cox models
+ *		(regression.c; the fits in glm.c and cox.c).  Nothing here knows about
  *		weeks or benefits.
  */
 #ifndef JOBREG_STATS_H
