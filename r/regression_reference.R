@@ -148,3 +148,18 @@ out2 <- c(out2, cref("C1", C1), cref("C1b", C1b), cref("C2", C2), cref("C3", C3)
 		  sprintf("-- R warns for C3: %s", paste(w, collapse = "; ")))
 out <- readLines("test/data/regression_reference.sql")
 writeLines(c(out, out2), "test/data/regression_reference.sql")
+
+# Delayed entry: Surv(entry, exit, event), at risk on (entry, exit]; some
+# entries tie with exits and with each other.
+set.seed(20261206)
+entry <- floor(runif(n, 0, 20))
+dd <- data.frame(id = 1:n, entry, exit = entry + dc$weeks, event = dc$event, sex, h2, h3, age)
+out3 <- c("CREATE TABLE reg_cox_entry (id int, entry float8, exit float8, event bool, sex float8, h2 float8, h3 float8, age float8);",
+		  "INSERT INTO reg_cox_entry VALUES",
+		  paste0("\t", sprintf("(%d, %s, %s, %s, %s, %s, %s, %s)", dd$id, num(dd$entry), num(dd$exit), lgl(dd$event),
+							   num(dd$sex), num(dd$h2), num(dd$h3), num(dd$age)), c(rep(",", n - 1), ";")))
+D1 <- coxph(Surv(entry, exit, event) ~ sex + h2 + h3 + age, dd)
+D1b <- coxph(Surv(entry, exit, event) ~ sex + h2 + h3 + age, dd, ties = "breslow")
+out3 <- c(out3, cref("D1", D1), cref("D1b", D1b))
+out <- readLines("test/data/regression_reference.sql")
+writeLines(c(out, out3), "test/data/regression_reference.sql")

@@ -331,9 +331,9 @@ CREATE FUNCTION weekline_recode(w weekline, codebook text) RETURNS weekline
 COMMENT ON FUNCTION weekline_recode(weekline, int4[], int4[]) IS 'the weekline with code from_codes[i] replaced by to_codes[i]; other codes kept';
 COMMENT ON FUNCTION weekline_recode(weekline, text) IS 'the weekline with each code replaced by the number of its group in the codebook (groups numbered 1, 2, ... by their smallest code; 0 kept)';
 
-/* ---------- regression: mergeable logistic and Poisson models (27_regression.sql) ---------- */
+/* ---------- regression: mergeable logistic, Poisson and Cox models (27_regression.sql) ---------- */
 
-/* ---------- regression: mergeable logistic and Poisson models ---------- */
+/* ---------- regression: mergeable logistic, Poisson and Cox models ---------- */
 
 CREATE TYPE regression;
 
@@ -369,12 +369,15 @@ CREATE FUNCTION poisson_trans(regression, float8, float8, float8[]) RETURNS regr
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION cox_trans(regression, float8, bool, float8[]) RETURNS regression
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cox_trans(regression, float8, float8, bool, float8[]) RETURNS regression
+	AS 'MODULE_PATHNAME', 'cox_trans_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION regression_combine(regression, regression) RETURNS regression
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION logistic_trans(regression, bool, float8[]) IS 'transition function of the logistic aggregate: adds one row to its covariate pattern';
 COMMENT ON FUNCTION poisson_trans(regression, float8, float8, float8[]) IS 'transition function of the poisson aggregate: adds one row to its covariate pattern';
 COMMENT ON FUNCTION cox_trans(regression, float8, bool, float8[]) IS 'transition function of the cox aggregate: adds one row to its time and covariate pattern';
+COMMENT ON FUNCTION cox_trans(regression, float8, float8, bool, float8[]) IS 'transition function of the cox aggregate with delayed entry: adds one row''s exit and entry';
 COMMENT ON FUNCTION regression_combine(regression, regression) IS 'combine function of logistic, poisson, cox and regression_merge: adds the sums of two states of the same kind and p';
 
 CREATE AGGREGATE logistic(y bool, x float8[]) (
@@ -395,6 +398,12 @@ CREATE AGGREGATE cox(duration float8, event bool, x float8[]) (
 	COMBINEFUNC = regression_combine,
 	PARALLEL = SAFE
 );
+CREATE AGGREGATE cox(entry float8, exit float8, event bool, x float8[]) (
+	SFUNC = cox_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
 CREATE AGGREGATE regression_merge(regression) (
 	SFUNC = regression_combine,
 	STYPE = regression,
@@ -405,6 +414,7 @@ CREATE AGGREGATE regression_merge(regression) (
 COMMENT ON AGGREGATE logistic(bool, float8[]) IS 'logistic regression of y on x with an intercept (R: glm(y ~ x, binomial)); rows with a NULL skipped';
 COMMENT ON AGGREGATE poisson(float8, float8, float8[]) IS 'Poisson regression of events on x with an intercept and offset log(exposure) (R: glm(events ~ x + offset(log(exposure)), poisson)); rows with a NULL skipped';
 COMMENT ON AGGREGATE cox(float8, bool, float8[]) IS 'Cox proportional hazards model of the duration and event on x (R: coxph(Surv(duration, event) ~ x)); rows with a NULL skipped';
+COMMENT ON AGGREGATE cox(float8, float8, bool, float8[]) IS 'Cox proportional hazards model with delayed entry, at risk on (entry, exit] (R: coxph(Surv(entry, exit, event) ~ x)); rows with a NULL skipped';
 COMMENT ON AGGREGATE regression_merge(regression) IS 'merges regression states of disjoint rows with the same kind and covariates';
 
 CREATE FUNCTION coef_table(r regression, names text[] DEFAULT NULL, conf_level float8 DEFAULT 0.95,

@@ -185,6 +185,9 @@ CREATE TABLE reg_cox_models AS
 SELECT 'C1' AS model, cox(weeks, event, ARRAY[sex, h2, h3, age]) AS r, ARRAY['sex', 'h2', 'h3', 'age'] AS names, 'efron' AS ties FROM reg_cox
 UNION ALL SELECT 'C1b', cox(weeks, event, ARRAY[sex, h2, h3, age]), ARRAY['sex', 'h2', 'h3', 'age'], 'breslow' FROM reg_cox
 UNION ALL SELECT 'C2', cox(weeks, event, ARRAY[sex, sex2, age]), ARRAY['sex', 'sex2', 'age'], 'efron' FROM reg_cox
+-- delayed entry: at risk on (entry, exit]
+UNION ALL SELECT 'D1', cox(entry, exit, event, ARRAY[sex, h2, h3, age]), ARRAY['sex', 'h2', 'h3', 'age'], 'efron' FROM reg_cox_entry
+UNION ALL SELECT 'D1b', cox(entry, exit, event, ARRAY[sex, h2, h3, age]), ARRAY['sex', 'h2', 'h3', 'age'], 'breslow' FROM reg_cox_entry
 UNION ALL SELECT 'C3', cox(w, e, ARRAY[s]), ARRAY['sex'], 'efron'
 FROM (SELECT g::float8 AS w, false AS e, 0::float8 AS s FROM generate_series(1, 20) AS g
 	  UNION ALL SELECT g, true, 1 FROM generate_series(1, 20) AS g) AS v;
@@ -198,7 +201,7 @@ FROM reg_cox_models m
 	 -- C3's coefficient runs off to infinity: R and jobreg stop at nearly the same place
 	 CROSS JOIN LATERAL (SELECT CASE WHEN m.model = 'C3' THEN 1e-7 ELSE 1e-8 END AS tol) AS t
 	 CROSS JOIN LATERAL coef_table(m.r, m.names, ties => m.ties) AS c
-	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE model LIKE 'C%') AS f ON f.model = m.model AND f.term = c.term
+	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE model LIKE 'C%' OR model LIKE 'D%') AS f ON f.model = m.model AND f.term = c.term
 GROUP BY m.model ORDER BY m.model;
 -- regression_fit takes no ties: it fits with Efron's (C1b's figures are C1's)
 SELECT f.model, (r.n = f.n) AS n, (r.events = f.events) AS events,
@@ -206,7 +209,7 @@ SELECT f.model, (r.n = f.n) AS n, (r.events = f.events) AS events,
 	   r.deviance IS NULL AS no_deviance, pg_temp.near(r.aic, f.aic, 1e-8) AS aic,
 	   r.iterations = f.iterations AS iterations, r.converged
 FROM reg_cox_models m CROSS JOIN LATERAL regression_fit(m.r) r JOIN reg_ref_fit f ON f.model = m.model
-WHERE m.model <> 'C1b' ORDER BY f.model;
+WHERE m.model NOT IN ('C1b', 'D1b') ORDER BY f.model;
 RESET client_min_messages;
 SELECT converged FROM regression_fit((SELECT r FROM reg_cox_models WHERE model = 'C3'));
 -- predict is the relative hazard exp(x'b) against x = 0
@@ -214,8 +217,8 @@ SELECT pg_temp.near(predict(r, '{1,0,1,40}'),
 					exp((SELECT sum(estimate * x) FROM coef_table(r) WITH ORDINALITY AS c(t, estimate, s, z, p, l, u, i)
 							 JOIN unnest('{1,0,1,40}'::float8[]) WITH ORDINALITY AS v(x, i) USING (i))), 1e-12) AS relative_hazard
 FROM reg_cox_models WHERE model = 'C1';
--- the state: rows and events per time and pattern (stratum 0), against plain SQL
-SELECT r::text = (SELECT 'v1;cox;p=1;' || string_agg(format('0,%s,%s:%s,%s', weeks, sex, n, e), ';' ORDER BY weeks, sex)
+-- the state: rows leaving, events and rows entering per time and pattern (stratum 0), against plain SQL
+SELECT r::text = (SELECT 'v1;cox;p=1;' || string_agg(format('0,%s,%s:%s,%s,0', weeks, sex, n, e), ';' ORDER BY weeks, sex)
 				  FROM (SELECT weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox
 						WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL GROUP BY 1, 2) AS g) AS plain_sql
 FROM (SELECT cox(weeks, event, ARRAY[sex]) AS r FROM reg_cox) AS s;
@@ -223,6 +226,13 @@ SELECT cox(t, e, ARRAY[x]) FROM (VALUES (2.5::float8, true, 1::float8), (1, fals
 -- merge law, round trips, parallel = serial
 SELECT regression_merge(part)::text = (SELECT r::text FROM reg_cox_models WHERE model = 'C1') AS merged_equals_whole
 FROM (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) AS part FROM reg_cox GROUP BY id % 3) AS p;
+SELECT regression_merge(part)::text = (SELECT r::text FROM reg_cox_models WHERE model = 'D1') AS merged_equals_whole
+FROM (SELECT cox(entry, exit, event, ARRAY[sex, h2, h3, age]) AS part FROM reg_cox_entry GROUP BY id % 3) AS p;
+-- a delayed entry at 0 before every exit is no delay: the same fit as without
+SELECT bool_and(pg_temp.near(a.estimate, b.estimate, 1e-12) AND pg_temp.near(a.std_err, b.std_err, 1e-12)) AS entry_at_zero_is_no_entry
+FROM coef_table((SELECT cox(weeks, event, ARRAY[sex, age]) FROM reg_cox)) a
+	 JOIN coef_table((SELECT cox(-1, weeks, event, ARRAY[sex, age]) FROM reg_cox)) b USING (term);
+SELECT cox(t0, t1, e, ARRAY[x]) FROM (VALUES (0::float8, 2.5::float8, true, 1::float8), (1, 2.5, false, 1), (0, 1, true, 0)) AS v(t0, t1, e, x);
 SELECT model, r::text::regression::text = r::text AS text_round_trip,
 	   pg_temp.recv(regression_send(r)) = r::text AS binary_round_trip
 FROM reg_cox_models ORDER BY model;
@@ -246,14 +256,19 @@ RESET max_parallel_workers_per_gather;
 SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT cox('NaN', true, '{1}')$$,
 	$$SELECT cox('Infinity', true, '{1}')$$,
+	$$SELECT cox(2, 2, true, '{1}')$$,
+	$$SELECT cox(3, 2, true, '{1}')$$,
+	$$SELECT cox('-Infinity', 2, true, '{1}')$$,
 	$$SELECT cox(t, true, x) FROM (VALUES (1::float8, '{1,2}'::float8[]), (2, '{1}')) AS v(t, x)$$,
 	$$SELECT regression_merge(r) FROM (SELECT r FROM reg_cox_models WHERE model = 'C1' UNION ALL SELECT r FROM reg_models WHERE model = 'L1') AS s$$,
 	$$SELECT * FROM coef_table((SELECT r FROM reg_cox_models WHERE model = 'C1'), '{a,b,c,d,e}')$$
 ]) AS q;
 SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
 FROM unnest(ARRAY[
-	'v1;cox;p=1;0,1,1:1,1', 'v1;cox;p=1;0,1:1,1', 'v1;cox;p=1;-1,1,1:1,1', 'v1;cox;p=1;0.5,1,1:1,1',
-	'v1;cox;p=1;0,2,1:1,1;0,1,1:1,1', 'v1;cox;p=1;0,1,1:1,2'
+	'v1;cox;p=1;0,1,1:1,1,0', 'v1;cox;p=1;0,1:1,1,0', 'v1;cox;p=1;0,1,1:1,1', 'v1;cox;p=1;-1,1,1:1,1,0',
+	'v1;cox;p=1;0.5,1,1:1,1,0', 'v1;cox;p=1;0,2,1:1,1,0;0,1,1:1,1,0', 'v1;cox;p=1;0,1,1:1,2,0',
+	'v1;cox;p=1;0,1,1:0,0,1;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,2;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,0',
+	'v1;cox;p=1;0,1,1:0,0,1;1,2,1:1,0,0'
 ]) AS input;
 
 -- disclosure control: jobreg.min_cell withholds tables of models resting on

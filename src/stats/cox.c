@@ -43,14 +43,18 @@ typedef struct Cox
 	float8	   *x;				/* m x p, centred and scaled */
 	float8	   *rows;
 	float8	   *events;
+	float8	   *entered;
 	/* results of one evaluation */
 	float8	   *u;				/* p */
 	float8	   *imat;			/* p x p, upper triangle filled */
 	/* work */
 	float8	   *a,
 			   *a2,
+			   *a3,
 			   *cmat,
-			   *cmat2;
+			   *cmat2,
+			   *cmat3;
+	bool		delayed;		/* some rows enter late */
 } Cox;
 
 /* The log-partial likelihood, score and information at beta */
@@ -69,7 +73,8 @@ CoxEvaluate(Cox *c, const float8 *beta)
 		float8		dtime = c->time[e];
 		float8		s = c->stratum[e];
 		float8		ndead = 0,
-					denom2 = 0;
+					denom2 = 0,
+					denom3 = 0;
 
 		CHECK_FOR_INTERRUPTS();
 		/* the last time of a stratum starts its risk set */
@@ -81,17 +86,34 @@ CoxEvaluate(Cox *c, const float8 *beta)
 		}
 		memset(c->a2, 0, sizeof(float8) * p);
 		memset(c->cmat2, 0, sizeof(float8) * p * p);
+		if (c->delayed)
+		{
+			memset(c->a3, 0, sizeof(float8) * p);
+			memset(c->cmat3, 0, sizeof(float8) * p * p);
+		}
 		for (; e >= 0 && c->time[e] == dtime && c->stratum[e] == s; e--)
 		{
 			const float8 *x = c->x + (Size) e * p;
 			float8		zbeta = 0,
 						risk,
 						cens = c->rows[e] - c->events[e],
-						dead = c->events[e];
+						dead = c->events[e],
+						late = c->entered[e];
 
 			for (int i = 0; i < p; i++)
 				zbeta += beta[i] * x[i];
 			risk = exp(zbeta);
+			if (late > 0)
+			{
+				/* rows entering at this time, taken out below */
+				denom3 += late * risk;
+				for (int i = 0; i < p; i++)
+				{
+					c->a3[i] += late * risk * x[i];
+					for (int j = 0; j <= i; j++)
+						c->cmat3[i * p + j] += late * risk * x[i] * x[j];
+				}
+			}
 			if (cens > 0)
 			{
 				denom += cens * risk;
@@ -116,9 +138,18 @@ CoxEvaluate(Cox *c, const float8 *beta)
 				}
 			}
 		}
-		if (ndead == 0)
-			continue;
-		if (!c->efron || ndead == 1)
+		/* rows entering at this time are not at risk at it: (entry, exit] */
+		if (denom3 > 0)
+		{
+			denom -= denom3;
+			for (int i = 0; i < p; i++)
+			{
+				c->a[i] -= c->a3[i];
+				for (int j = 0; j <= i; j++)
+					c->cmat[i * p + j] -= c->cmat3[i * p + j];
+			}
+		}
+		if (ndead > 0 && (!c->efron || ndead == 1))
 		{
 			/* Breslow: every death sees the whole risk set */
 			denom += denom2;
@@ -137,7 +168,7 @@ CoxEvaluate(Cox *c, const float8 *beta)
 				}
 			}
 		}
-		else
+		else if (ndead > 0)
 		{
 			/*
 			 * Efron: of d tied deaths, the k-th (k = 0 .. d - 1) sees the
@@ -260,6 +291,10 @@ regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit)
 	c.x = palloc_extended(sizeof(float8) * (Size) m * Max(p, 1), MCXT_ALLOC_HUGE);
 	c.rows = palloc(sizeof(float8) * m);
 	c.events = palloc(sizeof(float8) * m);
+	c.entered = palloc(sizeof(float8) * m);
+	c.a3 = palloc(sizeof(float8) * Max(p, 1));
+	c.cmat3 = palloc(sizeof(float8) * Max(p * p, 1));
+	c.delayed = false;
 	c.u = palloc(sizeof(float8) * Max(p, 1));
 	c.imat = palloc(sizeof(float8) * Max(p * p, 1));
 	c.a = palloc(sizeof(float8) * Max(p, 1));
@@ -274,6 +309,9 @@ regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit)
 		time[i] = key[1];
 		c.rows[i] = REG_VAL(r, i)[REG_ROWS];
 		c.events[i] = REG_VAL(r, i)[REG_Y];
+		c.entered[i] = REG_VAL(r, i)[REG_ENTERED];
+		if (c.entered[i] > 0)
+			c.delayed = true;
 		memcpy(c.x + (Size) i * p, REG_X(r, i), sizeof(float8) * p);
 		total += c.rows[i];
 		fit->rows += c.rows[i];

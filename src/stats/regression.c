@@ -51,6 +51,7 @@ PG_FUNCTION_INFO_V1(regression_send);
 PG_FUNCTION_INFO_V1(logistic_trans);
 PG_FUNCTION_INFO_V1(poisson_trans);
 PG_FUNCTION_INFO_V1(cox_trans);
+PG_FUNCTION_INFO_V1(cox_trans_entry);
 PG_FUNCTION_INFO_V1(regression_combine);
 PG_FUNCTION_INFO_V1(coef_table);
 PG_FUNCTION_INFO_V1(regression_fit);
@@ -92,7 +93,7 @@ KindNglobal(int kind)
 static const char *
 ValLayout(int kind)
 {
-	return kind == REG_POISSON ? "fxxxx" : "ff";
+	return kind == REG_POISSON ? "fxxxx" : kind == REG_COX ? "fff" : "ff";
 }
 
 static const char *
@@ -417,6 +418,8 @@ RegInvalid(int sqlstate, const char *detail)
 			 errdetail_internal("%s", detail)));
 }
 
+static void CheckRiskSets(const Regression *r, int sqlstate);
+
 static bool
 IsWhole(float8 v)
 {
@@ -453,7 +456,14 @@ CheckValues(Regression *r, int sqlstate)
 		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->nkey) >= 0)
 			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
 										  i + 1, i));
-		if (!(v[REG_ROWS] >= 1 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS])))
+		if (r->kind == REG_COX)
+		{
+			if (!(v[REG_ROWS] >= 0 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS]) &&
+				  v[REG_ENTERED] >= 0 && v[REG_ENTERED] <= REG_MAX_ROWS && IsWhole(v[REG_ENTERED]) &&
+				  v[REG_ROWS] + v[REG_ENTERED] >= 1))
+				RegInvalid(sqlstate, psprintf("Entry %d must have whole numbers of rows leaving and entering, one of them 1 or more.", i + 1));
+		}
+		else if (!(v[REG_ROWS] >= 1 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS])))
 			RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of rows, 1 or more.", i + 1));
 		rows += v[REG_ROWS];
 		if (r->kind != REG_POISSON)
@@ -471,9 +481,41 @@ CheckValues(Regression *r, int sqlstate)
 	}
 	if (rows > REG_MAX_ROWS)
 		RegInvalid(sqlstate, "The rows add up to more than 2^53.");
+	if (r->kind == REG_COX)
+		CheckRiskSets(r, sqlstate);
 	if (r->kind == REG_POISSON &&
 		!(g[REG_G_NONINT] >= 0 && g[REG_G_NONINT] <= rows && IsWhole(g[REG_G_NONINT])))
 		RegInvalid(sqlstate, "The count of rows with non-integer events must be a whole number from 0 to the rows.");
+}
+
+/*
+ * A Cox state's risk sets: going back in time within a stratum, the rows
+ * at risk (those leaving at or after a time, less those entering at or
+ * after it) never fall below 0, and every row that enters also leaves.
+ */
+static void
+CheckRiskSets(const Regression *r, int sqlstate)
+{
+	float8		atrisk = 0;
+	int			i = r->nentries - 1;
+
+	while (i >= 0)
+	{
+		float8		stratum = REG_KEY(r, i)[0];
+		float8		t = REG_KEY(r, i)[1];
+		float8		entered = 0;
+
+		if (i == r->nentries - 1 || REG_KEY(r, i + 1)[0] != stratum)
+			atrisk = 0;
+		for (; i >= 0 && REG_KEY(r, i)[0] == stratum && REG_KEY(r, i)[1] == t; i--)
+		{
+			atrisk += REG_VAL(r, i)[REG_ROWS];
+			entered += REG_VAL(r, i)[REG_ENTERED];
+		}
+		atrisk -= entered;
+		if (atrisk < 0)
+			RegInvalid(sqlstate, psprintf("At time %g more rows enter the risk set than leave it later.", t));
+	}
 }
 
 Regression *
@@ -1055,6 +1097,49 @@ cox_trans(PG_FUNCTION_ARGS)
 	v = PatternSums(st, key);
 	v[REG_ROWS] += 1;
 	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* cox(entry, exit, event, x): delayed entry; at risk on (entry, exit] */
+Datum
+cox_trans_entry(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		key[REGRESSION_MAX_P + 3];
+	int			p;
+	float8		t0,
+				t1;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "cox_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(4), key + 2, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	t0 = PG_GETARG_FLOAT8(1);
+	t1 = PG_GETARG_FLOAT8(2);
+	if (!isfinite(t0) || !isfinite(t1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox entry and exit must be finite: %g, %g", t0, t1)));
+	if (!(t0 < t1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox entry %g is not before exit %g", t0, t1),
+				 errdetail("A row is at risk from just after its entry to its exit, as R's Surv(entry, exit, event).")));
+	key[0] = 0;
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_COX, p);
+	key[1] = t1 + 0.0;
+	v = PatternSums(st, key);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(3) ? 1 : 0;
+	key[1] = t0 + 0.0;
+	v = PatternSums(st, key);
+	v[REG_ENTERED] += 1;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 

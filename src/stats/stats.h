@@ -75,9 +75,10 @@ extern double jobreg_qnorm(double p);
  *
  * A Cox model (kind 3) has entries per (stratum, time, pattern): the key
  * is the stratum number (0 without strata), the time and x (nkey = p + 2),
- * and the values are rows leaving the risk set at that time and, of them,
- * events (whole float8s).  Later forms (delayed entry, named strata) may
- * add values and sections after the entries under a new format version.
+ * and the values are the rows leaving the risk set at that time, of them
+ * the events, and the rows with a delayed entry at that time (at risk
+ * after it), as whole float8s.  Named strata may add a section after the
+ * entries under a new format version.
  */
 #define REGRESSION_VERSION 1
 #define REG_LOGISTIC 1
@@ -92,7 +93,8 @@ extern double jobreg_qnorm(double p);
 #define REG_FIXED_SHIFT 60
 
 #define REG_LOGISTIC_NVAL 2
-#define REG_COX_NVAL 2
+#define REG_COX_NVAL 3
+#define REG_ENTERED 2			/* Cox: rows entering the risk set after this time */
 /* Cox values: as logistic, REG_ROWS then REG_Y (events) */
 #define REG_POISSON_NVAL 9
 #define REG_POISSON_NGLOBAL 9
