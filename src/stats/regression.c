@@ -11,7 +11,8 @@
  * log-likelihood and deviance; per stratum, time and pattern the rows
  * leaving the risk set and their events for a Cox model.  One pass over
  * the rows is exact, memory
- * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS), and
+ * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS; for
+ * Cox REGRESSION_MAX_COX_ENTRIES pairs of time and pattern), and
  * two states merge by adding their sums per pattern.  The sums are whole
  * numbers or fixed-point numbers (stats.h), so that they are exact and
  * the same in any order: merged parts, parallel plans and the whole give
@@ -158,16 +159,25 @@ AddSlots(float8 *dst, const float8 *src, const char *layout)
 	}
 }
 
-static void
-CheckPatternLimit(int64 n)
+static int64
+MaxEntries(int kind)
 {
-	if (n > REGRESSION_MAX_PATTERNS)
+	return kind == REG_COX ? REGRESSION_MAX_COX_ENTRIES : REGRESSION_MAX_PATTERNS;
+}
+
+static void
+CheckPatternLimit(int kind, int64 n)
+{
+	if (n > MaxEntries(kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("regression has too many distinct covariate patterns"),
-				 errdetail("A regression state holds at most %d distinct covariate vectors (for cox: pairs of time and covariate vector).",
-						   REGRESSION_MAX_PATTERNS),
-				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements; for cox, durations in whole weeks or days.")));
+				 kind == REG_COX
+				 ? errdetail("A cox state holds at most %d distinct pairs of time and covariate vector.",
+							 REGRESSION_MAX_COX_ENTRIES)
+				 : errdetail("A regression state holds at most %d distinct covariate vectors.",
+							 REGRESSION_MAX_PATTERNS),
+				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements; for cox, durations in whole weeks or months.")));
 }
 
 static void
@@ -363,7 +373,7 @@ PatternSums(RegState *st, const float8 *x)
 	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
 	if (!found)
 	{
-		CheckPatternLimit((int64) st->n + 1);
+		CheckPatternLimit(st->kind, (int64) st->n + 1);
 		if (st->n == st->cap)
 		{
 			int			cap = Max(64, st->cap * 2);
@@ -536,7 +546,7 @@ regression_from_datum(Datum d)
 	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON && r->kind != REG_COX) ||
 		r->p > REGRESSION_MAX_P || r->nkey != KindNkey(r->kind, r->p) ||
 		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
-		r->nentries < 1 || r->nentries > REGRESSION_MAX_PATTERNS ||
+		r->nentries < 1 || r->nentries > MaxEntries(r->kind) ||
 		VARSIZE(r) != REGRESSION_HDRSZ +
 		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)))
 		ereport(ERROR,
@@ -764,7 +774,7 @@ regression_in(PG_FUNCTION_ARGS)
 		p++;
 		if (n == cap)
 		{
-			CheckPatternLimit((int64) n + 1);
+			CheckPatternLimit(kind, (int64) n + 1);
 			cap *= 2;
 			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
 		}
@@ -781,7 +791,7 @@ regression_in(PG_FUNCTION_ARGS)
 	}
 	if (*p != '\0')
 		RegSyntax(str, p, "\";\" or the end of input");
-	CheckPatternLimit(n);
+	CheckPatternLimit(kind, n);
 	r = AllocFlat(kind, np, n);
 	if (r->nglobal > 0)
 		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * r->nglobal);
@@ -893,7 +903,7 @@ regression_recv(PG_FUNCTION_ARGS)
 				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
 	n = (int32) pq_getmsgint(buf, 4);
 	stride = KindNkey(kind, np) + KindNval(kind);
-	if (n < 1 || n > REGRESSION_MAX_PATTERNS ||
+	if (n < 1 || n > MaxEntries(kind) ||
 		((int64) n * stride + KindNglobal(kind)) * 8 != buf->len - buf->cursor)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",

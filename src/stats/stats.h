@@ -90,6 +90,10 @@ extern double jobreg_qnorm(double p);
 #ifndef REGRESSION_MAX_PATTERNS
 #define REGRESSION_MAX_PATTERNS 250000
 #endif
+/* the most entries (distinct pairs of time and pattern) of a Cox state */
+#ifndef REGRESSION_MAX_COX_ENTRIES
+#define REGRESSION_MAX_COX_ENTRIES 1000000
+#endif
 #define REG_FIXED_SHIFT 60
 
 #define REG_LOGISTIC_NVAL 2
