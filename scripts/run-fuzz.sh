@@ -19,7 +19,8 @@ survival:survival_in:survival_out:survival_recv:survival_send
 logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send
 flow:flow_in:flow_out:flow_recv:flow_send
 monthline:monthline_in:monthline_out:monthline_recv:monthline_send
-gray_state:gray_state_in:gray_state_out:gray_state_recv:gray_state_send"
+gray_state:gray_state_in:gray_state_out:gray_state_recv:gray_state_send
+regression:regression_in:regression_out:regression_recv:regression_send"
 
 SOURCES=$(ls "$REPO"/src/*/*.c | grep -v '/core/jobreg\.c$')
 # Size limits (doc/limits.md) small enough for inputs of -max_len bytes to
@@ -28,7 +29,8 @@ LIMITS="-DSURVIVAL_MAX_TIMES=8 -DLOGRANK_MAX_GROUPS=4 -DLOGRANK_MAX_LABEL=16
 	-DCUMINC_MAX_ENTRIES=8 -DCUMINC_TABLE_MAX_ROWS=64
 	-DWEEKLINE_MAX_RUNS=8 -DWEEKLINE_AGG_MAX_ROWS=16 -DFLOW_MAX_ENTRIES=64 -DFLOW_MAX_HORIZON=8
 	-DMONTHLINE_MAX_RUNS=8
-	-DGRAY_MAX_GROUPS=4 -DGRAY_MAX_LABEL=16 -DGRAY_MAX_ENTRIES=16 -DGRAY_MAX_CAUSES=4"
+	-DGRAY_MAX_GROUPS=4 -DGRAY_MAX_LABEL=16 -DGRAY_MAX_ENTRIES=16 -DGRAY_MAX_CAUSES=4
+	-DREGRESSION_MAX_PATTERNS=8 -DREGRESSION_MAX_COX_ENTRIES=16"
 status=0
 mkdir -p "$REPO/fuzz/findings"
 for spec in $TYPES; do

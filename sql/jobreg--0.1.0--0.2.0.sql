@@ -633,3 +633,106 @@ CREATE FUNCTION flow_svg(f flow, codes int4[], labels text[], title text DEFAULT
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION flow_svg(flow, int4[], text[], text, int4, text, text, int4, int4) IS 'SVG chronogram of a flow: stacked state shares per week with a legend and the persons observed under the time axis; 1 to 14 states, every code of the flow listed, at most 200 ticks; cells withheld by jobreg.min_cell drawn as one grey band';
+
+/* ---------- regression: mergeable logistic, Poisson and Cox models (27_regression.sql) ---------- */
+
+/* ---------- regression: mergeable logistic, Poisson and Cox models ---------- */
+
+CREATE TYPE regression;
+
+CREATE FUNCTION regression_in(cstring) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION regression_out(regression) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION regression_recv(internal) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION regression_send(regression) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE regression (
+	INPUT = regression_in,
+	OUTPUT = regression_out,
+	RECEIVE = regression_recv,
+	SEND = regression_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE regression IS 'a logistic, Poisson or Cox model as sums per distinct covariate pattern (and time, for Cox); mergeable, fitted by the readers';
+COMMENT ON FUNCTION regression_in(cstring) IS 'regression input: v1;<kind>;p=<p>[;sums=...];x1,...,xp:sums;...';
+COMMENT ON FUNCTION regression_out(regression) IS 'regression output: v1;<kind>;p=<p>[;sums=...];x1,...,xp:sums;... (patterns sorted)';
+COMMENT ON FUNCTION regression_recv(internal) IS 'regression binary input: format version, kind, p, patterns, global sums, per pattern covariates and sums';
+COMMENT ON FUNCTION regression_send(regression) IS 'regression binary output: format version, kind, p, patterns, global sums, per pattern covariates and sums';
+
+-- Not STRICT: the state starts as NULL and rows with a NULL are skipped.
+CREATE FUNCTION logistic_trans(regression, bool, float8[]) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION poisson_trans(regression, float8, float8, float8[]) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cox_trans(regression, float8, bool, float8[]) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cox_trans(regression, float8, float8, bool, float8[]) RETURNS regression
+	AS 'MODULE_PATHNAME', 'cox_trans_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION regression_combine(regression, regression) RETURNS regression
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION logistic_trans(regression, bool, float8[]) IS 'transition function of the logistic aggregate: adds one row to its covariate pattern';
+COMMENT ON FUNCTION poisson_trans(regression, float8, float8, float8[]) IS 'transition function of the poisson aggregate: adds one row to its covariate pattern';
+COMMENT ON FUNCTION cox_trans(regression, float8, bool, float8[]) IS 'transition function of the cox aggregate: adds one row to its time and covariate pattern';
+COMMENT ON FUNCTION cox_trans(regression, float8, float8, bool, float8[]) IS 'transition function of the cox aggregate with delayed entry: adds one row''s exit and entry';
+COMMENT ON FUNCTION regression_combine(regression, regression) IS 'combine function of logistic, poisson, cox and regression_merge: adds the sums of two states of the same kind and p';
+
+CREATE AGGREGATE logistic(y bool, x float8[]) (
+	SFUNC = logistic_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE poisson(events float8, exposure float8, x float8[]) (
+	SFUNC = poisson_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE cox(duration float8, event bool, x float8[]) (
+	SFUNC = cox_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE cox(entry float8, exit float8, event bool, x float8[]) (
+	SFUNC = cox_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE regression_merge(regression) (
+	SFUNC = regression_combine,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE logistic(bool, float8[]) IS 'logistic regression of y on x with an intercept (R: glm(y ~ x, binomial)); rows with a NULL skipped';
+COMMENT ON AGGREGATE poisson(float8, float8, float8[]) IS 'Poisson regression of events on x with an intercept and offset log(exposure) (R: glm(events ~ x + offset(log(exposure)), poisson)); rows with a NULL skipped';
+COMMENT ON AGGREGATE cox(float8, bool, float8[]) IS 'Cox proportional hazards model of the duration and event on x (R: coxph(Surv(duration, event) ~ x)); rows with a NULL skipped';
+COMMENT ON AGGREGATE cox(float8, float8, bool, float8[]) IS 'Cox proportional hazards model with delayed entry, at risk on (entry, exit] (R: coxph(Surv(entry, exit, event) ~ x)); rows with a NULL skipped';
+COMMENT ON AGGREGATE regression_merge(regression) IS 'merges regression states of disjoint rows with the same kind and covariates';
+
+CREATE FUNCTION coef_table(r regression, names text[] DEFAULT NULL, conf_level float8 DEFAULT 0.95,
+						   ties text DEFAULT 'efron',
+						   OUT term text, OUT estimate float8, OUT std_err float8,
+						   OUT statistic float8, OUT p_value float8, OUT lower float8, OUT upper float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 10;
+CREATE FUNCTION regression_fit(r regression, OUT n int8, OUT events float8, OUT loglik float8,
+							   OUT null_loglik float8, OUT deviance float8, OUT aic float8,
+							   OUT iterations int4, OUT converged bool)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION predict(r regression, x float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME', 'regression_predict' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION coef_table(regression, text[], float8, text) IS 'estimates, standard errors, z statistics, p-values and Wald intervals of a model (R: summary(glm)$coefficients, summary(coxph)$coefficients, confint.default); ties (efron, breslow) is for Cox models; honours jobreg.min_cell';
+COMMENT ON FUNCTION regression_fit(regression) IS 'rows, events, log-likelihood of the model and of the intercept-only model, deviance, AIC, iterations and convergence (R: logLik, deviance, AIC); honours jobreg.min_cell';
+COMMENT ON FUNCTION predict(regression, float8[]) IS 'the fitted probability (logistic), rate per unit of exposure (poisson) or relative hazard exp(x''b) (cox) at covariates x';

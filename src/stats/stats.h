@@ -3,8 +3,10 @@
  *		The statistics layer: distribution functions (distributions.c),
  *		compensated sums and float8[] aggregate states (sums.c), the group
  *		comparisons prop_test and welch_test (grouptest.c), paired tests
- *		(paired.c), smr (smr.c) and nearest-neighbour matching
- *		(matching.c).  Nothing here knows about weeks or benefits.
+ *		(paired.c), smr (smr.c), nearest-neighbour matching (matching.c), and
+ *		the regression type with its logistic, Poisson and Cox models
+ *		(regression.c; the fits in glm.c and cox.c).  Nothing here knows about
+ *		weeks or benefits.
  */
 #ifndef JOBREG_STATS_H
 #define JOBREG_STATS_H
@@ -78,5 +80,134 @@ extern double jobreg_moments_variance(const WelchGroup *g);
 /* a composite result of the function's declared type; 22023 unless 0 < conf < 1 */
 extern Datum jobreg_make_result(FunctionCallInfo fcinfo, Datum *values, bool *nulls);
 extern void jobreg_check_conf_level(double conf);
+
+/*
+ * The regression type (stats/regression.c): a mergeable model state that
+ * keeps sufficient statistics per distinct covariate pattern.
+ *
+ * Flat form: the header, nglobal global slots, then nentries entries of
+ * nkey + nval slots each (a slot is 8 bytes), sorted by their key
+ * (lexicographically, as float8s), each key once.  For the GLM kinds the
+ * key is the covariate vector x (nkey = p, float8) and the values are
+ *   logistic: rows, events (y true) as whole float8s;
+ *   poisson:  rows (float8), then as fixed-point sums (below) sum y,
+ *             sum exposure, sum (y + 0.1) log(y + 0.1) and
+ *             sum (y + 0.1) log(exposure);
+ * the poisson global slots are the fixed-point sums of y log(exposure),
+ * lgamma(y + 1), y log y and y log(y + 0.1), then the number of rows with
+ * a non-integer y (float8).  (The sums with 0.1 let the fit start where
+ * R's glm.fit starts on the individual rows.)
+ *
+ * A fixed-point sum is an int128 in units of 2^-60 in two slots: each
+ * row's number is rounded to that grid (8.7e-19) once, so sums are exact
+ * and do not depend on the order of the rows: merged parts, parallel
+ * plans and the whole give the same bits.  |sum| < 2^67 (1.5e20).
+ *
+ * A Cox model (kind 3) has entries per (stratum, time, pattern): the key
+ * is the stratum number (0 without strata), the time and x (nkey = p + 2),
+ * and the values are the rows leaving the risk set at that time, of them
+ * the events, and the rows with a delayed entry at that time (at risk
+ * after it), as whole float8s.  Named strata may add a section after the
+ * entries under a new format version.
+ */
+#define REGRESSION_VERSION 1
+#define REG_LOGISTIC 1
+#define REG_POISSON 2
+#define REG_COX 3
+/* the most covariates (columns of x, the intercept not counted) */
+#define REGRESSION_MAX_P 64
+/* the most distinct covariate patterns of one state */
+#ifndef REGRESSION_MAX_PATTERNS
+#define REGRESSION_MAX_PATTERNS 250000
+#endif
+/* the most entries (distinct pairs of time and pattern) of a Cox state */
+#ifndef REGRESSION_MAX_COX_ENTRIES
+#define REGRESSION_MAX_COX_ENTRIES 1000000
+#endif
+#define REG_FIXED_SHIFT 60
+
+#define REG_LOGISTIC_NVAL 2
+#define REG_COX_NVAL 3
+#define REG_ENTERED 2			/* Cox: rows entering the risk set after this time */
+/* Cox values: as logistic, REG_ROWS then REG_Y (events) */
+#define REG_POISSON_NVAL 9
+#define REG_POISSON_NGLOBAL 9
+/* value slots */
+#define REG_ROWS 0
+#define REG_Y 1					/* logistic: float8; poisson: fixed */
+#define REG_EXPOSURE 3
+#define REG_YLOGY01 5			/* sum (y + 0.1) log(y + 0.1) */
+#define REG_YLOGE01 7			/* sum (y + 0.1) log(exposure) */
+/* poisson global slots */
+#define REG_G_YLOGE 0
+#define REG_G_LGAMMA 2
+#define REG_G_YLOGY 4
+#define REG_G_YLOGY01 6			/* sum y log(y + 0.1) */
+#define REG_G_NONINT 8
+
+typedef struct Regression
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* REGRESSION_VERSION */
+	uint8		kind;			/* REG_LOGISTIC, REG_POISSON */
+	uint16		p;				/* covariates, 0 .. REGRESSION_MAX_P */
+	uint16		nkey;			/* key float8s per entry */
+	uint16		nval;			/* value float8s per entry */
+	uint16		nglobal;		/* global sums */
+	uint16		pad;
+	int32		nentries;
+	float8		data[FLEXIBLE_ARRAY_MEMBER];	/* slots: globals, then entries */
+} Regression;
+
+#define REGRESSION_HDRSZ offsetof(Regression, data)
+#define REG_GLOBALS(r) ((r)->data)
+#define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
+#define REG_KEY(r, i) REG_ENTRY(r, i)
+#define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
+/* the covariates of entry i (after the stratum and time of a Cox entry) */
+#define REG_X(r, i) (REG_ENTRY(r, i) + ((r)->nkey - (r)->p))
+
+/* the fixed-point sum at slot s as a float8 */
+static inline float8
+regression_fixed(const float8 *s)
+{
+	int128		v;
+
+	memcpy(&v, s, sizeof(int128));
+	return ldexp((float8) v, -REG_FIXED_SHIFT);
+}
+
+/* A flat regression from a datum (flat, toasted or expanded), checked (XX001) */
+extern Regression *regression_from_datum(Datum d);
+
+/*
+ * The fit of a logistic or Poisson model (stats/glm.c): R's glm.fit run on
+ * the patterns.  Columns are the intercept and x1..xp.
+ */
+typedef struct RegressionFit
+{
+	int			k;				/* columns: p + 1 */
+	int			rank;
+	float8	   *coef;			/* k; 0 for aliased columns */
+	bool	   *aliased;		/* k */
+	float8	   *cov;			/* k x k, row-major; 0 in aliased rows and columns */
+	float8		rows;
+	float8		events;
+	float8		deviance;
+	float8		loglik;			/* NaN when undefined (non-integer Poisson counts) */
+	float8		aic;
+	float8		null_loglik;
+	int			iterations;
+	bool		converged;		/* R's converged */
+	bool		boundary;		/* fitted probabilities 0 or 1, rates 0 (R warns) */
+	bool		null_converged;
+	bool		infinite;		/* Cox: a coefficient may be infinite (R warns) */
+} RegressionFit;
+
+extern void regression_glm_fit(const Regression *r, RegressionFit *fit);
+/* the fit of a Cox model (stats/cox.c): R's coxph; efron or Breslow ties */
+extern void regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit);
+/* the inverse link of a kind at eta (R's binomial()$linkinv or exp) */
+extern float8 regression_linkinv(int kind, float8 eta);
 
 #endif							/* JOBREG_STATS_H */

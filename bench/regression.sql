@@ -1,0 +1,71 @@
+-- bench/regression.sql: the logistic aggregate and coef_table on rows with
+-- six categorical covariates as 0/1 dummies (køn 2, age band 10, herkomst 3,
+-- civilstand 4, uddannelse 5, anciennitet band 7 levels: 25 dummies, 8,400
+-- patterns), side by side with the scan floor: count(*) over the same rows,
+-- and the sum of the arrays' lengths (which reads every array).  Each query
+-- runs three times, interleaved; the best and the median times are shown,
+-- with their ratios to the floors.
+-- Rows: -v rows=N (default 10 million; BENCH_ARGS="-v rows=2000000" for less).
+\set ON_ERROR_STOP on
+\if :{?rows}
+\else
+\set rows 10000000
+\endif
+SET client_min_messages = warning;
+SELECT setseed(0.17);
+CREATE TABLE bench_reg AS
+SELECT y, ARRAY[koen = 1,
+				age = 1, age = 2, age = 3, age = 4, age = 5, age = 6, age = 7, age = 8, age = 9,
+				her = 1, her = 2, civ = 1, civ = 2, civ = 3,
+				udd = 1, udd = 2, udd = 3, udd = 4,
+				anc = 1, anc = 2, anc = 3, anc = 4, anc = 5, anc = 6]::int[]::float8[] AS x
+FROM (SELECT floor(random() * 2)::int AS koen, floor(random() * 10)::int AS age, floor(random() * 3)::int AS her,
+			 floor(random() * 4)::int AS civ, floor(random() * 5)::int AS udd, floor(random() * 7)::int AS anc,
+			 random() AS u
+	  FROM generate_series(1, :rows)) AS g,
+	 LATERAL (SELECT u < 1 / (1 + exp(-(-1 + 0.4 * koen + 0.05 * age - 0.3 * her + 0.1 * udd - 0.08 * anc))) AS y) AS o;
+VACUUM ANALYZE bench_reg;
+SELECT count(*) AS rows, pg_size_pretty(pg_table_size('bench_reg')) AS table_size FROM bench_reg;
+
+CREATE TEMP TABLE bench_queries (name text, query text);
+INSERT INTO bench_queries VALUES
+('floor: count(*)',
+ $$SELECT count(*) FROM bench_reg$$),
+('floor: sum(cardinality(x))',
+ $$SELECT sum(cardinality(x)) FROM bench_reg$$),
+('jobreg: logistic(y, x)',
+ $$SELECT pg_column_size(logistic(y, x)) FROM bench_reg$$),
+('jobreg: logistic + coef_table',
+ $$SELECT count(*) FROM coef_table((SELECT logistic(y, x) FROM bench_reg))$$);
+
+CREATE TEMP TABLE bench_times (name text, run int, ms float8);
+DO $$
+DECLARE
+	q record;
+	t0 timestamptz;
+	dummy bigint;
+BEGIN
+	FOR run IN 1..3 LOOP
+		FOR q IN SELECT * FROM bench_queries LOOP
+			t0 := clock_timestamp();
+			EXECUTE q.query INTO dummy;
+			INSERT INTO bench_times VALUES (q.name, run, extract(epoch FROM clock_timestamp() - t0) * 1000);
+		END LOOP;
+	END LOOP;
+END $$;
+
+WITH t AS (
+	SELECT name, min(ms) AS best, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median
+	FROM bench_times GROUP BY name)
+SELECT name, round(best::numeric) AS best_ms, round(median::numeric) AS median_ms,
+	   round((best / (SELECT best FROM t WHERE name = 'floor: count(*)'))::numeric, 2) AS x_count,
+	   round((best / (SELECT best FROM t WHERE name = 'floor: sum(cardinality(x))'))::numeric, 2) AS x_read_arrays
+FROM t ORDER BY best;
+
+-- the state's size (independent of the row count) and the fit
+SELECT pg_column_size(r) AS state_bytes, (SELECT count(*) FROM regression_fit(r)) AS fits,
+	   (regression_fit(r)).iterations, (regression_fit(r)).converged,
+	   length(r::text) - length(replace(r::text, ';', '')) - 2 AS patterns
+FROM (SELECT logistic(y, x) AS r FROM bench_reg) AS s;
+EXPLAIN (COSTS OFF) SELECT logistic(y, x) FROM bench_reg;
+DROP TABLE bench_reg;

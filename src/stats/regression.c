@@ -1,0 +1,1443 @@
+/*
+ * src/stats/regression.c
+ *		The regression type (a mergeable model state), the aggregates
+ *		logistic, poisson, cox and regression_merge, and the readers
+ *		coef_table, regression_fit and predict.
+ *
+ * A state keeps, per distinct covariate pattern x, the sums its model's
+ * likelihood needs (see stats.h): rows and events for a logistic model;
+ * rows, events, exposure and two sums for R's starting values for a
+ * Poisson model, with a few global sums for the constant terms of its
+ * log-likelihood and deviance; per stratum, time and pattern the rows
+ * leaving the risk set and their events for a Cox model.  One pass over
+ * the rows is exact, memory
+ * grows with the distinct patterns (at most REGRESSION_MAX_PATTERNS; for
+ * Cox REGRESSION_MAX_COX_ENTRIES pairs of time and pattern), and
+ * two states merge by adding their sums per pattern.  The sums are whole
+ * numbers or fixed-point numbers (stats.h), so that they are exact and
+ * the same in any order: merged parts, parallel plans and the whole give
+ * the same value, bit for bit.  The fit runs in the readers (glm.c), on
+ * the patterns (glm.c, cox.c).
+ *
+ * Representations, as for flow: flat (the varlena of stats.h, entries
+ * sorted by pattern, so the flat form is canonical) and, while
+ * aggregating, an expanded object with a hash table of the patterns
+ * (lib/simplehash.h) over arrays of keys and sums.
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+#include <float.h>
+#include <math.h>
+
+#include "catalog/pg_type_d.h"
+#include "common/hashfn.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/float.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "stats/stats.h"
+
+PG_FUNCTION_INFO_V1(regression_in);
+PG_FUNCTION_INFO_V1(regression_out);
+PG_FUNCTION_INFO_V1(regression_recv);
+PG_FUNCTION_INFO_V1(regression_send);
+PG_FUNCTION_INFO_V1(logistic_trans);
+PG_FUNCTION_INFO_V1(poisson_trans);
+PG_FUNCTION_INFO_V1(cox_trans);
+PG_FUNCTION_INFO_V1(cox_trans_entry);
+PG_FUNCTION_INFO_V1(regression_combine);
+PG_FUNCTION_INFO_V1(coef_table);
+PG_FUNCTION_INFO_V1(regression_fit);
+PG_FUNCTION_INFO_V1(regression_predict);
+
+/* whole numbers of rows and events are exact in a float8 up to 2^53 */
+#define REG_MAX_ROWS 9007199254740992.0
+
+static const char *
+KindName(int kind)
+{
+	return kind == REG_LOGISTIC ? "logistic" : kind == REG_POISSON ? "poisson" : "cox";
+}
+
+static int
+KindNval(int kind)
+{
+	return kind == REG_LOGISTIC ? REG_LOGISTIC_NVAL : kind == REG_POISSON ? REG_POISSON_NVAL : REG_COX_NVAL;
+}
+
+/* key float8s per entry: x, after the stratum and time for Cox */
+static int
+KindNkey(int kind, int p)
+{
+	return kind == REG_COX ? p + 2 : p;
+}
+
+static int
+KindNglobal(int kind)
+{
+	return kind == REG_POISSON ? REG_POISSON_NGLOBAL : 0;
+}
+
+/*
+ * The slots of a kind's values and global sums: 'f' a float8 (whole
+ * numbers: rows, events of a logistic model, rows with non-integer
+ * events), 'x' a fixed-point sum (two slots).
+ */
+static const char *
+ValLayout(int kind)
+{
+	return kind == REG_POISSON ? "fxxxx" : kind == REG_COX ? "fff" : "ff";
+}
+
+static const char *
+GlobalLayout(int kind)
+{
+	return kind == REG_POISSON ? "xxxxf" : "";
+}
+
+static inline int128
+FixedGet(const float8 *slot)
+{
+	int128		v;
+
+	memcpy(&v, slot, sizeof(int128));
+	return v;
+}
+
+static inline void
+FixedSet(float8 *slot, int128 v)
+{
+	memcpy(slot, &v, sizeof(int128));
+}
+
+static void
+FixedAdd(float8 *slot, int128 v)
+{
+	int128		sum;
+
+	if (__builtin_add_overflow(FixedGet(slot), v, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("regression sums are out of range")));
+	FixedSet(slot, sum);
+}
+
+/* a row's number on the fixed-point grid */
+static int128
+Fixed(float8 v)
+{
+	if (!(fabs(v) < 0x1p66))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("regression input is out of range: %g", v),
+				 errdetail("Events, exposures and their logarithms must be below 2^66 in magnitude.")));
+	return (int128) rint(ldexp(v, REG_FIXED_SHIFT));
+}
+
+/* adds the slots of src to dst by a layout */
+static void
+AddSlots(float8 *dst, const float8 *src, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			*dst++ += *src++;
+		else
+		{
+			FixedAdd(dst, FixedGet(src));
+			dst += 2;
+			src += 2;
+		}
+	}
+}
+
+static int64
+MaxEntries(int kind)
+{
+	return kind == REG_COX ? REGRESSION_MAX_COX_ENTRIES : REGRESSION_MAX_PATTERNS;
+}
+
+static void
+CheckPatternLimit(int kind, int64 n)
+{
+	if (n > MaxEntries(kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("regression has too many distinct covariate patterns"),
+				 kind == REG_COX
+				 ? errdetail("A cox state holds at most %d distinct pairs of time and covariate vector.",
+							 REGRESSION_MAX_COX_ENTRIES)
+				 : errdetail("A regression state holds at most %d distinct covariate vectors.",
+							 REGRESSION_MAX_PATTERNS),
+				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements; for cox, durations in whole weeks or months.")));
+}
+
+static void
+CheckP(int64 p)
+{
+	if (p > REGRESSION_MAX_P)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("regression has too many covariates: %lld", (long long) p),
+				 errdetail("A regression model has at most %d covariates besides the intercept.",
+						   REGRESSION_MAX_P)));
+}
+
+/* ---------- the expanded state ---------- */
+
+#define REG_PROBE PG_UINT32_MAX
+
+typedef struct RegCell
+{
+	uint32		idx;			/* pattern index, REG_PROBE for the row at hand */
+	uint32		hash;
+	char		status;			/* used by simplehash */
+} RegCell;
+
+typedef struct RegState
+{
+	ExpandedObjectHeader hdr;
+	bool		known;			/* kind and p set */
+	int			kind;
+	int			p;
+	int			nkey;			/* key float8s: p, or p + 2 for Cox */
+	int			nval;
+	int			nglobal;
+	int			n;				/* patterns */
+	int			cap;
+	float8	   *keys;			/* cap x p */
+	float8	   *vals;			/* cap x nval slots */
+	float8		global[REG_POISSON_NGLOBAL];
+	const float8 *probe;
+	struct reg_hash_hash *table;
+} RegState;
+
+/* a fast hash of a key's float8s (hash_bytes costs a fifth of a row) */
+static inline uint32
+KeyHash(const float8 *key, int n)
+{
+	uint64		h = UINT64CONST(0x243F6A8885A308D3) ^ (uint64) n;
+
+	for (int i = 0; i < n; i++)
+	{
+		uint64		w;
+
+		memcpy(&w, &key[i], sizeof(uint64));
+		h ^= w;
+		h *= UINT64CONST(0x9E3779B97F4A7C15);
+		h ^= h >> 29;
+	}
+	return (uint32) (h ^ (h >> 32));
+}
+
+static inline const float8 *
+KeyOf(RegState *st, uint32 idx)
+{
+	return idx == REG_PROBE ? st->probe : st->keys + (Size) idx * st->nkey;
+}
+
+#define SH_PREFIX reg_hash
+#define SH_ELEMENT_TYPE RegCell
+#define SH_KEY_TYPE uint32
+#define SH_KEY idx
+#define SH_HASH_KEY(tb, k) KeyHash(KeyOf((RegState *) (tb)->private_data, (k)), \
+									((RegState *) (tb)->private_data)->nkey)
+#define SH_EQUAL(tb, a, b) (memcmp(KeyOf((RegState *) (tb)->private_data, (a)), \
+								   KeyOf((RegState *) (tb)->private_data, (b)), \
+								   ((RegState *) (tb)->private_data)->nkey * sizeof(float8)) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+static int
+KeyCmp(const float8 *a, const float8 *b, int p)
+{
+	for (int j = 0; j < p; j++)
+		if (a[j] != b[j])
+			return a[j] < b[j] ? -1 : 1;
+	return 0;
+}
+
+/* orders pattern indexes by their keys */
+static int
+IndexCmp(const void *a, const void *b, void *arg)
+{
+	const RegState *st = arg;
+
+	return KeyCmp(st->keys + (Size) *(const int *) a * st->nkey,
+				  st->keys + (Size) *(const int *) b * st->nkey, st->nkey);
+}
+
+static Size
+RegFlatSize(ExpandedObjectHeader *eohptr)
+{
+	RegState   *st = (RegState *) eohptr;
+
+	return REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->nkey + st->nval));
+}
+
+/* The flat form is canonical: patterns sorted */
+static void
+RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	RegState   *st = (RegState *) eohptr;
+	Regression *r = (Regression *) result;
+	int		   *order = palloc(sizeof(int) * Max(st->n, 1));
+
+	memset(r, 0, allocated_size);
+	SET_VARSIZE(r, allocated_size);
+	r->version = REGRESSION_VERSION;
+	r->kind = st->kind;
+	r->p = st->p;
+	r->nkey = st->nkey;
+	r->nval = st->nval;
+	r->nglobal = st->nglobal;
+	r->nentries = st->n;
+	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
+	for (int i = 0; i < st->n; i++)
+		order[i] = i;
+	if (st->nkey > 0)
+		qsort_arg(order, st->n, sizeof(int), IndexCmp, st);
+	for (int i = 0; i < st->n; i++)
+	{
+		int			o = order[i];
+
+		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->nkey, sizeof(float8) * st->nkey);
+		memcpy(REG_VAL(r, i), st->vals + (Size) o * st->nval, sizeof(float8) * st->nval);
+	}
+	pfree(order);
+}
+
+static const ExpandedObjectMethods RegMethods = {
+	RegFlatSize,
+	RegFlatten
+};
+
+static RegState *
+RegStateCreate(MemoryContext cxt)
+{
+	RegState   *st = MemoryContextAllocZero(cxt, sizeof(RegState));
+
+	EOH_init_header(&st->hdr, &RegMethods, cxt);
+	st->table = reg_hash_create(cxt, 64, st);
+	return st;
+}
+
+static void
+SetModel(RegState *st, int kind, int p)
+{
+	if (!st->known)
+	{
+		CheckP(p);
+		st->known = true;
+		st->kind = kind;
+		st->p = p;
+		st->nkey = KindNkey(kind, p);
+		st->nval = KindNval(kind);
+		st->nglobal = KindNglobal(kind);
+		return;
+	}
+	if (st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge a %s model with a %s model", KindName(st->kind), KindName(kind))));
+	if (st->p != p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("covariate vectors have different lengths: %d and %d", st->p, p),
+				 errdetail("Every row of a model, and every state merged into it, must have the same number of covariates.")));
+}
+
+/* The sums of pattern x (st->p values, finite, no negative zero), added if new */
+static float8 *
+PatternSums(RegState *st, const float8 *x)
+{
+	uint32		hash;
+	RegCell    *cell;
+	bool		found;
+
+	st->probe = x;
+	hash = KeyHash(x, st->nkey);
+	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
+	if (!found)
+	{
+		CheckPatternLimit(st->kind, (int64) st->n + 1);
+		if (st->n == st->cap)
+		{
+			int			cap = Max(64, st->cap * 2);
+			MemoryContext cxt = st->hdr.eoh_context;
+
+			if (st->cap == 0)
+			{
+				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
+				st->vals = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
+			}
+			else
+			{
+				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
+				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
+			}
+			st->cap = cap;
+		}
+		memcpy(st->keys + (Size) st->n * st->nkey, x, sizeof(float8) * st->nkey);
+		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
+		cell->idx = st->n++;
+		cell->hash = hash;
+	}
+	return st->vals + (Size) cell->idx * st->nval;
+}
+
+/* Adds the entries and sums of a flat state */
+static void
+AddFlat(RegState *st, const Regression *r)
+{
+	const char *layout = ValLayout(r->kind);
+
+	SetModel(st, r->kind, r->p);
+	AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
+	for (int i = 0; i < r->nentries; i++)
+	{
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		AddSlots(PatternSums(st, REG_KEY(r, i)), REG_VAL(r, i), layout);
+	}
+}
+
+/* ---------- checks ---------- */
+
+static void RegInvalid(int sqlstate, const char *detail) pg_attribute_noreturn();
+
+static void
+RegInvalid(int sqlstate, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid regression value"),
+			 errdetail_internal("%s", detail)));
+}
+
+static void CheckRiskSets(const Regression *r, int sqlstate);
+
+static bool
+IsWhole(float8 v)
+{
+	return v == floor(v);
+}
+
+/*
+ * The strict check of a flat value from text or binary input: the entries
+ * sorted, each pattern once, and sums that rows can give.
+ */
+static void
+CheckValues(Regression *r, int sqlstate)
+{
+	float8		rows = 0;
+	const float8 *g = REG_GLOBALS(r);
+
+	if (r->nentries < 1)
+		RegInvalid(sqlstate, "A regression value has at least one covariate pattern.");
+	for (int i = 0; i < r->nentries; i++)
+	{
+		float8	   *x = REG_KEY(r, i);
+		const float8 *v = REG_VAL(r, i);
+
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		for (int j = 0; j < r->nkey; j++)
+		{
+			if (!isfinite(x[j]))
+				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate or time that is not finite.", i + 1));
+			x[j] += 0.0;		/* no negative zero */
+		}
+		if (r->kind == REG_COX && !(x[0] >= 0 && x[0] <= PG_INT32_MAX && IsWhole(x[0])))
+			RegInvalid(sqlstate, psprintf("Entry %d must have a whole stratum number, 0 or more.", i + 1));
+		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->nkey) >= 0)
+			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
+										  i + 1, i));
+		if (r->kind == REG_COX)
+		{
+			if (!(v[REG_ROWS] >= 0 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS]) &&
+				  v[REG_ENTERED] >= 0 && v[REG_ENTERED] <= REG_MAX_ROWS && IsWhole(v[REG_ENTERED]) &&
+				  v[REG_ROWS] + v[REG_ENTERED] >= 1))
+				RegInvalid(sqlstate, psprintf("Entry %d must have whole numbers of rows leaving and entering, one of them 1 or more.", i + 1));
+		}
+		else if (!(v[REG_ROWS] >= 1 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS])))
+			RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of rows, 1 or more.", i + 1));
+		rows += v[REG_ROWS];
+		if (r->kind != REG_POISSON)
+		{
+			if (!(v[REG_Y] >= 0 && v[REG_Y] <= v[REG_ROWS] && IsWhole(v[REG_Y])))
+				RegInvalid(sqlstate, psprintf("Pattern %d must have a whole number of events from 0 to its rows.", i + 1));
+		}
+		else
+		{
+			if (FixedGet(v + REG_Y) < 0)
+				RegInvalid(sqlstate, psprintf("Pattern %d must have events, 0 or more.", i + 1));
+			if (FixedGet(v + REG_EXPOSURE) <= 0)
+				RegInvalid(sqlstate, psprintf("Pattern %d must have an exposure above 0.", i + 1));
+		}
+	}
+	if (rows > REG_MAX_ROWS)
+		RegInvalid(sqlstate, "The rows add up to more than 2^53.");
+	if (r->kind == REG_COX)
+		CheckRiskSets(r, sqlstate);
+	if (r->kind == REG_POISSON &&
+		!(g[REG_G_NONINT] >= 0 && g[REG_G_NONINT] <= rows && IsWhole(g[REG_G_NONINT])))
+		RegInvalid(sqlstate, "The count of rows with non-integer events must be a whole number from 0 to the rows.");
+}
+
+/*
+ * A Cox state's risk sets: going back in time within a stratum, the rows
+ * at risk (those leaving at or after a time, less those entering at or
+ * after it) never fall below 0, and every row that enters also leaves.
+ */
+static void
+CheckRiskSets(const Regression *r, int sqlstate)
+{
+	float8		atrisk = 0;
+	int			i = r->nentries - 1;
+
+	while (i >= 0)
+	{
+		float8		stratum = REG_KEY(r, i)[0];
+		float8		t = REG_KEY(r, i)[1];
+		float8		entered = 0;
+
+		if (i == r->nentries - 1 || REG_KEY(r, i + 1)[0] != stratum)
+			atrisk = 0;
+		for (; i >= 0 && REG_KEY(r, i)[0] == stratum && REG_KEY(r, i)[1] == t; i--)
+		{
+			atrisk += REG_VAL(r, i)[REG_ROWS];
+			entered += REG_VAL(r, i)[REG_ENTERED];
+		}
+		atrisk -= entered;
+		if (atrisk < 0)
+			RegInvalid(sqlstate, psprintf("At time %g more rows enter the risk set than leave it later.", t));
+	}
+}
+
+Regression *
+regression_from_datum(Datum d)
+{
+	Regression *r = (Regression *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(r) < REGRESSION_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted regression value"),
+				 errdetail("The value is shorter than its header.")));
+	if (r->version != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("unsupported regression format version %d", r->version),
+				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
+	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON && r->kind != REG_COX) ||
+		r->p > REGRESSION_MAX_P || r->nkey != KindNkey(r->kind, r->p) ||
+		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
+		r->nentries < 1 || r->nentries > MaxEntries(r->kind) ||
+		VARSIZE(r) != REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted regression value"),
+				 errdetail("The value's header does not match its kind and size.")));
+	return r;
+}
+
+static Regression *
+AllocFlat(int kind, int p, int n)
+{
+	int			nval = KindNval(kind);
+	int			nglobal = KindNglobal(kind);
+	int			nkey = KindNkey(kind, p);
+	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (nkey + nval));
+	Regression *r = palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+
+	SET_VARSIZE(r, size);
+	r->version = REGRESSION_VERSION;
+	r->kind = kind;
+	r->p = p;
+	r->nkey = nkey;
+	r->nval = nval;
+	r->nglobal = nglobal;
+	r->nentries = n;
+	return r;
+}
+
+/* ---------- text I/O ---------- */
+
+static void RegSyntax(const char *whole, const char *p, const char *expected) pg_attribute_noreturn();
+
+static void
+RegSyntax(const char *whole, const char *p, const char *expected)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type regression: \"%s\"", whole),
+			 errdetail("Expected %s at position %d.", expected, (int) (p - whole) + 1),
+			 errhint("A regression value is written v1;logistic;p=2;x1,x2:rows,events;... (see doc/stats.md); logistic(y, x) or poisson(events, exposure, x) make one.")));
+}
+
+static void
+ExpectText(const char *whole, const char **p, const char *lit)
+{
+	size_t		len = strlen(lit);
+
+	if (strncmp(*p, lit, len) != 0)
+		RegSyntax(whole, *p, psprintf("\"%s\"", lit));
+	*p += len;
+}
+
+static float8
+ParseNumber(const char *whole, const char **p)
+{
+	char	   *end;
+	float8		v;
+
+	if (!(isdigit((unsigned char) **p) || **p == '-' || **p == '.'))
+		RegSyntax(whole, *p, "a number");
+	errno = 0;
+	v = strtod(*p, &end);
+	if (end == *p || (errno == ERANGE && (v == 0 || isinf(v))) || !isfinite(v))
+		RegSyntax(whole, *p, "a finite number");
+	*p = end;
+	return v;
+}
+
+static int
+ParseSmallInt(const char *whole, const char **p)
+{
+	int			v = 0;
+
+	if (!isdigit((unsigned char) **p))
+		RegSyntax(whole, *p, "a whole number");
+	while (isdigit((unsigned char) **p))
+	{
+		v = v * 10 + (**p - '0');
+		if (v > 1000000)
+			RegSyntax(whole, *p, "a smaller number");
+		(*p)++;
+	}
+	return v;
+}
+
+/* a fixed-point sum: a whole number of units of 2^-60 */
+static int128
+ParseFixed(const char *whole, const char **p)
+{
+	bool		neg = false;
+	int128		v = 0;
+
+	if (**p == '-')
+	{
+		neg = true;
+		(*p)++;
+	}
+	if (!isdigit((unsigned char) **p))
+		RegSyntax(whole, *p, "a fixed-point sum (a whole number)");
+	while (isdigit((unsigned char) **p))
+	{
+		if (__builtin_mul_overflow(v, 10, &v) ||
+			__builtin_add_overflow(v, neg ? -(**p - '0') : (**p - '0'), &v))
+			RegSyntax(whole, *p, "a smaller fixed-point sum");
+		(*p)++;
+	}
+	return v;
+}
+
+/* slots by a layout from text: numbers separated by commas */
+static void
+ParseSlots(const char *whole, const char **p, float8 *slot, const char *layout)
+{
+	for (int i = 0; layout[i]; i++)
+	{
+		if (i > 0)
+			ExpectText(whole, p, ",");
+		if (layout[i] == 'f')
+			*slot++ = ParseNumber(whole, p);
+		else
+		{
+			FixedSet(slot, ParseFixed(whole, p));
+			slot += 2;
+		}
+	}
+}
+
+static void
+AppendNumber(StringInfo buf, float8 v)
+{
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(v, num);
+	appendStringInfoString(buf, num);
+}
+
+static void
+AppendFixed(StringInfo buf, int128 v)
+{
+	char		digits[48];
+	int			n = 0;
+	uint128		u = v < 0 ? -(uint128) v : (uint128) v;
+
+	do
+	{
+		digits[n++] = '0' + (int) (u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		appendStringInfoChar(buf, '-');
+	while (n > 0)
+		appendStringInfoChar(buf, digits[--n]);
+}
+
+static void
+AppendSlots(StringInfo buf, const float8 *slot, const char *layout)
+{
+	for (int i = 0; layout[i]; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		if (layout[i] == 'f')
+			AppendNumber(buf, *slot++);
+		else
+		{
+			AppendFixed(buf, FixedGet(slot));
+			slot += 2;
+		}
+	}
+}
+
+/*
+ * Text form: v1;<kind>;p=<p>, for poisson ;sums=<global sums>, then per
+ * pattern ;x1,...,xp:<sums>; float8s in the shortest form that reads back
+ * exactly, fixed-point sums as whole numbers of units of 2^-60.
+ */
+Datum
+regression_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	int			kind;
+	int			np;
+	int			nkey;
+	int			n = 0;
+	int			cap = 16;
+	int			stride;
+	float8		globals[REG_POISSON_NGLOBAL];
+	float8	   *ents;
+	Regression *r;
+
+	ExpectText(str, &p, "v");
+	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported regression format version in \"%s\"", str),
+				 errdetail("This version of jobreg reads version %d.", REGRESSION_VERSION)));
+	ExpectText(str, &p, ";");
+	if (strncmp(p, "logistic", 8) == 0)
+		kind = REG_LOGISTIC, p += 8;
+	else if (strncmp(p, "poisson", 7) == 0)
+		kind = REG_POISSON, p += 7;
+	else if (strncmp(p, "cox", 3) == 0)
+		kind = REG_COX, p += 3;
+	else
+		RegSyntax(str, p, "\"logistic\", \"poisson\" or \"cox\"");
+	ExpectText(str, &p, ";p=");
+	np = ParseSmallInt(str, &p);
+	if (np > REGRESSION_MAX_P)
+		RegInvalid(ERRCODE_INVALID_TEXT_REPRESENTATION,
+				   psprintf("A model has at most %d covariates.", REGRESSION_MAX_P));
+	if (KindNglobal(kind) > 0)
+	{
+		ExpectText(str, &p, ";sums=");
+		ParseSlots(str, &p, globals, GlobalLayout(kind));
+	}
+	nkey = KindNkey(kind, np);
+	stride = nkey + KindNval(kind);
+	ents = palloc(sizeof(float8) * cap * stride);
+	while (*p == ';')
+	{
+		float8	   *e;
+
+		p++;
+		if (n == cap)
+		{
+			CheckPatternLimit(kind, (int64) n + 1);
+			cap *= 2;
+			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
+		}
+		e = ents + (Size) n * stride;
+		for (int j = 0; j < nkey; j++)
+		{
+			if (j > 0)
+				ExpectText(str, &p, ",");
+			e[j] = ParseNumber(str, &p);
+		}
+		ExpectText(str, &p, ":");
+		ParseSlots(str, &p, e + nkey, ValLayout(kind));
+		n++;
+	}
+	if (*p != '\0')
+		RegSyntax(str, p, "\";\" or the end of input");
+	CheckPatternLimit(kind, n);
+	r = AllocFlat(kind, np, n);
+	if (r->nglobal > 0)
+		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * r->nglobal);
+	if (n > 0)
+		memcpy(REG_ENTRY(r, 0), ents, sizeof(float8) * (Size) n * stride);
+	CheckValues(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(r);
+}
+
+Datum
+regression_out(PG_FUNCTION_ARGS)
+{
+	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d;%s;p=%d", REGRESSION_VERSION, KindName(r->kind), r->p);
+	if (r->nglobal > 0)
+	{
+		appendStringInfoString(&buf, ";sums=");
+		AppendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
+	}
+	for (int i = 0; i < r->nentries; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		appendStringInfoChar(&buf, ';');
+		for (int j = 0; j < r->nkey; j++)
+		{
+			if (j > 0)
+				appendStringInfoChar(&buf, ',');
+			AppendNumber(&buf, REG_KEY(r, i)[j]);
+		}
+		appendStringInfoChar(&buf, ':');
+		AppendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static void
+RecvSlots(StringInfo buf, float8 *slot, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			*slot++ = pq_getmsgfloat8(buf);
+		else
+		{
+			int64		hi = pq_getmsgint64(buf);
+			uint64		lo = (uint64) pq_getmsgint64(buf);
+
+			FixedSet(slot, (int128) (((uint128) (uint64) hi << 64) | lo));
+			slot += 2;
+		}
+	}
+}
+
+static void
+SendSlots(StringInfo buf, const float8 *slot, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			pq_sendfloat8(buf, *slot++);
+		else
+		{
+			uint128		u = (uint128) FixedGet(slot);
+
+			pq_sendint64(buf, (int64) (uint64) (u >> 64));
+			pq_sendint64(buf, (int64) (uint64) u);
+			slot += 2;
+		}
+	}
+}
+
+/*
+ * Binary form: uint8 format version, uint8 kind, int2 p, int4 number of
+ * patterns, the kind's global sums, then per pattern p covariates (float8)
+ * and the kind's sums; a float8 as float8, a fixed-point sum as int8 high
+ * and low halves of its int128.  Validated like text input.
+ */
+Datum
+regression_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version,
+				kind,
+				np,
+				n,
+				stride;
+	Regression *r;
+
+	if (buf->len - buf->cursor < 8)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("regression binary value is too short"),
+				 errdetail("It needs a format version byte, the kind, the number of covariates and a count of patterns.")));
+	version = pq_getmsgbyte(buf);
+	if (version != REGRESSION_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported regression binary format version %d", version),
+				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
+	kind = pq_getmsgbyte(buf);
+	if (kind != REG_LOGISTIC && kind != REG_POISSON && kind != REG_COX)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, psprintf("Kind %d is not a model kind.", kind));
+	np = (int16) pq_getmsgint(buf, 2);
+	if (np < 0 || np > REGRESSION_MAX_P)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
+	n = (int32) pq_getmsgint(buf, 4);
+	stride = KindNkey(kind, np) + KindNval(kind);
+	if (n < 1 || n > MaxEntries(kind) ||
+		((int64) n * stride + KindNglobal(kind)) * 8 != buf->len - buf->cursor)
+		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
+							buf->len - buf->cursor, n, stride));
+	r = AllocFlat(kind, np, n);
+	RecvSlots(buf, REG_GLOBALS(r), GlobalLayout(kind));
+	for (int i = 0; i < n; i++)
+	{
+		for (int j = 0; j < r->nkey; j++)
+			REG_KEY(r, i)[j] = pq_getmsgfloat8(buf);
+		RecvSlots(buf, REG_VAL(r, i), ValLayout(kind));
+	}
+	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(r);
+}
+
+Datum
+regression_send(PG_FUNCTION_ARGS)
+{
+	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, r->version);
+	pq_sendbyte(&buf, r->kind);
+	pq_sendint16(&buf, r->p);
+	pq_sendint32(&buf, r->nentries);
+	SendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
+	for (int i = 0; i < r->nentries; i++)
+	{
+		for (int j = 0; j < r->nkey; j++)
+			pq_sendfloat8(&buf, REG_KEY(r, i)[j]);
+		SendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------- aggregates ---------- */
+
+static void
+CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by an aggregate", name)));
+}
+
+static RegState *
+GetState(FunctionCallInfo fcinfo, int argno)
+{
+	RegState   *st;
+
+	if (!PG_ARGISNULL(argno) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
+	{
+		st = (RegState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
+		Assert(st->hdr.eoh_methods == &RegMethods);
+		return st;
+	}
+	st = RegStateCreate(jobreg_state_context(fcinfo));
+	if (!PG_ARGISNULL(argno))
+		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)));
+	return st;
+}
+
+/*
+ * The covariates of a row into buf (at least REGRESSION_MAX_P long); false
+ * when the array or an element is NULL (the row is skipped).
+ */
+static bool
+ReadCovariates(ArrayType *a, float8 *buf, int *p)
+{
+	int			n;
+	bits8	   *nulls = ARR_NULLBITMAP(a);
+	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("covariates must be a one-dimensional array")));
+	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	CheckP(n);
+	if (nulls != NULL)
+		for (int i = 0; i < n; i++)
+			if (!(nulls[i / 8] & (1 << (i % 8))))
+				return false;
+	for (int i = 0; i < n; i++)
+	{
+		if (!isfinite(data[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("covariate %d is not finite: %g", i + 1, data[i]),
+					 errdetail("Covariates must be finite numbers; rows with a NULL covariate are skipped.")));
+		buf[i] = data[i] + 0.0; /* no negative zero */
+	}
+	*p = n;
+	return true;
+}
+
+/* logistic(y bool, x float8[]): rows with a NULL are skipped */
+Datum
+logistic_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "logistic_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), x, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_LOGISTIC, p);
+	v = PatternSums(st, x);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(1) ? 1 : 0;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* poisson(events, exposure, x): rows with a NULL are skipped */
+Datum
+poisson_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8		y,
+				e;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "poisson_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), x, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	y = PG_GETARG_FLOAT8(1);
+	e = PG_GETARG_FLOAT8(2);
+	if (!(isfinite(y) && y >= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("poisson events must be finite and not negative: %g", y)));
+	if (!(isfinite(e) && e > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("poisson exposure must be finite and above 0: %g", e),
+				 errdetail("The model's offset is log(exposure).")));
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_POISSON, p);
+	v = PatternSums(st, x);
+	v[REG_ROWS] += 1;
+	FixedAdd(v + REG_Y, Fixed(y));
+	FixedAdd(v + REG_EXPOSURE, Fixed(e));
+	FixedAdd(v + REG_YLOGY01, Fixed((y + 0.1) * log(y + 0.1)));
+	FixedAdd(v + REG_YLOGE01, Fixed((y + 0.1) * log(e)));
+	FixedAdd(st->global + REG_G_YLOGE, Fixed(y * log(e)));
+	FixedAdd(st->global + REG_G_LGAMMA, Fixed(lgamma(y + 1)));
+	if (y > 0)
+		FixedAdd(st->global + REG_G_YLOGY, Fixed(y * log(y)));
+	FixedAdd(st->global + REG_G_YLOGY01, Fixed(y * log(y + 0.1)));
+	if (!IsWhole(y))
+		st->global[REG_G_NONINT] += 1;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* cox(duration, event, x): rows with a NULL are skipped; one stratum (0) */
+Datum
+cox_trans(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		key[REGRESSION_MAX_P + 3];
+	int			p;
+	float8		t;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "cox_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	t = PG_GETARG_FLOAT8(1);
+	if (!isfinite(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox duration must be finite: %g", t)));
+	key[0] = 0;
+	key[1] = t + 0.0;			/* no negative zero */
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_COX, p);
+	v = PatternSums(st, key);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* cox(entry, exit, event, x): delayed entry; at risk on (entry, exit] */
+Datum
+cox_trans_entry(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		key[REGRESSION_MAX_P + 3];
+	int			p;
+	float8		t0,
+				t1;
+	float8	   *v;
+
+	CheckInAggregate(fcinfo, "cox_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(4), key + 2, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	t0 = PG_GETARG_FLOAT8(1);
+	t1 = PG_GETARG_FLOAT8(2);
+	if (!isfinite(t0) || !isfinite(t1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox entry and exit must be finite: %g, %g", t0, t1)));
+	if (!(t0 < t1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox entry %g is not before exit %g", t0, t1),
+				 errdetail("A row is at risk from just after its entry to its exit, as R's Surv(entry, exit, event).")));
+	key[0] = 0;
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_COX, p);
+	key[1] = t1 + 0.0;
+	v = PatternSums(st, key);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(3) ? 1 : 0;
+	key[1] = t0 + 0.0;
+	v = PatternSums(st, key);
+	v[REG_ENTERED] += 1;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* combine function of the aggregates, transition function of regression_merge */
+Datum
+regression_combine(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+
+	CheckInAggregate(fcinfo, "regression_combine");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	st = GetState(fcinfo, 0);
+	AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* ---------- readers ---------- */
+
+/*
+ * The fit of a state, kept in fn_extra while the same value comes back (a
+ * predict over many rows fits once), with the disclosure decision.
+ */
+typedef struct FitCache
+{
+	MemoryContext cxt;			/* holds the value and the fit; reset for another */
+	bool		efron;			/* the ties of a Cox fit */
+	Size		size;
+	Regression *r;				/* a copy of the flat value */
+	RegressionFit fit;
+	bool		withheld;
+} FitCache;
+
+/*
+ * jobreg.min_cell for a model: withheld when the rows, the rows with and
+ * without the event (logistic), or, for a covariate that is 0 or 1 in
+ * every row, the rows with 1 or the rows with 0 are fewer than the floor.
+ */
+static bool
+Withheld(const Regression *r, const RegressionFit *fit, bool notice)
+{
+	float8		minimum = jobreg_min_cell;
+	char	   *why = NULL;
+
+	if (jobreg_min_cell <= 0)
+		return false;
+	if (fit->rows < minimum)
+		why = psprintf("The model rests on %.0f rows.", fit->rows);
+	else if (r->kind == REG_LOGISTIC && (fit->events < minimum || fit->rows - fit->events < minimum))
+		why = "The model rests on fewer rows with or without the event than jobreg.min_cell.";
+	else if (r->kind == REG_COX && fit->events < minimum)
+		why = "The model rests on fewer events than jobreg.min_cell.";
+	for (int j = 0; why == NULL && j < r->p; j++)
+	{
+		float8		ones = 0;
+		bool		indicator = true;
+
+		for (int i = 0; i < r->nentries && indicator; i++)
+		{
+			float8		x = REG_X(r, i)[j];
+
+			if (x == 1)
+				ones += REG_VAL(r, i)[REG_ROWS];
+			else if (x != 0)
+				indicator = false;
+		}
+		if (indicator && (ones < minimum || fit->rows - ones < minimum))
+			why = psprintf("Covariate %d is 0 or 1, and fewer rows than jobreg.min_cell have one of the two.", j + 1);
+	}
+	if (why != NULL && notice)
+		ereport(NOTICE,
+				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell),
+				 errdetail_internal("%s", why)));
+	return why != NULL;
+}
+
+/*
+ * The fit of a state, kept in fn_extra while the same value comes back (a
+ * predict over many rows fits once), with the disclosure decision.  The
+ * fit's work arrays live in the call's memory context; the cache keeps a
+ * copy of the value and the fit's results only.
+ */
+static FitCache *
+GetFit(FunctionCallInfo fcinfo, Datum d, bool efron)
+{
+	FitCache   *c = (FitCache *) fcinfo->flinfo->fn_extra;
+	Regression *r = regression_from_datum(d);
+	RegressionFit fit;
+	int			k;
+
+	if (r->kind != REG_COX)
+		efron = true;			/* ties do not matter */
+	if (c != NULL && c->size == VARSIZE(r) && c->efron == efron && memcmp(c->r, r, c->size) == 0)
+		return c;
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FitCache));
+		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "regression fit",
+									   ALLOCSET_DEFAULT_SIZES);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	MemoryContextReset(c->cxt);
+	c->size = 0;
+
+	if (r->kind == REG_COX)
+		regression_cox_fit(r, efron, &fit);
+	else
+		regression_glm_fit(r, &fit);
+	c->efron = efron;
+	k = fit.k;
+	c->fit = fit;
+	c->fit.coef = MemoryContextAlloc(c->cxt, sizeof(float8) * k);
+	c->fit.aliased = MemoryContextAlloc(c->cxt, sizeof(bool) * k);
+	c->fit.cov = MemoryContextAlloc(c->cxt, sizeof(float8) * k * k);
+	memcpy(c->fit.coef, fit.coef, sizeof(float8) * k);
+	memcpy(c->fit.aliased, fit.aliased, sizeof(bool) * k);
+	memcpy(c->fit.cov, fit.cov, sizeof(float8) * k * k);
+	c->r = MemoryContextAllocHuge(c->cxt, VARSIZE(r));
+	memcpy(c->r, r, VARSIZE(r));
+	c->size = VARSIZE(r);
+
+	if (c->fit.events == 0 || (r->kind == REG_LOGISTIC && c->fit.events == c->fit.rows))
+	{
+		ereport(NOTICE,
+				(errmsg(c->fit.events == 0 ? "no row of the %s regression has an event"
+						: "every row of the %s regression has the event", KindName(r->kind)),
+				 errdetail("The maximum likelihood estimates do not exist: the figures are those of R's glm.fit where it stops, and converged is false.")));
+		c->fit.boundary = true;
+	}
+	else if (c->fit.infinite)
+		ereport(NOTICE,
+				(errmsg("the cox regression's log-likelihood converged before a coefficient did"),
+				 errdetail("A coefficient may be infinite (the covariates separate the events), as R's coxph warns; converged is false.")));
+	else if (!c->fit.converged)
+		ereport(NOTICE,
+				(errmsg("the %s regression did not converge in %d iterations", KindName(r->kind), c->fit.iterations),
+				 errdetail("The estimates are those of the last iteration, as R's glm.fit returns them; converged is false.")));
+	else if (c->fit.boundary)
+		ereport(NOTICE,
+				(errmsg(r->kind == REG_LOGISTIC ? "fitted probabilities numerically 0 or 1 occurred"
+						: "fitted rates numerically 0 occurred"),
+				 errdetail("The covariates separate the outcome: the estimates and standard errors of the separating terms are not meaningful, as R's glm.fit warns; converged is false.")));
+	if (c->fit.boundary || c->fit.infinite)
+		c->fit.converged = false;
+	c->withheld = Withheld(r, &c->fit, true);
+	return c;
+}
+
+/* coef_table(r, names, conf_level, ties) → setof (term, estimate, std_err, statistic, p_value, lower, upper) */
+Datum
+coef_table(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	FitCache   *c;
+	float8		level;
+	char	   *ties;
+	Datum	   *names = NULL;
+	bool	   *namenulls = NULL;
+	int			nnames = 0;
+	float8		qlo,
+				qhi;
+	int			off;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table conf_level and ties must not be NULL")));
+	level = PG_GETARG_FLOAT8(2);
+	if (!(level > 0 && level < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table conf_level must be between 0 and 1: %g", level)));
+	ties = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	if (strcmp(ties, "efron") != 0 && strcmp(ties, "breslow") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("coef_table ties must be 'efron' or 'breslow': \"%s\"", ties),
+				 errdetail("ties applies to Cox models; logistic and Poisson models ignore it.")));
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	c = GetFit(fcinfo, PG_GETARG_DATUM(0), strcmp(ties, "efron") == 0);
+	off = c->r->kind == REG_COX ? 0 : 1;
+	if (!PG_ARGISNULL(1))
+	{
+		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
+
+		if (ARR_NDIM(a) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("coef_table names must be a one-dimensional array")));
+		deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &names, &namenulls, &nnames);
+		if (nnames != c->r->p)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("coef_table has %d names for %d covariates", nnames, c->r->p),
+					 errdetail("names gives one name per element of x; the intercept of a logistic or Poisson model is named \"(Intercept)\".")));
+	}
+	/* confint.default: estimate + qnorm(c(a, 1 - a)) * std_err, a = (1 - level) / 2 */
+	qlo = jobreg_qnorm((1 - level) / 2);
+	qhi = jobreg_qnorm(1 - (1 - level) / 2);
+	for (int j = 0; j < c->fit.k; j++)
+	{
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+		float8		est = c->fit.coef[j];
+		float8		se = sqrt(c->fit.cov[j * c->fit.k + j]);
+		float8		zv = est / se;
+
+		if (j < off)
+			values[0] = CStringGetTextDatum("(Intercept)");
+		else if (names != NULL && !namenulls[j - off])
+			values[0] = names[j - off];
+		else
+			values[0] = CStringGetTextDatum(psprintf("x%d", j - off + 1));
+		values[1] = Float8GetDatum(est);
+		values[2] = Float8GetDatum(se);
+		values[3] = Float8GetDatum(zv);
+		values[4] = Float8GetDatum(2 * jobreg_pnorm(-fabs(zv), true));
+		values[5] = Float8GetDatum(est + qlo * se);
+		values[6] = Float8GetDatum(est + qhi * se);
+		if (c->fit.aliased[j] || c->withheld)
+			for (int i = 1; i < 7; i++)
+				nulls[i] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* regression_fit(r) → (n, events, loglik, null_loglik, deviance, aic, iterations, converged) */
+Datum
+regression_fit(PG_FUNCTION_ARGS)
+{
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
+	TupleDesc	desc;
+	Datum		values[8];
+	bool		nulls[8] = {false, false, false, false, false, false, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	desc = BlessTupleDesc(desc);
+	values[0] = Int64GetDatum((int64) c->fit.rows);
+	values[1] = Float8GetDatum(c->fit.events);
+	values[2] = Float8GetDatum(c->fit.loglik);
+	values[3] = Float8GetDatum(c->fit.null_loglik);
+	values[4] = Float8GetDatum(c->fit.deviance);
+	values[5] = Float8GetDatum(c->fit.aic);
+	values[6] = Int32GetDatum(c->fit.iterations);
+	values[7] = BoolGetDatum(c->fit.converged);
+	nulls[2] = isnan(c->fit.loglik);
+	nulls[3] = isnan(c->fit.null_loglik);
+	nulls[4] = isnan(c->fit.deviance);
+	nulls[5] = isnan(c->fit.aic);
+	if (c->withheld)
+		for (int i = 0; i < 6; i++)
+			nulls[i] = true;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/* predict(r, x): the fitted probability (logistic) or rate per unit exposure (poisson) at x */
+Datum
+regression_predict(PG_FUNCTION_ARGS)
+{
+	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
+	float8		x[REGRESSION_MAX_P + 1];
+	int			p;
+	float8		eta;
+
+	if (!ReadCovariates(PG_GETARG_ARRAYTYPE_P(1), x, &p))
+		PG_RETURN_NULL();
+	if (p != c->r->p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("predict has %d covariates for a model of %d", p, c->r->p)));
+	if (c->r->kind == REG_COX)
+	{
+		/* the relative hazard exp(x'b), against x = 0 */
+		eta = 0;
+		for (int j = 0; j < c->fit.k; j++)
+			eta += c->fit.coef[j] * x[j];
+		PG_RETURN_FLOAT8(exp(eta));
+	}
+	eta = c->fit.coef[0];
+	for (int j = 1; j < c->fit.k; j++)
+		eta += c->fit.coef[j] * x[j - 1];
+	PG_RETURN_FLOAT8(regression_linkinv(c->r->kind, eta));
+}
