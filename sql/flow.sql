@@ -22,24 +22,8 @@ CREATE FUNCTION pg_temp.same(a float8, b float8) RETURNS bool LANGUAGE sql IMMUT
 $$;
 -- Binary input: the payload goes through flow_recv by a server-side binary
 -- COPY of a one-field file (written into the data directory with lo_export).
-CREATE TABLE flow_recv_target (f flow);
-CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	lo oid;
-	detail text;
-BEGIN
-	lo := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
-						   || int2send(1::int2) || int4send(length(payload)) || payload
-						   || int2send(-1::int2));
-	PERFORM lo_export(lo, 'flow_recv.bin');
-	PERFORM lo_unlink(lo);
-	TRUNCATE flow_recv_target;
-	COPY flow_recv_target FROM 'flow_recv.bin' WITH (FORMAT binary);
-	RETURN (SELECT f::text FROM flow_recv_target);
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
+\set recv_type flow
+\i test/lib/binary.sql
 
 -- a small cohort by hand: origin 2015-W01, six weeks after it
 CREATE TABLE small (id int, w weekline);

@@ -48,24 +48,8 @@ FROM (VALUES
 	) AS v(what, t);
 
 -- binary form: through monthline_recv by a server-side binary COPY of one field
-CREATE TABLE ml_recv_target (m monthline);
-CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	lo oid;
-	detail text;
-BEGIN
-	lo := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
-						   || int2send(1::int2) || int4send(length(payload)) || payload
-						   || int2send(-1::int2));
-	PERFORM lo_export(lo, 'monthline_recv.bin');
-	PERFORM lo_unlink(lo);
-	TRUNCATE ml_recv_target;
-	COPY ml_recv_target FROM 'monthline_recv.bin' WITH (FORMAT binary);
-	RETURN (SELECT m::text FROM ml_recv_target);
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
+\set recv_type monthline
+\i test/lib/binary.sql
 SELECT name, pg_temp.recv(payload) AS result
 FROM (VALUES
 	('valid', monthline_send('v1 2008-01 -/-x3 37/471100x12')),

@@ -16,24 +16,8 @@ EXCEPTION WHEN OTHERS THEN
 END $$;
 -- Binary input: the payload goes through regression_recv by a server-side
 -- binary COPY of a one-field file (written into the data directory with lo_export).
-CREATE TABLE reg_recv_target (r regression);
-CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	lo oid;
-	detail text;
-BEGIN
-	lo := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || int4send(0) || int4send(0)
-						   || int2send(1::int2) || int4send(length(payload)) || payload
-						   || int2send(-1::int2));
-	PERFORM lo_export(lo, 'regression_recv.bin');
-	PERFORM lo_unlink(lo);
-	TRUNCATE reg_recv_target;
-	COPY reg_recv_target FROM 'regression_recv.bin' WITH (FORMAT binary);
-	RETURN (SELECT r::text FROM reg_recv_target);
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
+\set recv_type regression
+\i test/lib/binary.sql
 
 -- a small model by hand: the state keeps rows and events per pattern
 SELECT logistic(y, ARRAY[x]) FROM (VALUES (true, 1.0::float8), (false, 1), (true, 2), (false, 0),

@@ -193,6 +193,41 @@ extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCo
 extern void history_append_varint(StringInfo buf, uint32 v);
 extern bool history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value);
 
+/* XX001 "corrupt TYPE value" */
+extern void history_corrupt(const char *type) pg_attribute_noreturn();
+/* A varint at *pos before end; history_corrupt(type) if it is cut off or too long */
+extern uint32 history_varint(const uint8 **pos, const uint8 *end, const char *type);
+
+/* The first week or month is stored zigzag-encoded: negative ones stay short */
+static inline uint32
+history_zigzag_encode(int32 v)
+{
+	return ((uint32) v << 1) ^ (uint32) (v >> 31);
+}
+
+static inline int32
+history_zigzag_decode(uint32 z)
+{
+	return (int32) ((z >> 1) ^ -(int32) (z & 1));
+}
+
+/*
+ * Opens a stored value of a history type: checks the format version byte
+ * (XX001 otherwise), sets [*pos, *end) to the runs and *first to the first
+ * week or month, which must lie in [lo, hi] and be followed by runs.  False
+ * (and *first 0) for the empty value.
+ */
+extern bool history_open(const struct varlena *v, const char *type, uint8 version,
+						 int32 lo, int32 hi,
+						 const uint8 **pos, const uint8 **end, int32 *first);
+
+/* An encoded value in buf: varlena header space and the version byte, then the runs */
+extern void history_buffer_start(StringInfo buf, uint8 version);
+extern struct varlena *history_buffer_finish(StringInfo buf);
+
+/* Decimal digits at *p, saturating just above PG_INT32_MAX; false if none */
+extern bool history_parse_number(const char **p, int64 *value);
+
 /* The next field of a DREAM line at *p (up to the delimiter, white space trimmed) */
 extern void dream_next_field(const char **p, const char *end, char delimiter,
 							 const char **start, int *len);

@@ -115,49 +115,17 @@ MonthArgument(int32 year, int32 month)
 
 /* ---------- reading the format ---------- */
 
-static void MonthlineCorrupt(void) pg_attribute_noreturn();
-
-static void
-MonthlineCorrupt(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("corrupt monthline value")));
-}
-
 static uint32
 ReadVarint(MonthlineReader *r)
 {
-	uint32		v;
-
-	if (!history_read_varint(&r->pos, r->end, &v))
-		MonthlineCorrupt();
-	return v;
+	return history_varint(&r->pos, r->end, "monthline");
 }
 
 bool
 monthline_reader_init(MonthlineReader *r, const struct varlena *ml)
 {
-	const uint8 *data = (const uint8 *) VARDATA_ANY(ml);
-	Size		len = VARSIZE_ANY_EXHDR(ml);
-	uint32		zigzag;
-
-	if (len < 1 || data[0] != MONTHLINE_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("unsupported monthline format version %d", len < 1 ? -1 : data[0]),
-				 errdetail("This version of jobreg reads monthline format version %d.",
-						   MONTHLINE_VERSION)));
-	r->pos = data + 1;
-	r->end = data + len;
-	r->next = 0;
-	if (r->pos == r->end)
-		return false;
-	zigzag = ReadVarint(r);
-	r->next = (int32) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
-	if (r->pos == r->end || r->next < MONTH_MIN || r->next > MONTH_MAX)
-		MonthlineCorrupt();
-	return true;
+	return history_open(ml, "monthline", MONTHLINE_VERSION, MONTH_MIN, MONTH_MAX,
+						&r->pos, &r->end, &r->next);
 }
 
 bool
@@ -174,7 +142,7 @@ monthline_next(MonthlineReader *r, MonthlineRun *run)
 	length = ReadVarint(r);
 	if (grad > MONTHLINE_MAX_GRAD + 1 || branche > (uint32) PG_INT32_MAX + 1 ||
 		length < 1 || length > (uint32) (MONTH_MAX + 1 - r->next))
-		MonthlineCorrupt();
+		history_corrupt("monthline");
 	run->start = r->next;
 	run->length = (int32) length;
 	run->grad = (int32) grad - 1;
@@ -206,9 +174,7 @@ BuilderInit(MonthlineBuilder *b, int32 first, bool merge, int sqlstate)
 				 errmsg("monthline month out of range"),
 				 errdetail("Months from %04d-01 to %04d-12 are supported.",
 						   ISOWEEK_MIN_YEAR, ISOWEEK_MAX_YEAR)));
-	initStringInfo(&b->buf);
-	appendStringInfoSpaces(&b->buf, VARHDRSZ);
-	appendStringInfoChar(&b->buf, MONTHLINE_VERSION);
+	history_buffer_start(&b->buf, MONTHLINE_VERSION);
 	b->first = first;
 	b->months = 0;
 	b->nruns = 0;
@@ -230,7 +196,7 @@ FlushRun(MonthlineBuilder *b)
 						   MONTHLINE_MAX_RUNS)));
 	b->nruns++;
 	if (b->buf.len == VARHDRSZ + 1)
-		history_append_varint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
+		history_append_varint(&b->buf, history_zigzag_encode(b->first));
 	history_append_varint(&b->buf, (uint32) (b->pending.grad + 1));
 	history_append_varint(&b->buf, (uint32) b->pending.branche + 1);
 	history_append_varint(&b->buf, (uint32) b->pending.length);
@@ -287,8 +253,7 @@ static struct varlena *
 BuilderFinish(MonthlineBuilder *b)
 {
 	FlushRun(b);
-	SET_VARSIZE(b->buf.data, b->buf.len);
-	return (struct varlena *) b->buf.data;
+	return history_buffer_finish(&b->buf);
 }
 
 static struct varlena *
@@ -302,28 +267,6 @@ EmptyMonthline(void)
 
 /* ---------- text I/O ---------- */
 
-static void
-SkipSpaces(const char **p)
-{
-	while (isspace((unsigned char) **p))
-		(*p)++;
-}
-
-/* Decimal digits, saturating just above PG_INT32_MAX; false if none */
-static bool
-ParseNumber(const char **p, int64 *value)
-{
-	const char *start = *p;
-
-	*value = 0;
-	while (isdigit((unsigned char) **p))
-	{
-		*value = Min(*value * 10 + (**p - '0'), (int64) PG_INT32_MAX + 1);
-		(*p)++;
-	}
-	return *p > start;
-}
-
 /* A grad or branche: digits, or '-' for missing */
 static bool
 ParseValue(const char **p, int64 *value)
@@ -334,22 +277,7 @@ ParseValue(const char **p, int64 *value)
 		*value = MONTHLINE_MISSING;
 		return true;
 	}
-	return ParseNumber(p, value);
-}
-
-/* Exactly n digits */
-static bool
-ParseDigits(const char **p, int n, int *value)
-{
-	*value = 0;
-	for (int i = 0; i < n; i++)
-	{
-		if (!isdigit((unsigned char) (*p)[i]))
-			return false;
-		*value = *value * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	return true;
+	return history_parse_number(p, value);
 }
 
 /*
@@ -366,20 +294,20 @@ monthline_in(PG_FUNCTION_ARGS)
 				month;
 	MonthlineBuilder b;
 
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if (p[0] != 'v' || p[1] != '1' || !isspace((unsigned char) p[2]))
 		goto syntax_error;
 	p += 2;
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if (strncmp(p, "empty", 5) == 0)
 	{
 		p += 5;
-		SkipSpaces(&p);
+		jobreg_skip_spaces(&p);
 		if (*p != '\0')
 			goto syntax_error;
 		PG_RETURN_POINTER(EmptyMonthline());
 	}
-	if (!ParseDigits(&p, 4, &year) || *p++ != '-' || !ParseDigits(&p, 2, &month) ||
+	if (!jobreg_parse_digits(&p, 4, &year) || *p++ != '-' || !jobreg_parse_digits(&p, 2, &month) ||
 		month < 1 || month > 12 || year < ISOWEEK_MIN_YEAR)
 		goto syntax_error;
 	BuilderInit(&b, monthline_month_index(year, month), false, ERRCODE_INVALID_TEXT_REPRESENTATION);
@@ -390,11 +318,11 @@ monthline_in(PG_FUNCTION_ARGS)
 					branche,
 					length;
 
-		SkipSpaces(&p);
+		jobreg_skip_spaces(&p);
 		if (*p == '\0')
 			break;
 		if (!ParseValue(&p, &grad) || *p++ != '/' || !ParseValue(&p, &branche) ||
-			*p++ != 'x' || !ParseNumber(&p, &length) ||
+			*p++ != 'x' || !history_parse_number(&p, &length) ||
 			(*p != '\0' && !isspace((unsigned char) *p)))
 			goto syntax_error;
 		BuilderAdd(&b, grad, branche, length);
@@ -703,12 +631,12 @@ MonthColumn(const char *name, int len, int32 *m)
 	{
 		const char *q = p + 5;
 
-		if (!ParseDigits(&p, 4, &year) || !ParseDigits(&q, 2, &month))
+		if (!jobreg_parse_digits(&p, 4, &year) || !jobreg_parse_digits(&q, 2, &month))
 			return FIELD_OTHER;
 	}
 	else if (len - prefix == 4)
 	{
-		if (!ParseDigits(&p, 2, &year) || !ParseDigits(&p, 2, &month))
+		if (!jobreg_parse_digits(&p, 2, &year) || !jobreg_parse_digits(&p, 2, &month))
 			return FIELD_OTHER;
 		year += year >= 91 ? 1900 : 2000;
 	}

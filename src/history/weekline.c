@@ -74,11 +74,17 @@ history_append_varint(StringInfo buf, uint32 v)
 }
 
 void
-weekline_corrupt(void)
+history_corrupt(const char *type)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("corrupt weekline value")));
+			 errmsg("corrupt %s value", type)));
+}
+
+void
+weekline_corrupt(void)
+{
+	history_corrupt("weekline");
 }
 
 /* A varint at *pos before end; false if it is cut off or longer than 5 bytes */
@@ -104,42 +110,70 @@ history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value)
 	return false;
 }
 
+uint32
+history_varint(const uint8 **pos, const uint8 *end, const char *type)
+{
+	uint32		v;
+
+	if (!history_read_varint(pos, end, &v))
+		history_corrupt(type);
+	return v;
+}
+
+bool
+history_open(const struct varlena *v, const char *type, uint8 version, int32 lo, int32 hi,
+			 const uint8 **pos, const uint8 **end, int32 *first)
+{
+	const uint8 *data = (const uint8 *) VARDATA_ANY(v);
+	Size		len = VARSIZE_ANY_EXHDR(v);
+
+	if (len < 1 || data[0] != version)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("unsupported %s format version %d", type, len < 1 ? -1 : data[0]),
+				 errdetail("This version of jobreg reads %s format version %d.",
+						   type, version)));
+	*pos = data + 1;
+	*end = data + len;
+	*first = 0;
+	if (*pos == *end)
+		return false;
+	*first = history_zigzag_decode(history_varint(pos, *end, type));
+	if (*pos == *end || *first < lo || *first > hi)
+		history_corrupt(type);
+	return true;
+}
+
+void
+history_buffer_start(StringInfo buf, uint8 version)
+{
+	initStringInfo(buf);
+	appendStringInfoSpaces(buf, VARHDRSZ);
+	appendStringInfoChar(buf, (char) version);
+}
+
+struct varlena *
+history_buffer_finish(StringInfo buf)
+{
+	SET_VARSIZE(buf->data, buf->len);
+	return (struct varlena *) buf->data;
+}
+
 /* Any varint; weekline_varint (history.h) reads the common short ones inline */
 uint32
 weekline_read_varint(WeeklineReader *r)
 {
-	uint32		v;
-
-	if (!history_read_varint(&r->pos, r->end, &v))
-		weekline_corrupt();
-	return v;
+	return history_varint(&r->pos, r->end, "weekline");
 }
 
 bool
 weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
 {
-	const uint8 *data = (const uint8 *) VARDATA_ANY(wl);
-	Size		len = VARSIZE_ANY_EXHDR(wl);
-	uint32		zigzag;
-
-	if (len < 1 || data[0] != WEEKLINE_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("unsupported weekline format version %d", len < 1 ? -1 : data[0]),
-				 errdetail("This version of jobreg reads weekline format version %d.",
-						   WEEKLINE_VERSION)));
-	r->pos = data + 1;
-	r->end = data + len;
-	r->next = 0;
 	r->stop = isoweek_max_value() + 1;
-	if (r->pos == r->end)
-		return false;
-	zigzag = weekline_read_varint(r);
-	r->next = (IsoWeek) ((zigzag >> 1) ^ -(int32) (zigzag & 1));
 	/* runs then stay in the isoweek range: weekline_next checks r->stop */
-	if (r->pos == r->end || r->next < isoweek_min_value() || r->next >= r->stop)
-		weekline_corrupt();
-	return true;
+	return history_open(wl, "weekline", WEEKLINE_VERSION,
+						isoweek_min_value(), isoweek_max_value(),
+						&r->pos, &r->end, &r->next);
 }
 
 bool
@@ -185,9 +219,7 @@ CheckRuns(int64 nruns)
 void
 weekline_builder_init(WeeklineBuilder *b, IsoWeek first, bool merge, int sqlstate)
 {
-	initStringInfo(&b->buf);
-	appendStringInfoSpaces(&b->buf, VARHDRSZ);
-	appendStringInfoChar(&b->buf, WEEKLINE_VERSION);
+	history_buffer_start(&b->buf, WEEKLINE_VERSION);
 	b->first = first;
 	b->weeks = 0;
 	b->nruns = 0;
@@ -205,7 +237,7 @@ FlushRun(WeeklineBuilder *b)
 	CheckRuns((int64) b->nruns + 1);	/* before the buffer grows */
 	b->nruns++;
 	if (b->buf.len == VARHDRSZ + 1)
-		history_append_varint(&b->buf, ((uint32) b->first << 1) ^ (uint32) (b->first >> 31));
+		history_append_varint(&b->buf, history_zigzag_encode(b->first));
 	history_append_varint(&b->buf, (uint32) b->code);
 	history_append_varint(&b->buf, (uint32) b->length);
 	b->length = 0;
@@ -245,22 +277,13 @@ struct varlena *
 weekline_builder_finish(WeeklineBuilder *b)
 {
 	FlushRun(b);
-	SET_VARSIZE(b->buf.data, b->buf.len);
-	return (struct varlena *) b->buf.data;
+	return history_buffer_finish(&b->buf);
 }
 
 /* ---------- text I/O ---------- */
 
-static void
-SkipSpaces(const char **p)
-{
-	while (isspace((unsigned char) **p))
-		(*p)++;
-}
-
-/* Decimal digits at *p, saturating just above INT32_MAX; false if none */
-static bool
-ParseNumber(const char **p, int64 *value)
+bool
+history_parse_number(const char **p, int64 *value)
 {
 	const char *start = *p;
 
@@ -286,11 +309,11 @@ weekline_in(PG_FUNCTION_ARGS)
 	char	   *week_text;
 	WeeklineBuilder b;
 
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if (pg_strncasecmp(p, "empty", 5) == 0)
 	{
 		p += 5;
-		SkipSpaces(&p);
+		jobreg_skip_spaces(&p);
 		if (*p != '\0')
 			goto syntax_error;
 		weekline_builder_init(&b, 0, false, ERRCODE_INVALID_TEXT_REPRESENTATION);
@@ -311,10 +334,10 @@ weekline_in(PG_FUNCTION_ARGS)
 		int64		code,
 					length;
 
-		SkipSpaces(&p);
+		jobreg_skip_spaces(&p);
 		if (*p == '\0')
 			break;
-		if (!ParseNumber(&p, &code) || *p++ != 'x' || !ParseNumber(&p, &length) ||
+		if (!history_parse_number(&p, &code) || *p++ != 'x' || !history_parse_number(&p, &length) ||
 			(*p != '\0' && !isspace((unsigned char) *p)))
 			goto syntax_error;
 		if (code > PG_INT32_MAX)

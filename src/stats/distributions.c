@@ -455,6 +455,23 @@ StudentDensity(double t, double df)
 }
 
 /*
+ * One step of Newton's method kept inside a bracket, for an increasing g
+ * with its root in [*lo, *hi]: f = g(x), dens = g'(x).  Narrows the bracket
+ * to the side of x that holds the root and returns the Newton step (the
+ * midpoint when the density vanishes); the caller bisects, its own way,
+ * when the step leaves the bracket.
+ */
+static inline double
+BracketedNewtonStep(double x, double f, double dens, double *lo, double *hi)
+{
+	if (f < 0.0)
+		*lo = x;
+	else
+		*hi = x;
+	return dens > 0.0 ? x - f / dens : (*lo + *hi) / 2.0;
+}
+
+/*
  * The lower quantile x <= 0 of a symmetric distribution with cdf(x) = p,
  * p in (0, 1/2]: Newton's method, kept inside a bracket [lo, hi] by
  * bisection.  The cdf is convex below 0, so Newton converges from the
@@ -485,11 +502,7 @@ LowerQuantile(double p, double df, double x0)
 
 		if (f == 0.0)
 			break;
-		if (f < 0.0)
-			lo = x;
-		else
-			hi = x;
-		next = dens > 0.0 ? x - f / dens : (lo + hi) / 2.0;
+		next = BracketedNewtonStep(x, f, dens, &lo, &hi);
 		if (!(next > lo && next < hi))
 			next = (lo + hi) / 2.0;
 		if (fabs(next - x) <= 2.0 * DBL_EPSILON * fabs(x) || next == x)
@@ -681,11 +694,7 @@ jobreg_qgamma(double p, double shape, bool lower_tail)
 
 		if (f == 0.0)
 			break;
-		if (f < 0.0)
-			lo = x;
-		else
-			hi = x;
-		next = dens > 0.0 ? x - f / dens : (lo + hi) / 2.0;
+		next = BracketedNewtonStep(x, f, dens, &lo, &hi);
 		if (!(next > lo && next < hi))
 			next = lo > 0.0 ? sqrt(lo * hi) : hi / 2.0;
 		if (fabs(next - x) <= 4.0 * DBL_EPSILON * x || hi - lo <= 4.0 * DBL_EPSILON * hi)

@@ -161,8 +161,8 @@ isoweek_format(IsoWeek w, char *buf)
 }
 
 /* Parse exactly n decimal digits at *p; false if they are not there */
-static bool
-ParseDigits(const char **p, int n, int *value)
+bool
+jobreg_parse_digits(const char **p, int n, int *value)
 {
 	*value = 0;
 	for (int i = 0; i < n; i++)
@@ -175,8 +175,8 @@ ParseDigits(const char **p, int n, int *value)
 	return true;
 }
 
-static void
-SkipSpaces(const char **p)
+void
+jobreg_skip_spaces(const char **p)
 {
 	while (isspace((unsigned char) **p))
 		(*p)++;
@@ -193,17 +193,17 @@ isoweek_in(PG_FUNCTION_ARGS)
 	int			year,
 				week;
 
-	SkipSpaces(&p);
-	if (!ParseDigits(&p, 4, &year))
+	jobreg_skip_spaces(&p);
+	if (!jobreg_parse_digits(&p, 4, &year))
 		goto syntax_error;
 	if (*p == '-')
 		p++;
 	if (*p != 'W' && *p != 'w')
 		goto syntax_error;
 	p++;
-	if (!ParseDigits(&p, 2, &week))
+	if (!jobreg_parse_digits(&p, 2, &week))
 		goto syntax_error;
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if (*p != '\0')
 		goto syntax_error;
 
@@ -336,12 +336,12 @@ dream_week(PG_FUNCTION_ARGS)
 	int			yy,
 				week;
 
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if ((p[0] == 'y' || p[0] == 'Y') && p[1] == '_')
 		p += 2;
-	if (!ParseDigits(&p, 2, &yy) || !ParseDigits(&p, 2, &week))
+	if (!jobreg_parse_digits(&p, 2, &yy) || !jobreg_parse_digits(&p, 2, &week))
 		goto syntax_error;
-	SkipSpaces(&p);
+	jobreg_skip_spaces(&p);
 	if (*p != '\0')
 		goto syntax_error;
 

@@ -41,6 +41,10 @@ extern int64 isoweek_month_first_week(int year, int month);	/* month 13: next Ja
 
 #define ISOWEEK_TEXT_LEN 16
 
+/* Text parsing for the input functions of this layer and the history layer */
+extern bool jobreg_parse_digits(const char **p, int n, int *value);	/* exactly n digits */
+extern void jobreg_skip_spaces(const char **p);
+
 /* isoweek's input function and DREAM week names, for the readers of other layers */
 extern Datum isoweek_in(PG_FUNCTION_ARGS);
 extern Datum dream_week(PG_FUNCTION_ARGS);
