@@ -228,6 +228,11 @@ extern struct varlena *history_buffer_finish(StringInfo buf);
 /* Decimal digits at *p, saturating just above PG_INT32_MAX; false if none */
 extern bool history_parse_number(const char **p, int64 *value);
 
+/* Every encoding is canonical: = is byte equality and the hash is of the bytes */
+extern bool history_values_equal(const struct varlena *a, const struct varlena *b);
+extern Datum history_hash(const struct varlena *v);
+extern Datum history_hash_extended(const struct varlena *v, uint64 seed);
+
 /* The next field of a DREAM line at *p (up to the delimiter, white space trimmed) */
 extern void dream_next_field(const char **p, const char *end, char delimiter,
 							 const char **start, int *len);

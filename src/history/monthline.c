@@ -24,7 +24,6 @@
 #include <ctype.h>
 
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
@@ -468,43 +467,30 @@ monthline_send(PG_FUNCTION_ARGS)
 
 /* ---------- equality and hashing: the encoding is canonical ---------- */
 
-static bool
-MonthlinesEqual(FunctionCallInfo fcinfo)
-{
-	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
-	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
-
-	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
-}
-
 Datum
 monthline_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(MonthlinesEqual(fcinfo));
+	PG_RETURN_BOOL(history_values_equal(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)),
+										PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1))));
 }
 
 Datum
 monthline_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!MonthlinesEqual(fcinfo));
+	PG_RETURN_BOOL(!history_values_equal(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)),
+										 PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1))));
 }
 
 Datum
 monthline_hash(PG_FUNCTION_ARGS)
 {
-	struct varlena *ml = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
-
-	return hash_any((const unsigned char *) VARDATA_ANY(ml), VARSIZE_ANY_EXHDR(ml));
+	return history_hash(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)));
 }
 
 Datum
 monthline_hash_extended(PG_FUNCTION_ARGS)
 {
-	struct varlena *ml = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
-
-	return hash_any_extended((const unsigned char *) VARDATA_ANY(ml), VARSIZE_ANY_EXHDR(ml),
-							 PG_GETARG_INT64(1));
+	return history_hash_extended(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)), PG_GETARG_INT64(1));
 }
 
 /* ---------- monthline(first, grads, branches) ---------- */

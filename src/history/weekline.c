@@ -449,43 +449,47 @@ weekline_send(PG_FUNCTION_ARGS)
 
 /* ---------- equality and hashing: the encoding is canonical ---------- */
 
-static bool
-WeeklinesEqual(FunctionCallInfo fcinfo)
+bool
+history_values_equal(const struct varlena *a, const struct varlena *b)
 {
-	struct varlena *a = PG_GETARG_WEEKLINE_P(0);
-	struct varlena *b = PG_GETARG_WEEKLINE_P(1);
-
 	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
 		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
 }
 
 Datum
+history_hash(const struct varlena *v)
+{
+	return hash_any((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+}
+
+Datum
+history_hash_extended(const struct varlena *v, uint64 seed)
+{
+	return hash_any_extended((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), seed);
+}
+
+Datum
 weekline_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(WeeklinesEqual(fcinfo));
+	PG_RETURN_BOOL(history_values_equal(PG_GETARG_WEEKLINE_P(0), PG_GETARG_WEEKLINE_P(1)));
 }
 
 Datum
 weekline_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!WeeklinesEqual(fcinfo));
+	PG_RETURN_BOOL(!history_values_equal(PG_GETARG_WEEKLINE_P(0), PG_GETARG_WEEKLINE_P(1)));
 }
 
 Datum
 weekline_hash(PG_FUNCTION_ARGS)
 {
-	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-
-	return hash_any((const unsigned char *) VARDATA_ANY(wl), VARSIZE_ANY_EXHDR(wl));
+	return history_hash(PG_GETARG_WEEKLINE_P(0));
 }
 
 Datum
 weekline_hash_extended(PG_FUNCTION_ARGS)
 {
-	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-
-	return hash_any_extended((const unsigned char *) VARDATA_ANY(wl), VARSIZE_ANY_EXHDR(wl),
-							 PG_GETARG_INT64(1));
+	return history_hash_extended(PG_GETARG_WEEKLINE_P(0), PG_GETARG_INT64(1));
 }
 
 /* ---------- weekline_from_runs ---------- */
