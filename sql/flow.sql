@@ -3,17 +3,6 @@
 --
 -- Errors are shown as SQLSTATE and message through a small catcher.
 \i test/lib/errors.sql
--- the same with the error's detail
-CREATE FUNCTION pg_temp.err_detail(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 -- NULL-aware equality that is never NULL: false when exactly one side is NULL
 CREATE FUNCTION pg_temp.same(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE WHEN a IS NULL AND b IS NULL THEN true

@@ -3,17 +3,6 @@
 --
 \i test/lib/compare.sql
 \i test/lib/errors.sql
--- the same with the error's detail
-CREATE FUNCTION pg_temp.err_detail(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$;
 -- Binary input: the payload goes through regression_recv by a server-side
 -- binary COPY of a one-field file (written into the data directory with lo_export).
 \set recv_type regression
