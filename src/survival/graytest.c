@@ -941,28 +941,7 @@ gray_state_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid gray_state value"),
 				 errdetail("The count of groups is out of range or does not match the length of the data.")));
 	for (int32 g = 0; g < ng; g++)
-	{
-		int32		len = (int32) pq_getmsgint(buf, 4);
-		const char *raw;
-		char	   *label;
-
-		if (len < 0 || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid gray_state value"),
-					 errdetail("A group label length does not match the length of the data.")));
-		CheckLabelLength(len);
-		raw = pq_getmsgbytes(buf, len);
-		if (memchr(raw, '\0', len) != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid gray_state value"),
-					 errdetail("A group label contains a zero byte.")));
-		label = pg_client_to_server(raw, len);
-		lens[g] = label == raw ? len : strlen(label);
-		CheckLabelLength(lens[g]);
-		labels[g] = pnstrdup(label, lens[g]);
-	}
+		labels[g] = surv_recv_label(buf, "invalid gray_state value", CheckLabelLength, &lens[g]);
 	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0 || n > GRAY_MAX_ENTRIES || n > (buf->len - buf->cursor) / 24)
 		ereport(ERROR,

@@ -1035,9 +1035,15 @@ logrank_state_out(PG_FUNCTION_ARGS)
 
 /* ---------- binary I/O ---------- */
 
-/* A label of the binary form: int4 length, bytes in the client encoding */
-static char *
-RecvLabel(StringInfo buf, int32 k, int32 *lenp)
+/*
+ * A label of the binary form: int4 length, bytes in the client encoding.
+ * invalid is the message of a label that does not fit the data (22P03);
+ * check_length raises when a length is over the type's limit.  Also
+ * graytest.c's.
+ */
+char *
+surv_recv_label(StringInfo buf, const char *invalid, void (*check_length) (int64 len),
+				int32 *lenp)
 {
 	int32		len = (int32) pq_getmsgint(buf, 4);
 	const char *raw;
@@ -1046,21 +1052,31 @@ RecvLabel(StringInfo buf, int32 k, int32 *lenp)
 	if (len < 0 || len > buf->len - buf->cursor)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid logrank state"),
+				 errmsg("%s", invalid),
 				 errdetail("A group label length does not match the length of the data.")));
-	CheckNewGroup(k, len);
+	check_length(len);
 	raw = pq_getmsgbytes(buf, len);
 	/* text holds no NUL byte (an SQL_ASCII database would not check) */
 	if (memchr(raw, '\0', len) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid logrank state"),
+				 errmsg("%s", invalid),
 				 errdetail("A group label contains a zero byte.")));
 	/* converts from the client encoding, checking the bytes */
 	label = pg_client_to_server(raw, len);
 	*lenp = label == raw ? len : strlen(label);
-	CheckNewGroup(k, *lenp);	/* conversion may lengthen it */
+	check_length(*lenp);		/* conversion may lengthen it */
 	return pnstrdup(label, *lenp);
+}
+
+/*
+ * The label length check of a group read by logrank_state_recv, which has
+ * already checked the count of groups against LOGRANK_MAX_GROUPS
+ */
+static void
+CheckRecvLabel(int64 len)
+{
+	CheckNewGroup(0, len);
 }
 
 /* A label of the binary form, in the client encoding (also graytest.c) */
@@ -1115,8 +1131,8 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 	for (int32 k = 0; k < n; k++)
 	{
 		if (strata)
-			strata[k] = RecvLabel(buf, k, &slens[k]);
-		labels[k] = RecvLabel(buf, k, &lens[k]);
+			strata[k] = surv_recv_label(buf, "invalid logrank state", CheckRecvLabel, &slens[k]);
+		labels[k] = surv_recv_label(buf, "invalid logrank state", CheckRecvLabel, &lens[k]);
 		survs[k] = survival_recv_body(buf);
 	}
 	PG_RETURN_POINTER(BuildState(n, strata, slens, labels, lens, survs,

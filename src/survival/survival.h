@@ -112,6 +112,8 @@ extern float8 surv_quadratic_form(float8 *v, const float8 *u, int k);
 extern int	surv_compare_labels(const char *a, int32 alen, const char *b, int32 blen);
 extern void surv_format_label(StringInfo buf, const char *label, int32 len);
 extern void surv_send_label(StringInfo buf, const char *label, int32 len);
+extern char *surv_recv_label(StringInfo buf, const char *invalid,
+							 void (*check_length) (int64 len), int32 *lenp);
 
 /* text and binary forms of one state (shared with the logrank state) */
 extern void survival_format(StringInfo buf, const Survival *s);
