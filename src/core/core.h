@@ -17,6 +17,7 @@
 
 #include "fmgr.h"
 #include "utils/date.h"
+#include "utils/expandeddatum.h"
 
 /* ---------- version compatibility ---------- */
 
@@ -44,6 +45,63 @@ extern int	jobreg_min_cell;
 
 /* The memory context for a new expanded-object state of an aggregate */
 extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);
+
+/*
+ * Aggregate support functions of the mergeable types (survival, logrank,
+ * cuminc, gray_state, flow, regression).  Inline, so that the fuzz build
+ * (scripts/run-fuzz.sh, without core/jobreg.c) has them too.
+ */
+
+/* Raises 0A000 unless the function runs as part of an aggregate */
+static inline void
+jobreg_check_in_aggregate(FunctionCallInfo fcinfo, const char *name)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called by an aggregate", name)));
+}
+
+/*
+ * The state in argument argno when it is our own read-write expanded object
+ * (its methods are the given ones), to be changed in place; else NULL, and
+ * the caller makes a new state under jobreg_state_context(fcinfo), loading
+ * the flat value of argument argno into it unless that is NULL.  Runs once
+ * per row, so it reads the pointer as DatumGetEOHP does, inline.
+ */
+static inline ExpandedObjectHeader *
+jobreg_expanded_arg(FunctionCallInfo fcinfo, int argno, const ExpandedObjectMethods *methods)
+{
+	if (likely(!PG_ARGISNULL(argno)))
+	{
+		Datum		d = PG_GETARG_DATUM(argno);
+
+		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d))))
+		{
+			varatt_expanded ptr;
+
+			memcpy(&ptr, VARDATA_EXTERNAL(DatumGetPointer(d)), sizeof(ptr));
+			if (likely(ptr.eohptr->eoh_methods == methods))
+				return ptr.eohptr;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * In a transition or combine function: a row with a NULL among arguments
+ * first..last is skipped, the state (argument 0) passing through unchanged.
+ */
+#define JOBREG_SKIP_ROW_IF_NULL(first, last) \
+	do { \
+		for (int a_ = (first); a_ <= (last); a_++) \
+			if (PG_ARGISNULL(a_)) \
+			{ \
+				if (PG_ARGISNULL(0)) \
+					PG_RETURN_NULL(); \
+				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+			} \
+	} while (0)
 
 /*
  * What a function read from one of the extension's reference tables, kept

@@ -943,27 +943,14 @@ regression_send(PG_FUNCTION_ARGS)
 
 /* ---------- aggregates ---------- */
 
-static void
-CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
-{
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called by an aggregate", name)));
-}
-
 static RegState *
 GetState(FunctionCallInfo fcinfo, int argno)
 {
 	RegState   *st;
 
-	if (!PG_ARGISNULL(argno) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
-	{
-		st = (RegState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
-		Assert(st->hdr.eoh_methods == &RegMethods);
+	st = (RegState *) jobreg_expanded_arg(fcinfo, argno, &RegMethods);
+	if (st != NULL)
 		return st;
-	}
 	st = RegStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
 		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)));
@@ -1013,7 +1000,7 @@ logistic_trans(PG_FUNCTION_ARGS)
 	int			p;
 	float8	   *v;
 
-	CheckInAggregate(fcinfo, "logistic_trans");
+	jobreg_check_in_aggregate(fcinfo, "logistic_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
 		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), x, &p))
 	{
@@ -1040,7 +1027,7 @@ poisson_trans(PG_FUNCTION_ARGS)
 				e;
 	float8	   *v;
 
-	CheckInAggregate(fcinfo, "poisson_trans");
+	jobreg_check_in_aggregate(fcinfo, "poisson_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
 		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), x, &p))
 	{
@@ -1087,7 +1074,7 @@ cox_trans(PG_FUNCTION_ARGS)
 	float8		t;
 	float8	   *v;
 
-	CheckInAggregate(fcinfo, "cox_trans");
+	jobreg_check_in_aggregate(fcinfo, "cox_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
 		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
 	{
@@ -1121,7 +1108,7 @@ cox_trans_entry(PG_FUNCTION_ARGS)
 				t1;
 	float8	   *v;
 
-	CheckInAggregate(fcinfo, "cox_trans");
+	jobreg_check_in_aggregate(fcinfo, "cox_trans");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
 		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(4), key + 2, &p))
 	{
@@ -1159,13 +1146,8 @@ regression_combine(PG_FUNCTION_ARGS)
 {
 	RegState   *st;
 
-	CheckInAggregate(fcinfo, "regression_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	jobreg_check_in_aggregate(fcinfo, "regression_combine");
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	st = GetState(fcinfo, 0);
 	AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));

@@ -581,15 +581,6 @@ cuminc_send(PG_FUNCTION_ARGS)
 
 /* ---------- aggregates ---------- */
 
-static void
-CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
-{
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called by an aggregate", name)));
-}
-
 /*
  * The state in argument argno, ready to be changed in place: our own
  * read-write expanded object, or a new one under the aggregate's context
@@ -601,13 +592,9 @@ GetState(FunctionCallInfo fcinfo, int argno)
 	CumincState *state;
 	Cuminc	   *c;
 
-	if (!PG_ARGISNULL(argno) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
-	{
-		state = (CumincState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
-		Assert(state->hdr.eoh_methods == &CumincMethods);
+	state = (CumincState *) jobreg_expanded_arg(fcinfo, argno, &CumincMethods);
+	if (state != NULL)
 		return state;
-	}
 	state = CumincStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
 	{
@@ -627,13 +614,8 @@ cuminc_trans(PG_FUNCTION_ARGS)
 	float8		duration;
 	int32		cause;
 
-	CheckInAggregate(fcinfo, "cuminc_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	jobreg_check_in_aggregate(fcinfo, "cuminc_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 2);
 	duration = CheckDuration(PG_GETARG_FLOAT8(1));
 	cause = CheckCause(PG_GETARG_INT32(2));
 	state = GetState(fcinfo, 0);
@@ -650,13 +632,8 @@ cuminc_combine(PG_FUNCTION_ARGS)
 	int64		other_total = 0;
 	int64		sum;
 
-	CheckInAggregate(fcinfo, "cuminc_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	jobreg_check_in_aggregate(fcinfo, "cuminc_combine");
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	state = GetState(fcinfo, 0);
 	other = CumincFromDatum(PG_GETARG_DATUM(1));
 	/* a valid value's counts add up without overflow, so check the sum */

@@ -899,15 +899,6 @@ flow_send(PG_FUNCTION_ARGS)
 /* ---------- aggregates ---------- */
 
 static void
-CheckInAggregate(FunctionCallInfo fcinfo, const char *name)
-{
-	if (!AggCheckCallContext(fcinfo, NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called by an aggregate", name)));
-}
-
-static void
 SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 {
 	char		w1[ISOWEEK_TEXT_LEN];
@@ -937,13 +928,9 @@ GetState(FunctionCallInfo fcinfo, int argno)
 	FlowState  *state;
 	Flow	   *f;
 
-	if (!PG_ARGISNULL(argno) &&
-		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(argno))))
-	{
-		state = (FlowState *) DatumGetEOHP(PG_GETARG_DATUM(argno));
-		Assert(state->hdr.eoh_methods == &FlowMethods);
+	state = (FlowState *) jobreg_expanded_arg(fcinfo, argno, &FlowMethods);
+	if (state != NULL)
 		return state;
-	}
 	state = FlowStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
 	{
@@ -1043,13 +1030,8 @@ flow_trans(PG_FUNCTION_ARGS)
 	IsoWeek		origin;
 	int32		horizon;
 
-	CheckInAggregate(fcinfo, "flow_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	jobreg_check_in_aggregate(fcinfo, "flow_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 3);
 	origin = PG_GETARG_ISOWEEK(2);
 	horizon = PG_GETARG_INT32(3);
 	flow_check_horizon(horizon);
@@ -1070,13 +1052,8 @@ flow_combine(PG_FUNCTION_ARGS)
 	FlowState  *state;
 	Flow	   *other;
 
-	CheckInAggregate(fcinfo, "flow_combine");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	jobreg_check_in_aggregate(fcinfo, "flow_combine");
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	state = GetState(fcinfo, 0);
 	other = flow_from_datum(PG_GETARG_DATUM(1));
 	SetFrame(state, other->origin, other->horizon);

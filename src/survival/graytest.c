@@ -113,14 +113,6 @@ CheckLabelLength(int64 len)
 }
 
 static int
-CompareLabels(const char *a, int32 alen, const char *b, int32 blen)
-{
-	int			c = memcmp(a, b, Min(alen, blen));
-
-	return c != 0 ? c : (alen > blen) - (alen < blen);
-}
-
-static int
 CompareEntries(const GrayEntry *a, const GrayEntry *b)
 {
 	if (a->group != b->group)
@@ -170,7 +162,7 @@ CheckState(const GrayState *gs, Size size, int sqlstate, const char **labels, in
 		labels[g] = p + sizeof(int32);
 		if (memchr(labels[g], '\0', lens[g]) != NULL)
 			BAD("A group label contains a zero byte.");
-		if (g > 0 && CompareLabels(labels[g - 1], lens[g - 1], labels[g], lens[g]) >= 0)
+		if (g > 0 && surv_compare_labels(labels[g - 1], lens[g - 1], labels[g], lens[g]) >= 0)
 			BAD("Group labels must be distinct and in increasing byte order.");
 		p = labels[g] + lens[g];
 	}
@@ -340,7 +332,7 @@ CompareLabelOrder(const void *a, const void *b)
 	const LabelOrder *x = a;
 	const LabelOrder *y = b;
 
-	return CompareLabels(x->label, x->len, y->label, y->len);
+	return surv_compare_labels(x->label, x->len, y->label, y->len);
 }
 
 /* The flat state of an expanded one: labels sorted, entries renumbered and sorted */
@@ -435,14 +427,9 @@ TransState(FunctionCallInfo fcinfo)
 	MemoryContext cxt;
 	ExpandedGray *eg;
 
-	if (!PG_ARGISNULL(0))
-	{
-		Datum		d = PG_GETARG_DATUM(0);
-
-		if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-			DatumGetEOHP(d)->eoh_methods == &ExpandedGrayMethods)
-			return (ExpandedGray *) DatumGetEOHP(d);
-	}
+	eg = (ExpandedGray *) jobreg_expanded_arg(fcinfo, 0, &ExpandedGrayMethods);
+	if (eg != NULL)
+		return eg;
 	cxt = jobreg_state_context(fcinfo);
 	eg = MemoryContextAlloc(cxt, sizeof(ExpandedGray));
 	EOH_init_header(&eg->hdr, &ExpandedGrayMethods, cxt);
@@ -474,7 +461,7 @@ gray_test_trans(PG_FUNCTION_ARGS)
 	int32		cause;
 	float8		time;
 
-	SURV_SKIP_ROW_IF_NULL(1, 3);
+	JOBREG_SKIP_ROW_IF_NULL(1, 3);
 	time = surv_check_time(PG_GETARG_FLOAT8(1), "duration");
 	cause = PG_GETARG_INT32(2);
 	if (cause < 0)
@@ -496,7 +483,7 @@ gray_test_combine(PG_FUNCTION_ARGS)
 	int32		lens[GRAY_MAX_GROUPS];
 	GrayState  *gs;
 
-	SURV_SKIP_ROW_IF_NULL(1, 1);
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	eg = TransState(fcinfo);
 	gs = GrayFromDatum(PG_GETARG_DATUM(1), labels, lens);
 	MergeFlat(eg, gs, labels, lens);
@@ -910,14 +897,8 @@ gray_state_out(PG_FUNCTION_ARGS)
 	appendStringInfo(&buf, "v%d", GRAY_VERSION);
 	for (int32 g = 0; g < gs->ngroups; g++)
 	{
-		appendStringInfoString(&buf, "|\"");
-		for (int32 i = 0; i < lens[g]; i++)
-		{
-			if (labels[g][i] == '"' || labels[g][i] == '\\')
-				appendStringInfoChar(&buf, '\\');
-			appendStringInfoChar(&buf, labels[g][i]);
-		}
-		appendStringInfoChar(&buf, '"');
+		appendStringInfoChar(&buf, '|');
+		surv_format_label(&buf, labels[g], lens[g]);
 	}
 	for (int32 i = 0; i < gs->nentries; i++)
 	{
@@ -960,28 +941,7 @@ gray_state_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid gray_state value"),
 				 errdetail("The count of groups is out of range or does not match the length of the data.")));
 	for (int32 g = 0; g < ng; g++)
-	{
-		int32		len = (int32) pq_getmsgint(buf, 4);
-		const char *raw;
-		char	   *label;
-
-		if (len < 0 || len > buf->len - buf->cursor)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid gray_state value"),
-					 errdetail("A group label length does not match the length of the data.")));
-		CheckLabelLength(len);
-		raw = pq_getmsgbytes(buf, len);
-		if (memchr(raw, '\0', len) != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid gray_state value"),
-					 errdetail("A group label contains a zero byte.")));
-		label = pg_client_to_server(raw, len);
-		lens[g] = label == raw ? len : strlen(label);
-		CheckLabelLength(lens[g]);
-		labels[g] = pnstrdup(label, lens[g]);
-	}
+		labels[g] = surv_recv_label(buf, "invalid gray_state value", CheckLabelLength, &lens[g]);
 	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0 || n > GRAY_MAX_ENTRIES || n > (buf->len - buf->cursor) / 24)
 		ereport(ERROR,
@@ -1012,12 +972,7 @@ gray_state_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, GRAY_VERSION);
 	pq_sendint32(&buf, gs->ngroups);
 	for (int32 g = 0; g < gs->ngroups; g++)
-	{
-		char	   *label = pg_server_to_client(pnstrdup(labels[g], lens[g]), lens[g]);
-
-		pq_sendint32(&buf, strlen(label));
-		pq_sendbytes(&buf, label, strlen(label));
-	}
+		surv_send_label(&buf, labels[g], lens[g]);
 	pq_sendint32(&buf, gs->nentries);
 	for (int32 i = 0; i < gs->nentries; i++)
 	{

@@ -304,8 +304,9 @@ FindGroup(ExpandedLogrank *el, const char *stratum, int32 slen, const char *labe
 	return g;
 }
 
-static int
-CompareLabels(const char *a, int32 alen, const char *b, int32 blen)
+/* Labels in byte order, a shorter before a longer it begins (also graytest.c) */
+int
+surv_compare_labels(const char *a, int32 alen, const char *b, int32 blen)
 {
 	int			c = memcmp(a, b, Min(alen, blen));
 
@@ -318,10 +319,10 @@ CompareGroups(const void *a, const void *b)
 {
 	const LogrankGroup *x = *(LogrankGroup *const *) a;
 	const LogrankGroup *y = *(LogrankGroup *const *) b;
-	int			c = CompareLabels(x->key.stratum ? x->key.stratum : "", x->key.slen,
+	int			c = surv_compare_labels(x->key.stratum ? x->key.stratum : "", x->key.slen,
 								  y->key.stratum ? y->key.stratum : "", y->key.slen);
 
-	return c != 0 ? c : CompareLabels(x->key.label, x->key.len, y->key.label, y->key.len);
+	return c != 0 ? c : surv_compare_labels(x->key.label, x->key.len, y->key.label, y->key.len);
 }
 
 static Size
@@ -405,14 +406,9 @@ TransState(FunctionCallInfo fcinfo)
 	MemoryContext cxt;
 	ExpandedLogrank *el;
 
-	if (!PG_ARGISNULL(0))
-	{
-		Datum		d = PG_GETARG_DATUM(0);
-
-		if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-			DatumGetEOHP(d)->eoh_methods == &ExpandedLogrankMethods)
-			return (ExpandedLogrank *) DatumGetEOHP(d);
-	}
+	el = (ExpandedLogrank *) jobreg_expanded_arg(fcinfo, 0, &ExpandedLogrankMethods);
+	if (el != NULL)
+		return el;
 	cxt = jobreg_state_context(fcinfo);
 	el = MemoryContextAlloc(cxt, sizeof(ExpandedLogrank));
 	EOH_init_header(&el->hdr, &ExpandedLogrankMethods, cxt);
@@ -434,7 +430,7 @@ logrank_sfunc(PG_FUNCTION_ARGS)
 	ExpandedLogrank *el;
 	text	   *grp;
 
-	SURV_SKIP_ROW_IF_NULL(1, 3);
+	JOBREG_SKIP_ROW_IF_NULL(1, 3);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(3);
 	surv_accum_exit(&FindGroup(el, NULL, 0, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
@@ -451,7 +447,7 @@ logrank_sfunc_strata(PG_FUNCTION_ARGS)
 	text	   *grp;
 	text	   *stratum;
 
-	SURV_SKIP_ROW_IF_NULL(1, 4);
+	JOBREG_SKIP_ROW_IF_NULL(1, 4);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(3);
 	stratum = PG_GETARG_TEXT_PP(4);
@@ -469,7 +465,7 @@ logrank_sfunc_survival(PG_FUNCTION_ARGS)
 	ExpandedLogrank *el;
 	text	   *grp;
 
-	SURV_SKIP_ROW_IF_NULL(1, 2);
+	JOBREG_SKIP_ROW_IF_NULL(1, 2);
 	el = TransState(fcinfo);
 	grp = PG_GETARG_TEXT_PP(1);
 	surv_accum_merge(&FindGroup(el, NULL, 0, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp))->acc,
@@ -482,7 +478,7 @@ logrank_combine(PG_FUNCTION_ARGS)
 {
 	ExpandedLogrank *el;
 
-	SURV_SKIP_ROW_IF_NULL(1, 1);
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	el = TransState(fcinfo);
 	MergeFlat(el, LogrankFromDatum(PG_GETARG_DATUM(1)));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&el->hdr));
@@ -620,7 +616,7 @@ CompareLabelRefs(const void *a, const void *b)
 	const LabelRef *x = a;
 	const LabelRef *y = b;
 
-	return CompareLabels(x->label, x->len, y->label, y->len);
+	return surv_compare_labels(x->label, x->len, y->label, y->len);
 }
 
 /*
@@ -777,7 +773,7 @@ logrank_final(PG_FUNCTION_ARGS)
 		int			last = first + 1;
 
 		while (last < nentries && strata[first] != NULL &&
-			   CompareLabels(strata[first], slens[first], strata[last], slens[last]) == 0)
+			   surv_compare_labels(strata[first], slens[first], strata[last], slens[last]) == 0)
 			last++;
 		if (strata[first] == NULL)
 			last = nentries;
@@ -840,8 +836,8 @@ CheckLabels(const LogrankState *ls, int sqlstate)
 
 		NextGroup(&c);
 		order = c.stratum != NULL && prevs != NULL ?
-			CompareLabels(prevs, prevslen, c.stratum, c.slen) : 0;
-		if (prev && (order > 0 || (order == 0 && CompareLabels(prev, prevlen, c.label, c.len) >= 0)))
+			surv_compare_labels(prevs, prevslen, c.stratum, c.slen) : 0;
+		if (prev && (order > 0 || (order == 0 && surv_compare_labels(prev, prevlen, c.label, c.len) >= 0)))
 			ereport(ERROR,
 					(errcode(sqlstate),
 					 errmsg("invalid logrank state"),
@@ -930,8 +926,9 @@ ParseLabel(const char **pp, const char *str, int32 n, int32 *len)
 	return label.data;
 }
 
-static void
-FormatLabel(StringInfo buf, const char *label, int32 len)
+/* A label in double quotes, \ before " and \ (also graytest.c) */
+void
+surv_format_label(StringInfo buf, const char *label, int32 len)
 {
 	appendStringInfoChar(buf, '"');
 	for (int32 i = 0; i < len; i++)
@@ -1026,10 +1023,10 @@ logrank_state_out(PG_FUNCTION_ARGS)
 		appendStringInfoChar(&buf, '|');
 		if (c.stratum != NULL)
 		{
-			FormatLabel(&buf, c.stratum, c.slen);
+			surv_format_label(&buf, c.stratum, c.slen);
 			appendStringInfoChar(&buf, ',');
 		}
-		FormatLabel(&buf, c.label, c.len);
+		surv_format_label(&buf, c.label, c.len);
 		appendStringInfoChar(&buf, ':');
 		survival_format(&buf, c.surv);
 	}
@@ -1038,9 +1035,15 @@ logrank_state_out(PG_FUNCTION_ARGS)
 
 /* ---------- binary I/O ---------- */
 
-/* A label of the binary form: int4 length, bytes in the client encoding */
-static char *
-RecvLabel(StringInfo buf, int32 k, int32 *lenp)
+/*
+ * A label of the binary form: int4 length, bytes in the client encoding.
+ * invalid is the message of a label that does not fit the data (22P03);
+ * check_length raises when a length is over the type's limit.  Also
+ * graytest.c's.
+ */
+char *
+surv_recv_label(StringInfo buf, const char *invalid, void (*check_length) (int64 len),
+				int32 *lenp)
 {
 	int32		len = (int32) pq_getmsgint(buf, 4);
 	const char *raw;
@@ -1049,25 +1052,36 @@ RecvLabel(StringInfo buf, int32 k, int32 *lenp)
 	if (len < 0 || len > buf->len - buf->cursor)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid logrank state"),
+				 errmsg("%s", invalid),
 				 errdetail("A group label length does not match the length of the data.")));
-	CheckNewGroup(k, len);
+	check_length(len);
 	raw = pq_getmsgbytes(buf, len);
 	/* text holds no NUL byte (an SQL_ASCII database would not check) */
 	if (memchr(raw, '\0', len) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid logrank state"),
+				 errmsg("%s", invalid),
 				 errdetail("A group label contains a zero byte.")));
 	/* converts from the client encoding, checking the bytes */
 	label = pg_client_to_server(raw, len);
 	*lenp = label == raw ? len : strlen(label);
-	CheckNewGroup(k, *lenp);	/* conversion may lengthen it */
+	check_length(*lenp);		/* conversion may lengthen it */
 	return pnstrdup(label, *lenp);
 }
 
+/*
+ * The label length check of a group read by logrank_state_recv, which has
+ * already checked the count of groups against LOGRANK_MAX_GROUPS
+ */
 static void
-SendLabel(StringInfo buf, const char *label, int32 len)
+CheckRecvLabel(int64 len)
+{
+	CheckNewGroup(0, len);
+}
+
+/* A label of the binary form, in the client encoding (also graytest.c) */
+void
+surv_send_label(StringInfo buf, const char *label, int32 len)
 {
 	char	   *converted = pg_server_to_client(pnstrdup(label, len), len);
 
@@ -1117,8 +1131,8 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 	for (int32 k = 0; k < n; k++)
 	{
 		if (strata)
-			strata[k] = RecvLabel(buf, k, &slens[k]);
-		labels[k] = RecvLabel(buf, k, &lens[k]);
+			strata[k] = surv_recv_label(buf, "invalid logrank state", CheckRecvLabel, &slens[k]);
+		labels[k] = surv_recv_label(buf, "invalid logrank state", CheckRecvLabel, &lens[k]);
 		survs[k] = survival_recv_body(buf);
 	}
 	PG_RETURN_POINTER(BuildState(n, strata, slens, labels, lens, survs,
@@ -1140,8 +1154,8 @@ logrank_state_send(PG_FUNCTION_ARGS)
 	{
 		NextGroup(&c);
 		if (c.stratum != NULL)
-			SendLabel(&buf, c.stratum, c.slen);
-		SendLabel(&buf, c.label, c.len);
+			surv_send_label(&buf, c.stratum, c.slen);
+		surv_send_label(&buf, c.label, c.len);
 		survival_send_body(&buf, c.surv);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

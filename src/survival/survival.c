@@ -383,20 +383,10 @@ NewTransState(FunctionCallInfo fcinfo)
 static inline ExpandedSurvival *
 TransState(FunctionCallInfo fcinfo)
 {
-	if (likely(!PG_ARGISNULL(0)))
-	{
-		Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh = jobreg_expanded_arg(fcinfo, 0, &ExpandedSurvivalMethods);
 
-		if (likely(VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d))))
-		{
-			/* DatumGetEOHP, inline: this runs once per row */
-			varatt_expanded ptr;
-
-			memcpy(&ptr, VARDATA_EXTERNAL(DatumGetPointer(d)), sizeof(ptr));
-			if (likely(ptr.eohptr->eoh_methods == &ExpandedSurvivalMethods))
-				return (ExpandedSurvival *) ptr.eohptr;
-		}
-	}
+	if (likely(eoh != NULL))
+		return (ExpandedSurvival *) eoh;
 	return NewTransState(fcinfo);
 }
 
@@ -442,7 +432,7 @@ survival_sfunc(PG_FUNCTION_ARGS)
 {
 	ExpandedSurvival *es;
 
-	SURV_SKIP_ROW_IF_NULL(1, PG_NARGS() - 1);
+	JOBREG_SKIP_ROW_IF_NULL(1, PG_NARGS() - 1);
 	es = TransState(fcinfo);
 	AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2),
 			  PG_NARGS() > 3 ? CheckWeight(PG_GETARG_FLOAT8(3)) : 1.0);
@@ -457,7 +447,7 @@ survival_sfunc_entry(PG_FUNCTION_ARGS)
 	float8		entry;
 	float8		exit;
 
-	SURV_SKIP_ROW_IF_NULL(1, 3);
+	JOBREG_SKIP_ROW_IF_NULL(1, 3);
 	entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
 	exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
 	if (entry >= exit)
@@ -477,7 +467,7 @@ survival_combine(PG_FUNCTION_ARGS)
 {
 	ExpandedSurvival *es;
 
-	SURV_SKIP_ROW_IF_NULL(1, 1);
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	es = TransState(fcinfo);
 	surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(1));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));

@@ -98,21 +98,6 @@ surv_hash_time(float8 time)
 	return murmurhash32((uint32) bits ^ (uint32) (bits >> 32));
 }
 
-/*
- * In a transition function: a row with a NULL among arguments first..last
- * is skipped, the state (argument 0) passing through unchanged.
- */
-#define SURV_SKIP_ROW_IF_NULL(first, last) \
-	do { \
-		for (int a_ = (first); a_ <= (last); a_++) \
-			if (PG_ARGISNULL(a_)) \
-			{ \
-				if (PG_ARGISNULL(0)) \
-					PG_RETURN_NULL(); \
-				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
-			} \
-	} while (0)
-
 extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times);
 extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
 extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
@@ -122,6 +107,13 @@ extern float8 surv_check_time(float8 t, const char *what);
 
 /* u' v^-1 u for a k x k covariance matrix v (overwritten), NaN when singular (logrank.c) */
 extern float8 surv_quadratic_form(float8 *v, const float8 *u, int k);
+
+/* Group labels of the logrank and gray states (logrank.c) */
+extern int	surv_compare_labels(const char *a, int32 alen, const char *b, int32 blen);
+extern void surv_format_label(StringInfo buf, const char *label, int32 len);
+extern void surv_send_label(StringInfo buf, const char *label, int32 len);
+extern char *surv_recv_label(StringInfo buf, const char *invalid,
+							 void (*check_length) (int64 len), int32 *lenp);
 
 /* text and binary forms of one state (shared with the logrank state) */
 extern void survival_format(StringInfo buf, const Survival *s);
