@@ -13,7 +13,8 @@
 --
 -- Tabel 5's title says "1. kvrt. 2015", while Figur 9, whose 9 pct. Tabel 5 repeats, says
 -- 2nd quarter 2014 - 1st quarter 2015, and 15_… (calibrated) uses the four quarters.  The
--- aktiveringsgrad of the title's quarter is printed here beside the document's figures.
+-- aktiveringsgrad of the title's quarter is printed here beside the document's figures
+-- (synth_maal *_grad_2015q1: the calibration checks them too).
 CREATE TEMP TABLE aktivering_type AS
 WITH maalgrupper (maalgruppe, koder) AS (VALUES
 	('aktivitetsparate kontanthjælpsmodtagere', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat'))),
@@ -78,13 +79,13 @@ WHERE k.kilde = 'seeds/000 Figur 10' AND k.geografi = 'København' AND k.maal LI
 -- Tabel 5 in its title's period, the 1st quarter of 2015, beside the printed figures
 INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 SELECT 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad i 1. kvt. 2015: ' || x.navn, g.geografi, 'pct.',
-	   g.dokument, 100 * (t.a).aktiveringstimer / nullif((t.a).ydelsestimer, 0), NULL
+	   g.dokument, 100 * (t.a).aktiveringstimer / nullif((t.a).ydelsestimer, 0), x.noegle
 FROM (VALUES
-		(1, 'aktivitetsparate kontanthjælpsmodtagere', 'kontanthjælp (aktivitetsparate)', 9, 12, 16),
-		(2, 'revalidering', 'revalidering', 81, 76, 77),
-		(3, 'ledighedsydelse', 'ledighedsydelse', 10, 16, 12),
-		(4, 'ressourceforløb', 'ressourceforløb', 5, 7, 9))
-	 AS x (nr, maalgruppe, navn, koebenhavn, klyngen, hele_landet)
+		(1, 'aktivitetsparate kontanthjælpsmodtagere', 'kontanthjælp (aktivitetsparate)', 9, 12, 16, 'akt_grad_2015q1'),
+		(2, 'revalidering', 'revalidering', 81, 76, 77, 'reva_grad_2015q1'),
+		(3, 'ledighedsydelse', 'ledighedsydelse', 10, 16, 12, 'ledy_grad_2015q1'),
+		(4, 'ressourceforløb', 'ressourceforløb', 5, 7, 9, 'resf_grad_2015q1'))
+	 AS x (nr, maalgruppe, navn, koebenhavn, klyngen, hele_landet, noegle)
 CROSS JOIN LATERAL register.tre_geografier(x.maalgruppe, x.koebenhavn, x.klyngen, x.hele_landet) AS g
 JOIN aktivering_type t ON t.maalgruppe = x.maalgruppe AND t.geografi = g.geografi
 					  AND t.periode = '2015q1' AND t.tilbudstype = 'alle'
