@@ -79,7 +79,7 @@ FROM figur1_6_7 f,
 		 'placering', 2, f.rank)) AS x (nr, kilde, maal, geografi, enhed, dokument, jobreg)
 WHERE f.figur = 7
 RETURNING kilde, maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
-		  register.tal(jobreg, enhed, dokument, CASE WHEN enhed = 'placering' THEN 0 ELSE 2 END) AS jobreg;
+		  register.tal(jobreg, enhed, dokument, 2) AS jobreg;
 
 -- which kommuner are on either side of København (the figures' bars around the red one)
 SELECT f.figur, m.navn AS hoejeste_eller_laveste_kommune, dk_pct(f.best_rate, 2) AS andel,
@@ -141,4 +141,4 @@ FROM (SELECT min(koebenhavn - hele_landet) FILTER (WHERE aar <= 2012) AS min_gap
 	 AS x (nr, maal, enhed, dokument, jobreg)
 ORDER BY x.nr
 RETURNING kilde, maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
-		  register.tal(jobreg, enhed, dokument, CASE WHEN enhed = 'antal år' THEN 0 ELSE 1 END) AS jobreg;
+		  register.tal(jobreg, enhed, dokument, 1) AS jobreg;

@@ -39,19 +39,47 @@ paa_ydelsen AS (                -- each person's days on the benefit, per målgr
 				   weekrange(lower(quarter_weeks(2014, 2)), upper(quarter_weeks(2015, 1)))) > 0
 	  AND (e.periode = '2015q1' OR m.maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere')
 	GROUP BY p.pnr, p.kommunekode, m.maalgruppe, e.periode, e.uger),
-pr_person AS (                  -- all offers, and each type's offers alone
-	SELECT y.kommunekode, y.maalgruppe, y.periode, x.tilbudstype,
+pr_person AS (                  -- all offers, and each type's offers alone (the register's types)
+	SELECT y.kommunekode, y.maalgruppe, y.periode,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge) AS alle,
 		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
-			   FILTER (WHERE x.tilbudstype = 'alle' OR t.tilbudstype = x.tilbudstype) AS a
+			   FILTER (WHERE t.tilbudstype = 'virksomhedspraktik') AS virksomhedspraktik,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'loentilskud_privat') AS loentilskud_privat,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'loentilskud_offentlig') AS loentilskud_offentlig,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'jobrotation') AS jobrotation,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'nytteindsats') AS nytteindsats,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'vejledning_opkvalificering') AS vejledning_opkvalificering,
+		   aktivering(y.ydelse, y.dage, t.tilbudstype, t.periode, t.timer_pr_uge)
+			   FILTER (WHERE t.tilbudstype = 'ordinaer_uddannelse') AS ordinaer_uddannelse
 	FROM paa_ydelsen y
 	LEFT JOIN register.tilbud t ON t.pnr = y.pnr AND t.periode && y.dage
-	CROSS JOIN (SELECT 'alle' UNION ALL SELECT tilbudstype FROM synth_tilbudstype) AS x (tilbudstype)
-	WHERE x.tilbudstype = 'alle' OR y.periode = '2014q2_2015q1'
-	GROUP BY y.pnr, y.kommunekode, y.maalgruppe, y.periode, y.dage, y.ydelse, x.tilbudstype)
-SELECT y.maalgruppe, y.periode, y.tilbudstype, g.geografi, aktivering_sum(y.a) AS a
-FROM pr_person y
-JOIN register.geografi g ON g.kommunekode = y.kommunekode AND g.maalgruppe = y.maalgruppe
-GROUP BY y.maalgruppe, y.periode, y.tilbudstype, g.geografi;
+	GROUP BY y.pnr, y.kommunekode, y.maalgruppe, y.periode, y.dage, y.ydelse),
+pr_geografi AS (
+	SELECT y.maalgruppe, y.periode, g.geografi,
+		   aktivering_sum(y.alle) AS alle,
+		   aktivering_sum(y.virksomhedspraktik) AS virksomhedspraktik,
+		   aktivering_sum(y.loentilskud_privat) AS loentilskud_privat,
+		   aktivering_sum(y.loentilskud_offentlig) AS loentilskud_offentlig,
+		   aktivering_sum(y.jobrotation) AS jobrotation,
+		   aktivering_sum(y.nytteindsats) AS nytteindsats,
+		   aktivering_sum(y.vejledning_opkvalificering) AS vejledning_opkvalificering,
+		   aktivering_sum(y.ordinaer_uddannelse) AS ordinaer_uddannelse
+	FROM pr_person y
+	JOIN register.geografi g ON g.kommunekode = y.kommunekode AND g.maalgruppe = y.maalgruppe
+	GROUP BY y.maalgruppe, y.periode, g.geografi)
+SELECT x.maalgruppe, x.periode, v.tilbudstype, x.geografi, v.a
+FROM pr_geografi x,
+	 LATERAL (VALUES ('alle', x.alle), ('virksomhedspraktik', x.virksomhedspraktik),
+					 ('loentilskud_privat', x.loentilskud_privat), ('loentilskud_offentlig', x.loentilskud_offentlig),
+					 ('jobrotation', x.jobrotation), ('nytteindsats', x.nytteindsats),
+					 ('vejledning_opkvalificering', x.vejledning_opkvalificering),
+					 ('ordinaer_uddannelse', x.ordinaer_uddannelse)) AS v (tilbudstype, a)
+WHERE v.tilbudstype = 'alle' OR x.periode = '2014q2_2015q1';
 
 -- Figur 10: each type's share of the activation hours (the text's ordinær uddannelse first)
 INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
