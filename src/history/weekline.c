@@ -51,6 +51,7 @@ PG_FUNCTION_INFO_V1(dream_weekline);
 PG_FUNCTION_INFO_V1(weekline_code_at);
 PG_FUNCTION_INFO_V1(weekline_first_week);
 PG_FUNCTION_INFO_V1(weekline_last_week);
+PG_FUNCTION_INFO_V1(weekline_runs_count);
 PG_FUNCTION_INFO_V1(weekline_runs);
 PG_FUNCTION_INFO_V1(weekline_weeks_in);
 PG_FUNCTION_INFO_V1(weekline_spells);
@@ -971,6 +972,23 @@ weekline_last_week(PG_FUNCTION_ARGS)
 	if (!weekline_span(PG_GETARG_WEEKLINE_P(0), &first, &end))
 		PG_RETURN_NULL();
 	PG_RETURN_ISOWEEK(end - 1);
+}
+
+/*
+ * The number of runs.  It decodes every run, as any reader that walks a
+ * whole history must: the national benchmark's decoding floor.
+ */
+Datum
+weekline_runs_count(PG_FUNCTION_ARGS)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	int32		n = 0;
+
+	if (weekline_reader_init(&r, PG_GETARG_WEEKLINE_P(0)))
+		while (weekline_next(&r, &run))
+			n++;
+	PG_RETURN_INT32(n);
 }
 
 /* The weekrange [lo, hi); both bounds are valid weeks by construction */
