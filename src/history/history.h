@@ -53,10 +53,48 @@ typedef struct WeeklineReader
 #define WEEKLINE_AGG_MAX_ROWS 1048576
 #endif
 
+/* the on-disk format version (a byte before the runs) */
+#define WEEKLINE_VERSION 1
+
 /* false for the empty weekline; then weekline_next gives nothing */
-extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
+extern bool weekline_reader_init_general(WeeklineReader *r, const struct varlena *wl);
 extern uint32 weekline_read_varint(WeeklineReader *r);
 extern void weekline_corrupt(void) pg_attribute_noreturn();
+extern IsoWeek weekline_stop_week(void);
+
+/*
+ * The common case inline: the current version and a first week within
+ * 8,191 weeks of 2000-W01 (a zigzag varint of one or two bytes, always a
+ * valid week); anything else, errors included, by the general function.
+ */
+static inline bool
+weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
+{
+	const uint8 *data = (const uint8 *) VARDATA_ANY(wl);
+	Size		len = VARSIZE_ANY_EXHDR(wl);
+	uint32		z;
+
+	if (likely(len >= 4 && data[0] == WEEKLINE_VERSION))
+	{
+		if (data[1] < 0x80)
+		{
+			z = data[1];
+			r->pos = data + 2;
+		}
+		else if (data[2] < 0x80)
+		{
+			z = (data[1] & 0x7F) | ((uint32) data[2] << 7);
+			r->pos = data + 3;
+		}
+		else
+			return weekline_reader_init_general(r, wl);
+		r->end = data + len;
+		r->next = (IsoWeek) ((z >> 1) ^ -(int32) (z & 1));
+		r->stop = weekline_stop_week();
+		return true;
+	}
+	return weekline_reader_init_general(r, wl);
+}
 
 /*
  * The next varint.  Codes and run lengths below 16384 take one or two bytes
@@ -152,6 +190,8 @@ extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *se
 
 /* A weekrange as [*from, *to), open ends PG_INT32_MIN/MAX; false when empty */
 extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
+/* The same of argument argno, kept in fn_extra (with the code set) across rows */
+extern bool weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoWeek *to);
 
 /* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
 typedef struct WeeklineSpell

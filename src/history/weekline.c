@@ -31,7 +31,6 @@
 
 #include "history/history.h"
 
-#define WEEKLINE_VERSION 1
 
 PG_FUNCTION_INFO_V1(weekline_in);
 PG_FUNCTION_INFO_V1(weekline_out);
@@ -167,8 +166,14 @@ weekline_read_varint(WeeklineReader *r)
 	return history_varint(&r->pos, r->end, "weekline");
 }
 
+IsoWeek
+weekline_stop_week(void)
+{
+	return isoweek_max_value() + 1;
+}
+
 bool
-weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
+weekline_reader_init_general(WeeklineReader *r, const struct varlena *wl)
 {
 	r->stop = isoweek_max_value() + 1;
 	/* runs then stay in the isoweek range: weekline_next checks r->stop */
@@ -1118,45 +1123,165 @@ weekline_codes_search(const WeeklineCodes *set, int32 code)
  */
 typedef struct CodesCache
 {
+	bool		known;			/* the code set is set */
 	Size		len;			/* bytes of the array, header excluded */
 	char	   *bytes;			/* a copy of them */
 	WeeklineCodes set;
+	/* the weekrange argument of weekline_period_argument, when short */
+	int			period_len;		/* -1: none cached */
+	char		period_bytes[32];
+	bool		period_nonempty;
+	IsoWeek		period_from;
+	IsoWeek		period_to;
 } CodesCache;
+
+static CodesCache *
+GetCodesCache(FunctionCallInfo fcinfo)
+{
+	CodesCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
+		cache->period_len = -1;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
 
 const WeeklineCodes *
 weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
 	Size		len = VARSIZE_ANY_EXHDR(raw);
-	CodesCache *cache = fcinfo->flinfo->fn_extra;
+	CodesCache *cache = GetCodesCache(fcinfo);
 	ArrayType  *arr;
 	MemoryContext old;
 
-	if (cache != NULL && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
+	if (cache->known && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
 		return &cache->set;
-	if (cache == NULL)
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
-	else
+	if (cache->known)
 	{
+		cache->known = false;
 		pfree(cache->bytes);
 		pfree(cache->set.codes);
 	}
-	fcinfo->flinfo->fn_extra = NULL;
 	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	weekline_codes_from_array(arr, &cache->set);
 	cache->bytes = palloc(Max(len, 1));
 	memcpy(cache->bytes, VARDATA_ANY(raw), len);
 	cache->len = len;
+	cache->known = true;
 	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = cache;
 	return &cache->set;
+}
+
+/*
+ * weekline_period_bounds of argument argno, kept in the same fn_extra as the
+ * code set while the range's bytes do not change (a constant period, or
+ * quarter_weeks(2015, 1), is the same on every row).
+ */
+bool
+weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoWeek *to)
+{
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
+	CodesCache *cache = GetCodesCache(fcinfo);
+
+	if (cache->period_len == (int) len && memcmp(cache->period_bytes, VARDATA_ANY(raw), len) == 0)
+	{
+		*from = cache->period_from;
+		*to = cache->period_to;
+		return cache->period_nonempty;
+	}
+	cache->period_nonempty = weekline_period_bounds(PG_GETARG_DATUM(argno), &cache->period_from, &cache->period_to);
+	*from = cache->period_from;
+	*to = cache->period_to;
+	if (len <= sizeof(cache->period_bytes))
+	{
+		memcpy(cache->period_bytes, VARDATA_ANY(raw), len);
+		cache->period_len = (int) len;
+	}
+	else
+		cache->period_len = -1;
+	return cache->period_nonempty;
 }
 
 /* ---------- weeks_in ---------- */
 
-int32
-weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
+/*
+ * The runs of the last weekline weeks_on read, decoded as far as a caller
+ * needed them, with the reader to go on.  A row often asks several
+ * aggregates about one weekline (fuldtidspersoner for four quarters): the
+ * later calls find its runs here by a comparison of the bytes and a binary
+ * search instead of decoding the history again.  Only short values are kept
+ * (a weekline of the national register has 30 bytes); the key is the
+ * encoded bytes, so a hit is the same history whatever row it came from.
+ */
+#define RUN_CACHE_BYTES 256
+#define RUN_CACHE_RUNS (RUN_CACHE_BYTES / 2)	/* a run takes 2 bytes at least */
+
+typedef struct RunCache
+{
+	int			len;			/* bytes of the value (header excluded); -1 none */
+	bool		done;			/* every run decoded */
+	int			n;				/* runs decoded */
+	WeeklineReader reader;		/* reads the copy below, after run n */
+	IsoWeek		start[RUN_CACHE_RUNS + 1];	/* start[n] = reader.next */
+	int32		code[RUN_CACHE_RUNS];
+	union
+	{
+		int32		align;
+		char		data[VARHDRSZ + RUN_CACHE_BYTES];
+	}			copy;
+} RunCache;
+
+static RunCache run_cache = {.len = -1};
+
+/* The cache holding wl's runs (none decoded yet unless wl was the last one read) */
+static RunCache *
+RunCacheFor(const struct varlena *wl)
+{
+	RunCache   *rc = &run_cache;
+	int			len = (int) VARSIZE_ANY_EXHDR(wl);
+
+	if (rc->len == len && memcmp(VARDATA(rc->copy.data), VARDATA_ANY(wl), len) == 0)
+		return rc;
+	rc->len = -1;
+	memcpy(VARDATA(rc->copy.data), VARDATA_ANY(wl), len);
+	SET_VARSIZE(rc->copy.data, VARHDRSZ + len);
+	rc->n = 0;
+	rc->done = !weekline_reader_init(&rc->reader, (struct varlena *) rc->copy.data);
+	rc->start[0] = rc->reader.next;
+	rc->len = len;
+	return rc;
+}
+
+/* Decodes runs until one starts at or after `to`, or none are left */
+static void
+RunCacheExtend(RunCache *rc, IsoWeek to)
+{
+	int			len = rc->len;
+	WeeklineRun run;
+
+	rc->len = -1;				/* invalid until the decoding succeeded */
+	while (!rc->done && rc->start[rc->n] < to)
+	{
+		if (!weekline_next(&rc->reader, &run))
+		{
+			rc->done = true;
+			break;
+		}
+		rc->code[rc->n] = run.code;
+		rc->n++;
+		rc->start[rc->n] = rc->reader.next;
+	}
+	rc->len = len;
+}
+
+static int32
+WeeksOnDirect(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1166,6 +1291,36 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 	while (weekline_next(&r, &run) && run.start < to)
 		if (r.next > from && weekline_codes_contain(set, run.code))
 			weeks += Min(r.next, to) - Max(run.start, from);
+	return weeks;
+}
+
+int32
+weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
+{
+	RunCache   *rc;
+	int			lo,
+				hi;
+	int32		weeks = 0;
+
+	if (VARSIZE_ANY_EXHDR(wl) > RUN_CACHE_BYTES)
+		return WeeksOnDirect(wl, set, from, to);
+	rc = RunCacheFor(wl);
+	RunCacheExtend(rc, to);
+	/* the first decoded run that ends after from */
+	lo = 0;
+	hi = rc->n;
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (rc->start[mid + 1] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int i = lo; i < rc->n && rc->start[i] < to; i++)
+		if (weekline_codes_contain(set, rc->code[i]))
+			weeks += Min(rc->start[i + 1], to) - Max(rc->start[i], from);
 	return weeks;
 }
 

@@ -78,7 +78,7 @@ fuldtid_weeks_trans(PG_FUNCTION_ARGS)
 				to;
 	float8		weeks_in_period;
 
-	if (!weekline_period_bounds(PG_GETARG_DATUM(3), &from, &to) ||
+	if (!weekline_period_argument(fcinfo, 3, &from, &to) ||
 		from == PG_INT32_MIN || to == PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
