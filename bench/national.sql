@@ -121,6 +121,15 @@ FROM ${t} AS r,
 							|| codes('synthetic', 'kontanthjælp jobparat')), 5) AS sp
 WHERE NOT sp.left_censored AND lower(sp.spell) >= '2012-W01' AND lower(sp.spell) < '2014-W01'
 GROUP BY kommunekode$$),
+('(a) Kaplan-Meier', 'spell_survival', $$
+SELECT kommunekode,
+	   round(surv_at(s, 13)::numeric, 9) AS s13, round(surv_at(s, 26)::numeric, 9) AS s26,
+	   round(surv_at(s, 52)::numeric, 9) AS s52
+FROM (SELECT kommunekode,
+			 spell_survival(r.uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										|| codes('synthetic', 'kontanthjælp jobparat')), 5, '[2012-W01,2014-W01)') AS s
+	  FROM ${t} AS r GROUP BY kommunekode) AS k
+WHERE s IS NOT NULL$$),
 ('(a) Kaplan-Meier', 'plain SQL', $$
 WITH sp AS (SELECT p.kommunekode, s.weeks, s.l < p.last_week AS ended
 			FROM nat_long_spell AS s JOIN nat_person AS p USING (pnr)
@@ -286,7 +295,7 @@ END $$;
 \o /dev/null
 -- the whole register: 0 and 2 workers, alternately, best of 3
 SELECT nat_bm(task, ARRAY[method], 'all persons', 'nat_register', ARRAY[0, 2], 3)
-FROM nat_query WHERE method IN ('jobreg', 'count(uger)', 'weekline_runs_count', 'fuldtidspersoner') ORDER BY task DESC, method;
+FROM nat_query WHERE method IN ('jobreg', 'spell_survival', 'count(uger)', 'weekline_runs_count', 'fuldtidspersoner') ORDER BY task DESC, method;
 -- 1 %: jobreg and plain SQL, serial, alternately, best of 3
 SELECT nat_bm(task, ARRAY['jobreg', 'plain SQL'], '1 % of persons', 'nat_sub', ARRAY[0], 3)
 FROM (SELECT DISTINCT task FROM nat_query WHERE method = 'plain SQL') AS t ORDER BY task;
