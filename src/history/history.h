@@ -231,6 +231,20 @@ extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCo
 
 /* Little-endian base-128 varints */
 extern void history_append_varint(StringInfo buf, uint32 v);
+
+/* The same written at p, which has room for 5 bytes; returns the byte after it */
+static inline uint8 *
+history_put_varint(uint8 *p, uint32 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8) v;
+	return p;
+}
+
 extern bool history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value);
 
 /* XX001 "corrupt TYPE value" */

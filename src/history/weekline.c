@@ -61,16 +61,9 @@ PG_FUNCTION_INFO_V1(weekline_spell_at);
 void
 history_append_varint(StringInfo buf, uint32 v)
 {
-	char		bytes[5];
-	int			n = 0;
+	uint8		bytes[5];
 
-	while (v >= 0x80)
-	{
-		bytes[n++] = (char) (v | 0x80);
-		v >>= 7;
-	}
-	bytes[n++] = (char) v;
-	appendBinaryStringInfo(buf, bytes, n);
+	appendBinaryStringInfo(buf, (char *) bytes, history_put_varint(bytes, v) - bytes);
 }
 
 void
