@@ -755,3 +755,25 @@ CREATE AGGREGATE spell_survival(history weekline, codes int4[], max_gap int4, st
 	COMBINEFUNC = survival_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE spell_survival(weekline, int4[], int4, weekrange) IS 'Kaplan-Meier state of the spells (as spells(history, codes, max_gap)) that start in started and not at the first week of the history: survival(weeks, NOT right_censored) without building rows';
+
+/* ---------- fuldtidspersoner over several periods in one pass (40_fuldtid.sql) ---------- */
+
+CREATE FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_final(float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) IS 'fuldtidspersoner_perioder transition: adds, per period, weeks on the codes in it ÷ its ISO weeks';
+COMMENT ON FUNCTION fuldtid_periods_combine(float8[], float8[]) IS 'fuldtidspersoner_perioder combine: adds two partial states period by period';
+COMMENT ON FUNCTION fuldtid_periods_final(float8[]) IS 'fuldtidspersoner_perioder final: the compensated sum of each period, NULL for no rows';
+
+CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods weekrange[]) (
+	SFUNC = fuldtid_periods_trans,
+	STYPE = float8[],
+	INITCOND = '{}',
+	COMBINEFUNC = fuldtid_periods_combine,
+	FINALFUNC = fuldtid_periods_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fuldtidspersoner_perioder(weekline, int4[], weekrange[]) IS 'fuldtidspersoner for several periods at once: element i equals fuldtidspersoner(wl, codes, periods[i]); each history read once';

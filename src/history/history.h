@@ -192,6 +192,12 @@ extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *se
 extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
 /* The same of argument argno, kept in fn_extra (with the code set) across rows */
 extern bool weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoWeek *to);
+/* The periods of a weekrange[] argument (an empty one as [0, 0)), kept likewise; returns their number */
+extern int	weekline_periods_argument(FunctionCallInfo fcinfo, int argno,
+									  const IsoWeek **from, const IsoWeek **to);
+/* Weeks on the codes in each period, weeks[i] for [from[i], to[i]), in one pass */
+extern void weekline_weeks_on_periods(const struct varlena *wl, const WeeklineCodes *set, int n,
+									  const IsoWeek *from, const IsoWeek *to, int32 *weeks);
 
 /* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
 typedef struct WeeklineSpell

@@ -26,6 +26,7 @@
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
@@ -1126,6 +1127,12 @@ typedef struct CodesCache
 	bool		period_nonempty;
 	IsoWeek		period_from;
 	IsoWeek		period_to;
+	/* the weekrange[] argument of weekline_periods_argument */
+	Size		periods_len;	/* bytes of the array, header excluded */
+	char	   *periods_bytes;	/* a copy of them; NULL: none cached */
+	int			nperiods;
+	IsoWeek    *periods_from;	/* [from, to) of each, 0 and 0 when empty */
+	IsoWeek    *periods_to;
 } CodesCache;
 
 static CodesCache *
@@ -1199,6 +1206,106 @@ weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoW
 	else
 		cache->period_len = -1;
 	return cache->period_nonempty;
+}
+
+/*
+ * The periods of a weekrange[] argument as [from[i], to[i]) (an empty range
+ * gives from = to = 0), kept in fn_extra while the array's bytes do not
+ * change.  NULL elements are an error (22004); a multi-dimensional array is
+ * read in storage order.
+ */
+int
+weekline_periods_argument(FunctionCallInfo fcinfo, int argno, const IsoWeek **from, const IsoWeek **to)
+{
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
+	CodesCache *cache = GetCodesCache(fcinfo);
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	MemoryContext old;
+
+	if (cache->periods_bytes == NULL || cache->periods_len != len ||
+		memcmp(cache->periods_bytes, VARDATA_ANY(raw), len) != 0)
+	{
+		if (cache->periods_bytes != NULL)
+		{
+			pfree(cache->periods_bytes);
+			pfree(cache->periods_from);
+			pfree(cache->periods_to);
+			cache->periods_bytes = NULL;
+		}
+		arr = DatumGetArrayTypeP(PointerGetDatum(raw));
+		get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+		deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign, &elems, &nulls, &n);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cache->periods_from = palloc(Max(n, 1) * sizeof(IsoWeek));
+		cache->periods_to = palloc(Max(n, 1) * sizeof(IsoWeek));
+		MemoryContextSwitchTo(old);
+		for (int i = 0; i < n; i++)
+		{
+			if (nulls[i])
+			{
+				pfree(cache->periods_from);
+				pfree(cache->periods_to);
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("periods must not contain NULL")));
+			}
+			if (!weekline_period_bounds(elems[i], &cache->periods_from[i], &cache->periods_to[i]))
+				cache->periods_from[i] = cache->periods_to[i] = 0;
+		}
+		cache->periods_bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(len, 1));
+		memcpy(cache->periods_bytes, VARDATA_ANY(raw), len);
+		cache->periods_len = len;
+		cache->nperiods = n;
+	}
+	*from = cache->periods_from;
+	*to = cache->periods_to;
+	return cache->nperiods;
+}
+
+/*
+ * Weeks on the codes in each of the periods [from[i], to[i]): weeks[i], in
+ * one pass over the runs up to the last period's end.
+ */
+void
+weekline_weeks_on_periods(const struct varlena *wl, const WeeklineCodes *set, int n,
+						  const IsoWeek *from, const IsoWeek *to, int32 *weeks)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	IsoWeek		lo = PG_INT32_MAX,
+				hi = PG_INT32_MIN;
+
+	for (int i = 0; i < n; i++)
+	{
+		weeks[i] = 0;
+		if (from[i] < to[i])
+		{
+			lo = Min(lo, from[i]);
+			hi = Max(hi, to[i]);
+		}
+	}
+	if (lo >= hi || !weekline_reader_init(&r, wl))
+		return;
+	while (weekline_next(&r, &run) && run.start < hi)
+	{
+		if (r.next <= lo || !weekline_codes_contain(set, run.code))
+			continue;
+		for (int i = 0; i < n; i++)
+		{
+			IsoWeek		a = Max(run.start, from[i]);
+			IsoWeek		b = Min(r.next, to[i]);
+
+			if (a < b)
+				weeks[i] += b - a;
+		}
+	}
 }
 
 /* ---------- weeks_in ---------- */
