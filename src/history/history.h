@@ -228,6 +228,10 @@ extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *w
 								  const WeeklineCodes *codes, int32 max_gap);
 extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
 
+/* The first week of the spell holding week `at` (cheaper); false when `at` is in no spell */
+extern bool weekline_spell_first_at(const struct varlena *wl, const WeeklineCodes *codes,
+									int32 max_gap, IsoWeek at, IsoWeek *first);
+
 /* The spell holding week `at`; false when `at` is in no spell */
 extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);

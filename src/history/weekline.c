@@ -1461,15 +1461,21 @@ weekline_weeks_in(PG_FUNCTION_ARGS)
 
 /* ---------- spells ---------- */
 
-void
-weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
-					  const WeeklineCodes *codes, int32 max_gap)
+static void
+CheckMaxGap(int32 max_gap)
 {
 	if (max_gap < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("max_gap must not be negative"),
 				 errdetail("max_gap is the longest break, in weeks, that does not end a spell.")));
+}
+
+void
+weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+					  const WeeklineCodes *codes, int32 max_gap)
+{
+	CheckMaxGap(max_gap);
 	weekline_reader_init(&it->reader, wl);
 	it->codes = codes;
 	it->max_gap = max_gap;
@@ -1618,6 +1624,47 @@ weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 	{
 		if (at < spell->end)
 			return true;
+	}
+	return false;
+}
+
+/*
+ * The first week of the spell (as weekline_spell_containing finds it)
+ * holding week `at`; false when `at` is in no spell.  Only the first week is
+ * wanted (anciennitet), so this walks the runs with two numbers: the first
+ * week of the current spell and the end of its last run on the codes.  It
+ * stops at the first run on the codes that ends after `at`, or as soon as a
+ * run starts after `at` too far from the last run on the codes to be bridged.
+ */
+bool
+weekline_spell_first_at(const struct varlena *wl, const WeeklineCodes *codes,
+						int32 max_gap, IsoWeek at, IsoWeek *first)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	bool		have_prev = false;
+	IsoWeek		spell_first = 0;
+	IsoWeek		prev_end = 0;
+
+	CheckMaxGap(max_gap);
+	if (!weekline_reader_init(&r, wl))
+		return false;
+	while (weekline_next(&r, &run))
+	{
+		if (weekline_codes_contain(codes, run.code))
+		{
+			if (!have_prev || (int64) run.start - prev_end > max_gap)
+				spell_first = run.start;
+			have_prev = true;
+			prev_end = r.next;
+			if (at < prev_end)
+			{
+				*first = spell_first;
+				return spell_first <= at;
+			}
+		}
+		else if (run.start > at && (!have_prev || (int64) run.start - prev_end > max_gap))
+			return false;
 	}
 	return false;
 }
