@@ -180,7 +180,9 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	FlowCell   *cell;
 	int			n = 0;
 
-	memset(flat, 0, allocated_size);
+	/* the header's padding is zeroed; every entry is written whole (no padding in FlowEntry) */
+	StaticAssertStmt(sizeof(FlowEntry) == 4 * sizeof(int32) + sizeof(int64), "FlowEntry has padding");
+	memset(flat, 0, FLOW_HDRSZ);
 	SET_VARSIZE(flat, allocated_size);
 	flat->version = FLOW_VERSION;
 	flat->origin = state->origin;
