@@ -32,7 +32,6 @@
 
 #include "history/history.h"
 
-
 PG_FUNCTION_INFO_V1(weekline_in);
 PG_FUNCTION_INFO_V1(weekline_out);
 PG_FUNCTION_INFO_V1(weekline_recv);
