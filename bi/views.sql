@@ -47,11 +47,12 @@ SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.al
 FROM bi.omraade AS o CROSS JOIN bi.aldersgrupper AS a;
 COMMENT ON VIEW bi.celle IS 'BI internal: each cell of the views (area, målgruppe, quarter, age group) and the kommune and age group of each rollup row it merges';
 
--- Whether a figure resting on this many persons may be shown (jobreg.min_cell).
+-- Whether a figure resting on this many persons may be shown: the threshold
+-- in force (jobreg.min_cell, raised to jobreg.min_cell_floor and jobreg.policy).
 CREATE FUNCTION bi.vis(personer bigint) RETURNS bool
 	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN personer >= coalesce(nullif(current_setting('jobreg.min_cell', true), '')::int, 0);
-COMMENT ON FUNCTION bi.vis(bigint) IS 'true when a figure resting on this many persons may be shown: at least jobreg.min_cell (0 = off)';
+	RETURN personer >= min_cell_effective();
+COMMENT ON FUNCTION bi.vis(bigint) IS 'true when a figure resting on this many persons may be shown: at least min_cell_effective() (0 = off)';
 
 
 /* ---------- merged states per area and quarter, and per year (internal) ---------- */

@@ -736,3 +736,11 @@ CREATE FUNCTION predict(r regression, x float8[]) RETURNS float8
 COMMENT ON FUNCTION coef_table(regression, text[], float8, text) IS 'estimates, standard errors, z statistics, p-values and Wald intervals of a model (R: summary(glm)$coefficients, summary(coxph)$coefficients, confint.default); ties (efron, breslow) is for Cox models; honours jobreg.min_cell';
 COMMENT ON FUNCTION regression_fit(regression) IS 'rows, events, log-likelihood of the model and of the intercept-only model, deviance, AIC, iterations and convergence (R: logLik, deviance, AIC); honours jobreg.min_cell';
 COMMENT ON FUNCTION predict(regression, float8[]) IS 'the fitted probability (logistic), rate per unit of exposure (poisson) or relative hazard exp(x''b) (cox) at covariates x';
+
+/* ---------- disclosure control (05_disclosure.sql) ---------- */
+
+/* ---------- disclosure control: the threshold in force ---------- */
+
+CREATE FUNCTION min_cell_effective() RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION min_cell_effective() IS 'the disclosure threshold jobreg applies now: the largest of jobreg.min_cell, jobreg.min_cell_floor and the floor of jobreg.policy (0 = off)';

@@ -40,8 +40,32 @@
 
 /* ---------- settings, aggregate states, reference tables (core/jobreg.c) ---------- */
 
-/* jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off) */
+/*
+ * jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off).
+ * jobreg.min_cell_floor and jobreg.policy (superuser settings) set a floor a
+ * role cannot lower; code reads only the threshold in force.
+ */
 extern int	jobreg_min_cell;
+extern int	jobreg_min_cell_floor;
+extern int	jobreg_policy;			/* the named policy's floor */
+
+/* The disclosure threshold in force: the largest of the three settings */
+static inline int
+jobreg_min_cell_in_force(void)
+{
+	int			n = Max(jobreg_min_cell, jobreg_min_cell_floor);
+
+	return Max(n, jobreg_policy);
+}
+
+/* Whether a figure resting on this many persons is withheld */
+static inline bool
+jobreg_withheld(int64 persons)
+{
+	int			n = jobreg_min_cell_in_force();
+
+	return n > 0 && persons < n;
+}
 
 /* The memory context for a new expanded-object state of an aggregate */
 extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);

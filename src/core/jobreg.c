@@ -24,6 +24,18 @@
 PG_MODULE_MAGIC;
 
 int			jobreg_min_cell = 0;
+int			jobreg_min_cell_floor = 0;
+int			jobreg_policy = 0;
+
+/*
+ * Named disclosure policies.  The value of each is the floor it enforces
+ * (persons behind every figure); doc/core.md gives their sources.
+ */
+static const struct config_enum_entry policy_options[] = {
+	{"none", 0, false},
+	{"dst", 5, false},			/* Statistics Denmark's research service: >= 5 units */
+	{NULL, 0, false}
+};
 
 void		_PG_init(void);
 
@@ -37,7 +49,30 @@ _PG_init(void)
 							0, 0, INT_MAX,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+	DefineCustomIntVariable("jobreg.min_cell_floor",
+							"The least jobreg.min_cell in force; only a superuser may set it.",
+							"The threshold applied is the largest of jobreg.min_cell, this floor and jobreg.policy's.",
+							&jobreg_min_cell_floor,
+							0, 0, INT_MAX,
+							PGC_SUSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomEnumVariable("jobreg.policy",
+							 "A named disclosure policy whose floor is enforced; only a superuser may set it.",
+							 "none, or dst (Statistics Denmark's research service: at least 5 units behind every figure).",
+							 &jobreg_policy,
+							 0, policy_options,
+							 PGC_SUSET, 0,
+							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("jobreg");
+}
+
+PG_FUNCTION_INFO_V1(min_cell_effective);
+
+/* min_cell_effective(): the threshold jobreg's functions apply now */
+Datum
+min_cell_effective(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(jobreg_min_cell_in_force());
 }
 
 #define SHARED_STATES_NAME "jobreg aggregate states"

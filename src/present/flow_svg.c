@@ -54,7 +54,7 @@ PG_FUNCTION_INFO_V1(flow_svg);
 static inline bool
 Withheld(int64 persons)
 {
-	return jobreg_min_cell > 0 && persons < jobreg_min_cell;
+	return jobreg_withheld(persons);
 }
 
 /* The fill of state k: a colour, or from the eighth state on a pattern */
@@ -323,7 +323,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	for (int k = 0; k < n; k++)
 		legend_text[k] = label_nulls[k] ? NULL : TextDatumGetCString(labels[k]);
 	if (any_hidden)
-		legend_text[n] = psprintf("skjult: under %d personer", jobreg_min_cell);
+		legend_text[n] = psprintf("skjult: under %d personer", jobreg_min_cell_in_force());
 	legend_x = palloc(nlegend * sizeof(float8));
 	legend_row = palloc(nlegend * sizeof(int));
 	svg_legend_layout(legend_text, nlegend, width, legend_x, legend_row);

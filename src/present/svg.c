@@ -296,7 +296,7 @@ AppendCurve(StringInfo buf, const SvgFrame *f, const Survival *s, int k)
 					 svg_x(f, 0), svg_y(f, 1));
 	for (int i = 0; i < s->ntimes; i++)
 	{
-		bool		hidden = jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell;
+		bool		hidden = jobreg_withheld(pt[i].persons);
 
 		CHECK_FOR_INTERRUPTS();
 

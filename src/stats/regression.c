@@ -1177,10 +1177,10 @@ typedef struct FitCache
 static bool
 Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 {
-	float8		minimum = jobreg_min_cell;
+	float8		minimum = jobreg_min_cell_in_force();
 	char	   *why = NULL;
 
-	if (jobreg_min_cell <= 0)
+	if (minimum <= 0)
 		return false;
 	if (fit->rows < minimum)
 		why = psprintf("The model rests on %.0f rows.", fit->rows);
@@ -1207,7 +1207,7 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 	}
 	if (why != NULL && notice)
 		ereport(NOTICE,
-				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell),
+				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell_in_force()),
 				 errdetail_internal("%s", why)));
 	return why != NULL;
 }

@@ -844,7 +844,7 @@ CumincWalkNext(CumincWalk *w)
 static bool
 Suppressed(int64 nrisk)
 {
-	return jobreg_min_cell > 0 && nrisk < jobreg_min_cell;
+	return jobreg_withheld(nrisk);
 }
 
 /* cuminc_table(cuminc) → setof (time, cause, estimate, variance) */

@@ -1086,7 +1086,7 @@ flow_code_index(const FlowCurve *c, int32 code)
 static inline bool
 Suppressed(int64 persons)
 {
-	return jobreg_min_cell > 0 && persons < jobreg_min_cell;
+	return jobreg_withheld(persons);
 }
 
 /* flow_table(flow) → setof (week, code, persons, share, std_err) */

@@ -859,17 +859,17 @@ CurveSuppressed(const KMPoint *pt, int n, float8 t)
 {
 	bool		stepped = false;
 
-	if (jobreg_min_cell <= 0)
+	if (jobreg_min_cell_in_force() <= 0)
 		return false;
 	for (int i = 0; i < n && pt[i].time <= t; i++)
 	{
 		if (!(pt[i].events > 0))
 			continue;
-		if (pt[i].persons < jobreg_min_cell)
+		if (jobreg_withheld(pt[i].persons))
 			return true;
 		stepped = true;
 	}
-	return !stepped && pt[0].persons < jobreg_min_cell;
+	return !stepped && jobreg_withheld(pt[0].persons);
 }
 
 /* S(t), as summary(fit, times = t); NULL past the last time */
@@ -1153,7 +1153,7 @@ surv_table(PG_FUNCTION_ARGS)
 		}
 		else
 			nulls[6] = nulls[7] = true;
-		if (jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell)
+		if (jobreg_withheld(pt[i].persons))
 		{
 			for (int c = 1; c < 8; c++)
 				nulls[c] = true;
