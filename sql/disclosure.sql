@@ -3,6 +3,7 @@
 -- showed a withheld figure, and the floor an ordinary role cannot lower
 --
 \i test/lib/errors.sql
+SELECT current_user AS superuser \gset
 
 -- 1. The floor.  A superuser sets jobreg.min_cell_floor (or jobreg.policy);
 -- a role may raise jobreg.min_cell above it, never lower what is in force.
@@ -36,3 +37,16 @@ SELECT pg_temp.err('SET jobreg.policy = none') AS lower_policy;
 RESET ROLE;
 RESET jobreg.policy;
 SELECT min_cell_effective() AS off_again;
+-- a login role with the floor set by ALTER ROLE: a new session of the role
+-- (jobreg not loaded until its first function runs) has it in force
+ALTER ROLE regress_jobreg_analyst_floor LOGIN;
+\c - regress_jobreg_analyst_floor
+SELECT current_user, min_cell_effective() AS in_force_at_login;
+SET jobreg.min_cell = 0;
+SELECT min_cell_effective() AS after_set_min_cell;
+\c - regress_jobreg_analyst_floor
+-- setting it before jobreg is loaded (a placeholder) does not help either
+SET jobreg.min_cell_floor = 0;
+SELECT min_cell_effective() AS after_placeholder;
+\c - :superuser
+DROP ROLE regress_jobreg_analyst_floor;
