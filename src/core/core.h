@@ -15,6 +15,8 @@
 #ifndef JOBREG_CORE_H
 #define JOBREG_CORE_H
 
+#include <math.h>
+
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/expandeddatum.h"
@@ -56,6 +58,24 @@ jobreg_min_cell_in_force(void)
 	int			n = Max(jobreg_min_cell, jobreg_min_cell_floor);
 
 	return Max(n, jobreg_policy);
+}
+
+/*
+ * The persons behind rows that count for a weighted total: at most the rows,
+ * and at most the total rounded up, so that rows of weight 0 or a fraction
+ * are not one more person each, while frequency weights of 1 or more count
+ * as their rows (doc/disclosure.md).  The total is shrunk by 1e-12 of
+ * itself before rounding up, so that 0.1 added ten times is 1 person.
+ */
+static inline int64
+jobreg_persons(int64 rows, double weighted)
+{
+	double		c;
+
+	if (!(weighted > 0) || rows <= 0)
+		return 0;
+	c = ceil(weighted * (1 - 1e-12));
+	return c < (double) rows ? (int64) c : rows;
 }
 
 /* Whether a figure resting on this many persons is withheld */
