@@ -78,6 +78,14 @@ jobreg_persons(int64 rows, double weighted)
 	return c < (double) rows ? (int64) c : rows;
 }
 
+/*
+ * The text and binary forms of the states (survival, logrank_state, cuminc,
+ * gray_state, flow, regression) show and take every count: under a floor
+ * (jobreg.min_cell_floor or jobreg.policy > 0) only a superuser may use them
+ * (42501); doc/disclosure.md.
+ */
+extern void jobreg_check_state_io(const char *type_name);
+
 /* Whether a figure resting on this many persons is withheld */
 static inline bool
 jobreg_withheld(int64 persons)

@@ -12,6 +12,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -73,6 +74,20 @@ Datum
 min_cell_effective(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT32(jobreg_min_cell_in_force());
+}
+
+void
+jobreg_check_state_io(const char *type_name)
+{
+	int			floor = Max(jobreg_min_cell_floor, jobreg_policy);
+
+	if (floor > 0 && !superuser())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read or write the text or binary form of a %s value", type_name),
+				 errdetail("A disclosure floor of %d persons is in force (jobreg.min_cell_floor or jobreg.policy), and the forms show and take every count of a state.",
+						   floor),
+				 errhint("Read the state with jobreg's functions, which apply the floor.")));
 }
 
 #define SHARED_STATES_NAME "jobreg aggregate states"

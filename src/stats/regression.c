@@ -739,6 +739,8 @@ regression_in(PG_FUNCTION_ARGS)
 	float8	   *ents;
 	Regression *r;
 
+	jobreg_check_state_io("regression");
+
 	ExpectText(str, &p, "v");
 	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
 		ereport(ERROR,
@@ -806,6 +808,8 @@ regression_out(PG_FUNCTION_ARGS)
 {
 	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("regression");
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d;%s;p=%d", REGRESSION_VERSION, KindName(r->kind), r->p);
@@ -883,6 +887,7 @@ regression_recv(PG_FUNCTION_ARGS)
 				stride;
 	Regression *r;
 
+	jobreg_check_state_io("regression");
 	if (buf->len - buf->cursor < 8)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -925,6 +930,8 @@ regression_send(PG_FUNCTION_ARGS)
 {
 	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("regression");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, r->version);

@@ -444,6 +444,7 @@ cuminc_in(PG_FUNCTION_ARGS)
 				size = Min(16, CUMINC_MAX_ENTRIES);
 	CumincEntry *entries = palloc(size * sizeof(CumincEntry));
 
+	jobreg_check_state_io("cuminc");
 	Expect(str, &p, '{', "\"{\"");
 	if (*p != '}')
 	{
@@ -497,6 +498,8 @@ cuminc_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
+	jobreg_check_state_io("cuminc");
+
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	for (int i = 0; i < c->nentries; i++)
@@ -530,6 +533,8 @@ cuminc_recv(PG_FUNCTION_ARGS)
 	int			version;
 	int			n;
 	CumincEntry *entries;
+
+	jobreg_check_state_io("cuminc");
 
 	if (buf->len - buf->cursor < 5)
 		ereport(ERROR,
@@ -566,6 +571,8 @@ cuminc_send(PG_FUNCTION_ARGS)
 {
 	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("cuminc");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, CUMINC_VERSION);

@@ -770,6 +770,7 @@ flow_in(PG_FUNCTION_ARGS)
 				size = 16;
 	FlowEntry  *entries = palloc(size * sizeof(FlowEntry));
 
+	jobreg_check_state_io("flow");
 	ExpectText(str, &p, "v1;origin=");
 	start = p;
 	while (*p != '\0' && *p != ';')
@@ -814,6 +815,8 @@ flow_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	char		week[ISOWEEK_TEXT_LEN];
 
+	jobreg_check_state_io("flow");
+
 	initStringInfo(&buf);
 	isoweek_format(f->origin, week);
 	appendStringInfo(&buf, "v1;origin=%s;horizon=%d", week, f->horizon);
@@ -841,6 +844,8 @@ flow_recv(PG_FUNCTION_ARGS)
 	int32		horizon;
 	int			n;
 	FlowEntry  *entries;
+
+	jobreg_check_state_io("flow");
 
 	if (buf->len - buf->cursor < 13)
 		ereport(ERROR,
@@ -879,6 +884,8 @@ flow_send(PG_FUNCTION_ARGS)
 {
 	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("flow");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, FLOW_VERSION);

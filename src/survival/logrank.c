@@ -960,6 +960,8 @@ logrank_state_in(PG_FUNCTION_ARGS)
 	int32	   *lens = palloc(cap * sizeof(int32));
 	Survival  **survs = palloc(cap * sizeof(Survival *));
 
+	jobreg_check_state_io("logrank_state");
+
 	if (strncmp(p, "v1", 2) == 0)
 		stratified = false;
 	else if (strncmp(p, "v2", 2) == 0)
@@ -1012,6 +1014,8 @@ logrank_state_out(PG_FUNCTION_ARGS)
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
+
+	jobreg_check_state_io("logrank_state");
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d", ls->version);
@@ -1106,6 +1110,8 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 	int32	   *lens;
 	Survival  **survs;
 
+	jobreg_check_state_io("logrank_state");
+
 	if (version != LOGRANK_VERSION && version != LOGRANK_VERSION_STRATA)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -1145,6 +1151,8 @@ logrank_state_send(PG_FUNCTION_ARGS)
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
+
+	jobreg_check_state_io("logrank_state");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, ls->version);

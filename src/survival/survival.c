@@ -695,8 +695,10 @@ survival_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
 	const char *end;
-	Survival   *s = survival_parse(str, &end, str);
+	Survival   *s;
 
+	jobreg_check_state_io("survival");
+	s = survival_parse(str, &end, str);
 	if (*end != '\0')
 		SyntaxError(str, psprintf("Unexpected text \"%s\".", end));
 	PG_RETURN_POINTER(s);
@@ -707,6 +709,8 @@ survival_out(PG_FUNCTION_ARGS)
 {
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	StringInfoData buf;
+
+	jobreg_check_state_io("survival");
 
 	initStringInfo(&buf);
 	survival_format(&buf, s);
@@ -775,6 +779,7 @@ survival_recv_body(StringInfo buf)
 Datum
 survival_recv(PG_FUNCTION_ARGS)
 {
+	jobreg_check_state_io("survival");
 	PG_RETURN_POINTER(survival_recv_body((StringInfo) PG_GETARG_POINTER(0)));
 }
 
@@ -783,6 +788,8 @@ survival_send(PG_FUNCTION_ARGS)
 {
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	StringInfoData buf;
+
+	jobreg_check_state_io("survival");
 
 	pq_begintypsend(&buf);
 	survival_send_body(&buf, s);
