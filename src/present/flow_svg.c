@@ -166,6 +166,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	float8	   *lo;
 	float8	   *hi;
 	float8	   *base;
+	bool	   *withheld;
 	bool	   *drawn;
 	bool		any_hidden = false;
 	char	  **persons_text;
@@ -269,6 +270,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	hi = palloc((Size) (n + 1) * W * sizeof(float8));
 	drawn = palloc0((Size) (n + 1) * W * sizeof(bool));
 	base = palloc0(W * sizeof(float8));
+	withheld = palloc(Max(c.ncodes, 1) * sizeof(bool));
 	for (int w = 0; w < W; w++)
 	{
 		float8		hidden = 0;
@@ -278,6 +280,8 @@ flow_svg(PG_FUNCTION_ARGS)
 		/* a week with nobody observed (after every history ended) stays empty */
 		if (c.observed[w] == 0 || isnan(c.share[(Size) w * c.ncodes]))
 			continue;
+		/* the cells flow_table withholds, the secondary ones too */
+		flow_withheld_week(&c, w, withheld);
 		for (int k = 0; k < n; k++)
 		{
 			Size		cell;
@@ -287,7 +291,7 @@ flow_svg(PG_FUNCTION_ARGS)
 				continue;		/* never in the flow: its share is 0 */
 			cell = (Size) w * c.ncodes + index[k];
 			share = c.share[cell];
-			if (Withheld(c.persons[cell]))
+			if (withheld[index[k]])
 			{
 				hidden += share;
 				some_hidden = true;
