@@ -127,3 +127,19 @@ RESET ROLE;
 RESET jobreg.min_cell_floor;
 DROP TABLE disclosure_states;
 DROP ROLE regress_jobreg_analyst_floor;
+
+-- 4. logrank: a test one of whose groups rests on fewer persons than the
+-- threshold gives NULLs (persons: rows, and weights rounded up)
+CREATE TEMP TABLE lr AS
+SELECT CASE WHEN g <= 4 THEN 'small' ELSE 'big' END AS grp, (g % 7)::float8 AS d, g % 3 > 0 AS e
+FROM generate_series(1, 40) g;
+SELECT (logrank(d, e, grp)).chisq IS NOT NULL AS shown_without FROM lr;
+SET jobreg.min_cell = 5;
+SELECT (logrank(d, e, grp)).* FROM lr;
+-- the small group padded with 40 rows of weight 0 in a state of its own
+SELECT (logrank(grp, s)).p_value IS NULL AS padded_withheld
+FROM (SELECT grp, survival(d, e) AS s FROM lr GROUP BY grp
+	  UNION ALL SELECT 'small', survival(d, e, 0) FROM lr) x;
+SET jobreg.min_cell = 4;
+SELECT (logrank(d, e, grp)).p_value IS NOT NULL AS shown_at_4 FROM lr;
+RESET jobreg.min_cell;
