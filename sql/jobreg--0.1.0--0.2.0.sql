@@ -749,12 +749,12 @@ COMMENT ON FUNCTION min_cell_effective() IS 'the disclosure threshold jobreg app
 
 /* ---------- suppress_cells: primary and secondary suppression over hierarchies ---------- */
 
-CREATE FUNCTION suppress_cells(cells int8[], persons int8[], relations int8[], members int8[],
+CREATE FUNCTION suppress_cells(cell_ids int8[], cell_persons int8[], relation_ids int8[], member_ids int8[],
 							   min_persons int4 DEFAULT NULL, round_to int4 DEFAULT 0,
 							   OUT cell int8, OUT persons int8, OUT withheld bool, OUT rule text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
-CREATE FUNCTION suppress_report(cells int8[], persons int8[], relations int8[], members int8[],
+CREATE FUNCTION suppress_report(cell_ids int8[], cell_persons int8[], relation_ids int8[], member_ids int8[],
 								min_persons int4 DEFAULT NULL, round_to int4 DEFAULT 0,
 								OUT rule text, OUT cells int8, OUT persons int8, OUT smallest int8)
 	RETURNS SETOF record
