@@ -147,42 +147,55 @@ COMMENT ON VIEW bi.anciennitet_aar_tilstand IS 'BI internal: the quarter ends of
 -- every relation with exactly one withheld cell (secondary).  Year cells are
 -- judged by their busiest quarter (personer_mindst).  kvartal 0 is the year.
 CREATE MATERIALIZED VIEW bi.beskyttelse AS
-WITH celle AS MATERIALIZED (
-	SELECT row_number() OVER () AS id, x.tabel, x.niveau, x.omraade, x.maalgruppe, x.aar, x.kvartal,
-		   x.aldersgruppe, coalesce(x.personer, 0) AS personer
-	FROM (SELECT 'ydelse' AS tabel, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, personer
-		  FROM bi.ydelse_kvartal_tilstand
+WITH kvartal_celle AS MATERIALIZED (
+	-- the persons of each quarter's cells, as the *_kvartal_tilstand views count them
+	SELECT 'ydelse' AS tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(y.personer), 0)::int8 AS personer
+	FROM bi.celle AS c
+		 LEFT JOIN bi.ydelse_rollup AS y
+			 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	UNION ALL
+	SELECT 'forloeb', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(f.nye_forloeb), 0)::int8
+	FROM bi.celle AS c
+		 JOIN bi.forloeb_rollup AS f
+			 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	UNION ALL
+	SELECT 'anciennitet', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(r.personer), 0)::int8
+	FROM bi.celle AS c
+		 JOIN bi.anciennitet_rollup AS r
+			 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+),
+celle AS MATERIALIZED (
+	-- and of the years: new spells add up, persons are those of the busiest quarter
+	SELECT row_number() OVER () AS id, x.*
+	FROM (SELECT * FROM kvartal_celle
 		  UNION ALL
-		  SELECT 'ydelse', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, personer_mindst
-		  FROM bi.ydelse_aar_tilstand
-		  UNION ALL
-		  SELECT 'forloeb', niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, nye_forloeb
-		  FROM bi.forloeb_kvartal_tilstand
-		  UNION ALL
-		  SELECT 'forloeb', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, nye_forloeb
-		  FROM bi.forloeb_aar_tilstand
-		  UNION ALL
-		  SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, personer
-		  FROM bi.anciennitet_kvartal_tilstand
-		  UNION ALL
-		  SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, personer_mindst
-		  FROM bi.anciennitet_aar_tilstand) AS x
+		  SELECT tabel, niveau, omraade, maalgruppe, aar, 0, aldersgruppe,
+				 CASE WHEN tabel = 'forloeb' THEN sum(personer) ELSE max(personer) END::int8
+		  FROM kvartal_celle
+		  GROUP BY tabel, niveau, omraade, maalgruppe, aar, aldersgruppe) AS x
 ),
 -- the kommuner of each area in each quarter, and in a year when the same in every quarter
 medlem AS (
 	SELECT niveau, omraade, maalgruppe, aar, kvartal, kommunekode
 	FROM bi.omraade WHERE niveau <> 'kommune'
 	UNION ALL
-	SELECT o.niveau, o.omraade, o.maalgruppe, o.aar, 0, o.kommunekode
-	FROM bi.omraade AS o
-		 JOIN (SELECT aar, count(*) AS kvartaler FROM bi.kvartal GROUP BY aar) AS q USING (aar)
-	WHERE o.niveau <> 'kommune'
-	GROUP BY o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler
-	HAVING count(*) = q.kvartaler
-		AND count(*) * (SELECT count(DISTINCT k.kommunekode) FROM bi.omraade AS k
-						WHERE (k.niveau, k.omraade, k.maalgruppe, k.aar) = (o.niveau, o.omraade, o.maalgruppe, o.aar))
-			= (SELECT count(*) FROM bi.omraade AS k
-			   WHERE (k.niveau, k.omraade, k.maalgruppe, k.aar) = (o.niveau, o.omraade, o.maalgruppe, o.aar))
+	SELECT niveau, omraade, maalgruppe, aar, 0, kommunekode
+	FROM (SELECT o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler,
+				 min(count(*)) OVER (PARTITION BY o.niveau, o.omraade, o.maalgruppe, o.aar) AS faerrest
+		  FROM bi.omraade AS o
+			   JOIN (SELECT aar, count(*) AS kvartaler FROM bi.kvartal GROUP BY aar) AS q USING (aar)
+		  WHERE o.niveau <> 'kommune'
+		  GROUP BY o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler) AS x
+	WHERE faerrest = kvartaler
 ),
 relation (noegle, id) AS (
 	-- an area and its kommuner
