@@ -360,6 +360,7 @@ UNION ALL SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, kvartal, alder
 UNION ALL SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, undertrykt, NULL FROM bi.anciennitet_aar;
 CREATE TEMP TABLE vcell AS SELECT * FROM vc;
 CREATE INDEX ON vcell (f, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
+ANALYZE vcell;
 SELECT min_cell_effective() AS threshold,
 	   count(*) AS cells, count(*) FILTER (WHERE undertrykt) AS withheld,
 	   count(*) FILTER (WHERE NOT undertrykt AND personer < 5) AS published_under_5
