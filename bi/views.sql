@@ -47,11 +47,6 @@ SELECT o.niveau, o.omraade, o.omraade_kode, o.maalgruppe, o.aar, o.kvartal, a.al
 FROM bi.omraade AS o CROSS JOIN bi.aldersgrupper AS a;
 COMMENT ON VIEW bi.celle IS 'BI internal: each cell of the views (area, målgruppe, quarter, age group) and the kommune and age group of each rollup row it merges';
 
--- Whether a figure resting on this many persons may be shown (jobreg.min_cell).
-CREATE FUNCTION bi.vis(personer bigint) RETURNS bool
-	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN personer >= coalesce(nullif(current_setting('jobreg.min_cell', true), '')::int, 0);
-COMMENT ON FUNCTION bi.vis(bigint) IS 'true when a figure resting on this many persons may be shown: at least jobreg.min_cell (0 = off)';
 
 
 /* ---------- merged states per area and quarter, and per year (internal) ---------- */
@@ -139,109 +134,248 @@ GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
 COMMENT ON VIEW bi.anciennitet_aar_tilstand IS 'BI internal: the quarter ends of anciennitet_kvartal_tilstand merged into years';
 
 
+/* ---------- disclosure control across the views (bi.beskyttelse) ---------- */
+
+-- Every published cell of the three families of views (ydelse: fuldtidspersoner
+-- and aktivering; forloeb: overlevelse; anciennitet), quarter and year, with
+-- the persons behind it, and the relations along which cells add up: an area
+-- and its kommuner (a year only when the area's kommuner are the same in
+-- every quarter), a year and its quarters, 'i alt' and its age groups.
+-- jobreg's suppress_cells withholds the cells of fewer persons than the
+-- threshold in force when the view is refreshed (primary) and, so that no
+-- withheld cell is a total less published cells, the smallest other cell of
+-- every relation with exactly one withheld cell (secondary).  Year cells are
+-- judged by their busiest quarter (personer_mindst).  kvartal 0 is the year.
+CREATE MATERIALIZED VIEW bi.beskyttelse AS
+WITH kvartal_celle AS MATERIALIZED (
+	-- the persons of each quarter's cells, as the *_kvartal_tilstand views count them
+	SELECT 'ydelse' AS tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(y.personer), 0)::int8 AS personer
+	FROM bi.celle AS c
+		 LEFT JOIN bi.ydelse_rollup AS y
+			 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	UNION ALL
+	SELECT 'forloeb', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(f.nye_forloeb), 0)::int8
+	FROM bi.celle AS c
+		 JOIN bi.forloeb_rollup AS f
+			 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	UNION ALL
+	SELECT 'anciennitet', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(r.personer), 0)::int8
+	FROM bi.celle AS c
+		 JOIN bi.anciennitet_rollup AS r
+			 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
+				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+),
+celle AS MATERIALIZED (
+	-- and of the years: new spells add up, persons are those of the busiest quarter
+	SELECT row_number() OVER () AS id, x.*
+	FROM (SELECT * FROM kvartal_celle
+		  UNION ALL
+		  SELECT tabel, niveau, omraade, maalgruppe, aar, 0, aldersgruppe,
+				 CASE WHEN tabel = 'forloeb' THEN sum(personer) ELSE max(personer) END::int8
+		  FROM kvartal_celle
+		  GROUP BY tabel, niveau, omraade, maalgruppe, aar, aldersgruppe) AS x
+),
+-- the kommuner of each area in each quarter, and in a year when the same in every quarter
+medlem AS (
+	SELECT niveau, omraade, maalgruppe, aar, kvartal, kommunekode
+	FROM bi.omraade WHERE niveau <> 'kommune'
+	UNION ALL
+	SELECT niveau, omraade, maalgruppe, aar, 0, kommunekode
+	FROM (SELECT o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler,
+				 min(count(*)) OVER (PARTITION BY o.niveau, o.omraade, o.maalgruppe, o.aar) AS faerrest
+		  FROM bi.omraade AS o
+			   JOIN (SELECT aar, count(*) AS kvartaler FROM bi.kvartal GROUP BY aar) AS q USING (aar)
+		  WHERE o.niveau <> 'kommune'
+		  GROUP BY o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler) AS x
+	WHERE faerrest = kvartaler
+),
+relation (noegle, id) AS (
+	-- an area and its kommuner
+	SELECT concat_ws('|', 'a', c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe), c.id
+	FROM celle AS c WHERE c.niveau <> 'kommune'
+	UNION ALL
+	SELECT concat_ws('|', 'a', k.tabel, m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal, k.aldersgruppe), k.id
+	FROM medlem AS m
+		 JOIN kommune AS km ON km.kode = m.kommunekode
+		 JOIN celle AS k ON k.niveau = 'kommune' AND k.omraade = km.navn AND k.maalgruppe = m.maalgruppe
+							AND k.aar = m.aar AND k.kvartal = m.kvartal
+	UNION ALL
+	-- a year and its quarters
+	SELECT concat_ws('|', 't', tabel, niveau, omraade, maalgruppe, aar, aldersgruppe), id FROM celle
+	UNION ALL
+	-- i alt and its age groups
+	SELECT concat_ws('|', 'g', tabel, niveau, omraade, maalgruppe, aar, kvartal), id FROM celle
+),
+nummer AS (
+	SELECT r.id, dense_rank() OVER (ORDER BY r.noegle) AS rel FROM relation AS r
+),
+beskyttet AS (
+	SELECT s.*
+	FROM suppress_cells((SELECT array_agg(id ORDER BY id) FROM celle),
+						(SELECT array_agg(personer ORDER BY id) FROM celle),
+						(SELECT array_agg(rel) FROM nummer),
+						(SELECT array_agg(id) FROM nummer)) AS s
+)
+SELECT c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, c.personer,
+	   b.withheld AS undertrykt, b.rule AS regel, min_cell_effective() AS min_cell
+FROM celle AS c JOIN beskyttet AS b ON b.cell = c.id;
+CREATE UNIQUE INDEX ON bi.beskyttelse (tabel, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
+COMMENT ON MATERIALIZED VIEW bi.beskyttelse IS 'BI disclosure control: every published cell, its persons, whether it is withheld (primary or secondary, suppress_cells) and the threshold in force when it was refreshed';
+
+-- Whether the figures of a cell may be shown: always with no threshold in
+-- force; else when bi.beskyttelse publishes the cell and was computed for a
+-- threshold at least the one in force (a higher threshold than the refresh's
+-- withholds everything: its secondary cells are not known).
+CREATE FUNCTION bi.vis(undertrykt bool, beregnet_min_cell int) RETURNS bool
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN min_cell_effective() = 0 OR (NOT coalesce(undertrykt, true) AND beregnet_min_cell >= min_cell_effective());
+COMMENT ON FUNCTION bi.vis(bool, int) IS 'true when a cell''s figures may be shown: no threshold in force, or the cell is published by bi.beskyttelse computed for at least the threshold in force';
+
+-- The cells of bi.beskyttelse with their report: per family, rule and level,
+-- the cells and persons withheld and the smallest count published.
+CREATE VIEW bi.beskyttelse_rapport AS
+SELECT tabel, coalesce(regel, 'published') AS regel, niveau, count(*) AS celler,
+	   sum(personer) AS personer, min(personer) AS mindste, max(min_cell) AS min_cell
+FROM bi.beskyttelse
+GROUP BY tabel, coalesce(regel, 'published'), niveau;
+COMMENT ON VIEW bi.beskyttelse_rapport IS 'BI disclosure control for output checkers: per family of views, rule (primary, secondary, published) and level, the cells, their persons and the smallest count';
+
+
 /* ---------- the views for BI tools: plain columns ---------- */
 
 CREATE VIEW bi.fuldtidspersoner_kvartal AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
 	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start, befolkning,
-	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
-	   CASE WHEN bi.vis(personer) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
-	   CASE WHEN bi.vis(personer) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
-	   NOT bi.vis(personer) AS undertrykt
-FROM bi.ydelse_kvartal_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personer END AS personer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.ydelse_kvartal_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'ydelse') AS b
+		 USING (niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON VIEW bi.fuldtidspersoner_kvartal IS 'BI: persons on the målgruppe''s benefit, fuldtidspersoner (weeks on it ÷ weeks of the quarter) and their share of the population, per area and quarter';
 
 CREATE VIEW bi.fuldtidspersoner_aar AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
 	   make_date(aar, 1, 1) AS periode_start,
 	   round(befolkningsuger::numeric / antal_uger)::int8 AS befolkning,
-	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
-	   CASE WHEN bi.vis(personer_mindst) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
-	   CASE WHEN bi.vis(personer_mindst) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
-	   NOT bi.vis(personer_mindst) AS undertrykt
-FROM bi.ydelse_aar_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN uger::float8 / antal_uger END AS fuldtidspersoner,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN uger::float8 / nullif(befolkningsuger, 0) END AS andel_af_befolkningen,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.ydelse_aar_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'ydelse' AND kvartal = 0) AS b
+		 USING (niveau, omraade, maalgruppe, aar, aldersgruppe);
 COMMENT ON VIEW bi.fuldtidspersoner_aar IS 'BI: fuldtidspersoner (weeks on the benefit ÷ weeks of the year) and their share of the population (mean over the quarters), per area and year';
 
 CREATE VIEW bi.aktivering_kvartal AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
 	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
-	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
-	   CASE WHEN bi.vis(personer) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte,
-	   CASE WHEN bi.vis(personer) THEN (aktivering).ydelsestimer END AS ydelsestimer,
-	   CASE WHEN bi.vis(personer) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
-	   CASE WHEN bi.vis(personer) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
-	   CASE WHEN bi.vis(personer) THEN aktiveringsgrad END AS aktiveringsgrad,
-	   CASE WHEN bi.vis(personer) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
-	   CASE WHEN bi.vis(personer) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
-	   NOT bi.vis(personer) AS undertrykt
-FROM bi.ydelse_kvartal_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personer END AS personer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).ydelsestimer END AS ydelsestimer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aktiveringsgrad END AS aktiveringsgrad,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.ydelse_kvartal_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'ydelse') AS b
+		 USING (niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON VIEW bi.aktivering_kvartal IS 'BI: activation of the persons on the målgruppe''s benefit (jobreg''s aktivering sums and ratios), per area and quarter';
 
 CREATE VIEW bi.aktivering_aar AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
 	   make_date(aar, 1, 1) AS periode_start,
-	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
-	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte_kvartaler,
-	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).ydelsestimer END AS ydelsestimer,
-	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
-	   CASE WHEN bi.vis(personer_mindst) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
-	   CASE WHEN bi.vis(personer_mindst) THEN aktiveringsgrad END AS aktiveringsgrad,
-	   CASE WHEN bi.vis(personer_mindst) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
-	   CASE WHEN bi.vis(personer_mindst) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
-	   NOT bi.vis(personer_mindst) AS undertrykt
-FROM bi.ydelse_aar_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).aktiveringsberoerte END AS aktiveringsberoerte_kvartaler,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).ydelsestimer END AS ydelsestimer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).aktiveringstimer END AS aktiveringstimer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN (aktivering).virksomhedsrettede_timer END AS virksomhedsrettede_timer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aktiveringsgrad END AS aktiveringsgrad,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN andel_aktiveringsberoerte END AS andel_aktiveringsberoerte,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN virksomhedsrettet_andel END AS virksomhedsrettet_andel,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.ydelse_aar_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'ydelse' AND kvartal = 0) AS b
+		 USING (niveau, omraade, maalgruppe, aar, aldersgruppe);
 COMMENT ON VIEW bi.aktivering_aar IS 'BI: activation per area and year, merged from the quarters (andel aktiveringsberørte is per person and quarter)';
 
 CREATE VIEW bi.overlevelse_kvartal AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
 	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
-	   CASE WHEN bi.vis(nye_forloeb) THEN nye_forloeb END AS nye_forloeb,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_median(overlevelse) END AS median_uger,
-	   NOT bi.vis(nye_forloeb) AS undertrykt
-FROM bi.forloeb_kvartal_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN nye_forloeb END AS nye_forloeb,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_median(overlevelse) END AS median_uger,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.forloeb_kvartal_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'forloeb') AS b
+		 USING (niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON VIEW bi.overlevelse_kvartal IS 'BI: new spells by start quarter and the share still on the målgruppe''s benefit after 13, 26 and 52 weeks (Kaplan-Meier), per area';
 
 CREATE VIEW bi.overlevelse_aar AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
 	   make_date(aar, 1, 1) AS periode_start,
-	   CASE WHEN bi.vis(nye_forloeb) THEN nye_forloeb END AS nye_forloeb,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
-	   CASE WHEN bi.vis(nye_forloeb) THEN surv_median(overlevelse) END AS median_uger,
-	   NOT bi.vis(nye_forloeb) AS undertrykt
-FROM bi.forloeb_aar_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN nye_forloeb END AS nye_forloeb,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 13) END AS andel_efter_13_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 26) END AS andel_efter_26_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_at(overlevelse, 52) END AS andel_efter_52_uger,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN surv_median(overlevelse) END AS median_uger,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.forloeb_aar_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'forloeb' AND kvartal = 0) AS b
+		 USING (niveau, omraade, maalgruppe, aar, aldersgruppe);
 COMMENT ON VIEW bi.overlevelse_aar IS 'BI: new spells by start year and the share still on the målgruppe''s benefit after 13, 26 and 52 weeks (Kaplan-Meier), per area';
 
 CREATE VIEW bi.anciennitet_kvartal AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar, kvartal,
 	   make_date(aar, 3 * kvartal - 2, 1) AS periode_start,
-	   CASE WHEN bi.vis(personer) THEN personer END AS personer,
-	   CASE WHEN bi.vis(personer) THEN aar_i_alt / nullif(personer, 0) END AS gennemsnit_aar,
-	   CASE WHEN bi.vis(personer) THEN over_2_aar / nullif(personer, 0) END AS andel_over_2_aar,
-	   CASE WHEN bi.vis(personer) THEN over_3_aar / nullif(personer, 0) END AS andel_over_3_aar,
-	   CASE WHEN bi.vis(personer) THEN over_5_aar / nullif(personer, 0) END AS andel_over_5_aar,
-	   CASE WHEN bi.vis(personer) THEN aar_5_7 / nullif(personer, 0) END AS andel_5_7_aar,
-	   CASE WHEN bi.vis(personer) THEN aar_7_10 / nullif(personer, 0) END AS andel_7_10_aar,
-	   CASE WHEN bi.vis(personer) THEN aar_10_plus / nullif(personer, 0) END AS andel_10_plus_aar,
-	   NOT bi.vis(personer) AS undertrykt
-FROM bi.anciennitet_kvartal_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personer END AS personer,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_i_alt / nullif(personer, 0) END AS gennemsnit_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_2_aar / nullif(personer, 0) END AS andel_over_2_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_3_aar / nullif(personer, 0) END AS andel_over_3_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_5_aar / nullif(personer, 0) END AS andel_over_5_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_5_7 / nullif(personer, 0) END AS andel_5_7_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_7_10 / nullif(personer, 0) END AS andel_7_10_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_10_plus / nullif(personer, 0) END AS andel_10_plus_aar,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.anciennitet_kvartal_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'anciennitet') AS b
+		 USING (niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON VIEW bi.anciennitet_kvartal IS 'BI: anciennitet (STAR: breaks of up to 5 weeks bridged) of the persons on the målgruppe''s benefit in the last week of the quarter, per area';
 
 CREATE VIEW bi.anciennitet_aar AS
 SELECT niveau, omraade, omraade_kode AS kommunekode, maalgruppe, aldersgruppe, aar,
 	   make_date(aar, 1, 1) AS periode_start,
-	   CASE WHEN bi.vis(personer_mindst) THEN personkvartaler END AS personkvartaler,
-	   CASE WHEN bi.vis(personer_mindst) THEN aar_i_alt / nullif(personkvartaler, 0) END AS gennemsnit_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN over_2_aar / nullif(personkvartaler, 0) END AS andel_over_2_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN over_3_aar / nullif(personkvartaler, 0) END AS andel_over_3_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN over_5_aar / nullif(personkvartaler, 0) END AS andel_over_5_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN aar_5_7 / nullif(personkvartaler, 0) END AS andel_5_7_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN aar_7_10 / nullif(personkvartaler, 0) END AS andel_7_10_aar,
-	   CASE WHEN bi.vis(personer_mindst) THEN aar_10_plus / nullif(personkvartaler, 0) END AS andel_10_plus_aar,
-	   NOT bi.vis(personer_mindst) AS undertrykt
-FROM bi.anciennitet_aar_tilstand;
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN personkvartaler END AS personkvartaler,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_i_alt / nullif(personkvartaler, 0) END AS gennemsnit_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_2_aar / nullif(personkvartaler, 0) END AS andel_over_2_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_3_aar / nullif(personkvartaler, 0) END AS andel_over_3_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN over_5_aar / nullif(personkvartaler, 0) END AS andel_over_5_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_5_7 / nullif(personkvartaler, 0) END AS andel_5_7_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_7_10 / nullif(personkvartaler, 0) END AS andel_7_10_aar,
+	   CASE WHEN bi.vis(b.undertrykt, b.min_cell) THEN aar_10_plus / nullif(personkvartaler, 0) END AS andel_10_plus_aar,
+	   NOT bi.vis(b.undertrykt, b.min_cell) AS undertrykt
+FROM bi.anciennitet_aar_tilstand
+	 LEFT JOIN (SELECT niveau, omraade, maalgruppe, aar, aldersgruppe, undertrykt, min_cell
+				FROM bi.beskyttelse WHERE tabel = 'anciennitet' AND kvartal = 0) AS b
+		 USING (niveau, omraade, maalgruppe, aar, aldersgruppe);
 COMMENT ON VIEW bi.anciennitet_aar IS 'BI: anciennitet at the four quarter ends of the year taken together (each person once per quarter end), per area';

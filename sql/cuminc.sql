@@ -257,15 +257,54 @@ FROM (VALUES
 -- merging states whose counts would overflow
 SELECT pg_temp.err($$SELECT cuminc_merge(c) FROM (VALUES ('{1: 1=9223372036854775807}'::cuminc), ('{2: 1=1}')) AS v(c)$$) AS merge_overflow;
 
--- disclosure control: jobreg.min_cell hides figures resting on fewer persons at risk
-SET jobreg.min_cell = 1000;
-SELECT count(*) AS rows,
-	   count(*) FILTER (WHERE estimate IS NULL) AS suppressed,
-	   count(*) FILTER (WHERE (estimate IS NULL) <> (at_risk < 1000)) AS wrong_rule,
-	   count(*) FILTER (WHERE (estimate IS NULL) <> (variance IS NULL)) AS estimate_without_variance
-FROM cuminc_table((SELECT c FROM spells_state)) AS t
-	 JOIN (SELECT weeks AS time, sum(count(*)) OVER (ORDER BY weeks DESC) AS at_risk FROM spells GROUP BY weeks) AS r USING (time);
-SELECT cuminc_at(c, 1, 10) IS NOT NULL AS early_shown, cuminc_at(c, 1, 100) IS NULL AS late_hidden FROM spells_state;
+-- disclosure control (doc/disclosure.md): under jobreg.min_cell = m a
+-- cause's steps are merged until they hold m events of the cause and m at
+-- risk at the group's first step; its curve is shown at the group's last
+-- step only, and a cause whose last events form no group ends with a row of
+-- NULLs; cuminc_at reads that curve.  Oracle: the groups in plain SQL.
+CREATE TEMP TABLE unthresholded AS SELECT r.* FROM spells_state, cuminc_table(c) AS r;
+CREATE FUNCTION pg_temp.groups(m int) RETURNS TABLE (g_time float8, g_cause int)
+	LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+	ev int8;
+	first_risk int8;
+	k int;
+BEGIN
+	FOR k IN SELECT DISTINCT cause FROM spells WHERE cause > 0 ORDER BY 1 LOOP
+		ev := 0; first_risk := NULL;
+		FOR r IN SELECT weeks, count(*) FILTER (WHERE cause = k) AS d,
+						(SELECT count(*) FROM spells s2 WHERE s2.weeks >= s1.weeks) AS nrisk
+				 FROM spells s1 GROUP BY weeks HAVING count(*) FILTER (WHERE cause > 0) > 0 ORDER BY weeks LOOP
+			CONTINUE WHEN r.d = 0;
+			IF first_risk IS NULL THEN first_risk := r.nrisk; END IF;
+			ev := ev + r.d;
+			IF ev >= m AND first_risk >= m THEN
+				g_time := r.weeks; g_cause := k; RETURN NEXT;
+				ev := 0; first_risk := NULL;
+			END IF;
+		END LOOP;
+		IF first_risk IS NOT NULL THEN g_time := NULL; g_cause := k; RETURN NEXT; END IF;
+	END LOOP;
+END $$;
+SET jobreg.min_cell = 200;
+SELECT count(*) AS rows, count(*) FILTER (WHERE t.time IS NULL) AS tails,
+	   count(*) FILTER (WHERE t.cause IS NULL OR g.g_cause IS NULL) AS unmatched,
+	   count(*) FILTER (WHERE t.time IS NOT NULL AND NOT EXISTS (SELECT FROM unthresholded u
+			WHERE u.time = t.time AND u.cause = t.cause AND u.estimate = t.estimate AND u.variance = t.variance)) AS figures_differ,
+	   count(*) FILTER (WHERE t.time IS NULL AND (t.estimate, t.variance) IS NOT NULL) AS tail_figures
+FROM (SELECT r.* FROM spells_state, cuminc_table(c) AS r) t
+	 FULL JOIN pg_temp.groups(200) g ON g.g_cause = t.cause AND g.g_time IS NOT DISTINCT FROM t.time;
+-- cuminc_at is the last shown row's estimate at or before t (0 before the first)
+SELECT count(*) AS figures,
+	   count(*) FILTER (WHERE cuminc_at(c, k, i) IS DISTINCT FROM
+			CASE WHEN i <= (SELECT max(time) FROM cuminc_table(c) x WHERE x.cause = k)
+					  OR NOT EXISTS (SELECT FROM cuminc_table(c) x WHERE x.cause = k AND x.time IS NULL)
+				 THEN coalesce((SELECT estimate FROM cuminc_table(c) x WHERE x.cause = k AND x.time <= i
+								ORDER BY x.time DESC LIMIT 1), 0) END) AS at_mismatches
+FROM spells_state, generate_series(1, 4) AS k, generate_series(0, 140, 5) AS i
+WHERE i <= last;
+DROP TABLE unthresholded;
 SELECT * FROM cuminc_table('{1: 0=2, 1=5; 2.5: 2=1; 3: 0=1}');
 SET jobreg.min_cell = 5;
 SELECT * FROM cuminc_table('{1: 0=2, 1=5; 2.5: 2=1; 3: 0=1}');

@@ -296,6 +296,33 @@ SELECT count(*) AS cells,
 FROM flow_transitions((SELECT f FROM fl_state), 2, 15) AS o
 	 JOIN fl_pairs_sql s ON s.a = 2 AND s.b = 15 AND s.from_code = o.from_code AND s.to_code = o.to_code;
 SELECT flow_mean_weeks(f, 1101) IS NULL AS mean_suppressed FROM fl_state;
+-- secondary suppression: a week of flow_table (or a from-code of
+-- flow_transitions) with one cell under the threshold would give it as the
+-- total less the others, so the smallest other cell is withheld too
+CREATE FUNCTION pg_temp.secondary(m int)
+	RETURNS TABLE (lines_with_one int8, primary_cells int8, secondary_cells int8, not_smallest int8)
+	LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('jobreg.min_cell', m::text, true);
+	RETURN QUERY
+	WITH t AS (SELECT t.week AS line, t.persons, coalesce(o.n, 0) AS n
+			   FROM flow_table((SELECT f FROM fl_state)) AS t
+					LEFT JOIN (SELECT wk AS week, code, count(*) AS n FROM fl_codes GROUP BY 1, 2) AS o USING (week, code)
+			   UNION ALL
+			   SELECT o.from_code, o.persons, s.persons
+			   FROM flow_transitions((SELECT f FROM fl_state), 2, 15) AS o
+					JOIN fl_pairs_sql s ON s.a = 2 AND s.b = 15 AND s.from_code = o.from_code AND s.to_code = o.to_code),
+	l AS (SELECT line, count(*) FILTER (WHERE persons IS NULL) AS withheld,
+				 count(*) FILTER (WHERE persons IS NULL AND n >= m) AS secondary,
+				 max(n) FILTER (WHERE persons IS NULL AND n >= m) AS secondary_n,
+				 min(n) FILTER (WHERE persons IS NOT NULL) AS smallest_shown,
+				 count(*) FILTER (WHERE n < m) AS primary_n
+		  FROM t GROUP BY line)
+	SELECT count(*) FILTER (WHERE withheld = 1), sum(primary_n)::int8, sum(secondary)::int8,
+		   count(*) FILTER (WHERE secondary_n > smallest_shown OR secondary > 1 OR (secondary = 1 AND primary_n <> 1))
+	FROM l;
+END $$;
+SELECT m, s.* FROM unnest(ARRAY[20, 50, 100, 200, 400, 800]) AS m, pg_temp.secondary(m) AS s;
 SET jobreg.min_cell = 2;
 SELECT * FROM flow_transitions((SELECT flow(w, '2015-W01', 6) FROM small), 0, 5);
 RESET jobreg.min_cell;

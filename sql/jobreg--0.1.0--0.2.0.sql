@@ -777,3 +777,28 @@ CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods we
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE fuldtidspersoner_perioder(weekline, int4[], weekrange[]) IS 'fuldtidspersoner for several periods at once: element i equals fuldtidspersoner(wl, codes, periods[i]); each history read once';
+/* ---------- disclosure control (05_disclosure.sql) ---------- */
+
+/* ---------- disclosure control: the threshold in force ---------- */
+
+CREATE FUNCTION min_cell_effective() RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION min_cell_effective() IS 'the disclosure threshold jobreg applies now: the largest of jobreg.min_cell, jobreg.min_cell_floor and the floor of jobreg.policy (0 = off)';
+
+/* ---------- suppress_cells (59_suppress.sql) ---------- */
+
+/* ---------- suppress_cells: primary and secondary suppression over hierarchies ---------- */
+
+CREATE FUNCTION suppress_cells(cell_ids int8[], cell_persons int8[], relation_ids int8[], member_ids int8[],
+							   min_persons int4 DEFAULT NULL, round_to int4 DEFAULT 0,
+							   OUT cell int8, OUT persons int8, OUT withheld bool, OUT rule text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION suppress_report(cell_ids int8[], cell_persons int8[], relation_ids int8[], member_ids int8[],
+								min_persons int4 DEFAULT NULL, round_to int4 DEFAULT 0,
+								OUT rule text, OUT cells int8, OUT persons int8, OUT smallest int8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 3;
+
+COMMENT ON FUNCTION suppress_cells(int8[], int8[], int8[], int8[], int4, int4) IS 'disclosure control of a set of published cells: primary (fewer persons than min_persons, default the threshold in force) and secondary suppression, so that no relation (a total and its parts) has exactly one withheld cell; published counts rounded to round_to';
+COMMENT ON FUNCTION suppress_report(int8[], int8[], int8[], int8[], int4, int4) IS 'for output checkers: the cells, persons and smallest count withheld by the primary rule, by the secondary rule, and published, of suppress_cells with the same arguments';

@@ -278,42 +278,85 @@ RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
 DROP TABLE big_p;
 
--- disclosure control: with jobreg.min_cell = n, rows whose risk set holds
--- fewer than n persons keep their time and lose every figure
+-- disclosure control (doc/disclosure.md): with jobreg.min_cell = n, steps
+-- are merged into one row until they hold n persons with an event and n
+-- persons at risk at their first step; the row has the last step's time and
+-- curve; the steps after the last group come as one row of NULLs
 SET jobreg.min_cell = 5;
 SELECT * FROM surv_table((SELECT s FROM small));
+SET jobreg.min_cell = 2;
+SELECT * FROM surv_table((SELECT s FROM small));
+SET jobreg.min_cell = 5;
 -- persons, not weights: three rows standing for 10 persons each are 3 persons
 SELECT * FROM surv_table((SELECT survival(d, e, 10) FROM (VALUES (1, true), (2, true), (3, false)) v(d, e)));
-SELECT kind, count(*) AS rows, count(*) FILTER (WHERE surv IS NULL) AS suppressed,
-	   count(*) FILTER (WHERE surv IS NULL AND time IS NOT NULL AND n_risk IS NULL AND n_event IS NULL
-						AND n_censor IS NULL AND std_err IS NULL AND lower IS NULL AND upper IS NULL) AS fully
-FROM km, surv_table(s) GROUP BY kind ORDER BY kind;
-SET jobreg.min_cell = 1000;
-SELECT km.kind, count(*) FILTER (WHERE t.surv IS NOT NULL) AS shown,
-	   min(t.time) FILTER (WHERE t.surv IS NULL) AS first_suppressed,
-	   min(o.n) FILTER (WHERE t.surv IS NOT NULL) >= 1000 AS shown_rest_on_1000
-FROM km, surv_table(s) t JOIN oracle o USING (time) WHERE o.kind = km.kind GROUP BY km.kind ORDER BY km.kind;
+-- against a plain-SQL oracle of the groups: persons = least(rows, ceil(weights))
+CREATE FUNCTION pg_temp.grouped(k text, m int)
+	RETURNS TABLE (g_time float8, g_risk float8, g_event float8, g_censor float8, g_surv float8)
+	LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+	ev int8 := 0;
+	d float8 := 0;
+	c float8 := 0;
+	first_n float8;
+	first_p int8;
+BEGIN
+	FOR r IN
+		SELECT o.*,
+			   (SELECT least(count(*), ceil(o.d)) FROM sp x WHERE x.kind = k AND x.exit = o.time) AS ep,
+			   (SELECT least(count(*), ceil(o.n)) FROM sp x WHERE x.kind = k AND coalesce(x.entry, -1) < o.time AND x.exit >= o.time) AS rp
+		FROM oracle o WHERE o.kind = k ORDER BY o.time
+	LOOP
+		IF first_n IS NULL THEN first_n := r.n; first_p := r.rp; END IF;
+		ev := ev + r.ep; d := d + r.d; c := c + r.censored;
+		IF ev >= m AND first_p >= m THEN
+			g_time := r.time; g_risk := first_n; g_event := d; g_censor := c; g_surv := r.surv;
+			RETURN NEXT;
+			ev := 0; d := 0; c := 0; first_n := NULL;
+		END IF;
+	END LOOP;
+	IF first_n IS NOT NULL THEN
+		g_time := NULL; g_risk := NULL; g_event := NULL; g_censor := NULL; g_surv := NULL;
+		RETURN NEXT;
+	END IF;
+END $$;
+SET jobreg.min_cell = 20;
+SELECT km.kind, count(*) AS rows, count(*) FILTER (WHERE t.time IS NULL) AS withheld_tail,
+	   count(*) FILTER (WHERE t.time IS DISTINCT FROM g.g_time OR NOT (pg_temp.near(t.n_risk, g.g_risk, 0)
+						  AND pg_temp.near(t.n_event, g.g_event, 0) AND pg_temp.near(t.n_censor, g.g_censor, 0)
+						  AND pg_temp.near(t.surv, g.g_surv))) AS mismatches,
+	   count(*) FILTER (WHERE t.time IS NULL AND (t.n_risk, t.n_event, t.n_censor, t.surv, t.std_err, t.lower, t.upper) IS NOT NULL) AS tail_not_null
+FROM km, LATERAL (SELECT row_number() OVER () AS i, * FROM surv_table(km.s)) t
+	 FULL JOIN LATERAL (SELECT row_number() OVER () AS i, * FROM pg_temp.grouped(km.kind, 20)) g USING (i)
+WHERE km.kind IS NOT NULL GROUP BY km.kind ORDER BY km.kind;
+-- censorings since the last row: the shown rows' n_censor add up to those before the last shown time
+SELECT kind, (SELECT sum(n_censor) FROM surv_table(s))
+			 = (SELECT coalesce(sum(w), 0) FROM sp WHERE sp.kind = km.kind AND NOT sp.event
+				AND sp.exit <= (SELECT max(time) FROM surv_table(km.s))) AS censor_sums
+FROM km ORDER BY kind;
 RESET jobreg.min_cell;
 SELECT count(*) FILTER (WHERE surv IS NULL) AS suppressed_after_reset FROM km, surv_table(s);
--- the scalar readers withhold a figure that reads a withheld step: surv_at
--- and surv_rmean up to t are NULL exactly when surv_table withholds a row
--- at or before t; what is shown is unchanged
-CREATE TEMP TABLE readers AS
-SELECT kind, t, surv_at(s, t) AS at_t, surv_rmean(s, t) AS rmean_t, surv_median(s) AS median,
-	   surv_quantile(s, 0.25) AS q25
-FROM km, (VALUES (3), (20), (40), (55)) v(t);
+-- the scalar readers read the curve surv_table shows (survival_publish): S(t)
+-- is the surv of the last row at or before t (1 before the first), NULL past
+-- the last row; the restricted mean integrates that curve; the median and
+-- quantiles are times of rows; nothing of a merged step shows
+SET jobreg.min_cell = 200;
+SELECT kind, count(*) AS rows FROM km, surv_table(s) GROUP BY kind ORDER BY kind;
+SELECT km.kind, count(*) AS times,
+	   count(*) FILTER (WHERE surv_at(km.s, t) IS DISTINCT FROM
+			CASE WHEN t <= (SELECT max(time) FROM surv_table(km.s))
+				 THEN coalesce((SELECT x.surv FROM surv_table(km.s) x WHERE x.time <= t ORDER BY x.time DESC LIMIT 1), 1) END)
+			AS at_mismatches,
+	   count(*) FILTER (WHERE t <= (SELECT max(time) FROM surv_table(km.s)) AND NOT pg_temp.near(surv_rmean(km.s, t),
+			(SELECT sum((least(coalesce(y.next, t), t) - y.time) * y.surv) FILTER (WHERE y.time <= t)
+			 FROM (SELECT x.*, lead(x.time) OVER (ORDER BY x.time) AS next
+				   FROM (SELECT 0::float8 AS time, 1::float8 AS surv
+						 UNION ALL SELECT time, surv FROM surv_table(km.s) WHERE time IS NOT NULL) x) y))) AS rmean_mismatches
+FROM km, generate_series(0, 90, 0.5) t GROUP BY km.kind ORDER BY km.kind;
+SELECT kind, surv_median(s) AS median, surv_median(s) IN (SELECT time FROM surv_table(s)) AS median_is_a_row,
+	   surv_quantile(s, 0.25) IN (SELECT time FROM surv_table(s)) AS q25_is_a_row
+FROM km ORDER BY kind;
+-- no step shown: every reader is NULL
 SET jobreg.min_cell = 1000;
-SELECT r.kind, r.t,
-	   EXISTS (SELECT FROM surv_table(km.s) x WHERE x.time <= r.t AND x.surv IS NULL) AS step_withheld,
-	   surv_at(km.s, r.t) IS NULL AS at_withheld, surv_rmean(km.s, r.t) IS NULL AS rmean_withheld,
-	   coalesce(surv_at(km.s, r.t) = r.at_t AND surv_rmean(km.s, r.t) = r.rmean_t, true) AS shown_unchanged
-FROM readers r JOIN km USING (kind) ORDER BY 1, 2;
-SELECT kind, surv_median(s) IS NULL AS median_withheld, surv_quantile(s, 0.25) IS NULL AS q25_withheld,
-	   coalesce(surv_median(s) = r.median AND surv_quantile(s, 0.25) = r.q25, true) AS shown_unchanged
-FROM km JOIN readers r USING (kind) WHERE r.t = 3 ORDER BY kind;
--- before the first step: withheld when the cohort is smaller than n
-SELECT surv_at(s, 0) AS small_cohort, surv_rmean(s, 0.5) AS small_rmean FROM small;
+SELECT surv_at(s, 0) AS small_cohort, surv_rmean(s, 0.5) AS small_rmean, surv_median(s) AS small_median FROM small;
 RESET jobreg.min_cell;
-SELECT count(*) FILTER (WHERE surv_at(km.s, r.t) IS DISTINCT FROM r.at_t) AS changed_after_reset
-FROM readers r JOIN km USING (kind);
-DROP TABLE readers;

@@ -40,10 +40,14 @@ SELECT surv_svg(ARRAY[s], ARRAY['a']) LIKE '%</svg>%' AS defaults,
 	   surv_svg(NULL, ARRAY['a']) IS NULL AS null_curves,
 	   xml_is_well_formed_document(surv_svg(ARRAY[NULL, s], ARRAY[NULL, 'b'], NULL, NULL, NULL, NULL, NULL, NULL, NULL)) AS null_parts
 FROM small;
--- with disclosure control the curves stop where fewer than n persons remain
+-- with disclosure control a curve is the one surv_table shows: it steps
+-- down (a "V" in the path) once per row of surv_table and ends at the last
 SELECT length(surv_svg(ARRAY[s], ARRAY['a'])) AS full_svg FROM km WHERE kind = 'plain';
 SET jobreg.min_cell = 1000;
-SELECT length(surv_svg(ARRAY[s], ARRAY['a'])) AS cut_svg FROM km WHERE kind = 'plain';
+SELECT length(surv_svg(ARRAY[s], ARRAY['a'])) AS cut_svg,
+	   (SELECT count(*) FROM regexp_matches(surv_svg(ARRAY[s], ARRAY['a']), 'H[0-9.]+V', 'g')) AS steps,
+	   (SELECT count(*) FROM surv_table(s) WHERE time IS NOT NULL) AS table_rows
+FROM km WHERE kind = 'plain';
 RESET jobreg.min_cell;
 SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	'SELECT surv_svg(ARRAY[s], ARRAY[''a'', ''b'']) FROM small',

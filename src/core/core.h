@@ -15,6 +15,8 @@
 #ifndef JOBREG_CORE_H
 #define JOBREG_CORE_H
 
+#include <math.h>
+
 #include "fmgr.h"
 #include "utils/date.h"
 #include "utils/expandeddatum.h"
@@ -40,8 +42,58 @@
 
 /* ---------- settings, aggregate states, reference tables (core/jobreg.c) ---------- */
 
-/* jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off) */
+/*
+ * jobreg.min_cell: figures resting on fewer persons are suppressed (0 = off).
+ * jobreg.min_cell_floor and jobreg.policy (superuser settings) set a floor a
+ * role cannot lower; code reads only the threshold in force.
+ */
 extern int	jobreg_min_cell;
+extern int	jobreg_min_cell_floor;
+extern int	jobreg_policy;			/* the named policy's floor */
+
+/* The disclosure threshold in force: the largest of the three settings */
+static inline int
+jobreg_min_cell_in_force(void)
+{
+	int			n = Max(jobreg_min_cell, jobreg_min_cell_floor);
+
+	return Max(n, jobreg_policy);
+}
+
+/*
+ * The persons behind rows that count for a weighted total: at most the rows,
+ * and at most the total rounded up, so that rows of weight 0 or a fraction
+ * are not one more person each, while frequency weights of 1 or more count
+ * as their rows (doc/disclosure.md).  The total is shrunk by 1e-12 of
+ * itself before rounding up, so that 0.1 added ten times is 1 person.
+ */
+static inline int64
+jobreg_persons(int64 rows, double weighted)
+{
+	double		c;
+
+	if (!(weighted > 0) || rows <= 0)
+		return 0;
+	c = ceil(weighted * (1 - 1e-12));
+	return c < (double) rows ? (int64) c : rows;
+}
+
+/*
+ * The text and binary forms of the states (survival, logrank_state, cuminc,
+ * gray_state, flow, regression) show and take every count: under a floor
+ * (jobreg.min_cell_floor or jobreg.policy > 0) only a superuser may use them
+ * (42501); doc/disclosure.md.
+ */
+extern void jobreg_check_state_io(const char *type_name);
+
+/* Whether a figure resting on this many persons is withheld */
+static inline bool
+jobreg_withheld(int64 persons)
+{
+	int			n = jobreg_min_cell_in_force();
+
+	return n > 0 && persons < n;
+}
 
 /* The memory context for a new expanded-object state of an aggregate */
 extern MemoryContext jobreg_state_context(FunctionCallInfo fcinfo);

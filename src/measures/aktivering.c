@@ -641,7 +641,7 @@ Ratio(FunctionCallInfo fcinfo, int num, int den, int persons)
 {
 	const float8 *sums = SumState(fcinfo)->sums;
 
-	if (sums[den] == 0.0 || (jobreg_min_cell > 0 && sums[persons] < jobreg_min_cell))
+	if (sums[den] == 0.0 || (jobreg_min_cell_in_force() > 0 && sums[persons] < jobreg_min_cell_in_force()))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(sums[num] / sums[den]);
 }

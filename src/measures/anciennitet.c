@@ -179,7 +179,7 @@ anciennitet_fordeling_final(PG_FUNCTION_ARGS)
 	values[6] = Float8GetDatum(c->years7_10 / n);
 	values[7] = Float8GetDatum(c->years10p / n);
 	/* jobreg.min_cell: a group of fewer persons keeps its row, every figure withheld */
-	if (jobreg_min_cell > 0 && n < jobreg_min_cell)
+	if (jobreg_withheld(n))
 		memset(nulls, true, sizeof(nulls));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc), values, nulls)));
 }
@@ -243,7 +243,7 @@ andel_inden_for_final(PG_FUNCTION_ARGS)
 {
 	AndelState *c = JOBREG_STATE(AndelState, PG_GETARG_ARRAYTYPE_P(0));
 
-	if (c->followed == 0 || (jobreg_min_cell > 0 && c->followed < jobreg_min_cell))
+	if (c->followed == 0 || jobreg_withheld(c->followed))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(c->reached / c->followed);
 }

@@ -54,7 +54,7 @@ PG_FUNCTION_INFO_V1(flow_svg);
 static inline bool
 Withheld(int64 persons)
 {
-	return jobreg_min_cell > 0 && persons < jobreg_min_cell;
+	return jobreg_withheld(persons);
 }
 
 /* The fill of state k: a colour, or from the eighth state on a pattern */
@@ -166,6 +166,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	float8	   *lo;
 	float8	   *hi;
 	float8	   *base;
+	bool	   *withheld;
 	bool	   *drawn;
 	bool		any_hidden = false;
 	char	  **persons_text;
@@ -269,6 +270,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	hi = palloc((Size) (n + 1) * W * sizeof(float8));
 	drawn = palloc0((Size) (n + 1) * W * sizeof(bool));
 	base = palloc0(W * sizeof(float8));
+	withheld = palloc(Max(c.ncodes, 1) * sizeof(bool));
 	for (int w = 0; w < W; w++)
 	{
 		float8		hidden = 0;
@@ -278,6 +280,8 @@ flow_svg(PG_FUNCTION_ARGS)
 		/* a week with nobody observed (after every history ended) stays empty */
 		if (c.observed[w] == 0 || isnan(c.share[(Size) w * c.ncodes]))
 			continue;
+		/* the cells flow_table withholds, the secondary ones too */
+		flow_withheld_week(&c, w, withheld);
 		for (int k = 0; k < n; k++)
 		{
 			Size		cell;
@@ -287,7 +291,7 @@ flow_svg(PG_FUNCTION_ARGS)
 				continue;		/* never in the flow: its share is 0 */
 			cell = (Size) w * c.ncodes + index[k];
 			share = c.share[cell];
-			if (Withheld(c.persons[cell]))
+			if (withheld[index[k]])
 			{
 				hidden += share;
 				some_hidden = true;
@@ -323,7 +327,7 @@ flow_svg(PG_FUNCTION_ARGS)
 	for (int k = 0; k < n; k++)
 		legend_text[k] = label_nulls[k] ? NULL : TextDatumGetCString(labels[k]);
 	if (any_hidden)
-		legend_text[n] = psprintf("skjult: under %d personer", jobreg_min_cell);
+		legend_text[n] = psprintf("skjult: under %d personer", jobreg_min_cell_in_force());
 	legend_x = palloc(nlegend * sizeof(float8));
 	legend_row = palloc(nlegend * sizeof(int));
 	svg_legend_layout(legend_text, nlegend, width, legend_x, legend_row);

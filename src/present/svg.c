@@ -6,9 +6,9 @@
  *		after t weeks, for a kommune, its klynge and the whole country).
  *
  * The survival axis runs from 0 to 100 %.  Curves are step functions that
- * start at 100 % at time 0 and end at their last time; with
- * jobreg.min_cell = n > 0 a curve ends where fewer than n persons remain at
- * risk, as surv_table suppresses those rows.
+ * start at 100 % at time 0 and end at their last time; with a disclosure
+ * threshold in force (jobreg.min_cell) a curve steps only where surv_table
+ * shows a row and ends at the last of them.
  *
  * The pieces every jobreg figure shares (XML escaping, the title, the share
  * axis, time ticks, axis titles, the legend's layout) are declared in
@@ -283,26 +283,29 @@ CheckPositive(float8 v, const char *what)
 				 errmsg("%s must be a finite number > 0, not %g", what, v)));
 }
 
-/* The step path of one curve, cut at max_time and at disclosure control */
+/*
+ * The step path of one curve, cut at max_time and at disclosure control:
+ * under a threshold in force the curve is the published one
+ * (survival_publish): only the steps surv_table shows, ending at the last.
+ */
 static void
 AppendCurve(StringInfo buf, const SvgFrame *f, const Survival *s, int k)
 {
 	KMPoint    *pt = survival_curve(s);
+	int			n = survival_publish(pt, s->ntimes);
 	float8		level = 1;
 	float8		end = 0;
 
 	appendStringInfo(buf, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\" stroke-dasharray=\"%s\" stroke-linejoin=\"round\" d=\"M%.2f %.2f",
 					 svg_colours[k % SVG_NCOLOURS], Dashes[(k / SVG_NCOLOURS) % lengthof(Dashes)],
 					 svg_x(f, 0), svg_y(f, 1));
-	for (int i = 0; i < s->ntimes; i++)
+	for (int i = 0; i < n; i++)
 	{
-		bool		hidden = jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell;
-
 		CHECK_FOR_INTERRUPTS();
 
-		if (pt[i].time > f->max_time || hidden)
+		if (pt[i].time > f->max_time)
 		{
-			end = Min(pt[i].time, f->max_time);
+			end = f->max_time;
 			break;
 		}
 		end = pt[i].time;

@@ -739,6 +739,8 @@ regression_in(PG_FUNCTION_ARGS)
 	float8	   *ents;
 	Regression *r;
 
+	jobreg_check_state_io("regression");
+
 	ExpectText(str, &p, "v");
 	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
 		ereport(ERROR,
@@ -806,6 +808,8 @@ regression_out(PG_FUNCTION_ARGS)
 {
 	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("regression");
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d;%s;p=%d", REGRESSION_VERSION, KindName(r->kind), r->p);
@@ -883,6 +887,7 @@ regression_recv(PG_FUNCTION_ARGS)
 				stride;
 	Regression *r;
 
+	jobreg_check_state_io("regression");
 	if (buf->len - buf->cursor < 8)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -925,6 +930,8 @@ regression_send(PG_FUNCTION_ARGS)
 {
 	Regression *r = regression_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("regression");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, r->version);
@@ -1177,10 +1184,10 @@ typedef struct FitCache
 static bool
 Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 {
-	float8		minimum = jobreg_min_cell;
+	float8		minimum = jobreg_min_cell_in_force();
 	char	   *why = NULL;
 
-	if (jobreg_min_cell <= 0)
+	if (minimum <= 0)
 		return false;
 	if (fit->rows < minimum)
 		why = psprintf("The model rests on %.0f rows.", fit->rows);
@@ -1207,7 +1214,7 @@ Withheld(const Regression *r, const RegressionFit *fit, bool notice)
 	}
 	if (why != NULL && notice)
 		ereport(NOTICE,
-				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell),
+				(errmsg("regression figures withheld under jobreg.min_cell = %d", jobreg_min_cell_in_force()),
 				 errdetail_internal("%s", why)));
 	return why != NULL;
 }

@@ -444,6 +444,7 @@ cuminc_in(PG_FUNCTION_ARGS)
 				size = Min(16, CUMINC_MAX_ENTRIES);
 	CumincEntry *entries = palloc(size * sizeof(CumincEntry));
 
+	jobreg_check_state_io("cuminc");
 	Expect(str, &p, '{', "\"{\"");
 	if (*p != '}')
 	{
@@ -497,6 +498,8 @@ cuminc_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
+	jobreg_check_state_io("cuminc");
+
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	for (int i = 0; i < c->nentries; i++)
@@ -530,6 +533,8 @@ cuminc_recv(PG_FUNCTION_ARGS)
 	int			version;
 	int			n;
 	CumincEntry *entries;
+
+	jobreg_check_state_io("cuminc");
 
 	if (buf->len - buf->cursor < 5)
 		ereport(ERROR,
@@ -566,6 +571,8 @@ cuminc_send(PG_FUNCTION_ARGS)
 {
 	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("cuminc");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, CUMINC_VERSION);
@@ -840,20 +847,51 @@ CumincWalkNext(CumincWalk *w)
 	return false;
 }
 
-/* jobreg.min_cell: figures resting on fewer persons at risk are suppressed */
-static bool
-Suppressed(int64 nrisk)
+/*
+ * Disclosure control (doc/disclosure.md): under a threshold m in force, a
+ * cause's steps are merged until they hold m events of the cause and the
+ * risk set at the group's first step holds m persons (as surv_table does);
+ * the cause's curve is shown only at the last step of each group.  One
+ * CumincGroup per followed cause; Step says whether the current time of the
+ * walk closes a group of cause j.
+ */
+typedef struct CumincGroup
 {
-	return jobreg_min_cell > 0 && nrisk < jobreg_min_cell;
+	int64		events;			/* events of the cause since the last shown step */
+	int64		first_risk;		/* persons at risk at the group's first step, -1: none */
+} CumincGroup;
+
+static bool
+GroupStep(CumincGroup *g, int64 d, int64 nrisk, int m)
+{
+	if (d <= 0)
+		return false;
+	if (g->first_risk < 0)
+		g->first_risk = nrisk;
+	g->events += d;
+	if (g->events >= m && g->first_risk >= m)
+	{
+		g->events = 0;
+		g->first_risk = -1;
+		return true;
+	}
+	return false;
 }
 
-/* cuminc_table(cuminc) → setof (time, cause, estimate, variance) */
+/*
+ * cuminc_table(cuminc) → setof (time, cause, estimate, variance).  Under a
+ * threshold a cause has a row only at the last step of each of its groups,
+ * and a cause whose last events form no group ends with one row with only
+ * the cause (its time and figures NULL).
+ */
 Datum
 cuminc_table(PG_FUNCTION_ARGS)
 {
 	Cuminc	   *c = CumincFromDatum(PG_GETARG_DATUM(0));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	CumincWalk	w;
+	int			m = jobreg_min_cell_in_force();
+	CumincGroup *groups;
 
 	CumincWalkInit(&w, c);
 	if ((int64) w.ntimes * w.ncauses > CUMINC_TABLE_MAX_ROWS)
@@ -865,15 +903,21 @@ cuminc_table(PG_FUNCTION_ARGS)
 						   CUMINC_TABLE_MAX_ROWS)));
 	InitMaterializedSRF(fcinfo, 0);
 	CumincWalkKeep(&w, 0, w.ncauses);
+	groups = palloc(Max(w.ncauses, 1) * sizeof(CumincGroup));
+	for (int k = 0; k < w.ncauses; k++)
+	{
+		groups[k].events = 0;
+		groups[k].first_risk = -1;
+	}
 	while (CumincWalkNext(&w))
 	{
-		bool		hide = Suppressed(w.nrisk);
-
 		for (int k = 0; k < w.ncauses; k++)
 		{
 			Datum		values[4];
-			bool		nulls[4] = {false, false, hide, hide};
+			bool		nulls[4] = {false, false, false, false};
 
+			if (m > 0 && !GroupStep(&groups[k], w.d[k], w.nrisk, m))
+				continue;
 			values[0] = Float8GetDatum(w.time);
 			values[1] = Int32GetDatum(w.causes[k]);
 			values[2] = Float8GetDatum(w.sums[k].f);
@@ -881,15 +925,27 @@ cuminc_table(PG_FUNCTION_ARGS)
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}
+	for (int k = 0; m > 0 && k < w.ncauses; k++)
+	{
+		Datum		values[4] = {0};
+		bool		nulls[4] = {true, false, true, true};
+
+		if (groups[k].first_risk < 0)
+			continue;
+		values[1] = Int32GetDatum(w.causes[k]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	return (Datum) 0;
 }
 
 /*
  * cuminc_at(cuminc, cause, t): the estimate of cuminc_table's row at the
  * last event time at or before t (0 before the first event and for a cause
- * without events); NULL past the largest follow-up time and where
- * jobreg.min_cell suppresses the figure.  One pass over the entries up to
- * t, following the one cause.
+ * without events); NULL past the largest follow-up time.  Under a
+ * disclosure threshold it reads the curve cuminc_table shows: the estimate
+ * of the cause's last shown row at or before t (0 before its first), NULL
+ * when the cause has no shown row, or past its last shown row when events
+ * of the cause follow.  One pass over the entries, following the one cause.
  */
 Datum
 cuminc_at(PG_FUNCTION_ARGS)
@@ -899,8 +955,10 @@ cuminc_at(PG_FUNCTION_ARGS)
 	float8		t = PG_GETARG_FLOAT8(2);
 	CumincWalk	w;
 	int			k;
-	bool		stepped = false;
-	int64		nrisk;
+	int			m = jobreg_min_cell_in_force();
+	CumincGroup group = {0, -1};
+	bool		shown_any = false;
+	float8		last_shown = 0;
 	float8		estimate = 0;
 
 	if (cause <= 0)
@@ -921,16 +979,36 @@ cuminc_at(PG_FUNCTION_ARGS)
 		CumincWalkKeep(&w, k, k + 1);
 	else
 		CumincWalkKeep(&w, 0, 0);
-	nrisk = w.n;
-	/* the sums after the last event time at or before t */
-	while (CumincWalkNext(&w) && w.time <= t)
+	if (m <= 0)
 	{
-		stepped = true;
-		nrisk = w.nrisk;
-		if (k >= 0)
-			estimate = w.sums[0].f;
+		/* the sums after the last event time at or before t */
+		while (CumincWalkNext(&w) && w.time <= t)
+		{
+			if (k >= 0)
+				estimate = w.sums[0].f;
+		}
+		PG_RETURN_FLOAT8(estimate);
 	}
-	if (Suppressed(nrisk))
+
+	/*
+	 * Under a threshold: the curve cuminc_table shows, the estimate at the
+	 * last shown step of the cause at or before t (0 before the first),
+	 * NULL past the last shown step or when the cause has none.
+	 */
+	if (k < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(stepped ? estimate : 0);
+	while (CumincWalkNext(&w))
+	{
+		if (!GroupStep(&group, w.d[0], w.nrisk, m))
+			continue;
+		if (w.time > t)
+			PG_RETURN_FLOAT8(estimate);
+		shown_any = true;
+		last_shown = w.time;
+		estimate = w.sums[0].f;
+	}
+	/* t is at or past the last shown step: beyond it only if nothing follows */
+	if (!shown_any || (group.first_risk >= 0 && t > last_shown))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(estimate);
 }

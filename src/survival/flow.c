@@ -793,6 +793,7 @@ flow_in(PG_FUNCTION_ARGS)
 				size = 16;
 	FlowEntry  *entries = palloc(size * sizeof(FlowEntry));
 
+	jobreg_check_state_io("flow");
 	ExpectText(str, &p, "v1;origin=");
 	start = p;
 	while (*p != '\0' && *p != ';')
@@ -837,6 +838,8 @@ flow_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	char		week[ISOWEEK_TEXT_LEN];
 
+	jobreg_check_state_io("flow");
+
 	initStringInfo(&buf);
 	isoweek_format(f->origin, week);
 	appendStringInfo(&buf, "v1;origin=%s;horizon=%d", week, f->horizon);
@@ -864,6 +867,8 @@ flow_recv(PG_FUNCTION_ARGS)
 	int32		horizon;
 	int			n;
 	FlowEntry  *entries;
+
+	jobreg_check_state_io("flow");
 
 	if (buf->len - buf->cursor < 13)
 		ereport(ERROR,
@@ -902,6 +907,8 @@ flow_send(PG_FUNCTION_ARGS)
 {
 	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
+
+	jobreg_check_state_io("flow");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, FLOW_VERSION);
@@ -1109,22 +1116,72 @@ flow_code_index(const FlowCurve *c, int32 code)
 static inline bool
 Suppressed(int64 persons)
 {
-	return jobreg_min_cell > 0 && persons < jobreg_min_cell;
+	return jobreg_withheld(persons);
 }
 
-/* flow_table(flow) → setof (week, code, persons, share, std_err) */
+/*
+ * Secondary suppression within one line of cells that adds up to a known
+ * total (a week of flow_table, a from-code of flow_transitions): the cells
+ * withheld[] marks (of those present[]) are primary; when exactly one is,
+ * it would be the total less the others, so the smallest other present cell
+ * is withheld too.  Two withheld cells give only their sum.
+ */
+static void
+SecondaryInLine(const int64 *v, int n, const bool *present, bool *withheld)
+{
+	int			nwithheld = 0;
+	int			smallest = -1;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (!present[i])
+			continue;
+		if (withheld[i])
+			nwithheld++;
+		else if (smallest < 0 || v[i] < v[smallest])
+			smallest = i;
+	}
+	if (nwithheld == 1 && smallest >= 0)
+		withheld[smallest] = true;
+}
+
+void
+flow_withheld_week(const FlowCurve *c, int w, bool *withheld)
+{
+	const int64 *persons = &c->persons[(Size) w * c->ncodes];
+	bool	   *present = palloc(Max(c->ncodes, 1) * sizeof(bool));
+
+	for (int k = 0; k < c->ncodes; k++)
+	{
+		present[k] = true;
+		withheld[k] = Suppressed(persons[k]);
+	}
+	if (jobreg_min_cell_in_force() > 0)
+		SecondaryInLine(persons, c->ncodes, present, withheld);
+	pfree(present);
+}
+
+/*
+ * flow_table(flow) → setof (week, code, persons, share, std_err).  Under a
+ * threshold in force a cell of fewer persons is withheld (persons, share
+ * and std_err NULL), and in a week with one such cell the smallest other is
+ * withheld too (SecondaryInLine), since the shares give the week's total.
+ */
 Datum
 flow_table(PG_FUNCTION_ARGS)
 {
 	Flow	   *f = flow_from_datum(PG_GETARG_DATUM(0));
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	FlowCurve	c;
+	bool	   *withheld;
 
 	InitMaterializedSRF(fcinfo, 0);
 	FlowDerive(f, &c, ERRCODE_DATA_CORRUPTED);
+	withheld = palloc(Max(c.ncodes, 1) * sizeof(bool));
 	for (int w = 0; w < c.nweeks; w++)
 	{
 		CHECK_FOR_INTERRUPTS();
+		flow_withheld_week(&c, w, withheld);
 		for (int k = 0; k < c.ncodes; k++)
 		{
 			Datum		values[5];
@@ -1138,7 +1195,7 @@ flow_table(PG_FUNCTION_ARGS)
 			values[4] = Float8GetDatum(c.std_err[i]);
 			nulls[3] = isnan(c.share[i]);
 			nulls[4] = isnan(c.std_err[i]);
-			if (Suppressed(c.persons[i]))
+			if (withheld[k])
 				nulls[2] = nulls[3] = nulls[4] = true;
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
@@ -1224,34 +1281,47 @@ flow_transitions(PG_FUNCTION_ARGS)
 					 errdetail("The persons going from week %d to week %d do not add up to the persons of code %d in those weeks.",
 							   a, b, c.codes[k])));
 	}
-	for (int k1 = 0; k1 < S; k1++)
 	{
-		int64		row = 0;
+		bool	   *present = palloc(Max(S, 1) * sizeof(bool));
+		bool	   *withheld = palloc(Max(S, 1) * sizeof(bool));
 
-		for (int k2 = 0; k2 < S; k2++)
-			row += F[k1 * S + k2];
-		for (int k2 = 0; k2 < S; k2++)
+		for (int k1 = 0; k1 < S; k1++)
 		{
-			Datum		values[4];
-			bool		nulls[4] = {false, false, false, false};
-			int64		v = F[k1 * S + k2];
+			const int64 *line = &F[k1 * S];
+			int64		row = 0;
 
-			if (v < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("invalid flow value"),
-						 errdetail("The entries give a negative number of persons.")));
-			if (v == 0)
-				continue;
-			values[0] = Int32GetDatum(c.codes[k1]);
-			values[1] = Int32GetDatum(c.codes[k2]);
-			values[2] = Float8GetDatum((float8) v);
-			values[3] = Float8GetDatum((float8) v / (float8) row);
-			if (Suppressed(v))
-				nulls[2] = nulls[3] = true;
-			if (Suppressed(row))
-				nulls[3] = true;
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			for (int k2 = 0; k2 < S; k2++)
+			{
+				if (line[k2] < 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_DATA_CORRUPTED),
+							 errmsg("invalid flow value"),
+							 errdetail("The entries give a negative number of persons.")));
+				row += line[k2];
+				present[k2] = line[k2] > 0;
+				withheld[k2] = Suppressed(line[k2]);
+			}
+			/* the shares give the row's total: one withheld cell would follow */
+			if (jobreg_min_cell_in_force() > 0)
+				SecondaryInLine(line, S, present, withheld);
+			for (int k2 = 0; k2 < S; k2++)
+			{
+				Datum		values[4];
+				bool		nulls[4] = {false, false, false, false};
+				int64		v = line[k2];
+
+				if (v == 0)
+					continue;
+				values[0] = Int32GetDatum(c.codes[k1]);
+				values[1] = Int32GetDatum(c.codes[k2]);
+				values[2] = Float8GetDatum((float8) v);
+				values[3] = Float8GetDatum((float8) v / (float8) row);
+				if (withheld[k2])
+					nulls[2] = nulls[3] = true;
+				if (Suppressed(row))
+					nulls[3] = true;
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			}
 		}
 	}
 	return (Datum) 0;

@@ -78,6 +78,12 @@ typedef struct FlowCurve
  */
 extern void flow_curve(const Flow *f, FlowCurve *c);
 
+/*
+ * The cells of week w that flow_table withholds under the threshold in
+ * force, primary and secondary: withheld[k] for each of c->ncodes codes
+ */
+extern void flow_withheld_week(const FlowCurve *c, int w, bool *withheld);
+
 /* The index of a code in c->codes, or -1 */
 extern int	flow_code_index(const FlowCurve *c, int32 code);
 

@@ -818,6 +818,7 @@ gray_state_in(PG_FUNCTION_ARGS)
 	int32		lens[GRAY_MAX_GROUPS];
 	GrayEntry  *entries = palloc(cap * sizeof(GrayEntry));
 
+	jobreg_check_state_io("gray_state");
 	if (strncmp(p, "v1", 2) != 0)
 		SyntaxError(str, "The text must start with the version, v1.");
 	p += 2;
@@ -893,6 +894,8 @@ gray_state_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
+	jobreg_check_state_io("gray_state");
+
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d", GRAY_VERSION);
 	for (int32 g = 0; g < gs->ngroups; g++)
@@ -929,6 +932,7 @@ gray_state_recv(PG_FUNCTION_ARGS)
 	int32		lens[GRAY_MAX_GROUPS];
 	GrayEntry  *entries;
 
+	jobreg_check_state_io("gray_state");
 	if (version != GRAY_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -967,6 +971,8 @@ gray_state_send(PG_FUNCTION_ARGS)
 	GrayState  *gs = GrayFromDatum(PG_GETARG_DATUM(0), labels, lens);
 	const GrayEntry *e = GRAY_ENTRIES(gs);
 	StringInfoData buf;
+
+	jobreg_check_state_io("gray_state");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, GRAY_VERSION);

@@ -608,6 +608,7 @@ typedef struct LabelRef
 	const char *label;
 	int32		len;
 	int32		entry;			/* the entry it came from */
+	int64		persons;		/* persons of the entry, for disclosure control */
 } LabelRef;
 
 static int
@@ -744,6 +745,18 @@ logrank_final(PG_FUNCTION_ARGS)
 	{
 		NextGroup(&c);
 		curve[e] = survival_curve(c.surv);
+		/* disclosure control: the persons of the entry (rows and weights leaving) */
+		{
+			int64		rows = 0;
+			float8		weight = 0;
+
+			for (int i = 0; i < c.surv->ntimes; i++)
+			{
+				rows += c.surv->times[i].rows_out;
+				weight += c.surv->times[i].events + c.surv->times[i].censored;
+			}
+			labels[e].persons = jobreg_persons(rows, weight);
+		}
 		ntimes[e] = c.surv->ntimes;
 		strata[e] = c.stratum;
 		slens[e] = c.slen;
@@ -759,6 +772,26 @@ logrank_final(PG_FUNCTION_ARGS)
 		group[labels[i].entry] = ng;
 	}
 	ng++;
+
+	/*
+	 * Disclosure control: under a threshold in force, a test one of whose
+	 * groups rests on fewer persons (all strata together) gives NULLs.
+	 */
+	if (jobreg_min_cell_in_force() > 0)
+	{
+		int64	   *persons = palloc0(ng * sizeof(int64));
+
+		for (int i = 0; i < nentries; i++)
+			persons[group[labels[i].entry]] += labels[i].persons;
+		for (int g = 0; g < ng; g++)
+		{
+			if (jobreg_withheld(persons[g]))
+			{
+				nulls[0] = nulls[1] = nulls[2] = true;
+				PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+			}
+		}
+	}
 
 	obs = palloc0(ng * sizeof(float8));
 	expect = palloc0(ng * sizeof(float8));
@@ -960,6 +993,8 @@ logrank_state_in(PG_FUNCTION_ARGS)
 	int32	   *lens = palloc(cap * sizeof(int32));
 	Survival  **survs = palloc(cap * sizeof(Survival *));
 
+	jobreg_check_state_io("logrank_state");
+
 	if (strncmp(p, "v1", 2) == 0)
 		stratified = false;
 	else if (strncmp(p, "v2", 2) == 0)
@@ -1012,6 +1047,8 @@ logrank_state_out(PG_FUNCTION_ARGS)
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
+
+	jobreg_check_state_io("logrank_state");
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d", ls->version);
@@ -1106,6 +1143,8 @@ logrank_state_recv(PG_FUNCTION_ARGS)
 	int32	   *lens;
 	Survival  **survs;
 
+	jobreg_check_state_io("logrank_state");
+
 	if (version != LOGRANK_VERSION && version != LOGRANK_VERSION_STRATA)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -1145,6 +1184,8 @@ logrank_state_send(PG_FUNCTION_ARGS)
 	LogrankState *ls = LogrankFromDatum(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	GroupCursor c;
+
+	jobreg_check_state_io("logrank_state");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, ls->version);

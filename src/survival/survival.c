@@ -695,8 +695,10 @@ survival_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
 	const char *end;
-	Survival   *s = survival_parse(str, &end, str);
+	Survival   *s;
 
+	jobreg_check_state_io("survival");
+	s = survival_parse(str, &end, str);
 	if (*end != '\0')
 		SyntaxError(str, psprintf("Unexpected text \"%s\".", end));
 	PG_RETURN_POINTER(s);
@@ -707,6 +709,8 @@ survival_out(PG_FUNCTION_ARGS)
 {
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	StringInfoData buf;
+
+	jobreg_check_state_io("survival");
 
 	initStringInfo(&buf);
 	survival_format(&buf, s);
@@ -775,6 +779,7 @@ survival_recv_body(StringInfo buf)
 Datum
 survival_recv(PG_FUNCTION_ARGS)
 {
+	jobreg_check_state_io("survival");
 	PG_RETURN_POINTER(survival_recv_body((StringInfo) PG_GETARG_POINTER(0)));
 }
 
@@ -783,6 +788,8 @@ survival_send(PG_FUNCTION_ARGS)
 {
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	StringInfoData buf;
+
+	jobreg_check_state_io("survival");
 
 	pq_begintypsend(&buf);
 	survival_send_body(&buf, s);
@@ -803,7 +810,7 @@ survival_curve(const Survival *s)
 	int			n = s->ntimes;
 	KMPoint    *pt = palloc(n * sizeof(KMPoint));
 	float8		risk = 0;
-	int64		persons = 0;
+	int64		rows = 0;
 	float8		km = 1;
 	float8		var = 0;
 
@@ -815,10 +822,12 @@ survival_curve(const Survival *s)
 		/* rows leaving at or after t, less those entering at or after t */
 		risk = float8_pl(float8_pl(risk, t->events), t->censored);
 		risk -= t->entered;
-		persons += t->rows_out - t->rows_in;
+		rows += t->rows_out - t->rows_in;
 		pt[i].time = t->time;
 		pt[i].n_risk = risk;
-		pt[i].persons = persons;
+		pt[i].persons = jobreg_persons(rows, risk);
+		/* the rows leaving at t are events and censorings: at most both */
+		pt[i].event_persons = jobreg_persons(t->rows_out, t->events);
 		pt[i].events = t->events;
 		pt[i].censored = t->censored;
 		pt[i].exit = t->rows_out > 0;
@@ -836,6 +845,81 @@ survival_curve(const Survival *s)
 	return pt;
 }
 
+/*
+ * The steps of a curve that may be shown under the threshold m in force (as
+ * ACRO treats survival tables): consecutive steps are merged into one until
+ * the group holds at least m persons with an event and its risk set at its
+ * first step at least m persons; the group is shown at its last step, as the
+ * curve after it.  Steps after the last complete group are never shown, nor
+ * is any point inside a group, so no shown figure lets a merged step be
+ * computed.  NULL when the threshold is off.
+ */
+bool *
+survival_shown_steps(const KMPoint *pt, int n)
+{
+	int			m = jobreg_min_cell_in_force();
+	bool	   *shown;
+	int64		events = 0;
+	int			first = -1;
+
+	if (m <= 0)
+		return NULL;
+	shown = palloc0(Max(n, 1) * sizeof(bool));
+	for (int i = 0; i < n; i++)
+	{
+		if (!(pt[i].events > 0))
+			continue;
+		if (first < 0)
+			first = i;
+		events += pt[i].event_persons;
+		if (events >= m && pt[first].persons >= m)
+		{
+			shown[i] = true;
+			events = 0;
+			first = -1;
+		}
+	}
+	return shown;
+}
+
+/*
+ * The curve as published under the threshold in force: a point that is not
+ * a shown step (survival_shown_steps) keeps the level of the last shown
+ * step and reports no time (exit false), and the curve ends at the last
+ * shown step.  Returns the number of points left (n when the threshold is
+ * off, 0 when no step is shown), so that every reader reads the curve
+ * surv_table shows, and nothing of a merged or withheld step.
+ */
+int
+survival_publish(KMPoint *pt, int n)
+{
+	bool	   *shown = survival_shown_steps(pt, n);
+	int			last = -1;
+	float8		level = 1;
+	float8		greenwood = 0;
+
+	if (shown == NULL)
+		return n;
+	for (int i = 0; i < n; i++)
+	{
+		if (shown[i])
+		{
+			level = pt[i].surv;
+			greenwood = pt[i].greenwood;
+			last = i;
+		}
+		else
+		{
+			pt[i].events = 0;
+			pt[i].exit = false;
+			pt[i].surv = level;
+			pt[i].greenwood = greenwood;
+		}
+	}
+	pfree(shown);
+	return last + 1;
+}
+
 /* ---------- readers ---------- */
 
 static void
@@ -847,31 +931,6 @@ CheckProbability(float8 p, const char *what)
 				 errmsg("%s must be between 0 and 1 (exclusive), not %g", what, p)));
 }
 
-/*
- * jobreg.min_cell for the scalar readers: a figure that reads the curve up
- * to time t is withheld when a step at or before t rests on fewer than n
- * persons (the rows surv_table withholds), or, with no step yet, when the
- * cohort itself is smaller than n.  Otherwise the withheld steps could be
- * recovered from S(t) at two times.
- */
-static bool
-CurveSuppressed(const KMPoint *pt, int n, float8 t)
-{
-	bool		stepped = false;
-
-	if (jobreg_min_cell <= 0)
-		return false;
-	for (int i = 0; i < n && pt[i].time <= t; i++)
-	{
-		if (!(pt[i].events > 0))
-			continue;
-		if (pt[i].persons < jobreg_min_cell)
-			return true;
-		stepped = true;
-	}
-	return !stepped && pt[0].persons < jobreg_min_cell;
-}
-
 /* S(t), as summary(fit, times = t); NULL past the last time */
 Datum
 surv_at(PG_FUNCTION_ARGS)
@@ -879,6 +938,7 @@ surv_at(PG_FUNCTION_ARGS)
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	float8		t = PG_GETARG_FLOAT8(1);
 	KMPoint    *pt;
+	int			n;
 	float8		result = 1;
 
 	if (isnan(t))
@@ -888,9 +948,10 @@ surv_at(PG_FUNCTION_ARGS)
 	if (t > s->times[s->ntimes - 1].time)
 		PG_RETURN_NULL();
 	pt = survival_curve(s);
-	if (CurveSuppressed(pt, s->ntimes, t))
+	n = survival_publish(pt, s->ntimes);
+	if (n == 0 || t > pt[n - 1].time)
 		PG_RETURN_NULL();
-	for (int i = 0; i < s->ntimes && pt[i].time <= t; i++)
+	for (int i = 0; i < n && pt[i].time <= t; i++)
 		result = pt[i].surv;
 	PG_RETURN_FLOAT8(result);
 }
@@ -905,11 +966,10 @@ surv_median(PG_FUNCTION_ARGS)
 {
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	KMPoint    *pt = survival_curve(s);
-	int			n = s->ntimes;
+	int			n = survival_publish(pt, s->ntimes);
 
 	for (int i = 0; i < n; i++)
 	{
-		float8		reach = pt[i].time; /* the last time the answer reads */
 		float8		median = pt[i].time;
 
 		if (!pt[i].exit || !(pt[i].surv < 0.5 + R_TOLERANCE))
@@ -919,13 +979,10 @@ surv_median(PG_FUNCTION_ARGS)
 			for (int j = i + 1; j < n; j++)
 				if (pt[j].exit && pt[j].surv < pt[i].surv)
 				{
-					reach = pt[j].time;
 					median = (pt[i].time + pt[j].time) / 2;
 					break;
 				}
 		}
-		if (CurveSuppressed(pt, n, reach))
-			PG_RETURN_NULL();
 		PG_RETURN_FLOAT8(median);
 	}
 	PG_RETURN_NULL();
@@ -975,18 +1032,20 @@ surv_quantile(PG_FUNCTION_ARGS)
 	float8	   *y;
 	float8		xmax = 0;
 	float8		x2;
+	int			n;
 	int			m = 1;
 	int			i1;
 	int			i2;
 
 	CheckProbability(p, "probability");
 	pt = survival_curve(s);
-	x = palloc((s->ntimes + 1) * sizeof(float8));
-	y = palloc((s->ntimes + 1) * sizeof(float8));
+	n = survival_publish(pt, s->ntimes);
+	x = palloc((n + 1) * sizeof(float8));
+	y = palloc((n + 1) * sizeof(float8));
 	/* the curve starts at time 0 with 1 - S = 0; repeated levels are dropped */
 	x[0] = 0;
 	y[0] = 0;
-	for (int i = 0; i < s->ntimes; i++)
+	for (int i = 0; i < n; i++)
 	{
 		if (!pt[i].exit)
 			continue;
@@ -1010,8 +1069,6 @@ surv_quantile(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	else
 		x2 = x[i2];
-	if (CurveSuppressed(pt, s->ntimes, Max(x[i1], x2)))
-		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((x[i1] + x2) / 2);
 }
 
@@ -1025,13 +1082,18 @@ surv_rmean(PG_FUNCTION_ARGS)
 	long double sum = 0;		/* R's sum() accumulates in long double */
 	float8		prev_time = 0;
 	float8		prev_surv = 1;
+	int			n;
 
 	if (isnan(tau) || isinf(tau) || tau < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("restriction time tau must be a finite number >= 0, not %g", tau)));
 	pt = survival_curve(s);
-	for (int i = 0; i < s->ntimes && pt[i].time <= tau; i++)
+	n = survival_publish(pt, s->ntimes);
+	/* under a threshold the published curve ends at its last shown step */
+	if (n < s->ntimes && (n == 0 || tau > pt[n - 1].time))
+		PG_RETURN_NULL();
+	for (int i = 0; i < n && pt[i].time <= tau; i++)
 	{
 		if (!pt[i].exit)
 			continue;
@@ -1040,8 +1102,6 @@ surv_rmean(PG_FUNCTION_ARGS)
 		prev_surv = pt[i].surv;
 	}
 	sum += (tau - prev_time) * prev_surv;
-	if (CurveSuppressed(pt, s->ntimes, tau))
-		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((float8) sum);
 }
 
@@ -1108,9 +1168,12 @@ ConfInterval(ConfType type, float8 p, float8 se, float8 z, float8 *lower, float8
 
 /*
  * The rows of summary(survfit(...)): one per time with events, censorings
- * counted since the previous such row.  With jobreg.min_cell = n > 0, a row
- * whose risk set holds fewer than n persons keeps its time and has every
- * figure NULL.
+ * counted since the previous such row.  With a threshold m > 0 in force
+ * (jobreg.min_cell), consecutive steps are merged into one row until they
+ * hold m persons with an event and m at risk (survival_shown_steps): the row
+ * has the time of its last step, the number at risk at its first, the events
+ * of all and the curve after the last.  The steps after the last such group
+ * come as one row with every column NULL, so no withheld step shows its time.
  */
 Datum
 surv_table(PG_FUNCTION_ARGS)
@@ -1120,13 +1183,17 @@ surv_table(PG_FUNCTION_ARGS)
 	float8		level = PG_GETARG_FLOAT8(2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	KMPoint    *pt;
+	bool	   *shown;
 	float8		z;
 	float8		censored = 0;
+	float8		events = 0;
+	int			first = -1;
 
 	CheckProbability(level, "confidence level");
 	z = jobreg_qnorm(1 - (1 - level) / 2);
 	InitMaterializedSRF(fcinfo, 0);
 	pt = survival_curve(s);
+	shown = survival_shown_steps(pt, s->ntimes);
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		Datum		values[8];
@@ -1139,9 +1206,14 @@ surv_table(PG_FUNCTION_ARGS)
 		censored += pt[i].censored;
 		if (!(pt[i].events > 0))
 			continue;
+		if (first < 0)
+			first = i;
+		events += pt[i].events;
+		if (shown != NULL && !shown[i])
+			continue;
 		values[0] = Float8GetDatum(pt[i].time);
-		values[1] = Float8GetDatum(pt[i].n_risk);
-		values[2] = Float8GetDatum(pt[i].events);
+		values[1] = Float8GetDatum(pt[first].n_risk);
+		values[2] = Float8GetDatum(events);
 		values[3] = Float8GetDatum(censored);
 		values[4] = Float8GetDatum(pt[i].surv);
 		values[5] = Float8GetDatum(se * pt[i].surv);
@@ -1153,13 +1225,18 @@ surv_table(PG_FUNCTION_ARGS)
 		}
 		else
 			nulls[6] = nulls[7] = true;
-		if (jobreg_min_cell > 0 && pt[i].persons < jobreg_min_cell)
-		{
-			for (int c = 1; c < 8; c++)
-				nulls[c] = true;
-		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		censored = 0;
+		events = 0;
+		first = -1;
+	}
+	if (first >= 0)
+	{
+		/* steps withheld at the end: one row saying so, nothing else */
+		Datum		values[8] = {0};
+		bool		nulls[8] = {true, true, true, true, true, true, true, true};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
 }

@@ -126,7 +126,8 @@ typedef struct KMPoint
 {
 	float8		time;
 	float8		n_risk;			/* weighted number at risk */
-	int64		persons;		/* rows at risk, for disclosure control */
+	int64		persons;		/* persons at risk (jobreg_persons), for disclosure control */
+	int64		event_persons;	/* persons with an event at the time, likewise */
 	float8		events;
 	float8		censored;
 	bool		exit;			/* a time R's survfit reports (some row leaves) */
@@ -135,5 +136,15 @@ typedef struct KMPoint
 } KMPoint;
 
 extern KMPoint *survival_curve(const Survival *s);
+
+/*
+ * Disclosure control of a curve: which of its points are steps that may be
+ * shown under the threshold in force (true at the last point of each group
+ * of consecutive steps with enough persons; doc/disclosure.md).  NULL when
+ * the threshold is off.  survival_publish makes a curve the published one:
+ * the steps not shown flattened, the curve cut after the last shown step.
+ */
+extern bool *survival_shown_steps(const KMPoint *pt, int n);
+extern int	survival_publish(KMPoint *pt, int n);
 
 #endif							/* JOBREG_SURVIVAL_H */

@@ -320,18 +320,99 @@ COMMENT ON MATERIALIZED VIEW bi.no_unique_index IS 'a view REFRESH … CONCURREN
 \! bash ../bi/nightly-refresh.sh 2>&1 >/dev/null; echo "exit status $?"
 DROP MATERIALIZED VIEW bi.no_unique_index;
 
--- jobreg.min_cell: a figure is withheld exactly when it rests on fewer persons
+-- disclosure control (doc/disclosure.md): bi.beskyttelse is computed for the
+-- threshold in force when it is refreshed; a cell of fewer persons is
+-- withheld, and so are the secondary cells; what is shown is unchanged
 CREATE TEMP TABLE open_cells AS
 SELECT niveau, omraade, maalgruppe, aldersgruppe, kvartal, personer, fuldtidspersoner
 FROM bi.fuldtidspersoner_kvartal WHERE aar = 2015;
 SET jobreg.min_cell = 10;
+SELECT count(*) FILTER (WHERE v.undertrykt) AS withheld_before_refresh, count(*) AS cells
+FROM bi.fuldtidspersoner_kvartal AS v WHERE v.aar = 2015;
+REFRESH MATERIALIZED VIEW bi.beskyttelse;
 SELECT count(*) FILTER (WHERE v.undertrykt) > 0 AS some_withheld,
-	   count(*) FILTER (WHERE v.undertrykt IS DISTINCT FROM (o.personer < 10)) AS wrongly_withheld_or_shown,
+	   count(*) FILTER (WHERE o.personer < 10 AND NOT v.undertrykt) AS small_shown,
+	   count(*) FILTER (WHERE v.undertrykt AND o.personer >= 10) > 0 AS some_secondary,
 	   count(*) FILTER (WHERE v.undertrykt AND (v.personer IS NOT NULL OR v.fuldtidspersoner IS NOT NULL)) AS withheld_but_shown,
 	   count(*) FILTER (WHERE NOT v.undertrykt AND NOT pg_temp.near(v.fuldtidspersoner, o.fuldtidspersoner, 0)) AS shown_changed
 FROM bi.fuldtidspersoner_kvartal AS v JOIN open_cells AS o USING (niveau, omraade, maalgruppe, aldersgruppe, kvartal)
 WHERE v.aar = 2015;
+-- a reader under a higher threshold than the refresh's sees nothing
+SET jobreg.min_cell = 11;
+SELECT bool_and(undertrykt) AS all_withheld FROM bi.fuldtidspersoner_kvartal WHERE aar = 2015;
+SET jobreg.min_cell = 5;
+REFRESH MATERIALIZED VIEW bi.beskyttelse;
+-- Disclosure control of the BI views (issue 19): with a threshold of 5 in
+-- force, no published cell rests on fewer than 5 persons, and no withheld
+-- cell is the only withheld one of a relation between published cells: an
+-- area and its kommuner (quarters; years of regions and the country), a
+-- year and its quarters, i alt and its age groups.  Relations recomputed
+-- here from the views and bi.omraade, not read from bi.beskyttelse.
+CREATE TEMP VIEW vc AS
+SELECT 'ydelse' AS f, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, personer
+FROM bi.fuldtidspersoner_kvartal
+UNION ALL SELECT 'ydelse', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, undertrykt, NULL FROM bi.fuldtidspersoner_aar
+UNION ALL SELECT 'ydelse2', niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, personer FROM bi.aktivering_kvartal
+UNION ALL SELECT 'ydelse2', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, undertrykt, NULL FROM bi.aktivering_aar
+UNION ALL SELECT 'forloeb', niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, nye_forloeb FROM bi.overlevelse_kvartal
+UNION ALL SELECT 'forloeb', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, undertrykt, nye_forloeb FROM bi.overlevelse_aar
+UNION ALL SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe, undertrykt, personer FROM bi.anciennitet_kvartal
+UNION ALL SELECT 'anciennitet', niveau, omraade, maalgruppe, aar, 0, aldersgruppe, undertrykt, NULL FROM bi.anciennitet_aar;
+CREATE TEMP TABLE vcell AS SELECT * FROM vc;
+CREATE INDEX ON vcell (f, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
+ANALYZE vcell;
+SELECT min_cell_effective() AS threshold,
+	   count(*) AS cells, count(*) FILTER (WHERE undertrykt) AS withheld,
+	   count(*) FILTER (WHERE NOT undertrykt AND personer < 5) AS published_under_5
+FROM vcell;
+CREATE TEMP TABLE relations AS
+SELECT 'area and kommuner' AS kind, a.f,
+	   a.undertrykt::int + count(*) FILTER (WHERE k.undertrykt) AS withheld
+FROM vcell AS a
+	 JOIN bi.omraade AS o ON (o.niveau, o.omraade, o.maalgruppe, o.aar, o.kvartal) = (a.niveau, a.omraade, a.maalgruppe, a.aar, a.kvartal)
+	 JOIN kommune AS km ON km.kode = o.kommunekode
+	 JOIN vcell AS k ON (k.f, k.niveau, k.omraade, k.maalgruppe, k.aar, k.kvartal, k.aldersgruppe)
+						= (a.f, 'kommune', km.navn, a.maalgruppe, a.aar, a.kvartal, a.aldersgruppe)
+WHERE a.niveau <> 'kommune' AND a.kvartal > 0
+GROUP BY a.f, a.niveau, a.omraade, a.maalgruppe, a.aar, a.kvartal, a.aldersgruppe, a.undertrykt
+UNION ALL
+SELECT 'region or country year and kommuner', a.f,
+	   a.undertrykt::int + count(*) FILTER (WHERE k.undertrykt)
+FROM vcell AS a
+	 JOIN (SELECT DISTINCT niveau, omraade, maalgruppe, aar, kommunekode FROM bi.omraade
+		   WHERE niveau IN ('region', 'hele landet')) AS o
+		 ON (o.niveau, o.omraade, o.maalgruppe, o.aar) = (a.niveau, a.omraade, a.maalgruppe, a.aar)
+	 JOIN kommune AS km ON km.kode = o.kommunekode
+	 JOIN vcell AS k ON (k.f, k.niveau, k.omraade, k.maalgruppe, k.aar, k.kvartal, k.aldersgruppe)
+						= (a.f, 'kommune', km.navn, a.maalgruppe, a.aar, 0, a.aldersgruppe)
+WHERE a.kvartal = 0
+GROUP BY a.f, a.niveau, a.omraade, a.maalgruppe, a.aar, a.aldersgruppe, a.undertrykt
+UNION ALL
+SELECT 'year and quarters', y.f, y.undertrykt::int + count(*) FILTER (WHERE q.undertrykt)
+FROM vcell AS y
+	 JOIN vcell AS q ON (q.f, q.niveau, q.omraade, q.maalgruppe, q.aar, q.aldersgruppe)
+						= (y.f, y.niveau, y.omraade, y.maalgruppe, y.aar, y.aldersgruppe) AND q.kvartal > 0
+WHERE y.kvartal = 0
+GROUP BY y.f, y.niveau, y.omraade, y.maalgruppe, y.aar, y.aldersgruppe, y.undertrykt
+UNION ALL
+SELECT 'i alt and age groups', t.f, t.undertrykt::int + count(*) FILTER (WHERE g.undertrykt)
+FROM vcell AS t
+	 JOIN vcell AS g ON (g.f, g.niveau, g.omraade, g.maalgruppe, g.aar, g.kvartal)
+						= (t.f, t.niveau, t.omraade, t.maalgruppe, t.aar, t.kvartal) AND g.aldersgruppe <> 'i alt'
+WHERE t.aldersgruppe = 'i alt'
+GROUP BY t.f, t.niveau, t.omraade, t.maalgruppe, t.aar, t.kvartal, t.undertrykt;
+-- a relation with exactly one withheld cell gives it by one subtraction (or,
+-- for a withheld total, by the sum of its published parts)
+SELECT kind, count(*) AS relations, count(*) FILTER (WHERE withheld > 0) AS with_withheld,
+	   count(*) FILTER (WHERE withheld = 1) AS recoverable
+FROM relations GROUP BY kind ORDER BY kind;
+-- information loss: cells and persons withheld, primary and secondary
+SELECT tabel, coalesce(regel, 'published') AS regel, count(*) AS celler, sum(personer) AS personer,
+	   round(100.0 * sum(personer) / sum(sum(personer)) OVER (PARTITION BY tabel), 1) AS pct_personer
+FROM bi.beskyttelse WHERE niveau = 'kommune' AND aldersgruppe = 'i alt' AND kvartal > 0
+GROUP BY 1, 2 ORDER BY 1, 2;
 RESET jobreg.min_cell;
+REFRESH MATERIALIZED VIEW bi.beskyttelse;
 
 -- Parallel merges of the rollups equal serial ones
 CREATE TEMP VIEW merged AS
