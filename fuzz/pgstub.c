@@ -452,17 +452,6 @@ j2day(int jd)
 	return ((jd + 1) % 7 + 7) % 7;
 }
 
-/* jobreg.c, which defines the settings, is not part of a harness */
-int			jobreg_min_cell = 0;
-int			jobreg_min_cell_floor = 0;
-int			jobreg_policy = 0;
-
-void
-jobreg_check_state_io(const char *type_name)
-{
-	(void) type_name;
-}
-
 void *
 repalloc_huge(void *pointer, Size size)
 {

@@ -86,6 +86,9 @@ jobreg_persons(int64 rows, double weighted)
  */
 extern void jobreg_check_state_io(const char *type_name);
 
+/* Defines the settings above (disclosure.c; called by _PG_init) */
+extern void jobreg_define_disclosure_settings(void);
+
 /* Whether a figure resting on this many persons is withheld */
 static inline bool
 jobreg_withheld(int64 persons)
