@@ -16,6 +16,7 @@
 #define JOBREG_CORE_H
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 #include "utils/expandeddatum.h"
 
@@ -102,6 +103,32 @@ jobreg_expanded_arg(FunctionCallInfo fcinfo, int argno, const ExpandedObjectMeth
 				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 			} \
 	} while (0)
+
+/*
+ * Text labels of the states (logrank and gray groups, regression strata):
+ * byte order, a shorter label before a longer one it begins; written in
+ * double quotes with \ before " and \.
+ */
+static inline int
+jobreg_compare_labels(const char *a, int32 alen, const char *b, int32 blen)
+{
+	int			c = memcmp(a, b, Min(alen, blen));
+
+	return c != 0 ? c : (alen > blen) - (alen < blen);
+}
+
+static inline void
+jobreg_format_label(StringInfo buf, const char *label, int32 len)
+{
+	appendStringInfoChar(buf, '"');
+	for (int32 i = 0; i < len; i++)
+	{
+		if (label[i] == '"' || label[i] == '\\')
+			appendStringInfoChar(buf, '\\');
+		appendStringInfoChar(buf, label[i]);
+	}
+	appendStringInfoChar(buf, '"');
+}
 
 /*
  * What a function read from one of the extension's reference tables, kept

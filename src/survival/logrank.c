@@ -308,9 +308,7 @@ FindGroup(ExpandedLogrank *el, const char *stratum, int32 slen, const char *labe
 int
 surv_compare_labels(const char *a, int32 alen, const char *b, int32 blen)
 {
-	int			c = memcmp(a, b, Min(alen, blen));
-
-	return c != 0 ? c : (alen > blen) - (alen < blen);
+	return jobreg_compare_labels(a, alen, b, blen);
 }
 
 /* by stratum, then by group */
@@ -930,14 +928,7 @@ ParseLabel(const char **pp, const char *str, int32 n, int32 *len)
 void
 surv_format_label(StringInfo buf, const char *label, int32 len)
 {
-	appendStringInfoChar(buf, '"');
-	for (int32 i = 0; i < len; i++)
-	{
-		if (label[i] == '"' || label[i] == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, label[i]);
-	}
-	appendStringInfoChar(buf, '"');
+	jobreg_format_label(buf, label, len);
 }
 
 /*
