@@ -128,8 +128,12 @@ extern void jobreg_check_conf_level(double conf);
 #define REGRESSION_MAX_COX_ENTRIES 1000000
 #endif
 /* the most named strata of a Cox state, and the bytes of a stratum label */
+#ifndef REGRESSION_MAX_STRATA
 #define REGRESSION_MAX_STRATA 10000
+#endif
+#ifndef REGRESSION_MAX_LABEL
 #define REGRESSION_MAX_LABEL 1000
+#endif
 #define REG_FIXED_SHIFT 60
 
 #define REG_LOGISTIC_NVAL 2
