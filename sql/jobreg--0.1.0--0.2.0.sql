@@ -749,3 +749,47 @@ CREATE AGGREGATE cox(duration float8, event bool, x float8[], strata text) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE cox(float8, bool, float8[], text) IS 'stratified Cox proportional hazards model, a baseline hazard per stratum (R: coxph(Surv(duration, event) ~ x + strata(s))); rows with a NULL skipped';
+
+/* ---------- expected against actual: klynge_benchmark_oe (50_benchmark.sql) ---------- */
+
+CREATE TYPE klynge_oe_result AS (
+	focus int,
+	kommuner int,
+	observed float8,
+	expected float8,
+	ratio float8,
+	lower float8,
+	upper float8,
+	p_value float8,
+	cluster_ratio float8,
+	rank int,
+	best_kommune int,
+	best_ratio float8
+);
+COMMENT ON TYPE klynge_oe_result IS 'result of klynge_benchmark_oe: the focus kommune''s observed and expected counts, their ratio with smr''s 95 % interval and p-value, the klynge''s pooled ratio, rank and the best kommune';
+
+CREATE FUNCTION klynge_benchmark_oe_final(float8[]) RETURNS klynge_oe_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank';
+
+CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, focus int, direction text) (
+	SFUNC = klynge_benchmark_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_oe_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int, text) IS 'benchmark of the focus kommune on observed ÷ expected (expected from a national model): ratio with smr''s 95 % interval (R poisson.test), pooled klynge ratio, rank; direction lower or higher is better';
+
+/* ---------- funnel_svg (59_funnel_svg.sql) ---------- */
+
+-- Not STRICT: names, focus and title may be NULL
+CREATE FUNCTION funnel_svg(kommunekoder int4[], observed float8[], expected float8[],
+						   names text[] DEFAULT NULL, focus int4 DEFAULT NULL, title text DEFAULT NULL,
+						   x_label text DEFAULT 'forventet antal',
+						   y_label text DEFAULT 'faktisk ÷ forventet',
+						   width int4 DEFAULT 720, height int4 DEFAULT 450)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION funnel_svg(int4[], float8[], float8[], text[], int4, text, text, text, int4, int4) IS 'SVG funnel plot: per kommune observed ÷ expected against the expected count, the target 1 and smr''s exact 95 % and 99.8 % limits; the focus kommune and those outside 99.8 % named';
