@@ -417,5 +417,7 @@ SELECT n, pg_temp.recv(payload) AS result FROM unnest(ARRAY[
 		|| int4send(1) || int4send(1) || '\x6162'::bytea,
 	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
 		|| '\x00'::bytea,
-	'\x0101000100000001' || float8send(1) || float8send(1) || float8send(0) || int4send(1) || int4send(1) || '\x61'::bytea
+	'\x0101000100000001' || float8send(1) || float8send(1) || float8send(0) || int4send(1) || int4send(1) || '\x61'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(1) || int4send(1) || '\x00'::bytea
 ]) WITH ORDINALITY AS t(payload, n);

@@ -1241,6 +1241,9 @@ regression_recv(PG_FUNCTION_ARGS)
 				n,
 				stride;
 	int64		rest;
+	float8	   *slots;
+	StringInfoData labels;		/* int32 length and bytes per stratum label */
+	int			nstrata = 0;
 	Regression *r;
 
 	if (buf->len - buf->cursor < 8)
@@ -1269,42 +1272,42 @@ regression_recv(PG_FUNCTION_ARGS)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
 							buf->len - buf->cursor, n, stride));
-	/* the labels' lengths and bytes are as in the flat form, without the count */
-	r = AllocFlat(kind, np, n, rest > 0 ? rest - sizeof(int32) : 0);
-	RecvSlots(buf, REG_GLOBALS(r), GlobalLayout(kind));
+	slots = palloc_extended(sizeof(float8) * ((Size) n * stride + KindNglobal(kind)), MCXT_ALLOC_HUGE);
+	RecvSlots(buf, slots, GlobalLayout(kind));
 	for (int i = 0; i < n; i++)
 	{
-		for (int j = 0; j < r->nkey; j++)
-			REG_KEY(r, i)[j] = pq_getmsgfloat8(buf);
-		RecvSlots(buf, REG_VAL(r, i), ValLayout(kind));
+		float8	   *e = slots + KindNglobal(kind) + (Size) i * stride;
+
+		for (int j = 0; j < KindNkey(kind, np); j++)
+			e[j] = pq_getmsgfloat8(buf);
+		RecvSlots(buf, e + KindNkey(kind, np), ValLayout(kind));
 	}
+	initStringInfo(&labels);
 	if (rest > 0)
 	{
-		char	   *lp = REG_STRATA(r);
-		int			nstrata = (int32) pq_getmsgint(buf, 4);
-
+		nstrata = (int32) pq_getmsgint(buf, 4);
 		if (nstrata < 1 || nstrata > REGRESSION_MAX_STRATA)
 			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 					   psprintf("A cox model has 1 to %d named strata.", REGRESSION_MAX_STRATA));
 		for (int k = 0; k < nstrata; k++)
 		{
 			int32		len;
+			char	   *label;
 
 			if (buf->len - buf->cursor < (int) sizeof(int32))
 				RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message ends before a stratum label.");
-			len = (int32) pq_getmsgint(buf, 4);
-			if (len < 0 || len > REGRESSION_MAX_LABEL || len > buf->len - buf->cursor)
-				RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
-						   psprintf("Stratum label %d has a length of %d bytes, more than the message has or %d.",
-									k + 1, len, REGRESSION_MAX_LABEL));
-			memcpy(lp, &len, sizeof(int32));
-			pq_copymsgbytes(buf, lp + sizeof(int32), len);
-			lp += sizeof(int32) + len;
+			label = jobreg_recv_label(buf, "invalid regression value", "stratum label",
+									  CheckLabelLength, &len);
+			appendBinaryStringInfo(&labels, (const char *) &len, sizeof(int32));
+			appendBinaryStringInfo(&labels, label, len);
 		}
 		if (buf->cursor != buf->len)
 			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message has bytes after the stratum labels.");
-		r->nstrata = nstrata;
 	}
+	r = AllocFlat(kind, np, n, labels.len);
+	memcpy(REG_GLOBALS(r), slots, sizeof(float8) * ((Size) n * stride + KindNglobal(kind)));
+	r->nstrata = nstrata;
+	memcpy(REG_STRATA(r), labels.data, labels.len);
 	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(r);
 }
@@ -1337,8 +1340,7 @@ regression_send(PG_FUNCTION_ARGS)
 			int32		len;
 
 			memcpy(&len, lp, sizeof(int32));
-			pq_sendint32(&buf, len);
-			pq_sendbytes(&buf, lp + sizeof(int32), len);
+			jobreg_send_label(&buf, lp + sizeof(int32), len);
 			lp += sizeof(int32) + len;
 		}
 	}
