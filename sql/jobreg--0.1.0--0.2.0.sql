@@ -793,3 +793,17 @@ CREATE FUNCTION funnel_svg(kommunekoder int4[], observed float8[], expected floa
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION funnel_svg(int4[], float8[], float8[], text[], int4, text, text, text, int4, int4) IS 'SVG funnel plot: per kommune observed ÷ expected against the expected count, the target 1 and smr''s exact 95 % and 99.8 % limits; the focus kommune and those outside 99.8 % named';
+
+
+/* ---------- surv_table: the robust variance (30_survival.sql) ---------- */
+
+-- a fourth argument with a default: every earlier call form still works
+DROP FUNCTION surv_table(survival, text, float8);
+CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level float8 DEFAULT 0.95,
+						   variance text DEFAULT 'auto',
+						   OUT "time" float8, OUT n_risk float8, OUT n_event float8, OUT n_censor float8,
+						   OUT surv float8, OUT std_err float8, OUT lower float8, OUT upper float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
+
+COMMENT ON FUNCTION surv_table(survival, text, float8, text) IS 'Kaplan-Meier table with standard errors and confidence intervals, as summary(survfit) in R; variance auto (R''s default: robust with non-integer weights), greenwood or robust';
