@@ -84,6 +84,9 @@ SELECT round(min(ms) FILTER (WHERE name = 'jobreg: logistic + coef_table')) AS l
 	   round(min(ms) FILTER (WHERE name = 'jobreg: cox + coef_table')) AS cox_ms
 FROM bench_times \gset
 \copy bench_reg (koen, age, her, civ, udd, anc, y, weeks, ev) TO '/tmp/jobreg_bench_regression.csv' WITH (FORMAT csv, HEADER)
-\! bash bench/regression_r.sh /tmp/jobreg_bench_regression.csv :logistic_ms :cox_ms
+-- (psql does not put variables into \! commands: the times go by the environment)
+\setenv JOBREG_LOGISTIC_MS :logistic_ms
+\setenv JOBREG_COX_MS :cox_ms
+\! bash bench/regression_r.sh /tmp/jobreg_bench_regression.csv
 \! rm -f /tmp/jobreg_bench_regression.csv
 DROP TABLE bench_reg;

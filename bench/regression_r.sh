@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# bench/regression_r.sh CSV LOGISTIC_MS COX_MS: R's glm (binomial) and coxph
+# bench/regression_r.sh CSV: R's glm (binomial) and coxph
 # (Efron) on the rows bench/regression.sql wrote to CSV, the six categorical
 # covariates as factors (the same 25 dummies), timed after the rows are read;
-# printed beside jobreg's times for the same rows (aggregate and coef_table).
+# printed beside jobreg's times for the same rows (aggregate and coef_table),
+# which bench/regression.sql passes in JOBREG_LOGISTIC_MS and JOBREG_COX_MS.
 # Without Rscript (or the survival package): "R not measured".
 set -euo pipefail
-csv=$1 logistic_ms=$2 cox_ms=$3
+csv=$1 logistic_ms=${JOBREG_LOGISTIC_MS:-NA} cox_ms=${JOBREG_COX_MS:-NA}
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
 	echo "R not measured (Rscript or its survival package is not installed)"
 	exit 0
@@ -17,7 +18,7 @@ d <- read.csv(a[1], colClasses = c(rep("factor", 6), "character", "numeric", "ch
 d$y <- d$y == "t"
 d$ev <- d$ev == "t"
 f <- ~ koen + age + her + civ + udd + anc
-gc()
+invisible(gc())
 tg <- system.time(g <- glm(update(f, y ~ .), binomial, d))[["elapsed"]] * 1000
 tc <- system.time(cx <- coxph(update(f, Surv(weeks, ev) ~ .), d))[["elapsed"]] * 1000
 jl <- as.numeric(a[2]); jc <- as.numeric(a[3])
