@@ -43,15 +43,17 @@ SELECT count(*) AS kommuner,
 	   count(*) FILTER (WHERE (r.outside = '99.8') = (s998.lower > 1 OR s998.upper < 1)) AS agree_998,
 	   string_agg(r.k || ':' || r.outside, ' ' ORDER BY r.k) FILTER (WHERE r.outside <> '') AS outside
 FROM fun_read r CROSS JOIN LATERAL smr(r.o, r.e, 0.95) s95 CROSS JOIN LATERAL smr(r.o, r.e, 0.998) s998;
--- and for every whole count near the funnel at a range of expected counts: a
--- point drawn outside the band exactly when smr's interval excludes 1
+-- and for every whole count from 0 to past the limits at a range of expected
+-- counts (one picture per expected count, a point per count): a point drawn
+-- outside the band exactly when smr's interval excludes 1
 SELECT count(*) AS cases,
-	   count(*) FILTER (WHERE (m[1] <> '') = (s.lower > 1 OR s.upper < 1)) AS agree_95
-FROM (SELECT e, o FROM unnest(ARRAY[0.5, 2, 3.7, 10, 55.5, 300, 1000]) AS e,
-	  LATERAL generate_series(0, ceil(e * 2 + 10)::int) AS o) AS c
-	 CROSS JOIN LATERAL (SELECT funnel_svg('{1}', ARRAY[c.o::float8], ARRAY[c.e::float8]) AS svg) AS f
-	 CROSS JOIN LATERAL regexp_match(f.svg, 'data-outside="([0-9.]*)"') AS m
-	 CROSS JOIN LATERAL smr(c.o, c.e, 0.95) AS s;
+	   count(*) FILTER (WHERE (m[2] <> '') = (s.lower > 1 OR s.upper < 1)) AS agree_95
+FROM (SELECT e, funnel_svg(array_agg(o), array_agg(o::float8), array_agg(e)) AS svg
+	  FROM unnest('{0.5, 2, 3.7, 10, 55.5, 300, 1000}'::float8[]) AS e,
+		   LATERAL generate_series(0, ceil(e * 1.3 + 12)::int) AS o
+	  GROUP BY e) AS f
+	 CROSS JOIN LATERAL regexp_matches(f.svg, 'data-kommune="([0-9]+)"[^>]*data-outside="([0-9.]*)"', 'g') AS m
+	 CROSS JOIN LATERAL smr(m[1]::float8, f.e, 0.95) AS s;
 -- the focus kommune and those outside 99.8 % are named beside their points
 SELECT (regexp_matches(svg, '<text [^>]*>(Kommune [0-9]+)</text>', 'g'))[1] AS named FROM fun_svg ORDER BY 1;
 

@@ -86,31 +86,40 @@ DkTick(float8 v, float8 step)
 	return dk_format_number(v, decimals);
 }
 
-/* one limit curve, clipped to the plot: e from e0 to the right edge */
+/*
+ * The two limit curves of a level, clipped to the plot: e from e0 to the
+ * right edge, denser where the funnel bends (e on a square-root scale).
+ * Drawn to 1e-7 of the count, far below a pixel.
+ */
 static void
-AppendLimit(StringInfo buf, const SvgFrame *f, float8 ymax, float8 conf, bool upper,
-			const char *colour, const char *dashes)
+AppendLimits(StringInfo buf, const SvgFrame *f, float8 ymax, float8 conf,
+			 const char *colour, const char *dashes)
 {
 	float8		e0 = f->max_time / 400;
+	float8		e[FUNNEL_CURVE_POINTS + 1],
+				low[FUNNEL_CURVE_POINTS + 1],
+				high[FUNNEL_CURVE_POINTS + 1];
 
-	appendStringInfo(buf, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" stroke-dasharray=\"%s\" clip-path=\"url(#jobreg-funnel-plot)\" data-level=\"%s\" data-side=\"%s\" d=\"",
-					 colour, dashes, conf == 0.95 ? "95" : "99.8", upper ? "upper" : "lower");
 	for (int i = 0; i <= FUNNEL_CURVE_POINTS; i++)
 	{
-		/* denser where the funnel bends: e spaced on a square-root scale */
 		float8		u = (float8) i / FUNNEL_CURVE_POINTS;
-		float8		e = e0 + (f->max_time - e0) * u * u;
-		float8		low,
-					high,
-					ratio;
 
-		jobreg_smr_limits(e, conf, &low, &high);
-		ratio = (upper ? high : low) / e;
-		/* far above the plot: drawn at 3 plot heights, the clip cuts it */
-		ratio = Min(ratio, 3 * ymax);
-		appendStringInfo(buf, "%s%.2f %.2f", i == 0 ? "M" : " L", svg_x(f, e), svg_y(f, ratio / ymax));
+		e[i] = e0 + (f->max_time - e0) * u * u;
+		jobreg_smr_limits(e[i], conf, 1e-7, &low[i], &high[i]);
 	}
-	appendStringInfoString(buf, "\"/>\n");
+	for (int side = 0; side < 2; side++)
+	{
+		appendStringInfo(buf, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" stroke-dasharray=\"%s\" clip-path=\"url(#jobreg-funnel-plot)\" data-level=\"%s\" data-side=\"%s\" d=\"",
+						 colour, dashes, conf == 0.95 ? "95" : "99.8", side == 0 ? "upper" : "lower");
+		for (int i = 0; i <= FUNNEL_CURVE_POINTS; i++)
+		{
+			/* far above the plot: drawn at 3 plot heights, the clip cuts it */
+			float8		ratio = Min((side == 0 ? high[i] : low[i]) / e[i], 3 * ymax);
+
+			appendStringInfo(buf, "%s%.2f %.2f", i == 0 ? "M" : " L", svg_x(f, e[i]), svg_y(f, ratio / ymax));
+		}
+		appendStringInfoString(buf, "\"/>\n");
+	}
 }
 
 /*
@@ -206,12 +215,13 @@ funnel_svg(PG_FUNCTION_ARGS)
 			: psprintf("%d", p->kode);
 		ratio = p->observed / p->expected;
 		p->outside = 0;
-		jobreg_smr_limits(p->expected, 0.998, &low, &high);
+		/* to 1e-12 of the count: whole counts are classified as smr does */
+		jobreg_smr_limits(p->expected, 0.998, 1e-12, &low, &high);
 		if (p->observed > high || p->observed < low)
 			p->outside = 998;
 		else
 		{
-			jobreg_smr_limits(p->expected, 0.95, &low, &high);
+			jobreg_smr_limits(p->expected, 0.95, 1e-12, &low, &high);
 			if (p->observed > high || p->observed < low)
 				p->outside = 95;
 		}
@@ -265,10 +275,8 @@ funnel_svg(PG_FUNCTION_ARGS)
 	appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"#222222\" stroke-width=\"1.4\" data-ratio=\"1\"/>\n",
 					 f.left, f.right, svg_y(&f, 1 / ymax), svg_y(&f, 1 / ymax));
 	/* the limits */
-	AppendLimit(&buf, &f, ymax, 0.95, true, LIMIT95, "6 4");
-	AppendLimit(&buf, &f, ymax, 0.95, false, LIMIT95, "6 4");
-	AppendLimit(&buf, &f, ymax, 0.998, true, LIMIT998, "2 3");
-	AppendLimit(&buf, &f, ymax, 0.998, false, LIMIT998, "2 3");
+	AppendLimits(&buf, &f, ymax, 0.95, LIMIT95, "6 4");
+	AppendLimits(&buf, &f, ymax, 0.998, LIMIT998, "2 3");
 
 	/* the points, the focus kommune last (on top) */
 	for (int pass = 0; pass < 2; pass++)

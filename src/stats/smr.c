@@ -152,16 +152,19 @@ GammaCdf(double e, double a)
 	return jobreg_pchisq(2.0 * e, 2.0 * a, true);
 }
 
-/* the shape a > 0 with GammaCdf(e, a) = p, by bisection (GammaCdf falls from 1 to 0) */
+/*
+ * the shape a > 0 with GammaCdf(e, a) = p, by bisection (GammaCdf falls
+ * from 1 to 0), to a relative precision tol
+ */
 static double
-GammaShapeAt(double e, double p)
+GammaShapeAt(double e, double p, double tol)
 {
 	double		lo = 0.0,
 				hi = e + 10.0 * sqrt(e) + 10.0;
 
 	while (GammaCdf(e, hi) > p)
 		hi *= 2.0;
-	for (int i = 0; i < 200 && hi - lo > 1e-13 * hi; i++)
+	for (int i = 0; i < 200 && hi - lo > tol * hi; i++)
 	{
 		double		mid = (lo + hi) / 2.0;
 
@@ -179,16 +182,17 @@ GammaShapeAt(double e, double p)
  * high: the lower end qgamma(alpha, o) / e is 1, that is GammaCdf(e, o) =
  * alpha; low: the upper end qgamma(1 - alpha, o + 1) / e is 1, that is
  * GammaCdf(e, o + 1) = 1 - alpha, and 0 when even no events are not too few
- * (e <= -log(alpha)).  A whole count above high (below low) has smr's
- * interval above 1 (below 1), as both ends rise with the count.
+ * (e <= -log(alpha)); to a relative precision tol.  A whole count above
+ * high (below low) has smr's interval above 1 (below 1), as both ends rise
+ * with the count.
  */
 void
-jobreg_smr_limits(double expected, double conf, double *low, double *high)
+jobreg_smr_limits(double expected, double conf, double tol, double *low, double *high)
 {
 	double		alpha = (1.0 - conf) / 2.0;
 
-	*high = GammaShapeAt(expected, alpha);
-	*low = expected <= -log(alpha) ? 0.0 : Max(GammaShapeAt(expected, 1.0 - alpha) - 1.0, 0.0);
+	*high = GammaShapeAt(expected, alpha, tol);
+	*low = expected <= -log(alpha) ? 0.0 : Max(GammaShapeAt(expected, 1.0 - alpha, tol) - 1.0, 0.0);
 }
 
 /* smr(observed, expected, conf_level): R's poisson.test(observed, T = expected) */

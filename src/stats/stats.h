@@ -60,10 +60,11 @@ extern double jobreg_qgamma(double p, double shape, bool lower_tail);
  * Observed against expected (stats/smr.c): out = ratio, lower, upper,
  * p_value of R's poisson.test(observed, T = expected), errors as smr; and
  * the funnel limits at an expected count, the (continuous) observed counts
- * at which that interval at conf just reaches a ratio of 1.
+ * at which that interval at conf just reaches a ratio of 1 (relative
+ * precision tol).
  */
 extern void jobreg_smr(double observed, double expected, double conf, double *out);
-extern void jobreg_smr_limits(double expected, double conf, double *low, double *high);
+extern void jobreg_smr_limits(double expected, double conf, double tol, double *low, double *high);
 
 /*
  * The moments of a sample (stats/grouptest.c): the count, the sum of the
