@@ -163,3 +163,22 @@ D1b <- coxph(Surv(entry, exit, event) ~ sex + h2 + h3 + age, dd, ties = "breslow
 out3 <- c(out3, cref("D1", D1), cref("D1b", D1b))
 out <- readLines("test/data/regression_reference.sql")
 writeLines(c(out, out3), "test/data/regression_reference.sql")
+
+# Stratified Cox: coxph(Surv(weeks, event) ~ x + strata(region)), a baseline
+# hazard per region; rows with a NULL region are skipped (na.omit).  The
+# hazard differs by region, so the stratified fit differs from the plain one.
+set.seed(20261207)
+region <- sample(c("Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland"), n, replace = TRUE)
+region[sample(n, 7)] <- NA
+ds <- data.frame(id = 1:n, weeks = pmin(dc$weeks * ifelse(is.na(region), 1, ifelse(region == "Hovedstaden", 1.5, 1)), 104),
+				 event = dc$event, sex, h2, h3, age, region)
+str_or_null <- function(v) ifelse(is.na(v), "NULL", sprintf("'%s'", v))
+out4 <- c("CREATE TABLE reg_cox_strata (id int, weeks float8, event bool, sex float8, h2 float8, h3 float8, age float8, region text);",
+		  "INSERT INTO reg_cox_strata VALUES",
+		  paste0("\t", sprintf("(%d, %s, %s, %s, %s, %s, %s, %s)", ds$id, num(ds$weeks), lgl(ds$event), num(ds$sex),
+							   num(ds$h2), num(ds$h3), num(ds$age), str_or_null(ds$region)), c(rep(",", n - 1), ";")))
+S2 <- coxph(Surv(weeks, event) ~ sex + h2 + h3 + age + strata(region), ds)
+S2b <- coxph(Surv(weeks, event) ~ sex + h2 + h3 + age + strata(region), ds, ties = "breslow")
+out4 <- c(out4, cref("CS1", S2), cref("CS1b", S2b))
+out <- readLines("test/data/regression_reference.sql")
+writeLines(c(out, out4), "test/data/regression_reference.sql")

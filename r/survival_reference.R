@@ -11,10 +11,10 @@
 # Numbers are printed with 17 significant digits, so they read back as the
 # very doubles R computed; NA and NaN become NULL.
 #
-# Weighted fits use robust = FALSE: with fractional weights survfit switches
-# to an infinitesimal-jackknife variance by default, while jobreg (like R
-# with robust = FALSE, and R's default for whole-number weights) gives the
-# Greenwood variance on weighted counts.
+# Weighted fits use robust = FALSE (Greenwood on weighted counts), and
+# sql/survival_reference.sql asks surv_table for variance => 'greenwood':
+# with fractional weights both R's and surv_table's default is the
+# infinitesimal-jackknife variance, checked by r/survival_robust_reference.R.
 
 suppressPackageStartupMessages(library(survival))
 

@@ -20,7 +20,7 @@ mkdir "$JOBREG_RUN_DIR/src"
 tar -C "$SRC" --exclude=./.git --exclude=./results -cf - . | tar -C "$JOBREG_RUN_DIR/src" -xf -
 source "$JOBREG_RUN_DIR/src/scripts/cluster.sh"	# REPO is the copy
 
-FLOAT8_ORACLES="survival_reference survival logrank grouptest distributions smr paired graytest regression cuminc fuldtid aktivering fuldtid_weeks anciennitet benchmark bi"
+FLOAT8_ORACLES="survival_reference survival survival_robust logrank grouptest distributions smr paired graytest regression cuminc fuldtid aktivering fuldtid_weeks anciennitet benchmark bi"
 WEEKLINE_ORACLES="weekline_oracle fuldtid_weeks anciennitet bi"
 ORACLES="$FLOAT8_ORACLES weekline_oracle"
 MUTANTS="1 2 3"

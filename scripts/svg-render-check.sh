@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# scripts/svg-render-check.sh: renders an SVG made by surv_svg and one made
-# by flow_svg in headless Chromium and checks that the pictures are not
+# scripts/svg-render-check.sh: renders an SVG made by surv_svg, one made by
+# flow_svg and one made by funnel_svg in headless Chromium and checks that the pictures are not
 # blank: the surv_svg plot is mostly white, with enough pixels in each
 # curve's colour; the flow_svg chronogram has enough pixels in each state's
 # colour, and the largest state covers much of the plot.  Fails where
@@ -77,6 +77,16 @@ FROM kohorte;
 SQL
 sed -i '/^SELECT [0-9]*$/d; /^$/d' "$OUT/flow_svg.svg"
 
+# "forventet vs faktisk": 40 kommuner against their expected counts, three
+# of them outside the limits, the focus kommune named
+psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" >"$OUT/funnel_svg.svg" <<'SQL'
+SELECT funnel_svg(array_agg(k ORDER BY k), array_agg(o ORDER BY k), array_agg(e ORDER BY k),
+				  array_agg('Kommune ' || k ORDER BY k), 31, 'Afgang fra kontanthjælp: faktisk mod forventet')
+FROM (SELECT k, e, CASE k WHEN 7 THEN round(e * 1.6) WHEN 23 THEN round(e * 0.6) WHEN 31 THEN round(e * 1.3)
+						  ELSE round(e * (0.9 + (k % 5) / 20.0)) END AS o
+	  FROM (SELECT k, 5 + (k * k * 37 % 800)::float8 AS e FROM generate_series(1, 40) AS k) AS s) AS c;
+SQL
+
 # render NAME: Chromium draws results/NAME.svg into results/NAME.png
 render() {
 	rm -f "$OUT/$1.png"
@@ -93,9 +103,10 @@ render() {
 }
 render surv_svg
 render flow_svg
+render funnel_svg
 
 # Decode the PNGs (8-bit RGB or RGBA, as Chromium writes them) and count pixels
-python3 - "$OUT/surv_svg.png" "$OUT/flow_svg.png" <<'PY'
+python3 - "$OUT/surv_svg.png" "$OUT/flow_svg.png" "$OUT/funnel_svg.png" <<'PY'
 import struct, sys, zlib
 
 def pixels(path):
@@ -156,5 +167,18 @@ if white > 0.9 * len(pix):
     sys.exit('jobreg: svg render check FAILED: the flow_svg picture is blank')
 if min(counts.values()) < 1000 or max(counts.values()) < 40000:
     sys.exit('jobreg: svg render check FAILED: a state of the chronogram is missing')
+
+# the funnel plot: mostly white, grey points, the blue 95 % and orange 99.8 %
+# limits (dashed lines), the green focus point
+width, height, pix = pixels(sys.argv[3])
+white = sum(1 for p in pix if min(p) > 245)
+counts = near(pix)
+grey = sum(1 for p in pix if max(abs(p[k] - 85) for k in range(3)) < 20)
+print('jobreg: funnel_svg rendered %dx%d, %.1f %% white, limit and focus pixels %s, point pixels %d'
+      % (width, height, 100.0 * white / len(pix), counts, grey))
+if white > 0.995 * len(pix) or white < 0.5 * len(pix):
+    sys.exit('jobreg: svg render check FAILED: the funnel_svg picture is blank or not a plot')
+if counts['#0072B2'] < 300 or counts['#D55E00'] < 200 or counts['#009E73'] < 40 or grey < 800:
+    sys.exit('jobreg: svg render check FAILED: limits or points of the funnel plot are missing')
 PY
-echo "jobreg: svg render check passed ($OUT/surv_svg.png, $OUT/flow_svg.png)"
+echo "jobreg: svg render check passed ($OUT/surv_svg.png, $OUT/flow_svg.png, $OUT/funnel_svg.png)"

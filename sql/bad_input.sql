@@ -157,7 +157,7 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 
 -- ---------- survival, logrank, surv_svg ----------
 SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
-	$$SELECT 'v2;1:1,0,0,1,0'::survival$$,
+	$$SELECT 'v3;1:1,0,0,1,0'::survival$$,
 	$$SELECT 'v1'::survival$$,
 	$$SELECT 'v1;2:1,0,0,1,0;1:1,0,0,1,0'::survival$$,
 	$$SELECT 'v1;-1:1,0,0,1,0'::survival$$,
@@ -215,7 +215,7 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 
 SELECT what AS "case", pg_temp.recv(col, bytes) AS result FROM (VALUES
 	('survival', 'survival: no bytes', ''::bytea),
-	('survival', 'survival: version 2', '\x02'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)),
+	('survival', 'survival: version 3', '\x03'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)),
 	('survival', 'survival: no times', '\x01'::bytea || int4send(0)),
 	('survival', 'survival: more times announced than sent', '\x01'::bytea || int4send(2) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)),
 	('survival', 'survival: time cut short', '\x01'::bytea || int4send(1) || float8send(1) || float8send(1)),

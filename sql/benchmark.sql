@@ -182,3 +182,50 @@ FROM unnest(ARRAY['{}', '{101}', '{101,1,101,5}', '{{101,1},{101,5}}', '{101,1,1
 
 DROP VIEW bm_result, bm_oracle;
 DROP TABLE bm_rows, bm_params, bm_serial;
+
+-- klynge_benchmark_oe: observed ÷ expected (expected from a national model),
+-- the focus kommune's ratio with smr's interval, the klynge's pooled ratio, the rank
+CREATE TABLE oe_rows AS
+SELECT k, (abs(hashint4(k * 1000 + g)) % 100 < 30 + k % 7)::int::float8 AS observed, 0.3 + (g % 5) / 50.0 AS expected
+FROM (VALUES (101), (147), (157), (159), (165), (751)) AS v(k), generate_series(1, 200 + 10 * (k % 13)) AS g;
+SELECT focus, kommuner, observed, round(expected::numeric, 6) AS expected, round(ratio::numeric, 6) AS ratio,
+	   round(lower::numeric, 6) AS lower, round(upper::numeric, 6) AS upper, round(p_value::numeric, 6) AS p_value,
+	   round(cluster_ratio::numeric, 6) AS cluster_ratio, rank, best_kommune, round(best_ratio::numeric, 6) AS best_ratio
+FROM (SELECT (klynge_benchmark_oe(k, observed, expected, 101, 'higher')).* FROM oe_rows) AS r;
+-- against plain SQL and smr: the same ratio, interval, pooled ratio, rank and best
+WITH per AS (SELECT k, sum(observed) AS o, sum(expected) AS e FROM oe_rows GROUP BY k),
+	 r AS (SELECT (klynge_benchmark_oe(k, observed, expected, 101, 'higher')).* FROM oe_rows)
+SELECT r.observed = p.o AS observed, pg_temp.near(r.expected, p.e, 1e-12) AS expected,
+	   pg_temp.near(r.ratio, s.ratio, 1e-12) AND pg_temp.near(r.lower, s.lower, 1e-12)
+	   AND pg_temp.near(r.upper, s.upper, 1e-12) AND pg_temp.near(r.p_value, s.p_value, 1e-12) AS smr,
+	   pg_temp.near(r.cluster_ratio, (SELECT sum(o) / sum(e) FROM per WHERE k <> 101), 1e-12) AS cluster_ratio,
+	   r.rank = (SELECT 1 + count(*) FROM per WHERE o / e > p.o / p.e) AS rank,
+	   r.best_kommune = (SELECT k FROM per ORDER BY o / e DESC, k LIMIT 1) AS best
+FROM r JOIN per p ON p.k = 101 CROSS JOIN LATERAL smr(p.o, p.e) s;
+-- parallel plans give the same result; a focus outside the input leaves its figures NULL
+CREATE TABLE oe_serial AS SELECT (klynge_benchmark_oe(k, observed, expected, 147, 'lower')).* FROM oe_rows;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+CREATE TABLE oe_parallel AS SELECT (klynge_benchmark_oe(k, observed, expected, 147, 'lower')).* FROM oe_rows;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SELECT (s.focus, s.kommuner, s.observed, s.rank, s.best_kommune) = (p.focus, p.kommuner, p.observed, p.rank, p.best_kommune)
+	   AND pg_temp.near(s.expected, p.expected, 1e-12) AND pg_temp.near(s.ratio, p.ratio, 1e-12)
+	   AND pg_temp.near(s.lower, p.lower, 1e-12) AND pg_temp.near(s.upper, p.upper, 1e-12)
+	   AND pg_temp.near(s.p_value, p.p_value, 1e-12) AND pg_temp.near(s.cluster_ratio, p.cluster_ratio, 1e-12)
+	   AND pg_temp.near(s.best_ratio, p.best_ratio, 1e-12) AS parallel_equals_serial
+FROM oe_serial s, oe_parallel p;
+SELECT focus, observed, ratio, rank, round(cluster_ratio::numeric, 6) AS cluster_ratio, best_kommune
+FROM (SELECT (klynge_benchmark_oe(k, observed, expected, 999, 'lower')).* FROM oe_rows) AS r;
+SELECT klynge_benchmark_oe(k, o, e, 101, 'lower') IS NULL AS empty_is_null FROM oe_rows, LATERAL (SELECT 1::float8 AS o, 1::float8 AS e) x WHERE false;
+SELECT what, pg_temp.err(q) AS result FROM (VALUES
+	('observed not whole', $$SELECT klynge_benchmark_oe(101, 1.5, 2, 101, 'lower')$$),
+	('expected 0', $$SELECT klynge_benchmark_oe(101, 1, 0, 101, 'lower')$$),
+	('bad direction', $$SELECT klynge_benchmark_oe(101, 1, 2, 101, 'best')$$),
+	('negative observed', $$SELECT klynge_benchmark_oe(101, -1, 2, 101, 'lower')$$)
+) AS t (what, q);
+DROP TABLE oe_rows, oe_serial, oe_parallel;

@@ -802,3 +802,73 @@ CREATE FUNCTION suppress_report(cell_ids int8[], cell_persons int8[], relation_i
 
 COMMENT ON FUNCTION suppress_cells(int8[], int8[], int8[], int8[], int4, int4) IS 'disclosure control of a set of published cells: primary (fewer persons than min_persons, default the threshold in force) and secondary suppression, so that no relation (a total and its parts) has exactly one withheld cell; published counts rounded to round_to';
 COMMENT ON FUNCTION suppress_report(int8[], int8[], int8[], int8[], int4, int4) IS 'for output checkers: the cells, persons and smallest count withheld by the primary rule, by the secondary rule, and published, of suppress_cells with the same arguments';
+/* ---------- regression: the stratified Cox model (27_regression.sql) ---------- */
+
+CREATE FUNCTION cox_trans(regression, float8, bool, float8[], text) RETURNS regression
+	AS 'MODULE_PATHNAME', 'cox_trans_strata' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cox_trans(regression, float8, bool, float8[], text) IS 'transition function of the stratified cox aggregate: adds one row to its stratum, time and covariate pattern';
+CREATE AGGREGATE cox(duration float8, event bool, x float8[], strata text) (
+	SFUNC = cox_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cox(float8, bool, float8[], text) IS 'stratified Cox proportional hazards model, a baseline hazard per stratum (R: coxph(Surv(duration, event) ~ x + strata(s))); rows with a NULL skipped';
+
+/* ---------- expected against actual: klynge_benchmark_oe (50_benchmark.sql) ---------- */
+
+CREATE TYPE klynge_oe_result AS (
+	focus int,
+	kommuner int,
+	observed float8,
+	expected float8,
+	ratio float8,
+	lower float8,
+	upper float8,
+	p_value float8,
+	cluster_ratio float8,
+	rank int,
+	best_kommune int,
+	best_ratio float8
+);
+COMMENT ON TYPE klynge_oe_result IS 'result of klynge_benchmark_oe: the focus kommune''s observed and expected counts, their ratio with smr''s 95 % interval and p-value, the klynge''s pooled ratio, rank and the best kommune';
+
+CREATE FUNCTION klynge_benchmark_oe_final(float8[]) RETURNS klynge_oe_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank';
+
+CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, focus int, direction text) (
+	SFUNC = klynge_benchmark_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_oe_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int, text) IS 'benchmark of the focus kommune on observed ÷ expected (expected from a national model): ratio with smr''s 95 % interval (R poisson.test), pooled klynge ratio, rank; direction lower or higher is better';
+
+/* ---------- funnel_svg (59_funnel_svg.sql) ---------- */
+
+-- Not STRICT: names, focus and title may be NULL
+CREATE FUNCTION funnel_svg(kommunekoder int4[], observed float8[], expected float8[],
+						   names text[] DEFAULT NULL, focus int4 DEFAULT NULL, title text DEFAULT NULL,
+						   x_label text DEFAULT 'forventet antal',
+						   y_label text DEFAULT 'faktisk ÷ forventet',
+						   width int4 DEFAULT 720, height int4 DEFAULT 450)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION funnel_svg(int4[], float8[], float8[], text[], int4, text, text, text, int4, int4) IS 'SVG funnel plot: per kommune observed ÷ expected against the expected count, the target 1 and smr''s exact 95 % and 99.8 % limits; the focus kommune and those outside 99.8 % named';
+
+
+/* ---------- surv_table: the robust variance (30_survival.sql) ---------- */
+
+-- a fourth argument with a default: every earlier call form still works
+DROP FUNCTION surv_table(survival, text, float8);
+CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level float8 DEFAULT 0.95,
+						   variance text DEFAULT 'auto',
+						   OUT "time" float8, OUT n_risk float8, OUT n_event float8, OUT n_censor float8,
+						   OUT surv float8, OUT std_err float8, OUT lower float8, OUT upper float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
+
+COMMENT ON FUNCTION surv_table(survival, text, float8, text) IS 'Kaplan-Meier table with standard errors and confidence intervals, as summary(survfit) in R; variance auto (R''s default: robust with non-integer weights), greenwood or robust';

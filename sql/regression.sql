@@ -174,7 +174,7 @@ FROM reg_cox_models m
 	 -- C3's coefficient runs off to infinity: R and jobreg stop at nearly the same place
 	 CROSS JOIN LATERAL (SELECT CASE WHEN m.model = 'C3' THEN 1e-7 ELSE 1e-8 END AS tol) AS t
 	 CROSS JOIN LATERAL coef_table(m.r, m.names, ties => m.ties) AS c
-	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE model LIKE 'C%' OR model LIKE 'D%') AS f ON f.model = m.model AND f.term = c.term
+	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE (model LIKE 'C%' AND model NOT LIKE 'CS%') OR model LIKE 'D%') AS f ON f.model = m.model AND f.term = c.term
 GROUP BY m.model ORDER BY m.model;
 -- regression_fit takes no ties: it fits with Efron's (C1b's figures are C1's)
 SELECT f.model, (r.n = f.n) AS n, (r.events = f.events) AS events,
@@ -241,7 +241,8 @@ FROM unnest(ARRAY[
 	'v1;cox;p=1;0,1,1:1,1,0', 'v1;cox;p=1;0,1:1,1,0', 'v1;cox;p=1;0,1,1:1,1', 'v1;cox;p=1;-1,1,1:1,1,0',
 	'v1;cox;p=1;0.5,1,1:1,1,0', 'v1;cox;p=1;0,2,1:1,1,0;0,1,1:1,1,0', 'v1;cox;p=1;0,1,1:1,2,0',
 	'v1;cox;p=1;0,1,1:0,0,1;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,2;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,0',
-	'v1;cox;p=1;0,1,1:0,0,1;1,2,1:1,0,0'
+	'v1;cox;p=1;0,1,1:0,0,1;1,2,1:1,0,0',
+	'v1;cox;p=1;strata="a","b";0,1,1:0,0,1;1,2,1:1,0,0'
 ]) AS input;
 
 -- disclosure control: jobreg.min_cell withholds tables of models resting on
@@ -323,4 +324,100 @@ SELECT n, pg_temp.recv(payload) AS result FROM unnest(ARRAY[
 		|| int8send(0) || int8send(5) || decode(repeat('00', 48), 'hex'),
 	'\x0102000000000001' || decode(repeat('00', 64), 'hex') || float8send(0) || float8send(1)
 		|| int8send(0) || int8send(5) || int8send(0) || int8send(7) || decode(repeat('00', 32), 'hex')
+]) WITH ORDINALITY AS t(payload, n);
+
+-- Stratified Cox (R's coxph(Surv(weeks, event) ~ x + strata(region))):
+-- a baseline hazard per region; rows with a NULL region are skipped
+CREATE TABLE reg_strata_models AS
+SELECT 'CS1' AS model, cox(weeks, event, ARRAY[sex, h2, h3, age], region) AS r, 'efron' AS ties FROM reg_cox_strata
+UNION ALL SELECT 'CS1b', cox(weeks, event, ARRAY[sex, h2, h3, age], region), 'breslow' FROM reg_cox_strata;
+SELECT m.model, count(*) AS terms, count(c.estimate) AS estimated,
+	   count(*) FILTER (WHERE NOT (pg_temp.near(c.estimate, f.estimate, 1e-8)
+		   AND pg_temp.near(c.std_err, f.std_err, 1e-8) AND pg_temp.near(c.statistic, f.statistic, 1e-8)
+		   AND pg_temp.near(c.p_value, f.p_value, 1e-8) AND pg_temp.near(c.lower, f.lower, 1e-8)
+		   AND pg_temp.near(c.upper, f.upper, 1e-8))) AS off_1e8
+FROM reg_strata_models m
+	 CROSS JOIN LATERAL coef_table(m.r, '{sex,h2,h3,age}', ties => m.ties) AS c
+	 FULL JOIN (SELECT * FROM reg_ref_coef WHERE model LIKE 'CS%') AS f ON f.model = m.model AND f.term = c.term
+GROUP BY m.model ORDER BY m.model;
+SELECT f.model, (r.n = f.n) AS n, (r.events = f.events) AS events,
+	   pg_temp.near(r.loglik, f.loglik, 1e-8) AS loglik, pg_temp.near(r.null_loglik, f.null_loglik, 1e-8) AS null_loglik,
+	   pg_temp.near(r.aic, f.aic, 1e-8) AS aic, r.iterations = f.iterations AS iterations, r.converged
+FROM reg_strata_models m CROSS JOIN LATERAL regression_fit(m.r) r JOIN reg_ref_fit f ON f.model = m.model
+WHERE m.model = 'CS1';
+-- the strata matter here: the fit differs from the unstratified one
+SELECT round(a.estimate::numeric, 4) AS stratified, round(b.estimate::numeric, 4) AS unstratified
+FROM coef_table((SELECT r FROM reg_strata_models WHERE model = 'CS1')) a
+	 JOIN coef_table((SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox_strata WHERE region IS NOT NULL)) b USING (term)
+WHERE term = 'x1';
+-- one stratum is the unstratified model
+SELECT bool_and(pg_temp.near(a.estimate, b.estimate, 1e-12) AND pg_temp.near(a.std_err, b.std_err, 1e-12)) AS one_stratum_is_none
+FROM coef_table((SELECT cox(weeks, event, ARRAY[sex, age], 'alle') FROM reg_cox)) a
+	 JOIN coef_table((SELECT cox(weeks, event, ARRAY[sex, age]) FROM reg_cox)) b USING (term);
+-- the state: labels in byte order, entries numbered by them, against plain SQL
+SELECT r::text = (SELECT 'v1;cox;p=1;strata=' || (SELECT string_agg(format('"%s"', region), ',' ORDER BY region COLLATE "C")
+													FROM (SELECT DISTINCT region FROM reg_cox_strata
+														  WHERE region IS NOT NULL AND weeks IS NOT NULL AND sex IS NOT NULL) AS l)
+						 || ';' || string_agg(format('%s,%s,%s:%s,%s,0', s - 1, weeks, sex, n, e), ';' ORDER BY s, weeks, sex)
+				  FROM (SELECT dense_rank() OVER (ORDER BY region COLLATE "C") AS s, weeks, sex, n, e
+						FROM (SELECT region, weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox_strata
+							  WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL AND region IS NOT NULL
+							  GROUP BY 1, 2, 3) AS g) AS g) AS plain_sql
+FROM (SELECT cox(weeks, event, ARRAY[sex], region) AS r FROM reg_cox_strata) AS s;
+SELECT cox(t, e, ARRAY[x], s) FROM (VALUES (2::float8, true, 1::float8, 'b'), (1, false, 0, 'a"\'), (2, true, 1, NULL),
+	(3, true, 0, 'b'), (1, true, 1, '')) AS v(t, e, x, s);
+SELECT 'v1;cox;p=1;strata="","a\"\\","b";0,1,1:1,1,0;1,1,0:1,0,0;2,2,1:1,1,0;2,3,0:1,1,0'::regression::text AS escaped;
+-- merge law (any split, labels met in any order), round trips, parallel = serial
+SELECT regression_merge(part ORDER BY k DESC)::text = (SELECT r::text FROM reg_strata_models WHERE model = 'CS1') AS merged_equals_whole
+FROM (SELECT id % 4 AS k, cox(weeks, event, ARRAY[sex, h2, h3, age], region) AS part FROM reg_cox_strata GROUP BY id % 4) AS p;
+SELECT regression_merge(part)::text = (SELECT r::text FROM reg_strata_models WHERE model = 'CS1') AS by_region_merged_equals_whole
+FROM (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age], region) AS part FROM reg_cox_strata GROUP BY region) AS p;
+SELECT model, r::text::regression::text = r::text AS text_round_trip,
+	   pg_temp.recv(regression_send(r)) = r::text AS binary_round_trip
+FROM reg_strata_models ORDER BY model;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT cox(age, y, ARRAY[sex], band::text) FROM reg_big;
+CREATE TABLE reg_strata_parallel AS SELECT cox(age, y, ARRAY[sex], band::text) AS c FROM reg_big;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+SELECT c::text = (SELECT cox(age, y, ARRAY[sex], band::text) FROM reg_big)::text AS stratified_parallel_equals_serial
+FROM reg_strata_parallel;
+RESET max_parallel_workers_per_gather;
+-- bad input
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	$$SELECT regression_merge(r) FROM (SELECT r FROM reg_strata_models WHERE model = 'CS1' UNION ALL SELECT r FROM reg_cox_models WHERE model = 'C1') AS s$$,
+	$$SELECT cox(1, true, '{1}', repeat('x', 1001))$$,
+	$$SELECT cox(1, true, ARRAY[1], g::text) FROM generate_series(1, 10001) AS g$$,
+	$$SELECT cox('NaN', true, '{1}', 'a')$$
+]) AS q;
+SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
+FROM unnest(ARRAY[
+	'v1;cox;p=1;strata="b","a";0,1,1:1,1,0;1,1,1:1,1,0', 'v1;cox;p=1;strata="a","a";0,1,1:1,1,0;1,1,1:1,1,0',
+	'v1;cox;p=1;strata="a","b";0,1,1:1,1,0', 'v1;cox;p=1;strata="a";1,1,1:1,1,0', 'v1;cox;p=1;strata="a;0,1,1:1,1,0',
+	'v1;cox;p=1;strata=a;0,1,1:1,1,0', 'v1;cox;p=1;strata="a",;0,1,1:1,1,0', 'v1;logistic;p=1;strata="a";1:1,1',
+	'v1;cox;p=1;1,1,1:1,1,0'
+]) AS input;
+SELECT n, pg_temp.recv(payload) AS result FROM unnest(ARRAY[
+	-- one entry (stratum 0, time 1, x 1: 1 row, 1 event), then the strata
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(1) || int4send(1) || '\x61'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(1) || int4send(2) || '\x61'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(2) || int4send(1) || '\x61'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(1) || int4send(1) || '\x6162'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| '\x00'::bytea,
+	'\x0101000100000001' || float8send(1) || float8send(1) || float8send(0) || int4send(1) || int4send(1) || '\x61'::bytea,
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+		|| int4send(1) || int4send(1) || '\x00'::bytea
 ]) WITH ORDINALITY AS t(payload, n);

@@ -80,7 +80,7 @@ FROM small;
 SELECT 'v1;0.1:1,0,0,1,0;1e300:0.3333333333333333,2,0,3,0'::survival;
 SELECT input, pg_temp.err(format('SELECT %L::survival', input)) AS result
 FROM unnest(ARRAY[
-	'', 'v1', ' v1;1:1,0,0,1,0', 'v2;1:1,0,0,1,0', 'x1;1:1,0,0,1,0', 'v1;1:1,0,0,1', 'v1;1:1,0,0,1,0;',
+	'', 'v1', ' v1;1:1,0,0,1,0', 'v3;1:1,0,0,1,0', 'x1;1:1,0,0,1,0', 'v1;1:1,0,0,1', 'v1;1:1,0,0,1,0;',
 	'v1;1:1,0,0,1,0 ', 'v1;1:1,0,0,1,0x', 'v1;1;1,0,0,1,0', 'v1;1:1,0,0,1.5,0',
 	'v1;2:1,0,0,1,0;1:1,0,0,1,0', 'v1;1:1,0,0,1,0;1:1,0,0,1,0', 'v1;-1:1,0,0,1,0',
 	'v1;nan:1,0,0,1,0', 'v1;inf:1,0,0,1,0', 'v1;1e999:1,0,0,1,0', 'v1;1:-1,0,0,1,0',
@@ -119,7 +119,7 @@ CREATE TEMP TABLE bad (s survival);
 \copy (SELECT '\x01'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_good.bin' WITH (FORMAT binary)
 \copy bad FROM 'results/survival_good.bin' WITH (FORMAT binary)
 SELECT s FROM bad;
-\copy (SELECT '\x02'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
+\copy (SELECT '\x03'::bytea || int4send(1) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
 \copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
 \copy (SELECT '\x01'::bytea || int4send(2) || float8send(1) || float8send(1) || float8send(0) || float8send(0) || int8send(1) || int8send(0)) TO 'results/survival_bad.bin' WITH (FORMAT binary)
 \copy bad FROM 'results/survival_bad.bin' WITH (FORMAT binary)
@@ -162,7 +162,7 @@ SELECT kind, count(*) AS rows,
 	   count(*) FILTER (WHERE NOT pg_temp.near(t.surv, o.surv)) AS surv,
 	   count(*) FILTER (WHERE o.surv > 0 AND NOT pg_temp.near(t.std_err, sqrt(o.greenwood) * o.surv)) AS std_err,
 	   count(*) FILTER (WHERE NOT pg_temp.near(t.lower, exp(ln(o.surv) - 1.959963984540054 * sqrt(o.greenwood)))) AS lower
-FROM (SELECT kind, t.* FROM km, surv_table(s) t) t FULL JOIN oracle o USING (kind, time)
+FROM (SELECT kind, t.* FROM km, surv_table(s, variance => 'greenwood') t) t FULL JOIN oracle o USING (kind, time)  -- the oracle is Greenwood's
 GROUP BY kind ORDER BY kind;
 -- S(t) at every whole time against the oracle's step function
 SELECT kind, count(*) AS times,
@@ -226,7 +226,8 @@ GROUP BY n ORDER BY n;
 -- the merge function on its own
 SELECT survival_combine('v1;1:1,0,0,1,0', 'v1;1:0,1,0,1,0;2:1,0,0,1,0');
 
--- the state grows with distinct times, not rows: 520 weeks, 48 bytes each
+-- the state grows with distinct times, not rows: 520 weeks, 72 bytes each (48, and 24 for the
+-- squared weights of the robust variance)
 SELECT n, pg_column_size(survival(1 + i % 520, i % 3 > 0)) AS bytes
 FROM (VALUES (10000), (100000)) v(n), generate_series(1, n) i GROUP BY n ORDER BY n;
 

@@ -28,7 +28,7 @@ CREATE TEMP TABLE ours AS
 SELECT ds, c.conf_type, c.conf_level, row_number() OVER (PARTITION BY ds, c.conf_type, c.conf_level ORDER BY t.time)::int AS row, t.*
 FROM states,
 	 (VALUES ('log', 0.95), ('log-log', 0.95), ('plain', 0.95), ('log', 0.9), ('log-log', 0.99)) AS c(conf_type, conf_level),
-	 LATERAL surv_table(s, c.conf_type, c.conf_level) AS t;
+	 LATERAL surv_table(s, c.conf_type, c.conf_level, 'greenwood') AS t;  -- R's reference is robust = FALSE
 
 SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE r.ds IS NULL OR o.ds IS NULL) AS unmatched,

@@ -17,7 +17,7 @@ SELECT has_function('surv_at', ARRAY['survival', 'double precision']);
 SELECT has_function('surv_median', ARRAY['survival']);
 SELECT has_function('surv_quantile', ARRAY['survival', 'double precision']);
 SELECT has_function('surv_rmean', ARRAY['survival', 'double precision']);
-SELECT has_function('surv_table', ARRAY['survival', 'text', 'double precision']);
+SELECT has_function('surv_table', ARRAY['survival', 'text', 'double precision', 'text']);
 SELECT has_function('logrank', ARRAY['double precision', 'boolean', 'text']);
 SELECT has_function('logrank', ARRAY['text', 'survival']);
 SELECT has_function('logrank', ARRAY['double precision', 'boolean', 'text', 'text']);
@@ -32,7 +32,7 @@ SELECT is((SELECT provolatile::text FROM pg_proc WHERE proname = 'surv_table'), 
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
 		   WHERE attrelid = 'logrank_result'::regclass AND attnum > 0), ARRAY['chisq', 'df', 'p_value'], 'logrank_result columns');
 SELECT is((SELECT proargnames FROM pg_proc WHERE proname = 'surv_table'),
-		  ARRAY['', 'conf_type', 'conf_level', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'],
+		  ARRAY['', 'conf_type', 'conf_level', 'variance', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'],
 		  'surv_table columns');
 
 -- numbers users know from R, written by r/survival_reference.R

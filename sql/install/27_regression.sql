@@ -99,3 +99,16 @@ CREATE FUNCTION predict(r regression, x float8[]) RETURNS float8
 COMMENT ON FUNCTION coef_table(regression, text[], float8, text) IS 'estimates, standard errors, z statistics, p-values and Wald intervals of a model (R: summary(glm)$coefficients, summary(coxph)$coefficients, confint.default); ties (efron, breslow) is for Cox models; honours jobreg.min_cell';
 COMMENT ON FUNCTION regression_fit(regression) IS 'rows, events, log-likelihood of the model and of the intercept-only model, deviance, AIC, iterations and convergence (R: logLik, deviance, AIC); honours jobreg.min_cell';
 COMMENT ON FUNCTION predict(regression, float8[]) IS 'the fitted probability (logistic), rate per unit of exposure (poisson) or relative hazard exp(x''b) (cox) at covariates x';
+
+/* ---------- regression: the stratified Cox model (27_regression.sql) ---------- */
+
+CREATE FUNCTION cox_trans(regression, float8, bool, float8[], text) RETURNS regression
+	AS 'MODULE_PATHNAME', 'cox_trans_strata' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION cox_trans(regression, float8, bool, float8[], text) IS 'transition function of the stratified cox aggregate: adds one row to its stratum, time and covariate pattern';
+CREATE AGGREGATE cox(duration float8, event bool, x float8[], strata text) (
+	SFUNC = cox_trans,
+	STYPE = regression,
+	COMBINEFUNC = regression_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE cox(float8, bool, float8[], text) IS 'stratified Cox proportional hazards model, a baseline hazard per stratum (R: coxph(Surv(duration, event) ~ x + strata(s))); rows with a NULL skipped';

@@ -82,9 +82,10 @@ COMMENT ON FUNCTION surv_rmean(survival, float8) IS 'restricted mean survival ti
 
 /* STABLE: the result depends on the setting jobreg.min_cell */
 CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level float8 DEFAULT 0.95,
+						   variance text DEFAULT 'auto',
 						   OUT "time" float8, OUT n_risk float8, OUT n_event float8, OUT n_censor float8,
 						   OUT surv float8, OUT std_err float8, OUT lower float8, OUT upper float8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
 
-COMMENT ON FUNCTION surv_table(survival, text, float8) IS 'Kaplan-Meier table with Greenwood standard errors and confidence intervals, as summary(survfit) in R';
+COMMENT ON FUNCTION surv_table(survival, text, float8, text) IS 'Kaplan-Meier table with standard errors and confidence intervals, as summary(survfit) in R; variance auto (R''s default: robust with non-integer weights), greenwood or robust';

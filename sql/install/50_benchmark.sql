@@ -185,3 +185,34 @@ CREATE FUNCTION reduce_distance(own_rate float8, best_rate float8, share float8 
 
 COMMENT ON FUNCTION required_change(float8, float8, float8) IS 'change in the count that brings own_rate to cluster_rate: own_count × (cluster_rate / own_rate − 1)';
 COMMENT ON FUNCTION reduce_distance(float8, float8, float8) IS 'the rate after closing a share (default 25 %, Vision 2020) of the distance to the best rate';
+
+/* ---------- expected against actual: klynge_benchmark_oe (50_benchmark.sql) ---------- */
+
+CREATE TYPE klynge_oe_result AS (
+	focus int,
+	kommuner int,
+	observed float8,
+	expected float8,
+	ratio float8,
+	lower float8,
+	upper float8,
+	p_value float8,
+	cluster_ratio float8,
+	rank int,
+	best_kommune int,
+	best_ratio float8
+);
+COMMENT ON TYPE klynge_oe_result IS 'result of klynge_benchmark_oe: the focus kommune''s observed and expected counts, their ratio with smr''s 95 % interval and p-value, the klynge''s pooled ratio, rank and the best kommune';
+
+CREATE FUNCTION klynge_benchmark_oe_final(float8[]) RETURNS klynge_oe_result
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank';
+
+CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, focus int, direction text) (
+	SFUNC = klynge_benchmark_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_oe_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int, text) IS 'benchmark of the focus kommune on observed ÷ expected (expected from a national model): ratio with smr''s 95 % interval (R poisson.test), pooled klynge ratio, rank; direction lower or higher is better';

@@ -455,3 +455,86 @@ reduce_distance(PG_FUNCTION_ARGS)
 				 errdetail("The value given was %g.", share)));
 	PG_RETURN_FLOAT8(own_rate + share * (best_rate - own_rate));
 }
+
+/*
+ * klynge_benchmark_oe_final(state) → (focus, kommuner, observed, expected,
+ * ratio, lower, upper, p_value, cluster_ratio, rank, best_kommune,
+ * best_ratio): the benchmark on observed ÷ expected ("faktisk" against
+ * "forventet").  The state is klynge_benchmark's, with the observed count as
+ * the numerator and the expected count as the denominator; the focus
+ * kommune's ratio has smr's 95 % interval and p-value (R's poisson.test),
+ * the klynge's ratio is pooled over the other kommuner (Σ observed ÷ Σ
+ * expected), and the rank orders every kommune's ratio in the direction
+ * given, ties sharing a rank.
+ */
+PG_FUNCTION_INFO_V1(klynge_benchmark_oe_final);
+
+Datum
+klynge_benchmark_oe_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
+	KlyngeState *s;
+	int			n;
+	int			own = -1,
+				best = 0,
+				rank = 1;
+	float8	   *score;
+	float8		other_obs = 0,
+				other_exp = 0,
+				test[4];
+	TupleDesc	tupdesc;
+	Datum		values[12];
+	bool		nulls[12] = {false};
+
+	CheckState(state);
+	s = StateData(state);
+	n = StateKommuner(state);
+	if (n == 0)
+		PG_RETURN_NULL();
+	score = palloc(n * sizeof(float8));
+	for (int i = 0; i < n; i++)
+	{
+		if (s->kommuner[i].den == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DIVISION_BY_ZERO),
+					 errmsg("kommune %d has an expected count of 0", (int) s->kommuner[i].kode),
+					 errdetail("Its ratio of observed to expected is undefined, so it cannot be ranked.")));
+		score[i] = s->direction * (s->kommuner[i].num / s->kommuner[i].den);
+		if (score[i] < score[best])
+			best = i;
+		if (s->kommuner[i].kode == s->focus)
+			own = i;
+		else
+		{
+			other_obs += s->kommuner[i].num;
+			other_exp += s->kommuner[i].den;
+		}
+	}
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "klynge_benchmark_oe_final must return a composite type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Int32GetDatum((int) s->focus);
+	values[1] = Int32GetDatum(n);
+	if (own >= 0)
+	{
+		jobreg_smr(s->kommuner[own].num, s->kommuner[own].den, 0.95, test);
+		for (int i = 0; i < n; i++)
+			if (score[i] < score[own])
+				rank++;
+		values[2] = Float8GetDatum(s->kommuner[own].num);
+		values[3] = Float8GetDatum(s->kommuner[own].den);
+		for (int i = 0; i < 4; i++)
+			values[4 + i] = Float8GetDatum(test[i]);
+		values[9] = Int32GetDatum(rank);
+	}
+	else
+		nulls[2] = nulls[3] = nulls[4] = nulls[5] = nulls[6] = nulls[7] = nulls[9] = true;
+	values[8] = Float8GetDatum(other_exp > 0 ? other_obs / other_exp : 0);
+	nulls[8] = other_exp == 0;
+	values[10] = Int32GetDatum((int) s->kommuner[best].kode);
+	values[11] = Float8GetDatum(s->kommuner[best].num / s->kommuner[best].den);
+	for (int i = 2; i < 12; i++)
+		if (!nulls[i] && i != 9 && i != 10 && !isfinite(DatumGetFloat8(values[i])))
+			float_overflow_error();
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

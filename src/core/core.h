@@ -18,6 +18,9 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/date.h"
 #include "utils/expandeddatum.h"
 
@@ -157,6 +160,76 @@ jobreg_expanded_arg(FunctionCallInfo fcinfo, int argno, const ExpandedObjectMeth
 				PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 			} \
 	} while (0)
+
+/*
+ * Text labels of the states (logrank and gray groups, regression strata):
+ * byte order, a shorter label before a longer one it begins; written in
+ * double quotes with \ before " and \.
+ */
+static inline int
+jobreg_compare_labels(const char *a, int32 alen, const char *b, int32 blen)
+{
+	int			c = memcmp(a, b, Min(alen, blen));
+
+	return c != 0 ? c : (alen > blen) - (alen < blen);
+}
+
+static inline void
+jobreg_format_label(StringInfo buf, const char *label, int32 len)
+{
+	appendStringInfoChar(buf, '"');
+	for (int32 i = 0; i < len; i++)
+	{
+		if (label[i] == '"' || label[i] == '\\')
+			appendStringInfoChar(buf, '\\');
+		appendStringInfoChar(buf, label[i]);
+	}
+	appendStringInfoChar(buf, '"');
+}
+
+/*
+ * A label of a binary form: int4 length and bytes, in the client encoding.
+ * Receiving (of a what: "group label") checks the length against the data (and with check_length
+ * against the caller's limit, before and after conversion), refuses a zero
+ * byte and converts to the server encoding, checking the bytes; errors
+ * are 22P03 with errmsg invalid.  Returns a palloc'd copy.
+ */
+static inline char *
+jobreg_recv_label(StringInfo buf, const char *invalid, const char *what,
+				  void (*check_length) (int64 len), int32 *lenp)
+{
+	int32		len = (int32) pq_getmsgint(buf, 4);
+	const char *raw;
+	char	   *label;
+
+	if (len < 0 || len > buf->len - buf->cursor)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("%s", invalid),
+				 errdetail("A %s length does not match the length of the data.", what)));
+	check_length(len);
+	raw = pq_getmsgbytes(buf, len);
+	/* text holds no NUL byte (an SQL_ASCII database would not check) */
+	if (memchr(raw, '\0', len) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("%s", invalid),
+				 errdetail("A %s contains a zero byte.", what)));
+	/* converts from the client encoding, checking the bytes */
+	label = pg_client_to_server(raw, len);
+	*lenp = label == raw ? len : strlen(label);
+	check_length(*lenp);		/* conversion may lengthen it */
+	return pnstrdup(label, *lenp);
+}
+
+static inline void
+jobreg_send_label(StringInfo buf, const char *label, int32 len)
+{
+	char	   *converted = pg_server_to_client(pnstrdup(label, len), len);
+
+	pq_sendint32(buf, strlen(converted));
+	pq_sendbytes(buf, converted, strlen(converted));
+}
 
 /*
  * What a function read from one of the extension's reference tables, kept

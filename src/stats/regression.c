@@ -53,6 +53,7 @@ PG_FUNCTION_INFO_V1(logistic_trans);
 PG_FUNCTION_INFO_V1(poisson_trans);
 PG_FUNCTION_INFO_V1(cox_trans);
 PG_FUNCTION_INFO_V1(cox_trans_entry);
+PG_FUNCTION_INFO_V1(cox_trans_strata);
 PG_FUNCTION_INFO_V1(regression_combine);
 PG_FUNCTION_INFO_V1(coef_table);
 PG_FUNCTION_INFO_V1(regression_fit);
@@ -218,6 +219,16 @@ typedef struct RegState
 	float8		global[REG_POISSON_NGLOBAL];
 	const float8 *probe;
 	struct reg_hash_hash *table;
+	/* Cox strata: -1 not known yet, 0 none, 1 named (labels below) */
+	int			strata;
+	int			nstrata;
+	int			strata_cap;
+	char	  **labels;			/* by stratum number, in order of arrival */
+	int32	   *lens;
+	const char *probe_label;
+	int32		probe_len;
+	int			last_stratum;	/* of the previous row, -1 before the first */
+	struct strat_hash_hash *strata_table;
 } RegState;
 
 /* a fast hash of a key's float8s (hash_bytes costs a fifth of a row) */
@@ -260,6 +271,59 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* the labels of named strata, by number (as RegCell: REG_PROBE is the label at hand) */
+typedef struct StratCell
+{
+	uint32		idx;
+	uint32		hash;
+	char		status;
+} StratCell;
+
+static inline const char *
+LabelOf(RegState *st, uint32 idx, int32 *len)
+{
+	if (idx == REG_PROBE)
+	{
+		*len = st->probe_len;
+		return st->probe_label;
+	}
+	*len = st->lens[idx];
+	return st->labels[idx];
+}
+
+static inline uint32
+LabelHash(RegState *st, uint32 idx)
+{
+	int32		len;
+	const char *label = LabelOf(st, idx, &len);
+
+	return hash_bytes((const unsigned char *) label, len);
+}
+
+static inline bool
+LabelEqual(RegState *st, uint32 a, uint32 b)
+{
+	int32		alen,
+				blen;
+	const char *al = LabelOf(st, a, &alen);
+	const char *bl = LabelOf(st, b, &blen);
+
+	return alen == blen && memcmp(al, bl, alen) == 0;
+}
+
+#define SH_PREFIX strat_hash
+#define SH_ELEMENT_TYPE StratCell
+#define SH_KEY_TYPE uint32
+#define SH_KEY idx
+#define SH_HASH_KEY(tb, k) LabelHash((RegState *) (tb)->private_data, (k))
+#define SH_EQUAL(tb, a, b) LabelEqual((RegState *) (tb)->private_data, (a), (b))
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 static int
 KeyCmp(const float8 *a, const float8 *b, int p)
 {
@@ -269,23 +333,47 @@ KeyCmp(const float8 *a, const float8 *b, int p)
 	return 0;
 }
 
-/* orders pattern indexes by their keys */
+/* orders pattern indexes by their keys (by rank the stratum numbers, when named) */
+typedef struct OrderArg
+{
+	const RegState *st;
+	const int  *rank;			/* rank of each stratum number, or NULL */
+} OrderArg;
+
 static int
 IndexCmp(const void *a, const void *b, void *arg)
 {
-	const RegState *st = arg;
+	const OrderArg *o = arg;
+	const RegState *st = o->st;
+	const float8 *ka = st->keys + (Size) *(const int *) a * st->nkey;
+	const float8 *kb = st->keys + (Size) *(const int *) b * st->nkey;
 
-	return KeyCmp(st->keys + (Size) *(const int *) a * st->nkey,
-				  st->keys + (Size) *(const int *) b * st->nkey, st->nkey);
+	if (o->rank != NULL && ka[0] != kb[0])
+		return o->rank[(int) ka[0]] < o->rank[(int) kb[0]] ? -1 : 1;
+	return KeyCmp(ka, kb, st->nkey);
+}
+
+/* orders stratum numbers by their labels */
+static int
+StratumCmp(const void *a, const void *b, void *arg)
+{
+	const RegState *st = arg;
+	int			x = *(const int *) a;
+	int			y = *(const int *) b;
+
+	return jobreg_compare_labels(st->labels[x], st->lens[x], st->labels[y], st->lens[y]);
 }
 
 static Size
 RegFlatSize(ExpandedObjectHeader *eohptr)
 {
 	RegState   *st = (RegState *) eohptr;
-
-	return REGRESSION_HDRSZ +
+	Size		size = REGRESSION_HDRSZ +
 		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->nkey + st->nval));
+
+	for (int k = 0; k < st->nstrata; k++)
+		size += sizeof(int32) + st->lens[k];
+	return size;
 }
 
 /* The flat form is canonical: patterns sorted */
@@ -295,6 +383,10 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	RegState   *st = (RegState *) eohptr;
 	Regression *r = (Regression *) result;
 	int		   *order = palloc(sizeof(int) * Max(st->n, 1));
+	int		   *byrank = NULL;
+	int		   *rank = NULL;
+	OrderArg	arg = {st, NULL};
+	char	   *lp;
 
 	memset(r, 0, allocated_size);
 	SET_VARSIZE(r, allocated_size);
@@ -305,19 +397,49 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	r->nval = st->nval;
 	r->nglobal = st->nglobal;
 	r->nentries = st->n;
+	r->nstrata = st->nstrata;
 	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
+	if (st->nstrata > 0)
+	{
+		/* stratum numbers in order of arrival become the ranks of the labels */
+		byrank = palloc(sizeof(int) * st->nstrata);
+		rank = palloc(sizeof(int) * st->nstrata);
+		for (int k = 0; k < st->nstrata; k++)
+			byrank[k] = k;
+		qsort_arg(byrank, st->nstrata, sizeof(int), StratumCmp, st);
+		for (int k = 0; k < st->nstrata; k++)
+			rank[byrank[k]] = k;
+		arg.rank = rank;
+	}
 	for (int i = 0; i < st->n; i++)
 		order[i] = i;
 	if (st->nkey > 0)
-		qsort_arg(order, st->n, sizeof(int), IndexCmp, st);
+		qsort_arg(order, st->n, sizeof(int), IndexCmp, &arg);
 	for (int i = 0; i < st->n; i++)
 	{
 		int			o = order[i];
 
 		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->nkey, sizeof(float8) * st->nkey);
 		memcpy(REG_VAL(r, i), st->vals + (Size) o * st->nval, sizeof(float8) * st->nval);
+		if (rank != NULL)
+			REG_KEY(r, i)[0] = rank[(int) REG_KEY(r, i)[0]];
 	}
+	lp = REG_STRATA(r);
+	for (int k = 0; k < st->nstrata; k++)
+	{
+		int			s = byrank[k];
+
+		memcpy(lp, &st->lens[s], sizeof(int32));
+		memcpy(lp + sizeof(int32), st->labels[s], st->lens[s]);
+		lp += sizeof(int32) + st->lens[s];
+	}
+	Assert(lp == (char *) result + allocated_size);
 	pfree(order);
+	if (rank != NULL)
+	{
+		pfree(rank);
+		pfree(byrank);
+	}
 }
 
 static const ExpandedObjectMethods RegMethods = {
@@ -332,7 +454,94 @@ RegStateCreate(MemoryContext cxt)
 
 	EOH_init_header(&st->hdr, &RegMethods, cxt);
 	st->table = reg_hash_create(cxt, 64, st);
+	st->strata = -1;
+	st->last_stratum = -1;
 	return st;
+}
+
+/* a Cox state with named strata or without; the two do not merge */
+static void
+SetStrata(RegState *st, bool named)
+{
+	if (st->strata < 0)
+	{
+		st->strata = named ? 1 : 0;
+		if (named)
+			st->strata_table = strat_hash_create(st->hdr.eoh_context, 16, st);
+	}
+	else if (st->strata != (named ? 1 : 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge a cox model with strata and a cox model without strata"),
+				 errdetail("cox(duration, event, x, strata) and the cox aggregates without strata make states that do not merge.")));
+}
+
+static void
+CheckLabelLength(int64 len)
+{
+	if (len > REGRESSION_MAX_LABEL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("cox stratum label too long"),
+				 errdetail("A stratum label has at most %d bytes; label the strata with shorter names or codes.",
+						   REGRESSION_MAX_LABEL)));
+}
+
+static void
+CheckStrataLimit(int64 n)
+{
+	if (n > REGRESSION_MAX_STRATA)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("cox model has too many strata"),
+				 errdetail("A cox state holds at most %d strata.", REGRESSION_MAX_STRATA),
+				 errhint("Stratify on fewer groups, or put the grouping among the covariates.")));
+}
+
+/* The number of a stratum label in a state with named strata, added if new */
+static int
+StratumNumber(RegState *st, const char *label, int32 len)
+{
+	StratCell  *cell;
+	bool		found;
+	int			k = st->last_stratum;
+
+	if (k >= 0 && st->lens[k] == len && memcmp(st->labels[k], label, len) == 0)
+		return k;
+	st->probe_label = label;
+	st->probe_len = len;
+	cell = strat_hash_insert(st->strata_table, REG_PROBE, &found);
+	if (!found)
+	{
+		MemoryContext cxt = st->hdr.eoh_context;
+		char	   *copy;
+
+		CheckLabelLength(len);
+		CheckStrataLimit((int64) st->nstrata + 1);
+		if (st->nstrata == st->strata_cap)
+		{
+			int			cap = Max(16, st->strata_cap * 2);
+
+			if (st->strata_cap == 0)
+			{
+				st->labels = MemoryContextAlloc(cxt, sizeof(char *) * cap);
+				st->lens = MemoryContextAlloc(cxt, sizeof(int32) * cap);
+			}
+			else
+			{
+				st->labels = repalloc(st->labels, sizeof(char *) * cap);
+				st->lens = repalloc(st->lens, sizeof(int32) * cap);
+			}
+			st->strata_cap = cap;
+		}
+		copy = MemoryContextAlloc(cxt, Max(len, 1));
+		memcpy(copy, label, len);
+		st->labels[st->nstrata] = copy;
+		st->lens[st->nstrata] = len;
+		cell->idx = st->nstrata++;
+	}
+	st->last_stratum = cell->idx;
+	return cell->idx;
 }
 
 static void
@@ -406,7 +615,35 @@ AddFlat(RegState *st, const Regression *r)
 	const char *layout = ValLayout(r->kind);
 
 	SetModel(st, r->kind, r->p);
+	if (r->kind == REG_COX)
+		SetStrata(st, r->nstrata > 0);
 	AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
+	if (r->nstrata > 0)
+	{
+		/* the flat state's strata (ranks of its labels) get this state's numbers */
+		int		   *number = palloc(sizeof(int) * r->nstrata);
+		const char *lp = REG_STRATA(r);
+		float8		key[REGRESSION_MAX_P + 3];
+
+		for (int k = 0; k < r->nstrata; k++)
+		{
+			int32		len;
+
+			memcpy(&len, lp, sizeof(int32));
+			number[k] = StratumNumber(st, lp + sizeof(int32), len);
+			lp += sizeof(int32) + len;
+		}
+		for (int i = 0; i < r->nentries; i++)
+		{
+			if ((i & 1023) == 1023)
+				CHECK_FOR_INTERRUPTS();
+			memcpy(key, REG_KEY(r, i), sizeof(float8) * r->nkey);
+			key[0] = number[(int) key[0]];
+			AddSlots(PatternSums(st, key), REG_VAL(r, i), layout);
+		}
+		pfree(number);
+		return;
+	}
 	for (int i = 0; i < r->nentries; i++)
 	{
 		if ((i & 1023) == 1023)
@@ -429,6 +666,7 @@ RegInvalid(int sqlstate, const char *detail)
 }
 
 static void CheckRiskSets(const Regression *r, int sqlstate);
+static void CheckStrata(const Regression *r, int sqlstate);
 
 static bool
 IsWhole(float8 v)
@@ -461,8 +699,10 @@ CheckValues(Regression *r, int sqlstate)
 				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate or time that is not finite.", i + 1));
 			x[j] += 0.0;		/* no negative zero */
 		}
-		if (r->kind == REG_COX && !(x[0] >= 0 && x[0] <= PG_INT32_MAX && IsWhole(x[0])))
-			RegInvalid(sqlstate, psprintf("Entry %d must have a whole stratum number, 0 or more.", i + 1));
+		if (r->kind == REG_COX && !(x[0] >= 0 && x[0] < Max(r->nstrata, 1) && IsWhole(x[0])))
+			RegInvalid(sqlstate, r->nstrata > 0
+					   ? psprintf("Entry %d must have a stratum number from 0 to %d (one per label).", i + 1, r->nstrata - 1)
+					   : psprintf("Entry %d must have stratum number 0 (a model without named strata).", i + 1));
 		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->nkey) >= 0)
 			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
 										  i + 1, i));
@@ -493,6 +733,8 @@ CheckValues(Regression *r, int sqlstate)
 		RegInvalid(sqlstate, "The rows add up to more than 2^53.");
 	if (r->kind == REG_COX)
 		CheckRiskSets(r, sqlstate);
+	if (r->nstrata > 0)
+		CheckStrata(r, sqlstate);
 	if (r->kind == REG_POISSON &&
 		!(g[REG_G_NONINT] >= 0 && g[REG_G_NONINT] <= rows && IsWhole(g[REG_G_NONINT])))
 		RegInvalid(sqlstate, "The count of rows with non-integer events must be a whole number from 0 to the rows.");
@@ -528,6 +770,63 @@ CheckRiskSets(const Regression *r, int sqlstate)
 	}
 }
 
+/*
+ * Named strata: labels in increasing byte order, each used by an entry (the
+ * entries are sorted, so the numbers used are 0 .. nstrata - 1 in turn).
+ */
+static void
+CheckStrata(const Regression *r, int sqlstate)
+{
+	const char *lp = REG_STRATA(r);
+	const char *prev = NULL;
+	int32		prevlen = 0;
+	int			next = 0;
+
+	for (int k = 0; k < r->nstrata; k++)
+	{
+		int32		len;
+
+		memcpy(&len, lp, sizeof(int32));
+		if (prev != NULL && jobreg_compare_labels(prev, prevlen, lp + sizeof(int32), len) >= 0)
+			RegInvalid(sqlstate, "Stratum labels must be distinct and in increasing byte order.");
+		prev = lp + sizeof(int32);
+		prevlen = len;
+		lp += sizeof(int32) + len;
+	}
+	for (int i = 0; i < r->nentries; i++)
+	{
+		int			s = (int) REG_KEY(r, i)[0];
+
+		if (s == next)
+			next++;
+		else if (s != next - 1)
+			RegInvalid(sqlstate, psprintf("Stratum %d has no entry.", next + 1));
+	}
+	if (next != r->nstrata)
+		RegInvalid(sqlstate, psprintf("Stratum %d has no entry.", next + 1));
+}
+
+/* the bytes of a flat state's stratum labels, -1 unless they fit size bytes */
+static int64
+StrataBytes(const Regression *r, Size size)
+{
+	const char *lp = REG_STRATA(r);
+	const char *end = (const char *) r + size;
+
+	for (int k = 0; k < r->nstrata; k++)
+	{
+		int32		len;
+
+		if (end - lp < (ptrdiff_t) sizeof(int32))
+			return -1;
+		memcpy(&len, lp, sizeof(int32));
+		if (len < 0 || len > REGRESSION_MAX_LABEL || end - lp - (ptrdiff_t) sizeof(int32) < len)
+			return -1;
+		lp += sizeof(int32) + len;
+	}
+	return lp - REG_STRATA(r);
+}
+
 Regression *
 regression_from_datum(Datum d)
 {
@@ -547,8 +846,13 @@ regression_from_datum(Datum d)
 		r->p > REGRESSION_MAX_P || r->nkey != KindNkey(r->kind, r->p) ||
 		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
 		r->nentries < 1 || r->nentries > MaxEntries(r->kind) ||
+		r->nstrata < 0 || r->nstrata > REGRESSION_MAX_STRATA ||
+		(r->nstrata > 0 && r->kind != REG_COX) ||
+		VARSIZE(r) < REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)) ||
 		VARSIZE(r) != REGRESSION_HDRSZ +
-		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)))
+		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)) +
+		StrataBytes(r, VARSIZE(r)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupted regression value"),
@@ -556,13 +860,14 @@ regression_from_datum(Datum d)
 	return r;
 }
 
+/* a zeroed flat value; labelbytes for the stratum labels (int32 lengths and bytes) */
 static Regression *
-AllocFlat(int kind, int p, int n)
+AllocFlat(int kind, int p, int n, Size labelbytes)
 {
 	int			nval = KindNval(kind);
 	int			nglobal = KindNglobal(kind);
 	int			nkey = KindNkey(kind, p);
-	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (nkey + nval));
+	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (nkey + nval)) + labelbytes;
 	Regression *r = palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 
 	SET_VARSIZE(r, size);
@@ -738,9 +1043,12 @@ regression_in(PG_FUNCTION_ARGS)
 	float8		globals[REG_POISSON_NGLOBAL];
 	float8	   *ents;
 	Regression *r;
+	StringInfoData labels;		/* int32 length and bytes per stratum label */
+	int			nstrata = 0;
 
 	jobreg_check_state_io("regression");
 
+	initStringInfo(&labels);
 	ExpectText(str, &p, "v");
 	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
 		ereport(ERROR,
@@ -765,6 +1073,37 @@ regression_in(PG_FUNCTION_ARGS)
 	{
 		ExpectText(str, &p, ";sums=");
 		ParseSlots(str, &p, globals, GlobalLayout(kind));
+	}
+	if (kind == REG_COX && strncmp(p, ";strata=", 8) == 0)
+	{
+		p += 8;
+		do
+		{
+			int32		start;
+			int32		len;
+
+			if (nstrata > 0)
+				p++;			/* the comma */
+			CheckStrataLimit((int64) nstrata + 1);
+			if (*p != '"')
+				RegSyntax(str, p, "a stratum label in double quotes");
+			p++;
+			start = labels.len;
+			appendBinaryStringInfo(&labels, (const char *) &start, sizeof(int32));
+			for (; *p != '"'; p++)
+			{
+				if (*p == '\\')
+					p++;
+				if (*p == '\0')
+					RegSyntax(str, p, "the end of a stratum label (\")");
+				appendStringInfoChar(&labels, *p);
+			}
+			p++;
+			len = labels.len - start - (int32) sizeof(int32);
+			CheckLabelLength(len);
+			memcpy(labels.data + start, &len, sizeof(int32));
+			nstrata++;
+		} while (*p == ',');
 	}
 	nkey = KindNkey(kind, np);
 	stride = nkey + KindNval(kind);
@@ -794,11 +1133,13 @@ regression_in(PG_FUNCTION_ARGS)
 	if (*p != '\0')
 		RegSyntax(str, p, "\";\" or the end of input");
 	CheckPatternLimit(kind, n);
-	r = AllocFlat(kind, np, n);
+	r = AllocFlat(kind, np, n, labels.len);
 	if (r->nglobal > 0)
 		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * r->nglobal);
 	if (n > 0)
 		memcpy(REG_ENTRY(r, 0), ents, sizeof(float8) * (Size) n * stride);
+	r->nstrata = nstrata;
+	memcpy(REG_STRATA(r), labels.data, labels.len);
 	CheckValues(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(r);
 }
@@ -817,6 +1158,22 @@ regression_out(PG_FUNCTION_ARGS)
 	{
 		appendStringInfoString(&buf, ";sums=");
 		AppendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
+	}
+	if (r->nstrata > 0)
+	{
+		const char *lp = REG_STRATA(r);
+
+		appendStringInfoString(&buf, ";strata=");
+		for (int k = 0; k < r->nstrata; k++)
+		{
+			int32		len;
+
+			memcpy(&len, lp, sizeof(int32));
+			if (k > 0)
+				appendStringInfoChar(&buf, ',');
+			jobreg_format_label(&buf, lp + sizeof(int32), len);
+			lp += sizeof(int32) + len;
+		}
 	}
 	for (int i = 0; i < r->nentries; i++)
 	{
@@ -874,7 +1231,9 @@ SendSlots(StringInfo buf, const float8 *slot, const char *layout)
  * Binary form: uint8 format version, uint8 kind, int2 p, int4 number of
  * patterns, the kind's global sums, then per pattern p covariates (float8)
  * and the kind's sums; a float8 as float8, a fixed-point sum as int8 high
- * and low halves of its int128.  Validated like text input.
+ * and low halves of its int128; a Cox model with named strata then has
+ * int4 the number of strata and per stratum int4 the length and the bytes
+ * of its label.  Validated like text input.
  */
 Datum
 regression_recv(PG_FUNCTION_ARGS)
@@ -885,6 +1244,10 @@ regression_recv(PG_FUNCTION_ARGS)
 				np,
 				n,
 				stride;
+	int64		rest;
+	float8	   *slots;
+	StringInfoData labels;		/* int32 length and bytes per stratum label */
+	int			nstrata = 0;
 	Regression *r;
 
 	jobreg_check_state_io("regression");
@@ -908,19 +1271,48 @@ regression_recv(PG_FUNCTION_ARGS)
 				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
 	n = (int32) pq_getmsgint(buf, 4);
 	stride = KindNkey(kind, np) + KindNval(kind);
-	if (n < 1 || n > MaxEntries(kind) ||
-		((int64) n * stride + KindNglobal(kind)) * 8 != buf->len - buf->cursor)
+	rest = n < 1 || n > MaxEntries(kind) ? -1 :
+		buf->len - buf->cursor - ((int64) n * stride + KindNglobal(kind)) * 8;
+	if (rest < 0 || (rest > 0 && (kind != REG_COX || rest < (int64) sizeof(int32))))
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
 							buf->len - buf->cursor, n, stride));
-	r = AllocFlat(kind, np, n);
-	RecvSlots(buf, REG_GLOBALS(r), GlobalLayout(kind));
+	slots = palloc_extended(sizeof(float8) * ((Size) n * stride + KindNglobal(kind)), MCXT_ALLOC_HUGE);
+	RecvSlots(buf, slots, GlobalLayout(kind));
 	for (int i = 0; i < n; i++)
 	{
-		for (int j = 0; j < r->nkey; j++)
-			REG_KEY(r, i)[j] = pq_getmsgfloat8(buf);
-		RecvSlots(buf, REG_VAL(r, i), ValLayout(kind));
+		float8	   *e = slots + KindNglobal(kind) + (Size) i * stride;
+
+		for (int j = 0; j < KindNkey(kind, np); j++)
+			e[j] = pq_getmsgfloat8(buf);
+		RecvSlots(buf, e + KindNkey(kind, np), ValLayout(kind));
 	}
+	initStringInfo(&labels);
+	if (rest > 0)
+	{
+		nstrata = (int32) pq_getmsgint(buf, 4);
+		if (nstrata < 1 || nstrata > REGRESSION_MAX_STRATA)
+			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+					   psprintf("A cox model has 1 to %d named strata.", REGRESSION_MAX_STRATA));
+		for (int k = 0; k < nstrata; k++)
+		{
+			int32		len;
+			char	   *label;
+
+			if (buf->len - buf->cursor < (int) sizeof(int32))
+				RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message ends before a stratum label.");
+			label = jobreg_recv_label(buf, "invalid regression value", "stratum label",
+									  CheckLabelLength, &len);
+			appendBinaryStringInfo(&labels, (const char *) &len, sizeof(int32));
+			appendBinaryStringInfo(&labels, label, len);
+		}
+		if (buf->cursor != buf->len)
+			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message has bytes after the stratum labels.");
+	}
+	r = AllocFlat(kind, np, n, labels.len);
+	memcpy(REG_GLOBALS(r), slots, sizeof(float8) * ((Size) n * stride + KindNglobal(kind)));
+	r->nstrata = nstrata;
+	memcpy(REG_STRATA(r), labels.data, labels.len);
 	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(r);
 }
@@ -944,6 +1336,20 @@ regression_send(PG_FUNCTION_ARGS)
 		for (int j = 0; j < r->nkey; j++)
 			pq_sendfloat8(&buf, REG_KEY(r, i)[j]);
 		SendSlots(&buf, REG_VAL(r, i), ValLayout(r->kind));
+	}
+	if (r->nstrata > 0)
+	{
+		const char *lp = REG_STRATA(r);
+
+		pq_sendint32(&buf, r->nstrata);
+		for (int k = 0; k < r->nstrata; k++)
+		{
+			int32		len;
+
+			memcpy(&len, lp, sizeof(int32));
+			jobreg_send_label(&buf, lp + sizeof(int32), len);
+			lp += sizeof(int32) + len;
+		}
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -1098,6 +1504,7 @@ cox_trans(PG_FUNCTION_ARGS)
 	key[1] = t + 0.0;			/* no negative zero */
 	st = GetState(fcinfo, 0);
 	SetModel(st, REG_COX, p);
+	SetStrata(st, false);
 	v = PatternSums(st, key);
 	v[REG_ROWS] += 1;
 	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
@@ -1137,6 +1544,7 @@ cox_trans_entry(PG_FUNCTION_ARGS)
 	key[0] = 0;
 	st = GetState(fcinfo, 0);
 	SetModel(st, REG_COX, p);
+	SetStrata(st, false);
 	key[1] = t1 + 0.0;
 	v = PatternSums(st, key);
 	v[REG_ROWS] += 1;
@@ -1144,6 +1552,42 @@ cox_trans_entry(PG_FUNCTION_ARGS)
 	key[1] = t0 + 0.0;
 	v = PatternSums(st, key);
 	v[REG_ENTERED] += 1;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* cox(duration, event, x, strata): R's coxph(Surv(duration, event) ~ x + strata(s)) */
+Datum
+cox_trans_strata(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+	float8		key[REGRESSION_MAX_P + 3];
+	int			p;
+	float8		t;
+	float8	   *v;
+	text	   *label;
+
+	jobreg_check_in_aggregate(fcinfo, "cox_trans");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
+		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	t = PG_GETARG_FLOAT8(1);
+	if (!isfinite(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox duration must be finite: %g", t)));
+	label = PG_GETARG_TEXT_PP(4);
+	st = GetState(fcinfo, 0);
+	SetModel(st, REG_COX, p);
+	SetStrata(st, true);
+	key[0] = StratumNumber(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
+	key[1] = t + 0.0;			/* no negative zero */
+	v = PatternSums(st, key);
+	v[REG_ROWS] += 1;
+	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 

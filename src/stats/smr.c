@@ -102,22 +102,18 @@ PoissonTwoSided(double x, double m)
 }
 
 /*
- * smr(observed, expected, conf_level): observed / expected with the exact
- * interval from the gamma quantiles (0 below for no events) and the
- * two-sided p-value of poisson.test.  A count within 1e-7 of a whole
- * number is taken as that number, as R does; other counts are errors.
+ * jobreg_smr: observed / expected with the exact interval from the gamma
+ * quantiles (0 below for no events) and the two-sided p-value of
+ * poisson.test, into out[0..3] (ratio, lower, upper, p_value).  A count
+ * within 1e-7 of a whole number is taken as that number, as R does; other
+ * counts are errors (22023), as are an expected count not above 0 and a
+ * level outside (0, 1); counts above SMR_MAX_COUNT: 54000.
  */
-Datum
-smr(PG_FUNCTION_ARGS)
+void
+jobreg_smr(double observed, double expected, double conf, double *out)
 {
-	double		observed = PG_GETARG_FLOAT8(0),
-				expected = PG_GETARG_FLOAT8(1),
-				conf = PG_GETARG_FLOAT8(2),
-				x = rint(observed),
+	double		x = rint(observed),
 				alpha;
-	TupleDesc	desc;
-	Datum		values[4];
-	bool		nulls[4] = {0};
 
 	if (!isfinite(observed) || observed < 0.0 || fabs(observed - x) > 1e-7)
 		ereport(ERROR,
@@ -139,14 +135,80 @@ smr(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("smr counts must be at most %g", SMR_MAX_COUNT),
 				 errdetail("observed is %.15g and expected %.15g.", observed, expected)));
+	alpha = (1.0 - conf) / 2.0;
+	out[0] = x / expected;
+	out[1] = x == 0.0 ? 0.0 : jobreg_qgamma(alpha, x, true) / expected;
+	out[2] = jobreg_qgamma(alpha, x + 1.0, false) / expected;
+	out[3] = PoissonTwoSided(x, expected);
+}
 
+/*
+ * The gamma distribution function P(G <= e) of shape a (scale 1), as
+ * pchisq(2e, 2a); decreasing in a.
+ */
+static double
+GammaCdf(double e, double a)
+{
+	return jobreg_pchisq(2.0 * e, 2.0 * a, true);
+}
+
+/*
+ * the shape a > 0 with GammaCdf(e, a) = p, by bisection (GammaCdf falls
+ * from 1 to 0), to a relative precision tol
+ */
+static double
+GammaShapeAt(double e, double p, double tol)
+{
+	double		lo = 0.0,
+				hi = e + 10.0 * sqrt(e) + 10.0;
+
+	while (GammaCdf(e, hi) > p)
+		hi *= 2.0;
+	for (int i = 0; i < 200 && hi - lo > tol * hi; i++)
+	{
+		double		mid = (lo + hi) / 2.0;
+
+		if (mid <= 0.0 || GammaCdf(e, mid) > p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2.0;
+}
+
+/*
+ * The funnel limits at an expected count: the observed counts, read as
+ * continuous, at which smr's interval at conf just reaches a ratio of 1.
+ * high: the lower end qgamma(alpha, o) / e is 1, that is GammaCdf(e, o) =
+ * alpha; low: the upper end qgamma(1 - alpha, o + 1) / e is 1, that is
+ * GammaCdf(e, o + 1) = 1 - alpha, and 0 when even no events are not too few
+ * (e <= -log(alpha)); to a relative precision tol.  A whole count above
+ * high (below low) has smr's interval above 1 (below 1), as both ends rise
+ * with the count.
+ */
+void
+jobreg_smr_limits(double expected, double conf, double tol, double *low, double *high)
+{
+	double		alpha = (1.0 - conf) / 2.0;
+
+	*high = GammaShapeAt(expected, alpha, tol);
+	*low = expected <= -log(alpha) ? 0.0 : Max(GammaShapeAt(expected, 1.0 - alpha, tol) - 1.0, 0.0);
+}
+
+/* smr(observed, expected, conf_level): R's poisson.test(observed, T = expected) */
+Datum
+smr(PG_FUNCTION_ARGS)
+{
+	double		out[4];
+	TupleDesc	desc;
+	Datum		values[4];
+	bool		nulls[4] = {0};
+
+	jobreg_smr(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2), out);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "function returning a record called in a context that cannot accept one");
 	desc = BlessTupleDesc(desc);
-	alpha = (1.0 - conf) / 2.0;
-	values[0] = Float8GetDatum(x / expected);
-	values[1] = Float8GetDatum(x == 0.0 ? 0.0 : jobreg_qgamma(alpha, x, true) / expected);
-	values[2] = Float8GetDatum(jobreg_qgamma(alpha, x + 1.0, false) / expected);
-	values[3] = Float8GetDatum(PoissonTwoSided(x, expected));
+	for (int i = 0; i < 4; i++)
+		values[i] = Float8GetDatum(out[i]);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

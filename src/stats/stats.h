@@ -57,6 +57,16 @@ extern double jobreg_ppois(double x, double lambda, bool lower_tail);
 extern double jobreg_qgamma(double p, double shape, bool lower_tail);
 
 /*
+ * Observed against expected (stats/smr.c): out = ratio, lower, upper,
+ * p_value of R's poisson.test(observed, T = expected), errors as smr; and
+ * the funnel limits at an expected count, the (continuous) observed counts
+ * at which that interval at conf just reaches a ratio of 1 (relative
+ * precision tol).
+ */
+extern void jobreg_smr(double observed, double expected, double conf, double *out);
+extern void jobreg_smr_limits(double expected, double conf, double tol, double *low, double *high);
+
+/*
  * The moments of a sample (stats/grouptest.c): the count, the sum of the
  * values (compensated, so that the mean is exact to a rounding however
  * many rows there are) and the sum of squared deviations from the mean,
@@ -107,8 +117,11 @@ extern void jobreg_check_conf_level(double conf);
  * is the stratum number (0 without strata), the time and x (nkey = p + 2),
  * and the values are the rows leaving the risk set at that time, of them
  * the events, and the rows with a delayed entry at that time (at risk
- * after it), as whole float8s.  Named strata may add a section after the
- * entries under a new format version.
+ * after it), as whole float8s.  A Cox model with named strata
+ * (cox(duration, event, x, strata)) has nstrata > 0: its stratum numbers
+ * are 0 .. nstrata - 1, the ranks of the labels, which follow the entries:
+ * per stratum an int32 length and the label's bytes, in byte order
+ * (jobreg_compare_labels), each label once and used by an entry.
  */
 #define REGRESSION_VERSION 1
 #define REG_LOGISTIC 1
@@ -123,6 +136,13 @@ extern void jobreg_check_conf_level(double conf);
 /* the most entries (distinct pairs of time and pattern) of a Cox state */
 #ifndef REGRESSION_MAX_COX_ENTRIES
 #define REGRESSION_MAX_COX_ENTRIES 1000000
+#endif
+/* the most named strata of a Cox state, and the bytes of a stratum label */
+#ifndef REGRESSION_MAX_STRATA
+#define REGRESSION_MAX_STRATA 10000
+#endif
+#ifndef REGRESSION_MAX_LABEL
+#define REGRESSION_MAX_LABEL 1000
 #endif
 #define REG_FIXED_SHIFT 60
 
@@ -156,6 +176,7 @@ typedef struct Regression
 	uint16		nglobal;		/* global sums */
 	uint16		pad;
 	int32		nentries;
+	int32		nstrata;		/* named strata of a Cox model (0 without) */
 	float8		data[FLEXIBLE_ARRAY_MEMBER];	/* slots: globals, then entries */
 } Regression;
 
@@ -164,6 +185,8 @@ typedef struct Regression
 #define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
 #define REG_KEY(r, i) REG_ENTRY(r, i)
 #define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
+/* the stratum labels of a Cox model with named strata, after the entries */
+#define REG_STRATA(r) ((char *) REG_ENTRY(r, (r)->nentries))
 /* the covariates of entry i (after the stratum and time of a Cox entry) */
 #define REG_X(r, i) (REG_ENTRY(r, i) + ((r)->nkey - (r)->p))
 

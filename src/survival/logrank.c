@@ -308,9 +308,7 @@ FindGroup(ExpandedLogrank *el, const char *stratum, int32 slen, const char *labe
 int
 surv_compare_labels(const char *a, int32 alen, const char *b, int32 blen)
 {
-	int			c = memcmp(a, b, Min(alen, blen));
-
-	return c != 0 ? c : (alen > blen) - (alen < blen);
+	return jobreg_compare_labels(a, alen, b, blen);
 }
 
 /* by stratum, then by group */
@@ -963,14 +961,7 @@ ParseLabel(const char **pp, const char *str, int32 n, int32 *len)
 void
 surv_format_label(StringInfo buf, const char *label, int32 len)
 {
-	appendStringInfoChar(buf, '"');
-	for (int32 i = 0; i < len; i++)
-	{
-		if (label[i] == '"' || label[i] == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, label[i]);
-	}
-	appendStringInfoChar(buf, '"');
+	jobreg_format_label(buf, label, len);
 }
 
 /*
@@ -1082,28 +1073,7 @@ char *
 surv_recv_label(StringInfo buf, const char *invalid, void (*check_length) (int64 len),
 				int32 *lenp)
 {
-	int32		len = (int32) pq_getmsgint(buf, 4);
-	const char *raw;
-	char	   *label;
-
-	if (len < 0 || len > buf->len - buf->cursor)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("%s", invalid),
-				 errdetail("A group label length does not match the length of the data.")));
-	check_length(len);
-	raw = pq_getmsgbytes(buf, len);
-	/* text holds no NUL byte (an SQL_ASCII database would not check) */
-	if (memchr(raw, '\0', len) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("%s", invalid),
-				 errdetail("A group label contains a zero byte.")));
-	/* converts from the client encoding, checking the bytes */
-	label = pg_client_to_server(raw, len);
-	*lenp = label == raw ? len : strlen(label);
-	check_length(*lenp);		/* conversion may lengthen it */
-	return pnstrdup(label, *lenp);
+	return jobreg_recv_label(buf, invalid, "group label", check_length, lenp);
 }
 
 /*
@@ -1120,10 +1090,7 @@ CheckRecvLabel(int64 len)
 void
 surv_send_label(StringInfo buf, const char *label, int32 len)
 {
-	char	   *converted = pg_server_to_client(pnstrdup(label, len), len);
-
-	pq_sendint32(buf, strlen(converted));
-	pq_sendbytes(buf, converted, strlen(converted));
+	jobreg_send_label(buf, label, len);
 }
 
 /*

@@ -62,14 +62,14 @@ PG_FUNCTION_INFO_V1(surv_table);
 /* A hash table entry: a time's counts, and simplehash's status */
 typedef struct SurvHashed
 {
-	SurvTime	t;
+	SurvSlot	s;
 	char		status;
 } SurvHashed;
 
 #define SH_PREFIX surv_hash
 #define SH_ELEMENT_TYPE SurvHashed
 #define SH_KEY_TYPE float8
-#define SH_KEY t.time
+#define SH_KEY s.t.time
 #define SH_HASH_KEY(tb, k) surv_hash_time(k)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
@@ -78,9 +78,9 @@ typedef struct SurvHashed
 #include "lib/simplehash.h"
 
 static inline bool
-SlotIsEmpty(const SurvTime *slot)
+SlotIsEmpty(const SurvSlot *slot)
 {
-	return slot->rows_out == 0 && slot->rows_in == 0;
+	return slot->t.rows_out == 0 && slot->t.rows_in == 0;
 }
 
 /*
@@ -91,6 +91,8 @@ SlotIsEmpty(const SurvTime *slot)
 void
 surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times)
 {
+	acc->squares = false;
+	acc->squares_lost = false;
 	acc->ntimes = 0;
 	acc->state_times = state_times;
 	acc->cxt = cxt;
@@ -128,7 +130,7 @@ InDense(const SurvAccum *acc, float8 time)
  * filled once the caller adds a row to it, which every caller does at once.
  * The limit on times is checked before the table grows for a new one.
  */
-static SurvTime *
+static SurvSlot *
 HashedSlot(SurvAccum *acc, float8 time)
 {
 	uint32		hash = surv_hash_time(time);
@@ -138,13 +140,13 @@ HashedSlot(SurvAccum *acc, float8 time)
 	if (acc->hashed == NULL)
 		acc->hashed = surv_hash_create(acc->cxt, SURV_MIN_HASHED, NULL);
 	else if ((entry = surv_hash_lookup_hash(acc->hashed, time, hash)) != NULL)
-		return &entry->t;
+		return &entry->s;
 	CountNewTime(acc);
 	entry = surv_hash_insert_hash(acc->hashed, time, hash, &found);
 	/* simplehash leaves a deleted or moved entry's fields in its slot */
-	memset(&entry->t, 0, sizeof(SurvTime));
-	entry->t.time = time;
-	return &entry->t;
+	memset(&entry->s, 0, sizeof(SurvSlot));
+	entry->s.t.time = time;
+	return &entry->s;
 }
 
 /* Move the hashed times that now belong in the dense array there */
@@ -158,9 +160,9 @@ MoveToDense(SurvAccum *acc)
 	surv_hash_start_iterate(acc->hashed, &it);
 	while ((entry = surv_hash_iterate(acc->hashed, &it)) != NULL)
 	{
-		if (InDense(acc, entry->t.time))
+		if (InDense(acc, entry->s.t.time))
 		{
-			acc->dense[(int) entry->t.time] = entry->t;
+			acc->dense[(int) entry->s.t.time] = entry->s;
 			surv_hash_delete_item(acc->hashed, entry);
 		}
 	}
@@ -182,11 +184,11 @@ DenseGrow(SurvAccum *acc, int t)
 	if (n > SURV_MIN_DENSE && (int64) 2 * (acc->ntimes + 1) < n)
 		return false;
 	if (acc->dense == NULL)
-		acc->dense = MemoryContextAllocZero(acc->cxt, n * sizeof(SurvTime));
+		acc->dense = MemoryContextAllocZero(acc->cxt, n * sizeof(SurvSlot));
 	else
 	{
-		acc->dense = repalloc(acc->dense, n * sizeof(SurvTime));
-		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvTime));
+		acc->dense = repalloc(acc->dense, n * sizeof(SurvSlot));
+		memset(acc->dense + acc->ndense, 0, (n - acc->ndense) * sizeof(SurvSlot));
 	}
 	acc->ndense = n;
 	if (acc->hashed != NULL && acc->hashed->members > 0)
@@ -195,18 +197,18 @@ DenseGrow(SurvAccum *acc, int t)
 }
 
 /* The slot of a time (>= 0), inserted if new */
-static inline SurvTime *
+static inline SurvSlot *
 AccumSlot(SurvAccum *acc, float8 time)
 {
 	if (time < SURV_DENSE_LIMIT && time == (float8) (int) time &&
 		(likely((int) time < acc->ndense) || DenseGrow(acc, (int) time)))
 	{
-		SurvTime   *slot = &acc->dense[(int) time];
+		SurvSlot   *slot = &acc->dense[(int) time];
 
 		if (SlotIsEmpty(slot))
 		{
 			CountNewTime(acc);
-			slot->time = time;
+			slot->t.time = time;
 		}
 		return slot;
 	}
@@ -224,18 +226,29 @@ AddRows(int64 *count, int64 n)
 						   (long long) PG_INT64_MAX)));
 }
 
-/* One row leaving at a time: an event or a censoring */
+/*
+ * One row leaving at a time: an event or a censoring, its weight and (for
+ * the robust variance) its squared weight and whether it is whole
+ */
 static inline void
 AccumExit(SurvAccum *acc, float8 time, bool event, float8 weight)
 {
-	SurvTime   *slot = AccumSlot(acc, time);
+	SurvSlot   *slot = AccumSlot(acc, time);
 
 	/* float8_pl: weights that add up past DBL_MAX are an error, not Infinity */
 	if (event)
-		slot->events = float8_pl(slot->events, weight);
+	{
+		slot->t.events = float8_pl(slot->t.events, weight);
+		slot->q.sq_events = float8_pl(slot->q.sq_events, float8_mul(weight, weight));
+	}
 	else
-		slot->censored = float8_pl(slot->censored, weight);
-	AddRows(&slot->rows_out, 1);
+	{
+		slot->t.censored = float8_pl(slot->t.censored, weight);
+		slot->q.sq_censored = float8_pl(slot->q.sq_censored, float8_mul(weight, weight));
+	}
+	if (weight != floor(weight))
+		slot->q.nonint_rows += 1;
+	AddRows(&slot->t.rows_out, 1);
 }
 
 void
@@ -248,29 +261,40 @@ surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight)
 static void
 AccumEntry(SurvAccum *acc, float8 time, float8 weight)
 {
-	SurvTime   *slot = AccumSlot(acc, time);
+	SurvSlot   *slot = AccumSlot(acc, time);
 
-	slot->entered = float8_pl(slot->entered, weight);
-	AddRows(&slot->rows_in, 1);
+	slot->t.entered = float8_pl(slot->t.entered, weight);
+	AddRows(&slot->t.rows_in, 1);
 }
 
 /* Add a flat state to the accumulator */
 void
 surv_accum_merge(SurvAccum *acc, const Survival *s)
 {
+	const SurvSquares *sq = SURV_SQUARES(s);
+
+	/* a version 1 state has no squares: the merged state has none either */
+	if (sq == NULL)
+		acc->squares_lost = true;
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		const SurvTime *t = &s->times[i];
-		SurvTime   *slot;
+		SurvSlot   *slot;
 
 		CHECK_FOR_INTERRUPTS();
 		slot = AccumSlot(acc, t->time);
 
-		slot->events = float8_pl(slot->events, t->events);
-		slot->censored = float8_pl(slot->censored, t->censored);
-		slot->entered = float8_pl(slot->entered, t->entered);
-		AddRows(&slot->rows_out, t->rows_out);
-		AddRows(&slot->rows_in, t->rows_in);
+		slot->t.events = float8_pl(slot->t.events, t->events);
+		slot->t.censored = float8_pl(slot->t.censored, t->censored);
+		slot->t.entered = float8_pl(slot->t.entered, t->entered);
+		AddRows(&slot->t.rows_out, t->rows_out);
+		AddRows(&slot->t.rows_in, t->rows_in);
+		if (sq != NULL)
+		{
+			slot->q.sq_events = float8_pl(slot->q.sq_events, sq[i].sq_events);
+			slot->q.sq_censored = float8_pl(slot->q.sq_censored, sq[i].sq_censored);
+			slot->q.nonint_rows = float8_pl(slot->q.nonint_rows, sq[i].nonint_rows);
+		}
 	}
 }
 
@@ -290,18 +314,25 @@ survival_check_times(int64 ntimes)
 						   SURVIVAL_MAX_TIMES)));
 }
 
+/* Version 2 (with the squares) for a survival state that has them all */
+static inline bool
+FlatSquares(const SurvAccum *acc)
+{
+	return acc->squares && !acc->squares_lost;
+}
+
 Size
 surv_accum_flat_size(const SurvAccum *acc)
 {
 	survival_check_times(acc->ntimes);
-	return SURVIVAL_SIZE(acc->ntimes);
+	return FlatSquares(acc) ? SURVIVAL_SIZE_SQUARES(acc->ntimes) : SURVIVAL_SIZE(acc->ntimes);
 }
 
 static int
 CompareTimes(const void *a, const void *b)
 {
-	float8		x = ((const SurvTime *) a)->time;
-	float8		y = ((const SurvTime *) b)->time;
+	float8		x = ((const SurvSlot *) a)->t.time;
+	float8		y = ((const SurvSlot *) b)->t.time;
 
 	return (x > y) - (x < y);
 }
@@ -311,28 +342,50 @@ void
 surv_accum_flatten(const SurvAccum *acc, Survival *result)
 {
 	int			n = 0;
+	bool		hashed = acc->hashed != NULL && acc->hashed->members > 0;
+	SurvSlot   *slots = hashed ? palloc(sizeof(SurvSlot) * acc->ntimes) : NULL;
+	SurvSquares *sq;
 
-	memset(result, 0, SURVIVAL_SIZE(acc->ntimes));
-	SET_VARSIZE(result, SURVIVAL_SIZE(acc->ntimes));
-	result->version = SURVIVAL_VERSION;
+	memset(result, 0, surv_accum_flat_size(acc));
+	SET_VARSIZE(result, surv_accum_flat_size(acc));
+	result->version = FlatSquares(acc) ? SURVIVAL_VERSION_SQUARES : SURVIVAL_VERSION;
 	result->ntimes = acc->ntimes;
-	for (int i = 0; i < acc->ndense; i++)
+	sq = SURV_SQUARES(result);
+	if (!hashed)
 	{
-		if (!SlotIsEmpty(&acc->dense[i]))
-			result->times[n++] = acc->dense[i];
+		/* the dense part comes out sorted */
+		for (int i = 0; i < acc->ndense; i++)
+			if (!SlotIsEmpty(&acc->dense[i]))
+			{
+				result->times[n] = acc->dense[i].t;
+				if (sq != NULL)
+					sq[n] = acc->dense[i].q;
+				n++;
+			}
+		Assert(n == acc->ntimes);
+		return;
 	}
-	/* the dense part comes out sorted; sort when there is a hashed part */
-	if (acc->hashed != NULL && acc->hashed->members > 0)
+	/* with a hashed part: all slots sorted */
+	for (int i = 0; i < acc->ndense; i++)
+		if (!SlotIsEmpty(&acc->dense[i]))
+			slots[n++] = acc->dense[i];
 	{
 		surv_hash_iterator it;
 		SurvHashed *entry;
 
 		surv_hash_start_iterate(acc->hashed, &it);
 		while ((entry = surv_hash_iterate(acc->hashed, &it)) != NULL)
-			result->times[n++] = entry->t;
-		qsort(result->times, n, sizeof(SurvTime), CompareTimes);
+			slots[n++] = entry->s;
 	}
 	Assert(n == acc->ntimes);
+	qsort(slots, n, sizeof(SurvSlot), CompareTimes);
+	for (int i = 0; i < n; i++)
+	{
+		result->times[i] = slots[i].t;
+		if (sq != NULL)
+			sq[i] = slots[i].q;
+	}
+	pfree(slots);
 }
 
 /* ---------- the expanded object ---------- */
@@ -375,6 +428,7 @@ NewTransState(FunctionCallInfo fcinfo)
 
 	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
 	surv_accum_init(&es->acc, cxt, NULL);
+	es->acc.squares = true;		/* format version 2: the robust variance */
 	if (!PG_ARGISNULL(0))
 		surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(0));
 	return es;
@@ -495,11 +549,12 @@ survival_check_flat(const Survival *s, Size avail)
 	if (avail < offsetof(Survival, times) || !VARATT_IS_4B_U(s) ||
 		VARSIZE(s) < offsetof(Survival, times) || VARSIZE(s) > avail)
 		Corrupted("The value is shorter than its header says.");
-	if (s->version != SURVIVAL_VERSION)
-		Corrupted(psprintf("The value has format version %d; this version of jobreg reads version %d.",
-						   s->version, SURVIVAL_VERSION));
+	if (s->version != SURVIVAL_VERSION && s->version != SURVIVAL_VERSION_SQUARES)
+		Corrupted(psprintf("The value has format version %d; this version of jobreg reads versions %d and %d.",
+						   s->version, SURVIVAL_VERSION, SURVIVAL_VERSION_SQUARES));
 	if (s->ntimes < 1 || s->ntimes > SURVIVAL_MAX_TIMES ||
-		VARSIZE(s) != SURVIVAL_SIZE(s->ntimes))
+		VARSIZE(s) != (s->version == SURVIVAL_VERSION_SQUARES ? SURVIVAL_SIZE_SQUARES(s->ntimes)
+					   : SURVIVAL_SIZE(s->ntimes)))
 		Corrupted(psprintf("The value's size, %u bytes, does not match its count of %d times.",
 						   VARSIZE(s), s->ntimes));
 }
@@ -558,6 +613,18 @@ CheckSurvival(const Survival *s, int sqlstate)
 			Invalid(sqlstate, "Rows entering at a time must leave after it.");
 		if (pg_add_s64_overflow(out_after, t->rows_out, &out_after))
 			Invalid(sqlstate, "Row counts are too large.");
+		if (SURV_SQUARES(s) != NULL)
+		{
+			const SurvSquares *q = &SURV_SQUARES(s)[i];
+
+			if (!(q->sq_events >= 0 && q->sq_events <= DBL_MAX &&
+				  q->sq_censored >= 0 && q->sq_censored <= DBL_MAX))
+				Invalid(sqlstate, "Sums of squared weights must be finite and not negative.");
+			if ((t->events == 0 && q->sq_events != 0) || (t->censored == 0 && q->sq_censored != 0))
+				Invalid(sqlstate, "A sum of squared weights needs weights.");
+			if (!(q->nonint_rows >= 0 && q->nonint_rows <= t->rows_out && q->nonint_rows == floor(q->nonint_rows)))
+				Invalid(sqlstate, "The rows with a weight that is not whole are a whole number from 0 to the rows leaving.");
+		}
 	}
 }
 
@@ -565,14 +632,16 @@ CheckSurvival(const Survival *s, int sqlstate)
 
 /*
  * Text form: "v1" and then, per time, ";time:events,censored,entered,
- * rows_out,rows_in", numbers in the shortest form that reads back exactly.
+ * rows_out,rows_in", numbers in the shortest form that reads back exactly;
+ * "v2" adds to each time ",sq_events,sq_censored,nonint_rows".
  */
 void
 survival_format(StringInfo buf, const Survival *s)
 {
 	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+	const SurvSquares *sq = SURV_SQUARES(s);
 
-	appendStringInfo(buf, "v%d", SURVIVAL_VERSION);
+	appendStringInfo(buf, "v%d", s->version);
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		const SurvTime *t = &s->times[i];
@@ -587,6 +656,15 @@ survival_format(StringInfo buf, const Survival *s)
 		double_to_shortest_decimal_buf(t->entered, num);
 		appendStringInfo(buf, "%s," INT64_FORMAT "," INT64_FORMAT, num,
 						 t->rows_out, t->rows_in);
+		if (sq != NULL)
+		{
+			double_to_shortest_decimal_buf(sq[i].sq_events, num);
+			appendStringInfo(buf, ",%s", num);
+			double_to_shortest_decimal_buf(sq[i].sq_censored, num);
+			appendStringInfo(buf, ",%s", num);
+			double_to_shortest_decimal_buf(sq[i].nonint_rows, num);
+			appendStringInfo(buf, ",%s", num);
+		}
 	}
 }
 
@@ -650,13 +728,16 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 	int			n = 0;
 	int			cap = Min(16, SURVIVAL_MAX_TIMES);
 	Survival   *s = palloc0(SURVIVAL_SIZE(cap));
+	SurvSquares *sq = palloc0(sizeof(SurvSquares) * cap);
+	int64		version;
 
 	Expect(&p, 'v', whole);
-	if (ParseInt(&p, whole) != SURVIVAL_VERSION)
+	version = ParseInt(&p, whole);
+	if (version != SURVIVAL_VERSION && version != SURVIVAL_VERSION_SQUARES)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("unsupported survival format version in \"%s\"", whole),
-				 errdetail("This version of jobreg reads version %d.", SURVIVAL_VERSION)));
+				 errdetail("This version of jobreg reads versions %d and %d.", SURVIVAL_VERSION, SURVIVAL_VERSION_SQUARES)));
 	while (*p == ';')
 	{
 		SurvTime   *t;
@@ -667,6 +748,7 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 			survival_check_times((int64) n + 1);
 			cap = Min(2 * cap, SURVIVAL_MAX_TIMES);
 			s = repalloc(s, SURVIVAL_SIZE(cap));
+			sq = repalloc(sq, sizeof(SurvSquares) * cap);
 		}
 		t = &s->times[n++];
 		t->time = ParseFloat(&p, whole) + 0.0;	/* -0 is 0 */
@@ -680,10 +762,24 @@ survival_parse(const char *str, const char **endptr, const char *whole)
 		t->rows_out = ParseInt(&p, whole);
 		Expect(&p, ',', whole);
 		t->rows_in = ParseInt(&p, whole);
+		if (version == SURVIVAL_VERSION_SQUARES)
+		{
+			Expect(&p, ',', whole);
+			sq[n - 1].sq_events = ParseFloat(&p, whole);
+			Expect(&p, ',', whole);
+			sq[n - 1].sq_censored = ParseFloat(&p, whole);
+			Expect(&p, ',', whole);
+			sq[n - 1].nonint_rows = ParseFloat(&p, whole);
+		}
 		CHECK_FOR_INTERRUPTS();
 	}
-	SET_VARSIZE(s, SURVIVAL_SIZE(n));
-	s->version = SURVIVAL_VERSION;
+	if (version == SURVIVAL_VERSION_SQUARES)
+	{
+		s = repalloc(s, SURVIVAL_SIZE_SQUARES(n));
+		memcpy((char *) s + SURVIVAL_SIZE(n), sq, sizeof(SurvSquares) * n);
+	}
+	SET_VARSIZE(s, version == SURVIVAL_VERSION_SQUARES ? SURVIVAL_SIZE_SQUARES(n) : SURVIVAL_SIZE(n));
+	s->version = version;
 	s->ntimes = n;
 	CheckSurvival(s, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	*endptr = p;
@@ -719,11 +815,16 @@ survival_out(PG_FUNCTION_ARGS)
 
 /* ---------- binary I/O ---------- */
 
-/* Binary form: int1 version, int4 count, then per time 4 float8 and 2 int8 */
+/*
+ * Binary form: int1 version, int4 count, then per time 4 float8 and 2 int8;
+ * version 2 adds per time 3 float8 (the squares).
+ */
 void
 survival_send_body(StringInfo buf, const Survival *s)
 {
-	pq_sendbyte(buf, SURVIVAL_VERSION);
+	const SurvSquares *sq = SURV_SQUARES(s);
+
+	pq_sendbyte(buf, s->version);
 	pq_sendint32(buf, s->ntimes);
 	for (int i = 0; i < s->ntimes; i++)
 	{
@@ -735,10 +836,17 @@ survival_send_body(StringInfo buf, const Survival *s)
 		pq_sendfloat8(buf, t->entered);
 		pq_sendint64(buf, t->rows_out);
 		pq_sendint64(buf, t->rows_in);
+		if (sq != NULL)
+		{
+			pq_sendfloat8(buf, sq[i].sq_events);
+			pq_sendfloat8(buf, sq[i].sq_censored);
+			pq_sendfloat8(buf, sq[i].nonint_rows);
+		}
 	}
 }
 
 #define SURV_WIRE_TIME_SIZE (4 * 8 + 2 * 8)
+#define SURV_WIRE_SQUARES_SIZE (3 * 8)
 
 Survival *
 survival_recv_body(StringInfo buf)
@@ -746,21 +854,25 @@ survival_recv_body(StringInfo buf)
 	int			version = pq_getmsgbyte(buf);
 	int			n;
 	Survival   *s;
+	SurvSquares *sq;
+	bool		squares = version == SURVIVAL_VERSION_SQUARES;
 
-	if (version != SURVIVAL_VERSION)
+	if (version != SURVIVAL_VERSION && !squares)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported survival format version %d", version),
-				 errdetail("This version of jobreg reads version %d.", SURVIVAL_VERSION)));
+				 errdetail("This version of jobreg reads versions %d and %d.", SURVIVAL_VERSION, SURVIVAL_VERSION_SQUARES)));
 	n = (int32) pq_getmsgint(buf, 4);
-	if (n < 1 || n > (buf->len - buf->cursor) / SURV_WIRE_TIME_SIZE)
+	if (n < 1 || n > (buf->len - buf->cursor) /
+		(SURV_WIRE_TIME_SIZE + (squares ? SURV_WIRE_SQUARES_SIZE : 0)))
 		Invalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				"The count of times does not match the length of the data.");
 	survival_check_times(n);
-	s = palloc0(SURVIVAL_SIZE(n));
-	SET_VARSIZE(s, SURVIVAL_SIZE(n));
-	s->version = SURVIVAL_VERSION;
+	s = palloc0(squares ? SURVIVAL_SIZE_SQUARES(n) : SURVIVAL_SIZE(n));
+	SET_VARSIZE(s, squares ? SURVIVAL_SIZE_SQUARES(n) : SURVIVAL_SIZE(n));
+	s->version = version;
 	s->ntimes = n;
+	sq = SURV_SQUARES(s);
 	for (int i = 0; i < n; i++)
 	{
 		SurvTime   *t = &s->times[i];
@@ -771,6 +883,12 @@ survival_recv_body(StringInfo buf)
 		t->entered = pq_getmsgfloat8(buf);
 		t->rows_out = pq_getmsgint64(buf);
 		t->rows_in = pq_getmsgint64(buf);
+		if (sq != NULL)
+		{
+			sq[i].sq_events = pq_getmsgfloat8(buf);
+			sq[i].sq_censored = pq_getmsgfloat8(buf);
+			sq[i].nonint_rows = pq_getmsgfloat8(buf);
+		}
 	}
 	CheckSurvival(s, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	return s;
@@ -841,6 +959,7 @@ survival_curve(const Survival *s)
 		}
 		pt[i].surv = km;
 		pt[i].greenwood = var;
+		pt[i].robust = get_float8_nan();
 	}
 	return pt;
 }
@@ -1166,6 +1285,115 @@ ConfInterval(ConfType type, float8 p, float8 se, float8 z, float8 *lower, float8
 	return !isnan(*lower) && !isnan(*upper);
 }
 
+/* the variance surv_table gives */
+typedef enum VarianceType
+{
+	VAR_AUTO,
+	VAR_GREENWOOD,
+	VAR_ROBUST
+} VarianceType;
+
+static VarianceType
+ParseVariance(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return VAR_AUTO;
+	if (strcmp(name, "greenwood") == 0)
+		return VAR_GREENWOOD;
+	if (strcmp(name, "robust") == 0)
+		return VAR_ROBUST;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown variance \"%s\"", name),
+			 errhint("Use 'auto' (R's default), 'greenwood' or 'robust'.")));
+	return VAR_AUTO;			/* keep compiler quiet */
+}
+
+/*
+ * Whether surv_table uses the robust variance: asked for, or by default
+ * (auto) when a row's weight is not a whole number, as R's survfit.  A
+ * version 1 state has no squared weights: Greenwood by default, an error
+ * when robust is asked for.  With delayed entries the robust variance is
+ * not a sum over the times, and the state cannot give it: an error.
+ */
+static bool
+UseRobust(const Survival *s, VarianceType variance)
+{
+	const SurvSquares *sq = SURV_SQUARES(s);
+	bool		nonint = false,
+				delayed = false;
+
+	if (variance == VAR_GREENWOOD)
+		return false;
+	if (sq == NULL)
+	{
+		if (variance == VAR_AUTO)
+			return false;
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("this survival state has no squared weights for the robust variance"),
+				 errdetail("States of format version 1 (made by jobreg 0.1.0, or merged with one) keep the weights but not their squares."),
+				 errhint("Rebuild the state from the rows with survival(), or ask for variance => 'greenwood'.")));
+	}
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		nonint |= sq[i].nonint_rows > 0;
+		delayed |= s->times[i].rows_in > 0;
+	}
+	if (variance == VAR_AUTO && !nonint)
+		return false;
+	if (delayed)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the robust variance of a survival state with delayed entries is not available"),
+				 errdetail("With delayed entry a row's influence depends on its pair of entry and exit times, which the state does not keep%s.",
+						   variance == VAR_AUTO ? "; R's default for these non-integer weights would be the robust variance" : ""),
+				 errhint("Ask for variance => 'greenwood'.")));
+	return true;
+}
+
+/*
+ * The robust (infinitesimal jackknife) variance of log S at each time, R's
+ * survfit default with non-integer weights (survival's survfitkm.c, each
+ * row its own cluster), into pt[].robust.  Row k's influence on S(t) is
+ * S(t) A_k(t), with A_k(t) = w_k (sum over event times j <= t at which k
+ * is at risk of h_j e_j, less e_j at its own event), h_j = d_j / n_j and
+ * e_j = 1 / (n_j - d_j).  So A_k(t) = w_k G(min(t, T_k)) - [event] w_k
+ * e_(T_k), G being Greenwood's sum, and the sum of A_k(t)^2 over the rows
+ * is G(t)^2 times the squared weights leaving after t, plus, over the
+ * times j <= t, G(j)^2 times the squared weights censored at j and
+ * (G(j) - e_j)^2 times those of the events at j: per time sums of squared
+ * weights, which the state keeps.  Without delayed entries only.
+ */
+static void
+RobustVariance(const Survival *s, KMPoint *pt)
+{
+	const SurvSquares *sq = SURV_SQUARES(s);
+	float8		later = 0;		/* squared weights leaving after time i */
+	float8		left = 0;		/* the rows' terms of the times up to i */
+	float8	   *after = palloc(sizeof(float8) * s->ntimes);
+
+	for (int i = s->ntimes - 1; i >= 0; i--)
+	{
+		after[i] = later;
+		later += sq[i].sq_events + sq[i].sq_censored;
+	}
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		float8		g = pt[i].greenwood;
+
+		left += sq[i].sq_censored * g * g;
+		if (pt[i].events > 0)
+		{
+			float8		e = 1 / (pt[i].n_risk - pt[i].events);
+
+			left += sq[i].sq_events * (g - e) * (g - e);
+		}
+		pt[i].robust = pt[i].surv > 0 ? g * g * after[i] + left : 0;
+	}
+	pfree(after);
+}
+
 /*
  * The rows of summary(survfit(...)): one per time with events, censorings
  * counted since the previous such row.  With a threshold m > 0 in force
@@ -1181,6 +1409,8 @@ surv_table(PG_FUNCTION_ARGS)
 	Survival   *s = PG_GETARG_SURVIVAL_P(0);
 	ConfType	type = ParseConfType(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	float8		level = PG_GETARG_FLOAT8(2);
+	bool		robust = UseRobust(s, PG_NARGS() > 3 ? ParseVariance(text_to_cstring(PG_GETARG_TEXT_PP(3)))
+								   : VAR_AUTO);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	KMPoint    *pt;
 	bool	   *shown;
@@ -1194,11 +1424,13 @@ surv_table(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	pt = survival_curve(s);
 	shown = survival_shown_steps(pt, s->ntimes);
+	if (robust)
+		RobustVariance(s, pt);
 	for (int i = 0; i < s->ntimes; i++)
 	{
 		Datum		values[8];
 		bool		nulls[8] = {false};
-		float8		se = sqrt(pt[i].greenwood);
+		float8		se = sqrt(robust ? pt[i].robust : pt[i].greenwood);
 		float8		lower;
 		float8		upper;
 

@@ -31,11 +31,28 @@ typedef struct SurvTime
 	int64		rows_in;		/* rows whose delayed entry is here */
 } SurvTime;
 
-/* The on-disk (flat) form: times in strictly increasing order */
+/*
+ * Format version 2 adds, per time, what the robust (infinitesimal
+ * jackknife) variance needs: the sums of squared weights of the events and
+ * of the censorings, and the rows with a weight that is not a whole number
+ * (R's survfit uses the robust variance by default when there is one).
+ */
+typedef struct SurvSquares
+{
+	float8		sq_events;		/* sum of squared weights of the events */
+	float8		sq_censored;	/* sum of squared weights of the censorings */
+	float8		nonint_rows;	/* rows leaving here whose weight is not whole */
+} SurvSquares;
+
+/*
+ * The on-disk (flat) form: times in strictly increasing order; version 2
+ * has the squares of each time after the times, version 1 (jobreg 0.1.0,
+ * and the states embedded in logrank states) has none.
+ */
 typedef struct Survival
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* SURVIVAL_VERSION */
+	uint8		version;		/* SURVIVAL_VERSION or SURVIVAL_VERSION_SQUARES */
 	uint8		pad[3];
 	int32		ntimes;			/* at least 1 */
 	int32		pad2;
@@ -43,7 +60,12 @@ typedef struct Survival
 } Survival;
 
 #define SURVIVAL_VERSION 1
+#define SURVIVAL_VERSION_SQUARES 2
 #define SURVIVAL_SIZE(n) (offsetof(Survival, times) + (Size) (n) * sizeof(SurvTime))
+#define SURVIVAL_SIZE_SQUARES(n) (SURVIVAL_SIZE(n) + (Size) (n) * sizeof(SurvSquares))
+/* the squares of a version 2 state, NULL for version 1 */
+#define SURV_SQUARES(s) ((s)->version == SURVIVAL_VERSION_SQUARES ? \
+						 (SurvSquares *) ((char *) (s) + SURVIVAL_SIZE((s)->ntimes)) : NULL)
 
 /*
  * The most distinct times a survival state holds, and a logrank_state in all
@@ -76,15 +98,23 @@ extern void survival_check_flat(const Survival *s, Size avail);
  */
 #define SURV_DENSE_LIMIT 1024
 
+typedef struct SurvSlot
+{
+	SurvTime	t;
+	SurvSquares q;
+} SurvSlot;
+
 typedef struct SurvAccum
 {
+	bool		squares;		/* keep the squares (a survival state, not logrank) */
+	bool		squares_lost;	/* a version 1 state was merged in: flatten as version 1 */
 	int32		ntimes;			/* times held, in both parts */
 	int32	   *state_times;	/* distinct times of the whole state when
 								 * several accumulators make one (logrank),
 								 * else NULL: then it is ntimes */
 	int32		ndense;			/* length of dense */
 	struct surv_hash_hash *hashed;	/* the hash table (survival.c), or NULL */
-	SurvTime   *dense;			/* dense[t] for whole-number times t */
+	SurvSlot   *dense;			/* dense[t] for whole-number times t */
 	MemoryContext cxt;
 } SurvAccum;
 
@@ -133,6 +163,7 @@ typedef struct KMPoint
 	bool		exit;			/* a time R's survfit reports (some row leaves) */
 	float8		surv;			/* product-limit estimate just after the time */
 	float8		greenwood;		/* sum of d / (n (n - d)): variance of log surv */
+	float8		robust;			/* the robust variance of log surv (NaN unless asked for) */
 } KMPoint;
 
 extern KMPoint *survival_curve(const Survival *s);
