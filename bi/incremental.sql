@@ -39,11 +39,17 @@ DECLARE
 	i int8;
 	d int8;
 	ud int8;					-- rows whose counts went wrong
+	t text;
 	id int8;
 BEGIN
 	-- one update or rebuild at a time; readers are not blocked
 	LOCK TABLE bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup IN SHARE ROW EXCLUSIVE MODE;
-	DROP TABLE IF EXISTS pg_temp.bi_gamle, pg_temp.bi_nye, pg_temp.bi_y, pg_temp.bi_f, pg_temp.bi_a;
+	-- the work tables of an earlier call in this transaction
+	FOR t IN SELECT unnest(ARRAY['bi_gamle', 'bi_nye', 'bi_y', 'bi_f', 'bi_a']) LOOP
+		IF to_regclass('pg_temp.' || t) IS NOT NULL THEN
+			EXECUTE format('DROP TABLE pg_temp.%I', t);
+		END IF;
+	END LOOP;
 	EXECUTE format('CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
 				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
 	PERFORM bi.indlaes_levering(levering);

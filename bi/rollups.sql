@@ -224,4 +224,4 @@ BEGIN
 END $f$;
 COMMENT ON FUNCTION bi.rollups_genopbyg() IS 'BI: rebuilds the rollup tables from the register in the caller''s transaction';
 
-SELECT bi.rollups_genopbyg();
+DO $$ BEGIN PERFORM bi.rollups_genopbyg(); END $$;
