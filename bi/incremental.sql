@@ -40,6 +40,7 @@ DECLARE
 	d int8;
 	ud int8;					-- rows whose counts went wrong
 	t text;
+	seqscan text;
 	id int8;
 BEGIN
 	-- one update or rebuild at a time; readers are not blocked
@@ -50,11 +51,16 @@ BEGIN
 			EXECUTE format('DROP TABLE pg_temp.%I', t);
 		END IF;
 	END LOOP;
+	-- the changed persons' weeklines, before and after the delivery: a few
+	-- lookups by pnr, not a scan of the register, where it has an index
+	seqscan := current_setting('enable_seqscan');
+	PERFORM set_config('enable_seqscan', 'off', true);
 	EXECUTE format('CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
 				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
 	PERFORM bi.indlaes_levering(levering);
 	EXECUTE format('CREATE TEMP TABLE bi_nye ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
 				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
+	PERFORM set_config('enable_seqscan', seqscan, true);
 	ANALYZE pg_temp.bi_gamle;
 	ANALYZE pg_temp.bi_nye;
 

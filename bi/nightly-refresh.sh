@@ -73,6 +73,8 @@ fi
 		echo "SELECT $schema.rollups_genopbyg() \\gset"
 		echo "SELECT format('bi-refresh: $schema.rollups_genopbyg in %s s', round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz), 1));"
 	fi
+	# the old rows' space for the next update (outside the transaction above)
+	echo "VACUUM (ANALYZE) $schema.ydelse_rollup, $schema.forloeb_rollup, $schema.anciennitet_rollup;"
 	# a delivery changes weeklines only: the population and the area map stay
 	[ -n "$delivery" ] && views=
 	for v in $views; do

@@ -122,7 +122,7 @@ CREATE TABLE bi.ydelse_rollup (
 	aktivering aktivering,
 	summer int8[] NOT NULL,
 	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
-);
+) WITH (fillfactor = 80);
 COMMENT ON TABLE bi.ydelse_rollup IS 'BI rollup: persons with a week in the målgruppe in the quarter, their weeks in it (fuldtidspersoner numerator) and their activation (aktivering, from the fixed-point sums in summer)';
 COMMENT ON COLUMN bi.ydelse_rollup.summer IS 'exact sums of the persons'' aktivering values: count, personer, aktiveringsberoerte, and ydelsestimer, aktiveringstimer, virksomhedsrettede_timer × 2^32';
 
@@ -156,7 +156,7 @@ CREATE TABLE bi.forloeb_rollup (
 	nye_forloeb int8 NOT NULL,
 	overlevelse survival,
 	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
-);
+) WITH (fillfactor = 80);
 COMMENT ON TABLE bi.forloeb_rollup IS 'BI rollup: new spells by start quarter (after 52 weeks off the codes, breaks of up to 5 weeks bridged) and their survival state';
 
 -- Anciennitet of the persons on the målgruppe's codes in the last week of
@@ -201,12 +201,14 @@ CREATE TABLE bi.anciennitet_rollup (
 	andel_10_plus_aar float8,
 	fordeling float8[] NOT NULL,
 	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
-);
+) WITH (fillfactor = 80);
 COMMENT ON TABLE bi.anciennitet_rollup IS 'BI rollup: anciennitet distribution (anciennitet_fordeling) of the persons in the målgruppe in the last week of each quarter, and its state (fordeling)';
 COMMENT ON COLUMN bi.anciennitet_rollup.fordeling IS 'the state of anciennitet_fordeling: whole-number counts, exact under updates';
 
 -- Rebuild every rollup table from the register, in the caller's transaction
--- (readers see the old rows until it commits; updates wait for it).
+-- (readers see the old rows until it commits; updates wait for it).  The
+-- tables leave room on their pages (fillfactor 80) so that updates with a
+-- delivery can stay on the page; bi/nightly-refresh.sh vacuums them after.
 CREATE FUNCTION bi.rollups_genopbyg() RETURNS void
 	LANGUAGE plpgsql AS $f$
 BEGIN

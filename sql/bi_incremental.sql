@@ -26,9 +26,12 @@ SELECT count(*) > 15000 AS persons FROM register.person;
 -- the layer for 2015-2016
 \set bi_fra_aar 2015
 \set bi_til_aar 2016
+\set bi_echo :ECHO
+\set ECHO none
 \set QUIET on
 \i bi/install.sql
 \set QUIET off
+\set ECHO :bi_echo
 
 -- Digests of every rollup row and of every row of the eight views, as text
 CREATE FUNCTION pg_temp.digest(OUT rollups text, OUT views text) LANGUAGE sql AS $$
