@@ -29,7 +29,8 @@ $$;
 
 -- Deliveries: pct % of the persons; a quarter of them lose their history, a
 -- quarter get the next person's, half get a new final year (their history
--- cut at 2024-W01, then 52 weeks of kontanthjælp).  The 'back' deliveries
+-- cut at 2024-W01, then 52 weeks of kontanthjælp): harder than a real
+-- delivery, which mostly adds weeks at the end.  The 'back' deliveries
 -- give the same persons their weeklines again.
 CREATE FUNCTION pg_temp.delivery(pct int) RETURNS TABLE (pnr int, uger weekline) LANGUAGE sql AS $$
 	SELECT p.pnr,
@@ -47,9 +48,18 @@ CREATE FUNCTION pg_temp.delivery(pct int) RETURNS TABLE (pnr int, uger weekline)
 $$;
 CREATE TABLE lev_1 AS SELECT * FROM pg_temp.delivery(1);
 CREATE TABLE back_1 AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN lev_1 USING (pnr);
+-- the common case: 1 % of the persons get new weeks at the end of their
+-- history (cut at 2024-W01, then 52 weeks of kontanthjælp) and nothing else
+CREATE TABLE lev_end_1 AS
+SELECT p.pnr, (SELECT weekline_from_runs(min(lower(r.weeks)), array_agg(r.code ORDER BY lower(r.weeks)) || 1101,
+										 array_agg(least(upper(r.weeks), '2024-W01') - lower(r.weeks)
+												   ORDER BY lower(r.weeks)) || 52)
+			   FROM runs(p.uger) AS r WHERE lower(r.weeks) < '2024-W01') AS uger
+FROM register.dream AS p WHERE (hashint4(p.pnr + 7)::int8 & 2147483647) % 100 < 1;
+CREATE TABLE back_end_1 AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN lev_end_1 USING (pnr);
 CREATE TABLE lev_10 AS SELECT * FROM pg_temp.delivery(10);
 CREATE TABLE back_10 AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN lev_10 USING (pnr);
-ANALYZE lev_1, back_1, lev_10, back_10;
+ANALYZE lev_1, back_1, lev_end_1, back_end_1, lev_10, back_10;
 
 CREATE TEMP TABLE timing (what text, ms float8);
 CREATE FUNCTION pg_temp.timed(what text, q text) RETURNS void LANGUAGE plpgsql AS $$
@@ -61,6 +71,7 @@ BEGIN
 END $$;
 
 SELECT (SELECT count(*) FROM register.dream) AS weeklines, (SELECT count(*) FROM lev_1) AS delivery_1pct,
+	   (SELECT count(*) FROM lev_end_1) AS delivery_1pct_new_weeks,
 	   (SELECT count(*) FROM lev_10) AS delivery_10pct,
 	   (SELECT count(*) FROM bi.ydelse_rollup) AS ydelse_rows, (SELECT count(*) FROM bi.forloeb_rollup) AS forloeb_rows,
 	   (SELECT count(*) FROM bi.anciennitet_rollup) AS anciennitet_rows;
@@ -77,6 +88,8 @@ SELECT pg_temp.timed('rebuild', 'SELECT bi.rollups_genopbyg()');
 VACUUM (ANALYZE) bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup;
 SELECT pg_temp.digest() = :'after_update' AS identical_1pct;
 SELECT pg_temp.timed('update 1 %', $$SELECT count(*) FROM bi.rollups_opdater('back_1')$$);
+SELECT pg_temp.timed('update 1 %, new weeks at the end', $$SELECT count(*) FROM bi.rollups_opdater('lev_end_1')$$);
+SELECT pg_temp.timed('update 1 %, new weeks at the end', $$SELECT count(*) FROM bi.rollups_opdater('back_end_1')$$);
 SELECT pg_temp.timed('update 10 %', $$SELECT count(*) FROM bi.rollups_opdater('lev_10')$$);
 SELECT pg_temp.digest() AS after_update \gset
 SELECT pg_temp.timed('rebuild', 'SELECT bi.rollups_genopbyg()');
