@@ -128,3 +128,13 @@ FROM (SELECT q, survival_merge(s) OVER (ORDER BY q ROWS 3 PRECEDING) AS s FROM q
 -- the plain aggregates are unchanged: no rows, NULL
 SELECT survival(t, e) IS NULL AS no_rows FROM r WHERE false;
 SELECT survival(t, e) IS NULL AS only_null_rows FROM r WHERE t IS NULL;
+
+-- anciennitet_fordeling in a moving frame: persons counted out equal each
+-- frame counted afresh (text), and an empty frame gives NULL
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE f.d::text IS NOT DISTINCT FROM
+							  (SELECT anciennitet_fordeling(x.weeks)::text FROM (SELECT i, (t * 7)::int AS weeks FROM r) AS x
+							   WHERE x.i BETWEEN f.i - 99 AND f.i AND x.weeks IS NOT NULL)) AS identical
+FROM (SELECT i, anciennitet_fordeling((t * 7)::int) OVER (ORDER BY i ROWS 99 PRECEDING) AS d FROM r) AS f;
+SELECT i, (anciennitet_fordeling(w) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING)).personer
+FROM (VALUES (1, 300), (2, 600), (3, NULL), (4, 10)) AS v (i, w) ORDER BY i;

@@ -809,3 +809,20 @@ CREATE FUNCTION survival_subtract(a survival, b survival) RETURNS survival
 CREATE OPERATOR - (LEFTARG = survival, RIGHTARG = survival, FUNCTION = survival_subtract);
 COMMENT ON FUNCTION survival_subtract(survival, survival) IS 'the state of the rows of a that are not rows of b: exactly what aggregating them gives (whole-number weights only); NULL when no row is left';
 COMMENT ON OPERATOR - (survival, survival) IS 'survival_subtract: the state without the rows of the right-hand state';
+
+/* ---------- incremental rollups (issue 20): the inverse of anciennitet_fordeling (45_anciennitet.sql) ---------- */
+
+CREATE FUNCTION anciennitet_fordeling_inv(float8[], int4) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION anciennitet_fordeling_inv(float8[], int4) IS 'moving-aggregate inverse of anciennitet_fordeling: counts a person out (exact: whole-number counts)';
+/* anciennitet_fordeling of 0.1.0 gets its moving-aggregate mode in place, as the survival aggregates above */
+UPDATE pg_catalog.pg_aggregate
+SET aggmtransfn = 'anciennitet_fordeling_trans(float8[], int4)'::regprocedure::oid::regproc,
+	aggminvtransfn = 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure::oid::regproc,
+	aggmfinalfn = 'anciennitet_fordeling_final(float8[])'::regprocedure::oid::regproc,
+	aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0}',
+	aggmfinalextra = false, aggmfinalmodify = 'r'
+WHERE aggfnoid = 'anciennitet_fordeling(int4)'::regprocedure;
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+VALUES ('pg_proc'::regclass, 'anciennitet_fordeling(int4)'::regprocedure, 0,
+		'pg_proc'::regclass, 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure, 0, 'n');
