@@ -124,3 +124,32 @@ FROM out_of_step AS o, register_before AS r;
 -- the rebuild brings the layer back in step
 DO $$ BEGIN PERFORM bi.rollups_genopbyg(); END $$;
 SELECT pg_temp.err($$SELECT * FROM bi.rollups_opdater('levering_x')$$) AS in_step_again;
+
+-- The views in parallel plans read the same figures as in serial ones
+CREATE TEMP VIEW all_figures AS
+SELECT 'fk' || v::text AS t FROM bi.fuldtidspersoner_kvartal AS v
+UNION ALL SELECT 'fa' || v::text FROM bi.fuldtidspersoner_aar AS v
+UNION ALL SELECT 'ak' || v::text FROM bi.aktivering_kvartal AS v
+UNION ALL SELECT 'aa' || v::text FROM bi.aktivering_aar AS v
+UNION ALL SELECT 'ok' || v::text FROM bi.overlevelse_kvartal AS v
+UNION ALL SELECT 'oa' || v::text FROM bi.overlevelse_aar AS v
+UNION ALL SELECT 'nk' || v::text FROM bi.anciennitet_kvartal AS v
+UNION ALL SELECT 'na' || v::text FROM bi.anciennitet_aar AS v;
+CREATE TEMP TABLE serial_figures AS SELECT md5(string_agg(t, E'\n' ORDER BY t)) AS d FROM all_figures;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || q;
+END $$;
+SELECT count(*) > 0 AS parallel_plan
+FROM pg_temp.plan($$SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM all_figures$$) AS p (line)
+WHERE line LIKE '%Gather%';
+SELECT (SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM all_figures) = s.d AS parallel_equals_serial
+FROM serial_figures AS s;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
