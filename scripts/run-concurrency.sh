@@ -23,7 +23,7 @@
 #
 # With CONC_MODE=incremental the refresher applies deliveries of changed
 # weeklines instead (BI_DELIVERY, bi.rollups_opdater): in each cycle one
-# that changes 1 % of the persons and one that gives them their weeklines
+# that changes 10 % of the persons and one that gives them their weeklines
 # back.  Every sample must then show the figures from before or those after
 # the first delivery (taken beforehand, in a transaction rolled back), never
 # a mix, and at least one sample proven inside an update; the figures after
@@ -87,13 +87,14 @@ digest_query() {
 before=$(psql -X -At -v ON_ERROR_STOP=1 -c "$(digest_query all)")
 before_sample=$(psql -X -At -v ON_ERROR_STOP=1 -c "$(digest_query)")
 if [ "$mode" = incremental ]; then
-	# a delivery for 1 % of the persons (each gets the next person's weekline, some
-	# none) and one that gives them their own back; the figures after the first
+	# a delivery for 10 % of the persons (each gets the next person's weekline,
+	# some none; big enough that a sample can lie inside its update) and one that
+	# gives them their own back; the figures after the first
 	psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 CREATE TABLE conc_levering AS
 SELECT p.pnr, CASE WHEN p.pnr % 7 = 0 THEN NULL
 				   ELSE (SELECT d2.uger FROM register.dream AS d2 WHERE d2.pnr > p.pnr ORDER BY d2.pnr LIMIT 1) END AS uger
-FROM register.dream AS p WHERE p.pnr % 100 = 42;
+FROM register.dream AS p WHERE p.pnr % 10 = 4;
 CREATE TABLE conc_tilbage AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN conc_levering USING (pnr);
 SQL
 	delivered_sample=$(psql -X -q -At -v ON_ERROR_STOP=1 -c "BEGIN" -c "SELECT FROM bi.rollups_opdater('conc_levering')" \
@@ -140,7 +141,7 @@ refresher=$!
 # The checker: "<digest> proven" when the same refresh ran before and after.
 (
 	while [ ! -e "$stop" ]; do
-		if out=$(psql -X -At -v ON_ERROR_STOP=1 -c "$running" -c "$sample_query" -c "$running" 2>&1); then
+		if out=$(PGOPTIONS="-c jit=off" psql -X -At -v ON_ERROR_STOP=1 -c "$running" -c "$sample_query" -c "$running" 2>&1); then
 			mapfile -t lines <<<"$out"
 			if [ -n "${lines[0]:-}" ] && [ "${lines[0]}" = "${lines[2]:-}" ]; then
 				echo "${lines[1]} proven"
