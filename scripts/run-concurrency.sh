@@ -106,7 +106,8 @@ fi
 # The REFRESH statements running now, as backend:start (each -c below is its
 # own transaction, so each reads pg_stat_activity afresh).
 running="SELECT coalesce(string_agg(pid || ':' || query_start, ',' ORDER BY pid), '') FROM pg_stat_activity
-		 WHERE state = 'active' AND (query ILIKE 'REFRESH MATERIALIZED VIEW%' OR query ILIKE 'SELECT%bi.rollups_%')"
+		 WHERE state = 'active' AND pid <> pg_backend_pid()
+		   AND (query ILIKE 'REFRESH MATERIALIZED VIEW%' OR query ILIKE 'SELECT%bi.rollups_%')"
 sample_query=$(digest_query)
 
 stop=$WORK/stop
