@@ -7,7 +7,9 @@
 -- (kommunekode = pnr / 1,000,000 in both, as jobreg_synth numbers persons).
 -- psql -v scale=0.1 runs a tenth of it.
 --
--- Printed, in one run: generation and load time, storage, and for three questions
+-- Printed, in one run: generation and load time, storage, the decoding floor
+-- (sum(weekline_runs_count(uger)): every run of every weekline decoded once, the least work a
+-- query reading whole histories does) beside the scan floor count(uger), and for four questions
 --   (a) the Kaplan-Meier curve of kontanthjælp spells begun in 2012-2013, by kommune
 --       (spells with max_gap 5 + survival; S(t) at 13, 26 and 52 weeks),
 --   (b) fuldtidspersoner on kontanthjælp by kommune and quarter of 2015,
@@ -119,6 +121,15 @@ FROM ${t} AS r,
 							|| codes('synthetic', 'kontanthjælp jobparat')), 5) AS sp
 WHERE NOT sp.left_censored AND lower(sp.spell) >= '2012-W01' AND lower(sp.spell) < '2014-W01'
 GROUP BY kommunekode$$),
+('(a) Kaplan-Meier', 'spell_survival', $$
+SELECT kommunekode,
+	   round(surv_at(s, 13)::numeric, 9) AS s13, round(surv_at(s, 26)::numeric, 9) AS s26,
+	   round(surv_at(s, 52)::numeric, 9) AS s52
+FROM (SELECT kommunekode,
+			 spell_survival(r.uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										|| codes('synthetic', 'kontanthjælp jobparat')), 5, '[2012-W01,2014-W01)') AS s
+	  FROM ${t} AS r GROUP BY kommunekode) AS k
+WHERE s IS NOT NULL$$),
 ('(a) Kaplan-Meier', 'plain SQL', $$
 WITH sp AS (SELECT p.kommunekode, s.weeks, s.l < p.last_week AS ended
 			FROM nat_long_spell AS s JOIN nat_person AS p USING (pnr)
@@ -151,6 +162,15 @@ FROM (SELECT kommunekode,
 											|| codes('synthetic', 'kontanthjælp jobparat')), quarter_weeks(2015, 4)) AS q4
 	  FROM ${t} GROUP BY kommunekode) AS k,
 	 LATERAL (VALUES (1, q1), (2, q2), (3, q3), (4, q4)) AS q(q, f)$$),
+('(b) fuldtidspersoner', 'fuldtidspersoner_perioder', $$
+SELECT kommunekode, q.q, round(q.f::numeric, 9) AS fuldtidspersoner
+FROM (SELECT kommunekode,
+			 fuldtidspersoner_perioder(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+													 || codes('synthetic', 'kontanthjælp jobparat')),
+									   ARRAY[quarter_weeks(2015, 1), quarter_weeks(2015, 2),
+											 quarter_weeks(2015, 3), quarter_weeks(2015, 4)]) AS f
+	  FROM ${t} GROUP BY kommunekode) AS k,
+	 unnest(k.f) WITH ORDINALITY AS q(f, q)$$),
 ('(b) fuldtidspersoner', 'plain SQL', $$
 SELECT k.kommunekode, q.q, round(coalesce(c.weeks, 0)::numeric / (upper(q.w) - lower(q.w)), 9) AS fuldtidspersoner
 FROM (SELECT DISTINCT kommunekode FROM nat_person) AS k
@@ -214,7 +234,8 @@ FROM ${t}
 WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
 											   || codes('synthetic', 'kontanthjælp jobparat'))::int[])
 GROUP BY kommunekode$$),
-('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$);
+('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$),
+('decoding floor', 'weekline_runs_count', $$SELECT sum(weekline_runs_count(uger)) FROM ${t}$$);
 
 -- the text of a query on a table: ${t} replaced
 CREATE FUNCTION nat_q(task text, method text, tab text) RETURNS text LANGUAGE sql AS $$
@@ -283,7 +304,7 @@ END $$;
 \o /dev/null
 -- the whole register: 0 and 2 workers, alternately, best of 3
 SELECT nat_bm(task, ARRAY[method], 'all persons', 'nat_register', ARRAY[0, 2], 3)
-FROM nat_query WHERE method IN ('jobreg', 'count(uger)', 'fuldtidspersoner') ORDER BY task DESC, method;
+FROM nat_query WHERE method IN ('jobreg', 'spell_survival', 'fuldtidspersoner_perioder', 'count(uger)', 'weekline_runs_count', 'fuldtidspersoner') ORDER BY task DESC, method;
 -- 1 %: jobreg and plain SQL, serial, alternately, best of 3
 SELECT nat_bm(task, ARRAY['jobreg', 'plain SQL'], '1 % of persons', 'nat_sub', ARRAY[0], 3)
 FROM (SELECT DISTINCT task FROM nat_query WHERE method = 'plain SQL') AS t ORDER BY task;
@@ -295,11 +316,14 @@ SELECT nat_bm('scan floor', ARRAY['count(uger)'], '1 % of persons', 'nat_sub', A
 SELECT s.task, s.method, round(s.ms::numeric) AS serial_ms, round(s.cpu_ms::numeric) AS serial_cpu_ms,
 	   round(p.ms::numeric) AS "2 workers ms", round((s.ms / p.ms)::numeric, 2) AS speedup,
 	   round((s.ms / f.ms)::numeric, 1) AS "serial × scan floor",
+	   round((s.ms / d.ms)::numeric, 2) AS "serial × decoding floor",
+	   round((s.cpu_ms / nullif(d.cpu_ms, 0))::numeric, 2) AS "CPU × decoding floor's CPU",
 	   p.plan ~ 'Gather' AND p.plan ~ 'Partial (Hash|Group)?Aggregate' AS "Partial Aggregate under Gather",
 	   s.result = p.result AS same_result
 FROM nat_time AS s
 	 JOIN nat_time AS p ON p.task = s.task AND p.method = s.method AND p.scope = s.scope AND p.workers = 2
 	 JOIN nat_time AS f ON f.task = 'scan floor' AND f.scope = s.scope AND f.workers = 0
+	 JOIN nat_time AS d ON d.task = 'decoding floor' AND d.scope = s.scope AND d.workers = 0
 WHERE s.scope = 'all persons' AND s.workers = 0
 ORDER BY s.seq;
 

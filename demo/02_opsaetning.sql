@@ -58,10 +58,10 @@ CREATE TABLE register.demo_figur (
 );
 COMMENT ON TABLE register.demo_figur IS 'every figure printed by the demo files: the document''s and jobreg''s, in the document''s unit';
 
--- a figure as the document prints it (dk_number, dk_pct): counts whole, percentages and
+-- a figure as the document prints it (dk_number, dk_pct): counts and ranks whole, percentages and
 -- years with the document's decimals (plus `ekstra`, to show jobreg's figure a little finer)
 CREATE FUNCTION register.tal(x float8, enhed text, dokument float8, ekstra int DEFAULT 0) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN enhed IN ('fuldtidspersoner', 'personer') THEN dk_number(round(x)::numeric)
+RETURN CASE WHEN enhed IN ('fuldtidspersoner', 'personer', 'placering', 'antal år') THEN dk_number(round(x)::numeric)
 			WHEN enhed LIKE 'pct.%' THEN dk_pct(x / 100, coalesce(scale(dokument::numeric), 0) + ekstra)
 			ELSE dk_number(x::numeric, coalesce(scale(dokument::numeric), 0) + ekstra) END;

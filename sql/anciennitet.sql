@@ -131,3 +131,21 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 RESET parallel_leader_participation;
+
+-- anciennitet walks the runs without building spells: on random histories (fixed seed), at
+-- every week of their span and beyond, for several max_gap, it equals the spell_at way
+SELECT setseed(0.61);
+CREATE TEMP TABLE an_hist AS
+SELECT p, weekline_from_runs('2015-W01'::isoweek + p % 5, array_agg(code ORDER BY r), array_agg(len ORDER BY r)) AS w
+FROM (SELECT p, r, (ARRAY[0, 0, 10, 11, 20, 30])[1 + floor(random() * 6)::int] AS code,
+			 1 + floor(random() * 8)::int AS len
+	  FROM generate_series(1, 300) AS p, LATERAL generate_series(1, 1 + floor(random() * 12)::int + 0 * p) AS r) AS runs
+GROUP BY p;
+SELECT g.max_gap, count(*) AS cases,
+	   count(*) FILTER (WHERE anciennitet(h.w, '{10,11}', a.at, g.max_gap) IS NOT NULL) AS in_a_spell,
+	   count(*) FILTER (WHERE anciennitet(h.w, '{10,11}', a.at, g.max_gap)
+						IS DISTINCT FROM a.at - lower((spell_at(h.w, '{10,11}', g.max_gap, a.at)).spell) + 1) AS differ
+FROM an_hist AS h, (VALUES (0), (1), (3), (5), (100)) AS g(max_gap),
+	 LATERAL (SELECT first_week(h.w) + k AS at FROM generate_series(-2, last_week(h.w) - first_week(h.w) + 2) AS k) AS a
+GROUP BY g.max_gap ORDER BY g.max_gap;
+SELECT pg_temp.err($$SELECT anciennitet('2015-W01 10x3', '{10}', '2015-W02', -1)$$) AS negative_gap;

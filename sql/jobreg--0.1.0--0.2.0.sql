@@ -826,3 +826,43 @@ WHERE aggfnoid = 'anciennitet_fordeling(int4)'::regprocedure;
 INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
 VALUES ('pg_proc'::regclass, 'anciennitet_fordeling(int4)'::regprocedure, 0,
 		'pg_proc'::regclass, 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure, 0, 'n');
+/* ---------- the decoding floor (20_weekline.sql) ---------- */
+
+CREATE FUNCTION weekline_runs_count(weekline) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_runs_count(weekline) IS 'the number of runs (0 when empty); decodes every run: the benchmarks'' decoding floor';
+
+/* ---------- the Kaplan-Meier state of weekline spells (31_spell_survival.sql) ---------- */
+
+-- Not STRICT: the state starts as NULL and rows with a NULL are skipped.
+CREATE FUNCTION spell_survival_trans(survival, weekline, int4[], int4, weekrange) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION spell_survival_trans(survival, weekline, int4[], int4, weekrange) IS 'transition function of spell_survival: adds the spells of one history';
+
+CREATE AGGREGATE spell_survival(history weekline, codes int4[], max_gap int4, started weekrange) (
+	SFUNC = spell_survival_trans, STYPE = survival,
+	COMBINEFUNC = survival_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE spell_survival(weekline, int4[], int4, weekrange) IS 'Kaplan-Meier state of the spells (as spells(history, codes, max_gap)) that start in started and not at the first week of the history: survival(weeks, NOT right_censored) without building rows';
+
+/* ---------- fuldtidspersoner over several periods in one pass (40_fuldtid.sql) ---------- */
+
+CREATE FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_final(float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) IS 'fuldtidspersoner_perioder transition: adds, per period, weeks on the codes in it ÷ its ISO weeks';
+COMMENT ON FUNCTION fuldtid_periods_combine(float8[], float8[]) IS 'fuldtidspersoner_perioder combine: adds two partial states period by period';
+COMMENT ON FUNCTION fuldtid_periods_final(float8[]) IS 'fuldtidspersoner_perioder final: the compensated sum of each period, NULL for no rows';
+
+CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods weekrange[]) (
+	SFUNC = fuldtid_periods_trans,
+	STYPE = float8[],
+	INITCOND = '{}',
+	COMBINEFUNC = fuldtid_periods_combine,
+	FINALFUNC = fuldtid_periods_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fuldtidspersoner_perioder(weekline, int4[], weekrange[]) IS 'fuldtidspersoner for several periods at once: element i equals fuldtidspersoner(wl, codes, periods[i]); each history read once';

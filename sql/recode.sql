@@ -55,3 +55,16 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT weekline_recode('2015-W01 1101x3 7777x1', 'synthetic')$$,
 	$$SELECT weekline_recode('2015-W01 1101x3', 'no such codebook')$$
 ]) AS q;
+
+-- the result is written directly (no builder): it must be the canonical value, the one its
+-- text form reads back to (input rejects adjacent equal codes), for every history above
+SELECT count(*) AS histories,
+	   count(*) FILTER (WHERE weekline_recode(w, 'synthetic')::text::weekline
+							  IS DISTINCT FROM weekline_recode(w, 'synthetic')) AS by_codebook_not_canonical,
+	   count(*) FILTER (WHERE weekline_recode(w, '{1101,1102,1201,1401}', '{1,1,0,1301}')::text::weekline
+							  IS DISTINCT FROM weekline_recode(w, '{1101,1102,1201,1401}', '{1,1,0,1301}')) AS by_arrays_not_canonical
+FROM rc_hist;
+-- long runs and the largest codes: five-byte varints, runs joined across them
+SELECT weekline_recode(weekline_from_runs('1991-W27', '{0,1101,5,1101}', '{100000,3,20000,1}'),
+					   '{1101,5}', '{2147483647,2147483647}') AS joined_long,
+	   weekline_recode('2015-W01 2147483647x3 0x1', '{2147483647}', '{0}') AS all_zero;

@@ -293,4 +293,33 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(93, 'lang_over10_2020', 'seeds/002 afsnit 3.3', 'langvarige med mere end 10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 40, 'pct.', 1),
 	(94, 'lang_over10_2020', 'seeds/002 Figur 3', 'langvarige med mere end 10 års anciennitet', 'København', '{101}'::int[], '1. marts 2020', 47, 'pct.', 1);
 
+-- seeds/000 Figur 7 and Tabel 5 in its title's quarter (demo/17_… and 19_…; branch demo2):
+-- numbered from 201 so that rows added at the same time after 94 do not collide
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('ledy_andel_fleks_2015q1',
+	 'Ledighed among the fleksjobvisiterede: fuldtidspersoner with code 1501 (ledighedsydelse) divided by fuldtidspersoner with codes 1401, 1501 (fleksjob or ledighedsydelse), both as in ledy_fuldtid_2015q1 and fleks_fuldtid_2015q1 (2015 Q1, persons aged 30 or more on 2015-01-01).'),
+	('akt_grad_2015q1',
+	 'Aktiveringsgrad as akt_grad_2014q2_2015q1, in the weeks of 2015 Q1 only, persons aged 30 or more on 2015-01-01.'),
+	('reva_grad_2015q1',
+	 'Aktiveringsgrad as reva_grad_2014q2_2015q1, in the weeks of 2015 Q1 only, persons aged 30 or more on 2015-01-01.'),
+	('ledy_grad_2015q1',
+	 'Aktiveringsgrad as ledy_grad_2014q2_2015q1, in the weeks of 2015 Q1 only, persons aged 30 or more on 2015-01-01.'),
+	('resf_grad_2015q1',
+	 'Aktiveringsgrad as resf_grad_2014q2_2015q1, in the weeks of 2015 Q1 only, persons aged 30 or more on 2015-01-01.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(201, 'ledy_andel_fleks_2015q1', 'seeds/000 Figur 7', 'ledige fleksjobvisiterede i pct. af alle fleksjobvisiterede ("lidt over 30 pct.": 31 ± 1)', 'København', '{101}'::int[], '1. kvartal 2015', 31, 'pct.', 1),
+	(202, 'akt_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'København', '{101}'::int[], '1. kvartal 2015', 9, 'pct.', 1),
+	(203, 'akt_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 12, 'pct.', 1),
+	(204, 'akt_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: kontanthjælp (aktivitetsparate)', 'hele landet', NULL, '1. kvartal 2015', 16, 'pct.', 1),
+	(205, 'reva_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: revalidering', 'København', '{101}'::int[], '1. kvartal 2015', 81, 'pct.', 1),
+	(206, 'reva_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: revalidering', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 76, 'pct.', 1),
+	(207, 'reva_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: revalidering', 'hele landet', NULL, '1. kvartal 2015', 77, 'pct.', 1),
+	(208, 'ledy_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'København', '{101}'::int[], '1. kvartal 2015', 10, 'pct.', 1),
+	(209, 'ledy_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'klyngen (ledighedsydelse)', '{155,190,219,269}'::int[], '1. kvartal 2015', 16, 'pct.', 1),
+	(210, 'ledy_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ledighedsydelse (ledige fleksjobvisiterede)', 'hele landet', NULL, '1. kvartal 2015', 12, 'pct.', 1),
+	(211, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 5, 'pct.', 1),
+	(212, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 7, 'pct.', 1),
+	(213, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'hele landet', NULL, '1. kvartal 2015', 9, 'pct.', 1);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -121,6 +121,10 @@ COMMENT ON FUNCTION last_week(weekline) IS 'the last week of the span; NULL when
 COMMENT ON FUNCTION runs(weekline) IS 'the runs of equal codes: weeks and code';
 COMMENT ON FUNCTION weeks_in(weekline, int4[], weekrange) IS 'number of weeks in the period whose code is one of codes';
 
+CREATE FUNCTION weekline_runs_count(weekline) RETURNS int4
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_runs_count(weekline) IS 'the number of runs (0 when empty); decodes every run: the benchmarks'' decoding floor';
+
 CREATE TYPE weekline_spell AS (
 	spell weekrange,
 	weeks int4,

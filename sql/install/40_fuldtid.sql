@@ -61,3 +61,25 @@ CREATE AGGREGATE fuldtidspersoner(wl weekline, codes int4[], period weekrange, w
 );
 COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange) IS 'full-time equivalents from weeklines: Σ weeks on the codes in the period ÷ the actual ISO weeks of the period (Thursday rule: quarter_weeks, month_weeks)';
 COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange, float8) IS 'full-time equivalents from weeklines with a fixed denominator: Σ weeks on the codes in the period ÷ weeks_in_period (Jobindsats: 13 a quarter, 52 a year)';
+
+/* ---------- fuldtidspersoner over several periods in one pass ---------- */
+
+CREATE FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_final(float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) IS 'fuldtidspersoner_perioder transition: adds, per period, weeks on the codes in it ÷ its ISO weeks';
+COMMENT ON FUNCTION fuldtid_periods_combine(float8[], float8[]) IS 'fuldtidspersoner_perioder combine: adds two partial states period by period';
+COMMENT ON FUNCTION fuldtid_periods_final(float8[]) IS 'fuldtidspersoner_perioder final: the compensated sum of each period, NULL for no rows';
+
+CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods weekrange[]) (
+	SFUNC = fuldtid_periods_trans,
+	STYPE = float8[],
+	INITCOND = '{}',
+	COMBINEFUNC = fuldtid_periods_combine,
+	FINALFUNC = fuldtid_periods_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fuldtidspersoner_perioder(weekline, int4[], weekrange[]) IS 'fuldtidspersoner for several periods at once: element i equals fuldtidspersoner(wl, codes, periods[i]); each history read once';

@@ -53,10 +53,48 @@ typedef struct WeeklineReader
 #define WEEKLINE_AGG_MAX_ROWS 1048576
 #endif
 
+/* the on-disk format version (a byte before the runs) */
+#define WEEKLINE_VERSION 1
+
 /* false for the empty weekline; then weekline_next gives nothing */
-extern bool weekline_reader_init(WeeklineReader *r, const struct varlena *wl);
+extern bool weekline_reader_init_general(WeeklineReader *r, const struct varlena *wl);
 extern uint32 weekline_read_varint(WeeklineReader *r);
 extern void weekline_corrupt(void) pg_attribute_noreturn();
+extern IsoWeek weekline_stop_week(void);
+
+/*
+ * The common case inline: the current version and a first week within
+ * 8,191 weeks of 2000-W01 (a zigzag varint of one or two bytes, always a
+ * valid week); anything else, errors included, by the general function.
+ */
+static inline bool
+weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
+{
+	const uint8 *data = (const uint8 *) VARDATA_ANY(wl);
+	Size		len = VARSIZE_ANY_EXHDR(wl);
+	uint32		z;
+
+	if (likely(len >= 4 && data[0] == WEEKLINE_VERSION))
+	{
+		if (data[1] < 0x80)
+		{
+			z = data[1];
+			r->pos = data + 2;
+		}
+		else if (data[2] < 0x80)
+		{
+			z = (data[1] & 0x7F) | ((uint32) data[2] << 7);
+			r->pos = data + 3;
+		}
+		else
+			return weekline_reader_init_general(r, wl);
+		r->end = data + len;
+		r->next = (IsoWeek) ((z >> 1) ^ -(int32) (z & 1));
+		r->stop = weekline_stop_week();
+		return true;
+	}
+	return weekline_reader_init_general(r, wl);
+}
 
 /*
  * The next varint.  Codes and run lengths below 16384 take one or two bytes
@@ -152,6 +190,14 @@ extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *se
 
 /* A weekrange as [*from, *to), open ends PG_INT32_MIN/MAX; false when empty */
 extern bool weekline_period_bounds(Datum range, IsoWeek *from, IsoWeek *to);
+/* The same of argument argno, kept in fn_extra (with the code set) across rows */
+extern bool weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoWeek *to);
+/* The periods of a weekrange[] argument (an empty one as [0, 0)), kept likewise; returns their number */
+extern int	weekline_periods_argument(FunctionCallInfo fcinfo, int argno,
+									  const IsoWeek **from, const IsoWeek **to);
+/* Weeks on the codes in each period, weeks[i] for [from[i], to[i]), in one pass */
+extern void weekline_weeks_on_periods(const struct varlena *wl, const WeeklineCodes *set, int n,
+									  const IsoWeek *from, const IsoWeek *to, int32 *weeks);
 
 /* Spells: maximal runs of weeks on the codes, bridging breaks of up to max_gap weeks */
 typedef struct WeeklineSpell
@@ -182,6 +228,10 @@ extern void weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *w
 								  const WeeklineCodes *codes, int32 max_gap);
 extern bool weekline_spells_next(WeeklineSpellIter *it, WeeklineSpell *spell);
 
+/* The first week of the spell holding week `at` (cheaper); false when `at` is in no spell */
+extern bool weekline_spell_first_at(const struct varlena *wl, const WeeklineCodes *codes,
+									int32 max_gap, IsoWeek at, IsoWeek *first);
+
 /* The spell holding week `at`; false when `at` is in no spell */
 extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 									  int32 max_gap, IsoWeek at, WeeklineSpell *spell);
@@ -191,6 +241,20 @@ extern bool weekline_spell_containing(const struct varlena *wl, const WeeklineCo
 
 /* Little-endian base-128 varints */
 extern void history_append_varint(StringInfo buf, uint32 v);
+
+/* The same written at p, which has room for 5 bytes; returns the byte after it */
+static inline uint8 *
+history_put_varint(uint8 *p, uint32 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8) v;
+	return p;
+}
+
 extern bool history_read_varint(const uint8 **pos, const uint8 *end, uint32 *value);
 
 /* XX001 "corrupt TYPE value" */

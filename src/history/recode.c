@@ -121,16 +121,29 @@ Lookup(const RecodeMap *map, int32 code)
 }
 
 /*
- * The weekline with its codes mapped.  With strict, a code the map does not
- * list is an error naming codebook (0 is always kept); otherwise it keeps
- * its value.
+ * The weekline with its codes mapped.  With codebook, a code the map does
+ * not list is an error naming the codebook (0 is always kept); otherwise it
+ * keeps its value.
+ *
+ * The result is written straight into a buffer of its largest possible size
+ * (no more runs than the input, each at most two 5-byte varints): the span
+ * does not change, and the input is a valid weekline, so the checks of the
+ * builder (code range, run lengths, weeks within range, number of runs)
+ * hold by construction.  Runs that end up with the same code are joined, so
+ * the value is canonical.
  */
 static struct varlena *
 Recode(const struct varlena *wl, const RecodeMap *map, const char *codebook)
 {
 	WeeklineReader r;
 	WeeklineRun run;
-	WeeklineBuilder b;
+	Size		len = VARSIZE_ANY_EXHDR(wl);
+	struct varlena *result;
+	uint8	   *p;
+	int32		code = 0;
+	int32		length = 0;		/* of the pending run; 0 before the first */
+	int32		last_from = -1; /* the last looked-up code and its mapping */
+	int32		last_to = 0;
 
 	if (!weekline_reader_init(&r, wl))
 	{
@@ -139,19 +152,46 @@ Recode(const struct varlena *wl, const RecodeMap *map, const char *codebook)
 		memcpy(copy, wl, VARSIZE_ANY(wl));
 		return copy;
 	}
-	weekline_builder_init(&b, r.next, true, ERRCODE_DATA_CORRUPTED);
+	result = palloc(VARHDRSZ + 1 + 5 + 5 * len);
+	p = (uint8 *) VARDATA(result);
+	*p++ = WEEKLINE_VERSION;
+	p = history_put_varint(p, history_zigzag_encode(r.next));
 	while (weekline_next(&r, &run))
 	{
-		const RecodePair *pair = Lookup(map, run.code);
-		int32		code = run.code;
+		int32		to;
 
-		if (pair != NULL)
-			code = pair->to;
-		else if (codebook != NULL && code != 0)
-			codebook_unknown_code(codebook, run.code, run.start);
-		weekline_builder_add(&b, code, run.length);
+		if (run.code == last_from)
+			to = last_to;
+		else
+		{
+			const RecodePair *pair = Lookup(map, run.code);
+
+			if (pair != NULL)
+				to = pair->to;
+			else if (codebook != NULL && run.code != 0)
+				codebook_unknown_code(codebook, run.code, run.start);
+			else
+				to = run.code;
+			last_from = run.code;
+			last_to = to;
+		}
+		if (length > 0 && to == code)
+		{
+			length += run.length;
+			continue;
+		}
+		if (length > 0)
+		{
+			p = history_put_varint(p, (uint32) code);
+			p = history_put_varint(p, (uint32) length);
+		}
+		code = to;
+		length = run.length;
 	}
-	return weekline_builder_finish(&b);
+	p = history_put_varint(p, (uint32) code);
+	p = history_put_varint(p, (uint32) length);
+	SET_VARSIZE(result, (char *) p - (char *) result);
+	return result;
 }
 
 /* weekline_recode(w, from_codes, to_codes) */
@@ -313,8 +353,16 @@ Datum
 weekline_recode_codebook(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	char	   *codebook = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	const CodebookMap *cm = codebook_load(fcinfo, codebook);
+	text	   *name = PG_GETARG_TEXT_PP(1);
+	int			len = VARSIZE_ANY_EXHDR(name);
+	TableCache *tc = jobreg_table_cache(fcinfo);
+	const CodebookMap *cm;
 
-	PG_RETURN_WEEKLINE_P(Recode(wl, &cm->map, codebook));
+	/* the codebook named, without copying the name on every row */
+	for (cm = (CodebookMap *) tc->data; cm != NULL; cm = cm->next)
+		if (strncmp(cm->codebook, VARDATA_ANY(name), len) == 0 && cm->codebook[len] == '\0')
+			break;
+	if (cm == NULL)
+		cm = codebook_load(fcinfo, text_to_cstring(name));
+	PG_RETURN_WEEKLINE_P(Recode(wl, &cm->map, cm->codebook));
 }

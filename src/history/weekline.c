@@ -26,12 +26,11 @@
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
 
 #include "history/history.h"
-
-#define WEEKLINE_VERSION 1
 
 PG_FUNCTION_INFO_V1(weekline_in);
 PG_FUNCTION_INFO_V1(weekline_out);
@@ -51,6 +50,7 @@ PG_FUNCTION_INFO_V1(dream_weekline);
 PG_FUNCTION_INFO_V1(weekline_code_at);
 PG_FUNCTION_INFO_V1(weekline_first_week);
 PG_FUNCTION_INFO_V1(weekline_last_week);
+PG_FUNCTION_INFO_V1(weekline_runs_count);
 PG_FUNCTION_INFO_V1(weekline_runs);
 PG_FUNCTION_INFO_V1(weekline_weeks_in);
 PG_FUNCTION_INFO_V1(weekline_spells);
@@ -61,16 +61,9 @@ PG_FUNCTION_INFO_V1(weekline_spell_at);
 void
 history_append_varint(StringInfo buf, uint32 v)
 {
-	char		bytes[5];
-	int			n = 0;
+	uint8		bytes[5];
 
-	while (v >= 0x80)
-	{
-		bytes[n++] = (char) (v | 0x80);
-		v >>= 7;
-	}
-	bytes[n++] = (char) v;
-	appendBinaryStringInfo(buf, bytes, n);
+	appendBinaryStringInfo(buf, (char *) bytes, history_put_varint(bytes, v) - bytes);
 }
 
 void
@@ -166,8 +159,14 @@ weekline_read_varint(WeeklineReader *r)
 	return history_varint(&r->pos, r->end, "weekline");
 }
 
+IsoWeek
+weekline_stop_week(void)
+{
+	return isoweek_max_value() + 1;
+}
+
 bool
-weekline_reader_init(WeeklineReader *r, const struct varlena *wl)
+weekline_reader_init_general(WeeklineReader *r, const struct varlena *wl)
 {
 	r->stop = isoweek_max_value() + 1;
 	/* runs then stay in the isoweek range: weekline_next checks r->stop */
@@ -973,6 +972,23 @@ weekline_last_week(PG_FUNCTION_ARGS)
 	PG_RETURN_ISOWEEK(end - 1);
 }
 
+/*
+ * The number of runs.  It decodes every run, as any reader that walks a
+ * whole history must: the national benchmark's decoding floor.
+ */
+Datum
+weekline_runs_count(PG_FUNCTION_ARGS)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	int32		n = 0;
+
+	if (weekline_reader_init(&r, PG_GETARG_WEEKLINE_P(0)))
+		while (weekline_next(&r, &run))
+			n++;
+	PG_RETURN_INT32(n);
+}
+
 /* The weekrange [lo, hi); both bounds are valid weeks by construction */
 static Datum
 WeekRange(TypeCacheEntry *typcache, IsoWeek lo, IsoWeek hi)
@@ -1100,45 +1116,271 @@ weekline_codes_search(const WeeklineCodes *set, int32 code)
  */
 typedef struct CodesCache
 {
+	bool		known;			/* the code set is set */
 	Size		len;			/* bytes of the array, header excluded */
 	char	   *bytes;			/* a copy of them */
 	WeeklineCodes set;
+	/* the weekrange argument of weekline_period_argument, when short */
+	int			period_len;		/* -1: none cached */
+	char		period_bytes[32];
+	bool		period_nonempty;
+	IsoWeek		period_from;
+	IsoWeek		period_to;
+	/* the weekrange[] argument of weekline_periods_argument */
+	Size		periods_len;	/* bytes of the array, header excluded */
+	char	   *periods_bytes;	/* a copy of them; NULL: none cached */
+	int			nperiods;
+	IsoWeek    *periods_from;	/* [from, to) of each, 0 and 0 when empty */
+	IsoWeek    *periods_to;
 } CodesCache;
+
+static CodesCache *
+GetCodesCache(FunctionCallInfo fcinfo)
+{
+	CodesCache *cache = fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
+		cache->period_len = -1;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
 
 const WeeklineCodes *
 weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
 	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
 	Size		len = VARSIZE_ANY_EXHDR(raw);
-	CodesCache *cache = fcinfo->flinfo->fn_extra;
+	CodesCache *cache = GetCodesCache(fcinfo);
 	ArrayType  *arr;
 	MemoryContext old;
 
-	if (cache != NULL && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
+	if (cache->known && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
 		return &cache->set;
-	if (cache == NULL)
-		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CodesCache));
-	else
+	if (cache->known)
 	{
+		cache->known = false;
 		pfree(cache->bytes);
 		pfree(cache->set.codes);
 	}
-	fcinfo->flinfo->fn_extra = NULL;
 	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	weekline_codes_from_array(arr, &cache->set);
 	cache->bytes = palloc(Max(len, 1));
 	memcpy(cache->bytes, VARDATA_ANY(raw), len);
 	cache->len = len;
+	cache->known = true;
 	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = cache;
 	return &cache->set;
+}
+
+/*
+ * weekline_period_bounds of argument argno, kept in the same fn_extra as the
+ * code set while the range's bytes do not change (a constant period, or
+ * quarter_weeks(2015, 1), is the same on every row).
+ */
+bool
+weekline_period_argument(FunctionCallInfo fcinfo, int argno, IsoWeek *from, IsoWeek *to)
+{
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
+	CodesCache *cache = GetCodesCache(fcinfo);
+
+	if (cache->period_len == (int) len && memcmp(cache->period_bytes, VARDATA_ANY(raw), len) == 0)
+	{
+		*from = cache->period_from;
+		*to = cache->period_to;
+		return cache->period_nonempty;
+	}
+	cache->period_nonempty = weekline_period_bounds(PG_GETARG_DATUM(argno), &cache->period_from, &cache->period_to);
+	*from = cache->period_from;
+	*to = cache->period_to;
+	if (len <= sizeof(cache->period_bytes))
+	{
+		memcpy(cache->period_bytes, VARDATA_ANY(raw), len);
+		cache->period_len = (int) len;
+	}
+	else
+		cache->period_len = -1;
+	return cache->period_nonempty;
+}
+
+/*
+ * The periods of a weekrange[] argument as [from[i], to[i]) (an empty range
+ * gives from = to = 0), kept in fn_extra while the array's bytes do not
+ * change.  NULL elements are an error (22004); a multi-dimensional array is
+ * read in storage order.
+ */
+int
+weekline_periods_argument(FunctionCallInfo fcinfo, int argno, const IsoWeek **from, const IsoWeek **to)
+{
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		len = VARSIZE_ANY_EXHDR(raw);
+	CodesCache *cache = GetCodesCache(fcinfo);
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	MemoryContext old;
+
+	if (cache->periods_bytes == NULL || cache->periods_len != len ||
+		memcmp(cache->periods_bytes, VARDATA_ANY(raw), len) != 0)
+	{
+		if (cache->periods_bytes != NULL)
+		{
+			pfree(cache->periods_bytes);
+			pfree(cache->periods_from);
+			pfree(cache->periods_to);
+			cache->periods_bytes = NULL;
+		}
+		arr = DatumGetArrayTypeP(PointerGetDatum(raw));
+		get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+		deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign, &elems, &nulls, &n);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cache->periods_from = palloc(Max(n, 1) * sizeof(IsoWeek));
+		cache->periods_to = palloc(Max(n, 1) * sizeof(IsoWeek));
+		MemoryContextSwitchTo(old);
+		for (int i = 0; i < n; i++)
+		{
+			if (nulls[i])
+			{
+				pfree(cache->periods_from);
+				pfree(cache->periods_to);
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("periods must not contain NULL")));
+			}
+			if (!weekline_period_bounds(elems[i], &cache->periods_from[i], &cache->periods_to[i]))
+				cache->periods_from[i] = cache->periods_to[i] = 0;
+		}
+		cache->periods_bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(len, 1));
+		memcpy(cache->periods_bytes, VARDATA_ANY(raw), len);
+		cache->periods_len = len;
+		cache->nperiods = n;
+	}
+	*from = cache->periods_from;
+	*to = cache->periods_to;
+	return cache->nperiods;
+}
+
+/*
+ * Weeks on the codes in each of the periods [from[i], to[i]): weeks[i], in
+ * one pass over the runs up to the last period's end.
+ */
+void
+weekline_weeks_on_periods(const struct varlena *wl, const WeeklineCodes *set, int n,
+						  const IsoWeek *from, const IsoWeek *to, int32 *weeks)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	IsoWeek		lo = PG_INT32_MAX,
+				hi = PG_INT32_MIN;
+
+	for (int i = 0; i < n; i++)
+	{
+		weeks[i] = 0;
+		if (from[i] < to[i])
+		{
+			lo = Min(lo, from[i]);
+			hi = Max(hi, to[i]);
+		}
+	}
+	if (lo >= hi || !weekline_reader_init(&r, wl))
+		return;
+	while (weekline_next(&r, &run) && run.start < hi)
+	{
+		if (r.next <= lo || !weekline_codes_contain(set, run.code))
+			continue;
+		for (int i = 0; i < n; i++)
+		{
+			IsoWeek		a = Max(run.start, from[i]);
+			IsoWeek		b = Min(r.next, to[i]);
+
+			if (a < b)
+				weeks[i] += b - a;
+		}
+	}
 }
 
 /* ---------- weeks_in ---------- */
 
-int32
-weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
+/*
+ * The runs of the last weekline weeks_on read, decoded as far as a caller
+ * needed them, with the reader to go on.  A row often asks several
+ * aggregates about one weekline (fuldtidspersoner for four quarters): the
+ * later calls find its runs here by a comparison of the bytes and a binary
+ * search instead of decoding the history again.  Only short values are kept
+ * (a weekline of the national register has 30 bytes); the key is the
+ * encoded bytes, so a hit is the same history whatever row it came from.
+ */
+#define RUN_CACHE_BYTES 256
+#define RUN_CACHE_RUNS (RUN_CACHE_BYTES / 2)	/* a run takes 2 bytes at least */
+
+typedef struct RunCache
+{
+	int			len;			/* bytes of the value (header excluded); -1 none */
+	bool		done;			/* every run decoded */
+	int			n;				/* runs decoded */
+	WeeklineReader reader;		/* reads the copy below, after run n */
+	IsoWeek		start[RUN_CACHE_RUNS + 1];	/* start[n] = reader.next */
+	int32		code[RUN_CACHE_RUNS];
+	union
+	{
+		int32		align;
+		char		data[VARHDRSZ + RUN_CACHE_BYTES];
+	}			copy;
+} RunCache;
+
+static RunCache run_cache = {.len = -1};
+
+/* The cache holding wl's runs (none decoded yet unless wl was the last one read) */
+static RunCache *
+RunCacheFor(const struct varlena *wl)
+{
+	RunCache   *rc = &run_cache;
+	int			len = (int) VARSIZE_ANY_EXHDR(wl);
+
+	if (rc->len == len && memcmp(VARDATA(rc->copy.data), VARDATA_ANY(wl), len) == 0)
+		return rc;
+	rc->len = -1;
+	memcpy(VARDATA(rc->copy.data), VARDATA_ANY(wl), len);
+	SET_VARSIZE(rc->copy.data, VARHDRSZ + len);
+	rc->n = 0;
+	rc->done = !weekline_reader_init(&rc->reader, (struct varlena *) rc->copy.data);
+	rc->start[0] = rc->reader.next;
+	rc->len = len;
+	return rc;
+}
+
+/* Decodes runs until one starts at or after `to`, or none are left */
+static void
+RunCacheExtend(RunCache *rc, IsoWeek to)
+{
+	int			len = rc->len;
+	WeeklineRun run;
+
+	rc->len = -1;				/* invalid until the decoding succeeded */
+	while (!rc->done && rc->start[rc->n] < to)
+	{
+		if (!weekline_next(&rc->reader, &run))
+		{
+			rc->done = true;
+			break;
+		}
+		rc->code[rc->n] = run.code;
+		rc->n++;
+		rc->start[rc->n] = rc->reader.next;
+	}
+	rc->len = len;
+}
+
+static int32
+WeeksOnDirect(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1148,6 +1390,36 @@ weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek fr
 	while (weekline_next(&r, &run) && run.start < to)
 		if (r.next > from && weekline_codes_contain(set, run.code))
 			weeks += Min(r.next, to) - Max(run.start, from);
+	return weeks;
+}
+
+int32
+weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set, IsoWeek from, IsoWeek to)
+{
+	RunCache   *rc;
+	int			lo,
+				hi;
+	int32		weeks = 0;
+
+	if (VARSIZE_ANY_EXHDR(wl) > RUN_CACHE_BYTES)
+		return WeeksOnDirect(wl, set, from, to);
+	rc = RunCacheFor(wl);
+	RunCacheExtend(rc, to);
+	/* the first decoded run that ends after from */
+	lo = 0;
+	hi = rc->n;
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (rc->start[mid + 1] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int i = lo; i < rc->n && rc->start[i] < to; i++)
+		if (weekline_codes_contain(set, rc->code[i]))
+			weeks += Min(rc->start[i + 1], to) - Max(rc->start[i], from);
 	return weeks;
 }
 
@@ -1188,15 +1460,21 @@ weekline_weeks_in(PG_FUNCTION_ARGS)
 
 /* ---------- spells ---------- */
 
-void
-weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
-					  const WeeklineCodes *codes, int32 max_gap)
+static void
+CheckMaxGap(int32 max_gap)
 {
 	if (max_gap < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("max_gap must not be negative"),
 				 errdetail("max_gap is the longest break, in weeks, that does not end a spell.")));
+}
+
+void
+weekline_spells_begin(WeeklineSpellIter *it, const struct varlena *wl,
+					  const WeeklineCodes *codes, int32 max_gap)
+{
+	CheckMaxGap(max_gap);
 	weekline_reader_init(&it->reader, wl);
 	it->codes = codes;
 	it->max_gap = max_gap;
@@ -1345,6 +1623,47 @@ weekline_spell_containing(const struct varlena *wl, const WeeklineCodes *codes,
 	{
 		if (at < spell->end)
 			return true;
+	}
+	return false;
+}
+
+/*
+ * The first week of the spell (as weekline_spell_containing finds it)
+ * holding week `at`; false when `at` is in no spell.  Only the first week is
+ * wanted (anciennitet), so this walks the runs with two numbers: the first
+ * week of the current spell and the end of its last run on the codes.  It
+ * stops at the first run on the codes that ends after `at`, or as soon as a
+ * run starts after `at` too far from the last run on the codes to be bridged.
+ */
+bool
+weekline_spell_first_at(const struct varlena *wl, const WeeklineCodes *codes,
+						int32 max_gap, IsoWeek at, IsoWeek *first)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+	bool		have_prev = false;
+	IsoWeek		spell_first = 0;
+	IsoWeek		prev_end = 0;
+
+	CheckMaxGap(max_gap);
+	if (!weekline_reader_init(&r, wl))
+		return false;
+	while (weekline_next(&r, &run))
+	{
+		if (weekline_codes_contain(codes, run.code))
+		{
+			if (!have_prev || (int64) run.start - prev_end > max_gap)
+				spell_first = run.start;
+			have_prev = true;
+			prev_end = r.next;
+			if (at < prev_end)
+			{
+				*first = spell_first;
+				return spell_first <= at;
+			}
+		}
+		else if (run.start > at && (!have_prev || (int64) run.start - prev_end > max_gap))
+			return false;
 	}
 	return false;
 }

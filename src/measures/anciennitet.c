@@ -41,12 +41,12 @@ PG_FUNCTION_INFO_V1(andel_inden_for_final);
 static int32
 ElapsedWeeks(FunctionCallInfo fcinfo, IsoWeek at, int32 max_gap)
 {
-	WeeklineSpell spell;
+	IsoWeek		first;
 
-	if (!weekline_spell_containing(PG_GETARG_WEEKLINE_P(0), weekline_codes_argument(fcinfo, 1),
-								   max_gap, at, &spell))
+	if (!weekline_spell_first_at(PG_GETARG_WEEKLINE_P(0), weekline_codes_argument(fcinfo, 1),
+								 max_gap, at, &first))
 		return -1;
-	return at - spell.first + 1;
+	return at - first + 1;
 }
 
 Datum

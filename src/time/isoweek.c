@@ -96,16 +96,37 @@ isoweek_from_year_week(int year, int week)
 	return (FirstMonday(year) - ISOWEEK_EPOCH_MONDAY) / 7 + week - 1;
 }
 
+/*
+ * The range's ends are constants, computed once per backend: every weekline
+ * reader asks for them (two calendar conversions each time cost about a
+ * tenth of a national query).
+ */
 IsoWeek
 isoweek_min_value(void)
 {
-	return (FirstMonday(ISOWEEK_MIN_YEAR) - ISOWEEK_EPOCH_MONDAY) / 7;
+	static bool known = false;
+	static IsoWeek value;
+
+	if (unlikely(!known))
+	{
+		value = (FirstMonday(ISOWEEK_MIN_YEAR) - ISOWEEK_EPOCH_MONDAY) / 7;
+		known = true;
+	}
+	return value;
 }
 
 IsoWeek
 isoweek_max_value(void)
 {
-	return (FirstMonday(ISOWEEK_MAX_YEAR + 1) - ISOWEEK_EPOCH_MONDAY) / 7 - 1;
+	static bool known = false;
+	static IsoWeek value;
+
+	if (unlikely(!known))
+	{
+		value = (FirstMonday(ISOWEEK_MAX_YEAR + 1) - ISOWEEK_EPOCH_MONDAY) / 7 - 1;
+		known = true;
+	}
+	return value;
 }
 
 /* Range-check a week number computed in wider arithmetic */

@@ -92,6 +92,12 @@ JOIN r ON r.code = f.code AND r.fra < f.til AND r.til > f.fra
 JOIN p ON p.pnr = r.pnr AND p.foedselsdato <= (f.alder_dato - interval '30 years')::date
 GROUP BY f.noegle, p.kommunekode, f.til, f.fra, f.pop_aar, f.pop_kv;
 
+-- Figur 7: the ledige among the fleksjobvisiterede, 1st quarter 2015 (demo/17_…)
+INSERT INTO m
+SELECT 'ledy_andel_fleks_2015q1', f.kommunekode, coalesce(l.num, 0), f.num, f.n, NULL
+FROM m f LEFT JOIN m l ON l.kommunekode = f.kommunekode AND l.noegle = 'ledy_fuldtid_2015q1'
+WHERE f.noegle = 'fleks_fuldtid_2015q1';
+
 /* ---------- Figur 2: anciennitet (Jobindsats' spells) of the aktivitetsparate, week 10 2015 ---------- */
 
 CREATE TEMP TABLE anc AS
@@ -153,7 +159,8 @@ INSERT INTO adef
 SELECT g.key, g.code, pe.navn, pg_temp.wk(lower(pe.w)), pg_temp.wk(upper(pe.w)), pe.d
 FROM (VALUES ('akt', 1101), ('reva', 1701), ('ledy', 1501), ('resf', 1601)) AS g(key, code),
 	 (VALUES ('2014q2_2015q1', weekrange(lower(quarter_weeks(2014, 2)), upper(quarter_weeks(2015, 1))), date '2014-04-01'),
-			 ('2015q4_2016q3', weekrange(lower(quarter_weeks(2015, 4)), upper(quarter_weeks(2016, 3))), date '2015-10-01'))
+			 ('2015q4_2016q3', weekrange(lower(quarter_weeks(2015, 4)), upper(quarter_weeks(2016, 3))), date '2015-10-01'),
+			 ('2015q1', quarter_weeks(2015, 1), date '2015-01-01'))    -- Tabel 5's title (demo/19_…)
 	 AS pe(navn, w, d);
 
 CREATE TEMP TABLE ar AS
@@ -289,6 +296,26 @@ SELECT 'Figur 2: the whole country has shorter spells than København and the kl
 	   (SELECT bool_and(l - k < :widen * sqrt(k * (100 - k) / nk + l * (100 - l) / nl)
 						AND l - c < :widen * sqrt(c * (100 - c) / nc + l * (100 - l) / nl))
 		FROM kcl WHERE noegle LIKE 'akt_anc_%');
+-- Figur 1, 6 and 7 (demo/17_…): København's place among all kommuner, 1st quarter 2015;
+-- at widen > 0 another kommune counts as above (below) København only when it is so by more
+-- than :widen standard errors of its own share
+CREATE TEMP TABLE rang AS
+SELECT m.noegle, m.kommunekode, m.num / m.den AS andel,
+	   CASE WHEN m.noegle = 'ledy_andel_fleks_2015q1' THEN sqrt((m.num / m.den) * (1 - m.num / m.den) / m.n)
+			ELSE m.num / m.den / sqrt(m.n) END AS se
+FROM m WHERE m.noegle IN ('akt_fuldtid_2015q1', 'fleks_fuldtid_2015q1', 'ledy_andel_fleks_2015q1') AND m.den > 0 AND m.n > 0;
+INSERT INTO form
+SELECT 'Figur 1: København has the highest share of aktivitetsparate in the country',
+	   (SELECT count(*) = 0 FROM rang o, rang k WHERE o.noegle = 'akt_fuldtid_2015q1' AND k.noegle = o.noegle
+		AND k.kommunekode = 101 AND o.kommunekode <> 101 AND o.andel - :widen * o.se > k.andel)
+UNION ALL
+SELECT 'Figur 6: København is among the three kommuner with the fewest fleksjobvisiterede',
+	   (SELECT count(*) <= 2 FROM rang o, rang k WHERE o.noegle = 'fleks_fuldtid_2015q1' AND k.noegle = o.noegle
+		AND k.kommunekode = 101 AND o.kommunekode <> 101 AND o.andel + :widen * o.se < k.andel)
+UNION ALL
+SELECT 'Figur 7: at most one kommune has a higher ledighed among fleksjobvisiterede than København',
+	   (SELECT count(*) <= 1 FROM rang o, rang k WHERE o.noegle = 'ledy_andel_fleks_2015q1' AND k.noegle = o.noegle
+		AND k.kommunekode = 101 AND o.kommunekode <> 101 AND o.andel - :widen * o.se > k.andel);
 SELECT * FROM form;
 
 -- every target with a tolerance is computed and met, and every shape holds
