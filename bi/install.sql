@@ -4,6 +4,7 @@
 SET work_mem = '256MB';
 \ir source.sql
 \ir rollups.sql
+\ir incremental.sql
 \ir views.sql
 RESET work_mem;
 ANALYZE bi.befolkning_rollup, bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup, bi.omraade;

@@ -1,36 +1,46 @@
 -- bi/rollups.sql: the rollups (schema bi, part 2 of 3).
 --
--- Materialized views that read the register through the kilde_* views once a
--- night and keep, per kommune, quarter, målgruppe and age group, the
--- mergeable states of each measure: counts and sums that add up, jobreg's
--- aktivering sums and survival states.  The views of bi/views.sql merge them
--- into kommuner, klynger, years and the whole country without reading the
--- register again.  Each has a UNIQUE index on its key, so that
---	 REFRESH MATERIALIZED VIEW CONCURRENTLY
--- can replace its rows while BI tools read them (bi/nightly-refresh.sh).
+-- Tables that keep, per kommune, quarter, målgruppe and age group, the
+-- mergeable states of each measure, made from the register through the
+-- kilde_* views: counts and sums that add up, jobreg's aktivering sums and
+-- survival states.  The views of bi/views.sql merge them into kommuner,
+-- klynger, years and the whole country without reading the register again.
 --
--- The rollups depend only on the kilde_* views and the tables of
--- bi/source.sql, not on one another.  They are big queries: give the session
--- that creates or refreshes them memory (SET work_mem = '256MB').
+-- Every state is kept in a form that can be updated exactly: counts and
+-- whole-number sums, survival states (survival_subtract takes rows out
+-- exactly), anciennitet_fordeling's counts, and activation hours in fixed
+-- point (whole multiples of 2^-32 hours).  So a delivery of changed
+-- weeklines updates them (bi/incremental.sql: the changed persons' old
+-- contributions out, the new ones in) to exactly the rows a rebuild gives.
+-- bi.rollups_genopbyg() rebuilds them all from the register in one
+-- transaction: readers see the old rows until it commits.
+--
+-- Each rollup's query is written once, as a function of the relation the
+-- weeklines are read from (bi.kilde_dream for a rebuild, the changed
+-- persons' weeklines for an update).  They are big queries: give the
+-- session that builds them memory (SET work_mem = '256MB').
 
 -- The persons of each målgruppe: a person and a målgruppe with at least one
 -- week on its codes in the covered quarters, with the person's weekline,
--- kommune and birth date.  (The first weeks_in, on every målgruppe's codes,
--- keeps the per-målgruppe tests to the few persons that have any.)
-CREATE VIEW bi.maalgruppe_person AS
-WITH i_nogen AS MATERIALIZED (
-	SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato
-	FROM bi.kilde_dream AS d
-		 JOIN bi.kilde_person AS p USING (pnr)
-	WHERE weeks_in(d.uger, (SELECT koder FROM bi.spaend), (SELECT uger FROM bi.spaend)) > 0
-)
-SELECT x.pnr, x.uger, x.kommunekode, x.foedselsdato, m.maalgruppe, m.koder
-FROM i_nogen AS x
-	 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM bi.spaend)) > 0;
-COMMENT ON VIEW bi.maalgruppe_person IS 'BI internal: each person with a week in a målgruppe in the covered quarters, with the weekline, kommune and birth date';
+-- kommune and birth date, read from the relation dream (pnr, uger).  (The
+-- first weeks_in, on every målgruppe's codes, keeps the per-målgruppe tests
+-- to the few persons that have any.)
+CREATE FUNCTION bi.maalgruppe_person_sql(dream text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN format($q$
+	WITH i_nogen AS MATERIALIZED (
+		SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato
+		FROM %s AS d
+			 JOIN bi.kilde_person AS p USING (pnr)
+		WHERE weeks_in(d.uger, (SELECT koder FROM bi.spaend), (SELECT uger FROM bi.spaend)) > 0
+	)
+	SELECT x.pnr, x.uger, x.kommunekode, x.foedselsdato, m.maalgruppe, m.koder
+	FROM i_nogen AS x
+		 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM bi.spaend)) > 0$q$, dream);
+COMMENT ON FUNCTION bi.maalgruppe_person_sql(text) IS 'BI internal: the query of each person of the relation dream (pnr, uger) with a week in a målgruppe in the covered quarters, with the weekline, kommune and birth date';
 
 -- Population denominators: persons by kommune and age group on the first day
--- of each quarter.
+-- of each quarter (no weeklines: refreshed as a whole).
 CREATE MATERIALIZED VIEW bi.befolkning_rollup AS
 SELECT b.kommunekode, b.aar, b.kvartal, bi.aldersgruppe(b.alder) AS aldersgruppe,
 	   sum(b.antal)::int8 AS befolkning
@@ -40,19 +50,37 @@ GROUP BY 1, 2, 3, 4;
 CREATE UNIQUE INDEX ON bi.befolkning_rollup (kommunekode, aar, kvartal, aldersgruppe);
 COMMENT ON MATERIALIZED VIEW bi.befolkning_rollup IS 'BI rollup: population by kommune, quarter and age group (the denominator of shares of the population)';
 
+-- Activation hours in fixed point: whole multiples of 2^-32 hours, summed as
+-- int8 (exact, in any order, and under subtraction), and the aktivering value
+-- of such sums.  summer = {aktivering values, personer, aktiveringsberoerte,
+-- ydelsestimer, aktiveringstimer, virksomhedsrettede_timer} (hours × 2^32).
+CREATE FUNCTION bi.timer_fast(timer float8) RETURNS int8
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN round(timer * 4294967296.0)::int8;
+CREATE FUNCTION bi.aktivering_af(summer int8[]) RETURNS aktivering
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN summer[1] > 0 THEN
+		ROW(summer[2], summer[3], summer[4] / 4294967296.0::float8, summer[5] / 4294967296.0::float8,
+			summer[6] / 4294967296.0::float8)::aktivering END;
+COMMENT ON FUNCTION bi.timer_fast(float8) IS 'BI internal: hours in fixed point (whole multiples of 2^-32 hours), so that sums are exact';
+COMMENT ON FUNCTION bi.aktivering_af(int8[]) IS 'BI internal: the aktivering value of fixed-point sums (NULL when they hold no value)';
+
 -- Time on the benefit and activation, per person and quarter, summed.  A
 -- person counts in a quarter with at least one week on the målgruppe's
 -- codes; uger are those weeks (fuldtidspersoner = uger / weeks of the
 -- quarter); aktivering is jobreg's aktivering() of the person in the
 -- quarter's days, from the benefit periods (the weeks on the codes, Monday to
--- Monday) and the offers, summed with aktivering_sum().
-CREATE MATERIALIZED VIEW bi.ydelse_rollup AS
+-- Monday) and the offers, summed in fixed point (summer) and kept as an
+-- aktivering value for the views.
+CREATE FUNCTION bi.ydelse_sql(dream text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN format($q$
 WITH par AS MATERIALIZED (
 	-- the person's weeks and days on the målgruppe's codes, and offers
 	SELECT x.*, paa.uger AS uger_paa, paa.dage AS dage_paa,
 		   ARRAY(SELECT t FROM bi.kilde_tilbud AS t
 				 WHERE t.pnr = x.pnr AND t.periode && (SELECT dage FROM bi.spaend)) AS tilbud
-	FROM bi.maalgruppe_person AS x
+	FROM (%s) AS x
 		 CROSS JOIN LATERAL (
 			 SELECT range_agg(s.spell) AS uger,
 					range_agg(daterange(monday(lower(s.spell)), monday(upper(s.spell)))) AS dage
@@ -75,11 +103,28 @@ pr_kvartal AS (
 			 OFFSET 0) AS k
 )
 SELECT kommunekode, aar, kvartal, maalgruppe, aldersgruppe,
-	   count(*) AS personer, sum(uger)::int8 AS uger, aktivering_sum(aktivering) AS aktivering
+	   count(*) AS personer, sum(uger)::int8 AS uger,
+	   ARRAY[count(aktivering), sum((aktivering).personer), sum((aktivering).aktiveringsberoerte),
+			 sum(bi.timer_fast((aktivering).ydelsestimer)), sum(bi.timer_fast((aktivering).aktiveringstimer)),
+			 sum(bi.timer_fast((aktivering).virksomhedsrettede_timer))]::int8[] AS summer
 FROM pr_kvartal
-GROUP BY 1, 2, 3, 4, 5;
-CREATE UNIQUE INDEX ON bi.ydelse_rollup (kommunekode, aar, kvartal, maalgruppe, aldersgruppe);
-COMMENT ON MATERIALIZED VIEW bi.ydelse_rollup IS 'BI rollup: persons with a week in the målgruppe in the quarter, their weeks in it (fuldtidspersoner numerator) and their activation (aktivering_sum)';
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
+COMMENT ON FUNCTION bi.ydelse_sql(text) IS 'BI internal: the query of ydelse_rollup''s sums (personer, uger, summer) from the weeklines of the relation dream (pnr, uger)';
+
+CREATE TABLE bi.ydelse_rollup (
+	kommunekode int NOT NULL,
+	aar int NOT NULL,
+	kvartal int NOT NULL,
+	maalgruppe text NOT NULL,
+	aldersgruppe text NOT NULL,
+	personer int8 NOT NULL,
+	uger int8 NOT NULL,
+	aktivering aktivering,
+	summer int8[] NOT NULL,
+	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
+) WITH (fillfactor = 80);
+COMMENT ON TABLE bi.ydelse_rollup IS 'BI rollup: persons with a week in the målgruppe in the quarter, their weeks in it (fuldtidspersoner numerator) and their activation (aktivering, from the fixed-point sums in summer)';
+COMMENT ON COLUMN bi.ydelse_rollup.summer IS 'exact sums of the persons'' aktivering values: count, personer, aktiveringsberoerte, and ydelsestimer, aktiveringstimer, virksomhedsrettede_timer × 2^32';
 
 -- New spells by the quarter they start in: spells on the målgruppe's codes
 -- with breaks of up to 5 weeks bridged (STAR), after at least 52 weeks off
@@ -87,10 +132,10 @@ COMMENT ON MATERIALIZED VIEW bi.ydelse_rollup IS 'BI rollup: persons with a week
 -- starts; duration = weeks on the codes; ended unless still running when the
 -- history ends.  The survival state answers surv_at(…, 52) and any other
 -- time, merged over kommuner and quarters with survival_merge().
-CREATE MATERIALIZED VIEW bi.forloeb_rollup AS
-WITH par AS MATERIALIZED (
-	SELECT * FROM bi.maalgruppe_person
-)
+CREATE FUNCTION bi.forloeb_sql(dream text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN format($q$
+WITH par AS MATERIALIZED (%s)
 SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,
 	   bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
 	   count(*) AS nye_forloeb,
@@ -99,30 +144,86 @@ FROM par AS x
 	 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
 	 JOIN bi.kvartal AS q ON q.nr = bi.kvartalsnr(lower(s.spell))
 WHERE NOT s.left_censored AND (s.prior_gap IS NULL OR s.prior_gap >= 52)
-GROUP BY 1, 2, 3, 4, 5;
-CREATE UNIQUE INDEX ON bi.forloeb_rollup (kommunekode, aar, kvartal, maalgruppe, aldersgruppe);
-COMMENT ON MATERIALIZED VIEW bi.forloeb_rollup IS 'BI rollup: new spells by start quarter (after 52 weeks off the codes, breaks of up to 5 weeks bridged) and their survival state';
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
+COMMENT ON FUNCTION bi.forloeb_sql(text) IS 'BI internal: the query of forloeb_rollup''s rows from the weeklines of the relation dream (pnr, uger)';
+
+CREATE TABLE bi.forloeb_rollup (
+	kommunekode int NOT NULL,
+	aar int NOT NULL,
+	kvartal int NOT NULL,
+	maalgruppe text NOT NULL,
+	aldersgruppe text NOT NULL,
+	nye_forloeb int8 NOT NULL,
+	overlevelse survival,
+	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
+) WITH (fillfactor = 80);
+COMMENT ON TABLE bi.forloeb_rollup IS 'BI rollup: new spells by start quarter (after 52 weeks off the codes, breaks of up to 5 weeks bridged) and their survival state';
 
 -- Anciennitet of the persons on the målgruppe's codes in the last week of
 -- each quarter (STAR: breaks of up to 5 weeks do not end the spell), as
--- jobreg's anciennitet_fordeling: persons, mean years and shares.  The shares
--- merge weighted by persons.
-CREATE MATERIALIZED VIEW bi.anciennitet_rollup AS
-WITH par AS MATERIALIZED (
-	SELECT * FROM bi.maalgruppe_person
-),
-fordeling AS (
-	SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,
-		   bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
-		   anciennitet_fordeling(anciennitet(x.uger, x.koder, q.sidste_uge, 5)) AS f
-	FROM par AS x
-		 -- the quarters whose last week lies in a spell
-		 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
-		 JOIN bi.kvartal AS q ON q.nr BETWEEN bi.kvartalsnr(lower(s.spell)) AND bi.kvartalsnr(upper(s.spell) - 1)
-							  AND s.spell @> q.sidste_uge
-	GROUP BY 1, 2, 3, 4, 5
-)
-SELECT kommunekode, aar, kvartal, maalgruppe, aldersgruppe, (f).*
-FROM fordeling;
-CREATE UNIQUE INDEX ON bi.anciennitet_rollup (kommunekode, aar, kvartal, maalgruppe, aldersgruppe);
-COMMENT ON MATERIALIZED VIEW bi.anciennitet_rollup IS 'BI rollup: anciennitet distribution (anciennitet_fordeling) of the persons in the målgruppe in the last week of each quarter';
+-- jobreg's anciennitet_fordeling: persons, mean years and shares, computed
+-- from its state (fordeling: whole-number counts and weeks), which the
+-- rollup keeps.  The shares merge weighted by persons.
+CREATE AGGREGATE bi.fordeling_tilstand(weeks int4) (
+	SFUNC = anciennitet_fordeling_trans, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE bi.fordeling_tilstand(int4) IS 'BI internal: the state of anciennitet_fordeling (persons, weeks, persons over 2, 3, 5 years, in 5-7, 7-10, 10+ years)';
+
+CREATE FUNCTION bi.anciennitet_sql(dream text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN format($q$
+WITH par AS MATERIALIZED (%s)
+SELECT x.kommunekode, q.aar, q.kvartal, x.maalgruppe,
+	   bi.aldersgruppe(x.foedselsdato, q.foerste_dag) AS aldersgruppe,
+	   bi.fordeling_tilstand(anciennitet(x.uger, x.koder, q.sidste_uge, 5)) AS fordeling
+FROM par AS x
+	 -- the quarters whose last week lies in a spell
+	 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
+	 JOIN bi.kvartal AS q ON q.nr BETWEEN bi.kvartalsnr(lower(s.spell)) AND bi.kvartalsnr(upper(s.spell) - 1)
+						  AND s.spell @> q.sidste_uge
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
+COMMENT ON FUNCTION bi.anciennitet_sql(text) IS 'BI internal: the query of anciennitet_rollup''s states from the weeklines of the relation dream (pnr, uger)';
+
+CREATE TABLE bi.anciennitet_rollup (
+	kommunekode int NOT NULL,
+	aar int NOT NULL,
+	kvartal int NOT NULL,
+	maalgruppe text NOT NULL,
+	aldersgruppe text NOT NULL,
+	personer int8,
+	gennemsnit_aar float8,
+	andel_over_2_aar float8,
+	andel_over_3_aar float8,
+	andel_over_5_aar float8,
+	andel_5_7_aar float8,
+	andel_7_10_aar float8,
+	andel_10_plus_aar float8,
+	fordeling float8[] NOT NULL,
+	PRIMARY KEY (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
+) WITH (fillfactor = 80);
+COMMENT ON TABLE bi.anciennitet_rollup IS 'BI rollup: anciennitet distribution (anciennitet_fordeling) of the persons in the målgruppe in the last week of each quarter, and its state (fordeling)';
+COMMENT ON COLUMN bi.anciennitet_rollup.fordeling IS 'the state of anciennitet_fordeling: whole-number counts, exact under updates';
+
+-- Rebuild every rollup table from the register, in the caller's transaction
+-- (readers see the old rows until it commits; updates wait for it).  The
+-- tables leave room on their pages (fillfactor 80) so that updates with a
+-- delivery can stay on the page; bi/nightly-refresh.sh vacuums them after.
+CREATE FUNCTION bi.rollups_genopbyg() RETURNS void
+	LANGUAGE plpgsql AS $f$
+BEGIN
+	LOCK TABLE bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup IN SHARE ROW EXCLUSIVE MODE;
+	DELETE FROM bi.ydelse_rollup;
+	EXECUTE format('INSERT INTO bi.ydelse_rollup SELECT y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe,'
+				   ' y.personer, y.uger, bi.aktivering_af(y.summer), y.summer FROM (%s) AS y',
+				   bi.ydelse_sql('bi.kilde_dream'));
+	DELETE FROM bi.forloeb_rollup;
+	EXECUTE format('INSERT INTO bi.forloeb_rollup %s', bi.forloeb_sql('bi.kilde_dream'));
+	DELETE FROM bi.anciennitet_rollup;
+	EXECUTE format('INSERT INTO bi.anciennitet_rollup SELECT a.kommunekode, a.aar, a.kvartal, a.maalgruppe,'
+				   ' a.aldersgruppe, (anciennitet_fordeling_final(a.fordeling)).*, a.fordeling FROM (%s) AS a',
+				   bi.anciennitet_sql('bi.kilde_dream'));
+END $f$;
+COMMENT ON FUNCTION bi.rollups_genopbyg() IS 'BI: rebuilds the rollup tables from the register in the caller''s transaction';
+
+DO $$ BEGIN PERFORM bi.rollups_genopbyg(); END $$;

@@ -46,6 +46,19 @@ FROM register.tilbud;
 CREATE VIEW bi.kilde_befolkning AS
 SELECT kommunekode, aar, kvartal, alder, antal FROM register.befolkning;
 
+-- How a delivery of changed weeklines is written into the register, when the
+-- rollups are updated with it (bi.rollups_opdater, bi/incremental.sql):
+-- levering is a table (pnr, uger) holding the new weekline of each changed
+-- person (NULL: the person has none any more).  Edit it with the views above.
+CREATE FUNCTION bi.indlaes_levering(levering regclass) RETURNS void
+	LANGUAGE plpgsql AS $f$
+BEGIN
+	EXECUTE format('DELETE FROM register.dream AS d USING %s AS l WHERE d.pnr = l.pnr', levering);
+	EXECUTE format('INSERT INTO register.dream (pnr, uger) SELECT l.pnr, l.uger FROM %s AS l WHERE l.uger IS NOT NULL',
+				   levering);
+END $f$;
+COMMENT ON FUNCTION bi.indlaes_levering(regclass) IS 'BI input: writes a delivery of new weeklines (a table pnr, uger; NULL uger: none any more) into the register that bi.kilde_dream reads; edit to point at your own table';
+
 COMMENT ON VIEW bi.kilde_person IS 'BI input: one row per person (pnr, kommunekode, foedselsdato); edit to point at your own table';
 COMMENT ON VIEW bi.kilde_dream IS 'BI input: one weekline per person (pnr, uger); edit to point at your own table';
 COMMENT ON VIEW bi.kilde_tilbud IS 'BI input: activation offers (pnr, tilbudstype as in jobreg''s tilbudstype table, periode, timer_pr_uge); edit to point at your own table';

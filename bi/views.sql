@@ -51,38 +51,53 @@ COMMENT ON VIEW bi.celle IS 'BI internal: each cell of the views (area, målgrup
 
 /* ---------- merged states per area and quarter, and per year (internal) ---------- */
 
+-- The activation sums add up in fixed point (ydelse_rollup.summer), exactly
+-- and in any order, so the figures are the same however the rollup rows lie
+-- (rebuilt or updated: bi/incremental.sql); the ratios are jobreg's
+-- aggregates over the one summed aktivering value.
 CREATE VIEW bi.ydelse_kvartal_tilstand AS
-SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger,
-	   coalesce(sum(b.befolkning), 0)::int8 AS befolkning,
-	   coalesce(sum(b.befolkning * q.antal_uger), 0)::int8 AS befolkningsuger,
-	   coalesce(sum(y.personer), 0)::int8 AS personer,
-	   coalesce(sum(y.uger), 0)::int8 AS uger,
-	   aktivering_sum(y.aktivering) AS aktivering,
-	   aktiveringsgrad(y.aktivering) AS aktiveringsgrad,
-	   andel_aktiveringsberoerte(y.aktivering) AS andel_aktiveringsberoerte,
-	   virksomhedsrettet_andel(y.aktivering) AS virksomhedsrettet_andel
-FROM bi.celle AS c
-	 JOIN bi.kvartal AS q USING (aar, kvartal)
-	 LEFT JOIN bi.befolkning_rollup AS b
-		 ON (b.kommunekode, b.aar, b.kvartal, b.aldersgruppe) = (c.kommunekode, c.aar, c.kvartal, c.indgaar)
-	 LEFT JOIN bi.ydelse_rollup AS y
-		 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
-			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
-GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger;
-COMMENT ON VIEW bi.ydelse_kvartal_tilstand IS 'BI internal: population, persons, weeks, aktivering_sum and its ratios per area, målgruppe, age group and quarter';
+SELECT t.niveau, t.omraade, t.omraade_kode, t.maalgruppe, t.aar, t.kvartal, t.aldersgruppe, t.antal_uger,
+	   t.befolkning, t.befolkningsuger, t.personer, t.uger, t.summer, bi.aktivering_af(t.summer) AS aktivering, f.*
+FROM (SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger,
+			 coalesce(sum(b.befolkning), 0)::int8 AS befolkning,
+			 coalesce(sum(b.befolkning * q.antal_uger), 0)::int8 AS befolkningsuger,
+			 coalesce(sum(y.personer), 0)::int8 AS personer,
+			 coalesce(sum(y.uger), 0)::int8 AS uger,
+			 ARRAY[coalesce(sum(y.summer[1]), 0), coalesce(sum(y.summer[2]), 0), coalesce(sum(y.summer[3]), 0),
+				   coalesce(sum(y.summer[4]), 0), coalesce(sum(y.summer[5]), 0),
+				   coalesce(sum(y.summer[6]), 0)]::int8[] AS summer
+	  FROM bi.celle AS c
+		   JOIN bi.kvartal AS q USING (aar, kvartal)
+		   LEFT JOIN bi.befolkning_rollup AS b
+			   ON (b.kommunekode, b.aar, b.kvartal, b.aldersgruppe) = (c.kommunekode, c.aar, c.kvartal, c.indgaar)
+		   LEFT JOIN bi.ydelse_rollup AS y
+			   ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
+				  = (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	  GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, q.antal_uger) AS t
+	 CROSS JOIN LATERAL (
+		 SELECT aktiveringsgrad(v.a) AS aktiveringsgrad,
+				andel_aktiveringsberoerte(v.a) AS andel_aktiveringsberoerte,
+				virksomhedsrettet_andel(v.a) AS virksomhedsrettet_andel
+		 FROM (VALUES (bi.aktivering_af(t.summer))) AS v (a)) AS f;
+COMMENT ON VIEW bi.ydelse_kvartal_tilstand IS 'BI internal: population, persons, weeks, aktivering sums and ratios per area, målgruppe, age group and quarter';
 
 -- A year: quarters add up; a person may be counted in each of its quarters, so
 -- the year's persons are at least those of its busiest quarter.
 CREATE VIEW bi.ydelse_aar_tilstand AS
-SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
-	   sum(antal_uger)::int AS antal_uger, sum(befolkningsuger)::int8 AS befolkningsuger,
-	   sum(personer)::int8 AS personkvartaler, max(personer) AS personer_mindst,
-	   sum(uger)::int8 AS uger, aktivering_sum(aktivering) AS aktivering,
-	   aktiveringsgrad(aktivering) AS aktiveringsgrad,
-	   andel_aktiveringsberoerte(aktivering) AS andel_aktiveringsberoerte,
-	   virksomhedsrettet_andel(aktivering) AS virksomhedsrettet_andel
-FROM bi.ydelse_kvartal_tilstand
-GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
+SELECT t.*, bi.aktivering_af(t.summer) AS aktivering, f.*
+FROM (SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
+			 sum(antal_uger)::int AS antal_uger, sum(befolkningsuger)::int8 AS befolkningsuger,
+			 sum(personer)::int8 AS personkvartaler, max(personer) AS personer_mindst,
+			 sum(uger)::int8 AS uger,
+			 ARRAY[sum(summer[1]), sum(summer[2]), sum(summer[3]), sum(summer[4]), sum(summer[5]),
+				   sum(summer[6])]::int8[] AS summer
+	  FROM bi.ydelse_kvartal_tilstand
+	  GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe) AS t
+	 CROSS JOIN LATERAL (
+		 SELECT aktiveringsgrad(v.a) AS aktiveringsgrad,
+				andel_aktiveringsberoerte(v.a) AS andel_aktiveringsberoerte,
+				virksomhedsrettet_andel(v.a) AS virksomhedsrettet_andel
+		 FROM (VALUES (bi.aktivering_af(t.summer))) AS v (a)) AS f;
 COMMENT ON VIEW bi.ydelse_aar_tilstand IS 'BI internal: the quarters of ydelse_kvartal_tilstand merged into years';
 
 CREATE VIEW bi.forloeb_kvartal_tilstand AS
@@ -104,29 +119,31 @@ FROM bi.forloeb_kvartal_tilstand
 GROUP BY niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe;
 COMMENT ON VIEW bi.forloeb_aar_tilstand IS 'BI internal: the start quarters of forloeb_kvartal_tilstand merged into years';
 
--- anciennitet_fordeling's shares merge weighted by persons (persons × share
--- is a count); the sums are kept as such.
+-- anciennitet_fordeling's state (anciennitet_rollup.fordeling: persons,
+-- weeks and persons per band, whole numbers) adds up exactly and in any
+-- order; years are 52 weeks, as in anciennitet_fordeling.
 CREATE VIEW bi.anciennitet_kvartal_tilstand AS
 SELECT c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
-	   sum(r.personer)::int8 AS personer,
-	   sum(r.personer * r.gennemsnit_aar) AS aar_i_alt,
-	   sum(r.personer * r.andel_over_2_aar) AS over_2_aar,
-	   sum(r.personer * r.andel_over_3_aar) AS over_3_aar,
-	   sum(r.personer * r.andel_over_5_aar) AS over_5_aar,
-	   sum(r.personer * r.andel_5_7_aar) AS aar_5_7,
-	   sum(r.personer * r.andel_7_10_aar) AS aar_7_10,
-	   sum(r.personer * r.andel_10_plus_aar) AS aar_10_plus
+	   sum(r.fordeling[1])::int8 AS personer,
+	   sum(r.fordeling[2]) AS uger_i_alt,
+	   sum(r.fordeling[2]) / 52 AS aar_i_alt,
+	   sum(r.fordeling[3]) AS over_2_aar,
+	   sum(r.fordeling[4]) AS over_3_aar,
+	   sum(r.fordeling[5]) AS over_5_aar,
+	   sum(r.fordeling[6]) AS aar_5_7,
+	   sum(r.fordeling[7]) AS aar_7_10,
+	   sum(r.fordeling[8]) AS aar_10_plus
 FROM bi.celle AS c
 	 JOIN bi.anciennitet_rollup AS r
 		 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
 			= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
 GROUP BY c.niveau, c.omraade, c.omraade_kode, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe;
-COMMENT ON VIEW bi.anciennitet_kvartal_tilstand IS 'BI internal: persons and persons × mean and shares of anciennitet_fordeling per area, målgruppe, age group and quarter end';
+COMMENT ON VIEW bi.anciennitet_kvartal_tilstand IS 'BI internal: persons, weeks, years and persons per anciennitet band (anciennitet_fordeling''s counts) per area, målgruppe, age group and quarter end';
 
 CREATE VIEW bi.anciennitet_aar_tilstand AS
 SELECT niveau, omraade, omraade_kode, maalgruppe, aar, aldersgruppe,
 	   sum(personer)::int8 AS personkvartaler, max(personer) AS personer_mindst,
-	   sum(aar_i_alt) AS aar_i_alt, sum(over_2_aar) AS over_2_aar, sum(over_3_aar) AS over_3_aar,
+	   sum(uger_i_alt) / 52 AS aar_i_alt, sum(over_2_aar) AS over_2_aar, sum(over_3_aar) AS over_3_aar,
 	   sum(over_5_aar) AS over_5_aar, sum(aar_5_7) AS aar_5_7, sum(aar_7_10) AS aar_7_10,
 	   sum(aar_10_plus) AS aar_10_plus
 FROM bi.anciennitet_kvartal_tilstand

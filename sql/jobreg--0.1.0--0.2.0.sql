@@ -737,6 +737,95 @@ COMMENT ON FUNCTION coef_table(regression, text[], float8, text) IS 'estimates, 
 COMMENT ON FUNCTION regression_fit(regression) IS 'rows, events, log-likelihood of the model and of the intercept-only model, deviance, AIC, iterations and convergence (R: logLik, deviance, AIC); honours jobreg.min_cell';
 COMMENT ON FUNCTION predict(regression, float8[]) IS 'the fitted probability (logistic), rate per unit of exposure (poisson) or relative hazard exp(x''b) (cox) at covariates x';
 
+/* ---------- incremental rollups (issue 20): the inverse of the survival state (30_survival.sql) ---------- */
+
+/*
+ * Moving-aggregate mode (a window frame whose start moves): rows leaving the
+ * frame are taken out of the state, exactly (see survival_subtract).
+ */
+CREATE FUNCTION survival_msfunc(survival, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_msfunc(survival, float8, bool, float8) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_msfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_msfunc(survival, float8, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_msfunc_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_msfunc(survival, survival) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_mcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_minvfunc(survival, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_minvfunc(survival, float8, bool, float8) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_minvfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_minvfunc(survival, float8, float8, bool) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_minvfunc_entry' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_minvfunc(survival, survival) RETURNS survival
+	AS 'MODULE_PATHNAME', 'survival_minvcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION survival_mfinal(survival) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION survival_msfunc(survival, float8, bool) IS 'moving-aggregate transition function of survival(duration, event)';
+COMMENT ON FUNCTION survival_msfunc(survival, float8, bool, float8) IS 'moving-aggregate transition function of survival(duration, event, weight)';
+COMMENT ON FUNCTION survival_msfunc(survival, float8, float8, bool) IS 'moving-aggregate transition function of survival(entry, exit, event)';
+COMMENT ON FUNCTION survival_msfunc(survival, survival) IS 'moving-aggregate transition function of survival_merge';
+COMMENT ON FUNCTION survival_minvfunc(survival, float8, bool) IS 'moving-aggregate inverse transition of survival(duration, event): takes a row out';
+COMMENT ON FUNCTION survival_minvfunc(survival, float8, bool, float8) IS 'moving-aggregate inverse transition of survival(duration, event, weight): takes a row out; NULL (aggregate afresh) once a fractional weight was added';
+COMMENT ON FUNCTION survival_minvfunc(survival, float8, float8, bool) IS 'moving-aggregate inverse transition of survival(entry, exit, event): takes a row out';
+COMMENT ON FUNCTION survival_minvfunc(survival, survival) IS 'moving-aggregate inverse transition of survival_merge: takes a state out; NULL (aggregate afresh) when a weighted count is not a whole number';
+COMMENT ON FUNCTION survival_mfinal(survival) IS 'moving-aggregate final function of the survival aggregates: the state, NULL when the frame holds no row';
+
+/*
+ * The survival aggregates of 0.1.0 get their moving-aggregate mode in place
+ * (ALTER AGGREGATE cannot add it, and dropping them would drop the user's
+ * views and rollups that use them): the catalog rows CREATE AGGREGATE writes
+ * for MSFUNC, MINVFUNC, MSTYPE and MFINALFUNC, and their dependencies.
+ */
+WITH m (agg, msfunc, minvfunc) AS (
+	VALUES ('survival(float8, bool)'::regprocedure, 'survival_msfunc(survival, float8, bool)'::regprocedure,
+			'survival_minvfunc(survival, float8, bool)'::regprocedure),
+		   ('survival(float8, bool, float8)', 'survival_msfunc(survival, float8, bool, float8)',
+			'survival_minvfunc(survival, float8, bool, float8)'),
+		   ('survival(float8, float8, bool)', 'survival_msfunc(survival, float8, float8, bool)',
+			'survival_minvfunc(survival, float8, float8, bool)'),
+		   ('survival_merge(survival)', 'survival_msfunc(survival, survival)',
+			'survival_minvfunc(survival, survival)')
+),
+upd AS (
+	UPDATE pg_catalog.pg_aggregate AS a
+	SET aggmtransfn = m.msfunc::oid::regproc, aggminvtransfn = m.minvfunc::oid::regproc,
+		aggmfinalfn = 'survival_mfinal(survival)'::regprocedure::oid::regproc,
+		aggmtranstype = 'survival'::regtype, aggmtransspace = 0, aggminitval = NULL,
+		aggmfinalextra = false, aggmfinalmodify = 'r'
+	FROM m
+	WHERE a.aggfnoid = m.agg
+	RETURNING a.aggfnoid, m.msfunc, m.minvfunc
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
+FROM upd, LATERAL (VALUES (upd.msfunc::oid), (upd.minvfunc::oid),
+						  ('survival_mfinal(survival)'::regprocedure::oid)) AS f (fn);
+
+/* The inverse of merging: incremental rollups take a person's old rows out */
+CREATE FUNCTION survival_subtract(a survival, b survival) RETURNS survival
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR - (LEFTARG = survival, RIGHTARG = survival, FUNCTION = survival_subtract);
+COMMENT ON FUNCTION survival_subtract(survival, survival) IS 'the state of the rows of a that are not rows of b: exactly what aggregating them gives (whole-number weights only); NULL when no row is left';
+COMMENT ON OPERATOR - (survival, survival) IS 'survival_subtract: the state without the rows of the right-hand state';
+
+/* ---------- incremental rollups (issue 20): the inverse of anciennitet_fordeling (45_anciennitet.sql) ---------- */
+
+CREATE FUNCTION anciennitet_fordeling_inv(float8[], int4) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION anciennitet_fordeling_inv(float8[], int4) IS 'moving-aggregate inverse of anciennitet_fordeling: counts a person out (exact: whole-number counts)';
+/* anciennitet_fordeling of 0.1.0 gets its moving-aggregate mode in place, as the survival aggregates above */
+UPDATE pg_catalog.pg_aggregate
+SET aggmtransfn = 'anciennitet_fordeling_trans(float8[], int4)'::regprocedure::oid::regproc,
+	aggminvtransfn = 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure::oid::regproc,
+	aggmfinalfn = 'anciennitet_fordeling_final(float8[])'::regprocedure::oid::regproc,
+	aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0}',
+	aggmfinalextra = false, aggmfinalmodify = 'r'
+WHERE aggfnoid = 'anciennitet_fordeling(int4)'::regprocedure;
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+VALUES ('pg_proc'::regclass, 'anciennitet_fordeling(int4)'::regprocedure, 0,
+		'pg_proc'::regclass, 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure, 0, 'n');
 /* ---------- the decoding floor (20_weekline.sql) ---------- */
 
 CREATE FUNCTION weekline_runs_count(weekline) RETURNS int4

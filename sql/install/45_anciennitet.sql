@@ -30,13 +30,21 @@ CREATE FUNCTION anciennitet_fordeling_trans(float8[], int4) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION anciennitet_fordeling_final(float8[]) RETURNS anciennitet_fordeling
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION anciennitet_fordeling_inv(float8[], int4) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION anciennitet_fordeling_inv(float8[], int4) IS 'moving-aggregate inverse of anciennitet_fordeling: counts a person out (exact: whole-number counts)';
 CREATE AGGREGATE anciennitet_fordeling(weeks int4) (
 	SFUNC = anciennitet_fordeling_trans,
 	STYPE = float8[],
 	INITCOND = '{0,0,0,0,0,0,0,0}',
 	FINALFUNC = anciennitet_fordeling_final,
 	COMBINEFUNC = jobreg_array_sum,
-	PARALLEL = SAFE
+	PARALLEL = SAFE,
+	MSFUNC = anciennitet_fordeling_trans,
+	MINVFUNC = anciennitet_fordeling_inv,
+	MSTYPE = float8[],
+	MINITCOND = '{0,0,0,0,0,0,0,0}',
+	MFINALFUNC = anciennitet_fordeling_final
 );
 COMMENT ON FUNCTION anciennitet_fordeling_trans(float8[], int4) IS 'transition function of anciennitet_fordeling';
 COMMENT ON FUNCTION anciennitet_fordeling_final(float8[]) IS 'final function of anciennitet_fordeling';

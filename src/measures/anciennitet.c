@@ -29,6 +29,7 @@ PG_FUNCTION_INFO_V1(anciennitet_gruppe);
 PG_FUNCTION_INFO_V1(first_week_on);
 PG_FUNCTION_INFO_V1(anciennitet_fordeling_trans);
 PG_FUNCTION_INFO_V1(anciennitet_fordeling_final);
+PG_FUNCTION_INFO_V1(anciennitet_fordeling_inv);
 PG_FUNCTION_INFO_V1(andel_inden_for_trans);
 PG_FUNCTION_INFO_V1(andel_inden_for_final);
 
@@ -138,23 +139,41 @@ typedef struct FordelingState
 
 StaticAssertDecl(sizeof(FordelingState) == 8 * sizeof(float8), "FordelingState must be 8 float8s");
 
-Datum
-anciennitet_fordeling_trans(PG_FUNCTION_ARGS)
+/*
+ * Count one person in (sign 1) or out (sign -1: the moving-aggregate inverse).
+ * Every field is a whole number below 2^53, so taking a person out gives
+ * exactly the state without them.
+ */
+static Datum
+FordelingCount(FunctionCallInfo fcinfo, int sign)
 {
 	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
 	FordelingState *c = JOBREG_STATE(FordelingState, state);
 	int32		weeks = PG_GETARG_INT32(1);
 
 	CheckWeeks(weeks, "anciennitet");
-	c->persons++;
-	c->weeks += weeks;
-	c->over2 += weeks > 2 * WEEKS_PER_YEAR;
-	c->over3 += weeks > 3 * WEEKS_PER_YEAR;
-	c->over5 += weeks > 5 * WEEKS_PER_YEAR;
-	c->years5_7 += weeks >= 5 * WEEKS_PER_YEAR && weeks < 7 * WEEKS_PER_YEAR;
-	c->years7_10 += weeks >= 7 * WEEKS_PER_YEAR && weeks < 10 * WEEKS_PER_YEAR;
-	c->years10p += weeks >= 10 * WEEKS_PER_YEAR;
+	c->persons += sign;
+	c->weeks += sign * (float8) weeks;
+	c->over2 += sign * (weeks > 2 * WEEKS_PER_YEAR);
+	c->over3 += sign * (weeks > 3 * WEEKS_PER_YEAR);
+	c->over5 += sign * (weeks > 5 * WEEKS_PER_YEAR);
+	c->years5_7 += sign * (weeks >= 5 * WEEKS_PER_YEAR && weeks < 7 * WEEKS_PER_YEAR);
+	c->years7_10 += sign * (weeks >= 7 * WEEKS_PER_YEAR && weeks < 10 * WEEKS_PER_YEAR);
+	c->years10p += sign * (weeks >= 10 * WEEKS_PER_YEAR);
 	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+anciennitet_fordeling_trans(PG_FUNCTION_ARGS)
+{
+	return FordelingCount(fcinfo, 1);
+}
+
+/* Moving-aggregate inverse of anciennitet_fordeling: a person leaves the frame */
+Datum
+anciennitet_fordeling_inv(PG_FUNCTION_ARGS)
+{
+	return FordelingCount(fcinfo, -1);
 }
 
 Datum

@@ -57,6 +57,7 @@ NewState(FunctionCallInfo fcinfo)
 
 	EOH_init_header(&ss->hdr, &SpellSurvivalMethods, cxt);
 	surv_accum_init(&ss->acc, cxt, NULL);
+	ss->acc.squares = true;		/* the same format version 2 as survival() */
 	if (!PG_ARGISNULL(0))
 		surv_accum_merge(&ss->acc, PG_GETARG_SURVIVAL_P(0));
 	return ss;

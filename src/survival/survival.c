@@ -45,11 +45,21 @@ PG_FUNCTION_INFO_V1(survival_send);
 PG_FUNCTION_INFO_V1(survival_sfunc);
 PG_FUNCTION_INFO_V1(survival_sfunc_entry);
 PG_FUNCTION_INFO_V1(survival_combine);
+PG_FUNCTION_INFO_V1(survival_msfunc);
+PG_FUNCTION_INFO_V1(survival_minvfunc);
+PG_FUNCTION_INFO_V1(survival_msfunc_entry);
+PG_FUNCTION_INFO_V1(survival_minvfunc_entry);
+PG_FUNCTION_INFO_V1(survival_mcombine);
+PG_FUNCTION_INFO_V1(survival_minvcombine);
+PG_FUNCTION_INFO_V1(survival_mfinal);
+PG_FUNCTION_INFO_V1(survival_subtract);
 PG_FUNCTION_INFO_V1(surv_at);
 PG_FUNCTION_INFO_V1(surv_median);
 PG_FUNCTION_INFO_V1(surv_quantile);
 PG_FUNCTION_INFO_V1(surv_rmean);
 PG_FUNCTION_INFO_V1(surv_table);
+
+static void CheckSurvival(const Survival *s, int sqlstate);
 
 /* R's tolerance for "equal" survival levels: sqrt(.Machine$double.eps) */
 #define R_TOLERANCE 1.4901161193847656e-08
@@ -267,9 +277,112 @@ AccumEntry(SurvAccum *acc, float8 time, float8 weight)
 	AddRows(&slot->t.rows_in, 1);
 }
 
-/* Add a flat state to the accumulator */
-void
-surv_accum_merge(SurvAccum *acc, const Survival *s)
+/* ---------- taking rows out: the inverse of adding them ---------- */
+
+/* float8 holds every whole number up to 2^53 exactly */
+#define SURV_EXACT_LIMIT 9007199254740992.0
+
+/*
+ * Whether a weighted count takes part in sums and differences exactly: a
+ * whole number below 2^53.  Sums and differences of such numbers are exact
+ * in float8 (while they stay below 2^53), so taking rows out of a state
+ * gives the very state that never had them.
+ */
+static inline bool
+ExactCount(float8 x)
+{
+	return x >= 0 && x < SURV_EXACT_LIMIT && x == floor(x);
+}
+
+static void
+NotPartOf(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("survival state to subtract is not part of the state"),
+			 errdetail("Only rows that were added to a state can be taken out of it: every time of the subtracted state must be in the other one, with at least its rows and weighted counts.")));
+}
+
+/* The slot of a time held by the accumulator, or NULL */
+static SurvSlot *
+AccumFind(const SurvAccum *acc, float8 time)
+{
+	if (InDense(acc, time))
+	{
+		SurvSlot   *slot = &acc->dense[(int) time];
+
+		return SlotIsEmpty(slot) ? NULL : slot;
+	}
+	if (acc->hashed != NULL)
+	{
+		SurvHashed *entry = surv_hash_lookup(acc->hashed, time);
+
+		return entry ? &entry->s : NULL;
+	}
+	return NULL;
+}
+
+/*
+ * Whether taking the flat state s out of the accumulator is exact: every
+ * weighted count of s, and of acc at the times of s, is a whole number
+ * below 2^53.  Raises 22023 when s is not part of acc (a time of s that acc
+ * does not hold, or more rows or weight there than acc has).
+ */
+static bool
+TakeOutIsExact(const SurvAccum *acc, const Survival *s)
+{
+	const SurvSquares *sq = SURV_SQUARES(s);
+	bool		exact = true;
+
+	for (int i = 0; i < s->ntimes; i++)
+	{
+		const SurvTime *t = &s->times[i];
+		const SurvSlot *slot = AccumFind(acc, t->time);
+
+		CHECK_FOR_INTERRUPTS();
+		if (slot == NULL || slot->t.rows_out < t->rows_out || slot->t.rows_in < t->rows_in ||
+			slot->t.events < t->events || slot->t.censored < t->censored ||
+			slot->t.entered < t->entered)
+			NotPartOf();
+		exact = exact && ExactCount(t->events) && ExactCount(t->censored) &&
+			ExactCount(t->entered) && ExactCount(slot->t.events) &&
+			ExactCount(slot->t.censored) && ExactCount(slot->t.entered);
+		/* whole weights have whole squares; those must be exact too */
+		if (sq != NULL)
+			exact = exact && ExactCount(sq[i].sq_events) && ExactCount(sq[i].sq_censored) &&
+				ExactCount(slot->q.sq_events) && ExactCount(slot->q.sq_censored);
+	}
+	return exact;
+}
+
+/*
+ * After rows were taken out of a slot: a weighted count left without rows
+ * means the rows taken out were not those added; a time left with no rows
+ * leaves the state, as if it had never been there.
+ */
+static void
+AfterTakeOut(SurvAccum *acc, SurvSlot *slot)
+{
+	if ((slot->t.rows_out == 0 && (slot->t.events != 0 || slot->t.censored != 0)) ||
+		(slot->t.rows_in == 0 && slot->t.entered != 0))
+		NotPartOf();
+	if (!SlotIsEmpty(slot))
+		return;
+	acc->ntimes--;
+	if (acc->state_times)
+		(*acc->state_times)--;
+	if (slot >= acc->dense && slot < acc->dense + acc->ndense)
+		memset(slot, 0, sizeof(SurvSlot));
+	else						/* the time is the first field of its entry */
+		surv_hash_delete_item(acc->hashed, (SurvHashed *) slot);
+}
+
+/*
+ * Add a flat state to the accumulator (sign 1), or take it out (sign -1):
+ * one arithmetic for both.  Taking out assumes TakeOutIsExact has passed.
+ */
+static inline void
+AccumAdd(SurvAccum *acc, const Survival *s, int sign)
 {
 	const SurvSquares *sq = SURV_SQUARES(s);
 
@@ -284,18 +397,40 @@ surv_accum_merge(SurvAccum *acc, const Survival *s)
 		CHECK_FOR_INTERRUPTS();
 		slot = AccumSlot(acc, t->time);
 
-		slot->t.events = float8_pl(slot->t.events, t->events);
-		slot->t.censored = float8_pl(slot->t.censored, t->censored);
-		slot->t.entered = float8_pl(slot->t.entered, t->entered);
-		AddRows(&slot->t.rows_out, t->rows_out);
-		AddRows(&slot->t.rows_in, t->rows_in);
+		slot->t.events = float8_pl(slot->t.events, sign * t->events);
+		slot->t.censored = float8_pl(slot->t.censored, sign * t->censored);
+		slot->t.entered = float8_pl(slot->t.entered, sign * t->entered);
+		AddRows(&slot->t.rows_out, sign * t->rows_out);
+		AddRows(&slot->t.rows_in, sign * t->rows_in);
 		if (sq != NULL)
 		{
-			slot->q.sq_events = float8_pl(slot->q.sq_events, sq[i].sq_events);
-			slot->q.sq_censored = float8_pl(slot->q.sq_censored, sq[i].sq_censored);
-			slot->q.nonint_rows = float8_pl(slot->q.nonint_rows, sq[i].nonint_rows);
+			slot->q.sq_events = float8_pl(slot->q.sq_events, sign * sq[i].sq_events);
+			slot->q.sq_censored = float8_pl(slot->q.sq_censored, sign * sq[i].sq_censored);
+			slot->q.nonint_rows = float8_pl(slot->q.nonint_rows, sign * sq[i].nonint_rows);
 		}
+		if (sign < 0)
+			AfterTakeOut(acc, slot);
 	}
+}
+
+/* Add a flat state to the accumulator */
+void
+surv_accum_merge(SurvAccum *acc, const Survival *s)
+{
+	AccumAdd(acc, s, 1);
+}
+
+/*
+ * Take the rows of a flat state out of the accumulator, when that is exact
+ * (see TakeOutIsExact); returns false, with acc unchanged, when it is not.
+ */
+bool
+surv_accum_subtract(SurvAccum *acc, const Survival *s)
+{
+	if (!TakeOutIsExact(acc, s))
+		return false;
+	AccumAdd(acc, s, -1);
+	return true;
 }
 
 /* Far below what a varlena may hold: the text form fits too (doc/limits.md) */
@@ -394,6 +529,9 @@ typedef struct ExpandedSurvival
 {
 	ExpandedObjectHeader hdr;
 	SurvAccum	acc;
+	bool		fractional;		/* moving mode: a row with a fractional
+								 * weight was added, so rows cannot be taken
+								 * out exactly */
 } ExpandedSurvival;
 
 static Size
@@ -429,6 +567,7 @@ NewTransState(FunctionCallInfo fcinfo)
 	EOH_init_header(&es->hdr, &ExpandedSurvivalMethods, cxt);
 	surv_accum_init(&es->acc, cxt, NULL);
 	es->acc.squares = true;		/* format version 2: the robust variance */
+	es->fractional = false;
 	if (!PG_ARGISNULL(0))
 		surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(0));
 	return es;
@@ -493,6 +632,19 @@ survival_sfunc(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
 }
 
+/* The entry and exit of a row of survival(entry, exit, event), checked */
+static void
+EntryExit(FunctionCallInfo fcinfo, float8 *entry, float8 *exit)
+{
+	*entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
+	*exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
+	if (*entry >= *exit)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("entry time %g is not before exit time %g", *entry, *exit),
+				 errdetail("A row is at risk at times t with entry < t <= exit, so entry must be before exit.")));
+}
+
 /* survival(entry, exit, event): at risk at t when entry < t <= exit */
 Datum
 survival_sfunc_entry(PG_FUNCTION_ARGS)
@@ -502,13 +654,7 @@ survival_sfunc_entry(PG_FUNCTION_ARGS)
 	float8		exit;
 
 	JOBREG_SKIP_ROW_IF_NULL(1, 3);
-	entry = CheckTime(PG_GETARG_FLOAT8(1), "entry time");
-	exit = CheckTime(PG_GETARG_FLOAT8(2), "exit time");
-	if (entry >= exit)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("entry time %g is not before exit time %g", entry, exit),
-				 errdetail("A row is at risk at times t with entry < t <= exit, so entry must be before exit.")));
+	EntryExit(fcinfo, &entry, &exit);
 	es = TransState(fcinfo);
 	AccumEntry(&es->acc, entry, 1.0);
 	AccumExit(&es->acc, exit, PG_GETARG_BOOL(3), 1.0);
@@ -525,6 +671,213 @@ survival_combine(PG_FUNCTION_ARGS)
 	es = TransState(fcinfo);
 	surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(1));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* ---------- moving-aggregate mode: rows leave a window frame ---------- */
+
+/*
+ * In moving mode (a window frame whose start moves) PostgreSQL adds the rows
+ * entering the frame with the msfunc and takes those leaving it out with the
+ * minvfunc.  The state is never NULL there (an empty expanded state instead);
+ * the minvfunc returns NULL when taking a row out would not be exact, and
+ * PostgreSQL then aggregates the frame afresh.
+ */
+
+/* The state, made (empty) when NULL */
+static inline ExpandedSurvival *
+MovingState(FunctionCallInfo fcinfo)
+{
+	return TransState(fcinfo);
+}
+
+/*
+ * The flat state of one row: an exit at a time (event or censoring), and a
+ * delayed entry before it when entry >= 0.  What AccumExit and AccumEntry
+ * add for the row, so that taking it out is AccumAdd with sign -1.
+ */
+static Survival *
+RowState(float8 entry, float8 time, bool event, float8 weight)
+{
+	int			n = entry >= 0 ? 2 : 1;
+	Survival   *row = palloc0(SURVIVAL_SIZE_SQUARES(n));
+	SurvTime   *t = &row->times[n - 1];
+	SurvSquares *q;
+
+	SET_VARSIZE(row, SURVIVAL_SIZE_SQUARES(n));
+	row->version = SURVIVAL_VERSION_SQUARES;
+	row->ntimes = n;
+	q = &SURV_SQUARES(row)[n - 1];
+	if (n == 2)
+	{
+		row->times[0].time = entry;
+		row->times[0].entered = weight;
+		row->times[0].rows_in = 1;
+	}
+	t->time = time;
+	if (event)
+	{
+		t->events = weight;
+		q->sq_events = weight * weight;
+	}
+	else
+	{
+		t->censored = weight;
+		q->sq_censored = weight * weight;
+	}
+	q->nonint_rows = weight != floor(weight);
+	t->rows_out = 1;
+	return row;
+}
+
+/* msfunc of survival(duration, event) and survival(duration, event, weight) */
+Datum
+survival_msfunc(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+
+	for (int a = 1; a < PG_NARGS(); a++)
+		if (PG_ARGISNULL(a))
+			PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+	if (PG_NARGS() > 3)
+	{
+		float8		weight = CheckWeight(PG_GETARG_FLOAT8(3));
+
+		es->fractional = es->fractional || !ExactCount(weight);
+		AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2), weight);
+	}
+	else
+		AccumExit(&es->acc, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2), 1.0);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* minvfunc of survival(duration, event) and survival(duration, event, weight) */
+Datum
+survival_minvfunc(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+	Survival   *row;
+
+	for (int a = 1; a < PG_NARGS(); a++)
+		if (PG_ARGISNULL(a))
+			PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+	if (es->fractional)
+		PG_RETURN_NULL();
+	row = RowState(-1, CheckTime(PG_GETARG_FLOAT8(1), "duration"), PG_GETARG_BOOL(2),
+				   PG_NARGS() > 3 ? CheckWeight(PG_GETARG_FLOAT8(3)) : 1.0);
+	if (!surv_accum_subtract(&es->acc, row))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* msfunc of survival(entry, exit, event) */
+Datum
+survival_msfunc_entry(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+	float8		entry;
+	float8		exit;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+	EntryExit(fcinfo, &entry, &exit);
+	AccumEntry(&es->acc, entry, 1.0);
+	AccumExit(&es->acc, exit, PG_GETARG_BOOL(3), 1.0);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* minvfunc of survival(entry, exit, event) */
+Datum
+survival_minvfunc_entry(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+	float8		entry;
+	float8		exit;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+	EntryExit(fcinfo, &entry, &exit);
+	if (!surv_accum_subtract(&es->acc, RowState(entry, exit, PG_GETARG_BOOL(3), 1.0)))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* msfunc of survival_merge */
+Datum
+survival_mcombine(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+
+	if (!PG_ARGISNULL(1))
+		surv_accum_merge(&es->acc, PG_GETARG_SURVIVAL_P(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/* minvfunc of survival_merge: NULL (start afresh) when not exact */
+Datum
+survival_minvcombine(PG_FUNCTION_ARGS)
+{
+	ExpandedSurvival *es = MovingState(fcinfo);
+
+	if (!PG_ARGISNULL(1) && !surv_accum_subtract(&es->acc, PG_GETARG_SURVIVAL_P(1)))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(EOHPGetRWDatum(&es->hdr));
+}
+
+/*
+ * mfinalfunc of the survival aggregates: the flat state, or NULL when every
+ * row has left the frame (a survival state has at least one time).  Reads
+ * the state only: PostgreSQL calls it again as the frame moves on.
+ */
+Datum
+survival_mfinal(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh;
+	Survival   *result;
+	Size		size;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		PG_RETURN_DATUM(d);
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != &ExpandedSurvivalMethods)
+		elog(ERROR, "survival_mfinal: not a survival state");
+	if (((ExpandedSurvival *) eoh)->acc.ntimes == 0)
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(eoh);
+	result = palloc(size);
+	EOH_flatten_into(eoh, result, size);
+	PG_RETURN_POINTER(result);
+}
+
+/*
+ * survival_subtract(a, b), a - b: the state of the rows of a that are not
+ * rows of b, exactly the state those rows give (times left without rows
+ * leave it), or NULL when no row is left.  Exact only for whole-number
+ * weighted counts, so other states are refused.
+ */
+Datum
+survival_subtract(PG_FUNCTION_ARGS)
+{
+	Survival   *a = PG_GETARG_SURVIVAL_P(0);
+	Survival   *b = PG_GETARG_SURVIVAL_P(1);
+	SurvAccum	acc;
+	Survival   *result;
+
+	surv_accum_init(&acc, CurrentMemoryContext, NULL);
+	acc.squares = true;			/* version 2 when both states have the squares */
+	surv_accum_merge(&acc, a);
+	if (!surv_accum_subtract(&acc, b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survival_subtract needs whole-number weighted counts"),
+				 errdetail("Taking rows out of a state is exact only when its weighted events, censorings and entries are whole numbers below 2^53 (weights 1, or other whole numbers)."),
+				 errhint("Rebuild the state from its rows instead.")));
+	if (acc.ntimes == 0)
+		PG_RETURN_NULL();
+	result = palloc(surv_accum_flat_size(&acc));
+	surv_accum_flatten(&acc, result);
+	CheckSurvival(result, ERRCODE_INVALID_PARAMETER_VALUE);
+	PG_RETURN_POINTER(result);
 }
 
 /* ---------- validation of a flat state from outside ---------- */

@@ -131,6 +131,8 @@ surv_hash_time(float8 time)
 extern void surv_accum_init(SurvAccum *acc, MemoryContext cxt, int32 *state_times);
 extern void surv_accum_exit(SurvAccum *acc, float8 time, bool event, float8 weight);
 extern void surv_accum_merge(SurvAccum *acc, const Survival *s);
+/* Takes s out again; false (acc unchanged) when that would not be exact */
+extern bool surv_accum_subtract(SurvAccum *acc, const Survival *s);
 extern Size surv_accum_flat_size(const SurvAccum *acc);
 extern void surv_accum_flatten(const SurvAccum *acc, Survival *result);
 extern float8 surv_check_time(float8 t, const char *what);
