@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the links of the project's Markdown files: every relative link
 must name an existing file, and every #anchor a heading of its target
-(GitHub's rule: lower case, punctuation dropped, spaces to hyphens).
+(GitHub's rule: lower case, punctuation dropped, spaces to hyphens) or an
+explicit <a id="..."></a> in it.
 Prints the broken links and exits non-zero when there is any."""
 import glob, os, re, sys
 
@@ -19,6 +20,8 @@ def anchors(path):
         while a in found:
             a, n = '%s-%d' % (base, n), n + 1
         found.add(a)
+    # explicit anchors, as the layout rule asks of every feature
+    found.update(re.findall(r'<a id="([^"]+)"></a>', text))
     return found
 
 
