@@ -113,22 +113,7 @@ typedef struct FlowState
 	FlowRun	   *runs;
 } FlowState;
 
-static int
-FlowEntryCmp(const void *a, const void *b)
-{
-	const FlowEntry *p = a;
-	const FlowEntry *q = b;
-
-	if (p->x != q->x)
-		return p->x < q->x ? -1 : 1;
-	if (p->y != q->y)
-		return p->y < q->y ? -1 : 1;
-	if (p->from != q->from)
-		return p->from < q->from ? -1 : 1;
-	return (p->to > q->to) - (p->to < q->to);
-}
-
-/* The same order, inline in a sort of its own (lib/sort_template.h) */
+/* The order of flow entries: by x, y, from and to */
 static inline int
 FlowEntryCmpInline(const FlowEntry *p, const FlowEntry *q)
 {
@@ -141,6 +126,14 @@ FlowEntryCmpInline(const FlowEntry *p, const FlowEntry *q)
 	return (p->to > q->to) - (p->to < q->to);
 }
 
+/* The same order for qsort and bsearch */
+static int
+FlowEntryCmp(const void *a, const void *b)
+{
+	return FlowEntryCmpInline(a, b);
+}
+
+/* An inline sort of flow entries of its own (lib/sort_template.h) */
 #define ST_SORT flow_entry_sort
 #define ST_ELEMENT_TYPE FlowEntry
 #define ST_COMPARE(a, b) FlowEntryCmpInline(a, b)
