@@ -312,6 +312,55 @@ CheckState(ArrayType *a)
 				 errdetail("%s", problem)));
 }
 
+/* The ranking of a klynge's kommuner that both final functions report */
+typedef struct KlyngeRanking
+{
+	int			own;			/* index of the focus kommune, or -1 */
+	int			best;			/* index of the best kommune */
+	int			rank;			/* the focus kommune's rank (1 = best) */
+	float8		other_num;		/* sums over the other kommuner */
+	float8		other_den;
+} KlyngeRanking;
+
+/*
+ * Ranks the n kommuner of s by num ÷ den (times direction: lower is
+ * better); a den of 0 is an error, worded by what den is.
+ */
+static void
+RankKommuner(const KlyngeState *s, int n, const char *den_name, const char *undefined,
+			 KlyngeRanking *r)
+{
+	float8	   *score = palloc(n * sizeof(float8));
+
+	r->own = -1;
+	r->best = 0;
+	r->rank = 1;
+	r->other_num = r->other_den = 0;
+	for (int i = 0; i < n; i++)
+	{
+		if (s->kommuner[i].den == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DIVISION_BY_ZERO),
+					 errmsg("kommune %d has %s of 0", (int) s->kommuner[i].kode, den_name),
+					 errdetail("Its %s is undefined, so it cannot be ranked.", undefined)));
+		score[i] = s->direction * (s->kommuner[i].num / s->kommuner[i].den);
+		if (score[i] < score[r->best])
+			r->best = i;
+		if (s->kommuner[i].kode == s->focus)
+			r->own = i;
+		else
+		{
+			r->other_num += s->kommuner[i].num;
+			r->other_den += s->kommuner[i].den;
+		}
+	}
+	if (r->own >= 0)
+		for (int i = 0; i < n; i++)
+			if (score[i] < score[r->own])
+				r->rank++;
+	pfree(score);
+}
+
 /*
  * klynge_benchmark_final(state) → (focus, kommuner, own_rate, cluster_rate,
  * gap_pp, required_change, rank, best_kommune, best_rate, distance_pp).
@@ -331,13 +380,10 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	KlyngeState *s;
 	int			n;
 	int			focus;
-	float8	   *score;			/* rate × direction: lower is better */
-	int			own = -1,
-				best = 0,
-				rank = 1;
-	float8		other_num = 0,
-				other_den = 0,
-				own_rate = 0,
+	KlyngeRanking r;
+	int			own,
+				best;
+	float8		own_rate = 0,
 				cluster_rate;
 	TupleDesc	tupdesc;
 	Datum		values[10];
@@ -350,33 +396,12 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	if (n == 0)
 		PG_RETURN_NULL();
 
-	score = palloc(n * sizeof(float8));
-	for (int i = 0; i < n; i++)
-	{
-		if (s->kommuner[i].den == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DIVISION_BY_ZERO),
-					 errmsg("kommune %d has a denominator of 0", (int) s->kommuner[i].kode),
-					 errdetail("Its rate is undefined, so it cannot be ranked.")));
-		score[i] = s->direction * (s->kommuner[i].num / s->kommuner[i].den);
-		if (score[i] < score[best])
-			best = i;
-		if (s->kommuner[i].kode == focus)
-			own = i;
-		else
-		{
-			other_num += s->kommuner[i].num;
-			other_den += s->kommuner[i].den;
-		}
-	}
+	RankKommuner(s, n, "a denominator", "rate", &r);
+	own = r.own;
+	best = r.best;
 	if (own >= 0)
-	{
 		own_rate = s->kommuner[own].num / s->kommuner[own].den;
-		for (int i = 0; i < n; i++)
-			if (score[i] < score[own])
-				rank++;
-	}
-	cluster_rate = other_den > 0 ? other_num / other_den : 0;
+	cluster_rate = r.other_den > 0 ? r.other_num / r.other_den : 0;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "klynge_benchmark_final must return a composite type");
@@ -388,15 +413,15 @@ klynge_benchmark_final(PG_FUNCTION_ARGS)
 	values[3] = Float8GetDatum(cluster_rate);
 	values[4] = Float8GetDatum(100 * (own_rate - cluster_rate));
 	values[5] = Float8GetDatum(own >= 0 ? (cluster_rate - own_rate) * s->kommuner[own].den : 0);
-	values[6] = Int32GetDatum(rank);
+	values[6] = Int32GetDatum(r.rank);
 	values[7] = Int32GetDatum((int) s->kommuner[best].kode);
 	values[8] = Float8GetDatum(s->kommuner[best].num / s->kommuner[best].den);
 	values[9] = Float8GetDatum(100 * (own_rate - s->kommuner[best].num / s->kommuner[best].den));
 
 	/* without the focus kommune, or without any other, some are undefined */
 	nulls[2] = nulls[6] = nulls[9] = own < 0;
-	nulls[3] = other_den == 0;
-	nulls[4] = nulls[5] = own < 0 || other_den == 0;
+	nulls[3] = r.other_den == 0;
+	nulls[4] = nulls[5] = own < 0 || r.other_den == 0;
 
 	/* rates and sums past the largest float8: an error, as float8 arithmetic gives */
 	for (int i = 2; i < 10; i++)
@@ -475,13 +500,8 @@ klynge_benchmark_oe_final(PG_FUNCTION_ARGS)
 	ArrayType  *state = PG_GETARG_ARRAYTYPE_P(0);
 	KlyngeState *s;
 	int			n;
-	int			own = -1,
-				best = 0,
-				rank = 1;
-	float8	   *score;
-	float8		other_obs = 0,
-				other_exp = 0,
-				test[4];
+	KlyngeRanking r;
+	float8		test[4];
 	TupleDesc	tupdesc;
 	Datum		values[12];
 	bool		nulls[12] = {false};
@@ -491,48 +511,27 @@ klynge_benchmark_oe_final(PG_FUNCTION_ARGS)
 	n = StateKommuner(state);
 	if (n == 0)
 		PG_RETURN_NULL();
-	score = palloc(n * sizeof(float8));
-	for (int i = 0; i < n; i++)
-	{
-		if (s->kommuner[i].den == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DIVISION_BY_ZERO),
-					 errmsg("kommune %d has an expected count of 0", (int) s->kommuner[i].kode),
-					 errdetail("Its ratio of observed to expected is undefined, so it cannot be ranked.")));
-		score[i] = s->direction * (s->kommuner[i].num / s->kommuner[i].den);
-		if (score[i] < score[best])
-			best = i;
-		if (s->kommuner[i].kode == s->focus)
-			own = i;
-		else
-		{
-			other_obs += s->kommuner[i].num;
-			other_exp += s->kommuner[i].den;
-		}
-	}
+	RankKommuner(s, n, "an expected count", "ratio of observed to expected", &r);
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "klynge_benchmark_oe_final must return a composite type");
 	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = Int32GetDatum((int) s->focus);
 	values[1] = Int32GetDatum(n);
-	if (own >= 0)
+	if (r.own >= 0)
 	{
-		jobreg_smr(s->kommuner[own].num, s->kommuner[own].den, 0.95, test);
-		for (int i = 0; i < n; i++)
-			if (score[i] < score[own])
-				rank++;
-		values[2] = Float8GetDatum(s->kommuner[own].num);
-		values[3] = Float8GetDatum(s->kommuner[own].den);
+		jobreg_smr(s->kommuner[r.own].num, s->kommuner[r.own].den, 0.95, test);
+		values[2] = Float8GetDatum(s->kommuner[r.own].num);
+		values[3] = Float8GetDatum(s->kommuner[r.own].den);
 		for (int i = 0; i < 4; i++)
 			values[4 + i] = Float8GetDatum(test[i]);
-		values[9] = Int32GetDatum(rank);
+		values[9] = Int32GetDatum(r.rank);
 	}
 	else
 		nulls[2] = nulls[3] = nulls[4] = nulls[5] = nulls[6] = nulls[7] = nulls[9] = true;
-	values[8] = Float8GetDatum(other_exp > 0 ? other_obs / other_exp : 0);
-	nulls[8] = other_exp == 0;
-	values[10] = Int32GetDatum((int) s->kommuner[best].kode);
-	values[11] = Float8GetDatum(s->kommuner[best].num / s->kommuner[best].den);
+	values[8] = Float8GetDatum(r.other_den > 0 ? r.other_num / r.other_den : 0);
+	nulls[8] = r.other_den == 0;
+	values[10] = Int32GetDatum((int) s->kommuner[r.best].kode);
+	values[11] = Float8GetDatum(s->kommuner[r.best].num / s->kommuner[r.best].den);
 	for (int i = 2; i < 12; i++)
 		if (!nulls[i] && i != 9 && i != 10 && !isfinite(DatumGetFloat8(values[i])))
 			float_overflow_error();
