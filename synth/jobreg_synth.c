@@ -40,6 +40,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/rangetypes.h"
@@ -57,6 +58,8 @@ PG_FUNCTION_INFO_V1(synth_persons);
 PG_FUNCTION_INFO_V1(synth_histories);
 PG_FUNCTION_INFO_V1(synth_offers);
 PG_FUNCTION_INFO_V1(synth_population);
+PG_FUNCTION_INFO_V1(synth_background);
+PG_FUNCTION_INFO_V1(synth_employment);
 
 /* ---------- calendar ---------- */
 
@@ -120,7 +123,11 @@ SplitMix64(uint64 *x)
 	return z ^ (z >> 31);
 }
 
-/* stream 1: the person and its history; stream 2: its activation offers */
+/*
+ * stream 1: the person and its history; stream 2: its activation offers;
+ * stream 3: its monthly employment; stream 4: its background.  New outputs
+ * take new streams, so they do not move the calibrated ones.
+ */
 static void
 RngSeed(Rng *rng, int64 seed, int32 pnr, int stream)
 {
@@ -1687,5 +1694,399 @@ synth_population(PG_FUNCTION_ARGS)
 					PutRow(&out, values, nulls);
 			}
 	}
+	return (Datum) 0;
+}
+
+/* ---------- background: herkomst, civilstand, uddannelse (stream 4) ---------- */
+
+#define N_HERKOMST 4
+static const char *const herkomstName[N_HERKOMST] = {
+	"dansk", "indvandrer vestlig", "indvandrer ikke-vestlig", "efterkommer"
+};
+
+/*
+ * Shares of herkomst by region and class (ordinary, marginal, udsatte).
+ * Overall about a tenth of the 16-66-year-olds are of immigrant origin, in
+ * København about a fifth (Danmarks Statistik's 2015 levels, rounded); among
+ * the udsatte the non-western share is much higher, as in the documents'
+ * target groups (seeds/002 Tabel 1: 37 % ikke-vestlig among the langvarige;
+ * seeds/001: most recipients in the outreach areas).  Efterkommere are of
+ * non-western origin here (seeds/002 counts them as ikke-vestlig).
+ */
+static const double herkomstShare[N_REGIONS][N_KLASSER][N_HERKOMST] = {
+	{{0.80, 0.07, 0.08, 0.05}, {0.64, 0.06, 0.20, 0.10}, {0.42, 0.03, 0.38, 0.17}},	/* København */
+	{{0.76, 0.04, 0.13, 0.07}, {0.60, 0.04, 0.24, 0.12}, {0.40, 0.03, 0.40, 0.17}},	/* klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* ledighedsydelse-klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* resten */
+};
+/* among the marginal and udsatte, non-western women are more, men fewer (seeds/002 Tabel 1: 45 % / 29 %) */
+static const double herkomstUdsatKvinde[2] = {0.7, 1.6};	/* men, women: × non-western */
+
+#define N_UDDANNELSE 4
+static const char *const uddannelseName[N_UDDANNELSE] = {
+	"grundskole", "gymnasial", "erhvervsfaglig", "videregående"
+};
+/* highest completed education at 30 by class (ordinary, marginal, udsatte) */
+static const double uddannelseShare[N_KLASSER][N_UDDANNELSE] = {
+	{0.15, 0.10, 0.37, 0.38},
+	{0.32, 0.10, 0.38, 0.20},
+	{0.62, 0.07, 0.24, 0.07},
+};
+
+static int
+DrawIndex(Rng *rng, const double *share, int n)
+{
+	double		total = 0,
+				u;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		total += share[i];
+	u = Uniform(rng) * total;
+	for (i = 0; i < n - 1 && u >= share[i]; i++)
+		u -= share[i];
+	return i;
+}
+
+typedef struct Background
+{
+	int			herkomst;
+	const char *civilstand;
+	int			uddannelse;
+} Background;
+
+static void
+DrawBackground(const Person *p, int64 seed, Background *b)
+{
+	Rng			rng;
+	double		h[N_HERKOMST];
+	double		u[N_UDDANNELSE];
+	int			age = AgeOn(p, 2015, 1, 1);
+	double		pg,
+				pd;
+
+	RngSeed(&rng, seed, p->pnr, 4);
+	memcpy(h, herkomstShare[p->region][p->klasse], sizeof(h));
+	if (p->klasse > 0)
+	{
+		h[2] *= herkomstUdsatKvinde[p->kvinde];
+		h[3] *= herkomstUdsatKvinde[p->kvinde];
+	}
+	if (p->born_y < 1965)
+		h[3] = 0;				/* few descendants were adults before 1980 */
+	b->herkomst = DrawIndex(&rng, h, N_HERKOMST);
+
+	/* education: the young have not finished it yet */
+	memcpy(u, uddannelseShare[p->klasse], sizeof(u));
+	if (age < 20)
+		u[1] = u[2] = u[3] = 0;
+	else if (age < 25)
+		u[3] *= 0.4;
+	b->uddannelse = DrawIndex(&rng, u, N_UDDANNELSE);
+
+	/* civilstand on 1 January 2015: married by age, fewer among the udsatte */
+	pg = age < 25 ? 0.04 : age < 30 ? 0.25 : age < 40 ? 0.50 : 0.58;
+	pg *= p->klasse == 2 ? 0.55 : p->klasse == 1 ? 0.8 : 1.0;
+	if (b->herkomst == 2)
+		pg = Min(0.9, pg * 1.3);
+	pd = age < 30 ? 0.01 : age < 45 ? 0.10 : 0.16;
+	pd *= p->klasse == 2 ? 1.5 : 1.0;
+	{
+		double		x = Uniform(&rng);
+
+		b->civilstand = x < pg ? "gift" :
+			x < pg + pd ? "fraskilt" :
+			(age >= 55 && x < pg + pd + 0.03) ? "enke" : "ugift";
+	}
+}
+
+static void
+BackgroundRow(void *arg, Person *p)
+{
+	Output	   *out = (Output *) arg;
+	Background	b;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	DrawBackground(p, out->g->seed, &b);
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = CStringGetTextDatum(herkomstName[b.herkomst]);
+	values[2] = CStringGetTextDatum(b.civilstand);
+	values[3] = CStringGetTextDatum(uddannelseName[b.uddannelse]);
+	PutRow(out, values, nulls);
+}
+
+/*
+ * synth_background(seed, scale, kommuner)
+ *		-> setof (pnr, herkomst, civilstand, uddannelse)
+ */
+Datum
+synth_background(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, false);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, BackgroundRow, &out);
+	return (Datum) 0;
+}
+
+/* ---------- monthly employment: grad and branche (stream 3) ---------- */
+
+/*
+ * DREAM's monthly columns from eIndkomst: grad = the employment degree of the
+ * month (here 1-100, per cent of full time; missing = no wages) and branche =
+ * the DB07 industry of the main job.  The model: each run of a state is cut
+ * into segments of at most 78 weeks; a segment has a job with a probability
+ * by state and class, and the job has a degree and a branche.  A month's grad
+ * is the mean degree over its weeks (Thursday rule), missing when no week of
+ * the month has a job; its branche is the branche of the month's last job.
+ * So weeks without a benefit code are mostly weeks with a job, less so for
+ * the udsatte and after kontanthjælp (seeds/002 Figur 53-54: few of the
+ * langvarige have any employment), and some benefit weeks carry a small job
+ * (fleksjob always: it is a job).
+ */
+#define EMP_SEGMENT_WEEKS 78
+#define FIRST_EMP_YEAR 2008
+#define EMP_KTH_2021 1.28		/* seeds/002 Figur 54: 4,6 -> 5,9 pct. */		/* DREAM's monthly columns start in 2008 */
+
+static const double empProb[N_STATES][N_KLASSER] = {
+	[ST_SELV] = {0.95, 0.82, 0.50},
+	[ST_AKT] = {0.05, 0.05, 0.045},
+	[ST_JOBPARAT] = {0.10, 0.08, 0.06},
+	[ST_DAGPENGE] = {0.15, 0.12, 0.08},
+	[ST_SYGE] = {0.45, 0.35, 0.20},
+	[ST_FLEKSJOB] = {1.0, 1.0, 1.0},
+	[ST_LEDIGHEDSYDELSE] = {0.05, 0.05, 0.03},
+	[ST_RESSOURCE] = {0.04, 0.04, 0.03},
+	[ST_REVALIDERING] = {0.10, 0.08, 0.05},
+	[ST_FOERTID] = {0.05, 0.04, 0.02},
+	[ST_SU] = {0.45, 0.40, 0.25},
+	[ST_FOLKEPENSION] = {0.08, 0.05, 0.02},
+	[ST_ANDET] = {0.40, 0.30, 0.15},
+	[ST_EFTER_KTH] = {0.60, 0.40, 0.18},
+	[ST_PAUSE] = {0.30, 0.20, 0.10},
+	[ST_EFTERLOEN] = {0.05, 0.05, 0.02},
+};
+
+/* DB07 industries (six digits) of the jobs, with their weights */
+static const struct
+{
+	int32		branche;
+	double		weight;
+}			brancher[] = {
+	{471100, 0.12},				/* detailhandel med bredt varesortiment */
+	{561010, 0.07},				/* restauranter */
+	{812100, 0.06},				/* rengøring */
+	{862100, 0.08},				/* hospitaler */
+	{881000, 0.10},				/* sociale foranstaltninger uden institutionsophold */
+	{852010, 0.07},				/* grundskoler */
+	{841100, 0.07},				/* generelle offentlige tjenester */
+	{412000, 0.07},				/* opførelse af bygninger */
+	{494100, 0.05},				/* vejgodstransport */
+	{620100, 0.06},				/* computerprogrammering */
+	{107100, 0.04},				/* bagerier */
+	{251100, 0.05},				/* metalkonstruktioner */
+	{782000, 0.06},				/* vikarbureauer */
+	{691000, 0.04},				/* juridisk bistand */
+	{11100, 0.02},				/* landbrug (011100) */
+	{531000, 0.04},				/* postbefordring */
+};
+
+typedef struct EmpSegment
+{
+	IsoWeek		start;			/* its first week */
+	IsoWeek		end;			/* its last week */
+	int			grad;			/* 0 = no job */
+	int32		branche;
+} EmpSegment;
+
+static int
+DrawJobDegree(Rng *rng, int state, int klasse)
+{
+	static const double fullTime[N_KLASSER] = {0.75, 0.60, 0.40};
+
+	switch (state)
+	{
+		case ST_SELV:
+		case ST_EFTER_KTH:
+		case ST_PAUSE:
+		case ST_ANDET:
+			return Uniform(rng) < fullTime[klasse] ? 100 : UniformInt(rng, 15, 99);
+		case ST_FLEKSJOB:
+			return UniformInt(rng, 30, 75);
+		case ST_SYGE:
+			return UniformInt(rng, 20, 100);
+		default:
+			return UniformInt(rng, 4, 35);	/* a small job beside the benefit */
+	}
+}
+
+static int32
+DrawBranche(Rng *rng)
+{
+	double		w[lengthof(brancher)];
+
+	for (int i = 0; i < lengthof(brancher); i++)
+		w[i] = brancher[i].weight;
+	return brancher[DrawIndex(rng, w, lengthof(brancher))].branche;
+}
+
+/* the segments of a history, with their jobs, drawn from stream 3 */
+static EmpSegment *
+EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
+{
+	Rng			rng;
+	int			n = 0,
+				max = 0;
+	EmpSegment *seg;
+
+	for (int r = 0; r < h->nruns; r++)
+		max += (h->runs[r].weeks + EMP_SEGMENT_WEEKS - 1) / EMP_SEGMENT_WEEKS;
+	seg = palloc(Max(max, 1) * sizeof(EmpSegment));
+
+	RngSeed(&rng, seed, p->pnr, 3);
+	for (int r = 0; r < h->nruns; r++)
+	{
+		const Run  *run = &h->runs[r];
+
+		for (IsoWeek w = run->start; w < run->start + run->weeks; w += EMP_SEGMENT_WEEKS)
+		{
+			EmpSegment *s = &seg[n++];
+			double		prob = empProb[run->state][p->klasse];
+			bool		job;
+
+			/* more ordinary hours beside kontanthjælp from 2021 (seeds/002 Figur 54) */
+			if (IS_KTH(run->state) && w >= year_start[2021 - FIRST_SIM_YEAR])
+				prob *= EMP_KTH_2021;
+			job = Uniform(&rng) < prob;
+
+			s->start = w;
+			s->end = Min(w + EMP_SEGMENT_WEEKS, run->start + run->weeks) - 1;
+			s->grad = job ? DrawJobDegree(&rng, run->state, p->klasse) : 0;
+			s->branche = job ? DrawBranche(&rng) : 0;
+		}
+	}
+	*nseg = n;
+	return seg;
+}
+
+typedef struct EmpOutput
+{
+	Output		out;
+	int			first_y,
+				first_m;		/* the first month asked for */
+} EmpOutput;
+
+static void
+EmploymentRow(void *arg, Person *p)
+{
+	EmpOutput  *eo = (EmpOutput *) arg;
+	Output	   *out = &eo->out;
+	EmpSegment *seg;
+	int			nseg,
+				si = 0;
+	int			y = eo->first_y,
+				m = eo->first_m;
+	int			nmonths = 0,
+				maxmonths = (LAST_SIM_YEAR - FIRST_EMP_YEAR + 1) * 12;
+	Datum	   *grads = palloc(maxmonths * sizeof(Datum));
+	Datum	   *branches = palloc(maxmonths * sizeof(Datum));
+	bool	   *gnull = palloc(maxmonths * sizeof(bool));
+	bool	   *bnull = palloc(maxmonths * sizeof(bool));
+	int			dims[1],
+				lbs[1] = {1};
+	DateADT		first_day;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	SimulateHere(p, &out->h);
+	seg = EmploymentSegments(p, &out->h, out->g->seed, &nseg);
+
+	/* start with the month of the first week at 16 (its Thursday), if later */
+	{
+		int			y16,
+					m16,
+					d16;
+
+		j2date(WEEK_MONDAY(p->week16) + 3 + POSTGRES_EPOCH_JDATE, &y16, &m16, &d16);
+		if (y16 * 12 + m16 > y * 12 + m)
+		{
+			y = y16;
+			m = m16;
+		}
+	}
+	first_day = DateOf(y, m, 1);
+
+	for (; y <= LAST_SIM_YEAR; m == 12 ? (y++, m = 1) : m++)
+	{
+		DateADT		d0 = DateOf(y, m, 1);
+		DateADT		d1 = m == 12 ? DateOf(y + 1, 1, 1) : DateOf(y, m + 1, 1);
+
+		/* the weeks whose Thursday (Monday + 3) lies in [d0, d1) */
+		IsoWeek		w0 = (IsoWeek) ceil((d0 - 5) / 7.0);
+		IsoWeek		w1 = (IsoWeek) floor((d1 - 1 - 5) / 7.0);
+		int			sum = 0,
+					weeks = 0;
+		int32		branche = 0;
+
+		for (IsoWeek w = w0; w <= w1; w++)
+		{
+			weeks++;
+			while (si < nseg && seg[si].end < w)
+				si++;
+			if (si < nseg && seg[si].start <= w && seg[si].grad > 0)
+			{
+				sum += seg[si].grad;
+				branche = seg[si].branche;
+			}
+		}
+		gnull[nmonths] = bnull[nmonths] = (sum == 0);
+		grads[nmonths] = Int32GetDatum(sum == 0 ? 0 : Max(1, (int) rint((double) sum / weeks)));
+		branches[nmonths] = Int32GetDatum(branche);
+		nmonths++;
+	}
+
+	dims[0] = nmonths;
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = DateADTGetDatum(first_day);
+	values[2] = PointerGetDatum(construct_md_array(grads, gnull, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	values[3] = PointerGetDatum(construct_md_array(branches, bnull, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	PutRow(out, values, nulls);
+}
+
+/*
+ * synth_employment(seed, scale, kommuner, first_month)
+ *		-> setof (pnr, first_month date, grads int[], branches int[]):
+ *		each person's monthly grad and branche from first_month (or the month
+ *		of the 16th birthday week) to December 2024, as monthline() takes them
+ */
+Datum
+synth_employment(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	EmpOutput	eo;
+	DateADT		first;
+	int			d;
+
+	GetGenArgs(fcinfo, &g, false);
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("first_month must not be null")));
+	first = PG_GETARG_DATEADT(3);
+	if (DATE_NOT_FINITE(first))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be a finite date")));
+	j2date(first + POSTGRES_EPOCH_JDATE, &eo.first_y, &eo.first_m, &d);
+	if (d != 1 || eo.first_y < FIRST_EMP_YEAR || eo.first_y > LAST_SIM_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be the first day of a month from 2008-01-01 to 2024-12-01"),
+				 errdetail("DREAM's monthly columns start in January 2008; the register ends in December 2024.")));
+	OutputInit(&eo.out, fcinfo, &g);
+	ForEachPerson(&g, EmploymentRow, &eo);
 	return (Datum) 0;
 }

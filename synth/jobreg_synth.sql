@@ -73,6 +73,20 @@ CREATE FUNCTION synth_population(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_population(int8, float8, int[]) IS
 	'synthetic persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
+CREATE FUNCTION synth_background(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL)
+	RETURNS TABLE (pnr int, herkomst text, civilstand text, uddannelse text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_background(int8, float8, int[]) IS
+	'background of the synthetic persons: herkomst (dansk, indvandrer vestlig, indvandrer ikke-vestlig, efterkommer), civilstand on 2015-01-01 (ugift, gift, fraskilt, enke) and highest education (grundskole, gymnasial, erhvervsfaglig, videregående)';
+
+CREATE FUNCTION synth_employment(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL, first_month date DEFAULT '2008-01-01')
+	RETURNS TABLE (pnr int, first_month date, grads int[], branches int[])
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_employment(int8, float8, int[], date) IS
+	'monthly employment of the synthetic persons, DREAM''s grad_ (1-100, NULL = no wages) and branche_ (DB07) per month from first_month (or the month they turn 16) to December 2024, as monthline(first_month, grads, branches) takes them';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
