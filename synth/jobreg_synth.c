@@ -1720,7 +1720,7 @@ static const double herkomstShare[N_REGIONS][N_KLASSER][N_HERKOMST] = {
 	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* resten */
 };
 /* among the marginal and udsatte, non-western women are more, men fewer (seeds/002 Tabel 1: 45 % / 29 %) */
-static const double herkomstUdsatKvinde[2] = {0.7, 1.6};	/* men, women: × non-western */
+static const double herkomstUdsatKvinde[2] = {0.72, 1.75};	/* men, women: × non-western */
 
 #define N_UDDANNELSE 4
 static const char *const uddannelseName[N_UDDANNELSE] = {
@@ -1838,7 +1838,7 @@ synth_background(PG_FUNCTION_ARGS)
  * DREAM's monthly columns from eIndkomst: grad = the employment degree of the
  * month (here 1-100, per cent of full time; missing = no wages) and branche =
  * the DB07 industry of the main job.  The model: each run of a state is cut
- * into segments of at most 78 weeks; a segment has a job with a probability
+ * into segments of at most 78 weeks (cut at the start of 2021); a segment has a job with a probability
  * by state and class, and the job has a degree and a branche.  A month's grad
  * is the mean degree over its weeks (Thursday rule), missing when no week of
  * the month has a job; its branche is the branche of the month's last job.
@@ -1849,11 +1849,11 @@ synth_background(PG_FUNCTION_ARGS)
  */
 #define EMP_SEGMENT_WEEKS 78
 #define FIRST_EMP_YEAR 2008
-#define EMP_KTH_2021 1.28		/* seeds/002 Figur 54: 4,6 -> 5,9 pct. */		/* DREAM's monthly columns start in 2008 */
+#define EMP_KTH_2021 1.38		/* seeds/002 Figur 54: 4,6 -> 5,9 pct. */		/* DREAM's monthly columns start in 2008 */
 
 static const double empProb[N_STATES][N_KLASSER] = {
 	[ST_SELV] = {0.95, 0.82, 0.50},
-	[ST_AKT] = {0.05, 0.05, 0.045},
+	[ST_AKT] = {0.047, 0.047, 0.042},
 	[ST_JOBPARAT] = {0.10, 0.08, 0.06},
 	[ST_DAGPENGE] = {0.15, 0.12, 0.08},
 	[ST_SYGE] = {0.45, 0.35, 0.20},
@@ -1865,8 +1865,8 @@ static const double empProb[N_STATES][N_KLASSER] = {
 	[ST_SU] = {0.45, 0.40, 0.25},
 	[ST_FOLKEPENSION] = {0.08, 0.05, 0.02},
 	[ST_ANDET] = {0.40, 0.30, 0.15},
-	[ST_EFTER_KTH] = {0.60, 0.40, 0.18},
-	[ST_PAUSE] = {0.30, 0.20, 0.10},
+	[ST_EFTER_KTH] = {0.45, 0.30, 0.13},
+	[ST_PAUSE] = {0.15, 0.10, 0.05},
 	[ST_EFTERLOEN] = {0.05, 0.05, 0.02},
 };
 
@@ -1943,7 +1943,7 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 	EmpSegment *seg;
 
 	for (int r = 0; r < h->nruns; r++)
-		max += (h->runs[r].weeks + EMP_SEGMENT_WEEKS - 1) / EMP_SEGMENT_WEEKS;
+		max += (h->runs[r].weeks + EMP_SEGMENT_WEEKS - 1) / EMP_SEGMENT_WEEKS + 1;
 	seg = palloc(Max(max, 1) * sizeof(EmpSegment));
 
 	RngSeed(&rng, seed, p->pnr, 3);
@@ -1951,21 +1951,26 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 	{
 		const Run  *run = &h->runs[r];
 
-		for (IsoWeek w = run->start; w < run->start + run->weeks; w += EMP_SEGMENT_WEEKS)
+		IsoWeek		cut = year_start[2021 - FIRST_SIM_YEAR];
+
+		for (IsoWeek w = run->start; w < run->start + run->weeks;)
 		{
 			EmpSegment *s = &seg[n++];
 			double		prob = empProb[run->state][p->klasse];
 			bool		job;
 
 			/* more ordinary hours beside kontanthjælp from 2021 (seeds/002 Figur 54) */
-			if (IS_KTH(run->state) && w >= year_start[2021 - FIRST_SIM_YEAR])
+			if (IS_KTH(run->state) && w >= cut)
 				prob *= EMP_KTH_2021;
 			job = Uniform(&rng) < prob;
 
 			s->start = w;
 			s->end = Min(w + EMP_SEGMENT_WEEKS, run->start + run->weeks) - 1;
+			if (w < cut && s->end >= cut)
+				s->end = cut - 1;	/* a segment ends with 2020 */
 			s->grad = job ? DrawJobDegree(&rng, run->state, p->klasse) : 0;
 			s->branche = job ? DrawBranche(&rng) : 0;
+			w = s->end + 1;
 		}
 	}
 	*nseg = n;
