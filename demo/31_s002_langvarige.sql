@@ -105,7 +105,7 @@ r AS (
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 	SELECT 'seeds/002 Tabel 1', CASE koen WHEN 'M' THEN 'mænd: ' ELSE 'kvinder: ' END || maal, '25 kommuner', enhed, dokument, jobreg,
-		   CASE WHEN nr IN (1) THEN 'lang_koen_2020' WHEN nr BETWEEN 6 AND 8 THEN 'lang_herkomst_2020' END
+		   CASE WHEN nr = 7 THEN 'lang_ikkevestlig_' || lower(koen) || '_2020' END
 	FROM r RETURNING *)
 SELECT r.maal,
 	   max(register.tal(r.dokument, r.enhed, r.dokument)) FILTER (WHERE r.koen = 'M') AS maend_dokumentet,
@@ -146,16 +146,16 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE ordinaere_timer) AS ordinaere
 	  FROM s002_person) AS s,
 	 LATERAL (VALUES
-		(1, 'seeds/002 Figur 4', 'status før forløbet: beskæftigelse/selvforsørgelse (ingen ydelse)', 'pct.', 50, 100.0 * s.foer_selv / s.n, 'lang_foer_selv_2020'),
+		(1, 'seeds/002 Figur 4', 'status før forløbet: beskæftigelse/selvforsørgelse (ingen ydelse)', 'pct.', 50, 100.0 * s.foer_selv / s.n, NULL),
 		(2, 'seeds/002 Figur 4', 'heraf i job (grad > 0 i måneden før; kendt fra 2008)', 'pct.', NULL, 100.0 * s.foer_job / s.n, NULL),
 		(3, 'seeds/002 Figur 4', 'status før forløbet: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer_udd / s.n, NULL),
-		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / s.n, 'lang_foer_ydelse_2020'),
-		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / s.n, 'lang_kun_akt_2020'),
-		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / s.n, 'lang_jobparat_2020'),
-		(7, 'seeds/002 afsnit 1.4', 'i tilbud i løbet af de 2 år', 'pct.', 84, 100.0 * s.i_tilbud / s.n, 'lang_tilbud_2018_2020'),
-		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / s.n, 'lang_tilbud27_2018_2020'),
-		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / s.n, 'lang_tilbud52_2018_2020'),
-		(10, 'seeds/002 Figur 35', 'gennemsnitlig andel af tiden i tilbud', 'pct.', 36, 100.0 * s.andel_uger, 'lang_tilbudsandel_2018_2020'),
+		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / s.n, NULL),
+		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / s.n, NULL),
+		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / s.n, NULL),
+		(7, 'seeds/002 afsnit 1.4', 'i tilbud i løbet af de 2 år', 'pct.', 84, 100.0 * s.i_tilbud / s.n, NULL),
+		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / s.n, NULL),
+		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / s.n, NULL),
+		(10, 'seeds/002 Figur 35', 'gennemsnitlig andel af tiden i tilbud', 'pct.', 36, 100.0 * s.andel_uger, NULL),
 		(11, 'seeds/002 Figur 47', 'mere end 12 måneder uden tilbud i forløbet (fra 2012)', 'pct.', 43, 100.0 * s.passiv / s.n, NULL),
 		(12, 'seeds/002 Figur 47', 'heraf blandt 10+ års anciennitet', 'pct.', 56, 100.0 * s.passiv10 / nullif(s.n10, 0), NULL),
 		(13, 'seeds/002 Figur 47', 'alternativ: mere end 12 måneder uden tilbud i de 2 år 2018-2020', 'pct.', 43, 100.0 * s.passiv_2aar / s.n, NULL),
@@ -182,17 +182,18 @@ FROM (SELECT sum(offer_weeks(o.vejl, '[2018-W09,2020-W09)')) AS vejledning,
 				   coalesce(range_agg(t.periode) FILTER (WHERE t.tilbudstype NOT IN ('vejledning_opkvalificering', 'virksomhedspraktik',
 																				'loentilskud_privat', 'loentilskud_offentlig')), '{}') AS andet
 			FROM s002_lang l JOIN register.tilbud t USING (pnr) GROUP BY l.pnr) AS o) AS s,
-	 LATERAL (VALUES (1, 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', 54, s.vejledning, 'lang_vejl_2018_2020'),
-					 (2, 'virksomhedsplacering, andel af tilbudsugerne', 40, s.virksomhed, 'lang_virkuger_2018_2020'))
+	 LATERAL (VALUES (1, 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', 54, s.vejledning, NULL),
+					 (2, 'virksomhedsplacering, andel af tilbudsugerne', 40, s.virksomhed, NULL))
 	 AS v (nr, maal, dokument, uger, noegle);
 
 -- Figur 54 (Jobindsats): each month, the aktivitetsparate kontanthjælpsmodtagere of the 25
 -- kommuner (all ages; on the benefit in every week of the month) and the share of them with a
--- grad above 0 that month; the mean of the monthly shares over March 2018 - February 2020 and
--- March 2021 - February 2022, and the rise
+-- grad above 0 that month; the shares over March 2018 - February 2020 and March 2021 - February
+-- 2022 (pooled over the months' person-months: nearly the mean of the monthly shares, as the
+-- months are about equally large), and the rise
 CREATE TEMP TABLE s002_figur54 AS
-SELECT m.dag,
-	   count(*) FILTER (WHERE grad_at(e.maaneder, x.y, x.mdr) > 0)::float8 / count(*) AS andel
+SELECT m.dag, count(*) AS personer,
+	   count(*) FILTER (WHERE grad_at(e.maaneder, x.y, x.mdr) > 0) AS med_timer
 FROM generate_series(date '2018-03-01', date '2022-02-01', interval '1 month') AS m (dag)
 CROSS JOIN LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr) AS x
 JOIN register.dream d ON weeks_in(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), month_weeks(x.y, x.mdr))
@@ -205,8 +206,8 @@ GROUP BY m.dag;
 
 INSERT INTO s002_tal
 SELECT 30 + v.nr, 'seeds/002 Figur 54', v.maal, 'pct.', v.dokument, v.jobreg, v.noegle
-FROM (SELECT 100 * avg(andel) FILTER (WHERE dag < date '2020-03-01') AS foer,
-			 100 * avg(andel) FILTER (WHERE dag >= date '2021-03-01') AS efter
+FROM (SELECT 100.0 * sum(med_timer) FILTER (WHERE dag < date '2020-03-01') / sum(personer) FILTER (WHERE dag < date '2020-03-01') AS foer,
+			 100.0 * sum(med_timer) FILTER (WHERE dag >= date '2021-03-01') / sum(personer) FILTER (WHERE dag >= date '2021-03-01') AS efter
 	  FROM s002_figur54) AS s,
 	 LATERAL (VALUES (1, 'aktivitetsparate med ordinære timer, gns. pr. måned marts 2018 - februar 2020', 4.6, s.foer, 'akt_ordtimer_2018_2020'),
 					 (2, 'aktivitetsparate med ordinære timer, gns. pr. måned marts 2021 - februar 2022', 5.9, s.efter, 'akt_ordtimer_2021_2022'),

@@ -119,8 +119,8 @@ WITH ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 	SELECT 'seeds/001 ' || split_part(e.maal, ' ', 1), e.maal || g.hvem, 'København', 'pct.', g.dok, g.jobreg, g.noegle
 	FROM s001_effekt e,
-		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, 'fremskudt_' || lower(split_part(e.maal, ' ', 1)) || '_indsats'),
-						 (': matchede kontroller', e.dok_kontrol, e.kontrol, 'fremskudt_' || lower(split_part(e.maal, ' ', 1)) || '_kontrol'))
+		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, NULL),
+						 (': matchede kontroller', e.dok_kontrol, e.kontrol, NULL))
 		 AS g (hvem, dok, jobreg, noegle)
 	RETURNING *)
 SELECT e.maal, e.par AS par_jobreg, 2052 AS par_dokumentet,

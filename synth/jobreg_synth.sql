@@ -307,4 +307,38 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(93, 'lang_over10_2020', 'seeds/002 afsnit 3.3', 'langvarige med mere end 10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 40, 'pct.', 1),
 	(94, 'lang_over10_2020', 'seeds/002 Figur 3', 'langvarige med mere end 10 års anciennitet', 'København', '{101}'::int[], '1. marts 2020', 47, 'pct.', 1);
 
+/*
+ * Issue 18: the figures that background (synth_background) and monthly employment
+ * (synth_employment) carry: seeds/002's langvarige (herkomst, ordinary hours beside the
+ * benefit, virksomhedsplacering) and seeds/001's outreach evaluation (reference only: the
+ * register has no residence area, see demo/40_s001_effekt.sql).  One block, nr 95-106.
+ */
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_ikkevestlig_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background; seeds/002 counts efterkommere with their parents'' origin).'),
+	('lang_ikkevestlig_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background).'),
+	('lang_ordtimer_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with ordinary hours in March 2018 - February 2020, i.e. a month with code 1101 or 1111 in every week of the month (Thursday rule) and a grad above 0 that month (synth_employment).'),
+	('lang_virk_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with a virksomhedspraktik or løntilskud (privat or offentlig) on some day of the weeks 2018-W09 - 2020-W08 (synth_offers), or with ordinary hours (lang_ordtimer_2018_2020).'),
+	('akt_ordtimer_2018_2020',
+	 'Person-months of March 2018 - February 2020 with code 1101 in every week of the month (Thursday rule), all ages: the share with a grad above 0 that month (synth_employment), pooled over the months.'),
+	('akt_ordtimer_2021_2022',
+	 'As akt_ordtimer_2018_2020, over March 2021 - February 2022.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(95, 'lang_ikkevestlig_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 29, 'pct.', 3),
+	(96, 'lang_ikkevestlig_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 45, 'pct.', 3),
+	(97, 'lang_ordtimer_2018_2020', 'seeds/002 Figur 53', 'langvarige med ordinære timer parallelt med ydelsen', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 11, 'pct.', 2),
+	(98, 'lang_virk_2018_2020', 'seeds/002 Figur 49', 'langvarige i virksomhedsplacering og/eller med ordinære timer', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 52, 'pct.', 2),
+	(99, 'akt_ordtimer_2018_2020', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 4.6, 'pct.', 0.5),
+	(100, 'akt_ordtimer_2021_2022', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2021 - februar 2022', 5.9, 'pct.', 0.5),
+	(101, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 17.4, 'pct.', NULL),
+	(102, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 17.8, 'pct.', NULL),
+	(103, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', NULL),
+	(104, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', NULL),
+	(105, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', NULL),
+	(106, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', NULL);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

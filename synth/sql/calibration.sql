@@ -232,6 +232,66 @@ SELECT 'lang_over10_2020', kommunekode, count(*) FILTER (WHERE aar > 10), count(
 	   count(*) FILTER (WHERE aar >= 5), NULL
 FROM lang GROUP BY kommunekode;
 
+/* ---------- seeds/002: background and employment of the langvarige (synth_background, synth_employment) ---------- */
+
+CREATE TEMP TABLE bg AS SELECT * FROM synth_background(:seed, :scale, :kommuner);
+CREATE TEMP TABLE em AS SELECT * FROM synth_employment(:seed, :scale, :kommuner, '2018-01-01');
+-- the months of March 2018 - February 2022 with their weeks [fra, til) (Thursday rule), and
+-- each person's grad in them
+CREATE TEMP TABLE mdr AS
+SELECT m.dag, pg_temp.wk(lower(month_weeks(extract(year FROM m.dag)::int, extract(month FROM m.dag)::int))) AS fra,
+	   pg_temp.wk(upper(month_weeks(extract(year FROM m.dag)::int, extract(month FROM m.dag)::int))) AS til
+FROM generate_series(date '2018-03-01', date '2022-02-01', interval '1 month') AS m (dag);
+CREATE TEMP TABLE emg AS
+SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag, g.grad
+FROM em, unnest(em.grads) WITH ORDINALITY AS g (grad, i)
+WHERE g.grad > 0 AND em.first_month + (g.i - 1) * interval '1 month' BETWEEN date '2018-03-01' AND date '2022-02-01';
+CREATE INDEX ON emg (pnr, dag);
+-- months in which a person is on the codes in every week
+CREATE FUNCTION pg_temp.hel_maaned(codes int[])
+	RETURNS TABLE (pnr int, dag date) LANGUAGE sql AS $$
+	SELECT r.pnr, mdr.dag FROM r JOIN mdr ON r.fra < mdr.til AND r.til > mdr.fra
+	WHERE r.code = ANY (codes)
+	GROUP BY r.pnr, mdr.dag, mdr.til, mdr.fra
+	HAVING sum(least(r.til, mdr.til) - greatest(r.fra, mdr.fra)) = mdr.til - mdr.fra $$;
+ANALYZE bg, emg;
+
+CREATE TEMP TABLE lang5 AS
+SELECT p.pnr, p.kommunekode, p.koen
+FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
+  AND (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 >= 5;
+CREATE TEMP TABLE lang5_ord AS
+SELECT DISTINCT h.pnr FROM pg_temp.hel_maaned('{1101,1111}') h JOIN emg USING (pnr, dag)
+WHERE h.pnr IN (SELECT pnr FROM lang5) AND h.dag < date '2020-03-01';
+
+INSERT INTO m
+SELECT 'lang_ikkevestlig_' || lower(l.koen) || '_2020', l.kommunekode,
+	   count(*) FILTER (WHERE b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer')), count(*), count(*), NULL::float8
+FROM lang5 l JOIN bg b USING (pnr) GROUP BY l.koen, l.kommunekode
+UNION ALL
+SELECT 'lang_ordtimer_2018_2020', l.kommunekode, count(o.pnr), count(*), count(*), NULL
+FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode
+UNION ALL
+-- Figur 49: a virksomhedspraktik or løntilskud on some day of the weeks [2018-W09, 2020-W09), or ordinary hours
+SELECT 'lang_virk_2018_2020', l.kommunekode,
+	   count(*) FILTER (WHERE o.pnr IS NOT NULL
+		   OR EXISTS (SELECT FROM o t WHERE t.pnr = l.pnr
+					  AND t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig')
+					  AND t.periode && daterange('2018-02-26', '2020-02-24'))),
+	   count(*), count(*), NULL
+FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode;
+
+-- Figur 54: the aktivitetsparate on the benefit in every week of a month, and those of them with
+-- a grad above 0 that month (all ages), pooled over the months of each period
+INSERT INTO m
+SELECT CASE WHEN h.dag < date '2020-03-01' THEN 'akt_ordtimer_2018_2020' ELSE 'akt_ordtimer_2021_2022' END,
+	   p.kommunekode, count(e.pnr), count(*), count(*), NULL
+FROM pg_temp.hel_maaned('{1101}') h JOIN p USING (pnr) LEFT JOIN emg e USING (pnr, dag)
+WHERE h.dag < date '2020-03-01' OR h.dag >= date '2021-03-01'
+GROUP BY 1, p.kommunekode;
+
 /* ---------- each target beside the document's figure ---------- */
 
 CREATE TEMP TABLE resultat AS
