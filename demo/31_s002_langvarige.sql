@@ -3,7 +3,8 @@
 -- kommuner (N = 14.164 in the document): who they are (Tabel 1 / Figur 1), where they came
 -- from (Figur 4), how their spell changed (Figur 5), their offers in the two years before
 -- (Figur 35, 36, 49, 51), long periods without an offer (Figur 47), ordinary hours beside the
--- benefit (Figur 53, 54) and the 25 kommuner's weight in the country (afsnit 2.2).
+-- benefit (Figur 53, 54), the share of women by anciennitet (Tabel 12) and the 25 kommuner's
+-- weight in the country (afsnit 2.2, Figur 2).
 --
 -- The population is the one of 30_s002_tabel11.sql (synth_maal lang_antal_2020): code
 -- aktivitetsparat in 2020-W09, aged 30 or more on 2020-03-01, a kontanthjælp spell
@@ -114,6 +115,21 @@ SELECT r.maal,
 	   max(register.tal(r.jobreg, r.enhed, r.dokument, 1)) FILTER (WHERE r.koen = 'K') AS kvinder_jobreg,
 	   (SELECT count(*) FROM ins) > 0 AS gemt
 FROM r GROUP BY r.nr, r.maal ORDER BY r.nr;
+
+-- Tabel 12 (population side): the share of women in each anciennitet group and in all
+WITH t12 AS (
+	SELECT g.nr, g.gruppe, g.dokument, 100.0 * count(*) FILTER (WHERE p.koen = 'K') / count(*) AS jobreg
+	FROM s002_person p
+	JOIN (VALUES (1, '5-7 år', 5, 7, 47), (2, '7-10 år', 7, 10, 51), (3, '10+ år', 10, 1000, 59), (4, 'i alt', 5, 1000, 53))
+		 AS g (nr, gruppe, fra, til, dokument) ON p.aar >= g.fra AND p.aar < g.til
+	GROUP BY g.nr, g.gruppe, g.dokument),
+ins AS (
+	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
+	SELECT 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: ' || gruppe, '25 kommuner', 'pct.', dokument, jobreg, NULL
+	FROM t12 RETURNING *)
+SELECT 'seeds/002 Tabel 12' AS kilde, 'kvinder blandt de langvarige: ' || gruppe AS maal,
+	   register.tal(dokument, 'pct.', dokument) AS dokumentet, register.tal(jobreg, 'pct.', dokument, 1) AS jobreg
+FROM t12 WHERE (SELECT count(*) FROM ins) > 0 ORDER BY nr;
 
 -- the items of one number each: the document's figure beside jobreg's
 CREATE TEMP TABLE s002_tal (nr int, kilde text, maal text, enhed text, dokument float8, jobreg float8, noegle text);
@@ -226,6 +242,19 @@ FROM (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020'
 			  WHERE code_at(d.uger, '2020-W09') = ANY (codes('synthetic', 'kontanthjælp aktivitetsparat'))) AS a,
 	 LATERAL (VALUES (1, 'de 25 kommuners andel af befolkningen 16-66 år', 48, b.bef),
 					 (2, 'de 25 kommuners andel af landets aktivitetsparate', 59, a.akt)) AS v (nr, maal, dokument, jobreg);
+
+-- Figur 2: "N = 1.242.203 borgere i de 25 kommuner" (Danmarks Statistik, primo 2. kvartal
+-- 2020).  It does not match the 16-66-year-olds of Tabel 11 (about 1,83 million); the persons
+-- aged 30-66 fit it, and are printed as the document's figure, the 16-66-year-olds beside.
+INSERT INTO s002_tal
+SELECT 50 + v.nr, 'seeds/002 Figur 2', v.maal, 'personer', v.dokument, v.jobreg / u.skala, NULL
+FROM register.udtraek u,
+	 LATERAL (SELECT sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
+			  FROM register.befolkning
+			  WHERE aar = 2020 AND kvartal = 2
+				AND kommunekode = ANY ((SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner')::int[])) AS b,
+	 LATERAL (VALUES (1, 'borgere i de 25 kommuner, 30-66 år', 1242203, b.p30),
+					 (2, 'borgere i de 25 kommuner, 16-66 år (Tabel 11''s nævner)', NULL, b.p16)) AS v (nr, maal, dokument, jobreg);
 
 WITH ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
