@@ -208,16 +208,20 @@ FROM (SELECT sum(offer_weeks(o.vejl, '[2018-W09,2020-W09)')) AS vejledning,
 -- 2022 (pooled over the months' person-months: nearly the mean of the monthly shares, as the
 -- months are about equally large), and the rise
 CREATE TEMP TABLE s002_figur54 AS
+WITH akt AS (                   -- the persons of the 25 kommuner with some week as aktivitetsparat in the periods
+	SELECT d.uger, e.maaneder
+	FROM register.person p
+	JOIN register.dream d USING (pnr)
+	JOIN register.beskaeftigelse e USING (pnr)
+	WHERE p.kommunekode = ANY ((SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner')::int[])
+	  AND weeks_in(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), '[2018-W09,2022-W10)') > 0)
 SELECT m.dag, count(*) AS personer,
-	   count(*) FILTER (WHERE grad_at(e.maaneder, x.y, x.mdr) > 0) AS med_timer
+	   count(*) FILTER (WHERE grad_at(a.maaneder, x.y, x.mdr) > 0) AS med_timer
 FROM generate_series(date '2018-03-01', date '2022-02-01', interval '1 month') AS m (dag)
-CROSS JOIN LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr) AS x
-JOIN register.dream d ON weeks_in(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), month_weeks(x.y, x.mdr))
-						 = upper(month_weeks(x.y, x.mdr)) - lower(month_weeks(x.y, x.mdr))
-JOIN register.person p USING (pnr)
-JOIN register.beskaeftigelse e USING (pnr)
-WHERE p.kommunekode = ANY ((SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner')::int[])
-  AND (m.dag < date '2020-03-01' OR m.dag >= date '2021-03-01')
+CROSS JOIN LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr,
+						   month_weeks(extract(year FROM m.dag)::int, extract(month FROM m.dag)::int) AS uger) AS x
+JOIN akt a ON weeks_in(a.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), x.uger) = upper(x.uger) - lower(x.uger)
+WHERE m.dag < date '2020-03-01' OR m.dag >= date '2021-03-01'
 GROUP BY m.dag;
 
 INSERT INTO s002_tal
