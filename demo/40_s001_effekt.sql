@@ -138,3 +138,59 @@ FROM s001_effekt e ORDER BY e.nr;
 -- correlated, so 0,0357 fits a paired t-test; the document does not print the discordant
 -- pairs that would settle it.
 SELECT dk_number((prop_test(252, 2052, 211, 2052)).p_value::numeric, 4) AS p_prop_test_trykte_tal;
+
+-- BIU's third follow-up note (2017), text: in May 2016 - April 2017, "0,5 pct. af borgerne i
+-- indsatsen i gennemsnit pr. måned" went to job or education (Center for Jobindsats as a whole:
+-- 0,4 pct.), and 2,2 pct. a month started a virksomhedsplacering (JKI: 2 pct.).  The note's
+-- figures imply events ÷ person-months (see the domain note), which is what is computed here.
+-- Population: the aktivitetsparate aged 30 or more of København, in the stand-in areas
+-- (indsatsen) and elsewhere (JKI as a whole, the areas included), month by month (on the
+-- benefit in the month's first week).  Afgang til job/uddannelse: a week of the month in state
+-- job or education (status_history) right after a week on kontanthjælp.  Virksomhedsplacering:
+-- a virksomhedspraktik or løntilskud starting in the month.
+CREATE TEMP TABLE s001_note3 AS
+WITH k AS (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt,
+				  codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'kontanthjælp jobparat') AS kth),
+maaneder AS (
+	SELECT m.dag, month_weeks(extract(year FROM m.dag)::int, extract(month FROM m.dag)::int) AS uger
+	FROM generate_series(date '2016-05-01', date '2017-04-01', interval '1 month') AS m (dag)),
+pm AS (                         -- person-months
+	SELECT p.pnr, m.dag, m.uger,
+		   (p.pnr % 50) < CASE WHEN b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer') THEN 11 ELSE 3 END AS indsats,
+		   d.uger AS wl, s.st
+	FROM register.person p
+	JOIN register.dream d USING (pnr)
+	JOIN register.baggrund b USING (pnr)
+	JOIN register.beskaeftigelse e USING (pnr), k,
+		 LATERAL (SELECT status_history(d.uger, e.maaneder, 'synthetic', '{SU}') AS st) AS s,
+		 maaneder m
+	WHERE p.kommunekode = 101
+	  AND weeks_in(d.uger, k.akt, '[2016-W18,2017-W18)') > 0
+	  AND p.foedselsdato <= m.dag - interval '30 years'
+	  AND code_at(d.uger, lower(m.uger)) = ANY (k.akt))
+SELECT pm.indsats, count(*) AS personmaaneder,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, upper(pm.uger) - lower(pm.uger) - 1) AS i
+								   WHERE code_at(pm.st, lower(pm.uger) + i) IN (1, 2)
+									 AND code_at(pm.wl, lower(pm.uger) + i - 1) = ANY (k.kth))) AS afgange,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM register.tilbud t
+								   WHERE t.pnr = pm.pnr
+									 AND t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig')
+									 AND lower(t.periode) >= pm.dag AND lower(t.periode) < pm.dag + interval '1 month')) AS placeringer
+FROM pm, k
+GROUP BY pm.indsats;
+
+WITH tal AS (
+	SELECT v.*
+	FROM (SELECT * FROM s001_note3 WHERE indsats) AS i, (SELECT sum(personmaaneder) AS pm, sum(afgange) AS af, sum(placeringer) AS pl FROM s001_note3) AS j,
+		 LATERAL (VALUES
+			(1, 'afgang til job eller uddannelse pr. måned: indsatsen', 0.5, 100.0 * i.afgange / i.personmaaneder),
+			(2, 'afgang til job eller uddannelse pr. måned: Center for Jobindsats', 0.4, 100.0 * j.af / j.pm),
+			(3, 'påbegyndte virksomhedsplaceringer pr. måned: indsatsen', 2.2, 100.0 * i.placeringer / i.personmaaneder),
+			(4, 'påbegyndte virksomhedsplaceringer pr. måned: Center for Jobindsats', 2, 100.0 * j.pl / j.pm))
+		 AS v (nr, maal, dokument, jobreg)),
+ins AS (
+	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
+	SELECT 'seeds/001 notat 3', maal, 'København', 'pct.', dokument, jobreg, NULL FROM tal
+	RETURNING *)
+SELECT t.maal, register.tal(t.dokument, 'pct.', t.dokument) AS dokumentet, register.tal(t.jobreg, 'pct.', t.dokument, 1) AS jobreg
+FROM tal t WHERE (SELECT count(*) FROM ins) > 0 ORDER BY t.nr;

@@ -105,9 +105,9 @@ FROM (VALUES
 									   CASE m.nr WHEN 1 THEN k.ydelse WHEN 2 THEN k.dp_job WHEN 3 THEN k.jp_job
 												 WHEN 4 THEN k.sy_over22 WHEN 5 THEN k.u50_job WHEN 6 THEN k.o50_job
 												 ELSE k.ydelse_2016 END,
-									   CASE m.nr WHEN 1 THEN b.bef WHEN 2 THEN k.dp_n WHEN 3 THEN k.jp_n
-												 WHEN 4 THEN k.sy_n WHEN 5 THEN k.u50_n WHEN 6 THEN k.o50_n
-												 ELSE b.bef_2016 END,
+									   nullif(CASE m.nr WHEN 1 THEN b.bef WHEN 2 THEN k.dp_n WHEN 3 THEN k.jp_n
+														WHEN 4 THEN k.sy_n WHEN 5 THEN k.u50_n WHEN 6 THEN k.o50_n
+														ELSE b.bef_2016 END, 0),  -- a kommune without the group is left out
 									   101, m.retning)).*
 			  FROM s004_kommune k JOIN s004_bef b USING (kommunekode)
 			  WHERE k.kommunekode IN (SELECT kommunekode FROM s004_klynge s WHERE s.klynge = m.klynge)) AS b;
@@ -132,10 +132,10 @@ tal AS (
 			 abs((SELECT distance_pp FROM s004_rang WHERE nr = 1)) - abs((SELECT distance_pp FROM s004_rang WHERE nr = 7))),
 			(4, 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 13000, k.dagpenge / k.skala),
 			(5, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala),
-			(6, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / k.jp_n),
+			(6, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0)),
 			(7, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala),
 			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef),
-			(9, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / k.sy_n),
+			(9, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0)),
 			(10, 'seeds/004 afsnit 4.7', 'udsatte ledige (helårspersoner)', 'fuldtidspersoner', 16700, k.udsatte / k.skala),
 			(11, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala),
 			(12, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50),
