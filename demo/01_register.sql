@@ -47,12 +47,14 @@ FROM synth_histories(:seed, :scale, :'halvdel2', first => '1991-W27');
 ALTER TABLE register.dream ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.dream IS 'one row per person: the weekly codes (synthetic codebook) from 1991-W27 to 2024-W52';
 
+-- (synth_monthlines gives the months of synth_employment as monthline text, run-length
+-- encoded: the same values as monthline(first_month, grads, branches), less to move)
 CREATE TABLE register.beskaeftigelse AS
-SELECT pnr, monthline(first_month, grads, branches) AS maaneder
-FROM synth_employment(:seed, :scale, :'halvdel1')
+SELECT pnr, maaneder::monthline AS maaneder
+FROM synth_monthlines(:seed, :scale, :'halvdel1')
 UNION ALL
-SELECT pnr, monthline(first_month, grads, branches) AS maaneder
-FROM synth_employment(:seed, :scale, :'halvdel2');
+SELECT pnr, maaneder::monthline AS maaneder
+FROM synth_monthlines(:seed, :scale, :'halvdel2');
 ALTER TABLE register.beskaeftigelse ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.beskaeftigelse IS 'one row per person: DREAM''s monthly grad (1-100) and branche (DB07) from 2008-01 (or the month of the 16th birthday) to 2024-12';
 

@@ -37,6 +37,7 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -60,6 +61,7 @@ PG_FUNCTION_INFO_V1(synth_offers);
 PG_FUNCTION_INFO_V1(synth_population);
 PG_FUNCTION_INFO_V1(synth_background);
 PG_FUNCTION_INFO_V1(synth_employment);
+PG_FUNCTION_INFO_V1(synth_monthlines);
 
 /* ---------- calendar ---------- */
 
@@ -1894,6 +1896,28 @@ static const struct
 	{531000, 0.04},				/* postbefordring */
 };
 
+/* the first and last week of each month 2008-2024 (the weeks whose Thursday lies in it) */
+static IsoWeek monthWeeks[(LAST_SIM_YEAR - FIRST_EMP_YEAR + 1) * 12][2];
+static bool monthWeeksReady = false;
+
+static void
+PrepareMonthWeeks(void)
+{
+	if (monthWeeksReady)
+		return;
+	for (int y = FIRST_EMP_YEAR; y <= LAST_SIM_YEAR; y++)
+		for (int m = 1; m <= 12; m++)
+		{
+			DateADT		d0 = DateOf(y, m, 1);
+			DateADT		d1 = m == 12 ? DateOf(y + 1, 1, 1) : DateOf(y, m + 1, 1);
+
+			/* Thursday of week w = Monday + 3 = 5 + 7w */
+			monthWeeks[(y - FIRST_EMP_YEAR) * 12 + m - 1][0] = (IsoWeek) ceil((d0 - 5) / 7.0);
+			monthWeeks[(y - FIRST_EMP_YEAR) * 12 + m - 1][1] = (IsoWeek) floor((d1 - 1 - 5) / 7.0);
+		}
+	monthWeeksReady = true;
+}
+
 typedef struct EmpSegment
 {
 	IsoWeek		start;			/* its first week */
@@ -1982,6 +2006,7 @@ typedef struct EmpOutput
 	Output		out;
 	int			first_y,
 				first_m;		/* the first month asked for */
+	bool		as_text;		/* one monthline text instead of two arrays */
 } EmpOutput;
 
 static void
@@ -1994,15 +2019,12 @@ EmploymentRow(void *arg, Person *p)
 				si = 0;
 	int			y = eo->first_y,
 				m = eo->first_m;
+	int			fy,
+				fm;
 	int			nmonths = 0,
 				maxmonths = (LAST_SIM_YEAR - FIRST_EMP_YEAR + 1) * 12;
-	Datum	   *grads = palloc(maxmonths * sizeof(Datum));
-	Datum	   *branches = palloc(maxmonths * sizeof(Datum));
-	bool	   *gnull = palloc(maxmonths * sizeof(bool));
-	bool	   *bnull = palloc(maxmonths * sizeof(bool));
-	int			dims[1],
-				lbs[1] = {1};
-	DateADT		first_day;
+	int32	   *grad = palloc(maxmonths * sizeof(int32));	/* 0 = missing */
+	int32	   *branche = palloc(maxmonths * sizeof(int32));
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
@@ -2022,19 +2044,17 @@ EmploymentRow(void *arg, Person *p)
 			m = m16;
 		}
 	}
-	first_day = DateOf(y, m, 1);
+	fy = y;
+	fm = m;
 
 	for (; y <= LAST_SIM_YEAR; m == 12 ? (y++, m = 1) : m++)
 	{
-		DateADT		d0 = DateOf(y, m, 1);
-		DateADT		d1 = m == 12 ? DateOf(y + 1, 1, 1) : DateOf(y, m + 1, 1);
-
-		/* the weeks whose Thursday (Monday + 3) lies in [d0, d1) */
-		IsoWeek		w0 = (IsoWeek) ceil((d0 - 5) / 7.0);
-		IsoWeek		w1 = (IsoWeek) floor((d1 - 1 - 5) / 7.0);
+		int			mi = (y - FIRST_EMP_YEAR) * 12 + m - 1;
+		IsoWeek		w0 = monthWeeks[mi][0];
+		IsoWeek		w1 = monthWeeks[mi][1];
 		int			sum = 0,
 					weeks = 0;
-		int32		branche = 0;
+		int32		b = 0;
 
 		for (IsoWeek w = w0; w <= w1; w++)
 		{
@@ -2044,21 +2064,81 @@ EmploymentRow(void *arg, Person *p)
 			if (si < nseg && seg[si].start <= w && seg[si].grad > 0)
 			{
 				sum += seg[si].grad;
-				branche = seg[si].branche;
+				b = seg[si].branche;
 			}
 		}
-		gnull[nmonths] = bnull[nmonths] = (sum == 0);
-		grads[nmonths] = Int32GetDatum(sum == 0 ? 0 : Max(1, (int) rint((double) sum / weeks)));
-		branches[nmonths] = Int32GetDatum(branche);
+		grad[nmonths] = sum == 0 ? 0 : Max(1, (int) rint((double) sum / weeks));
+		branche[nmonths] = b;
 		nmonths++;
 	}
 
-	dims[0] = nmonths;
 	values[0] = Int32GetDatum(p->pnr);
-	values[1] = DateADTGetDatum(first_day);
-	values[2] = PointerGetDatum(construct_md_array(grads, gnull, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
-	values[3] = PointerGetDatum(construct_md_array(branches, bnull, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	if (eo->as_text)
+	{
+		/* monthline's text form: v1 YYYY-MM GRAD/BRANCHExMONTHS ... */
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		appendStringInfo(&buf, "v1 %04d-%02d", fy, fm);
+		for (int i = 0; i < nmonths;)
+		{
+			int			j = i + 1;
+
+			while (j < nmonths && grad[j] == grad[i] && branche[j] == branche[i])
+				j++;
+			if (grad[i] == 0)
+				appendStringInfo(&buf, " -/-x%d", j - i);
+			else
+				appendStringInfo(&buf, " %d/%dx%d", grad[i], branche[i], j - i);
+			i = j;
+		}
+		values[1] = CStringGetTextDatum(buf.data);
+	}
+	else
+	{
+		Datum	   *grads = palloc(nmonths * sizeof(Datum));
+		Datum	   *branches = palloc(nmonths * sizeof(Datum));
+		bool	   *missing = palloc(nmonths * sizeof(bool));
+		int			dims[1] = {nmonths},
+					lbs[1] = {1};
+
+		for (int i = 0; i < nmonths; i++)
+		{
+			missing[i] = grad[i] == 0;
+			grads[i] = Int32GetDatum(grad[i]);
+			branches[i] = Int32GetDatum(branche[i]);
+		}
+		values[1] = DateADTGetDatum(DateOf(fy, fm, 1));
+		values[2] = PointerGetDatum(construct_md_array(grads, missing, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+		values[3] = PointerGetDatum(construct_md_array(branches, missing, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	}
 	PutRow(out, values, nulls);
+}
+
+/* (seed, scale, kommuner, first_month) of synth_employment and synth_monthlines */
+static void
+GetEmploymentArgs(FunctionCallInfo fcinfo, GenArgs *g, EmpOutput *eo)
+{
+	DateADT		first;
+	int			d;
+
+	GetGenArgs(fcinfo, g, false);
+	PrepareMonthWeeks();
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("first_month must not be null")));
+	first = PG_GETARG_DATEADT(3);
+	if (DATE_NOT_FINITE(first))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be a finite date")));
+	j2date(first + POSTGRES_EPOCH_JDATE, &eo->first_y, &eo->first_m, &d);
+	if (d != 1 || eo->first_y < FIRST_EMP_YEAR || eo->first_y > LAST_SIM_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be the first day of a month from 2008-01-01 to 2024-12-01"),
+				 errdetail("DREAM's monthly columns start in January 2008; the register ends in December 2024.")));
 }
 
 /*
@@ -2072,25 +2152,27 @@ synth_employment(PG_FUNCTION_ARGS)
 {
 	GenArgs		g;
 	EmpOutput	eo;
-	DateADT		first;
-	int			d;
 
-	GetGenArgs(fcinfo, &g, false);
-	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("first_month must not be null")));
-	first = PG_GETARG_DATEADT(3);
-	if (DATE_NOT_FINITE(first))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("first_month must be a finite date")));
-	j2date(first + POSTGRES_EPOCH_JDATE, &eo.first_y, &eo.first_m, &d);
-	if (d != 1 || eo.first_y < FIRST_EMP_YEAR || eo.first_y > LAST_SIM_YEAR)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("first_month must be the first day of a month from 2008-01-01 to 2024-12-01"),
-				 errdetail("DREAM's monthly columns start in January 2008; the register ends in December 2024.")));
+	GetEmploymentArgs(fcinfo, &g, &eo);
+	eo.as_text = false;
+	OutputInit(&eo.out, fcinfo, &g);
+	ForEachPerson(&g, EmploymentRow, &eo);
+	return (Datum) 0;
+}
+
+/*
+ * synth_monthlines(seed, scale, kommuner, first_month) -> setof (pnr, maaneder text):
+ *		the same months as one monthline text each (run-length encoded, so a
+ *		tenth of the arrays' size: the fast way to load them)
+ */
+Datum
+synth_monthlines(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	EmpOutput	eo;
+
+	GetEmploymentArgs(fcinfo, &g, &eo);
+	eo.as_text = true;
 	OutputInit(&eo.out, fcinfo, &g);
 	ForEachPerson(&g, EmploymentRow, &eo);
 	return (Datum) 0;

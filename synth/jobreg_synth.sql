@@ -87,6 +87,13 @@ CREATE FUNCTION synth_employment(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_employment(int8, float8, int[], date) IS
 	'monthly employment of the synthetic persons, DREAM''s grad_ (1-100, NULL = no wages) and branche_ (DB07) per month from first_month (or the month they turn 16) to December 2024, as monthline(first_month, grads, branches) takes them';
 
+CREATE FUNCTION synth_monthlines(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL, first_month date DEFAULT '2008-01-01')
+	RETURNS TABLE (pnr int, maaneder text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_monthlines(int8, float8, int[], date) IS
+	'the months of synth_employment as one monthline text per person (cast with ::monthline): the same values, run-length encoded, the fast way to load them';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (

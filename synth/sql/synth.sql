@@ -177,6 +177,14 @@ SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM synth_employment(
 	   (SELECT count(*) FROM synth_employment(7, 0.002, ARRAY[101], '2015-01-01') s JOIN em e USING (pnr)
 		WHERE e.first_month = date '2008-01-01'
 		  AND (s.first_month <> date '2015-01-01' OR s.grads <> e.grads[85:] OR s.branches <> e.branches[85:])) AS later_start_differs;
+-- synth_monthlines: the same months as monthline text
+SELECT count(*) AS persons, count(*) FILTER (WHERE m.maaneder::monthline = monthline(e.first_month, e.grads, e.branches)) AS same_months,
+	   count(*) FILTER (WHERE m.maaneder = (m.maaneder::monthline)::text) AS canonical_text
+FROM synth_monthlines(7, 0.002) m JOIN em e USING (pnr);
+SELECT count(*) FILTER (WHERE m.maaneder::monthline IS DISTINCT FROM monthline(e.first_month, e.grads, e.branches)) AS differ_from_2020
+FROM synth_monthlines(7, 0.002, ARRAY[101, 825], '2020-01-01') m
+JOIN synth_employment(7, 0.002, ARRAY[101, 825], '2020-01-01') e USING (pnr);
+
 -- the model: in weeks without a benefit code most persons have a job; on kontanthjælp few
 -- do; in fleksjob everyone (status_history: state 1 = job, 0 = self-supported without
 -- income; codes as the benefit)
@@ -209,4 +217,6 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_employment(1, 0.001, first_month => ''2015-01-02'')',
 	'SELECT * FROM synth_employment(1, 0.001, first_month => ''2025-01-01'')',
 	'SELECT * FROM synth_employment(1, 0.001, first_month => ''infinity'')',
-	'SELECT * FROM synth_employment(1, 0.001, first_month => NULL)']) AS q;
+	'SELECT * FROM synth_employment(1, 0.001, first_month => NULL)',
+	'SELECT * FROM synth_monthlines(1, 0.001, first_month => ''2008-02-15'')',
+	'SELECT * FROM synth_monthlines(NULL, 0.001)']) AS q;
