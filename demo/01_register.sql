@@ -1,8 +1,8 @@
 -- The synthetic register, loaded the way an analyst's database holds the real one:
 -- persons and their background, their DREAM weekly codes as one weekline per person
 -- (from DREAM's first week, 1991-W27), their monthly employment (DREAM's grad_ and
--- branche_ columns) as one monthline per person (from January 2008), activation offers
--- and population counts.  jobreg_synth generates
+-- branche_ columns) as one monthline per person (from January 2008), activation offers,
+-- jobsamtaler (2018-2020) and population counts.  jobreg_synth generates
 -- it (seed 1, scale 1 = the whole country; DEMO_SCALE for a smaller register).
 -- Every other demo file reads these tables only.
 \if :{?scale}
@@ -68,6 +68,14 @@ RESET parallel_leader_participation;
 CREATE INDEX ON register.tilbud (pnr);
 COMMENT ON TABLE register.tilbud IS 'activation offers ending in or after 2012: tilbudstype, periode, timer_pr_uge';
 
+-- jobsamtaler of 2018-2020 (the years seeds/002 reviews; all years would be 30 million rows)
+CREATE TABLE register.samtaler AS
+SELECT * FROM synth_contacts(:seed, :scale, :'halvdel1', date '2018-01-01', date '2020-12-31')
+UNION ALL
+SELECT * FROM synth_contacts(:seed, :scale, :'halvdel2', date '2018-01-01', date '2020-12-31');
+CREATE INDEX ON register.samtaler (pnr);
+COMMENT ON TABLE register.samtaler IS 'jobsamtaler 2018-2020: pnr, dato, afholdt (false: a no-show or cancellation)';
+
 CREATE TABLE register.baggrund AS SELECT * FROM synth_background(:seed, :scale);
 ALTER TABLE register.baggrund ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.baggrund IS 'one row per person: herkomst, civilstand (1 January 2015) and highest education';
@@ -77,7 +85,7 @@ ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alde
 COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
 \timing off
-ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.befolkning;
+ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.befolkning;
 
 SELECT (SELECT count(*) FROM register.person) AS personer,
        (SELECT count(*) FROM register.tilbud) AS tilbud,

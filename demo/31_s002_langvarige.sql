@@ -3,8 +3,9 @@
 -- kommuner (N = 14.164 in the document): who they are (Tabel 1 / Figur 1), where they came
 -- from (Figur 4), how their spell changed (Figur 5), their offers in the two years before
 -- (Figur 35, 36, 49, 51), long periods without an offer (Figur 47), ordinary hours beside the
--- benefit (Figur 53, 54), the share of women by anciennitet (Tabel 12) and the 25 kommuner's
--- weight in the country (afsnit 2.2, Figur 2).
+-- benefit (Figur 53, 54), jobsamtaler held in the two years (Figur 11-13: register.samtaler;
+-- no exemption periods, as the document), the share of women by anciennitet (Tabel 12) and the
+-- 25 kommuner's weight in the country (afsnit 2.2, Figur 2).
 --
 -- The population is the one of 30_s002_tabel11.sql (synth_maal lang_antal_2020): code
 -- aktivitetsparat in 2020-W09, aged 30 or more on 2020-03-01, a kontanthjælp spell
@@ -68,6 +69,9 @@ SELECT l.*,
 	   code_at(status_history(l.uger, l.maaneder, 'synthetic', '{SU}'), lower((l.forloeb).spell) - 1) AS status_foer,
 	   (l.forloeb).left_censored AS venstrecensureret,
 	   lower((l.forloeb).spell) - 1 < isoweek((l.foedselsdato + interval '18 years')::date) AS start_foer_18,
+	   -- Figur 11-13: the jobsamtaler held in the window
+	   (SELECT count(*) FROM register.samtaler s
+		WHERE s.pnr = l.pnr AND s.afholdt AND s.dato >= date '2018-03-01' AND s.dato < date '2020-03-01') AS samtaler,
 	   -- Figur 5: jobparat at some time in the spell
 	   weeks_in(l.uger, codes('synthetic', 'kontanthjælp jobparat'), (l.forloeb).spell) > 0 AS jobparat_i_forloebet
 FROM s002_lang l
@@ -159,7 +163,14 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE virksomhedsuger BETWEEN 14 AND 26) AS v14_26,
 			 count(*) FILTER (WHERE virksomhedsuger BETWEEN 27 AND 52) AS v27_52,
 			 count(*) FILTER (WHERE virksomhedsuger > 52) AS v53,
-			 count(*) FILTER (WHERE ordinaere_timer) AS ordinaere
+			 count(*) FILTER (WHERE ordinaere_timer) AS ordinaere,
+			 count(*) FILTER (WHERE samtaler BETWEEN 8 AND 10) AS s8_10,
+			 count(*) FILTER (WHERE samtaler > 10) AS s10,
+			 count(*) FILTER (WHERE samtaler >= 8) AS s8,
+			 100.0 * count(*) FILTER (WHERE samtaler > 10 AND aar >= 10) / nullif(count(*) FILTER (WHERE aar >= 10), 0) AS s10_10,
+			 100.0 * count(*) FILTER (WHERE samtaler > 10 AND aar >= 7 AND aar < 10) / nullif(count(*) FILTER (WHERE aar >= 7 AND aar < 10), 0) AS s10_7,
+			 100.0 * count(*) FILTER (WHERE samtaler > 10 AND aar < 7) / nullif(count(*) FILTER (WHERE aar < 7), 0) AS s10_5,
+			 (SELECT count(*) FROM (SELECT kommunekode FROM s002_person GROUP BY kommunekode HAVING avg(samtaler) > 8) AS k) AS kommuner_over_4
 	  FROM s002_person) AS s,
 	 LATERAL (VALUES
 		(1, 'seeds/002 Figur 4', 'status før forløbet: beskæftigelse/selvforsørgelse (ingen ydelse)', 'pct.', 50, 100.0 * s.foer_selv / nullif(s.n, 0), NULL),
@@ -180,7 +191,14 @@ FROM (SELECT count(*) AS n,
 		(16, 'seeds/002 Figur 51', '14-26 uger i virksomhedsplacering', 'pct.', 14, 100.0 * s.v14_26 / nullif(s.n, 0), NULL),
 		(17, 'seeds/002 Figur 51', '27-52 uger i virksomhedsplacering', 'pct.', 15, 100.0 * s.v27_52 / nullif(s.n, 0), NULL),
 		(18, 'seeds/002 Figur 51', 'over 52 uger i virksomhedsplacering', 'pct.', 7, 100.0 * s.v53 / nullif(s.n, 0), NULL),
-		(19, 'seeds/002 Figur 53', 'ordinære timer parallelt med ydelsen', 'pct.', 11, 100.0 * s.ordinaere / nullif(s.n, 0), 'lang_ordtimer_2018_2020'))
+		(19, 'seeds/002 Figur 53', 'ordinære timer parallelt med ydelsen', 'pct.', 11, 100.0 * s.ordinaere / nullif(s.n, 0), 'lang_ordtimer_2018_2020'),
+		(60, 'seeds/002 Figur 11', '8-10 afholdte jobsamtaler på 2 år', 'pct.', 37, 100.0 * s.s8_10 / nullif(s.n, 0), NULL),
+		(61, 'seeds/002 Figur 11', 'mere end 10 afholdte jobsamtaler på 2 år', 'pct.', 19, 100.0 * s.s10 / nullif(s.n, 0), 'lang_samtaler10_2018_2020'),
+		(62, 'seeds/002 Figur 11', '8 eller flere afholdte jobsamtaler på 2 år', 'pct.', 56, 100.0 * s.s8 / nullif(s.n, 0), 'lang_samtaler8_2018_2020'),
+		(63, 'seeds/002 Figur 12', 'kommuner (af 25) med flere end 4 samtaler om året i gennemsnit', 'kommuner', 18, s.kommuner_over_4, NULL),
+		(64, 'seeds/002 Figur 13', 'mere end 10 samtaler: 10+ års anciennitet', 'pct.', 33, s.s10_10, NULL),
+		(65, 'seeds/002 Figur 13', 'mere end 10 samtaler: 7-10 års anciennitet', 'pct.', 25, s.s10_7, NULL),
+		(66, 'seeds/002 Figur 13', 'mere end 10 samtaler: 5-7 års anciennitet', 'pct.', 19, s.s10_5, NULL))
 	 AS v (nr, kilde, maal, enhed, dokument, jobreg, noegle);
 
 -- Figur 36: the weeks of the window in each kind of offer, as shares of all offer weeks

@@ -62,6 +62,7 @@ PG_FUNCTION_INFO_V1(synth_population);
 PG_FUNCTION_INFO_V1(synth_background);
 PG_FUNCTION_INFO_V1(synth_employment);
 PG_FUNCTION_INFO_V1(synth_monthlines);
+PG_FUNCTION_INFO_V1(synth_contacts);
 
 /* ---------- calendar ---------- */
 
@@ -127,7 +128,8 @@ SplitMix64(uint64 *x)
 
 /*
  * stream 1: the person and its history; stream 2: its activation offers;
- * stream 3: its monthly employment; stream 4: its background.  New outputs
+ * stream 3: its monthly employment; stream 4: its background; stream 5: its
+ * jobsamtaler.  New outputs
  * take new streams, so they do not move the calibrated ones.
  */
 static void
@@ -2175,5 +2177,106 @@ synth_monthlines(PG_FUNCTION_ARGS)
 	eo.as_text = true;
 	OutputInit(&eo.out, fcinfo, &g);
 	ForEachPerson(&g, EmploymentRow, &eo);
+	return (Datum) 0;
+}
+
+/* ---------- contacts: jobsamtaler (stream 5) ---------- */
+
+/*
+ * While on a benefit with a contact course (kontanthjælp, a-dagpenge,
+ * sygedagpenge, ledighedsydelse, ressourceforløb, revalidering) a person is
+ * called to a jobsamtale within the first weeks of the run and then at
+ * intervals of about a quarter: the base interval of the state times a
+ * person's own pace (some are exempt or seen more often) times the
+ * kommune's (seeds/002 Figur 12: most kommuner hold more than 4 a year, some
+ * fewer).  A samtale is held or not (a no-show or cancellation; more often
+ * among the udsatte: seeds/001, 7-14 % no-shows).  Calibrated to seeds/002
+ * Figur 11: of the langvarige, 56 % had 8 or more held samtaler in the two
+ * years before 1 March 2020 and 19 % more than 10.
+ */
+static const double contactWeeks[N_STATES] = {
+	[ST_AKT] = 11.3,
+	[ST_JOBPARAT] = 10.0,
+	[ST_DAGPENGE] = 12.0,
+	[ST_SYGE] = 8.0,
+	[ST_LEDIGHEDSYDELSE] = 13.0,
+	[ST_RESSOURCE] = 8.0,
+	[ST_REVALIDERING] = 12.0,
+};
+static const double noShow[N_KLASSER] = {0.06, 0.09, 0.14};
+
+typedef struct ContactArgs
+{
+	Output		out;
+	DateADT		first;
+	DateADT		last;
+} ContactArgs;
+
+static void
+ContactsOfPerson(void *arg, Person *p)
+{
+	ContactArgs *ca = (ContactArgs *) arg;
+	Output	   *out = &ca->out;
+	Rng			rng;
+	double		pace;
+	/* the kommune's pace, fixed per kommune (not per seed): 0.85 - 1.25 */
+	double		kpace = 0.85 + 0.40 * ((p->kommune * 2654435761u) % 1000) / 999.0;
+
+	SimulateHere(p, &out->h);
+	RngSeed(&rng, out->g->seed, p->pnr, 5);
+	pace = 0.6 + 0.9 * Uniform(&rng);
+	for (int r = 0; r < out->h.nruns; r++)
+	{
+		const Run  *run = &out->h.runs[r];
+		DateADT		start = WEEK_MONDAY(run->start);
+		DateADT		end = WEEK_MONDAY(run->start + run->weeks);	/* exclusive */
+		DateADT		d;
+
+		if (contactWeeks[run->state] == 0 || end <= WEEK_MONDAY(first_dream_week))
+			continue;
+		/* the first samtale within four weeks, then one every interval */
+		d = start + UniformInt(&rng, 3, 27);
+		while (d < end)
+		{
+			bool		held = Uniform(&rng) >= noShow[p->klasse];
+			int			dow = j2day(d + POSTGRES_EPOCH_JDATE);	/* 0 = Sunday */
+			DateADT		day = d + (dow == 0 ? 1 : dow == 6 ? 2 : 0);	/* a weekday */
+
+			if (day >= ca->first && day <= ca->last)
+			{
+				Datum		values[3] = {Int32GetDatum(p->pnr), DateADTGetDatum(day), BoolGetDatum(held)};
+				bool		nulls[3] = {false, false, false};
+
+				PutRow(out, values, nulls);
+			}
+			d += (int) rint(7.0 * contactWeeks[run->state] * pace * kpace * (0.8 + 0.4 * Uniform(&rng)));
+		}
+	}
+}
+
+/*
+ * synth_contacts(seed, scale, kommuner, first date, last date)
+ *		-> setof (pnr, dato date, afholdt bool): the jobsamtaler of the
+ *		persons from first to last (both included)
+ */
+Datum
+synth_contacts(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	ContactArgs ca;
+
+	GetGenArgs(fcinfo, &g, false);
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("first and last must not be null")));
+	ca.first = PG_GETARG_DATEADT(3);
+	ca.last = PG_GETARG_DATEADT(4);
+	if (DATE_NOT_FINITE(ca.first) || DATE_NOT_FINITE(ca.last) || ca.first > ca.last)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first and last must be finite dates with first <= last")));
+	OutputInit(&ca.out, fcinfo, &g);
+	ForEachPerson(&g, ContactsOfPerson, &ca);
 	return (Datum) 0;
 }

@@ -94,6 +94,14 @@ CREATE FUNCTION synth_monthlines(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_monthlines(int8, float8, int[], date) IS
 	'the months of synth_employment as one monthline text per person (cast with ::monthline): the same values, run-length encoded, the fast way to load them';
 
+CREATE FUNCTION synth_contacts(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							   kommuner int[] DEFAULT NULL, first date DEFAULT '2008-01-01',
+							   last date DEFAULT '2024-12-31')
+	RETURNS TABLE (pnr int, dato date, afholdt bool)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10000000;
+COMMENT ON FUNCTION synth_contacts(int8, float8, int[], date, date) IS
+	'jobsamtaler of the synthetic persons from first to last: the date (a weekday) and whether it was held (false: a no-show or cancellation)';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
@@ -318,7 +326,8 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
  * Issue 18: the figures that background (synth_background) and monthly employment
  * (synth_employment) carry: seeds/002's langvarige (herkomst, ordinary hours beside the
  * benefit, virksomhedsplacering) and seeds/001's outreach evaluation (reference only: the
- * register has no residence area, see demo/40_s001_effekt.sql).  One block, nr 95-106.
+ * register has no residence area, see demo/40_s001_effekt.sql) and jobsamtaler
+ * (synth_contacts: seeds/002 Figur 11).  One block, nr 95-108.
  */
 INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_ikkevestlig_m_2020',
@@ -332,7 +341,11 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('akt_ordtimer_2018_2020',
 	 'Person-months of March 2018 - February 2020 with code 1101 in every week of the month (Thursday rule), all ages: the share with a grad above 0 that month (synth_employment), pooled over the months.'),
 	('akt_ordtimer_2021_2022',
-	 'As akt_ordtimer_2018_2020, over March 2021 - February 2022.');
+	 'As akt_ordtimer_2018_2020, over March 2021 - February 2022.'),
+	('lang_samtaler8_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with 8 or more held jobsamtaler (synth_contacts, afholdt) dated 1 March 2018 - 29 February 2020.'),
+	('lang_samtaler10_2018_2020',
+	 'As lang_samtaler8_2018_2020, more than 10 held jobsamtaler.');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(95, 'lang_ikkevestlig_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 29, 'pct.', 3),
@@ -346,6 +359,8 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(103, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', NULL),
 	(104, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', NULL),
 	(105, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', NULL),
-	(106, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', NULL);
+	(106, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', NULL),
+	(107, 'lang_samtaler8_2018_2020', 'seeds/002 Figur 11', 'langvarige med 8 eller flere afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 56, 'pct.', 3),
+	(108, 'lang_samtaler10_2018_2020', 'seeds/002 Figur 11', 'langvarige med mere end 10 afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 19, 'pct.', 3);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -283,6 +283,17 @@ SELECT 'lang_virk_2018_2020', l.kommunekode,
 	   count(*), count(*), NULL
 FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode;
 
+-- Figur 11: held jobsamtaler of the langvarige in the two years
+CREATE TEMP TABLE lang5_samtaler AS
+SELECT l.pnr, l.kommunekode, count(c.pnr) AS n
+FROM lang5 l
+LEFT JOIN synth_contacts(:seed, :scale, :kommuner, '2018-03-01', '2020-02-29') c ON c.pnr = l.pnr AND c.afholdt
+GROUP BY l.pnr, l.kommunekode;
+INSERT INTO m
+SELECT 'lang_samtaler' || x.k || '_2018_2020', kommunekode,
+	   count(*) FILTER (WHERE CASE x.k WHEN 8 THEN n >= 8 ELSE n > 10 END), count(*), count(*), NULL::float8
+FROM lang5_samtaler, (VALUES (8), (10)) AS x (k) GROUP BY x.k, kommunekode;
+
 -- Figur 54: the aktivitetsparate on the benefit in every week of a month, and those of them with
 -- a grad above 0 that month (all ages), pooled over the months of each period
 INSERT INTO m
