@@ -2242,7 +2242,7 @@ ContactsOfPerson(void *arg, Person *p)
 			int			dow = j2day(d + POSTGRES_EPOCH_JDATE);	/* 0 = Sunday */
 			DateADT		day = d + (dow == 0 ? 1 : dow == 6 ? 2 : 0);	/* a weekday */
 
-			if (day >= ca->first && day <= ca->last)
+			if (day < end && day >= ca->first && day <= ca->last)
 			{
 				Datum		values[3] = {Int32GetDatum(p->pnr), DateADTGetDatum(day), BoolGetDatum(held)};
 				bool		nulls[3] = {false, false, false};

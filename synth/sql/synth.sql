@@ -185,6 +185,21 @@ SELECT count(*) FILTER (WHERE m.maaneder::monthline IS DISTINCT FROM monthline(e
 FROM synth_monthlines(7, 0.002, ARRAY[101, 825], '2020-01-01') m
 JOIN synth_employment(7, 0.002, ARRAY[101, 825], '2020-01-01') e USING (pnr);
 
+-- contacts: jobsamtaler on weekdays within [first, last], only in weeks on a benefit with a
+-- contact course, mostly held; deterministic; a window is a subset of a longer one
+CREATE TEMP TABLE ct AS SELECT * FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31');
+SELECT count(*) > 1000 AS many, count(*) FILTER (WHERE extract(isodow FROM dato) > 5) AS weekend,
+	   count(*) FILTER (WHERE dato NOT BETWEEN '2015-01-01' AND '2016-12-31') AS outside,
+	   round(100 * avg(afholdt::int)) BETWEEN 85 AND 95 AS mostly_held,
+	   count(*) FILTER (WHERE pnr NOT IN (SELECT pnr FROM p)) AS unknown_pnr
+FROM ct;
+SELECT code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(c.dato)) AS code, count(*) AS samtaler
+FROM ct c JOIN h USING (pnr) GROUP BY 1 ORDER BY 1;
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, dato)) FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31') x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, dato)) FROM ct x) AS same_contacts,
+	   (SELECT count(*) FROM synth_contacts(7, 0.002, first => '2016-01-01', last => '2016-06-30') s
+		LEFT JOIN ct USING (pnr, dato) WHERE ct.pnr IS NULL OR ct.afholdt <> s.afholdt) AS shorter_window_differs;
+
 -- the model: in weeks without a benefit code most persons have a job; on kontanthjælp few
 -- do; in fleksjob everyone (status_history: state 1 = job, 0 = self-supported without
 -- income; codes as the benefit)
@@ -219,4 +234,7 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_employment(1, 0.001, first_month => ''infinity'')',
 	'SELECT * FROM synth_employment(1, 0.001, first_month => NULL)',
 	'SELECT * FROM synth_monthlines(1, 0.001, first_month => ''2008-02-15'')',
-	'SELECT * FROM synth_monthlines(NULL, 0.001)']) AS q;
+	'SELECT * FROM synth_monthlines(NULL, 0.001)',
+	'SELECT * FROM synth_contacts(1, 0.001, first => ''2016-01-01'', last => ''2015-01-01'')',
+	'SELECT * FROM synth_contacts(1, 0.001, first => ''-infinity'')',
+	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)']) AS q;
