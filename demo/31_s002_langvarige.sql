@@ -287,3 +287,41 @@ SELECT t.kilde, t.maal, register.tal(t.dokument, t.enhed, t.dokument) AS dokumen
 FROM s002_tal t
 WHERE (SELECT count(*) FROM ins) > 0
 ORDER BY t.nr;
+
+-- Tabel 11, every row: the 25 kommuner's langvarige, their share of the aktivitetsparate
+-- (aged 30 or more, as in 30_s002_tabel11.sql) and of the population 16-66, and each kommune's
+-- place among the 25 by that share (the table's order; its "benchmark-placering" is the
+-- ministry's national rank on another measure and is not computed).  Counts divided by the scale;
+-- kommune names as jobreg's `kommune` table writes them (Vesthimmerlands, Nordfyns).
+WITH dok (navn, antal, pct_akt, pct_bef, plads) AS (VALUES
+	('Brøndby', 362, 66, 1.61, 1), ('Lolland', 315, 42, 1.29, 2), ('Odense', 1590, 50, 1.14, 3),
+	('Slagelse', 558, 46, 1.10, 4), ('Guldborgsund', 377, 50, 1.02, 5), ('København', 4646, 47, 0.98, 6),
+	('Høje-Taastrup', 285, 54, 0.86, 7), ('Aalborg', 1220, 46, 0.83, 8), ('Vordingborg', 223, 43, 0.81, 9),
+	('Esbjerg', 574, 46, 0.77, 10), ('Norddjurs', 154, 45, 0.66, 11), ('Næstved', 316, 48, 0.60, 12),
+	('Ballerup', 174, 43, 0.57, 13), ('Kolding', 338, 44, 0.56, 14), ('Aarhus', 1361, 41, 0.55, 15),
+	('Vejle', 396, 45, 0.53, 16), ('Vesthimmerlands', 115, 48, 0.51, 17), ('Herning', 286, 59, 0.50, 18),
+	('Faaborg-Midtfyn', 137, 33, 0.44, 19), ('Thisted', 109, 42, 0.41, 20), ('Nordfyns', 75, 38, 0.41, 21),
+	('Sønderborg', 178, 32, 0.39, 22), ('Viborg', 222, 31, 0.37, 23), ('Fredensborg', 90, 42, 0.36, 24),
+	('Middelfart', 63, 31, 0.26, 25)),
+akt AS (
+	SELECT p.kommunekode, count(*) AS aktivitetsparate
+	FROM register.person p JOIN register.dream d USING (pnr)
+	WHERE p.kommunekode IN (SELECT DISTINCT kommunekode FROM s002_lang)
+	  AND code_at(d.uger, '2020-W09') = ANY (codes('synthetic', 'kontanthjælp aktivitetsparat'))
+	  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
+	GROUP BY p.kommunekode),
+k AS (
+	SELECT l.kommunekode, count(*) AS langvarige,
+		   (SELECT sum(antal) FROM register.befolkning b WHERE b.kommunekode = l.kommunekode AND b.aar = 2020 AND b.kvartal = 2) AS bef
+	FROM s002_lang l GROUP BY l.kommunekode)
+SELECT d.navn AS kommune,
+	   dk_number(d.antal) || ' / ' || dk_number(round(k.langvarige / u.skala)::int) AS langvarige_dok_jobreg,
+	   d.pct_akt || ' / ' || dk_number((100.0 * k.langvarige / a.aktivitetsparate)::numeric, 0) AS pct_af_akt_dok_jobreg,
+	   dk_number(d.pct_bef::numeric, 2) || ' / ' || dk_number((100.0 * k.langvarige / k.bef)::numeric, 2) AS pct_af_bef_dok_jobreg,
+	   d.plads || ' / ' || rank() OVER (ORDER BY k.langvarige::float8 / k.bef DESC) AS plads_dok_jobreg
+FROM dok d
+JOIN kommune m ON m.navn = d.navn
+JOIN k ON k.kommunekode = m.kode
+JOIN akt a ON a.kommunekode = m.kode,
+	 register.udtraek u
+ORDER BY d.plads;
