@@ -283,12 +283,12 @@ FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode
 UNION ALL
 -- Figur 49: a virksomhedspraktik or løntilskud on some day of the weeks [2018-W09, 2020-W09), or ordinary hours
 SELECT 'lang_virk_2018_2020', l.kommunekode,
-	   count(*) FILTER (WHERE o.pnr IS NOT NULL
-		   OR EXISTS (SELECT FROM o t WHERE t.pnr = l.pnr
-					  AND t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig')
-					  AND t.periode && daterange('2018-02-26', '2020-02-24'))),
-	   count(*), count(*), NULL
-FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode;
+	   count(*) FILTER (WHERE o.pnr IS NOT NULL OR v.pnr IS NOT NULL), count(*), count(*), NULL
+FROM lang5 l LEFT JOIN lang5_ord o USING (pnr)
+LEFT JOIN (SELECT DISTINCT t.pnr FROM o t
+		   WHERE t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig')
+			 AND t.periode && daterange('2018-02-26', '2020-02-24')) AS v ON v.pnr = l.pnr
+GROUP BY l.kommunekode;
 
 -- Figur 11: held jobsamtaler of the langvarige in the two years
 CREATE TEMP TABLE lang5_samtaler AS
