@@ -1,6 +1,8 @@
 -- The synthetic register, loaded the way an analyst's database holds the real one:
--- persons, their DREAM weekly codes as one weekline per person (from DREAM's first
--- week, 1991-W27), activation offers and population counts.  jobreg_synth generates
+-- persons and their background, their DREAM weekly codes as one weekline per person
+-- (from DREAM's first week, 1991-W27), their monthly employment (DREAM's grad_ and
+-- branche_ columns) as one monthline per person (from January 2008), activation offers,
+-- jobsamtaler (2018-2020) and population counts.  jobreg_synth generates
 -- it (seed 1, scale 1 = the whole country; DEMO_SCALE for a smaller register).
 -- Every other demo file reads these tables only.
 \if :{?scale}
@@ -45,6 +47,17 @@ FROM synth_histories(:seed, :scale, :'halvdel2', first => '1991-W27');
 ALTER TABLE register.dream ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.dream IS 'one row per person: the weekly codes (synthetic codebook) from 1991-W27 to 2024-W52';
 
+-- (synth_monthlines gives the months of synth_employment as monthline text, run-length
+-- encoded: the same values as monthline(first_month, grads, branches), less to move)
+CREATE TABLE register.beskaeftigelse AS
+SELECT pnr, maaneder::monthline AS maaneder
+FROM synth_monthlines(:seed, :scale, :'halvdel1')
+UNION ALL
+SELECT pnr, maaneder::monthline AS maaneder
+FROM synth_monthlines(:seed, :scale, :'halvdel2');
+ALTER TABLE register.beskaeftigelse ADD PRIMARY KEY (pnr);
+COMMENT ON TABLE register.beskaeftigelse IS 'one row per person: DREAM''s monthly grad (1-100) and branche (DB07) from 2008-01 (or the month of the 16th birthday) to 2024-12';
+
 CREATE TABLE register.tilbud AS
 SELECT * FROM synth_offers(:seed, :scale, :'halvdel1', first => '2012-W01')
 UNION ALL
@@ -55,14 +68,27 @@ RESET parallel_leader_participation;
 CREATE INDEX ON register.tilbud (pnr);
 COMMENT ON TABLE register.tilbud IS 'activation offers ending in or after 2012: tilbudstype, periode, timer_pr_uge';
 
+-- jobsamtaler of 2018-2020 (the years seeds/002 reviews; all years would be 30 million rows)
+CREATE TABLE register.samtaler AS
+SELECT * FROM synth_contacts(:seed, :scale, :'halvdel1', date '2018-01-01', date '2020-12-31')
+UNION ALL
+SELECT * FROM synth_contacts(:seed, :scale, :'halvdel2', date '2018-01-01', date '2020-12-31');
+CREATE INDEX ON register.samtaler (pnr);
+COMMENT ON TABLE register.samtaler IS 'jobsamtaler 2018-2020: pnr, dato, afholdt (false: a no-show or cancellation)';
+
+CREATE TABLE register.baggrund AS SELECT * FROM synth_background(:seed, :scale);
+ALTER TABLE register.baggrund ADD PRIMARY KEY (pnr);
+COMMENT ON TABLE register.baggrund IS 'one row per person: herkomst, civilstand (1 January 2015) and highest education';
+
 CREATE TABLE register.befolkning AS SELECT * FROM synth_population(:seed, :scale);
 ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alder);
 COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
 \timing off
-ANALYZE register.person, register.dream, register.tilbud, register.befolkning;
+ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.befolkning;
 
 SELECT (SELECT count(*) FROM register.person) AS personer,
        (SELECT count(*) FROM register.tilbud) AS tilbud,
        pg_size_pretty(pg_total_relation_size('register.dream')) AS dream_stoerrelse,
+       pg_size_pretty(pg_total_relation_size('register.beskaeftigelse')) AS beskaeftigelse_stoerrelse,
        pg_size_pretty(pg_total_relation_size('register.tilbud')) AS tilbud_stoerrelse;

@@ -40,3 +40,13 @@ WHERE f.dokument IS NOT NULL
   AND NOT EXISTS (SELECT FROM synth_target t
 				  WHERE t.noegle = f.noegle AND t.geografi = f.geografi AND t.vaerdi = f.dokument AND t.tolerance IS NOT NULL)
 ORDER BY f.kilde, f.maal, f.geografi;
+
+-- per document: the tables, figures and sections the demo answered (kilde) and the figures
+-- printed beside the document's
+SELECT split_part(f.kilde, ' ', 1) AS dokument, count(DISTINCT f.kilde) AS tabeller_figurer_afsnit,
+	   count(*) FILTER (WHERE f.dokument IS NOT NULL) AS tal_ved_dokumentets,
+	   count(*) FILTER (WHERE f.noegle IS NOT NULL AND EXISTS (
+		   SELECT FROM synth_target t WHERE t.noegle = f.noegle AND t.geografi = f.geografi
+		   AND t.vaerdi = f.dokument AND t.tolerance IS NOT NULL)) AS heraf_kalibrerede
+FROM register.demo_figur f
+GROUP BY 1 ORDER BY 1;

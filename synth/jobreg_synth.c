@@ -37,9 +37,11 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/rangetypes.h"
@@ -57,6 +59,10 @@ PG_FUNCTION_INFO_V1(synth_persons);
 PG_FUNCTION_INFO_V1(synth_histories);
 PG_FUNCTION_INFO_V1(synth_offers);
 PG_FUNCTION_INFO_V1(synth_population);
+PG_FUNCTION_INFO_V1(synth_background);
+PG_FUNCTION_INFO_V1(synth_employment);
+PG_FUNCTION_INFO_V1(synth_monthlines);
+PG_FUNCTION_INFO_V1(synth_contacts);
 
 /* ---------- calendar ---------- */
 
@@ -120,7 +126,12 @@ SplitMix64(uint64 *x)
 	return z ^ (z >> 31);
 }
 
-/* stream 1: the person and its history; stream 2: its activation offers */
+/*
+ * stream 1: the person and its history; stream 2: its activation offers;
+ * stream 3: its monthly employment; stream 4: its background; stream 5: its
+ * jobsamtaler.  New outputs
+ * take new streams, so they do not move the calibrated ones.
+ */
 static void
 RngSeed(Rng *rng, int64 seed, int32 pnr, int stream)
 {
@@ -1687,5 +1698,585 @@ synth_population(PG_FUNCTION_ARGS)
 					PutRow(&out, values, nulls);
 			}
 	}
+	return (Datum) 0;
+}
+
+/* ---------- background: herkomst, civilstand, uddannelse (stream 4) ---------- */
+
+#define N_HERKOMST 4
+static const char *const herkomstName[N_HERKOMST] = {
+	"dansk", "indvandrer vestlig", "indvandrer ikke-vestlig", "efterkommer"
+};
+
+/*
+ * Shares of herkomst by region and class (ordinary, marginal, udsatte).
+ * Overall about a tenth of the 16-66-year-olds are of immigrant origin, in
+ * København about a fifth (Danmarks Statistik's 2015 levels, rounded); among
+ * the udsatte the non-western share is much higher, as in the documents'
+ * target groups (seeds/002 Tabel 1: 37 % ikke-vestlig among the langvarige;
+ * seeds/001: most recipients in the outreach areas).  Efterkommere are of
+ * non-western origin here (seeds/002 counts them as ikke-vestlig).
+ */
+static const double herkomstShare[N_REGIONS][N_KLASSER][N_HERKOMST] = {
+	{{0.80, 0.07, 0.08, 0.05}, {0.64, 0.06, 0.20, 0.10}, {0.42, 0.03, 0.38, 0.17}},	/* København */
+	{{0.76, 0.04, 0.13, 0.07}, {0.60, 0.04, 0.24, 0.12}, {0.40, 0.03, 0.40, 0.17}},	/* klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* ledighedsydelse-klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* resten */
+};
+/* among the marginal and udsatte, non-western women are more, men fewer (seeds/002 Tabel 1: 45 % / 29 %) */
+static const double herkomstUdsatKvinde[2] = {0.72, 1.75};	/* men, women: × non-western */
+
+#define N_UDDANNELSE 4
+static const char *const uddannelseName[N_UDDANNELSE] = {
+	"grundskole", "gymnasial", "erhvervsfaglig", "videregående"
+};
+/* highest completed education at 30 by class (ordinary, marginal, udsatte) */
+static const double uddannelseShare[N_KLASSER][N_UDDANNELSE] = {
+	{0.15, 0.10, 0.37, 0.38},
+	{0.32, 0.10, 0.38, 0.20},
+	{0.62, 0.07, 0.24, 0.07},
+};
+
+static int
+DrawIndex(Rng *rng, const double *share, int n)
+{
+	double		total = 0,
+				u;
+	int			i;
+
+	for (i = 0; i < n; i++)
+		total += share[i];
+	u = Uniform(rng) * total;
+	for (i = 0; i < n - 1 && u >= share[i]; i++)
+		u -= share[i];
+	return i;
+}
+
+typedef struct Background
+{
+	int			herkomst;
+	const char *civilstand;
+	int			uddannelse;
+} Background;
+
+static void
+DrawBackground(const Person *p, int64 seed, Background *b)
+{
+	Rng			rng;
+	double		h[N_HERKOMST];
+	double		u[N_UDDANNELSE];
+	int			age = AgeOn(p, 2015, 1, 1);
+	double		pg,
+				pd;
+
+	RngSeed(&rng, seed, p->pnr, 4);
+	memcpy(h, herkomstShare[p->region][p->klasse], sizeof(h));
+	if (p->klasse > 0)
+	{
+		h[2] *= herkomstUdsatKvinde[p->kvinde];
+		h[3] *= herkomstUdsatKvinde[p->kvinde];
+	}
+	if (p->born_y < 1965)
+		h[3] = 0;				/* few descendants were adults before 1980 */
+	b->herkomst = DrawIndex(&rng, h, N_HERKOMST);
+
+	/* education: the young have not finished it yet */
+	memcpy(u, uddannelseShare[p->klasse], sizeof(u));
+	if (age < 20)
+		u[1] = u[2] = u[3] = 0;
+	else if (age < 25)
+		u[3] *= 0.4;
+	b->uddannelse = DrawIndex(&rng, u, N_UDDANNELSE);
+
+	/* civilstand on 1 January 2015: married by age, fewer among the udsatte */
+	pg = age < 25 ? 0.04 : age < 30 ? 0.25 : age < 40 ? 0.50 : 0.58;
+	pg *= p->klasse == 2 ? 0.55 : p->klasse == 1 ? 0.8 : 1.0;
+	if (b->herkomst == 2)
+		pg = Min(0.9, pg * 1.3);
+	pd = age < 30 ? 0.01 : age < 45 ? 0.10 : 0.16;
+	pd *= p->klasse == 2 ? 1.5 : 1.0;
+	{
+		double		x = Uniform(&rng);
+
+		b->civilstand = x < pg ? "gift" :
+			x < pg + pd ? "fraskilt" :
+			(age >= 55 && x < pg + pd + 0.03) ? "enke" : "ugift";
+	}
+}
+
+static void
+BackgroundRow(void *arg, Person *p)
+{
+	Output	   *out = (Output *) arg;
+	Background	b;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	DrawBackground(p, out->g->seed, &b);
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = CStringGetTextDatum(herkomstName[b.herkomst]);
+	values[2] = CStringGetTextDatum(b.civilstand);
+	values[3] = CStringGetTextDatum(uddannelseName[b.uddannelse]);
+	PutRow(out, values, nulls);
+}
+
+/*
+ * synth_background(seed, scale, kommuner)
+ *		-> setof (pnr, herkomst, civilstand, uddannelse)
+ */
+Datum
+synth_background(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, false);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, BackgroundRow, &out);
+	return (Datum) 0;
+}
+
+/* ---------- monthly employment: grad and branche (stream 3) ---------- */
+
+/*
+ * DREAM's monthly columns from eIndkomst: grad = the employment degree of the
+ * month (here 1-100, per cent of full time; missing = no wages) and branche =
+ * the DB07 industry of the main job.  The model: each run of a state is cut
+ * into segments of at most 78 weeks (cut at the start of 2021); a segment has a job with a probability
+ * by state and class, and the job has a degree and a branche.  A month's grad
+ * is the mean degree over its weeks (Thursday rule), missing when no week of
+ * the month has a job; its branche is the branche of the month's last job.
+ * So weeks without a benefit code are mostly weeks with a job, less so for
+ * the udsatte and after kontanthjælp (seeds/002 Figur 53-54: few of the
+ * langvarige have any employment), and some benefit weeks carry a small job
+ * (fleksjob always: it is a job).
+ */
+#define EMP_SEGMENT_WEEKS 78
+#define FIRST_EMP_YEAR 2008
+#define EMP_KTH_2021 1.38		/* seeds/002 Figur 54: 4,6 -> 5,9 pct. */		/* DREAM's monthly columns start in 2008 */
+
+static const double empProb[N_STATES][N_KLASSER] = {
+	[ST_SELV] = {0.95, 0.82, 0.50},
+	[ST_AKT] = {0.047, 0.047, 0.042},
+	[ST_JOBPARAT] = {0.10, 0.08, 0.06},
+	[ST_DAGPENGE] = {0.15, 0.12, 0.08},
+	[ST_SYGE] = {0.45, 0.35, 0.20},
+	[ST_FLEKSJOB] = {1.0, 1.0, 1.0},
+	[ST_LEDIGHEDSYDELSE] = {0.05, 0.05, 0.03},
+	[ST_RESSOURCE] = {0.04, 0.04, 0.03},
+	[ST_REVALIDERING] = {0.10, 0.08, 0.05},
+	[ST_FOERTID] = {0.05, 0.04, 0.02},
+	[ST_SU] = {0.45, 0.40, 0.25},
+	[ST_FOLKEPENSION] = {0.08, 0.05, 0.02},
+	[ST_ANDET] = {0.40, 0.30, 0.15},
+	[ST_EFTER_KTH] = {0.45, 0.30, 0.13},
+	[ST_PAUSE] = {0.15, 0.10, 0.05},
+	[ST_EFTERLOEN] = {0.05, 0.05, 0.02},
+};
+
+/* DB07 industries (six digits) of the jobs, with their weights */
+static const struct
+{
+	int32		branche;
+	double		weight;
+}			brancher[] = {
+	{471100, 0.12},				/* detailhandel med bredt varesortiment */
+	{561010, 0.07},				/* restauranter */
+	{812100, 0.06},				/* rengøring */
+	{862100, 0.08},				/* hospitaler */
+	{881000, 0.10},				/* sociale foranstaltninger uden institutionsophold */
+	{852010, 0.07},				/* grundskoler */
+	{841100, 0.07},				/* generelle offentlige tjenester */
+	{412000, 0.07},				/* opførelse af bygninger */
+	{494100, 0.05},				/* vejgodstransport */
+	{620100, 0.06},				/* computerprogrammering */
+	{107100, 0.04},				/* bagerier */
+	{251100, 0.05},				/* metalkonstruktioner */
+	{782000, 0.06},				/* vikarbureauer */
+	{691000, 0.04},				/* juridisk bistand */
+	{11100, 0.02},				/* landbrug (011100) */
+	{531000, 0.04},				/* postbefordring */
+};
+
+/* the first and last week of each month 2008-2024 (the weeks whose Thursday lies in it) */
+static IsoWeek monthWeeks[(LAST_SIM_YEAR - FIRST_EMP_YEAR + 1) * 12][2];
+static bool monthWeeksReady = false;
+
+static void
+PrepareMonthWeeks(void)
+{
+	if (monthWeeksReady)
+		return;
+	for (int y = FIRST_EMP_YEAR; y <= LAST_SIM_YEAR; y++)
+		for (int m = 1; m <= 12; m++)
+		{
+			DateADT		d0 = DateOf(y, m, 1);
+			DateADT		d1 = m == 12 ? DateOf(y + 1, 1, 1) : DateOf(y, m + 1, 1);
+
+			/* Thursday of week w = Monday + 3 = 5 + 7w */
+			monthWeeks[(y - FIRST_EMP_YEAR) * 12 + m - 1][0] = (IsoWeek) ceil((d0 - 5) / 7.0);
+			monthWeeks[(y - FIRST_EMP_YEAR) * 12 + m - 1][1] = (IsoWeek) floor((d1 - 1 - 5) / 7.0);
+		}
+	monthWeeksReady = true;
+}
+
+typedef struct EmpSegment
+{
+	IsoWeek		start;			/* its first week */
+	IsoWeek		end;			/* its last week */
+	int			grad;			/* 0 = no job */
+	int32		branche;
+} EmpSegment;
+
+static int
+DrawJobDegree(Rng *rng, int state, int klasse)
+{
+	static const double fullTime[N_KLASSER] = {0.75, 0.60, 0.40};
+
+	switch (state)
+	{
+		case ST_SELV:
+		case ST_EFTER_KTH:
+		case ST_PAUSE:
+		case ST_ANDET:
+			return Uniform(rng) < fullTime[klasse] ? 100 : UniformInt(rng, 15, 99);
+		case ST_FLEKSJOB:
+			return UniformInt(rng, 30, 75);
+		case ST_SYGE:
+			return UniformInt(rng, 20, 100);
+		default:
+			return UniformInt(rng, 4, 35);	/* a small job beside the benefit */
+	}
+}
+
+static int32
+DrawBranche(Rng *rng)
+{
+	double		w[lengthof(brancher)];
+
+	for (int i = 0; i < lengthof(brancher); i++)
+		w[i] = brancher[i].weight;
+	return brancher[DrawIndex(rng, w, lengthof(brancher))].branche;
+}
+
+/* the segments of a history, with their jobs, drawn from stream 3 */
+static EmpSegment *
+EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
+{
+	Rng			rng;
+	int			n = 0,
+				max = 0;
+	EmpSegment *seg;
+
+	for (int r = 0; r < h->nruns; r++)
+		max += (h->runs[r].weeks + EMP_SEGMENT_WEEKS - 1) / EMP_SEGMENT_WEEKS + 1;
+	seg = palloc(Max(max, 1) * sizeof(EmpSegment));
+
+	RngSeed(&rng, seed, p->pnr, 3);
+	for (int r = 0; r < h->nruns; r++)
+	{
+		const Run  *run = &h->runs[r];
+
+		IsoWeek		cut = year_start[2021 - FIRST_SIM_YEAR];
+
+		for (IsoWeek w = run->start; w < run->start + run->weeks;)
+		{
+			EmpSegment *s = &seg[n++];
+			double		prob = empProb[run->state][p->klasse];
+			bool		job;
+
+			/* more ordinary hours beside kontanthjælp from 2021 (seeds/002 Figur 54) */
+			if (IS_KTH(run->state) && w >= cut)
+				prob *= EMP_KTH_2021;
+			job = Uniform(&rng) < prob;
+
+			s->start = w;
+			s->end = Min(w + EMP_SEGMENT_WEEKS, run->start + run->weeks) - 1;
+			if (w < cut && s->end >= cut)
+				s->end = cut - 1;	/* a segment ends with 2020 */
+			s->grad = job ? DrawJobDegree(&rng, run->state, p->klasse) : 0;
+			s->branche = job ? DrawBranche(&rng) : 0;
+			w = s->end + 1;
+		}
+	}
+	*nseg = n;
+	return seg;
+}
+
+typedef struct EmpOutput
+{
+	Output		out;
+	int			first_y,
+				first_m;		/* the first month asked for */
+	bool		as_text;		/* one monthline text instead of two arrays */
+} EmpOutput;
+
+static void
+EmploymentRow(void *arg, Person *p)
+{
+	EmpOutput  *eo = (EmpOutput *) arg;
+	Output	   *out = &eo->out;
+	EmpSegment *seg;
+	int			nseg,
+				si = 0;
+	int			y = eo->first_y,
+				m = eo->first_m;
+	int			fy,
+				fm;
+	int			nmonths = 0,
+				maxmonths = (LAST_SIM_YEAR - FIRST_EMP_YEAR + 1) * 12;
+	int32	   *grad = palloc(maxmonths * sizeof(int32));	/* 0 = missing */
+	int32	   *branche = palloc(maxmonths * sizeof(int32));
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	SimulateHere(p, &out->h);
+	seg = EmploymentSegments(p, &out->h, out->g->seed, &nseg);
+
+	/* start with the month of the first week at 16 (its Thursday), if later */
+	{
+		int			y16,
+					m16,
+					d16;
+
+		j2date(WEEK_MONDAY(p->week16) + 3 + POSTGRES_EPOCH_JDATE, &y16, &m16, &d16);
+		if (y16 * 12 + m16 > y * 12 + m)
+		{
+			y = y16;
+			m = m16;
+		}
+	}
+	fy = y;
+	fm = m;
+
+	for (; y <= LAST_SIM_YEAR; m == 12 ? (y++, m = 1) : m++)
+	{
+		int			mi = (y - FIRST_EMP_YEAR) * 12 + m - 1;
+		IsoWeek		w0 = monthWeeks[mi][0];
+		IsoWeek		w1 = monthWeeks[mi][1];
+		int			sum = 0,
+					weeks = 0;
+		int32		b = 0;
+
+		for (IsoWeek w = w0; w <= w1; w++)
+		{
+			weeks++;
+			while (si < nseg && seg[si].end < w)
+				si++;
+			if (si < nseg && seg[si].start <= w && seg[si].grad > 0)
+			{
+				sum += seg[si].grad;
+				b = seg[si].branche;
+			}
+		}
+		grad[nmonths] = sum == 0 ? 0 : Max(1, (int) rint((double) sum / weeks));
+		branche[nmonths] = b;
+		nmonths++;
+	}
+
+	values[0] = Int32GetDatum(p->pnr);
+	if (eo->as_text)
+	{
+		/* monthline's text form: v1 YYYY-MM GRAD/BRANCHExMONTHS ... */
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		appendStringInfo(&buf, "v1 %04d-%02d", fy, fm);
+		for (int i = 0; i < nmonths;)
+		{
+			int			j = i + 1;
+
+			while (j < nmonths && grad[j] == grad[i] && branche[j] == branche[i])
+				j++;
+			if (grad[i] == 0)
+				appendStringInfo(&buf, " -/-x%d", j - i);
+			else
+				appendStringInfo(&buf, " %d/%dx%d", grad[i], branche[i], j - i);
+			i = j;
+		}
+		values[1] = CStringGetTextDatum(buf.data);
+	}
+	else
+	{
+		Datum	   *grads = palloc(nmonths * sizeof(Datum));
+		Datum	   *branches = palloc(nmonths * sizeof(Datum));
+		bool	   *missing = palloc(nmonths * sizeof(bool));
+		int			dims[1] = {nmonths},
+					lbs[1] = {1};
+
+		for (int i = 0; i < nmonths; i++)
+		{
+			missing[i] = grad[i] == 0;
+			grads[i] = Int32GetDatum(grad[i]);
+			branches[i] = Int32GetDatum(branche[i]);
+		}
+		values[1] = DateADTGetDatum(DateOf(fy, fm, 1));
+		values[2] = PointerGetDatum(construct_md_array(grads, missing, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+		values[3] = PointerGetDatum(construct_md_array(branches, missing, 1, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	}
+	PutRow(out, values, nulls);
+}
+
+/* (seed, scale, kommuner, first_month) of synth_employment and synth_monthlines */
+static void
+GetEmploymentArgs(FunctionCallInfo fcinfo, GenArgs *g, EmpOutput *eo)
+{
+	DateADT		first;
+	int			d;
+
+	GetGenArgs(fcinfo, g, false);
+	PrepareMonthWeeks();
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("first_month must not be null")));
+	first = PG_GETARG_DATEADT(3);
+	if (DATE_NOT_FINITE(first))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be a finite date")));
+	j2date(first + POSTGRES_EPOCH_JDATE, &eo->first_y, &eo->first_m, &d);
+	if (d != 1 || eo->first_y < FIRST_EMP_YEAR || eo->first_y > LAST_SIM_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_month must be the first day of a month from 2008-01-01 to 2024-12-01"),
+				 errdetail("DREAM's monthly columns start in January 2008; the register ends in December 2024.")));
+}
+
+/*
+ * synth_employment(seed, scale, kommuner, first_month)
+ *		-> setof (pnr, first_month date, grads int[], branches int[]):
+ *		each person's monthly grad and branche from first_month (or the month
+ *		of the 16th birthday week) to December 2024, as monthline() takes them
+ */
+Datum
+synth_employment(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	EmpOutput	eo;
+
+	GetEmploymentArgs(fcinfo, &g, &eo);
+	eo.as_text = false;
+	OutputInit(&eo.out, fcinfo, &g);
+	ForEachPerson(&g, EmploymentRow, &eo);
+	return (Datum) 0;
+}
+
+/*
+ * synth_monthlines(seed, scale, kommuner, first_month) -> setof (pnr, maaneder text):
+ *		the same months as one monthline text each (run-length encoded, so a
+ *		tenth of the arrays' size: the fast way to load them)
+ */
+Datum
+synth_monthlines(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	EmpOutput	eo;
+
+	GetEmploymentArgs(fcinfo, &g, &eo);
+	eo.as_text = true;
+	OutputInit(&eo.out, fcinfo, &g);
+	ForEachPerson(&g, EmploymentRow, &eo);
+	return (Datum) 0;
+}
+
+/* ---------- contacts: jobsamtaler (stream 5) ---------- */
+
+/*
+ * While on a benefit with a contact course (kontanthjælp, a-dagpenge,
+ * sygedagpenge, ledighedsydelse, ressourceforløb, revalidering) a person is
+ * called to a jobsamtale within the first weeks of the run and then at
+ * intervals of about a quarter: the base interval of the state times a
+ * person's own pace (some are exempt or seen more often) times the
+ * kommune's (seeds/002 Figur 12: most kommuner hold more than 4 a year, some
+ * fewer).  A samtale is held or not (a no-show or cancellation; more often
+ * among the udsatte: seeds/001, 7-14 % no-shows).  Calibrated to seeds/002
+ * Figur 11: of the langvarige, 56 % had 8 or more held samtaler in the two
+ * years before 1 March 2020 and 19 % more than 10.
+ */
+static const double contactWeeks[N_STATES] = {
+	[ST_AKT] = 11.3,
+	[ST_JOBPARAT] = 10.0,
+	[ST_DAGPENGE] = 12.0,
+	[ST_SYGE] = 8.0,
+	[ST_LEDIGHEDSYDELSE] = 13.0,
+	[ST_RESSOURCE] = 8.0,
+	[ST_REVALIDERING] = 12.0,
+};
+static const double noShow[N_KLASSER] = {0.06, 0.09, 0.14};
+
+typedef struct ContactArgs
+{
+	Output		out;
+	DateADT		first;
+	DateADT		last;
+} ContactArgs;
+
+static void
+ContactsOfPerson(void *arg, Person *p)
+{
+	ContactArgs *ca = (ContactArgs *) arg;
+	Output	   *out = &ca->out;
+	Rng			rng;
+	double		pace;
+	/* the kommune's pace, fixed per kommune (not per seed): 0.85 - 1.25 */
+	double		kpace = 0.85 + 0.40 * ((p->kommune * 2654435761u) % 1000) / 999.0;
+
+	SimulateHere(p, &out->h);
+	RngSeed(&rng, out->g->seed, p->pnr, 5);
+	pace = 0.6 + 0.9 * Uniform(&rng);
+	for (int r = 0; r < out->h.nruns; r++)
+	{
+		const Run  *run = &out->h.runs[r];
+		DateADT		start = WEEK_MONDAY(run->start);
+		DateADT		end = WEEK_MONDAY(run->start + run->weeks);	/* exclusive */
+		DateADT		d;
+
+		if (contactWeeks[run->state] == 0 || end <= WEEK_MONDAY(first_dream_week))
+			continue;
+		/* the first samtale within four weeks, then one every interval */
+		d = start + UniformInt(&rng, 3, 27);
+		while (d < end)
+		{
+			bool		held = Uniform(&rng) >= noShow[p->klasse];
+			int			dow = j2day(d + POSTGRES_EPOCH_JDATE);	/* 0 = Sunday */
+			DateADT		day = d + (dow == 0 ? 1 : dow == 6 ? 2 : 0);	/* a weekday */
+
+			if (day < end && day >= ca->first && day <= ca->last)
+			{
+				Datum		values[3] = {Int32GetDatum(p->pnr), DateADTGetDatum(day), BoolGetDatum(held)};
+				bool		nulls[3] = {false, false, false};
+
+				PutRow(out, values, nulls);
+			}
+			d += (int) rint(7.0 * contactWeeks[run->state] * pace * kpace * (0.8 + 0.4 * Uniform(&rng)));
+		}
+	}
+}
+
+/*
+ * synth_contacts(seed, scale, kommuner, first date, last date)
+ *		-> setof (pnr, dato date, afholdt bool): the jobsamtaler of the
+ *		persons from first to last (both included)
+ */
+Datum
+synth_contacts(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	ContactArgs ca;
+
+	GetGenArgs(fcinfo, &g, false);
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("first and last must not be null")));
+	ca.first = PG_GETARG_DATEADT(3);
+	ca.last = PG_GETARG_DATEADT(4);
+	if (DATE_NOT_FINITE(ca.first) || DATE_NOT_FINITE(ca.last) || ca.first > ca.last)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first and last must be finite dates with first <= last")));
+	OutputInit(&ca.out, fcinfo, &g);
+	ForEachPerson(&g, ContactsOfPerson, &ca);
 	return (Datum) 0;
 }

@@ -73,6 +73,35 @@ CREATE FUNCTION synth_population(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_population(int8, float8, int[]) IS
 	'synthetic persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
+CREATE FUNCTION synth_background(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL)
+	RETURNS TABLE (pnr int, herkomst text, civilstand text, uddannelse text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_background(int8, float8, int[]) IS
+	'background of the synthetic persons: herkomst (dansk, indvandrer vestlig, indvandrer ikke-vestlig, efterkommer), civilstand on 2015-01-01 (ugift, gift, fraskilt, enke) and highest education (grundskole, gymnasial, erhvervsfaglig, videregående)';
+
+CREATE FUNCTION synth_employment(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL, first_month date DEFAULT '2008-01-01')
+	RETURNS TABLE (pnr int, first_month date, grads int[], branches int[])
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_employment(int8, float8, int[], date) IS
+	'monthly employment of the synthetic persons, DREAM''s grad_ (1-100, NULL = no wages) and branche_ (DB07) per month from first_month (or the month they turn 16) to December 2024, as monthline(first_month, grads, branches) takes them';
+
+CREATE FUNCTION synth_monthlines(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL, first_month date DEFAULT '2008-01-01')
+	RETURNS TABLE (pnr int, maaneder text)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 4700000;
+COMMENT ON FUNCTION synth_monthlines(int8, float8, int[], date) IS
+	'the months of synth_employment as one monthline text per person (cast with ::monthline): the same values, run-length encoded, the fast way to load them';
+
+CREATE FUNCTION synth_contacts(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							   kommuner int[] DEFAULT NULL, first date DEFAULT '2008-01-01',
+							   last date DEFAULT '2024-12-31')
+	RETURNS TABLE (pnr int, dato date, afholdt bool)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10000000;
+COMMENT ON FUNCTION synth_contacts(int8, float8, int[], date, date) IS
+	'jobsamtaler of the synthetic persons from first to last: the date (a weekday) and whether it was held (false: a no-show or cancellation)';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
@@ -292,6 +321,47 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(92, 'lang_anc_mean_2020', 'seeds/002 afsnit 3.3', 'gennemsnitlig anciennitet for langvarige', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 10.4, 'år', 0.2),
 	(93, 'lang_over10_2020', 'seeds/002 afsnit 3.3', 'langvarige med mere end 10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 40, 'pct.', 1),
 	(94, 'lang_over10_2020', 'seeds/002 Figur 3', 'langvarige med mere end 10 års anciennitet', 'København', '{101}'::int[], '1. marts 2020', 47, 'pct.', 1);
+
+/*
+ * Issue 18: the figures that background (synth_background) and monthly employment
+ * (synth_employment) carry: seeds/002's langvarige (herkomst, ordinary hours beside the
+ * benefit, virksomhedsplacering) and seeds/001's outreach evaluation (reference only: the
+ * register has no residence area, see demo/40_s001_effekt.sql) and jobsamtaler
+ * (synth_contacts: seeds/002 Figur 11).  One block, nr 95-108.
+ */
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_ikkevestlig_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background; seeds/002 counts efterkommere with their parents'' origin).'),
+	('lang_ikkevestlig_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background).'),
+	('lang_ordtimer_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with ordinary hours in March 2018 - February 2020, i.e. a month with code 1101 or 1111 in every week of the month (Thursday rule) and a grad above 0 that month (synth_employment).'),
+	('lang_virk_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with a virksomhedspraktik or løntilskud (privat or offentlig) on some day of the weeks 2018-W09 - 2020-W08 (synth_offers), or with ordinary hours (lang_ordtimer_2018_2020).'),
+	('akt_ordtimer_2018_2020',
+	 'Person-months of March 2018 - February 2020 with code 1101 in every week of the month (Thursday rule), all ages: the share with a grad above 0 that month (synth_employment), pooled over the months.'),
+	('akt_ordtimer_2021_2022',
+	 'As akt_ordtimer_2018_2020, over March 2021 - February 2022.'),
+	('lang_samtaler8_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with 8 or more held jobsamtaler (synth_contacts, afholdt) dated 1 March 2018 - 29 February 2020.'),
+	('lang_samtaler10_2018_2020',
+	 'As lang_samtaler8_2018_2020, more than 10 held jobsamtaler.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(95, 'lang_ikkevestlig_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 29, 'pct.', 3),
+	(96, 'lang_ikkevestlig_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 45, 'pct.', 3),
+	(97, 'lang_ordtimer_2018_2020', 'seeds/002 Figur 53', 'langvarige med ordinære timer parallelt med ydelsen', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 11, 'pct.', 2),
+	(98, 'lang_virk_2018_2020', 'seeds/002 Figur 49', 'langvarige i virksomhedsplacering og/eller med ordinære timer', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 52, 'pct.', 2),
+	(99, 'akt_ordtimer_2018_2020', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 4.6, 'pct.', 0.5),
+	(100, 'akt_ordtimer_2021_2022', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2021 - februar 2022', 5.9, 'pct.', 0.5),
+	(101, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 17.4, 'pct.', NULL),
+	(102, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 17.8, 'pct.', NULL),
+	(103, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', NULL),
+	(104, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', NULL),
+	(105, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', NULL),
+	(106, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', NULL),
+	(107, 'lang_samtaler8_2018_2020', 'seeds/002 Figur 11', 'langvarige med 8 eller flere afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 56, 'pct.', 3),
+	(108, 'lang_samtaler10_2018_2020', 'seeds/002 Figur 11', 'langvarige med mere end 10 afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 19, 'pct.', 3);
 
 -- seeds/000 Figur 7 and Tabel 5 in its title's quarter (demo/17_… and 19_…; branch demo2):
 -- numbered from 201 so that rows added at the same time after 94 do not collide

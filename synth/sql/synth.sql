@@ -137,6 +137,82 @@ FULL JOIN (SELECT p.kommunekode, q.aar, q.kvartal, extract(year FROM age(q.d, p.
 		   WHERE extract(year FROM age(q.d, p.foedselsdato)) BETWEEN 16 AND 66
 		   GROUP BY 1, 2, 3, 4) AS b USING (kommunekode, aar, kvartal, alder);
 
+-- background: one row per person, the documented categories, deterministic, a subset at a
+-- smaller scale; independent of the other outputs (its own random stream)
+CREATE TEMP TABLE bg AS SELECT * FROM synth_background(7, 0.002);
+SELECT count(*) AS persons, count(*) = (SELECT count(*) FROM p) AS one_per_person,
+	   count(*) FILTER (WHERE pnr NOT IN (SELECT pnr FROM p)) AS unknown_pnr,
+	   array_agg(DISTINCT herkomst ORDER BY herkomst) AS herkomst,
+	   array_agg(DISTINCT civilstand ORDER BY civilstand) AS civilstand,
+	   array_agg(DISTINCT uddannelse ORDER BY uddannelse) AS uddannelse
+FROM bg;
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM synth_background(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM bg x) AS same_background,
+	   (SELECT count(*) FROM synth_background(7, 0.001) s JOIN bg b USING (pnr)
+		WHERE (s.herkomst, s.civilstand, s.uddannelse) IS DISTINCT FROM (b.herkomst, b.civilstand, b.uddannelse)) AS half_scale_differs;
+-- København has more persons of immigrant origin than the rest; nobody under 20 (on
+-- 2015-01-01) has more than grundskole; no efterkommer born before 1965
+SELECT round(100.0 * avg((b.herkomst <> 'dansk')::int) FILTER (WHERE p.kommunekode = 101), 0)
+	 > round(100.0 * avg((b.herkomst <> 'dansk')::int) FILTER (WHERE p.kommunekode <> 101), 0) AS kbh_more_immigrants,
+	   count(*) FILTER (WHERE p.foedselsdato > date '1995-01-01' AND b.uddannelse <> 'grundskole') AS young_with_more,
+	   count(*) FILTER (WHERE p.foedselsdato < date '1965-01-01' AND b.herkomst = 'efterkommer') AS old_efterkommere
+FROM bg b JOIN p USING (pnr);
+
+-- employment: one row per person from January 2008 (or the month of the week the person
+-- turns 16) to December 2024; grads 1-100 or NULL, a branche exactly when there is a grad;
+-- monthline() takes the arrays; deterministic, a subset at a smaller scale
+CREATE TEMP TABLE em AS SELECT * FROM synth_employment(7, 0.002);
+SELECT count(*) AS persons, count(*) = (SELECT count(*) FROM p) AS one_per_person,
+	   count(*) FILTER (WHERE cardinality(grads) <> cardinality(branches)) AS bad_arrays,
+	   count(*) FILTER (WHERE (first_month + (cardinality(grads) - 1) * interval '1 month')::date <> date '2024-12-01') AS bad_end,
+	   count(*) FILTER (WHERE first_month < date '2008-01-01' OR extract(day FROM first_month) <> 1) AS bad_start,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM unnest(grads, branches) AS g(grad, branche)
+									 WHERE g.grad NOT BETWEEN 1 AND 100 OR (g.grad IS NULL) <> (g.branche IS NULL))) AS bad_values,
+	   count(*) FILTER (WHERE monthline(first_month, grads, branches) IS NULL) AS not_a_monthline
+FROM em;
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM synth_employment(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM em x) AS same_employment,
+	   (SELECT count(*) FROM synth_employment(7, 0.001) s JOIN em e USING (pnr)
+		WHERE (s.first_month, s.grads, s.branches) IS DISTINCT FROM (e.first_month, e.grads, e.branches)) AS half_scale_differs,
+	   (SELECT count(*) FROM synth_employment(7, 0.002, ARRAY[101], '2015-01-01') s JOIN em e USING (pnr)
+		WHERE e.first_month = date '2008-01-01'
+		  AND (s.first_month <> date '2015-01-01' OR s.grads <> e.grads[85:] OR s.branches <> e.branches[85:])) AS later_start_differs;
+-- synth_monthlines: the same months as monthline text
+SELECT count(*) AS persons, count(*) FILTER (WHERE m.maaneder::monthline = monthline(e.first_month, e.grads, e.branches)) AS same_months,
+	   count(*) FILTER (WHERE m.maaneder = (m.maaneder::monthline)::text) AS canonical_text
+FROM synth_monthlines(7, 0.002) m JOIN em e USING (pnr);
+SELECT count(*) FILTER (WHERE m.maaneder::monthline IS DISTINCT FROM monthline(e.first_month, e.grads, e.branches)) AS differ_from_2020
+FROM synth_monthlines(7, 0.002, ARRAY[101, 825], '2020-01-01') m
+JOIN synth_employment(7, 0.002, ARRAY[101, 825], '2020-01-01') e USING (pnr);
+
+-- contacts: jobsamtaler on weekdays within [first, last], only in weeks on a benefit with a
+-- contact course, mostly held; deterministic; a window is a subset of a longer one
+CREATE TEMP TABLE ct AS SELECT * FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31');
+SELECT count(*) > 1000 AS many, count(*) FILTER (WHERE extract(isodow FROM dato) > 5) AS weekend,
+	   count(*) FILTER (WHERE dato NOT BETWEEN '2015-01-01' AND '2016-12-31') AS outside,
+	   round(100 * avg(afholdt::int)) BETWEEN 85 AND 95 AS mostly_held,
+	   count(*) FILTER (WHERE pnr NOT IN (SELECT pnr FROM p)) AS unknown_pnr
+FROM ct;
+SELECT code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(c.dato)) AS code, count(*) AS samtaler
+FROM ct c JOIN h USING (pnr) GROUP BY 1 ORDER BY 1;
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, dato)) FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31') x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, dato)) FROM ct x) AS same_contacts,
+	   (SELECT count(*) FROM synth_contacts(7, 0.002, first => '2016-01-01', last => '2016-06-30') s
+		LEFT JOIN ct USING (pnr, dato) WHERE ct.pnr IS NULL OR ct.afholdt <> s.afholdt) AS shorter_window_differs;
+
+-- the model: in weeks without a benefit code most persons have a job; on kontanthjælp few
+-- do; in fleksjob everyone (status_history: state 1 = job, 0 = self-supported without
+-- income; codes as the benefit)
+SELECT round(100.0 * sum(weeks_in(st, '{1}', '[2015-W01,2016-W01)')) / nullif(sum(weeks_in(st, '{0,1}', '[2015-W01,2016-W01)')), 0), 0)
+		   BETWEEN 70 AND 95 AS most_selfsupported_weeks_in_job,
+	   round(100.0 * count(*) FILTER (WHERE grad_at(ml, 2015, 6) > 0 AND code_at(wl, '2015-W24') = 1101)
+			 / nullif(count(*) FILTER (WHERE code_at(wl, '2015-W24') = 1101), 0), 0) < 15 AS few_aktivitetsparate_with_grad,
+	   count(*) FILTER (WHERE code_at(wl, '2015-W24') = 1401 AND weeks_in(wl, '{1401}', month_weeks(2015, 6)) = 4
+						AND grad_at(ml, 2015, 6) IS NULL) AS fleksjob_without_grad
+FROM (SELECT weekline_from_runs(h.first_week, h.codes, h.lengths) AS wl, monthline(e.first_month, e.grads, e.branches) AS ml
+	  FROM h JOIN em e USING (pnr)) AS x,
+	 LATERAL (SELECT status_history(x.wl, x.ml, 'synthetic', '{SU}') AS st) AS s;
+
 -- arguments: defaults, and errors with their SQLSTATE
 SELECT count(*) AS default_persons_in_laesoe FROM synth_persons(kommuner => ARRAY[825]);
 SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
@@ -149,4 +225,16 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_histories(1, 0.001, first => ''1991-W26'')',
 	'SELECT * FROM synth_offers(1, 0.001, first => ''2025-W01'')',
 	'SELECT * FROM synth_offers(1, 0.001, first => NULL)',
-	'SELECT * FROM synth_population(1, -1)']) AS q;
+	'SELECT * FROM synth_population(1, -1)',
+	'SELECT * FROM synth_background(1, 2)',
+	'SELECT * FROM synth_background(1, 0.001, ARRAY[999])',
+	'SELECT * FROM synth_employment(1, 0.001, first_month => ''2007-12-01'')',
+	'SELECT * FROM synth_employment(1, 0.001, first_month => ''2015-01-02'')',
+	'SELECT * FROM synth_employment(1, 0.001, first_month => ''2025-01-01'')',
+	'SELECT * FROM synth_employment(1, 0.001, first_month => ''infinity'')',
+	'SELECT * FROM synth_employment(1, 0.001, first_month => NULL)',
+	'SELECT * FROM synth_monthlines(1, 0.001, first_month => ''2008-02-15'')',
+	'SELECT * FROM synth_monthlines(NULL, 0.001)',
+	'SELECT * FROM synth_contacts(1, 0.001, first => ''2016-01-01'', last => ''2015-01-01'')',
+	'SELECT * FROM synth_contacts(1, 0.001, first => ''-infinity'')',
+	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)']) AS q;
