@@ -33,31 +33,66 @@
 #define COX_TOLER_CHOL 1.8189894035458565e-12	/* .Machine$double.eps^0.75 */
 #define COX_TOLER_INF 3.1622776601683795e-05	/* sqrt(eps) */
 
+/*
+ * The work of the fit.  Per pattern: its covariates, centred and scaled,
+ * as a list of the non-zero ones (index and value), and its risk exp(x'b)
+ * at the beta being evaluated (one exp per pattern, not per entry).  Per
+ * entry: stratum, time, pattern and counts.
+ */
 typedef struct Cox
 {
 	int			m;				/* entries */
+	int			npat;
 	int			p;
 	bool		efron;
 	const float8 *stratum;		/* per entry */
 	const float8 *time;
-	float8	   *x;				/* m x p, centred and scaled */
+	const int  *pattern;
 	float8	   *rows;
 	float8	   *events;
 	float8	   *entered;
+	int		   *nzstart;		/* npat + 1: pattern k's non-zeros at nzstart[k] .. */
+	int		   *nzidx;
+	float8	   *nzval;
+	float8	   *zbeta;			/* npat */
+	float8	   *risk;			/* npat */
 	/* results of one evaluation */
 	float8	   *u;				/* p */
 	float8	   *imat;			/* p x p, upper triangle filled */
 	/* work */
 	float8	   *a,
 			   *a2,
-			   *a3,
 			   *cmat,
-			   *cmat2,
-			   *cmat3;
-	bool		delayed;		/* some rows enter late */
+			   *cmat2;
 } Cox;
 
-/* The log-partial likelihood, score and information at beta */
+/* adds w x to a and w x x' to the lower triangle of cmat, over x's non-zeros */
+static inline void
+AddOuter(const Cox *c, int k, float8 w, float8 *a, float8 *cmat)
+{
+	int			p = c->p;
+	const int  *idx = c->nzidx + c->nzstart[k];
+	const float8 *val = c->nzval + c->nzstart[k];
+	int			nz = c->nzstart[k + 1] - c->nzstart[k];
+
+	for (int q = 0; q < nz; q++)
+	{
+		int			i = idx[q];
+		float8		wx = w * val[q];
+
+		a[i] += wx;
+		for (int r = 0; r <= q; r++)
+			cmat[i * p + idx[r]] += wx * val[r];
+	}
+}
+
+/*
+ * The log-partial likelihood, score and information at beta.  The
+ * risk-set sums (denominator, S1 = a, S2 = cmat) are kept cumulatively,
+ * going back in time, entry by entry at the cost of the entry's non-zero
+ * covariates squared; the score and information are updated once per
+ * distinct event time (p^2), as coxph does per death.
+ */
 static float8
 CoxEvaluate(Cox *c, const float8 *beta)
 {
@@ -66,6 +101,15 @@ CoxEvaluate(Cox *c, const float8 *beta)
 	float8		denom = 0;
 	int			e = c->m - 1;
 
+	for (int k = 0; k < c->npat; k++)
+	{
+		float8		z = 0;
+
+		for (int q = c->nzstart[k]; q < c->nzstart[k + 1]; q++)
+			z += beta[c->nzidx[q]] * c->nzval[q];
+		c->zbeta[k] = z;
+		c->risk[k] = exp(z);
+	}
 	memset(c->u, 0, sizeof(float8) * p);
 	memset(c->imat, 0, sizeof(float8) * p * p);
 	while (e >= 0)
@@ -75,6 +119,7 @@ CoxEvaluate(Cox *c, const float8 *beta)
 		float8		ndead = 0,
 					denom2 = 0,
 					denom3 = 0;
+		bool		deaths_any = false;
 
 		CHECK_FOR_INTERRUPTS();
 		/* the last time of a stratum starts its risk set */
@@ -84,71 +129,42 @@ CoxEvaluate(Cox *c, const float8 *beta)
 			memset(c->a, 0, sizeof(float8) * p);
 			memset(c->cmat, 0, sizeof(float8) * p * p);
 		}
-		memset(c->a2, 0, sizeof(float8) * p);
-		memset(c->cmat2, 0, sizeof(float8) * p * p);
-		if (c->delayed)
-		{
-			memset(c->a3, 0, sizeof(float8) * p);
-			memset(c->cmat3, 0, sizeof(float8) * p * p);
-		}
 		for (; e >= 0 && c->time[e] == dtime && c->stratum[e] == s; e--)
 		{
-			const float8 *x = c->x + (Size) e * p;
-			float8		zbeta = 0,
-						risk,
+			int			k = c->pattern[e];
+			float8		risk = c->risk[k],
 						cens = c->rows[e] - c->events[e],
 						dead = c->events[e],
 						late = c->entered[e];
 
-			for (int i = 0; i < p; i++)
-				zbeta += beta[i] * x[i];
-			risk = exp(zbeta);
 			if (late > 0)
 			{
-				/* rows entering at this time, taken out below */
+				/* rows entering at this time are not at risk at it: (entry, exit] */
 				denom3 += late * risk;
-				for (int i = 0; i < p; i++)
-				{
-					c->a3[i] += late * risk * x[i];
-					for (int j = 0; j <= i; j++)
-						c->cmat3[i * p + j] += late * risk * x[i] * x[j];
-				}
+				AddOuter(c, k, -late * risk, c->a, c->cmat);
 			}
 			if (cens > 0)
 			{
 				denom += cens * risk;
-				for (int i = 0; i < p; i++)
-				{
-					c->a[i] += cens * risk * x[i];
-					for (int j = 0; j <= i; j++)
-						c->cmat[i * p + j] += cens * risk * x[i] * x[j];
-				}
+				AddOuter(c, k, cens * risk, c->a, c->cmat);
 			}
 			if (dead > 0)
 			{
+				if (!deaths_any)
+				{
+					memset(c->a2, 0, sizeof(float8) * p);
+					memset(c->cmat2, 0, sizeof(float8) * p * p);
+					deaths_any = true;
+				}
 				ndead += dead;
 				denom2 += dead * risk;
-				loglik += dead * zbeta;
-				for (int i = 0; i < p; i++)
-				{
-					c->u[i] += dead * x[i];
-					c->a2[i] += dead * risk * x[i];
-					for (int j = 0; j <= i; j++)
-						c->cmat2[i * p + j] += dead * risk * x[i] * x[j];
-				}
+				loglik += dead * c->zbeta[k];
+				for (int q = c->nzstart[k]; q < c->nzstart[k + 1]; q++)
+					c->u[c->nzidx[q]] += dead * c->nzval[q];
+				AddOuter(c, k, dead * risk, c->a2, c->cmat2);
 			}
 		}
-		/* rows entering at this time are not at risk at it: (entry, exit] */
-		if (denom3 > 0)
-		{
-			denom -= denom3;
-			for (int i = 0; i < p; i++)
-			{
-				c->a[i] -= c->a3[i];
-				for (int j = 0; j <= i; j++)
-					c->cmat[i * p + j] -= c->cmat3[i * p + j];
-			}
-		}
+		denom -= denom3;
 		if (ndead > 0 && (!c->efron || ndead == 1))
 		{
 			/* Breslow: every death sees the whole risk set */
@@ -285,11 +301,15 @@ regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit)
 {
 	int			m = r->nentries;
 	int			p = r->p;
+	int			npat = REG_NPATTERNS(r);
 	Cox			c;
 	float8	   *mean = palloc0(sizeof(float8) * Max(p, 1));
+	float8	   *shift = palloc0(sizeof(float8) * Max(p, 1));
 	float8	   *scale = palloc(sizeof(float8) * Max(p, 1));
+	float8	   *prows = palloc0(sizeof(float8) * Max(npat, 1));
 	float8	   *stratum = palloc(sizeof(float8) * m);
 	float8	   *time = palloc(sizeof(float8) * m);
+	int		   *pattern = palloc(sizeof(int) * m);
 	float8	   *beta = palloc0(sizeof(float8) * Max(p, 1));
 	float8	   *newbeta = palloc0(sizeof(float8) * Max(p, 1));
 	float8	   *step = palloc0(sizeof(float8) * Max(p, 1));
@@ -301,61 +321,101 @@ regression_cox_fit(const Regression *r, bool efron, RegressionFit *fit)
 	int			iter;
 	bool		converged = false;
 	int			rank;
+	int			nz = 0;
 
 	memset(fit, 0, sizeof(RegressionFit));
 	fit->k = p;
 	c.m = m;
+	c.npat = npat;
 	c.p = p;
 	c.efron = efron;
-	c.x = palloc_extended(sizeof(float8) * (Size) m * Max(p, 1), MCXT_ALLOC_HUGE);
 	c.rows = palloc(sizeof(float8) * m);
 	c.events = palloc(sizeof(float8) * m);
 	c.entered = palloc(sizeof(float8) * m);
-	c.a3 = palloc(sizeof(float8) * Max(p, 1));
-	c.cmat3 = palloc(sizeof(float8) * Max(p * p, 1));
-	c.delayed = false;
 	c.u = palloc(sizeof(float8) * Max(p, 1));
 	c.imat = palloc(sizeof(float8) * Max(p * p, 1));
 	c.a = palloc(sizeof(float8) * Max(p, 1));
-	c.a2 = palloc(sizeof(float8) * Max(p, 1));
+	c.a2 = palloc0(sizeof(float8) * Max(p, 1));
 	c.cmat = palloc(sizeof(float8) * Max(p * p, 1));
-	c.cmat2 = palloc(sizeof(float8) * Max(p * p, 1));
+	c.cmat2 = palloc0(sizeof(float8) * Max(p * p, 1));
+	c.zbeta = palloc(sizeof(float8) * Max(npat, 1));
+	c.risk = palloc(sizeof(float8) * Max(npat, 1));
 	for (int i = 0; i < m; i++)
 	{
 		const float8 *key = REG_KEY(r, i);
+		int			k = (int) key[2];
 
+		if (!(k >= 0 && k < npat))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupted regression value"),
+					 errdetail("Entry %d has a pattern number out of range.", i + 1)));
 		stratum[i] = key[0];
 		time[i] = key[1];
+		pattern[i] = k;
 		c.rows[i] = REG_VAL(r, i)[REG_ROWS];
 		c.events[i] = REG_VAL(r, i)[REG_Y];
 		c.entered[i] = REG_VAL(r, i)[REG_ENTERED];
-		if (c.entered[i] > 0)
-			c.delayed = true;
-		memcpy(c.x + (Size) i * p, REG_X(r, i), sizeof(float8) * p);
+		prows[k] += c.rows[i];
 		total += c.rows[i];
 		fit->rows += c.rows[i];
 		fit->events += c.events[i];
 	}
 	c.stratum = stratum;
 	c.time = time;
+	c.pattern = pattern;
 
-	/* centre and scale the covariates, as coxph */
+	/*
+	 * Centre and scale the covariates, as coxph: scaled by the inverse of
+	 * their mean absolute deviation from the mean.  The fit's estimates,
+	 * log-likelihood and information do not depend on the centre, so a
+	 * covariate that is 0 in at least half of the rows (a dummy, say) is
+	 * centred at 0 instead of its mean: its zeros stay zeros, and the
+	 * risk-set sums cost the non-zero covariates only.  Others (a
+	 * continuous covariate) are centred at their mean, as coxph does.
+	 */
 	for (int j = 0; j < p; j++)
 	{
-		float8		s = 0;
+		float8		s = 0,
+					zeros = 0;
 
-		for (int i = 0; i < m; i++)
-			mean[j] += c.rows[i] * c.x[(Size) i * p + j];
-		mean[j] /= total;
-		for (int i = 0; i < m; i++)
+		for (int k = 0; k < npat; k++)
 		{
-			c.x[(Size) i * p + j] -= mean[j];
-			s += c.rows[i] * fabs(c.x[(Size) i * p + j]);
+			float8		x = REG_PATTERN(r, k)[j];
+
+			mean[j] += prows[k] * x;
+			if (x == 0)
+				zeros += prows[k];
 		}
+		mean[j] /= total;
+		for (int k = 0; k < npat; k++)
+			s += prows[k] * fabs(REG_PATTERN(r, k)[j] - mean[j]);
 		scale[j] = s > 0 ? total / s : 1.0;
-		for (int i = 0; i < m; i++)
-			c.x[(Size) i * p + j] *= scale[j];
+		shift[j] = 2 * zeros >= total ? 0 : mean[j];
 	}
+	c.nzstart = palloc(sizeof(int) * (npat + 1));
+	for (int k = 0; k < npat; k++)
+		for (int j = 0; j < p; j++)
+			nz += REG_PATTERN(r, k)[j] != shift[j];
+	c.nzidx = palloc(sizeof(int) * Max(nz, 1));
+	c.nzval = palloc(sizeof(float8) * Max(nz, 1));
+	nz = 0;
+	for (int k = 0; k < npat; k++)
+	{
+		c.nzstart[k] = nz;
+		for (int j = 0; j < p; j++)
+		{
+			float8		x = REG_PATTERN(r, k)[j];
+
+			if (x != shift[j])
+			{
+				c.nzidx[nz] = j;
+				c.nzval[nz] = (x - shift[j]) * scale[j];
+				nz++;
+			}
+		}
+	}
+	c.nzstart[npat] = nz;
 
 	/* the first step, from beta = 0 */
 	loglik0 = best = CoxEvaluate(&c, beta);

@@ -55,6 +55,18 @@ PG_FUNCTION_INFO_V1(cox_trans);
 PG_FUNCTION_INFO_V1(cox_trans_entry);
 PG_FUNCTION_INFO_V1(cox_trans_strata);
 PG_FUNCTION_INFO_V1(regression_combine);
+PG_FUNCTION_INFO_V1(logistic_msfunc);
+PG_FUNCTION_INFO_V1(logistic_minvfunc);
+PG_FUNCTION_INFO_V1(poisson_msfunc);
+PG_FUNCTION_INFO_V1(poisson_minvfunc);
+PG_FUNCTION_INFO_V1(cox_msfunc);
+PG_FUNCTION_INFO_V1(cox_minvfunc);
+PG_FUNCTION_INFO_V1(cox_msfunc_entry);
+PG_FUNCTION_INFO_V1(cox_minvfunc_entry);
+PG_FUNCTION_INFO_V1(regression_msfunc);
+PG_FUNCTION_INFO_V1(regression_minvfunc);
+PG_FUNCTION_INFO_V1(regression_mfinal);
+PG_FUNCTION_INFO_V1(regression_subtract);
 PG_FUNCTION_INFO_V1(coef_table);
 PG_FUNCTION_INFO_V1(regression_fit);
 PG_FUNCTION_INFO_V1(regression_predict);
@@ -74,23 +86,31 @@ KindNval(int kind)
 	return kind == REG_LOGISTIC ? REG_LOGISTIC_NVAL : kind == REG_POISSON ? REG_POISSON_NVAL : REG_COX_NVAL;
 }
 
-/* key float8s per entry: x, after the stratum and time for Cox */
+/* key float8s per entry: x, or stratum, time and pattern number for Cox */
 static int
 KindNkey(int kind, int p)
 {
-	return kind == REG_COX ? p + 2 : p;
+	return kind == REG_COX ? REG_COX_NKEY : p;
 }
 
+/* global slots: the Poisson sums, the number of patterns of a Cox model */
 static int
 KindNglobal(int kind)
 {
-	return kind == REG_POISSON ? REG_POISSON_NGLOBAL : 0;
+	return kind == REG_POISSON ? REG_POISSON_NGLOBAL : kind == REG_COX ? REG_COX_NGLOBAL : 0;
+}
+
+static int
+KindVersion(int kind)
+{
+	return kind == REG_COX ? REGRESSION_COX_VERSION : REGRESSION_VERSION;
 }
 
 /*
  * The slots of a kind's values and global sums: 'f' a float8 (whole
  * numbers: rows, events of a logistic model, rows with non-integer
- * events), 'x' a fixed-point sum (two slots).
+ * events), 'x' a fixed-point sum (two slots).  (The global slot of a Cox
+ * model, its number of patterns, is not a sum.)
  */
 static const char *
 ValLayout(int kind)
@@ -160,6 +180,24 @@ AddSlots(float8 *dst, const float8 *src, const char *layout)
 	}
 }
 
+/* subtracts the slots of src from dst by a layout (exact: whole numbers, fixed point) */
+static void
+SubSlots(float8 *dst, const float8 *src, const char *layout)
+{
+	for (; *layout; layout++)
+	{
+		if (*layout == 'f')
+			*dst++ -= *src++;
+		else
+		{
+			FixedAdd(dst, -FixedGet(src));
+			dst += 2;
+			src += 2;
+		}
+	}
+}
+
+/* the most entries of a flat value: patterns, or for Cox entries */
 static int64
 MaxEntries(int kind)
 {
@@ -167,17 +205,26 @@ MaxEntries(int kind)
 }
 
 static void
-CheckPatternLimit(int kind, int64 n)
+CheckPatternLimit(int64 n)
 {
-	if (n > MaxEntries(kind))
+	if (n > REGRESSION_MAX_PATTERNS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("regression has too many distinct covariate patterns"),
-				 kind == REG_COX
-				 ? errdetail("A cox state holds at most %d distinct pairs of time and covariate vector.",
-							 REGRESSION_MAX_COX_ENTRIES)
-				 : errdetail("A regression state holds at most %d distinct covariate vectors.",
-							 REGRESSION_MAX_PATTERNS),
+				 errdetail("A regression state holds at most %d distinct covariate vectors.",
+						   REGRESSION_MAX_PATTERNS),
+				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements.")));
+}
+
+static void
+CheckCoxEntryLimit(int64 n)
+{
+	if (n > REGRESSION_MAX_COX_ENTRIES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("regression has too many distinct covariate patterns"),
+				 errdetail("A cox state holds at most %d distinct pairs of time and covariate vector.",
+						   REGRESSION_MAX_COX_ENTRIES),
 				 errhint("Coarsen the covariates: age in bands instead of years or days, fewer categories, no continuous measurements; for cox, durations in whole weeks or months.")));
 }
 
@@ -194,6 +241,19 @@ CheckP(int64 p)
 
 /* ---------- the expanded state ---------- */
 
+/*
+ * While aggregating, a state numbers its distinct covariate patterns in
+ * order of arrival: their covariates in keys (p float8s each), found by a
+ * hash table of the pattern numbers, or, for a pattern whose covariates
+ * are all 0 or 1 (the dummies of categorical covariates, the usual case),
+ * by a hash table of its covariates as a 64-bit mask (p <= 64), which
+ * costs a row a few instructions instead of hashing and comparing p
+ * float8s.  The two tables hold disjoint patterns.  A logistic or Poisson
+ * state keeps its sums per pattern (vals); a Cox state keeps its entries,
+ * keyed by (stratum, time, pattern number), in a hash table of their own
+ * whose cells hold the sums too (one probe a row).
+ */
+
 #define REG_PROBE PG_UINT32_MAX
 
 typedef struct RegCell
@@ -203,22 +263,48 @@ typedef struct RegCell
 	char		status;			/* used by simplehash */
 } RegCell;
 
+/* a binary pattern: bit j is covariate j + 1 */
+typedef struct MaskCell
+{
+	uint64		mask;
+	uint32		idx;
+	char		status;
+} MaskCell;
+
+/* a Cox entry: the key and its sums, in the hash table's cell */
+typedef struct CoxKey
+{
+	float8		time;
+	int32		stratum;
+	int32		pattern;
+} CoxKey;
+
+typedef struct CoxCell
+{
+	CoxKey		key;
+	float8		v[REG_COX_NVAL];
+	uint32		hash;
+	char		status;
+} CoxCell;
+
 typedef struct RegState
 {
 	ExpandedObjectHeader hdr;
 	bool		known;			/* kind and p set */
 	int			kind;
 	int			p;
-	int			nkey;			/* key float8s: p, or p + 2 for Cox */
-	int			nval;
+	int			nkey;			/* key float8s of a pattern: p */
+	int			nval;			/* value slots per pattern (logistic, poisson) */
 	int			nglobal;
 	int			n;				/* patterns */
 	int			cap;
 	float8	   *keys;			/* cap x p */
-	float8	   *vals;			/* cap x nval slots */
+	float8	   *vals;			/* cap x nval slots (not for Cox) */
 	float8		global[REG_POISSON_NGLOBAL];
 	const float8 *probe;
 	struct reg_hash_hash *table;
+	struct mask_hash_hash *masks;
+	struct cox_hash_hash *entries;	/* Cox */
 	/* Cox strata: -1 not known yet, 0 none, 1 named (labels below) */
 	int			strata;
 	int			nstrata;
@@ -230,6 +316,18 @@ typedef struct RegState
 	int			last_stratum;	/* of the previous row, -1 before the first */
 	struct strat_hash_hash *strata_table;
 } RegState;
+
+/* a 64-bit mix (the finalizer of splitmix64) */
+static inline uint64
+Mix64(uint64 h)
+{
+	h ^= h >> 30;
+	h *= UINT64CONST(0xBF58476D1CE4E5B9);
+	h ^= h >> 27;
+	h *= UINT64CONST(0x94D049BB133111EB);
+	h ^= h >> 31;
+	return h;
+}
 
 /* a fast hash of a key's float8s (hash_bytes costs a fifth of a row) */
 static inline uint32
@@ -249,6 +347,16 @@ KeyHash(const float8 *key, int n)
 	return (uint32) (h ^ (h >> 32));
 }
 
+static inline uint32
+CoxKeyHash(CoxKey k)
+{
+	uint64		w;
+
+	memcpy(&w, &k.time, sizeof(uint64));
+	w ^= Mix64(((uint64) (uint32) k.stratum << 32) | (uint32) k.pattern);
+	return (uint32) Mix64(w);
+}
+
 static inline const float8 *
 KeyOf(RegState *st, uint32 idx)
 {
@@ -264,6 +372,31 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_EQUAL(tb, a, b) (memcmp(KeyOf((RegState *) (tb)->private_data, (a)), \
 								   KeyOf((RegState *) (tb)->private_data, (b)), \
 								   ((RegState *) (tb)->private_data)->nkey * sizeof(float8)) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+#define SH_PREFIX mask_hash
+#define SH_ELEMENT_TYPE MaskCell
+#define SH_KEY_TYPE uint64
+#define SH_KEY mask
+#define SH_HASH_KEY(tb, k) ((uint32) Mix64(k))
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+#define SH_PREFIX cox_hash
+#define SH_ELEMENT_TYPE CoxCell
+#define SH_KEY_TYPE CoxKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) CoxKeyHash(k)
+#define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).stratum == (b).stratum && \
+							(a).pattern == (b).pattern)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
 #define SH_SCOPE static inline
@@ -333,23 +466,14 @@ KeyCmp(const float8 *a, const float8 *b, int p)
 	return 0;
 }
 
-/* orders pattern indexes by their keys (by rank the stratum numbers, when named) */
-typedef struct OrderArg
-{
-	const RegState *st;
-	const int  *rank;			/* rank of each stratum number, or NULL */
-} OrderArg;
-
+/* orders pattern indexes by their keys */
 static int
 IndexCmp(const void *a, const void *b, void *arg)
 {
-	const OrderArg *o = arg;
-	const RegState *st = o->st;
+	const RegState *st = arg;
 	const float8 *ka = st->keys + (Size) *(const int *) a * st->nkey;
 	const float8 *kb = st->keys + (Size) *(const int *) b * st->nkey;
 
-	if (o->rank != NULL && ka[0] != kb[0])
-		return o->rank[(int) ka[0]] < o->rank[(int) kb[0]] ? -1 : 1;
 	return KeyCmp(ka, kb, st->nkey);
 }
 
@@ -364,81 +488,206 @@ StratumCmp(const void *a, const void *b, void *arg)
 	return jobreg_compare_labels(st->labels[x], st->lens[x], st->labels[y], st->lens[y]);
 }
 
+/* a Cox entry in the flat order: stratum rank, time, pattern rank */
+typedef struct CoxOrder
+{
+	float8		time;
+	int32		stratum;
+	int32		pattern;
+	const CoxCell *cell;
+} CoxOrder;
+
+static int
+CoxOrderCmp(const void *a, const void *b)
+{
+	const CoxOrder *x = a;
+	const CoxOrder *y = b;
+
+	if (x->stratum != y->stratum)
+		return x->stratum < y->stratum ? -1 : 1;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	if (x->pattern != y->pattern)
+		return x->pattern < y->pattern ? -1 : 1;
+	return 0;
+}
+
+/*
+ * What the flat form of a state holds: the patterns in use (a logistic or
+ * Poisson pattern with rows; a Cox pattern with an entry), in their flat
+ * order, and for Cox the strata in use and the entries.  Rows taken out of
+ * a state (regression_subtract, the moving aggregates) can leave patterns,
+ * entries and strata without rows: they are left out, so that the flat
+ * form is the one the remaining rows give.
+ */
+typedef struct RegLayout
+{
+	int			npatterns;
+	int		   *order;			/* pattern index by flat number */
+	int		   *rank;			/* flat number by pattern index, -1 if unused */
+	int			nentries;		/* Cox */
+	int			nstrata;		/* Cox named strata in use */
+	int		   *srank;			/* flat stratum number by stratum index */
+	int		   *sorder;			/* stratum index by flat number */
+	Size		labelbytes;
+} RegLayout;
+
+/* counts only (sorted = false), or the orders too */
+static void
+Layout(const RegState *st, RegLayout *lay, bool sorted)
+{
+	bool	   *used = palloc0(sizeof(bool) * Max(st->n, 1));
+	bool	   *sused = palloc0(sizeof(bool) * Max(st->nstrata, 1));
+	int			k = 0;
+
+	memset(lay, 0, sizeof(RegLayout));
+	if (st->kind == REG_COX)
+	{
+		cox_hash_iterator it;
+		CoxCell    *cell;
+
+		cox_hash_start_iterate(st->entries, &it);
+		while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+		{
+			used[cell->key.pattern] = true;
+			if (st->nstrata > 0)
+				sused[cell->key.stratum] = true;
+			lay->nentries++;
+		}
+	}
+	else
+		for (int i = 0; i < st->n; i++)
+			used[i] = st->vals[(Size) i * st->nval + REG_ROWS] > 0;
+	lay->order = palloc(sizeof(int) * Max(st->n, 1));
+	lay->rank = palloc(sizeof(int) * Max(st->n, 1));
+	for (int i = 0; i < st->n; i++)
+	{
+		lay->rank[i] = -1;
+		if (used[i])
+			lay->order[k++] = i;
+	}
+	lay->npatterns = k;
+	lay->srank = palloc(sizeof(int) * Max(st->nstrata, 1));
+	lay->sorder = palloc(sizeof(int) * Max(st->nstrata, 1));
+	for (int s = 0; s < st->nstrata; s++)
+	{
+		lay->srank[s] = -1;
+		if (sused[s])
+		{
+			lay->sorder[lay->nstrata++] = s;
+			lay->labelbytes += sizeof(int32) + st->lens[s];
+		}
+	}
+	if (sorted)
+	{
+		if (st->nkey > 0)
+			qsort_arg(lay->order, lay->npatterns, sizeof(int), IndexCmp, (void *) st);
+		for (int i = 0; i < lay->npatterns; i++)
+			lay->rank[lay->order[i]] = i;
+		qsort_arg(lay->sorder, lay->nstrata, sizeof(int), StratumCmp, (void *) st);
+		for (int s = 0; s < lay->nstrata; s++)
+			lay->srank[lay->sorder[s]] = s;
+	}
+	pfree(used);
+	pfree(sused);
+}
+
+static Size
+LayoutFlatSize(const RegState *st, const RegLayout *lay)
+{
+	if (st->kind == REG_COX)
+		return REGRESSION_HDRSZ + sizeof(float8) *
+			(REG_COX_NGLOBAL + (Size) lay->nentries * (REG_COX_NKEY + REG_COX_NVAL) +
+			 (Size) lay->npatterns * st->p) + lay->labelbytes;
+	return REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) st->nglobal + (Size) lay->npatterns * (st->nkey + st->nval));
+}
+
 static Size
 RegFlatSize(ExpandedObjectHeader *eohptr)
 {
 	RegState   *st = (RegState *) eohptr;
-	Size		size = REGRESSION_HDRSZ +
-		sizeof(float8) * ((Size) st->nglobal + (Size) st->n * (st->nkey + st->nval));
+	RegLayout	lay;
 
-	for (int k = 0; k < st->nstrata; k++)
-		size += sizeof(int32) + st->lens[k];
-	return size;
+	Layout(st, &lay, false);
+	return LayoutFlatSize(st, &lay);
 }
 
-/* The flat form is canonical: patterns sorted */
+/* The flat form is canonical: patterns sorted, Cox entries sorted */
 static void
 RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	RegState   *st = (RegState *) eohptr;
 	Regression *r = (Regression *) result;
-	int		   *order = palloc(sizeof(int) * Max(st->n, 1));
-	int		   *byrank = NULL;
-	int		   *rank = NULL;
-	OrderArg	arg = {st, NULL};
-	char	   *lp;
+	RegLayout	lay;
 
+	Layout(st, &lay, true);
+	Assert(LayoutFlatSize(st, &lay) == allocated_size);
 	memset(r, 0, allocated_size);
 	SET_VARSIZE(r, allocated_size);
-	r->version = REGRESSION_VERSION;
+	r->version = st->kind == REG_COX ? REGRESSION_COX_VERSION : REGRESSION_VERSION;
 	r->kind = st->kind;
 	r->p = st->p;
+	if (st->kind == REG_COX)
+	{
+		CoxOrder   *ents = palloc_extended(sizeof(CoxOrder) * Max(lay.nentries, 1), MCXT_ALLOC_HUGE);
+		cox_hash_iterator it;
+		CoxCell    *cell;
+		int			n = 0;
+		char	   *lp;
+
+		r->nkey = REG_COX_NKEY;
+		r->nval = REG_COX_NVAL;
+		r->nglobal = REG_COX_NGLOBAL;
+		r->nentries = lay.nentries;
+		r->nstrata = lay.nstrata;
+		r->data[0] = lay.npatterns;
+		cox_hash_start_iterate(st->entries, &it);
+		while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+		{
+			ents[n].time = cell->key.time;
+			ents[n].stratum = st->nstrata > 0 ? lay.srank[cell->key.stratum] : 0;
+			ents[n].pattern = lay.rank[cell->key.pattern];
+			ents[n].cell = cell;
+			n++;
+		}
+		Assert(n == lay.nentries);
+		qsort(ents, n, sizeof(CoxOrder), CoxOrderCmp);
+		for (int i = 0; i < n; i++)
+		{
+			float8	   *key = REG_KEY(r, i);
+
+			key[0] = ents[i].stratum;
+			key[1] = ents[i].time;
+			key[2] = ents[i].pattern;
+			memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
+		}
+		for (int k = 0; k < lay.npatterns; k++)
+			memcpy(REG_PATTERN(r, k), st->keys + (Size) lay.order[k] * st->p, sizeof(float8) * st->p);
+		lp = REG_STRATA(r);
+		for (int k = 0; k < lay.nstrata; k++)
+		{
+			int			s = lay.sorder[k];
+
+			memcpy(lp, &st->lens[s], sizeof(int32));
+			memcpy(lp + sizeof(int32), st->labels[s], st->lens[s]);
+			lp += sizeof(int32) + st->lens[s];
+		}
+		Assert(lp == (char *) result + allocated_size);
+		pfree(ents);
+		return;
+	}
 	r->nkey = st->nkey;
 	r->nval = st->nval;
 	r->nglobal = st->nglobal;
-	r->nentries = st->n;
-	r->nstrata = st->nstrata;
+	r->nentries = lay.npatterns;
 	memcpy(REG_GLOBALS(r), st->global, sizeof(float8) * st->nglobal);
-	if (st->nstrata > 0)
+	for (int i = 0; i < lay.npatterns; i++)
 	{
-		/* stratum numbers in order of arrival become the ranks of the labels */
-		byrank = palloc(sizeof(int) * st->nstrata);
-		rank = palloc(sizeof(int) * st->nstrata);
-		for (int k = 0; k < st->nstrata; k++)
-			byrank[k] = k;
-		qsort_arg(byrank, st->nstrata, sizeof(int), StratumCmp, st);
-		for (int k = 0; k < st->nstrata; k++)
-			rank[byrank[k]] = k;
-		arg.rank = rank;
-	}
-	for (int i = 0; i < st->n; i++)
-		order[i] = i;
-	if (st->nkey > 0)
-		qsort_arg(order, st->n, sizeof(int), IndexCmp, &arg);
-	for (int i = 0; i < st->n; i++)
-	{
-		int			o = order[i];
+		int			o = lay.order[i];
 
 		memcpy(REG_KEY(r, i), st->keys + (Size) o * st->nkey, sizeof(float8) * st->nkey);
 		memcpy(REG_VAL(r, i), st->vals + (Size) o * st->nval, sizeof(float8) * st->nval);
-		if (rank != NULL)
-			REG_KEY(r, i)[0] = rank[(int) REG_KEY(r, i)[0]];
-	}
-	lp = REG_STRATA(r);
-	for (int k = 0; k < st->nstrata; k++)
-	{
-		int			s = byrank[k];
-
-		memcpy(lp, &st->lens[s], sizeof(int32));
-		memcpy(lp + sizeof(int32), st->labels[s], st->lens[s]);
-		lp += sizeof(int32) + st->lens[s];
-	}
-	Assert(lp == (char *) result + allocated_size);
-	pfree(order);
-	if (rank != NULL)
-	{
-		pfree(rank);
-		pfree(byrank);
 	}
 }
 
@@ -454,9 +703,24 @@ RegStateCreate(MemoryContext cxt)
 
 	EOH_init_header(&st->hdr, &RegMethods, cxt);
 	st->table = reg_hash_create(cxt, 64, st);
+	st->masks = mask_hash_create(cxt, 64, st);
 	st->strata = -1;
 	st->last_stratum = -1;
 	return st;
+}
+
+/* rows in the state (an empty moving-aggregate state has none) */
+static bool
+StateEmpty(const RegState *st)
+{
+	if (!st->known)
+		return true;
+	if (st->kind == REG_COX)
+		return st->entries->members == 0;
+	for (int i = 0; i < st->n; i++)
+		if (st->vals[(Size) i * st->nval + REG_ROWS] > 0)
+			return false;
+	return true;
 }
 
 /* a Cox state with named strata or without; the two do not merge */
@@ -498,9 +762,24 @@ CheckStrataLimit(int64 n)
 				 errhint("Stratify on fewer groups, or put the grouping among the covariates.")));
 }
 
-/* The number of a stratum label in a state with named strata, added if new */
+static void NotPartOf(void) pg_attribute_noreturn();
+
+/* rows taken out of a state that it does not hold */
+static void
+NotPartOf(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("regression state to subtract is not part of the state"),
+			 errdetail("Only rows that were added to a state can be taken out of it: every covariate pattern (and for cox every stratum and time) of the subtracted rows must be in the state, with at least their rows, events and sums.")));
+}
+
+/*
+ * The number of a stratum label in a state with named strata, added if new
+ * (insert), else -1 when the state has no such stratum.
+ */
 static int
-StratumNumber(RegState *st, const char *label, int32 len)
+StratumNumber(RegState *st, const char *label, int32 len, bool insert)
 {
 	StratCell  *cell;
 	bool		found;
@@ -510,6 +789,11 @@ StratumNumber(RegState *st, const char *label, int32 len)
 		return k;
 	st->probe_label = label;
 	st->probe_len = len;
+	if (!insert)
+	{
+		cell = strat_hash_lookup(st->strata_table, REG_PROBE);
+		return cell == NULL ? -1 : (int) cell->idx;
+	}
 	cell = strat_hash_insert(st->strata_table, REG_PROBE, &found);
 	if (!found)
 	{
@@ -553,9 +837,11 @@ SetModel(RegState *st, int kind, int p)
 		st->known = true;
 		st->kind = kind;
 		st->p = p;
-		st->nkey = KindNkey(kind, p);
-		st->nval = KindNval(kind);
-		st->nglobal = KindNglobal(kind);
+		st->nkey = p;
+		st->nval = kind == REG_COX ? 0 : KindNval(kind);
+		st->nglobal = kind == REG_COX ? 0 : KindNglobal(kind);
+		if (kind == REG_COX)
+			st->entries = cox_hash_create(st->hdr.eoh_context, 256, st);
 		return;
 	}
 	if (st->kind != kind)
@@ -569,87 +855,270 @@ SetModel(RegState *st, int kind, int p)
 				 errdetail("Every row of a model, and every state merged into it, must have the same number of covariates.")));
 }
 
-/* The sums of pattern x (st->p values, finite, no negative zero), added if new */
-static float8 *
-PatternSums(RegState *st, const float8 *x)
+/* a new pattern x at the end of the arrays; returns its index */
+static int
+NewPattern(RegState *st, const float8 *x)
 {
-	uint32		hash;
-	RegCell    *cell;
-	bool		found;
-
-	st->probe = x;
-	hash = KeyHash(x, st->nkey);
-	cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
-	if (!found)
+	CheckPatternLimit((int64) st->n + 1);
+	if (st->n == st->cap)
 	{
-		CheckPatternLimit(st->kind, (int64) st->n + 1);
-		if (st->n == st->cap)
-		{
-			int			cap = Max(64, st->cap * 2);
-			MemoryContext cxt = st->hdr.eoh_context;
+		int			cap = Max(64, st->cap * 2);
+		MemoryContext cxt = st->hdr.eoh_context;
 
-			if (st->cap == 0)
-			{
-				st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
+		if (st->cap == 0)
+		{
+			st->keys = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
+			if (st->nval > 0)
 				st->vals = MemoryContextAllocHuge(cxt, sizeof(float8) * (Size) cap * st->nval);
-			}
-			else
-			{
-				st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
-				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
-			}
-			st->cap = cap;
 		}
-		memcpy(st->keys + (Size) st->n * st->nkey, x, sizeof(float8) * st->nkey);
-		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
-		cell->idx = st->n++;
-		cell->hash = hash;
+		else
+		{
+			st->keys = repalloc_huge(st->keys, sizeof(float8) * (Size) cap * Max(st->nkey, 1));
+			if (st->nval > 0)
+				st->vals = repalloc_huge(st->vals, sizeof(float8) * (Size) cap * st->nval);
+		}
+		st->cap = cap;
 	}
-	return st->vals + (Size) cell->idx * st->nval;
+	memcpy(st->keys + (Size) st->n * st->nkey, x, sizeof(float8) * st->nkey);
+	if (st->nval > 0)
+		memset(st->vals + (Size) st->n * st->nval, 0, sizeof(float8) * st->nval);
+	return st->n++;
 }
 
-/* Adds the entries and sums of a flat state */
+/*
+ * The index of pattern x (st->p values, finite, no negative zero), added if
+ * new (insert), else -1 when the state has no such pattern.  binary: every
+ * covariate is 0 or 1, and mask has bit j set when x[j] is 1.
+ */
+static inline int
+PatternIndex(RegState *st, const float8 *x, bool binary, uint64 mask, bool insert)
+{
+	if (binary)
+	{
+		MaskCell   *cell;
+		bool		found;
+
+		if (!insert)
+		{
+			cell = mask_hash_lookup(st->masks, mask);
+			return cell == NULL ? -1 : (int) cell->idx;
+		}
+		cell = mask_hash_insert(st->masks, mask, &found);
+		if (!found)
+			cell->idx = NewPattern(st, x);
+		return cell->idx;
+	}
+	else
+	{
+		uint32		hash;
+		RegCell    *cell;
+		bool		found;
+
+		st->probe = x;
+		hash = KeyHash(x, st->nkey);
+		if (!insert)
+		{
+			cell = reg_hash_lookup_hash(st->table, REG_PROBE, hash);
+			return cell == NULL ? -1 : (int) cell->idx;
+		}
+		cell = reg_hash_insert_hash(st->table, REG_PROBE, hash, &found);
+		if (!found)
+		{
+			cell->idx = NewPattern(st, x);
+			cell->hash = hash;
+		}
+		return cell->idx;
+	}
+}
+
+/* whether x (p values) is binary, and its mask */
+static inline bool
+BinaryMask(const float8 *x, int p, uint64 *mask)
+{
+	uint64		m = 0;
+	bool		binary = true;
+
+	for (int j = 0; j < p; j++)
+	{
+		binary &= (x[j] == 0) | (x[j] == 1);
+		m |= (uint64) (x[j] == 1) << j;
+	}
+	*mask = m;
+	return binary;
+}
+
+/* PatternIndex of a pattern from a flat state */
+static int
+FlatPatternIndex(RegState *st, const float8 *x, bool insert)
+{
+	float8		key[REGRESSION_MAX_P + 1];
+	uint64		mask;
+	bool		binary;
+
+	for (int j = 0; j < st->p; j++)
+		key[j] = x[j] + 0.0;
+	binary = BinaryMask(key, st->p, &mask);
+	return PatternIndex(st, key, binary, mask, insert);
+}
+
+/* the sums of a Cox entry, added if new (insert), else NULL when absent */
+static inline float8 *
+CoxSums(RegState *st, int stratum, float8 time, int pattern, bool insert)
+{
+	CoxKey		key;
+	CoxCell    *cell;
+	bool		found;
+
+	key.time = time;
+	key.stratum = stratum;
+	key.pattern = pattern;
+	if (!insert)
+	{
+		cell = cox_hash_lookup(st->entries, key);
+		return cell == NULL ? NULL : cell->v;
+	}
+	cell = cox_hash_insert(st->entries, key, &found);
+	if (!found)
+	{
+		CheckCoxEntryLimit((int64) st->entries->members);
+		memset(cell->v, 0, sizeof(cell->v));
+	}
+	return cell->v;
+}
+
+/* after rows left a Cox entry: an entry without rows leaves the state */
 static void
-AddFlat(RegState *st, const Regression *r)
+CoxAfterTakeOut(RegState *st, int stratum, float8 time, int pattern, const float8 *v)
+{
+	CoxKey		key;
+
+	if (v[REG_ROWS] < 0 || v[REG_Y] < 0 || v[REG_ENTERED] < 0 || v[REG_Y] > v[REG_ROWS])
+		NotPartOf();
+	if (v[REG_ROWS] == 0 && v[REG_ENTERED] == 0)
+	{
+		key.time = time;
+		key.stratum = stratum;
+		key.pattern = pattern;
+		cox_hash_delete(st->entries, key);
+	}
+}
+
+/* after rows left a logistic or Poisson pattern: a pattern without rows has no sums */
+static void
+GlmAfterTakeOut(RegState *st, const float8 *v)
+{
+	if (v[REG_ROWS] < 0)
+		NotPartOf();
+	if (st->kind == REG_LOGISTIC)
+	{
+		if (v[REG_Y] < 0 || v[REG_Y] > v[REG_ROWS])
+			NotPartOf();
+	}
+	else
+	{
+		for (int s = REG_Y; s < REG_POISSON_NVAL; s += 2)
+			if (v[REG_ROWS] == 0 && FixedGet(v + s) != 0)
+				NotPartOf();
+		if (FixedGet(v + REG_Y) < 0 || FixedGet(v + REG_EXPOSURE) < 0 ||
+			(v[REG_ROWS] > 0 && FixedGet(v + REG_EXPOSURE) == 0))
+			NotPartOf();
+	}
+}
+
+/*
+ * Adds the entries and sums of a flat state (sign 1), or takes them out
+ * (sign -1): every pattern, stratum and entry must then be in the state.
+ */
+static void
+AddFlat(RegState *st, const Regression *r, int sign)
 {
 	const char *layout = ValLayout(r->kind);
+	int			npat = REG_NPATTERNS(r);
+	int		   *number = palloc(sizeof(int) * Max(npat, 1));
+	int		   *snumber = NULL;
+	bool		insert = sign > 0;
 
 	SetModel(st, r->kind, r->p);
 	if (r->kind == REG_COX)
 		SetStrata(st, r->nstrata > 0);
-	AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
+	if (sign > 0)
+		AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
+	else
+		SubSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
+	if (r->kind == REG_POISSON && st->global[REG_G_NONINT] < 0)
+		NotPartOf();
+	for (int k = 0; k < npat; k++)
+	{
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		number[k] = FlatPatternIndex(st, REG_PATTERN(r, k), insert);
+		if (number[k] < 0)
+			NotPartOf();
+	}
+	if (r->kind != REG_COX)
+	{
+		for (int i = 0; i < r->nentries; i++)
+		{
+			float8	   *v = st->vals + (Size) number[i] * st->nval;
+
+			if (sign > 0)
+				AddSlots(v, REG_VAL(r, i), layout);
+			else
+			{
+				SubSlots(v, REG_VAL(r, i), layout);
+				GlmAfterTakeOut(st, v);
+			}
+		}
+		pfree(number);
+		return;
+	}
 	if (r->nstrata > 0)
 	{
 		/* the flat state's strata (ranks of its labels) get this state's numbers */
-		int		   *number = palloc(sizeof(int) * r->nstrata);
 		const char *lp = REG_STRATA(r);
-		float8		key[REGRESSION_MAX_P + 3];
 
+		snumber = palloc(sizeof(int) * r->nstrata);
 		for (int k = 0; k < r->nstrata; k++)
 		{
 			int32		len;
 
 			memcpy(&len, lp, sizeof(int32));
-			number[k] = StratumNumber(st, lp + sizeof(int32), len);
+			snumber[k] = StratumNumber(st, lp + sizeof(int32), len, insert);
+			if (snumber[k] < 0)
+				NotPartOf();
 			lp += sizeof(int32) + len;
 		}
-		for (int i = 0; i < r->nentries; i++)
-		{
-			if ((i & 1023) == 1023)
-				CHECK_FOR_INTERRUPTS();
-			memcpy(key, REG_KEY(r, i), sizeof(float8) * r->nkey);
-			key[0] = number[(int) key[0]];
-			AddSlots(PatternSums(st, key), REG_VAL(r, i), layout);
-		}
-		pfree(number);
-		return;
 	}
 	for (int i = 0; i < r->nentries; i++)
 	{
+		const float8 *key = REG_KEY(r, i);
+		int			s = (int) key[0];
+		int			k = (int) key[2];
+		float8	   *v;
+
 		if ((i & 1023) == 1023)
 			CHECK_FOR_INTERRUPTS();
-		AddSlots(PatternSums(st, REG_KEY(r, i)), REG_VAL(r, i), layout);
+		if (!(s >= 0 && s < Max(r->nstrata, 1) && k >= 0 && k < npat))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupted regression value"),
+					 errdetail("Entry %d has a stratum or pattern number out of range.", i + 1)));
+		if (snumber != NULL)
+			s = snumber[s];
+		v = CoxSums(st, s, key[1], number[k], insert);
+		if (v == NULL)
+			NotPartOf();
+		if (sign > 0)
+			AddSlots(v, REG_VAL(r, i), layout);
+		else
+		{
+			SubSlots(v, REG_VAL(r, i), layout);
+			CoxAfterTakeOut(st, s, key[1], number[k], v);
+		}
 	}
+	pfree(number);
+	if (snumber != NULL)
+		pfree(snumber);
 }
 
 /* ---------- checks ---------- */
@@ -676,16 +1145,37 @@ IsWhole(float8 v)
 
 /*
  * The strict check of a flat value from text or binary input: the entries
- * sorted, each pattern once, and sums that rows can give.
+ * sorted, each pattern once (for Cox: each pattern used), and sums that
+ * rows can give.
  */
 static void
 CheckValues(Regression *r, int sqlstate)
 {
 	float8		rows = 0;
 	const float8 *g = REG_GLOBALS(r);
+	int			npat = REG_NPATTERNS(r);
+	bool	   *used = NULL;
 
 	if (r->nentries < 1)
 		RegInvalid(sqlstate, "A regression value has at least one covariate pattern.");
+	if (r->kind == REG_COX)
+	{
+		used = palloc0(sizeof(bool) * Max(npat, 1));
+		for (int k = 0; k < npat; k++)
+		{
+			float8	   *x = REG_PATTERN(r, k);
+
+			for (int j = 0; j < r->p; j++)
+			{
+				if (!isfinite(x[j]))
+					RegInvalid(sqlstate, psprintf("Pattern %d has a covariate that is not finite.", k + 1));
+				x[j] += 0.0;	/* no negative zero */
+			}
+			if (k > 0 && KeyCmp(REG_PATTERN(r, k - 1), x, r->p) >= 0)
+				RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
+											  k + 1, k));
+		}
+	}
 	for (int i = 0; i < r->nentries; i++)
 	{
 		float8	   *x = REG_KEY(r, i);
@@ -699,13 +1189,22 @@ CheckValues(Regression *r, int sqlstate)
 				RegInvalid(sqlstate, psprintf("Pattern %d has a covariate or time that is not finite.", i + 1));
 			x[j] += 0.0;		/* no negative zero */
 		}
-		if (r->kind == REG_COX && !(x[0] >= 0 && x[0] < Max(r->nstrata, 1) && IsWhole(x[0])))
-			RegInvalid(sqlstate, r->nstrata > 0
-					   ? psprintf("Entry %d must have a stratum number from 0 to %d (one per label).", i + 1, r->nstrata - 1)
-					   : psprintf("Entry %d must have stratum number 0 (a model without named strata).", i + 1));
+		if (r->kind == REG_COX)
+		{
+			if (!(x[0] >= 0 && x[0] < Max(r->nstrata, 1) && IsWhole(x[0])))
+				RegInvalid(sqlstate, r->nstrata > 0
+						   ? psprintf("Entry %d must have a stratum number from 0 to %d (one per label).", i + 1, r->nstrata - 1)
+						   : psprintf("Entry %d must have stratum number 0 (a model without named strata).", i + 1));
+			if (!(x[2] >= 0 && x[2] < npat && IsWhole(x[2])))
+				RegInvalid(sqlstate, psprintf("Entry %d must have a pattern number from 0 to %d.", i + 1, npat - 1));
+			used[(int) x[2]] = true;
+		}
 		if (i > 0 && KeyCmp(REG_KEY(r, i - 1), x, r->nkey) >= 0)
-			RegInvalid(sqlstate, psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
-										  i + 1, i));
+			RegInvalid(sqlstate, r->kind == REG_COX
+					   ? psprintf("Entries must be sorted by stratum, time and pattern, each once; entry %d does not follow entry %d.",
+								  i + 1, i)
+					   : psprintf("Patterns must be sorted, each once; pattern %d does not follow pattern %d.",
+								  i + 1, i));
 		if (r->kind == REG_COX)
 		{
 			if (!(v[REG_ROWS] >= 0 && v[REG_ROWS] <= REG_MAX_ROWS && IsWhole(v[REG_ROWS]) &&
@@ -729,6 +1228,9 @@ CheckValues(Regression *r, int sqlstate)
 				RegInvalid(sqlstate, psprintf("Pattern %d must have an exposure above 0.", i + 1));
 		}
 	}
+	for (int k = 0; used != NULL && k < npat; k++)
+		if (!used[k])
+			RegInvalid(sqlstate, psprintf("Pattern %d has no entry.", k + 1));
 	if (rows > REG_MAX_ROWS)
 		RegInvalid(sqlstate, "The rows add up to more than 2^53.");
 	if (r->kind == REG_COX)
@@ -827,32 +1329,68 @@ StrataBytes(const Regression *r, Size size)
 	return lp - REG_STRATA(r);
 }
 
+/* the bytes of a flat value before its stratum labels */
+static Size
+FlatSlotsSize(int kind, int p, int nentries, int npatterns)
+{
+	Size		size = REGRESSION_HDRSZ +
+		sizeof(float8) * ((Size) KindNglobal(kind) + (Size) nentries * (KindNkey(kind, p) + KindNval(kind)));
+
+	if (kind == REG_COX)
+		size += sizeof(float8) * (Size) npatterns * p;
+	return size;
+}
+
 Regression *
 regression_from_datum(Datum d)
 {
 	Regression *r = (Regression *) PG_DETOAST_DATUM(d);
+	int			npat;
 
 	if (VARSIZE(r) < REGRESSION_HDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupted regression value"),
 				 errdetail("The value is shorter than its header.")));
-	if (r->version != REGRESSION_VERSION)
+	if (r->kind == REG_COX && r->version == 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("unsupported regression format version 1 for a cox model"),
+				 errdetail("Cox models are stored in format version %d (numbered covariate patterns); version 1 was never released.",
+						   REGRESSION_COX_VERSION),
+				 errhint("Aggregate the rows again with cox().")));
+	if ((r->kind == REG_LOGISTIC || r->kind == REG_POISSON || r->kind == REG_COX) &&
+		r->version != KindVersion(r->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("unsupported regression format version %d", r->version),
-				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
+				 errdetail("This version of jobreg reads regression format version %d of a %s model.",
+						   KindVersion(r->kind), KindName(r->kind))));
 	if ((r->kind != REG_LOGISTIC && r->kind != REG_POISSON && r->kind != REG_COX) ||
 		r->p > REGRESSION_MAX_P || r->nkey != KindNkey(r->kind, r->p) ||
 		r->nval != KindNval(r->kind) || r->nglobal != KindNglobal(r->kind) ||
 		r->nentries < 1 || r->nentries > MaxEntries(r->kind) ||
 		r->nstrata < 0 || r->nstrata > REGRESSION_MAX_STRATA ||
 		(r->nstrata > 0 && r->kind != REG_COX) ||
-		VARSIZE(r) < REGRESSION_HDRSZ +
-		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)) ||
-		VARSIZE(r) != REGRESSION_HDRSZ +
-		sizeof(float8) * ((Size) r->nglobal + (Size) r->nentries * (r->nkey + r->nval)) +
-		StrataBytes(r, VARSIZE(r)))
+		VARSIZE(r) < FlatSlotsSize(r->kind, r->p, r->nentries, 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupted regression value"),
+				 errdetail("The value's header does not match its kind and size.")));
+	npat = r->nentries;
+	if (r->kind == REG_COX)
+	{
+		float8		n = r->data[0];
+
+		if (!(n >= 1 && n <= REGRESSION_MAX_PATTERNS && IsWhole(n)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupted regression value"),
+					 errdetail("A cox value has 1 to %d covariate patterns.", REGRESSION_MAX_PATTERNS)));
+		npat = (int) n;
+	}
+	if (VARSIZE(r) < FlatSlotsSize(r->kind, r->p, r->nentries, npat) ||
+		VARSIZE(r) != FlatSlotsSize(r->kind, r->p, r->nentries, npat) + StrataBytes(r, VARSIZE(r)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupted regression value"),
@@ -860,24 +1398,26 @@ regression_from_datum(Datum d)
 	return r;
 }
 
-/* a zeroed flat value; labelbytes for the stratum labels (int32 lengths and bytes) */
+/*
+ * a zeroed flat value of n entries (and npatterns patterns for Cox);
+ * labelbytes for the stratum labels (int32 lengths and bytes)
+ */
 static Regression *
-AllocFlat(int kind, int p, int n, Size labelbytes)
+AllocFlat(int kind, int p, int n, int npatterns, Size labelbytes)
 {
-	int			nval = KindNval(kind);
-	int			nglobal = KindNglobal(kind);
-	int			nkey = KindNkey(kind, p);
-	Size		size = REGRESSION_HDRSZ + sizeof(float8) * ((Size) nglobal + (Size) n * (nkey + nval)) + labelbytes;
+	Size		size = FlatSlotsSize(kind, p, n, npatterns) + labelbytes;
 	Regression *r = palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 
 	SET_VARSIZE(r, size);
-	r->version = REGRESSION_VERSION;
+	r->version = KindVersion(kind);
 	r->kind = kind;
 	r->p = p;
-	r->nkey = nkey;
-	r->nval = nval;
-	r->nglobal = nglobal;
+	r->nkey = KindNkey(kind, p);
+	r->nval = KindNval(kind);
+	r->nglobal = KindNglobal(kind);
 	r->nentries = n;
+	if (kind == REG_COX)
+		r->data[0] = npatterns;
 	return r;
 }
 
@@ -1045,16 +1585,16 @@ regression_in(PG_FUNCTION_ARGS)
 	Regression *r;
 	StringInfoData labels;		/* int32 length and bytes per stratum label */
 	int			nstrata = 0;
+	int			version;
+	float8	   *pats;			/* Cox patterns */
+	int			npat = 0;
+	int			pcap = 16;
 
 	jobreg_check_state_io("regression");
 
 	initStringInfo(&labels);
 	ExpectText(str, &p, "v");
-	if (ParseSmallInt(str, &p) != REGRESSION_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unsupported regression format version in \"%s\"", str),
-				 errdetail("This version of jobreg reads version %d.", REGRESSION_VERSION)));
+	version = ParseSmallInt(str, &p);
 	ExpectText(str, &p, ";");
 	if (strncmp(p, "logistic", 8) == 0)
 		kind = REG_LOGISTIC, p += 8;
@@ -1064,12 +1604,18 @@ regression_in(PG_FUNCTION_ARGS)
 		kind = REG_COX, p += 3;
 	else
 		RegSyntax(str, p, "\"logistic\", \"poisson\" or \"cox\"");
+	if (version != KindVersion(kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unsupported regression format version in \"%s\"", str),
+				 errdetail("This version of jobreg reads version %d of a %s model.", KindVersion(kind), KindName(kind)),
+				 kind == REG_COX ? errhint("Aggregate the rows again with cox(); version 1 of a cox model was never released.") : 0));
 	ExpectText(str, &p, ";p=");
 	np = ParseSmallInt(str, &p);
 	if (np > REGRESSION_MAX_P)
 		RegInvalid(ERRCODE_INVALID_TEXT_REPRESENTATION,
 				   psprintf("A model has at most %d covariates.", REGRESSION_MAX_P));
-	if (KindNglobal(kind) > 0)
+	if (kind == REG_POISSON)
 	{
 		ExpectText(str, &p, ";sums=");
 		ParseSlots(str, &p, globals, GlobalLayout(kind));
@@ -1108,6 +1654,25 @@ regression_in(PG_FUNCTION_ARGS)
 	nkey = KindNkey(kind, np);
 	stride = nkey + KindNval(kind);
 	ents = palloc(sizeof(float8) * cap * stride);
+	pats = palloc(sizeof(float8) * pcap * Max(np, 1));
+	/* a Cox model's patterns: ;x=x1,...,xp each */
+	while (kind == REG_COX && strncmp(p, ";x=", 3) == 0)
+	{
+		p += 3;
+		if (npat == pcap)
+		{
+			CheckPatternLimit((int64) npat + 1);
+			pcap *= 2;
+			pats = repalloc_huge(pats, sizeof(float8) * (Size) pcap * Max(np, 1));
+		}
+		for (int j = 0; j < np; j++)
+		{
+			if (j > 0)
+				ExpectText(str, &p, ",");
+			pats[(Size) npat * np + j] = ParseNumber(str, &p);
+		}
+		npat++;
+	}
 	while (*p == ';')
 	{
 		float8	   *e;
@@ -1115,7 +1680,10 @@ regression_in(PG_FUNCTION_ARGS)
 		p++;
 		if (n == cap)
 		{
-			CheckPatternLimit(kind, (int64) n + 1);
+			if (kind == REG_COX)
+				CheckCoxEntryLimit((int64) n + 1);
+			else
+				CheckPatternLimit((int64) n + 1);
 			cap *= 2;
 			ents = repalloc_huge(ents, sizeof(float8) * (Size) cap * stride);
 		}
@@ -1131,13 +1699,22 @@ regression_in(PG_FUNCTION_ARGS)
 		n++;
 	}
 	if (*p != '\0')
-		RegSyntax(str, p, "\";\" or the end of input");
-	CheckPatternLimit(kind, n);
-	r = AllocFlat(kind, np, n, labels.len);
-	if (r->nglobal > 0)
+		RegSyntax(str, p, kind == REG_COX && n == 0 ? "\";x=\", \";\" or the end of input" : "\";\" or the end of input");
+	if (kind == REG_COX)
+	{
+		CheckCoxEntryLimit(n);
+		if (npat < 1)
+			RegInvalid(ERRCODE_INVALID_TEXT_REPRESENTATION, "A cox value has at least one covariate pattern (;x=...).");
+	}
+	else
+		CheckPatternLimit(n);
+	r = AllocFlat(kind, np, n, npat, labels.len);
+	if (kind != REG_COX && r->nglobal > 0)
 		memcpy(REG_GLOBALS(r), globals, sizeof(float8) * r->nglobal);
 	if (n > 0)
 		memcpy(REG_ENTRY(r, 0), ents, sizeof(float8) * (Size) n * stride);
+	if (kind == REG_COX && np > 0)
+		memcpy(REG_PATTERN(r, 0), pats, sizeof(float8) * (Size) npat * np);
 	r->nstrata = nstrata;
 	memcpy(REG_STRATA(r), labels.data, labels.len);
 	CheckValues(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
@@ -1153,8 +1730,8 @@ regression_out(PG_FUNCTION_ARGS)
 	jobreg_check_state_io("regression");
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "v%d;%s;p=%d", REGRESSION_VERSION, KindName(r->kind), r->p);
-	if (r->nglobal > 0)
+	appendStringInfo(&buf, "v%d;%s;p=%d", KindVersion(r->kind), KindName(r->kind), r->p);
+	if (r->kind == REG_POISSON)
 	{
 		appendStringInfoString(&buf, ";sums=");
 		AppendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
@@ -1173,6 +1750,17 @@ regression_out(PG_FUNCTION_ARGS)
 				appendStringInfoChar(&buf, ',');
 			jobreg_format_label(&buf, lp + sizeof(int32), len);
 			lp += sizeof(int32) + len;
+		}
+	}
+	for (int k = 0; r->kind == REG_COX && k < REG_NPATTERNS(r); k++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		appendStringInfoString(&buf, ";x=");
+		for (int j = 0; j < r->p; j++)
+		{
+			if (j > 0)
+				appendStringInfoChar(&buf, ',');
+			AppendNumber(&buf, REG_PATTERN(r, k)[j]);
 		}
 	}
 	for (int i = 0; i < r->nentries; i++)
@@ -1229,11 +1817,14 @@ SendSlots(StringInfo buf, const float8 *slot, const char *layout)
 
 /*
  * Binary form: uint8 format version, uint8 kind, int2 p, int4 number of
- * patterns, the kind's global sums, then per pattern p covariates (float8)
- * and the kind's sums; a float8 as float8, a fixed-point sum as int8 high
- * and low halves of its int128; a Cox model with named strata then has
- * int4 the number of strata and per stratum int4 the length and the bytes
- * of its label.  Validated like text input.
+ * entries (the patterns of a logistic or Poisson model), for Cox int4 the
+ * number of patterns and the patterns (p float8s each), the kind's global
+ * sums (Poisson), then per entry its key (a pattern's p covariates; for
+ * Cox stratum, time and pattern number) as float8s and the kind's sums; a
+ * float8 as float8, a fixed-point sum as int8 high and low halves of its
+ * int128; a Cox model with named strata then has int4 the number of
+ * strata and per stratum int4 the length and the bytes of its label.
+ * Validated like text input.
  */
 Datum
 regression_recv(PG_FUNCTION_ARGS)
@@ -1243,9 +1834,12 @@ regression_recv(PG_FUNCTION_ARGS)
 				kind,
 				np,
 				n,
-				stride;
+				npat = 0,
+				stride,
+				nkey;
 	int64		rest;
 	float8	   *slots;
+	float8	   *pats = NULL;
 	StringInfoData labels;		/* int32 length and bytes per stratum label */
 	int			nstrata = 0;
 	Regression *r;
@@ -1257,35 +1851,52 @@ regression_recv(PG_FUNCTION_ARGS)
 				 errmsg("regression binary value is too short"),
 				 errdetail("It needs a format version byte, the kind, the number of covariates and a count of patterns.")));
 	version = pq_getmsgbyte(buf);
-	if (version != REGRESSION_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported regression binary format version %d", version),
-				 errdetail("This version of jobreg reads regression format version %d.", REGRESSION_VERSION)));
 	kind = pq_getmsgbyte(buf);
 	if (kind != REG_LOGISTIC && kind != REG_POISSON && kind != REG_COX)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, psprintf("Kind %d is not a model kind.", kind));
+	if (version != KindVersion(kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported regression binary format version %d", version),
+				 errdetail("This version of jobreg reads regression format version %d of a %s model.",
+						   KindVersion(kind), KindName(kind))));
 	np = (int16) pq_getmsgint(buf, 2);
 	if (np < 0 || np > REGRESSION_MAX_P)
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
 				   psprintf("A model has 0 to %d covariates.", REGRESSION_MAX_P));
 	n = (int32) pq_getmsgint(buf, 4);
-	stride = KindNkey(kind, np) + KindNval(kind);
+	nkey = KindNkey(kind, np);
+	stride = nkey + KindNval(kind);
+	if (kind == REG_COX)
+	{
+		if (buf->len - buf->cursor < 4)
+			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message ends before the number of patterns.");
+		npat = (int32) pq_getmsgint(buf, 4);
+		if (npat < 1 || npat > REGRESSION_MAX_PATTERNS ||
+			buf->len - buf->cursor < (int64) npat * np * 8)
+			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
+					   psprintf("A cox model has 1 to %d patterns of %d numbers each in the message.",
+								REGRESSION_MAX_PATTERNS, np));
+		pats = palloc_extended(sizeof(float8) * Max((Size) npat * np, 1), MCXT_ALLOC_HUGE);
+		for (Size i = 0; i < (Size) npat * np; i++)
+			pats[i] = pq_getmsgfloat8(buf);
+	}
 	rest = n < 1 || n > MaxEntries(kind) ? -1 :
-		buf->len - buf->cursor - ((int64) n * stride + KindNglobal(kind)) * 8;
+		buf->len - buf->cursor - ((int64) n * stride + (kind == REG_POISSON ? REG_POISSON_NGLOBAL : 0)) * 8;
 	if (rest < 0 || (rest > 0 && (kind != REG_COX || rest < (int64) sizeof(int32))))
 		RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION,
-				   psprintf("The message has %d bytes left for %d patterns of %d numbers.",
+				   psprintf("The message has %d bytes left for %d entries of %d numbers.",
 							buf->len - buf->cursor, n, stride));
 	slots = palloc_extended(sizeof(float8) * ((Size) n * stride + KindNglobal(kind)), MCXT_ALLOC_HUGE);
-	RecvSlots(buf, slots, GlobalLayout(kind));
+	if (kind == REG_POISSON)
+		RecvSlots(buf, slots, GlobalLayout(kind));
 	for (int i = 0; i < n; i++)
 	{
 		float8	   *e = slots + KindNglobal(kind) + (Size) i * stride;
 
-		for (int j = 0; j < KindNkey(kind, np); j++)
+		for (int j = 0; j < nkey; j++)
 			e[j] = pq_getmsgfloat8(buf);
-		RecvSlots(buf, e + KindNkey(kind, np), ValLayout(kind));
+		RecvSlots(buf, e + nkey, ValLayout(kind));
 	}
 	initStringInfo(&labels);
 	if (rest > 0)
@@ -1309,8 +1920,12 @@ regression_recv(PG_FUNCTION_ARGS)
 		if (buf->cursor != buf->len)
 			RegInvalid(ERRCODE_INVALID_BINARY_REPRESENTATION, "The message has bytes after the stratum labels.");
 	}
-	r = AllocFlat(kind, np, n, labels.len);
-	memcpy(REG_GLOBALS(r), slots, sizeof(float8) * ((Size) n * stride + KindNglobal(kind)));
+	r = AllocFlat(kind, np, n, npat, labels.len);
+	if (kind == REG_POISSON)
+		memcpy(REG_GLOBALS(r), slots, sizeof(float8) * KindNglobal(kind));
+	memcpy(REG_ENTRY(r, 0), slots + KindNglobal(kind), sizeof(float8) * (Size) n * stride);
+	if (kind == REG_COX && np > 0)
+		memcpy(REG_PATTERN(r, 0), pats, sizeof(float8) * (Size) npat * np);
 	r->nstrata = nstrata;
 	memcpy(REG_STRATA(r), labels.data, labels.len);
 	CheckValues(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
@@ -1330,7 +1945,15 @@ regression_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, r->kind);
 	pq_sendint16(&buf, r->p);
 	pq_sendint32(&buf, r->nentries);
-	SendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
+	if (r->kind == REG_COX)
+	{
+		pq_sendint32(&buf, REG_NPATTERNS(r));
+		for (int k = 0; k < REG_NPATTERNS(r); k++)
+			for (int j = 0; j < r->p; j++)
+				pq_sendfloat8(&buf, REG_PATTERN(r, k)[j]);
+	}
+	if (r->kind == REG_POISSON)
+		SendSlots(&buf, REG_GLOBALS(r), GlobalLayout(r->kind));
 	for (int i = 0; i < r->nentries; i++)
 	{
 		for (int j = 0; j < r->nkey; j++)
@@ -1366,88 +1989,166 @@ GetState(FunctionCallInfo fcinfo, int argno)
 		return st;
 	st = RegStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
-		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)));
+		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)), 1);
 	return st;
 }
 
+/* a row's covariates, read straight from its float8[] */
+typedef struct RowX
+{
+	int			p;
+	bool		binary;			/* every covariate 0 or 1 */
+	uint64		mask;			/* bit j: covariate j + 1 is 1 */
+	float8		x[REGRESSION_MAX_P + 1];
+} RowX;
+
 /*
- * The covariates of a row into buf (at least REGRESSION_MAX_P long); false
- * when the array or an element is NULL (the row is skipped).
+ * The covariates of a row into rx; false when the array or an element is
+ * NULL (the row is skipped).  The array's data is read in place, not
+ * deconstructed.
  */
-static bool
-ReadCovariates(ArrayType *a, float8 *buf, int *p)
+static inline bool
+ReadCovariates(ArrayType *a, RowX *rx)
 {
 	int			n;
-	bits8	   *nulls = ARR_NULLBITMAP(a);
 	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
+	uint64		m = 0;
+	bool		binary = true;
+	bool		finite = true;
 
-	if (ARR_NDIM(a) > 1)
+	if (unlikely(ARR_NDIM(a) > 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("covariates must be a one-dimensional array")));
 	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
 	CheckP(n);
-	if (nulls != NULL)
+	if (unlikely(ARR_HASNULL(a)))
+	{
+		bits8	   *nulls = ARR_NULLBITMAP(a);
+
 		for (int i = 0; i < n; i++)
 			if (!(nulls[i / 8] & (1 << (i % 8))))
 				return false;
+		/* a null bitmap without a NULL: the data is as without one */
+	}
 	for (int i = 0; i < n; i++)
 	{
-		if (!isfinite(data[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("covariate %d is not finite: %g", i + 1, data[i]),
-					 errdetail("Covariates must be finite numbers; rows with a NULL covariate are skipped.")));
-		buf[i] = data[i] + 0.0; /* no negative zero */
+		float8		v = data[i];
+
+		finite &= isfinite(v);
+		binary &= (v == 0) | (v == 1);
+		m |= (uint64) (v == 1) << i;
+		rx->x[i] = v + 0.0;		/* no negative zero */
 	}
-	*p = n;
+	if (unlikely(!finite))
+		for (int i = 0; i < n; i++)
+			if (!isfinite(data[i]))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("covariate %d is not finite: %g", i + 1, data[i]),
+						 errdetail("Covariates must be finite numbers; rows with a NULL covariate are skipped.")));
+	rx->p = n;
+	rx->binary = binary;
+	rx->mask = m;
 	return true;
+}
+
+/*
+ * The transition functions: sign 1 adds a row (sfunc, msfunc), -1 takes it
+ * out (minvfunc).  In moving-aggregate mode (moving) the state is never
+ * NULL, as PostgreSQL requires: a skipped row leaves an empty state.  The
+ * row is skipped when an argument is NULL (first and last: the arguments
+ * to check, x included).
+ */
+static Datum
+SkipRow(FunctionCallInfo fcinfo, bool moving)
+{
+	if (moving)
+		return EOHPGetRWDatum(&GetState(fcinfo, 0)->hdr);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+static bool
+AnyNull(FunctionCallInfo fcinfo, int first, int last)
+{
+	for (int a = first; a <= last; a++)
+		if (PG_ARGISNULL(a))
+			return true;
+	return false;
+}
+
+/* the moving state for taking a row out: never NULL in moving mode */
+static RegState *
+InverseState(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		elog(ERROR, "regression inverse transition on a NULL state");
+	return GetState(fcinfo, 0);
+}
+
+static inline int
+RowPattern(RegState *st, const RowX *rx, int sign)
+{
+	int			k = PatternIndex(st, rx->x, rx->binary, rx->mask, sign > 0);
+
+	if (k < 0)
+		NotPartOf();
+	return k;
+}
+
+static Datum
+LogisticRow(FunctionCallInfo fcinfo, int sign, bool moving)
+{
+	RegState   *st;
+	RowX		rx;
+	float8	   *v;
+
+	jobreg_check_in_aggregate(fcinfo, "logistic_trans");
+	if (AnyNull(fcinfo, 1, 2) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), &rx))
+		return SkipRow(fcinfo, moving);
+	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
+	SetModel(st, REG_LOGISTIC, rx.p);
+	v = st->vals + (Size) RowPattern(st, &rx, sign) * REG_LOGISTIC_NVAL;
+	v[REG_ROWS] += sign;
+	v[REG_Y] += PG_GETARG_BOOL(1) ? sign : 0;
+	if (sign < 0)
+		GlmAfterTakeOut(st, v);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
 /* logistic(y bool, x float8[]): rows with a NULL are skipped */
 Datum
 logistic_trans(PG_FUNCTION_ARGS)
 {
-	RegState   *st;
-	float8		x[REGRESSION_MAX_P + 1];
-	int			p;
-	float8	   *v;
-
-	jobreg_check_in_aggregate(fcinfo, "logistic_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
-		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), x, &p))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	st = GetState(fcinfo, 0);
-	SetModel(st, REG_LOGISTIC, p);
-	v = PatternSums(st, x);
-	v[REG_ROWS] += 1;
-	v[REG_Y] += PG_GETARG_BOOL(1) ? 1 : 0;
-	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+	return LogisticRow(fcinfo, 1, false);
 }
 
-/* poisson(events, exposure, x): rows with a NULL are skipped */
 Datum
-poisson_trans(PG_FUNCTION_ARGS)
+logistic_msfunc(PG_FUNCTION_ARGS)
+{
+	return LogisticRow(fcinfo, 1, true);
+}
+
+Datum
+logistic_minvfunc(PG_FUNCTION_ARGS)
+{
+	return LogisticRow(fcinfo, -1, true);
+}
+
+static Datum
+PoissonRow(FunctionCallInfo fcinfo, int sign, bool moving)
 {
 	RegState   *st;
-	float8		x[REGRESSION_MAX_P + 1];
-	int			p;
+	RowX		rx;
 	float8		y,
 				e;
 	float8	   *v;
 
 	jobreg_check_in_aggregate(fcinfo, "poisson_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
-		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), x, &p))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (AnyNull(fcinfo, 1, 3) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), &rx))
+		return SkipRow(fcinfo, moving);
 	y = PG_GETARG_FLOAT8(1);
 	e = PG_GETARG_FLOAT8(2);
 	if (!(isfinite(y) && y >= 0))
@@ -1459,21 +2160,103 @@ poisson_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("poisson exposure must be finite and above 0: %g", e),
 				 errdetail("The model's offset is log(exposure).")));
-	st = GetState(fcinfo, 0);
-	SetModel(st, REG_POISSON, p);
-	v = PatternSums(st, x);
-	v[REG_ROWS] += 1;
-	FixedAdd(v + REG_Y, Fixed(y));
-	FixedAdd(v + REG_EXPOSURE, Fixed(e));
-	FixedAdd(v + REG_YLOGY01, Fixed((y + 0.1) * log(y + 0.1)));
-	FixedAdd(v + REG_YLOGE01, Fixed((y + 0.1) * log(e)));
-	FixedAdd(st->global + REG_G_YLOGE, Fixed(y * log(e)));
-	FixedAdd(st->global + REG_G_LGAMMA, Fixed(lgamma(y + 1)));
+	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
+	SetModel(st, REG_POISSON, rx.p);
+	v = st->vals + (Size) RowPattern(st, &rx, sign) * REG_POISSON_NVAL;
+	v[REG_ROWS] += sign;
+	/* fixed-point numbers: what a row adds, it takes out exactly */
+	FixedAdd(v + REG_Y, sign * Fixed(y));
+	FixedAdd(v + REG_EXPOSURE, sign * Fixed(e));
+	FixedAdd(v + REG_YLOGY01, sign * Fixed((y + 0.1) * log(y + 0.1)));
+	FixedAdd(v + REG_YLOGE01, sign * Fixed((y + 0.1) * log(e)));
+	FixedAdd(st->global + REG_G_YLOGE, sign * Fixed(y * log(e)));
+	FixedAdd(st->global + REG_G_LGAMMA, sign * Fixed(lgamma(y + 1)));
 	if (y > 0)
-		FixedAdd(st->global + REG_G_YLOGY, Fixed(y * log(y)));
-	FixedAdd(st->global + REG_G_YLOGY01, Fixed(y * log(y + 0.1)));
+		FixedAdd(st->global + REG_G_YLOGY, sign * Fixed(y * log(y)));
+	FixedAdd(st->global + REG_G_YLOGY01, sign * Fixed(y * log(y + 0.1)));
 	if (!IsWhole(y))
-		st->global[REG_G_NONINT] += 1;
+		st->global[REG_G_NONINT] += sign;
+	if (sign < 0)
+	{
+		GlmAfterTakeOut(st, v);
+		if (st->global[REG_G_NONINT] < 0)
+			NotPartOf();
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* poisson(events, exposure, x): rows with a NULL are skipped */
+Datum
+poisson_trans(PG_FUNCTION_ARGS)
+{
+	return PoissonRow(fcinfo, 1, false);
+}
+
+Datum
+poisson_msfunc(PG_FUNCTION_ARGS)
+{
+	return PoissonRow(fcinfo, 1, true);
+}
+
+Datum
+poisson_minvfunc(PG_FUNCTION_ARGS)
+{
+	return PoissonRow(fcinfo, -1, true);
+}
+
+/* adds (sign 1) or takes out (-1) a row's exit, or its delayed entry */
+static inline void
+CoxAdd(RegState *st, int stratum, float8 t, int pattern, int slot, float8 events, int sign)
+{
+	float8	   *v = CoxSums(st, stratum, t, pattern, sign > 0);
+
+	if (v == NULL)
+		NotPartOf();
+	v[slot] += sign;
+	v[REG_Y] += sign * events;
+	if (sign < 0)
+		CoxAfterTakeOut(st, stratum, t, pattern, v);
+}
+
+static float8
+CoxTime(float8 t)
+{
+	if (!isfinite(t))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cox duration must be finite: %g", t)));
+	return t + 0.0;				/* no negative zero */
+}
+
+/*
+ * cox(duration, event, x) (nargs 4) and cox(duration, event, x, strata)
+ * (nargs 5): R's coxph(Surv(duration, event) ~ x [+ strata(s)])
+ */
+static Datum
+CoxRow(FunctionCallInfo fcinfo, int sign, bool moving)
+{
+	RegState   *st;
+	RowX		rx;
+	float8		t;
+	bool		named = PG_NARGS() > 4;
+	int			stratum = 0;
+
+	jobreg_check_in_aggregate(fcinfo, "cox_trans");
+	if (AnyNull(fcinfo, 1, PG_NARGS() - 1) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), &rx))
+		return SkipRow(fcinfo, moving);
+	t = CoxTime(PG_GETARG_FLOAT8(1));
+	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
+	SetModel(st, REG_COX, rx.p);
+	SetStrata(st, named);
+	if (named)
+	{
+		text	   *label = PG_GETARG_TEXT_PP(4);
+
+		stratum = StratumNumber(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), sign > 0);
+		if (stratum < 0)
+			NotPartOf();
+	}
+	CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
@@ -1481,55 +2264,41 @@ poisson_trans(PG_FUNCTION_ARGS)
 Datum
 cox_trans(PG_FUNCTION_ARGS)
 {
-	RegState   *st;
-	float8		key[REGRESSION_MAX_P + 3];
-	int			p;
-	float8		t;
-	float8	   *v;
+	return CoxRow(fcinfo, 1, false);
+}
 
-	jobreg_check_in_aggregate(fcinfo, "cox_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
-		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	t = PG_GETARG_FLOAT8(1);
-	if (!isfinite(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cox duration must be finite: %g", t)));
-	key[0] = 0;
-	key[1] = t + 0.0;			/* no negative zero */
-	st = GetState(fcinfo, 0);
-	SetModel(st, REG_COX, p);
-	SetStrata(st, false);
-	v = PatternSums(st, key);
-	v[REG_ROWS] += 1;
-	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
-	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+/* cox(duration, event, x, strata) */
+Datum
+cox_trans_strata(PG_FUNCTION_ARGS)
+{
+	return CoxRow(fcinfo, 1, false);
+}
+
+Datum
+cox_msfunc(PG_FUNCTION_ARGS)
+{
+	return CoxRow(fcinfo, 1, true);
+}
+
+Datum
+cox_minvfunc(PG_FUNCTION_ARGS)
+{
+	return CoxRow(fcinfo, -1, true);
 }
 
 /* cox(entry, exit, event, x): delayed entry; at risk on (entry, exit] */
-Datum
-cox_trans_entry(PG_FUNCTION_ARGS)
+static Datum
+CoxEntryRow(FunctionCallInfo fcinfo, int sign, bool moving)
 {
 	RegState   *st;
-	float8		key[REGRESSION_MAX_P + 3];
-	int			p;
+	RowX		rx;
 	float8		t0,
 				t1;
-	float8	   *v;
+	int			k;
 
 	jobreg_check_in_aggregate(fcinfo, "cox_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
-		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(4), key + 2, &p))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (AnyNull(fcinfo, 1, 4) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(4), &rx))
+		return SkipRow(fcinfo, moving);
 	t0 = PG_GETARG_FLOAT8(1);
 	t1 = PG_GETARG_FLOAT8(2);
 	if (!isfinite(t0) || !isfinite(t1))
@@ -1541,54 +2310,31 @@ cox_trans_entry(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cox entry %g is not before exit %g", t0, t1),
 				 errdetail("A row is at risk from just after its entry to its exit, as R's Surv(entry, exit, event).")));
-	key[0] = 0;
-	st = GetState(fcinfo, 0);
-	SetModel(st, REG_COX, p);
+	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
+	SetModel(st, REG_COX, rx.p);
 	SetStrata(st, false);
-	key[1] = t1 + 0.0;
-	v = PatternSums(st, key);
-	v[REG_ROWS] += 1;
-	v[REG_Y] += PG_GETARG_BOOL(3) ? 1 : 0;
-	key[1] = t0 + 0.0;
-	v = PatternSums(st, key);
-	v[REG_ENTERED] += 1;
+	k = RowPattern(st, &rx, sign);
+	CoxAdd(st, 0, t1 + 0.0, k, REG_ROWS, PG_GETARG_BOOL(3) ? 1 : 0, sign);
+	CoxAdd(st, 0, t0 + 0.0, k, REG_ENTERED, 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
-/* cox(duration, event, x, strata): R's coxph(Surv(duration, event) ~ x + strata(s)) */
 Datum
-cox_trans_strata(PG_FUNCTION_ARGS)
+cox_trans_entry(PG_FUNCTION_ARGS)
 {
-	RegState   *st;
-	float8		key[REGRESSION_MAX_P + 3];
-	int			p;
-	float8		t;
-	float8	   *v;
-	text	   *label;
+	return CoxEntryRow(fcinfo, 1, false);
+}
 
-	jobreg_check_in_aggregate(fcinfo, "cox_trans");
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) ||
-		!ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), key + 2, &p))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	t = PG_GETARG_FLOAT8(1);
-	if (!isfinite(t))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cox duration must be finite: %g", t)));
-	label = PG_GETARG_TEXT_PP(4);
-	st = GetState(fcinfo, 0);
-	SetModel(st, REG_COX, p);
-	SetStrata(st, true);
-	key[0] = StratumNumber(st, VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
-	key[1] = t + 0.0;			/* no negative zero */
-	v = PatternSums(st, key);
-	v[REG_ROWS] += 1;
-	v[REG_Y] += PG_GETARG_BOOL(2) ? 1 : 0;
-	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+Datum
+cox_msfunc_entry(PG_FUNCTION_ARGS)
+{
+	return CoxEntryRow(fcinfo, 1, true);
+}
+
+Datum
+cox_minvfunc_entry(PG_FUNCTION_ARGS)
+{
+	return CoxEntryRow(fcinfo, -1, true);
 }
 
 /* combine function of the aggregates, transition function of regression_merge */
@@ -1600,8 +2346,88 @@ regression_combine(PG_FUNCTION_ARGS)
 	jobreg_check_in_aggregate(fcinfo, "regression_combine");
 	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	st = GetState(fcinfo, 0);
-	AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)));
+	AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)), 1);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* msfunc of regression_merge: the state is never NULL */
+Datum
+regression_msfunc(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+
+	jobreg_check_in_aggregate(fcinfo, "regression_msfunc");
+	st = GetState(fcinfo, 0);
+	if (!PG_ARGISNULL(1))
+		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)), 1);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/* minvfunc of regression_merge: takes a state out */
+Datum
+regression_minvfunc(PG_FUNCTION_ARGS)
+{
+	RegState   *st;
+
+	jobreg_check_in_aggregate(fcinfo, "regression_minvfunc");
+	st = InverseState(fcinfo);
+	if (!PG_ARGISNULL(1))
+		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(1)), -1);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
+}
+
+/*
+ * mfinalfunc of the regression aggregates: the flat state, or NULL when no
+ * row is in the frame.  Reads the state only: PostgreSQL calls it again as
+ * the frame moves on.
+ */
+Datum
+regression_mfinal(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh;
+	Regression *result;
+	Size		size;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		PG_RETURN_DATUM(d);
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != &RegMethods)
+		elog(ERROR, "regression_mfinal: not a regression state");
+	if (StateEmpty((RegState *) eoh))
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(eoh);
+	result = palloc_extended(size, MCXT_ALLOC_HUGE);
+	EOH_flatten_into(eoh, result, size);
+	PG_RETURN_POINTER(result);
+}
+
+/*
+ * regression_subtract(a, b), a - b: the state of the rows of a that are not
+ * rows of b, exactly the state those rows give (patterns, times and strata
+ * left without rows leave it), or NULL when no row is left.  Every sum of
+ * a regression state is a whole number or a fixed-point number, so taking
+ * rows out is exact; b must be part of a (22023 otherwise).
+ */
+Datum
+regression_subtract(PG_FUNCTION_ARGS)
+{
+	Regression *a = regression_from_datum(PG_GETARG_DATUM(0));
+	Regression *b = regression_from_datum(PG_GETARG_DATUM(1));
+	RegState   *st = RegStateCreate(CurrentMemoryContext);
+	Regression *result;
+	Size		size;
+
+	AddFlat(st, a, 1);
+	AddFlat(st, b, -1);
+	if (StateEmpty(st))
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(&st->hdr);
+	result = palloc_extended(size, MCXT_ALLOC_HUGE);
+	EOH_flatten_into(&st->hdr, result, size);
+	/* what is left must be a state rows can give (a Cox risk set, say) */
+	CheckValues(result, ERRCODE_INVALID_PARAMETER_VALUE);
+	PG_RETURN_POINTER(result);
 }
 
 /* ---------- readers ---------- */
@@ -1851,12 +2677,14 @@ Datum
 regression_predict(PG_FUNCTION_ARGS)
 {
 	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
-	float8		x[REGRESSION_MAX_P + 1];
+	RowX		rx;
+	float8	   *x = rx.x;
 	int			p;
 	float8		eta;
 
-	if (!ReadCovariates(PG_GETARG_ARRAYTYPE_P(1), x, &p))
+	if (!ReadCovariates(PG_GETARG_ARRAYTYPE_P(1), &rx))
 		PG_RETURN_NULL();
+	p = rx.p;
 	if (p != c->r->p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -113,17 +113,24 @@ extern void jobreg_check_conf_level(double conf);
  * and do not depend on the order of the rows: merged parts, parallel
  * plans and the whole give the same bits.  |sum| < 2^67 (1.5e20).
  *
- * A Cox model (kind 3) has entries per (stratum, time, pattern): the key
- * is the stratum number (0 without strata), the time and x (nkey = p + 2),
- * and the values are the rows leaving the risk set at that time, of them
- * the events, and the rows with a delayed entry at that time (at risk
- * after it), as whole float8s.  A Cox model with named strata
- * (cox(duration, event, x, strata)) has nstrata > 0: its stratum numbers
- * are 0 .. nstrata - 1, the ranks of the labels, which follow the entries:
- * per stratum an int32 length and the label's bytes, in byte order
- * (jobreg_compare_labels), each label once and used by an entry.
+ * A Cox model (kind 3, format version 2) numbers its distinct covariate
+ * patterns: its one global slot is the number of patterns (a whole
+ * float8), its entries are keyed by (stratum, time, pattern number)
+ * (nkey = 3) with the values the rows leaving the risk set at that time,
+ * of them the events, and the rows with a delayed entry at that time (at
+ * risk after it), as whole float8s; after the entries come the patterns,
+ * p float8s each, sorted (lexicographically), each once and used by an
+ * entry, numbered 0 .. npatterns - 1 in that order.  The entries are
+ * sorted by stratum, time and pattern number.  A Cox model with named
+ * strata (cox(duration, event, x, strata)) has nstrata > 0: its stratum
+ * numbers are 0 .. nstrata - 1, the ranks of the labels, which follow the
+ * patterns: per stratum an int32 length and the label's bytes, in byte
+ * order (jobreg_compare_labels), each label once and used by an entry.
+ * (Format version 1 of a Cox model kept the whole covariate vector in
+ * every entry; 0.2.0 was never released with it, and it is not read.)
  */
-#define REGRESSION_VERSION 1
+#define REGRESSION_VERSION 1		/* logistic and poisson */
+#define REGRESSION_COX_VERSION 2	/* cox: numbered patterns */
 #define REG_LOGISTIC 1
 #define REG_POISSON 2
 #define REG_COX 3
@@ -148,6 +155,8 @@ extern void jobreg_check_conf_level(double conf);
 
 #define REG_LOGISTIC_NVAL 2
 #define REG_COX_NVAL 3
+#define REG_COX_NKEY 3			/* stratum, time, pattern number */
+#define REG_COX_NGLOBAL 1		/* the number of patterns */
 #define REG_ENTERED 2			/* Cox: rows entering the risk set after this time */
 /* Cox values: as logistic, REG_ROWS then REG_Y (events) */
 #define REG_POISSON_NVAL 9
@@ -185,10 +194,14 @@ typedef struct Regression
 #define REG_ENTRY(r, i) ((r)->data + (r)->nglobal + (Size) (i) * ((r)->nkey + (r)->nval))
 #define REG_KEY(r, i) REG_ENTRY(r, i)
 #define REG_VAL(r, i) (REG_ENTRY(r, i) + (r)->nkey)
-/* the stratum labels of a Cox model with named strata, after the entries */
-#define REG_STRATA(r) ((char *) REG_ENTRY(r, (r)->nentries))
-/* the covariates of entry i (after the stratum and time of a Cox entry) */
-#define REG_X(r, i) (REG_ENTRY(r, i) + ((r)->nkey - (r)->p))
+/* the patterns: the entries of a logistic or Poisson model, numbered for Cox */
+#define REG_NPATTERNS(r) ((r)->kind == REG_COX ? (int) (r)->data[0] : (r)->nentries)
+#define REG_PATTERN(r, k) ((r)->kind == REG_COX \
+						   ? REG_ENTRY(r, (r)->nentries) + (Size) (k) * (r)->p : REG_KEY(r, k))
+/* the stratum labels of a Cox model with named strata, after the patterns */
+#define REG_STRATA(r) ((char *) REG_PATTERN(r, REG_NPATTERNS(r)))
+/* the covariates of entry i (its pattern's, for Cox) */
+#define REG_X(r, i) ((r)->kind == REG_COX ? REG_PATTERN(r, (int) REG_KEY(r, i)[2]) : REG_KEY(r, i))
 
 /* the fixed-point sum at slot s as a float8 */
 static inline float8
