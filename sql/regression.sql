@@ -191,9 +191,14 @@ SELECT pg_temp.near(predict(r, '{1,0,1,40}'),
 							 JOIN unnest('{1,0,1,40}'::float8[]) WITH ORDINALITY AS v(x, i) USING (i))), 1e-12) AS relative_hazard
 FROM reg_cox_models WHERE model = 'C1';
 -- the state: rows leaving, events and rows entering per time and pattern (stratum 0), against plain SQL
-SELECT r::text = (SELECT 'v1;cox;p=1;' || string_agg(format('0,%s,%s:%s,%s,0', weeks, sex, n, e), ';' ORDER BY weeks, sex)
-				  FROM (SELECT weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox
-						WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL GROUP BY 1, 2) AS g) AS plain_sql
+-- (format version 2: the patterns numbered in their order, entries by stratum, time and pattern number)
+SELECT r::text = (SELECT 'v2;cox;p=1;' || (SELECT string_agg(format('x=%s', sex), ';' ORDER BY sex)
+										   FROM (SELECT DISTINCT sex FROM reg_cox
+												 WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL) AS d)
+						 || ';' || string_agg(format('0,%s,%s:%s,%s,0', weeks, k - 1, n, e), ';' ORDER BY weeks, sex)
+				  FROM (SELECT weeks, sex, dense_rank() OVER (ORDER BY sex) AS k, n, e
+						FROM (SELECT weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox
+							  WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL GROUP BY 1, 2) AS g) AS g) AS plain_sql
 FROM (SELECT cox(weeks, event, ARRAY[sex]) AS r FROM reg_cox) AS s;
 SELECT cox(t, e, ARRAY[x]) FROM (VALUES (2.5::float8, true, 1::float8), (1, false, 0), (2.5, false, 1), (-0.0, true, 0)) AS v(t, e, x);
 -- merge law, round trips, parallel = serial
@@ -238,11 +243,18 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 ]) AS q;
 SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
 FROM unnest(ARRAY[
-	'v1;cox;p=1;0,1,1:1,1,0', 'v1;cox;p=1;0,1:1,1,0', 'v1;cox;p=1;0,1,1:1,1', 'v1;cox;p=1;-1,1,1:1,1,0',
-	'v1;cox;p=1;0.5,1,1:1,1,0', 'v1;cox;p=1;0,2,1:1,1,0;0,1,1:1,1,0', 'v1;cox;p=1;0,1,1:1,2,0',
-	'v1;cox;p=1;0,1,1:0,0,1;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,2;0,2,1:1,1,0', 'v1;cox;p=1;0,1,1:0,0,0',
-	'v1;cox;p=1;0,1,1:0,0,1;1,2,1:1,0,0',
-	'v1;cox;p=1;strata="a","b";0,1,1:0,0,1;1,2,1:1,0,0'
+	'v2;cox;p=1;x=1;0,1,0:1,1,0', 'v2;cox;p=1;x=1;0,1:1,1,0', 'v2;cox;p=1;x=1;0,1,0:1,1', 'v2;cox;p=1;x=1;-1,1,0:1,1,0',
+	'v2;cox;p=1;x=1;0.5,1,0:1,1,0', 'v2;cox;p=1;x=1;0,2,0:1,1,0;0,1,0:1,1,0', 'v2;cox;p=1;x=1;0,1,0:1,2,0',
+	'v2;cox;p=1;x=1;0,1,0:0,0,1;0,2,0:1,1,0', 'v2;cox;p=1;x=1;0,1,0:0,0,2;0,2,0:1,1,0', 'v2;cox;p=1;x=1;0,1,0:0,0,0',
+	'v2;cox;p=1;x=1;0,1,0:0,0,1;1,2,0:1,0,0',
+	'v2;cox;p=1;strata="a","b";x=1;0,1,0:0,0,1;1,2,0:1,0,0',
+	-- the patterns: sorted, each once, each used, numbered from 0; at least one
+	'v2;cox;p=1;x=1;x=0;0,1,0:1,1,0;0,1,1:1,0,0', 'v2;cox;p=1;x=1;x=1;0,1,0:1,1,0;0,1,1:1,1,0',
+	'v2;cox;p=1;x=0;x=1;0,1,0:1,1,0', 'v2;cox;p=1;x=1;0,1,1:1,1,0', 'v2;cox;p=1;x=1;0,1,0.5:1,1,0',
+	'v2;cox;p=1;0,1,0:1,1,0', 'v2;cox;p=2;x=1;0,1,0:1,1,0', 'v2;cox;p=1;x=NaN;0,1,0:1,1,0',
+	'v2;cox;p=0;x=;0,1,0:2,1,0',
+	-- format version 1 of a cox model (never released) is not read
+	'v1;cox;p=1;0,1,1:1,1,0'
 ]) AS input;
 
 -- disclosure control: jobreg.min_cell withholds tables of models resting on
@@ -355,18 +367,23 @@ SELECT bool_and(pg_temp.near(a.estimate, b.estimate, 1e-12) AND pg_temp.near(a.s
 FROM coef_table((SELECT cox(weeks, event, ARRAY[sex, age], 'alle') FROM reg_cox)) a
 	 JOIN coef_table((SELECT cox(weeks, event, ARRAY[sex, age]) FROM reg_cox)) b USING (term);
 -- the state: labels in byte order, entries numbered by them, against plain SQL
-SELECT r::text = (SELECT 'v1;cox;p=1;strata=' || (SELECT string_agg(format('"%s"', region), ',' ORDER BY region COLLATE "C")
+SELECT r::text = (SELECT 'v2;cox;p=1;strata=' || (SELECT string_agg(format('"%s"', region), ',' ORDER BY region COLLATE "C")
 													FROM (SELECT DISTINCT region FROM reg_cox_strata
 														  WHERE region IS NOT NULL AND weeks IS NOT NULL AND sex IS NOT NULL) AS l)
-						 || ';' || string_agg(format('%s,%s,%s:%s,%s,0', s - 1, weeks, sex, n, e), ';' ORDER BY s, weeks, sex)
-				  FROM (SELECT dense_rank() OVER (ORDER BY region COLLATE "C") AS s, weeks, sex, n, e
+						 || ';' || (SELECT string_agg(format('x=%s', sex), ';' ORDER BY sex)
+									FROM (SELECT DISTINCT sex FROM reg_cox_strata
+										  WHERE region IS NOT NULL AND weeks IS NOT NULL AND event IS NOT NULL
+												AND sex IS NOT NULL) AS d)
+						 || ';' || string_agg(format('%s,%s,%s:%s,%s,0', s - 1, weeks, k - 1, n, e), ';' ORDER BY s, weeks, sex)
+				  FROM (SELECT dense_rank() OVER (ORDER BY region COLLATE "C") AS s, weeks, sex,
+							   dense_rank() OVER (ORDER BY sex) AS k, n, e
 						FROM (SELECT region, weeks, sex, count(*) AS n, count(*) FILTER (WHERE event) AS e FROM reg_cox_strata
 							  WHERE weeks IS NOT NULL AND event IS NOT NULL AND sex IS NOT NULL AND region IS NOT NULL
 							  GROUP BY 1, 2, 3) AS g) AS g) AS plain_sql
 FROM (SELECT cox(weeks, event, ARRAY[sex], region) AS r FROM reg_cox_strata) AS s;
 SELECT cox(t, e, ARRAY[x], s) FROM (VALUES (2::float8, true, 1::float8, 'b'), (1, false, 0, 'a"\'), (2, true, 1, NULL),
 	(3, true, 0, 'b'), (1, true, 1, '')) AS v(t, e, x, s);
-SELECT 'v1;cox;p=1;strata="","a\"\\","b";0,1,1:1,1,0;1,1,0:1,0,0;2,2,1:1,1,0;2,3,0:1,1,0'::regression::text AS escaped;
+SELECT 'v2;cox;p=1;strata="","a\"\\","b";x=0;x=1;0,1,1:1,1,0;1,1,0:1,0,0;2,2,1:1,1,0;2,3,0:1,1,0'::regression::text AS escaped;
 -- merge law (any split, labels met in any order), round trips, parallel = serial
 SELECT regression_merge(part ORDER BY k DESC)::text = (SELECT r::text FROM reg_strata_models WHERE model = 'CS1') AS merged_equals_whole
 FROM (SELECT id % 4 AS k, cox(weeks, event, ARRAY[sex, h2, h3, age], region) AS part FROM reg_cox_strata GROUP BY id % 4) AS p;
@@ -400,24 +417,122 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 ]) AS q;
 SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
 FROM unnest(ARRAY[
-	'v1;cox;p=1;strata="b","a";0,1,1:1,1,0;1,1,1:1,1,0', 'v1;cox;p=1;strata="a","a";0,1,1:1,1,0;1,1,1:1,1,0',
-	'v1;cox;p=1;strata="a","b";0,1,1:1,1,0', 'v1;cox;p=1;strata="a";1,1,1:1,1,0', 'v1;cox;p=1;strata="a;0,1,1:1,1,0',
-	'v1;cox;p=1;strata=a;0,1,1:1,1,0', 'v1;cox;p=1;strata="a",;0,1,1:1,1,0', 'v1;logistic;p=1;strata="a";1:1,1',
-	'v1;cox;p=1;1,1,1:1,1,0'
+	'v2;cox;p=1;strata="b","a";x=1;0,1,0:1,1,0;1,1,0:1,1,0', 'v2;cox;p=1;strata="a","a";x=1;0,1,0:1,1,0;1,1,0:1,1,0',
+	'v2;cox;p=1;strata="a","b";x=1;0,1,0:1,1,0', 'v2;cox;p=1;strata="a";x=1;1,1,0:1,1,0', 'v2;cox;p=1;strata="a;x=1;0,1,0:1,1,0',
+	'v2;cox;p=1;strata=a;x=1;0,1,0:1,1,0', 'v2;cox;p=1;strata="a",;x=1;0,1,0:1,1,0', 'v1;logistic;p=1;strata="a";1:1,1',
+	'v2;cox;p=1;x=1;1,1,0:1,1,0'
 ]) AS input;
 SELECT n, pg_temp.recv(payload) AS result FROM unnest(ARRAY[
-	-- one entry (stratum 0, time 1, x 1: 1 row, 1 event), then the strata
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	-- format 2, one pattern (x 1), one entry (stratum 0, time 1, pattern 0: 1 row, 1 event), then the strata
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| int4send(1) || int4send(1) || '\x61'::bytea,
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| int4send(1) || int4send(2) || '\x61'::bytea,
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| int4send(2) || int4send(1) || '\x61'::bytea,
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| int4send(1) || int4send(1) || '\x6162'::bytea,
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| '\x00'::bytea,
 	'\x0101000100000001' || float8send(1) || float8send(1) || float8send(0) || int4send(1) || int4send(1) || '\x61'::bytea,
-	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0)
 		|| int4send(1) || int4send(1) || '\x00'::bytea
 ]) WITH ORDINALITY AS t(payload, n);
+-- corrupt binary cox payloads: the pattern count and the patterns
+SELECT n, pg_temp.recv(payload) AS result FROM unnest(ARRAY[
+	'\x0203000100000001' || int4send(0) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0),
+	'\x0203000100000001' || int4send(2) || float8send(1) || float8send(0) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(0),
+	'\x0203000100000001' || int4send(1) || float8send(1) || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0),
+	'\x0203000100000001' || int4send(1),
+	'\x0103000100000001' || float8send(0) || float8send(1) || float8send(1) || float8send(1) || float8send(1) || float8send(0)
+]) WITH ORDINALITY AS t(payload, n);
+
+-- Incremental rollups: regression_subtract (a - b) takes the rows of b out
+-- of a, giving exactly (text-identical) the state of the remaining rows;
+-- patterns, times and strata left without rows leave the state.
+SELECT model, (whole - part)::text = rest::text AS subtract_equals_rest,
+	   regression_subtract(whole, part)::text = rest::text AS by_name
+FROM (VALUES
+	('L1', (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows),
+		   (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE id % 3 = 0),
+		   (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE id % 3 <> 0)),
+	('L1 all of sex 1', (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows),
+		   (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE sex = 1),
+		   (SELECT logistic(y, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE sex IS DISTINCT FROM 1)),
+	('P1 (float exposures)', (SELECT poisson(events, exposure, ARRAY[sex, h2, h3, age]) FROM reg_rows),
+		   (SELECT poisson(events, exposure, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE id % 4 = 1),
+		   (SELECT poisson(events, exposure, ARRAY[sex, h2, h3, age]) FROM reg_rows WHERE id % 4 <> 1)),
+	('C1', (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE id % 3 = 0),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE id % 3 <> 0)),
+	('C1 all of the last weeks', (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE weeks > 20),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE NOT weeks > 20)),
+	('D1', (SELECT cox(entry, exit, event, ARRAY[sex, h2, h3, age]) FROM reg_cox_entry),
+		   (SELECT cox(entry, exit, event, ARRAY[sex, h2, h3, age]) FROM reg_cox_entry WHERE id % 2 = 0),
+		   (SELECT cox(entry, exit, event, ARRAY[sex, h2, h3, age]) FROM reg_cox_entry WHERE id % 2 <> 0)),
+	('CS1 a whole region', (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age], region) FROM reg_cox_strata),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age], region) FROM reg_cox_strata
+			WHERE region = (SELECT min(region) FROM reg_cox_strata) OR id % 5 = 0),
+		   (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age], region) FROM reg_cox_strata
+			WHERE NOT (region = (SELECT min(region) FROM reg_cox_strata) OR id % 5 = 0)))
+) AS t(model, whole, part, rest)
+ORDER BY model;
+-- the fit of what is left is the fit of the remaining rows
+SELECT count(*) AS terms, count(*) FILTER (WHERE a.estimate = b.estimate AND a.std_err = b.std_err) AS identical
+FROM coef_table((SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox)
+				- (SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE id % 3 = 0)) a
+	 JOIN coef_table((SELECT cox(weeks, event, ARRAY[sex, h2, h3, age]) FROM reg_cox WHERE id % 3 <> 0)) b USING (term);
+-- all rows out: NULL (as the aggregate of no rows)
+SELECT (r - r) IS NULL AS nothing_left FROM reg_cox_models WHERE model = 'C1';
+SELECT (r - r) IS NULL AS nothing_left FROM reg_models WHERE model = 'P1';
+-- what was not added cannot be taken out (22023), nor a model of another kind
+SELECT pg_temp.err_detail(q) AS result FROM unnest(ARRAY[
+	$$SELECT (SELECT logistic(y, ARRAY[sex]) FROM reg_rows WHERE id < 10) - (SELECT logistic(y, ARRAY[sex]) FROM reg_rows WHERE id < 20)$$,
+	$$SELECT 'v1;logistic;p=1;0:2,1'::regression - 'v1;logistic;p=1;0:1,0;1:1,0'::regression$$,
+	$$SELECT 'v1;logistic;p=1;0:2,1'::regression - 'v1;logistic;p=1;0:1,1'::regression - 'v1;logistic;p=1;0:1,1'::regression$$,
+	$$SELECT 'v1;logistic;p=1;0:2,1'::regression - 'v1;logistic;p=1;0:3,0'::regression$$,
+	$$SELECT 'v1;logistic;p=1;0:2,1'::regression - 'v1;logistic;p=2;0,0:1,0'::regression$$,
+	$$SELECT 'v1;logistic;p=1;0:2,1'::regression - 'v2;cox;p=1;x=0;0,1,0:1,0,0'::regression$$,
+	$$SELECT 'v2;cox;p=1;x=0;0,1,0:2,1,0'::regression - 'v2;cox;p=1;x=0;0,2,0:1,0,0'::regression$$,
+	$$SELECT 'v2;cox;p=1;x=0;0,1,0:2,1,0'::regression - 'v2;cox;p=1;x=0;0,1,0:1,0,0'::regression - 'v2;cox;p=1;x=0;0,1,0:1,0,0'::regression$$,
+	$$SELECT 'v2;cox;p=1;x=0;0,1,0:0,0,1;0,2,0:1,1,0'::regression - 'v2;cox;p=1;x=0;0,2,0:1,1,0'::regression$$,
+	$$SELECT 'v2;cox;p=1;strata="a";x=0;0,1,0:2,1,0'::regression - 'v2;cox;p=1;strata="b";x=0;0,1,0:1,0,0'::regression$$,
+	$$SELECT 'v2;cox;p=1;strata="a";x=0;0,1,0:2,1,0'::regression - 'v2;cox;p=1;x=0;0,1,0:1,0,0'::regression$$
+]) AS q;
+
+-- Moving-aggregate mode: in a window whose frame start moves, rows leave
+-- the state exactly; every frame's state is the one its rows give.
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE m.l::text IS NOT DISTINCT FROM (SELECT logistic(y, ARRAY[sex, h2, age]) FROM reg_rows r
+															  WHERE r.id BETWEEN m.id - 24 AND m.id)::text) AS logistic_same,
+	   count(*) FILTER (WHERE m.p::text IS NOT DISTINCT FROM (SELECT poisson(events, exposure, ARRAY[sex, h2, age]) FROM reg_rows r
+															  WHERE r.id BETWEEN m.id - 24 AND m.id)::text) AS poisson_same
+FROM (SELECT id, logistic(y, ARRAY[sex, h2, age]) OVER w AS l, poisson(events, exposure, ARRAY[sex, h2, age]) OVER w AS p
+	  FROM reg_rows WINDOW w AS (ORDER BY id ROWS BETWEEN 24 PRECEDING AND CURRENT ROW)) AS m;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE m.c::text IS NOT DISTINCT FROM (SELECT cox(weeks, event, ARRAY[sex, age]) FROM reg_cox r
+															  WHERE r.id BETWEEN m.id - 30 AND m.id)::text) AS cox_same
+FROM (SELECT id, cox(weeks, event, ARRAY[sex, age]) OVER (ORDER BY id ROWS BETWEEN 30 PRECEDING AND CURRENT ROW) AS c
+	  FROM reg_cox) AS m;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE m.c::text IS NOT DISTINCT FROM (SELECT cox(entry, exit, event, ARRAY[sex, age]) FROM reg_cox_entry r
+															  WHERE r.id BETWEEN m.id - 30 AND m.id)::text) AS cox_entry_same
+FROM (SELECT id, cox(entry, exit, event, ARRAY[sex, age]) OVER (ORDER BY id ROWS BETWEEN 30 PRECEDING AND CURRENT ROW) AS c
+	  FROM reg_cox_entry) AS m;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE m.c::text IS NOT DISTINCT FROM (SELECT cox(weeks, event, ARRAY[sex, age], region) FROM reg_cox_strata r
+															  WHERE r.id BETWEEN m.id - 30 AND m.id)::text) AS cox_strata_same
+FROM (SELECT id, cox(weeks, event, ARRAY[sex, age], region) OVER (ORDER BY id ROWS BETWEEN 30 PRECEDING AND CURRENT ROW) AS c
+	  FROM reg_cox_strata) AS m;
+-- regression_merge over stored states, by window: the states of the last three parts
+CREATE TEMP TABLE reg_parts AS
+SELECT id % 10 AS part, cox(weeks, event, ARRAY[sex, age]) AS r FROM reg_cox GROUP BY id % 10;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE m.r::text = (SELECT cox(weeks, event, ARRAY[sex, age]) FROM reg_cox
+										   WHERE id % 10 BETWEEN m.part - 2 AND m.part)::text) AS merge_same
+FROM (SELECT part, regression_merge(r) OVER (ORDER BY part ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS r
+	  FROM reg_parts) AS m;
+-- a frame whose rows all have a NULL is NULL, as the aggregate of them
+SELECT id, logistic(y, ARRAY[x]) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS r
+FROM (VALUES (1, true, 1::float8), (2, NULL, 1), (3, true, NULL), (4, false, 0)) AS v(id, y, x);

@@ -2104,13 +2104,15 @@ LogisticRow(FunctionCallInfo fcinfo, int sign, bool moving)
 	RegState   *st;
 	RowX		rx;
 	float8	   *v;
+	int			k;
 
 	jobreg_check_in_aggregate(fcinfo, "logistic_trans");
 	if (AnyNull(fcinfo, 1, 2) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(2), &rx))
 		return SkipRow(fcinfo, moving);
 	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
 	SetModel(st, REG_LOGISTIC, rx.p);
-	v = st->vals + (Size) RowPattern(st, &rx, sign) * REG_LOGISTIC_NVAL;
+	k = RowPattern(st, &rx, sign);	/* may move st->vals */
+	v = st->vals + (Size) k * REG_LOGISTIC_NVAL;
 	v[REG_ROWS] += sign;
 	v[REG_Y] += PG_GETARG_BOOL(1) ? sign : 0;
 	if (sign < 0)
@@ -2145,6 +2147,7 @@ PoissonRow(FunctionCallInfo fcinfo, int sign, bool moving)
 	float8		y,
 				e;
 	float8	   *v;
+	int			k;
 
 	jobreg_check_in_aggregate(fcinfo, "poisson_trans");
 	if (AnyNull(fcinfo, 1, 3) || !ReadCovariates(PG_GETARG_ARRAYTYPE_P(3), &rx))
@@ -2162,7 +2165,8 @@ PoissonRow(FunctionCallInfo fcinfo, int sign, bool moving)
 				 errdetail("The model's offset is log(exposure).")));
 	st = sign > 0 ? GetState(fcinfo, 0) : InverseState(fcinfo);
 	SetModel(st, REG_POISSON, rx.p);
-	v = st->vals + (Size) RowPattern(st, &rx, sign) * REG_POISSON_NVAL;
+	k = RowPattern(st, &rx, sign);	/* may move st->vals */
+	v = st->vals + (Size) k * REG_POISSON_NVAL;
 	v[REG_ROWS] += sign;
 	/* fixed-point numbers: what a row adds, it takes out exactly */
 	FixedAdd(v + REG_Y, sign * Fixed(y));
