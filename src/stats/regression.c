@@ -36,6 +36,7 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/expandeddatum.h"
@@ -290,6 +291,7 @@ typedef struct CoxCell
 typedef struct RegState
 {
 	ExpandedObjectHeader hdr;
+	bool		partial;		/* a partial aggregate's state: flattened unsorted */
 	bool		known;			/* kind and p set */
 	int			kind;
 	int			p;
@@ -497,12 +499,9 @@ typedef struct CoxOrder
 	const CoxCell *cell;
 } CoxOrder;
 
-static int
-CoxOrderCmp(const void *a, const void *b)
+static inline int
+CoxOrderCmp(const CoxOrder *x, const CoxOrder *y)
 {
-	const CoxOrder *x = a;
-	const CoxOrder *y = b;
-
 	if (x->stratum != y->stratum)
 		return x->stratum < y->stratum ? -1 : 1;
 	if (x->time != y->time)
@@ -511,6 +510,14 @@ CoxOrderCmp(const void *a, const void *b)
 		return x->pattern < y->pattern ? -1 : 1;
 	return 0;
 }
+
+/* a sort with the comparison inline (a third of the time of qsort) */
+#define ST_SORT cox_order_sort
+#define ST_ELEMENT_TYPE CoxOrder
+#define ST_COMPARE(a, b) CoxOrderCmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * What the flat form of a state holds: the patterns in use (a logistic or
@@ -580,11 +587,13 @@ Layout(const RegState *st, RegLayout *lay, bool sorted)
 	}
 	if (sorted)
 	{
-		if (st->nkey > 0)
+		/* a partial state of a parallel plan is numbered as it is (below) */
+		if (st->nkey > 0 && !st->partial)
 			qsort_arg(lay->order, lay->npatterns, sizeof(int), IndexCmp, (void *) st);
 		for (int i = 0; i < lay->npatterns; i++)
 			lay->rank[lay->order[i]] = i;
-		qsort_arg(lay->sorder, lay->nstrata, sizeof(int), StratumCmp, (void *) st);
+		if (!st->partial)
+			qsort_arg(lay->sorder, lay->nstrata, sizeof(int), StratumCmp, (void *) st);
 		for (int s = 0; s < lay->nstrata; s++)
 			lay->srank[lay->sorder[s]] = s;
 	}
@@ -613,7 +622,12 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 	return LayoutFlatSize(st, &lay);
 }
 
-/* The flat form is canonical: patterns sorted, Cox entries sorted */
+/*
+ * The flat form is canonical: patterns sorted, Cox entries sorted.  Not so
+ * the partial state of a parallel plan's worker, which only the combine
+ * function reads (AddFlat does not depend on the order): it keeps the
+ * order of arrival, and the sort is done once, on the combined state.
+ */
 static void
 RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
@@ -652,7 +666,8 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 			n++;
 		}
 		Assert(n == lay.nentries);
-		qsort(ents, n, sizeof(CoxOrder), CoxOrderCmp);
+		if (!st->partial)
+			cox_order_sort(ents, n);
 		for (int i = 0; i < n; i++)
 		{
 			float8	   *key = REG_KEY(r, i);
@@ -1983,6 +1998,7 @@ static RegState *
 GetState(FunctionCallInfo fcinfo, int argno)
 {
 	RegState   *st;
+	Aggref	   *aggref;
 
 	st = (RegState *) jobreg_expanded_arg(fcinfo, argno, &RegMethods);
 	if (st != NULL)
@@ -1990,6 +2006,9 @@ GetState(FunctionCallInfo fcinfo, int argno)
 	st = RegStateCreate(jobreg_state_context(fcinfo));
 	if (!PG_ARGISNULL(argno))
 		AddFlat(st, regression_from_datum(PG_GETARG_DATUM(argno)), 1);
+	/* a partial aggregate (a parallel worker's): its state goes to the combine function only */
+	aggref = AggGetAggref(fcinfo);
+	st->partial = aggref != NULL && DO_AGGSPLIT_SKIPFINAL(aggref->aggsplit);
 	return st;
 }
 
