@@ -6,25 +6,32 @@
 # which bench/regression.sql passes in JOBREG_LOGISTIC_MS and JOBREG_COX_MS.
 # Without Rscript (or the survival package): "R not measured".
 set -euo pipefail
-csv=$1 logistic_ms=${JOBREG_LOGISTIC_MS:-NA} cox_ms=${JOBREG_COX_MS:-NA}
+csv=$1 logistic_ms=${JOBREG_LOGISTIC_MS:-NA} cox_ms=${JOBREG_COX_MS:-NA} floor_ms=${JOBREG_FLOOR_MS:-NA}
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
 	echo "R not measured (Rscript or its survival package is not installed)"
 	exit 0
 fi
-Rscript - "$csv" "$logistic_ms" "$cox_ms" <<'R'
+echo "R starts: load average $(cut -d' ' -f1-3 /proc/loadavg), $(awk '/MemAvailable/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) available"
+Rscript - "$csv" "$logistic_ms" "$cox_ms" "$floor_ms" <<'R'
 suppressPackageStartupMessages(library(survival))
 a <- commandArgs(TRUE)
 d <- read.csv(a[1], colClasses = c(rep("factor", 6), "character", "numeric", "character"))
 d$y <- d$y == "t"
 d$ev <- d$ev == "t"
 f <- ~ koen + age + her + civ + udd + anc
-invisible(gc())
+load <- function() strsplit(readLines("/proc/loadavg"), " ")[[1]][1]
+invisible(gc(reset = TRUE))
+l0 <- load()
 tg <- system.time(g <- glm(update(f, y ~ .), binomial, d))[["elapsed"]] * 1000
+l1 <- load()
+rm(g); invisible(gc())
 tc <- system.time(cx <- coxph(update(f, Surv(weeks, ev) ~ .), d))[["elapsed"]] * 1000
-jl <- as.numeric(a[2]); jc <- as.numeric(a[3])
-cat(sprintf("R %s on %d rows (%s): glm %.0f ms, coxph %.0f ms\n", R.version.string, nrow(d),
-            paste("survival", packageVersion("survival")), tg, tc))
-cat(sprintf("jobreg logistic + coef_table %.0f ms: R glm / jobreg = %.1f\n", jl, tg / jl))
-cat(sprintf("jobreg cox + coef_table %.0f ms: R coxph / jobreg = %.1f\n", jc, tc / jc))
+l2 <- load()
+peak <- sum(gc()[, 6])   # "max used" (Mb) of R's heap since the reset
+jl <- as.numeric(a[2]); jc <- as.numeric(a[3]); fl <- as.numeric(a[4])
+cat(sprintf("R %s on %d rows (%s): glm %.0f ms, coxph %.0f ms; R's heap peak %.0f MB; load average %s, %s, %s (before glm, after glm, after coxph)\n",
+            R.version.string, nrow(d), paste("survival", packageVersion("survival")), tg, tc, peak, l0, l1, l2))
+cat(sprintf("jobreg logistic + coef_table %.0f ms (%.2f x reading the arrays): R glm / jobreg = %.1f\n", jl, jl / fl, tg / jl))
+cat(sprintf("jobreg cox + coef_table %.0f ms (%.2f x reading the arrays): R coxph / jobreg = %.1f\n", jc, jc / fl, tc / jc))
 R
 
