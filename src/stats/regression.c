@@ -2018,13 +2018,18 @@ typedef struct RowX
 	int			p;
 	bool		binary;			/* every covariate 0 or 1 */
 	uint64		mask;			/* bit j: covariate j + 1 is 1 */
-	float8		x[REGRESSION_MAX_P + 1];
+	const float8 *x;			/* the covariates, no negative zero */
+	float8		buf[REGRESSION_MAX_P + 1];
 } RowX;
+
+#define FLOAT8_ONE_BITS UINT64CONST(0x3FF0000000000000)
 
 /*
  * The covariates of a row into rx; false when the array or an element is
  * NULL (the row is skipped).  The array's data is read in place, not
- * deconstructed.
+ * deconstructed: a row of 0/1 covariates (the usual case) becomes its mask
+ * in one pass over the bits, and its covariates are written out only when
+ * its pattern is new (RowValues).
  */
 static inline bool
 ReadCovariates(ArrayType *a, RowX *rx)
@@ -2032,8 +2037,7 @@ ReadCovariates(ArrayType *a, RowX *rx)
 	int			n;
 	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
 	uint64		m = 0;
-	bool		binary = true;
-	bool		finite = true;
+	uint64		other = 0;
 
 	if (unlikely(ARR_NDIM(a) > 1))
 		ereport(ERROR,
@@ -2052,24 +2056,44 @@ ReadCovariates(ArrayType *a, RowX *rx)
 	}
 	for (int i = 0; i < n; i++)
 	{
-		float8		v = data[i];
+		uint64		w;
 
-		finite &= isfinite(v);
-		binary &= (v == 0) | (v == 1);
-		m |= (uint64) (v == 1) << i;
-		rx->x[i] = v + 0.0;		/* no negative zero */
+		memcpy(&w, &data[i], sizeof(uint64));
+		/* 1.0, or +0.0 or -0.0 (w << 1 == 0); anything else is counted in other */
+		m |= (uint64) (w == FLOAT8_ONE_BITS) << i;
+		other |= (w != FLOAT8_ONE_BITS) & ((w << 1) != 0);
 	}
-	if (unlikely(!finite))
+	rx->p = n;
+	rx->mask = m;
+	rx->binary = other == 0;
+	rx->x = NULL;
+	if (unlikely(!rx->binary))
+	{
 		for (int i = 0; i < n; i++)
+		{
 			if (!isfinite(data[i]))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("covariate %d is not finite: %g", i + 1, data[i]),
 						 errdetail("Covariates must be finite numbers; rows with a NULL covariate are skipped.")));
-	rx->p = n;
-	rx->binary = binary;
-	rx->mask = m;
+			rx->buf[i] = data[i] + 0.0; /* no negative zero */
+		}
+		rx->x = rx->buf;
+	}
 	return true;
+}
+
+/* the covariates of a row as float8s (of a binary row, made from its mask) */
+static inline const float8 *
+RowValues(RowX *rx)
+{
+	if (rx->x == NULL)
+	{
+		for (int i = 0; i < rx->p; i++)
+			rx->buf[i] = (rx->mask >> i) & 1 ? 1.0 : 0.0;
+		rx->x = rx->buf;
+	}
+	return rx->x;
 }
 
 /*
@@ -2108,9 +2132,29 @@ InverseState(FunctionCallInfo fcinfo)
 }
 
 static inline int
-RowPattern(RegState *st, const RowX *rx, int sign)
+RowPattern(RegState *st, RowX *rx, int sign)
 {
-	int			k = PatternIndex(st, rx->x, rx->binary, rx->mask, sign > 0);
+	int			k;
+
+	if (rx->binary)
+	{
+		/* the mask alone finds the pattern; its covariates only for a new one */
+		MaskCell   *cell;
+		bool		found;
+
+		if (sign < 0)
+		{
+			cell = mask_hash_lookup(st->masks, rx->mask);
+			if (cell == NULL)
+				NotPartOf();
+			return cell->idx;
+		}
+		cell = mask_hash_insert(st->masks, rx->mask, &found);
+		if (!found)
+			cell->idx = NewPattern(st, RowValues(rx));
+		return cell->idx;
+	}
+	k = PatternIndex(st, rx->x, false, 0, sign > 0);
 
 	if (k < 0)
 		NotPartOf();
@@ -2701,12 +2745,13 @@ regression_predict(PG_FUNCTION_ARGS)
 {
 	FitCache   *c = GetFit(fcinfo, PG_GETARG_DATUM(0), true);
 	RowX		rx;
-	float8	   *x = rx.x;
+	const float8 *x;
 	int			p;
 	float8		eta;
 
 	if (!ReadCovariates(PG_GETARG_ARRAYTYPE_P(1), &rx))
 		PG_RETURN_NULL();
+	x = RowValues(&rx);
 	p = rx.p;
 	if (p != c->r->p)
 		ereport(ERROR,
