@@ -95,10 +95,12 @@ SELECT round(min(ms) FILTER (WHERE name = 'jobreg: logistic + coef_table')) AS l
 	   round(min(ms) FILTER (WHERE name = 'floor: sum(cardinality(x))' AND mode = '2 workers')) AS floor_ms
 FROM bench_times \gset
 \copy bench_reg (koen, age, her, civ, udd, anc, y, weeks, ev) TO '/tmp/jobreg_bench_regression.csv' WITH (FORMAT csv, HEADER)
+-- jobreg's estimates and standard errors, for R to compare with its own
+\copy (SELECT 'logistic' AS model, term, estimate, std_err FROM coef_table((SELECT logistic(y, x) FROM bench_reg)) UNION ALL SELECT 'cox', term, estimate, std_err FROM coef_table((SELECT cox(weeks, ev, x) FROM bench_reg))) TO '/tmp/jobreg_bench_regression_coef.csv' WITH (FORMAT csv, HEADER)
 -- (psql does not put variables into \! commands: the times go by the environment)
 \setenv JOBREG_LOGISTIC_MS :logistic_ms
 \setenv JOBREG_COX_MS :cox_ms
 \setenv JOBREG_FLOOR_MS :floor_ms
 \! bash bench/regression_r.sh /tmp/jobreg_bench_regression.csv
-\! rm -f /tmp/jobreg_bench_regression.csv
+\! rm -f /tmp/jobreg_bench_regression.csv /tmp/jobreg_bench_regression_coef.csv
 DROP TABLE bench_reg;

@@ -24,6 +24,7 @@ invisible(gc(reset = TRUE))
 l0 <- load()
 tg <- system.time(g <- glm(update(f, y ~ .), binomial, d))[["elapsed"]] * 1000
 l1 <- load()
+sg <- summary(g)$coefficients
 rm(g); invisible(gc())
 tc <- system.time(cx <- coxph(update(f, Surv(weeks, ev) ~ .), d))[["elapsed"]] * 1000
 l2 <- load()
@@ -33,5 +34,16 @@ cat(sprintf("R %s on %d rows (%s): glm %.0f ms, coxph %.0f ms; R's heap peak %.0
             R.version.string, nrow(d), paste("survival", packageVersion("survival")), tg, tc, peak, l0, l1, l2))
 cat(sprintf("jobreg logistic + coef_table %.0f ms (%.2f x reading the arrays): R glm / jobreg = %.1f\n", jl, jl / fl, tg / jl))
 cat(sprintf("jobreg cox + coef_table %.0f ms (%.2f x reading the arrays): R coxph / jobreg = %.1f\n", jc, jc / fl, tc / jc))
+# the same figures: jobreg's estimates and standard errors against R's, in the order of the dummies
+j <- if (file.exists("/tmp/jobreg_bench_regression_coef.csv")) read.csv("/tmp/jobreg_bench_regression_coef.csv") else NULL
+if (!is.null(j)) {
+  rel <- function(a, b) max(abs(a / b - 1))
+  dif <- function(a, b) max(abs(a - b))
+  sc <- summary(cx)$coefficients
+  jl <- j[j$model == "logistic", ]; jcx <- j[j$model == "cox", ]
+  cat(sprintf("R parity on these rows, max relative (absolute) difference: logistic estimates %.1e (%.1e), standard errors %.1e; cox estimates %.1e (%.1e), standard errors %.1e\n",
+              rel(jl$estimate, sg[, 1]), dif(jl$estimate, sg[, 1]), rel(jl$std_err, sg[, 2]),
+              rel(jcx$estimate, sc[, 1]), dif(jcx$estimate, sc[, 1]), rel(jcx$std_err, sc[, 3])))
+}
 R
 
