@@ -1034,8 +1034,7 @@ GlmAfterTakeOut(RegState *st, const float8 *v)
 		for (int s = REG_Y; s < REG_POISSON_NVAL; s += 2)
 			if (v[REG_ROWS] == 0 && FixedGet(v + s) != 0)
 				NotPartOf();
-		if (FixedGet(v + REG_Y) < 0 || FixedGet(v + REG_EXPOSURE) < 0 ||
-			(v[REG_ROWS] > 0 && FixedGet(v + REG_EXPOSURE) == 0))
+		if (FixedGet(v + REG_Y) < 0 || FixedGet(v + REG_EXPOSURE) < 0)
 			NotPartOf();
 	}
 }

@@ -177,8 +177,8 @@ extern void jobreg_check_conf_level(double conf);
 typedef struct Regression
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* REGRESSION_VERSION */
-	uint8		kind;			/* REG_LOGISTIC, REG_POISSON */
+	uint8		version;		/* REGRESSION_VERSION, REGRESSION_COX_VERSION for Cox */
+	uint8		kind;			/* REG_LOGISTIC, REG_POISSON, REG_COX */
 	uint16		p;				/* covariates, 0 .. REGRESSION_MAX_P */
 	uint16		nkey;			/* key float8s per entry */
 	uint16		nval;			/* value float8s per entry */
