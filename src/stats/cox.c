@@ -9,8 +9,12 @@
  * The partial likelihood walks the times from the last: every row of an
  * entry contributes the same risk exp(x'b), so an entry's rows enter the
  * risk-set sums multiplied by their count, and the sums are those of the
- * rows.  As coxph: the covariates are centred and scaled (by their mean
- * absolute deviation) before the fit, the iteration starts at b = 0, a
+ * rows.  The covariates are kept per pattern, as lists of their non-zero
+ * values, so exp(x'b) is computed once per pattern and an entry adds to
+ * the risk-set sums at the cost of its pattern's non-zeros squared (see
+ * CoxEvaluate).  As coxph: the covariates are centred (below) and scaled
+ * (by their mean absolute deviation) before the fit, the iteration starts
+ * at b = 0, a
  * step that lowers the log-likelihood is halved, and the fit stops when
  * |1 - loglik_old / loglik_new| <= 1e-9 (at most 20 iterations).  The
  * information matrix is decomposed as L D L' with coxph's tolerance

@@ -21,8 +21,13 @@
  *
  * Representations, as for flow: flat (the varlena of stats.h, entries
  * sorted by pattern, so the flat form is canonical) and, while
- * aggregating, an expanded object with a hash table of the patterns
- * (lib/simplehash.h) over arrays of keys and sums.
+ * aggregating, an expanded object with hash tables of the patterns and,
+ * for Cox, of the entries (lib/simplehash.h; see "the expanded state").
+ *
+ * Rows come out as they went in: every sum is a whole number or a
+ * fixed-point number, so subtracting a row's or a state's sums is exact
+ * (regression_subtract, the moving-aggregate inverse transitions), and a
+ * pattern, entry or stratum left without rows leaves the flat form.
  */
 #include "postgres.h"
 
