@@ -86,7 +86,12 @@ SELECT pg_column_size(r) AS state_bytes, (SELECT count(*) FROM regression_fit(r)
 	   (regression_fit(r)).iterations, (regression_fit(r)).converged,
 	   length(r::text) - length(replace(r::text, ';', '')) - 2 AS patterns
 FROM (SELECT logistic(y, x) AS r FROM bench_reg) AS s;
+SELECT pg_column_size(c) AS cox_state_bytes,
+	   (SELECT n FROM regression_fit(c)) AS rows, (regression_fit(c)).iterations, (regression_fit(c)).converged
+FROM (SELECT cox(weeks, ev, x) AS c FROM bench_reg) AS s;
+SELECT count(*) AS cox_entries FROM (SELECT DISTINCT weeks, x FROM bench_reg) AS d;
 EXPLAIN (COSTS OFF) SELECT logistic(y, x) FROM bench_reg;
+EXPLAIN (COSTS OFF) SELECT cox(weeks, ev, x) FROM bench_reg;
 
 -- R on the same rows: the categorical columns as a CSV file, read by R
 -- before its clock starts; jobreg's best times of the fits beside R's
