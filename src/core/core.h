@@ -262,6 +262,24 @@ jobreg_list_elements(ArrayType *arr, const char *what, Datum **values, bool **nu
 }
 
 /*
+ * A keyword argument: the position of value in the NULL-terminated list
+ * names (whose order is the caller's enum); else 22023 naming what it is,
+ * with hint saying what to use.
+ */
+static inline int
+jobreg_keyword(const char *value, const char *what, const char *const *names, const char *hint)
+{
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown %s \"%s\"", what, value),
+			 errhint("%s", hint)));
+	return -1;					/* keep compiler quiet */
+}
+
+/*
  * What a function read from one of the extension's reference tables, kept
  * in fn_extra while a new read would see the same rows (see core/jobreg.c).
  * data is NULL when the table must be read (again), into cxt.
