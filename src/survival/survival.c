@@ -1626,7 +1626,8 @@ ConfInterval(ConfType type, float8 p, float8 se, float8 z, float8 *lower, float8
 				return false;
 			*lower = Max(p - w, 0.0);
 			*upper = Min(p + w, 1.0);
-			break;		default:
+			break;
+		default:
 			return false;		/* not reached: ParseConfType gives the three */
 	}
 	return !isnan(*lower) && !isnan(*upper);
