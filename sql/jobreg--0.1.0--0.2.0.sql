@@ -1073,3 +1073,57 @@ CREATE AGGREGATE fuldtidspersoner_personer(wl weekline, codes int4[], period wee
 COMMENT ON AGGREGATE fuldtidspersoner_personer(weekline, int4[], weekrange) IS 'the persons behind fuldtidspersoner(wl, codes, period): histories with at least one week on the codes in the period';
 COMMENT ON AGGREGATE fuldtidspersoner_personer(weekline, int4[], weekrange, float8) IS 'the persons behind fuldtidspersoner(wl, codes, period, weeks_in_period): histories with at least one week on the codes in the period';
 
+/* ---------- activation: exact sums, persons and the inverse (issues 19, 20; 44_aktivering.sql) ---------- */
+
+/* the finals of 0.1.0 read jobreg.min_cell: STABLE */
+ALTER FUNCTION aktivering_sum_final(float8[]) STABLE;
+ALTER FUNCTION aktiveringsgrad_final(float8[]) STABLE;
+ALTER FUNCTION aktiveringsberoerte_final(float8[]) STABLE;
+ALTER FUNCTION virksomhedsrettet_final(float8[]) STABLE;
+COMMENT ON FUNCTION aktivering_accum(float8[], aktivering) IS 'transition of the population activation aggregates: adds one aktivering value (counts whole, hours in fixed point of 2^-64 hours: exact sums)';
+COMMENT ON FUNCTION aktivering_sum_final(float8[]) IS 'aktivering_sum final: the summed aktivering value, NULL for no rows or fewer persons than jobreg.min_cell';
+
+/* ---------- activation: the persons behind the population figures, and the inverse (issues 19, 20) ---------- */
+
+CREATE FUNCTION aktivering_inv(float8[], aktivering) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_persons_final(float8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_inv(float8[], aktivering) IS 'moving-aggregate inverse of the population activation aggregates: takes one aktivering value out (exact: whole counts, fixed-point hours)';
+COMMENT ON FUNCTION aktivering_persons_final(float8[]) IS 'aktivering_personer final: the persons on the benefit behind the sums';
+
+/*
+ * The population aggregates of 0.1.0 keep their names, transition, combine
+ * and final functions; their state is now 12 whole numbers (counts, and the
+ * hours in fixed point), so they get its INITCOND and their moving-aggregate
+ * mode in place, as the survival aggregates above.
+ */
+WITH upd AS (
+	UPDATE pg_catalog.pg_aggregate AS a
+	SET agginitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+		aggmtransfn = a.aggtransfn,
+		aggminvtransfn = 'aktivering_inv(float8[], aktivering)'::regprocedure::oid::regproc,
+		aggmfinalfn = a.aggfinalfn,
+		aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+		aggmfinalextra = false, aggmfinalmodify = 'r'
+	WHERE a.aggfnoid IN ('aktivering_sum(aktivering)'::regprocedure, 'aktiveringsgrad(aktivering)'::regprocedure,
+						 'andel_aktiveringsberoerte(aktivering)'::regprocedure,
+						 'virksomhedsrettet_andel(aktivering)'::regprocedure)
+	RETURNING a.aggfnoid
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass,
+	   'aktivering_inv(float8[], aktivering)'::regprocedure::oid, 0, 'n'
+FROM upd;
+COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit); NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE virksomhedsrettet_andel(aktivering) IS 'virksomhedsrettet andel: company-directed activation hours ÷ all activation hours; NULL under jobreg.min_cell activated persons';
+
+CREATE AGGREGATE aktivering_personer(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_persons_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktivering_persons_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aktivering_personer(aktivering) IS 'the persons behind the activation figures: the sum of the field personer (persons on the benefit), 0 for no rows';
