@@ -635,11 +635,41 @@ FixStore(float8 *limb, uint128 v)
 	limb[2] = (float8) (v >> (2 * LIMB_BITS));
 }
 
+/*
+ * 0.1.0's INITCOND was 6 zeros (rows and five float sums); until ALTER
+ * EXTENSION jobreg UPDATE gives the aggregates the new one, a state of 6
+ * zeros is the empty state.
+ */
+static bool
+IsOldEmptyState(ArrayType *state)
+{
+	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != 6 || ARR_HASNULL(state) || ARR_ELEMTYPE(state) != FLOAT8OID)
+		return false;
+	for (int i = 0; i < 6; i++)
+		if (((float8 *) ARR_DATA_PTR(state))[i] != 0)
+			return false;
+	return true;
+}
+
+static ArrayType *
+NewSumState(void)
+{
+	Datum		zeros[AKS_LEN];
+
+	for (int i = 0; i < AKS_LEN; i++)
+		zeros[i] = Float8GetDatum(0.0);
+	return construct_array(zeros, AKS_LEN, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
 /* The sums of the state as aktivering's columns; false for no rows */
 static bool
 SumTotals(ArrayType *state, float8 *v)
 {
-	const float8 *s = JOBREG_STATE(AktiveringSumState, state)->v;
+	const float8 *s;
+
+	if (IsOldEmptyState(state))
+		state = NewSumState();
+	s = JOBREG_STATE(AktiveringSumState, state)->v;
 
 	for (int i = 0; i < AKS_HOURS; i++)
 		if (!(s[i] >= 0 && s[i] < COUNT_LIMIT) || s[i] != rint(s[i]))
@@ -655,7 +685,7 @@ SumTotals(ArrayType *state, float8 *v)
 static Datum
 AktiveringCount(FunctionCallInfo fcinfo, int sign)
 {
-	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
+	ArrayType  *state = IsOldEmptyState(PG_GETARG_ARRAYTYPE_P(0)) ? NewSumState() : jobreg_state_arg(fcinfo, 0);
 	float8	   *s = JOBREG_STATE(AktiveringSumState, state)->v;
 	HeapTupleHeader a = PG_GETARG_HEAPTUPLEHEADER(1);
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;

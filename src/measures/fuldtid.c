@@ -79,13 +79,31 @@ fuldtid_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
+/*
+ * The weekline forms of 0.1.0 named fuldtid_combine and fuldtid_final; until
+ * ALTER EXTENSION jobreg UPDATE gives them their own, these two take their
+ * states too: a state longer than 3 elements is one of the weekline forms
+ * (which gets a period length with its first row), and '{0,0,0}' is empty in
+ * both layouts.
+ */
+static bool
+IsWeeksState(ArrayType *state)
+{
+	return ARR_NDIM(state) == 1 && ARR_DIMS(state)[0] > 3;
+}
+
 Datum
 fuldtid_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
-	FuldtidState *s = JOBREG_STATE(FuldtidState, state);
-	FuldtidState *t = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(1));
+	ArrayType  *state;
+	FuldtidState *s;
+	FuldtidState *t;
 
+	if (IsWeeksState(PG_GETARG_ARRAYTYPE_P(0)) || IsWeeksState(PG_GETARG_ARRAYTYPE_P(1)))
+		return fuldtid_weeks_combine(fcinfo);
+	state = jobreg_state_arg(fcinfo, 0);
+	s = JOBREG_STATE(FuldtidState, state);
+	t = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(1));
 	s->rows += t->rows;
 	jobreg_sum_add(&s->sum, &s->comp, t->sum);
 	s->comp += t->comp;
@@ -95,7 +113,11 @@ fuldtid_combine(PG_FUNCTION_ARGS)
 Datum
 fuldtid_final(PG_FUNCTION_ARGS)
 {
-	FuldtidState *s = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(0));
+	FuldtidState *s;
+
+	if (IsWeeksState(PG_GETARG_ARRAYTYPE_P(0)))
+		return fuldtid_weeks_final(fcinfo);
+	s = JOBREG_STATE(FuldtidState, PG_GETARG_ARRAYTYPE_P(0));
 
 	if (s->rows == 0.0)
 		PG_RETURN_NULL();
