@@ -246,4 +246,21 @@ FROM (SELECT r, aktiveringsgrad(a) OVER w AS g,
 				 virksomhedsrettet_andel(a) OVER w, aktivering_personer(a) OVER w)::text AS t
 	  FROM ak_w WINDOW w AS (ORDER BY r ROWS BETWEEN 60 PRECEDING AND CURRENT ROW)) AS m;
 RESET jobreg.min_cell;
+-- a 0.1.0 catalog with this library (before ALTER EXTENSION jobreg UPDATE): INITCOND of 6 zeros,
+-- combined by jobreg_array_sum, also in a parallel plan whose workers may see no rows
+CREATE AGGREGATE pg_temp.grad_010(aktivering) (SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsgrad_final, PARALLEL = SAFE);
+CREATE AGGREGATE pg_temp.sum_010(aktivering) (SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_sum_final, PARALLEL = SAFE);
+SELECT (SELECT pg_temp.grad_010(a) FROM ak_result)::text = (SELECT aktiveringsgrad(a) FROM ak_result)::text AS grad_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result)::text = (SELECT aktivering_sum(a) FROM ak_result)::text AS sum_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result WHERE false) IS NULL AS sum_010_empty;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT pg_temp.sum_010(a) FROM ak_result;
+SELECT (SELECT pg_temp.sum_010(a) FROM ak_result)::text = (SELECT aktivering_sum(a) FROM ak_result)::text AS parallel_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result WHERE cpr = 7)::text = (SELECT aktivering_sum(a) FROM ak_result WHERE cpr = 7)::text AS parallel_010_one_row;
+RESET ALL;
 DROP TABLE ak_ydelse, ak_tilbud, ak_result, ak_flat;

@@ -154,3 +154,21 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE m.f IS NULL) AS withheld,
 FROM (SELECT r, fuldtidspersoner(wl, '{10,11}', weeks) OVER (ORDER BY r ROWS BETWEEN 30 PRECEDING AND CURRENT ROW) AS f
 	  FROM fw_w) AS m;
 RESET jobreg.min_cell;
+
+-- a 0.1.0 catalog with this library (before ALTER EXTENSION jobreg UPDATE): the weekline forms named
+-- fuldtid_combine and fuldtid_final, which take their states too, also in a parallel plan
+CREATE AGGREGATE pg_temp.fuld_010(weekline, int4[], weekrange) (SFUNC = fuldtid_weeks_trans, STYPE = float8[],
+	INITCOND = '{0,0,0}', COMBINEFUNC = fuldtid_combine, FINALFUNC = fuldtid_final, PARALLEL = SAFE);
+SELECT (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text AS same_010,
+	   (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE false) IS NULL AS empty_010;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw;
+SELECT (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text AS parallel_same_010,
+	   (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE p = 5)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE p = 5)::text AS parallel_one_row_010;
+RESET ALL;
