@@ -60,22 +60,12 @@ typedef struct FunnelPoint
 	int			outside;		/* 0, 95 or 998 */
 } FunnelPoint;
 
-/* a one-dimensional array argument's elements; 22023 unless it has n of them (n < 0: any) */
+/* a list argument's elements; 22023 unless it has n of them (n < 0: any) */
 static void
-ReadArray(FunctionCallInfo fcinfo, int argno, Oid type, int n, const char *what,
+ReadArray(FunctionCallInfo fcinfo, int argno, int n, const char *what,
 		  Datum **values, bool **nulls, int *count)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("funnel_svg %s must be a one-dimensional array", what)));
-	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
-	deconstruct_array(a, type, typlen, typbyval, typalign, values, nulls, count);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(argno), what, values, nulls, count);
 	if (n >= 0 && *count != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -188,17 +178,17 @@ funnel_svg(PG_FUNCTION_ARGS)
 	height = PG_GETARG_INT32(9);
 	svg_check_size(width, height);
 
-	ReadArray(fcinfo, 0, INT4OID, -1, "kommunekoder", &kodes, &kodenulls, &n);
+	ReadArray(fcinfo, 0, -1, "kommunekoder", &kodes, &kodenulls, &n);
 	if (n > FUNNEL_MAX_POINTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("funnel_svg draws at most %d kommuner, not %d", FUNNEL_MAX_POINTS, n)));
-	ReadArray(fcinfo, 1, FLOAT8OID, n, "observed counts", &obs, &obsnulls, &count);
-	ReadArray(fcinfo, 2, FLOAT8OID, n, "expected counts", &exps, &expnulls, &count);
+	ReadArray(fcinfo, 1, n, "observed counts", &obs, &obsnulls, &count);
+	ReadArray(fcinfo, 2, n, "expected counts", &exps, &expnulls, &count);
 	if (!PG_ARGISNULL(3))
-		ReadArray(fcinfo, 3, TEXTOID, n, "names", &names, &namenulls, &count);
+		ReadArray(fcinfo, 3, n, "names", &names, &namenulls, &count);
 	if (!PG_ARGISNULL(10))
-		ReadArray(fcinfo, 10, INT8OID, n, "persons", &persons, &personnulls, &count);
+		ReadArray(fcinfo, 10, n, "persons", &persons, &personnulls, &count);
 
 	/* the points: a kommune with a NULL kode or count is left out */
 	pts = palloc(sizeof(FunnelPoint) * Max(n, 1));
