@@ -81,8 +81,12 @@ SELECT aktiveringsgrad(a) IS NOT NULL AS grad_shown, andel_aktiveringsberoerte(a
 FROM per_person;
 SET jobreg.min_cell = 100;
 SELECT aktiveringsgrad(a) IS NULL AS grad_withheld, andel_aktiveringsberoerte(a) IS NULL AS andel_withheld,
-	   aktivering_sum(a) IS NOT NULL AS state_kept
+	   aktivering_sum(a) IS NULL AS sum_withheld, aktivering_personer(a) AS persons_shown
 FROM per_person;
+-- the persons are those on the benefit (field personer): rows of persons off the benefit do not count
+SET jobreg.min_cell = 4;
+SELECT aktivering_personer(a) AS persons, aktivering_sum(a) IS NULL AS sum_withheld, aktiveringsgrad(a) IS NULL AS grad_withheld
+FROM (SELECT a FROM per_person UNION ALL SELECT a FROM per_person WHERE cpr = 3) AS x;
 RESET jobreg.min_cell;
 
 -- bad input, each with its SQLSTATE
@@ -102,6 +106,11 @@ SELECT pg_temp.err($$SELECT aktivering(y.perioder, '[2015-01-01,2015-04-01)', t.
 SELECT pg_temp.err($$SELECT aktiveringsgrad(ROW(1, 0, NULL, 0, 0)::aktivering)$$) AS null_field,
 	   pg_temp.err($$SELECT aktiveringsgrad(ROW(1, 0, -5, 0, 0)::aktivering)$$) AS negative_field,
 	   pg_temp.err($$SELECT aktivering_accum('{0,0,0}', ROW(1, 0, 5, 0, 0)::aktivering)$$) AS bad_state;
+SELECT pg_temp.err($$SELECT aktivering_inv('{0,0,0,0,0,0,0,0,0,0,0,0}', ROW(1, 0, 5, 0, 0)::aktivering)$$) AS take_out_of_empty,
+	   pg_temp.err($$SELECT aktivering_inv(aktivering_accum('{0,0,0,0,0,0,0,0,0,0,0,0}', ROW(1, 0, 5, 0, 0)::aktivering), ROW(1, 0, 6, 0, 0)::aktivering)$$) AS take_out_more,
+	   pg_temp.err($$SELECT aktiveringsgrad(ROW(1, 0, 1e17, 0, 0)::aktivering)$$) AS too_many_hours,
+	   pg_temp.err($$SELECT aktiveringsgrad_final('{1,1,0,0.5,0,0,0,0,0,0,0,0}')$$) AS fractional_limb,
+	   pg_temp.err($$SELECT aktiveringsgrad_final('{1,-1,0,0,0,0,0,0,0,0,0,0}')$$) AS negative_count;
 
 -- the classification is the table's: count nytteindsats as virksomhedsrettet, add a local type
 BEGIN;
@@ -207,4 +216,51 @@ FROM par AS p,
 -- rollups: per-group sums combine to the whole
 SELECT pg_temp.near(aktiveringsgrad(s), (SELECT aktiveringsgrad(a) FROM ak_result), 1e-14) AS rollup_same
 FROM (SELECT cpr % 10 AS g, aktivering_sum(a) AS s FROM ak_result GROUP BY 1) AS rollup;
+
+-- exact sums: the order of the rows does not change a bit, nor does a parallel plan
+SELECT (SELECT aktivering_sum(a ORDER BY cpr) FROM ak_result)::text = (SELECT aktivering_sum(a ORDER BY cpr DESC) FROM ak_result)::text AS order_free,
+	   (SELECT aktiveringsgrad(a ORDER BY md5(cpr::text)) FROM ak_result)::text = (SELECT aktiveringsgrad(a ORDER BY cpr) FROM ak_result)::text AS order_free_grad,
+	   (SELECT s FROM par)::text = (SELECT aktivering_sum(a) FROM ak_result)::text AS parallel_same_text;
+-- ... and agrees with numeric sums of the values' shortest decimals (each within half a unit in the last place)
+SELECT pg_temp.near((aktivering_sum(a)).aktiveringstimer, sum((a).aktiveringstimer::text::numeric)::float8, 1e-15) AS hours_as_numeric,
+	   pg_temp.near((aktivering_sum(a)).ydelsestimer, sum((a).ydelsestimer::text::numeric)::float8, 1e-15) AS benefit_hours_as_numeric,
+	   pg_temp.near((aktivering_sum(a)).virksomhedsrettede_timer, sum((a).virksomhedsrettede_timer::text::numeric)::float8, 1e-15) AS virk_as_numeric
+FROM ak_result;
+SELECT aktivering_personer(a) AS persons, sum((a).personer) AS oracle, aktivering_personer(a) FILTER (WHERE false) AS no_rows FROM ak_result;
+
+-- moving-aggregate mode (issue 20): rows leave the frame; each row equals the plain aggregates over its frame, as text
+CREATE TEMP TABLE ak_w AS SELECT row_number() OVER (ORDER BY cpr) AS r, a FROM ak_result;
+CREATE FUNCTION pg_temp.ak_all(lo int8, hi int8) RETURNS text LANGUAGE sql AS
+$$SELECT row(aktivering_sum(a), aktiveringsgrad(a), andel_aktiveringsberoerte(a), virksomhedsrettet_andel(a), aktivering_personer(a))::text
+  FROM ak_w WHERE r BETWEEN lo AND hi$$;
+SELECT count(*) AS rows, count(*) FILTER (WHERE m.t IS DISTINCT FROM pg_temp.ak_all(m.r - 60, m.r)) AS differ
+FROM (SELECT r, row(aktivering_sum(a) OVER w, aktiveringsgrad(a) OVER w, andel_aktiveringsberoerte(a) OVER w,
+					virksomhedsrettet_andel(a) OVER w, aktivering_personer(a) OVER w)::text AS t
+	  FROM ak_w WINDOW w AS (ORDER BY r ROWS BETWEEN 60 PRECEDING AND CURRENT ROW)) AS m;
+-- under a threshold the frames cross it (persons on the benefit in a frame of 61 rows vary around 40)
+SET jobreg.min_cell = 40;
+SELECT count(*) AS rows, count(*) FILTER (WHERE m.g IS NULL) AS withheld,
+	   count(*) FILTER (WHERE m.t IS DISTINCT FROM pg_temp.ak_all(m.r - 60, m.r)) AS differ
+FROM (SELECT r, aktiveringsgrad(a) OVER w AS g,
+			 row(aktivering_sum(a) OVER w, aktiveringsgrad(a) OVER w, andel_aktiveringsberoerte(a) OVER w,
+				 virksomhedsrettet_andel(a) OVER w, aktivering_personer(a) OVER w)::text AS t
+	  FROM ak_w WINDOW w AS (ORDER BY r ROWS BETWEEN 60 PRECEDING AND CURRENT ROW)) AS m;
+RESET jobreg.min_cell;
+-- a 0.1.0 catalog with this library (before ALTER EXTENSION jobreg UPDATE): INITCOND of 6 zeros,
+-- combined by jobreg_array_sum, also in a parallel plan whose workers may see no rows
+CREATE AGGREGATE pg_temp.grad_010(aktivering) (SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsgrad_final, PARALLEL = SAFE);
+CREATE AGGREGATE pg_temp.sum_010(aktivering) (SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_sum_final, PARALLEL = SAFE);
+SELECT (SELECT pg_temp.grad_010(a) FROM ak_result)::text = (SELECT aktiveringsgrad(a) FROM ak_result)::text AS grad_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result)::text = (SELECT aktivering_sum(a) FROM ak_result)::text AS sum_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result WHERE false) IS NULL AS sum_010_empty;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT pg_temp.sum_010(a) FROM ak_result;
+SELECT (SELECT pg_temp.sum_010(a) FROM ak_result)::text = (SELECT aktivering_sum(a) FROM ak_result)::text AS parallel_010_same,
+	   (SELECT pg_temp.sum_010(a) FROM ak_result WHERE cpr = 7)::text = (SELECT aktivering_sum(a) FROM ak_result WHERE cpr = 7)::text AS parallel_010_one_row;
+RESET ALL;
 DROP TABLE ak_ydelse, ak_tilbud, ak_result, ak_flat;

@@ -228,4 +228,46 @@ SELECT what, pg_temp.err(q) AS result FROM (VALUES
 	('bad direction', $$SELECT klynge_benchmark_oe(101, 1, 2, 101, 'best')$$),
 	('negative observed', $$SELECT klynge_benchmark_oe(101, -1, 2, 101, 'lower')$$)
 ) AS t (what, q);
+
+-- the forms with persons (issue 19): without a threshold they give what the forms without do;
+-- the persons of the oe rows are the rows (one a person)
+SELECT (SELECT klynge_benchmark_oe(k, observed, expected, 1, 101, 'higher') FROM oe_rows)::text
+	   = (SELECT klynge_benchmark_oe(k, observed, expected, 101, 'higher') FROM oe_rows)::text AS oe_same_without_threshold;
+-- under jobreg.min_cell: Tabel 3-like data with persons; Albertslund (165) rests on 3 persons, Ishøj (183)
+-- on 4, the rest on many
+CREATE TEMP TABLE bm_persons (kode int, antal float8, befolkning float8, personer int8);
+INSERT INTO bm_persons VALUES (101, 14800, 269091, 269091), (165, 1, 3, 3), (153, 600, 18000, 18000),
+	(169, 800, 25000, 25000), (183, 0, 4, 4), (360, 834, 30000, 30000);
+SELECT 'no threshold' AS case_, (klynge_benchmark(kode, antal, befolkning, personer, 101, 'lower')).* FROM bm_persons
+UNION ALL
+SELECT 'forms agree', (klynge_benchmark(kode, antal, befolkning, 101, 'lower')).* FROM bm_persons;
+SET jobreg.min_cell = 5;
+-- 165 and 183 are withheld: 183 (rate 0) is not the best, nor ranked above København; the
+-- klynge's pooled rate (the others together) is shown
+SELECT 'min_cell 5' AS case_, (klynge_benchmark(kode, antal, befolkning, personer, 101, 'lower')).* FROM bm_persons
+UNION ALL
+-- a withheld focus: its own figures, gap, rank and distance are NULL
+SELECT 'focus 183', (klynge_benchmark(kode, antal, befolkning, personer, 183, 'lower')).* FROM bm_persons
+UNION ALL
+-- the form without persons takes the totals as checked: it withholds nothing
+SELECT 'without persons', (klynge_benchmark(kode, antal, befolkning, 101, 'lower')).* FROM bm_persons;
+-- every kommune withheld, and the others of a focus together under the threshold
+SELECT (klynge_benchmark(kode, antal, befolkning, personer, 165, 'lower')).*
+FROM bm_persons WHERE kode IN (165, 183);
+SELECT focus, kommuner, observed, ratio, rank, round(cluster_ratio::numeric, 6) AS cluster_ratio, best_kommune
+FROM (SELECT (klynge_benchmark_oe(k, observed, expected, (k <> 157)::int, 157, 'higher')).* FROM oe_rows) AS r;
+SET jobreg.min_cell = 1000;
+SELECT focus, kommuner, observed, ratio, rank, cluster_ratio, best_kommune, best_ratio
+FROM (SELECT (klynge_benchmark_oe(k, observed, expected, 1, 101, 'higher')).* FROM oe_rows) AS r;
+RESET jobreg.min_cell;
+-- rows are summed per kommune, persons too; NULL persons skip the row
+SELECT (klynge_benchmark(k, n, d, p, 101, 'lower')).*
+FROM (VALUES (101, 1, 10, 2), (101, 2, 10, 3), (165, 1, 5, 5), (165, 9, 9, NULL)) AS t (k, n, d, p);
+SELECT what, pg_temp.err(q) AS result FROM (VALUES
+	('negative persons', $$SELECT klynge_benchmark(101, 1, 10, -1, 101, 'lower')$$),
+	('forms mixed by hand', $$SELECT klynge_benchmark_final('{101,2,101,5,100}')$$),
+	('persons not whole', $$SELECT klynge_benchmark_final('{101,2,101,5,100,1.5}')$$),
+	('direction 3', $$SELECT klynge_benchmark_final('{101,3,101,5,100,1}')$$)
+) AS t (what, q);
+SELECT klynge_benchmark_final('{101,2,101,5,100,7,165,3,100,9}') AS valid_state_with_persons;
 DROP TABLE oe_rows, oe_serial, oe_parallel;

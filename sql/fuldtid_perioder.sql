@@ -24,7 +24,12 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT fuldtidspersoner_perioder(wl, '{10}', p) FROM (VALUES ('2014-W01 10x3'::weekline, ARRAY[quarter_weeks(2014, 1)]),
 		('2014-W01 10x3', ARRAY[quarter_weeks(2014, 1), quarter_weeks(2014, 2)])) v(wl, p)$$,
 	$$SELECT fuldtid_periods_combine('{1,2}', '{1,2,3}')$$,
-	$$SELECT fuldtid_periods_combine('{1,2,3}', '{1,2,3,4,5}')$$
+	$$SELECT fuldtid_periods_combine('{1,13,2,1}', '{1,13,2,1,13,3,1}')$$,
+	$$SELECT fuldtid_periods_combine('{1,13,2,1}', '{1,14,2,1}')$$,
+	$$SELECT fuldtidspersoner_perioder(wl, '{10}', p) FROM (VALUES ('2014-W01 10x3'::weekline, ARRAY[quarter_weeks(2014, 1)]),
+		('2014-W01 10x3', ARRAY[quarter_weeks(2015, 4)])) v(wl, p)$$,
+	$$SELECT fuldtid_periods_inv('{}', '2014-W01 10x3', '{10}', ARRAY[quarter_weeks(2014, 1)])$$,
+	$$SELECT fuldtid_periods_inv('{1,13,2,1}', '2014-W01 10x3', '{10}', ARRAY[quarter_weeks(2014, 1)])$$
 ]) AS q;
 
 -- random histories (fixed seed): every element equals fuldtidspersoner over that period,
@@ -74,4 +79,47 @@ SELECT fuldtidspersoner_perioder(w, '{10,11}', ARRAY[quarter_weeks(2015, 1), qua
 	   = (SELECT f FROM fp_serial) AS parallel_equals_serial
 FROM fp_hist;
 RESET max_parallel_workers_per_gather;
+
+-- persons behind each period (issue 19): histories with a week on the codes in it, by a plain-SQL oracle
+SELECT fuldtidspersoner_perioder_personer(w, '{10,11}', ARRAY[quarter_weeks(2015, 1), quarter_weeks(2015, 2)])
+	   = ARRAY[count(*) FILTER (WHERE weeks_in(w, '{10,11}', quarter_weeks(2015, 1)) > 0),
+			   count(*) FILTER (WHERE weeks_in(w, '{10,11}', quarter_weeks(2015, 2)) > 0)] AS persons_as_oracle
+FROM fp_hist;
+SELECT fuldtidspersoner_perioder_personer(wl, '{10}', ARRAY[quarter_weeks(2014, 1)]) AS no_rows FROM (SELECT NULL::weekline WHERE false) v(wl);
+-- under jobreg.min_cell a period resting on fewer persons is a NULL element; the others are as without it
+CREATE TEMP TABLE fp_small (wl weekline);
+INSERT INTO fp_small VALUES ('2014-W01 10x13'), ('2014-W01 10x13'), ('2014-W05 10x20'), ('2014-W14 0x13 10x20');
+SELECT fuldtidspersoner_perioder(wl, '{10}', ARRAY[quarter_weeks(2014, 1), quarter_weeks(2014, 2), quarter_weeks(2014, 3)]) AS unset,
+	   fuldtidspersoner_perioder_personer(wl, '{10}', ARRAY[quarter_weeks(2014, 1), quarter_weeks(2014, 2), quarter_weeks(2014, 3)]) AS persons
+FROM fp_small;
+SET jobreg.min_cell = 2;
+SELECT fuldtidspersoner_perioder(wl, '{10}', ARRAY[quarter_weeks(2014, 1), quarter_weeks(2014, 2), quarter_weeks(2014, 3)]) AS min_cell_2
+FROM fp_small;
+SET jobreg.min_cell = 4;
+SELECT fuldtidspersoner_perioder(wl, '{10}', ARRAY[quarter_weeks(2014, 1), quarter_weeks(2014, 2), quarter_weeks(2014, 3)]) AS min_cell_4
+FROM fp_small;
+RESET jobreg.min_cell;
+
+-- moving-aggregate mode (issue 20): a window whose frame loses rows equals the plain aggregate over the frame, as text
+CREATE TEMP TABLE fp_ordered AS SELECT row_number() OVER (ORDER BY grp, w::text) AS r, w FROM fp_hist;
+SELECT count(*) AS rows,
+	   count(*) FILTER (WHERE m.f::text IS DISTINCT FROM (SELECT fuldtidspersoner_perioder(o.w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))::text
+														  FROM fp_ordered AS o WHERE o.r BETWEEN m.r - 40 AND m.r)) AS differ,
+	   count(*) FILTER (WHERE m.p IS DISTINCT FROM (SELECT fuldtidspersoner_perioder_personer(o.w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))
+													FROM fp_ordered AS o WHERE o.r BETWEEN m.r - 40 AND m.r)) AS persons_differ
+FROM (SELECT r, fuldtidspersoner_perioder(w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))
+				OVER (ORDER BY r ROWS BETWEEN 40 PRECEDING AND CURRENT ROW) AS f,
+			 fuldtidspersoner_perioder_personer(w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))
+				OVER (ORDER BY r ROWS BETWEEN 40 PRECEDING AND CURRENT ROW) AS p
+	  FROM fp_ordered) AS m;
+-- the same under a threshold: frames lose and gain persons across it
+SET jobreg.min_cell = 25;
+SELECT count(*) AS rows, count(*) FILTER (WHERE m.f::text LIKE '%NULL%') AS with_withheld,
+	   count(*) FILTER (WHERE m.f::text ~ '[0-9]') AS with_shown,
+	   count(*) FILTER (WHERE m.f::text IS DISTINCT FROM (SELECT fuldtidspersoner_perioder(o.w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))::text
+														  FROM fp_ordered AS o WHERE o.r BETWEEN m.r - 40 AND m.r)) AS differ
+FROM (SELECT r, fuldtidspersoner_perioder(w, '{10,11}', (SELECT array_agg(w ORDER BY i) FROM fp_period))
+				OVER (ORDER BY r ROWS BETWEEN 40 PRECEDING AND CURRENT ROW) AS f
+	  FROM fp_ordered) AS m;
+RESET jobreg.min_cell;
 DROP TABLE fp_hist, fp_period, fp_single, fp_fused;

@@ -77,3 +77,98 @@ SELECT (SELECT survival(s.weeks, NOT s.right_censored) FROM fw, spells(wl, '{10,
 SELECT time, n_risk, n_event, round(surv::numeric, 4) AS surv
 FROM surv_table((SELECT survival(s.weeks, NOT s.right_censored) FROM fw, spells(wl, '{10,11}', 5) s WHERE NOT s.left_censored))
 WHERE time IN (4, 13, 26, 52);
+
+-- persons behind the figure (issue 19): histories with at least one week on the codes in the period
+SELECT fuldtidspersoner_personer(wl, '{10}', quarter_weeks(2014, 1)) AS persons,
+	   fuldtidspersoner_personer(wl, '{10}', quarter_weeks(2014, 1), 13) AS persons_13,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS fte
+FROM (VALUES ('2014-W01 10x3'::weekline), ('2014-W01 10x13'), ('2014-W20 10x3'), ('2014-W01 0x13 10x2'), (NULL)) v(wl);
+SELECT fuldtidspersoner_personer(wl, '{10}', quarter_weeks(2014, 1)) AS no_rows FROM (SELECT NULL::weekline WHERE false) v(wl);
+SELECT count(*) AS cells,
+	   count(*) FILTER (WHERE jobreg IS DISTINCT FROM oracle) AS mismatch
+FROM (SELECT q.y, q.q, f.grp, fuldtidspersoner_personer(f.wl, '{10,11}', q.weeks) AS jobreg,
+			 count(*) FILTER (WHERE weeks_in(f.wl, '{10,11}', q.weeks) > 0) AS oracle
+	  FROM fw f CROSS JOIN fw_q q GROUP BY q.y, q.q, f.grp) x;
+
+-- jobreg.min_cell: a figure resting on fewer persons is NULL (2 persons here); the daterange form sums spells
+-- and withholds nothing (doc/disclosure.md)
+CREATE TEMP TABLE fw_small (wl weekline);
+INSERT INTO fw_small VALUES ('2014-W01 10x3'), ('2014-W01 10x13'), ('2014-W20 10x3'), ('2014-W01 0x13 10x2');
+SET jobreg.min_cell = 2;
+SELECT fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS min_cell_2,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1), 13) AS min_cell_2_fixed
+FROM fw_small;
+SET jobreg.min_cell = 3;
+SELECT fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS min_cell_3,
+	   fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1), 13) AS min_cell_3_fixed,
+	   fuldtidspersoner_personer(wl, '{10}', quarter_weeks(2014, 1)) AS persons_still_shown
+FROM fw_small;
+SELECT fuldtidspersoner(d, daterange('2014-01-01', '2014-04-01')) AS spells_not_withheld
+FROM (VALUES (daterange('2014-01-01', '2014-02-01'))) v(d);
+-- rows without a week in the period are not persons: 100 of them do not lift one person over the threshold
+SELECT fuldtidspersoner(wl, '{10}', quarter_weeks(2014, 1)) AS padded
+FROM (SELECT '2014-W01 10x3'::weekline UNION ALL SELECT '2014-W01 0x13'::weekline FROM generate_series(1, 100)) v(wl);
+RESET jobreg.min_cell;
+
+-- the sum does not depend on the order of the rows, nor on how they are split (whole weeks, divided at the end)
+SELECT (SELECT fuldtidspersoner(wl, '{10,11}', weeks ORDER BY p) FROM fw, fw_q WHERE y = 2015 AND q = 2)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', weeks ORDER BY p DESC) FROM fw, fw_q WHERE y = 2015 AND q = 2)::text AS order_free,
+	   (SELECT fuldtidspersoner(wl, '{10,11}', weeks, 13 ORDER BY p) FROM fw, fw_q WHERE y = 2015 AND q = 2)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', weeks, 13 ORDER BY md5(p::text)) FROM fw, fw_q WHERE y = 2015 AND q = 2)::text AS order_free_13;
+-- rows with different periods (and so denominators) in one aggregate: the sum of each row's ratio
+SELECT pg_temp.near(fuldtidspersoner(wl, '{10,11}', weeks), sum(weeks_in(wl, '{10,11}', weeks)::float8 / (upper(weeks) - lower(weeks))), 0, 1e-12) AS mixed_periods
+FROM fw, fw_q WHERE y = 2015;
+-- merge law: partial states merged with the combine function equal the whole, as text
+CREATE AGGREGATE pg_temp.fw_merge(float8[]) (SFUNC = fuldtid_weeks_combine, STYPE = float8[], INITCOND = '{0,0,0}',
+											 FINALFUNC = fuldtid_weeks_final);
+SELECT (SELECT fuldtidspersoner(wl, '{10,11}', weeks) FROM fw, fw_q)::text
+	   = (SELECT pg_temp.fw_merge(s)::text
+		  FROM (SELECT fuldtid_weeks_trans('{0,0,0}', wl, '{10,11}', weeks) AS s FROM fw, fw_q) AS x) AS merged_equals_whole;
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	$$SELECT fuldtid_weeks_final('{1,1}')$$,
+	$$SELECT fuldtid_weeks_final('{1,1,2,13,4}')$$,
+	$$SELECT fuldtid_weeks_final('{1,2,0}')$$,
+	$$SELECT fuldtid_weeks_inv('{0,0,0}', '2014-W01 10x3', '{10}', quarter_weeks(2014, 1))$$,
+	$$SELECT fuldtid_weeks_inv('{1,1,1,13,2}', '2014-W01 10x3', '{10}', quarter_weeks(2014, 1))$$
+]) AS q;
+
+-- moving-aggregate mode (issue 20): rows leave the frame; each row equals the plain aggregate over its frame, as text
+CREATE TEMP TABLE fw_w AS
+SELECT row_number() OVER (ORDER BY f.p, q.y, q.q) AS r, f.wl, q.weeks FROM fw f, fw_q q WHERE f.p <= 400;
+SELECT count(*) AS rows,
+	   count(*) FILTER (WHERE m.f::text IS DISTINCT FROM (SELECT fuldtidspersoner(o.wl, '{10,11}', o.weeks)::text
+														  FROM fw_w o WHERE o.r BETWEEN m.r - 30 AND m.r)) AS differ,
+	   count(*) FILTER (WHERE m.f13::text IS DISTINCT FROM (SELECT fuldtidspersoner(o.wl, '{10,11}', o.weeks, 13)::text
+															FROM fw_w o WHERE o.r BETWEEN m.r - 30 AND m.r)) AS differ_13,
+	   count(*) FILTER (WHERE m.p IS DISTINCT FROM (SELECT fuldtidspersoner_personer(o.wl, '{10,11}', o.weeks)
+													FROM fw_w o WHERE o.r BETWEEN m.r - 30 AND m.r)) AS persons_differ
+FROM (SELECT r, fuldtidspersoner(wl, '{10,11}', weeks) OVER w AS f,
+			 fuldtidspersoner(wl, '{10,11}', weeks, 13) OVER w AS f13,
+			 fuldtidspersoner_personer(wl, '{10,11}', weeks) OVER w AS p
+	  FROM fw_w WINDOW w AS (ORDER BY r ROWS BETWEEN 30 PRECEDING AND CURRENT ROW)) AS m;
+-- under a threshold the frames cross it
+SET jobreg.min_cell = 20;
+SELECT count(*) AS rows, count(*) FILTER (WHERE m.f IS NULL) AS withheld,
+	   count(*) FILTER (WHERE m.f::text IS DISTINCT FROM (SELECT fuldtidspersoner(o.wl, '{10,11}', o.weeks)::text
+														  FROM fw_w o WHERE o.r BETWEEN m.r - 30 AND m.r)) AS differ
+FROM (SELECT r, fuldtidspersoner(wl, '{10,11}', weeks) OVER (ORDER BY r ROWS BETWEEN 30 PRECEDING AND CURRENT ROW) AS f
+	  FROM fw_w) AS m;
+RESET jobreg.min_cell;
+
+-- a 0.1.0 catalog with this library (before ALTER EXTENSION jobreg UPDATE): the weekline forms named
+-- fuldtid_combine and fuldtid_final, which take their states too, also in a parallel plan
+CREATE AGGREGATE pg_temp.fuld_010(weekline, int4[], weekrange) (SFUNC = fuldtid_weeks_trans, STYPE = float8[],
+	INITCOND = '{0,0,0}', COMBINEFUNC = fuldtid_combine, FINALFUNC = fuldtid_final, PARALLEL = SAFE);
+SELECT (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text AS same_010,
+	   (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE false) IS NULL AS empty_010;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw;
+SELECT (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw)::text AS parallel_same_010,
+	   (SELECT pg_temp.fuld_010(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE p = 5)::text
+	   = (SELECT fuldtidspersoner(wl, '{10,11}', quarter_weeks(2015, 2)) FROM fw WHERE p = 5)::text AS parallel_one_row_010;
+RESET ALL;

@@ -72,3 +72,33 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT funnel_svg('{1}', '{1}', '{1}', x_label => NULL)$$,
 	$$SELECT funnel_svg(array_agg(g), array_agg(1::float8), array_agg(1::float8)) FROM generate_series(1, 2001) g$$
 ]) AS q;
+
+-- jobreg.min_cell (issue 19): a kommune resting on fewer persons is not drawn, nor named, nor
+-- used for the axes, and the legend says how many were left out; without persons the observed
+-- count stands for them
+CREATE FUNCTION pg_temp.fun_points(svg text) RETURNS text LANGUAGE sql AS
+$$SELECT string_agg(m[1], ',' ORDER BY m[1]::int) FROM regexp_matches(svg, '<circle [^>]*data-kommune="([0-9]+)"', 'g') AS m$$;
+SELECT pg_temp.fun_points(funnel_svg('{1,2,3,4}', '{2,8,30,3}', '{3,10,25,2}', focus => 1,
+									 persons => '{40,3,500,NULL}')) AS unset_all_drawn;
+SET jobreg.min_cell = 5;
+SELECT pg_temp.fun_points(svg) AS drawn, svg LIKE '%>skjult: 2 kommuner under 5 personer<%' AS legend_note,
+	   svg LIKE '%data-withheld="2"%' AS withheld_count, svg LIKE '%>Kommune 1<%' AS focus_named
+FROM (SELECT funnel_svg('{1,2,3,4}', '{2,8,30,3}', '{3,10,25,2}', '{Kommune 1,Kommune 2,Kommune 3,Kommune 4}', 1,
+						persons => '{40,3,500,NULL}') AS svg) AS x;
+-- without persons, the observed count: kommuner 1 (2) and 4 (3) are left out, the focus among them
+SELECT pg_temp.fun_points(svg) AS drawn, svg LIKE '%>skjult: 2 kommuner under 5 personer<%' AS legend_note,
+	   svg NOT LIKE '%>Kommune 1<%' AS focus_not_named
+FROM (SELECT funnel_svg('{1,2,3,4}', '{2,8,30,3}', '{3,10,25,2}', '{Kommune 1,Kommune 2,Kommune 3,Kommune 4}', 1) AS svg) AS x;
+-- the axes do not show where a left-out point lies: everything before the points (axes, limits)
+-- is the picture without that kommune's
+SELECT split_part(funnel_svg('{1,2,3}', '{2,80,30}', '{300,10,25}', persons => '{1,5,500}'), '<circle', 1)
+	   = split_part(funnel_svg('{2,3}', '{80,30}', '{10,25}'), '<circle', 1) AS same_axes_and_limits,
+	   split_part(funnel_svg('{1,2,3}', '{2,80,30}', '{300,10,25}', persons => '{5,5,500}'), '<circle', 1)
+	   <> split_part(funnel_svg('{2,3}', '{80,30}', '{10,25}'), '<circle', 1) AS differ_when_drawn;
+-- every kommune left out: NULL, as no kommune
+SELECT funnel_svg('{1,2}', '{1,2}', '{3,3}') IS NULL AS all_withheld_is_null;
+RESET jobreg.min_cell;
+SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
+	$$SELECT funnel_svg('{1,2}', '{1,2}', '{1,2}', persons => '{1}')$$,
+	$$SELECT funnel_svg('{1}', '{1}', '{1}', persons => '{-1}')$$
+]) AS q;

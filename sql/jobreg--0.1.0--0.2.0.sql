@@ -903,15 +903,22 @@ COMMENT ON AGGREGATE spell_survival(weekline, int4[], int4, weekrange) IS 'Kapla
 
 /* ---------- fuldtidspersoner over several periods in one pass (40_fuldtid.sql) ---------- */
 
+
 CREATE FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_inv(float8[], weekline, int4[], weekrange[]) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION fuldtid_periods_combine(float8[], float8[]) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION fuldtid_periods_final(float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_periods_persons(float8[]) RETURNS int8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) IS 'fuldtidspersoner_perioder transition: adds, per period, weeks on the codes in it ÷ its ISO weeks';
+COMMENT ON FUNCTION fuldtid_periods_trans(float8[], weekline, int4[], weekrange[]) IS 'fuldtidspersoner_perioder transition: counts, per period, the weeks on the codes in it and whether the history is a person with such a week';
+COMMENT ON FUNCTION fuldtid_periods_inv(float8[], weekline, int4[], weekrange[]) IS 'moving-aggregate inverse of fuldtidspersoner_perioder: takes a history out (exact: whole weeks)';
 COMMENT ON FUNCTION fuldtid_periods_combine(float8[], float8[]) IS 'fuldtidspersoner_perioder combine: adds two partial states period by period';
-COMMENT ON FUNCTION fuldtid_periods_final(float8[]) IS 'fuldtidspersoner_perioder final: the compensated sum of each period, NULL for no rows';
+COMMENT ON FUNCTION fuldtid_periods_final(float8[]) IS 'fuldtidspersoner_perioder final: per period its weeks ÷ its ISO weeks, NULL for no rows, a NULL element under jobreg.min_cell persons';
+COMMENT ON FUNCTION fuldtid_periods_persons(float8[]) IS 'fuldtidspersoner_perioder_personer final: per period the persons with a week on the codes in it';
 
 CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods weekrange[]) (
 	SFUNC = fuldtid_periods_trans,
@@ -919,9 +926,28 @@ CREATE AGGREGATE fuldtidspersoner_perioder(wl weekline, codes int4[], periods we
 	INITCOND = '{}',
 	COMBINEFUNC = fuldtid_periods_combine,
 	FINALFUNC = fuldtid_periods_final,
+	MSFUNC = fuldtid_periods_trans,
+	MINVFUNC = fuldtid_periods_inv,
+	MSTYPE = float8[],
+	MINITCOND = '{}',
+	MFINALFUNC = fuldtid_periods_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE fuldtidspersoner_perioder(weekline, int4[], weekrange[]) IS 'fuldtidspersoner for several periods at once: element i equals fuldtidspersoner(wl, codes, periods[i]); each history read once';
+CREATE AGGREGATE fuldtidspersoner_perioder_personer(wl weekline, codes int4[], periods weekrange[]) (
+	SFUNC = fuldtid_periods_trans,
+	STYPE = float8[],
+	INITCOND = '{}',
+	COMBINEFUNC = fuldtid_periods_combine,
+	FINALFUNC = fuldtid_periods_persons,
+	MSFUNC = fuldtid_periods_trans,
+	MINVFUNC = fuldtid_periods_inv,
+	MSTYPE = float8[],
+	MINITCOND = '{}',
+	MFINALFUNC = fuldtid_periods_persons,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fuldtidspersoner_perioder_personer(weekline, int4[], weekrange[]) IS 'the persons behind fuldtidspersoner_perioder: per period the histories with at least one week on the codes in it';
 /* ---------- disclosure control (05_disclosure.sql) ---------- */
 
 /* ---------- disclosure control: the threshold in force ---------- */
@@ -987,8 +1013,8 @@ CREATE TYPE klynge_oe_result AS (
 COMMENT ON TYPE klynge_oe_result IS 'result of klynge_benchmark_oe: the focus kommune''s observed and expected counts, their ratio with smr''s 95 % interval and p-value, the klynge''s pooled ratio, rank and the best kommune';
 
 CREATE FUNCTION klynge_benchmark_oe_final(float8[]) RETURNS klynge_oe_result
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank';
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank; with persons, figures under jobreg.min_cell persons NULL';
 
 CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, focus int, direction text) (
 	SFUNC = klynge_benchmark_trans,
@@ -1001,16 +1027,16 @@ COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int, text) IS 'ben
 
 /* ---------- funnel_svg (59_funnel_svg.sql) ---------- */
 
--- Not STRICT: names, focus and title may be NULL
+-- Not STRICT: names, focus, title and persons may be NULL
 CREATE FUNCTION funnel_svg(kommunekoder int4[], observed float8[], expected float8[],
 						   names text[] DEFAULT NULL, focus int4 DEFAULT NULL, title text DEFAULT NULL,
 						   x_label text DEFAULT 'forventet antal',
 						   y_label text DEFAULT 'faktisk ÷ forventet',
-						   width int4 DEFAULT 720, height int4 DEFAULT 450)
+						   width int4 DEFAULT 720, height int4 DEFAULT 450, persons int8[] DEFAULT NULL)
 	RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION funnel_svg(int4[], float8[], float8[], text[], int4, text, text, text, int4, int4) IS 'SVG funnel plot: per kommune observed ÷ expected against the expected count, the target 1 and smr''s exact 95 % and 99.8 % limits; the focus kommune and those outside 99.8 % named';
+COMMENT ON FUNCTION funnel_svg(int4[], float8[], float8[], text[], int4, text, text, text, int4, int4, int8[]) IS 'SVG funnel plot: per kommune observed ÷ expected against the expected count, the target 1 and smr''s exact 95 % and 99.8 % limits; the focus kommune and those outside 99.8 % named; kommuner under jobreg.min_cell persons (persons, else the observed count) not drawn';
 
 
 /* ---------- surv_table: the robust variance (30_survival.sql) ---------- */
@@ -1025,3 +1051,171 @@ CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level fl
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
 
 COMMENT ON FUNCTION surv_table(survival, text, float8, text) IS 'Kaplan-Meier table with standard errors and confidence intervals, as summary(survfit) in R; variance auto (R''s default: robust with non-integer weights), greenwood or robust';
+
+/* ---------- persons behind fuldtidspersoner over weeklines, and its inverse (issues 19, 20; 40_fuldtid.sql) ---------- */
+
+COMMENT ON FUNCTION fuldtid_weeks_trans(float8[], weekline, int4[], weekrange) IS 'fuldtidspersoner transition: counts the history, its weeks on the codes in the period (by the ISO weeks of the period) and whether it is a person with such a week';
+COMMENT ON FUNCTION fuldtid_weeks_trans(float8[], weekline, int4[], weekrange, float8) IS 'fuldtidspersoner transition: counts the history, its weeks on the codes in the period (by weeks_in_period) and whether it is a person with such a week';
+
+/* ---------- fuldtidspersoner over weeklines: whole weeks, persons and the inverse (issues 19, 20) ---------- */
+
+CREATE FUNCTION fuldtid_weeks_inv(float8[], weekline, int4[], weekrange) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_weeks_inv(float8[], weekline, int4[], weekrange, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_weeks_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_weeks_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION fuldtid_weeks_persons(float8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fuldtid_weeks_inv(float8[], weekline, int4[], weekrange) IS 'moving-aggregate inverse of fuldtidspersoner over weeklines: takes a history out (exact: whole weeks)';
+COMMENT ON FUNCTION fuldtid_weeks_inv(float8[], weekline, int4[], weekrange, float8) IS 'moving-aggregate inverse of fuldtidspersoner over weeklines with weeks_in_period: takes a history out (exact: whole weeks)';
+COMMENT ON FUNCTION fuldtid_weeks_combine(float8[], float8[]) IS 'fuldtidspersoner over weeklines, combine: adds the counts of two partial states';
+COMMENT ON FUNCTION fuldtid_weeks_final(float8[]) IS 'fuldtidspersoner over weeklines, final: Σ weeks ÷ weeks of the period; NULL for no rows or fewer persons than jobreg.min_cell';
+COMMENT ON FUNCTION fuldtid_weeks_persons(float8[]) IS 'fuldtidspersoner_personer final: the persons with a week on the codes in the period';
+
+/*
+ * fuldtidspersoner over weeklines of 0.1.0 keeps its name, arguments,
+ * transition functions and INITCOND; its state now holds whole weeks per
+ * denominator and the persons, so it gets the new combine and final
+ * functions and its moving-aggregate mode in place, as the survival
+ * aggregates above.
+ */
+WITH m (agg, inv) AS (
+	VALUES ('fuldtidspersoner(weekline, int4[], weekrange)'::regprocedure,
+			'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange)'::regprocedure),
+		   ('fuldtidspersoner(weekline, int4[], weekrange, float8)',
+			'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange, float8)')
+),
+upd AS (
+	UPDATE pg_catalog.pg_aggregate AS a
+	SET aggcombinefn = 'fuldtid_weeks_combine(float8[], float8[])'::regprocedure::oid::regproc,
+		aggfinalfn = 'fuldtid_weeks_final(float8[])'::regprocedure::oid::regproc,
+		aggmtransfn = a.aggtransfn, aggminvtransfn = m.inv::oid::regproc,
+		aggmfinalfn = 'fuldtid_weeks_final(float8[])'::regprocedure::oid::regproc,
+		aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0}',
+		aggmfinalextra = false, aggmfinalmodify = 'r'
+	FROM m
+	WHERE a.aggfnoid = m.agg
+	RETURNING a.aggfnoid, m.inv
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
+FROM upd, LATERAL (VALUES (upd.inv::oid), ('fuldtid_weeks_combine(float8[], float8[])'::regprocedure::oid),
+						  ('fuldtid_weeks_final(float8[])'::regprocedure::oid)) AS f (fn);
+COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange) IS 'full-time equivalents from weeklines: Σ weeks on the codes in the period ÷ the actual ISO weeks of the period (Thursday rule: quarter_weeks, month_weeks); NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange, float8) IS 'full-time equivalents from weeklines with a fixed denominator: Σ weeks on the codes in the period ÷ weeks_in_period (Jobindsats: 13 a quarter, 52 a year); NULL under jobreg.min_cell persons';
+
+
+CREATE AGGREGATE fuldtidspersoner_personer(wl weekline, codes int4[], period weekrange) (
+	SFUNC = fuldtid_weeks_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0}',
+	COMBINEFUNC = fuldtid_weeks_combine,
+	FINALFUNC = fuldtid_weeks_persons,
+	MSFUNC = fuldtid_weeks_trans,
+	MINVFUNC = fuldtid_weeks_inv,
+	MSTYPE = float8[],
+	MINITCOND = '{0,0,0}',
+	MFINALFUNC = fuldtid_weeks_persons,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE fuldtidspersoner_personer(wl weekline, codes int4[], period weekrange, weeks_in_period float8) (
+	SFUNC = fuldtid_weeks_trans,
+	STYPE = float8[],
+	INITCOND = '{0,0,0}',
+	COMBINEFUNC = fuldtid_weeks_combine,
+	FINALFUNC = fuldtid_weeks_persons,
+	MSFUNC = fuldtid_weeks_trans,
+	MINVFUNC = fuldtid_weeks_inv,
+	MSTYPE = float8[],
+	MINITCOND = '{0,0,0}',
+	MFINALFUNC = fuldtid_weeks_persons,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fuldtidspersoner_personer(weekline, int4[], weekrange) IS 'the persons behind fuldtidspersoner(wl, codes, period): histories with at least one week on the codes in the period';
+COMMENT ON AGGREGATE fuldtidspersoner_personer(weekline, int4[], weekrange, float8) IS 'the persons behind fuldtidspersoner(wl, codes, period, weeks_in_period): histories with at least one week on the codes in the period';
+
+/* ---------- activation: exact sums, persons and the inverse (issues 19, 20; 44_aktivering.sql) ---------- */
+
+/* the finals of 0.1.0 read jobreg.min_cell: STABLE */
+ALTER FUNCTION aktivering_sum_final(float8[]) STABLE;
+ALTER FUNCTION aktiveringsgrad_final(float8[]) STABLE;
+ALTER FUNCTION aktiveringsberoerte_final(float8[]) STABLE;
+ALTER FUNCTION virksomhedsrettet_final(float8[]) STABLE;
+COMMENT ON FUNCTION aktivering_accum(float8[], aktivering) IS 'transition of the population activation aggregates: adds one aktivering value (counts whole, hours in fixed point of 2^-64 hours: exact sums)';
+COMMENT ON FUNCTION aktivering_sum_final(float8[]) IS 'aktivering_sum final: the summed aktivering value, NULL for no rows or fewer persons than jobreg.min_cell';
+
+/* ---------- activation: the persons behind the population figures, and the inverse (issues 19, 20) ---------- */
+
+CREATE FUNCTION aktivering_inv(float8[], aktivering) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_persons_final(float8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_inv(float8[], aktivering) IS 'moving-aggregate inverse of the population activation aggregates: takes one aktivering value out (exact: whole counts, fixed-point hours)';
+COMMENT ON FUNCTION aktivering_persons_final(float8[]) IS 'aktivering_personer final: the persons on the benefit behind the sums';
+
+/*
+ * The population aggregates of 0.1.0 keep their names, transition, combine
+ * and final functions; their state is now 12 whole numbers (counts, and the
+ * hours in fixed point), so they get its INITCOND and their moving-aggregate
+ * mode in place, as the survival aggregates above.
+ */
+WITH upd AS (
+	UPDATE pg_catalog.pg_aggregate AS a
+	SET agginitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+		aggmtransfn = a.aggtransfn,
+		aggminvtransfn = 'aktivering_inv(float8[], aktivering)'::regprocedure::oid::regproc,
+		aggmfinalfn = a.aggfinalfn,
+		aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+		aggmfinalextra = false, aggmfinalmodify = 'r'
+	WHERE a.aggfnoid IN ('aktivering_sum(aktivering)'::regprocedure, 'aktiveringsgrad(aktivering)'::regprocedure,
+						 'andel_aktiveringsberoerte(aktivering)'::regprocedure,
+						 'virksomhedsrettet_andel(aktivering)'::regprocedure)
+	RETURNING a.aggfnoid
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass,
+	   'aktivering_inv(float8[], aktivering)'::regprocedure::oid, 0, 'n'
+FROM upd;
+COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit); NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE virksomhedsrettet_andel(aktivering) IS 'virksomhedsrettet andel: company-directed activation hours ÷ all activation hours; NULL under jobreg.min_cell activated persons';
+
+CREATE AGGREGATE aktivering_personer(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_persons_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktivering_persons_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aktivering_personer(aktivering) IS 'the persons behind the activation figures: the sum of the field personer (persons on the benefit), 0 for no rows';
+
+/* ---------- klynge benchmarks with the persons behind each kommune (issue 19; 50_benchmark.sql) ---------- */
+
+/* klynge_benchmark_final of 0.1.0 reads jobreg.min_cell in the form with persons: STABLE */
+ALTER FUNCTION klynge_benchmark_final(float8[]) STABLE;
+COMMENT ON FUNCTION klynge_benchmark_final(float8[]) IS 'klynge_benchmark final: rates, gap, required change, rank and distance from per-kommune sums; with persons, figures under jobreg.min_cell persons NULL';
+
+-- Not STRICT: rows with a NULL are skipped
+CREATE FUNCTION klynge_benchmark_persons_trans(float8[], int, float8, float8, int8, int, text) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_persons_trans(float8[], int, float8, float8, int8, int, text) IS 'klynge_benchmark with persons, transition: adds a row to its kommune''s sums and persons';
+
+CREATE AGGREGATE klynge_benchmark(kommunekode int, numerator float8, denominator float8, persons int8, focus int, direction text) (
+	SFUNC = klynge_benchmark_persons_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark(int, float8, float8, int8, int, text) IS 'klynge_benchmark with the persons behind each kommune''s figures: a kommune under jobreg.min_cell persons is withheld (not the best, not ranked; the focus kommune''s figures NULL)';
+CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, persons int8, focus int, direction text) (
+	SFUNC = klynge_benchmark_persons_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_oe_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int8, int, text) IS 'klynge_benchmark_oe with the persons behind each kommune''s figures: a kommune under jobreg.min_cell persons is withheld (not the best, not ranked; the focus kommune''s figures NULL)';

@@ -75,36 +75,60 @@ COMMENT ON AGGREGATE aktivering(datemultirange, daterange, text, daterange, floa
 CREATE FUNCTION aktivering_accum(float8[], aktivering) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION aktivering_sum_final(float8[]) RETURNS aktivering
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION aktiveringsgrad_final(float8[]) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION aktiveringsberoerte_final(float8[]) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION virksomhedsrettet_final(float8[]) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION aktivering_accum(float8[], aktivering) IS 'transition of the population activation aggregates: adds one aktivering value';
-COMMENT ON FUNCTION aktivering_sum_final(float8[]) IS 'aktivering_sum final: the summed aktivering value, NULL for no rows';
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_accum(float8[], aktivering) IS 'transition of the population activation aggregates: adds one aktivering value (counts whole, hours in fixed point of 2^-64 hours: exact sums)';
+COMMENT ON FUNCTION aktivering_sum_final(float8[]) IS 'aktivering_sum final: the summed aktivering value, NULL for no rows or fewer persons than jobreg.min_cell';
 COMMENT ON FUNCTION aktiveringsgrad_final(float8[]) IS 'aktiveringsgrad final: activation hours ÷ possible hours';
 COMMENT ON FUNCTION aktiveringsberoerte_final(float8[]) IS 'andel_aktiveringsberoerte final: persons with activation ÷ persons on the benefit';
 COMMENT ON FUNCTION virksomhedsrettet_final(float8[]) IS 'virksomhedsrettet_andel final: company-directed activation hours ÷ activation hours';
 
+/* ---------- activation: the persons behind the population figures, and the inverse (issues 19, 20) ---------- */
+
+CREATE FUNCTION aktivering_inv(float8[], aktivering) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION aktivering_persons_final(float8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION aktivering_inv(float8[], aktivering) IS 'moving-aggregate inverse of the population activation aggregates: takes one aktivering value out (exact: whole counts, fixed-point hours)';
+COMMENT ON FUNCTION aktivering_persons_final(float8[]) IS 'aktivering_personer final: the persons on the benefit behind the sums';
+
 CREATE AGGREGATE aktivering_sum(aktivering) (
-	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
-	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_sum_final, PARALLEL = SAFE
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_sum_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktivering_sum_final, PARALLEL = SAFE
 );
 CREATE AGGREGATE aktiveringsgrad(aktivering) (
-	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
-	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsgrad_final, PARALLEL = SAFE
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsgrad_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktiveringsgrad_final, PARALLEL = SAFE
 );
 CREATE AGGREGATE andel_aktiveringsberoerte(aktivering) (
-	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
-	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsberoerte_final, PARALLEL = SAFE
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktiveringsberoerte_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktiveringsberoerte_final, PARALLEL = SAFE
 );
 CREATE AGGREGATE virksomhedsrettet_andel(aktivering) (
-	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0}',
-	COMBINEFUNC = jobreg_array_sum, FINALFUNC = virksomhedsrettet_final, PARALLEL = SAFE
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = virksomhedsrettet_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = virksomhedsrettet_final, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups';
-COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit)';
-COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period';
-COMMENT ON AGGREGATE virksomhedsrettet_andel(aktivering) IS 'virksomhedsrettet andel: company-directed activation hours ÷ all activation hours';
+CREATE AGGREGATE aktivering_personer(aktivering) (
+	SFUNC = aktivering_accum, STYPE = float8[], INITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	COMBINEFUNC = jobreg_array_sum, FINALFUNC = aktivering_persons_final,
+	MSFUNC = aktivering_accum, MINVFUNC = aktivering_inv, MSTYPE = float8[], MINITCOND = '{0,0,0,0,0,0,0,0,0,0,0,0}',
+	MFINALFUNC = aktivering_persons_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit); NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period; NULL under jobreg.min_cell persons';
+COMMENT ON AGGREGATE virksomhedsrettet_andel(aktivering) IS 'virksomhedsrettet andel: company-directed activation hours ÷ all activation hours; NULL under jobreg.min_cell activated persons';
+COMMENT ON AGGREGATE aktivering_personer(aktivering) IS 'the persons behind the activation figures: the sum of the field personer (persons on the benefit), 0 for no rows';

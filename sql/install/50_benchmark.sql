@@ -162,11 +162,11 @@ CREATE FUNCTION klynge_benchmark_trans(float8[], int, float8, float8, int, text)
 CREATE FUNCTION klynge_benchmark_combine(float8[], float8[]) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION klynge_benchmark_final(float8[]) RETURNS klynge_benchmark_result
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION klynge_benchmark_trans(float8[], int, float8, float8, int, text) IS 'klynge_benchmark transition: adds a row to its kommune''s sums';
 COMMENT ON FUNCTION klynge_benchmark_combine(float8[], float8[]) IS 'klynge_benchmark combine: merges the per-kommune sums of two partial states';
-COMMENT ON FUNCTION klynge_benchmark_final(float8[]) IS 'klynge_benchmark final: rates, gap, required change, rank and distance from per-kommune sums';
+COMMENT ON FUNCTION klynge_benchmark_final(float8[]) IS 'klynge_benchmark final: rates, gap, required change, rank and distance from per-kommune sums; with persons, figures under jobreg.min_cell persons NULL';
 
 CREATE AGGREGATE klynge_benchmark(kommunekode int, numerator float8, denominator float8, focus int, direction text) (
 	SFUNC = klynge_benchmark_trans,
@@ -205,8 +205,8 @@ CREATE TYPE klynge_oe_result AS (
 COMMENT ON TYPE klynge_oe_result IS 'result of klynge_benchmark_oe: the focus kommune''s observed and expected counts, their ratio with smr''s 95 % interval and p-value, the klynge''s pooled ratio, rank and the best kommune';
 
 CREATE FUNCTION klynge_benchmark_oe_final(float8[]) RETURNS klynge_oe_result
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank';
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_oe_final(float8[]) IS 'klynge_benchmark_oe final: observed ÷ expected per kommune, smr''s interval for the focus kommune, the pooled klynge ratio and the rank; with persons, figures under jobreg.min_cell persons NULL';
 
 CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, focus int, direction text) (
 	SFUNC = klynge_benchmark_trans,
@@ -216,3 +216,27 @@ CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected 
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int, text) IS 'benchmark of the focus kommune on observed ÷ expected (expected from a national model): ratio with smr''s 95 % interval (R poisson.test), pooled klynge ratio, rank; direction lower or higher is better';
+
+/* ---------- klynge benchmarks with the persons behind each kommune (issue 19) ---------- */
+
+-- Not STRICT: rows with a NULL are skipped
+CREATE FUNCTION klynge_benchmark_persons_trans(float8[], int, float8, float8, int8, int, text) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION klynge_benchmark_persons_trans(float8[], int, float8, float8, int8, int, text) IS 'klynge_benchmark with persons, transition: adds a row to its kommune''s sums and persons';
+
+CREATE AGGREGATE klynge_benchmark(kommunekode int, numerator float8, denominator float8, persons int8, focus int, direction text) (
+	SFUNC = klynge_benchmark_persons_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark(int, float8, float8, int8, int, text) IS 'klynge_benchmark with the persons behind each kommune''s figures: a kommune under jobreg.min_cell persons is withheld (not the best, not ranked; the focus kommune''s figures NULL)';
+CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected float8, persons int8, focus int, direction text) (
+	SFUNC = klynge_benchmark_persons_trans,
+	STYPE = float8[],
+	COMBINEFUNC = klynge_benchmark_combine,
+	FINALFUNC = klynge_benchmark_oe_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int8, int, text) IS 'klynge_benchmark_oe with the persons behind each kommune''s figures: a kommune under jobreg.min_cell persons is withheld (not the best, not ranked; the focus kommune''s figures NULL)';

@@ -22,7 +22,9 @@
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
 #include "utils/date.h"
+#include "utils/array.h"
 #include "utils/expandeddatum.h"
+#include "utils/lsyscache.h"
 
 /* ---------- version compatibility ---------- */
 
@@ -229,6 +231,52 @@ jobreg_send_label(StringInfo buf, const char *label, int32 len)
 
 	pq_sendint32(buf, strlen(converted));
 	pq_sendbytes(buf, converted, strlen(converted));
+}
+
+/*
+ * Array arguments.  Every array a jobreg function takes is a list: one
+ * dimension (or empty).  More dimensions are 2202E, the same error for
+ * every function, naming the argument.
+ */
+static inline void
+jobreg_check_list(ArrayType *arr, const char *what)
+{
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s must be a one-dimensional array", what),
+				 errdetail("It has %d dimensions.", ARR_NDIM(arr))));
+}
+
+/* The elements of a list argument (values and NULL flags, palloc'd) */
+static inline void
+jobreg_list_elements(ArrayType *arr, const char *what, Datum **values, bool **nulls, int *n)
+{
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	jobreg_check_list(arr, what);
+	get_typlenbyvalalign(ARR_ELEMTYPE(arr), &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), typlen, typbyval, typalign, values, nulls, n);
+}
+
+/*
+ * A keyword argument: the position of value in the NULL-terminated list
+ * names (whose order is the caller's enum); else 22023 naming what it is,
+ * with hint saying what to use.
+ */
+static inline int
+jobreg_keyword(const char *value, const char *what, const char *const *names, const char *hint)
+{
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown %s \"%s\"", what, value),
+			 errhint("%s", hint)));
+	return -1;					/* keep compiler quiet */
 }
 
 /*

@@ -495,16 +495,6 @@ monthline_hash_extended(PG_FUNCTION_ARGS)
 
 /* ---------- monthline(first, grads, branches) ---------- */
 
-static void
-ArrayElements(ArrayType *arr, const char *what, Datum **values, bool **nulls, int *n)
-{
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s must be a one-dimensional array", what)));
-	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, values, nulls, n);
-}
-
 /*
  * The monthline from first_month (any day of it) with grads[i] and
  * branches[i] in month i; NULL elements are missing; an empty branches
@@ -525,8 +515,8 @@ monthline_from_months(PG_FUNCTION_ARGS)
 				day;
 	MonthlineBuilder b;
 
-	ArrayElements(PG_GETARG_ARRAYTYPE_P(1), "grads", &grads, &grad_nulls, &ngrads);
-	ArrayElements(PG_GETARG_ARRAYTYPE_P(2), "branches", &branches, &branche_nulls, &nbranches);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(1), "grads", &grads, &grad_nulls, &ngrads);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(2), "branches", &branches, &branche_nulls, &nbranches);
 	if (nbranches != ngrads && nbranches != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -955,11 +945,7 @@ EducationGroups(const CodebookMap *cm, const char *codebook, ArrayType *arr)
 	bool	   *nulls;
 	int			n;
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("education must be a one-dimensional array")));
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &names, &nulls, &n);
+	jobreg_list_elements(arr, "education", &names, &nulls, &n);
 	for (int i = 0; i < n; i++)
 	{
 		char	   *name;

@@ -497,10 +497,7 @@ weekline_hash_extended(PG_FUNCTION_ARGS)
 static int32 *
 IntArrayElements(ArrayType *arr, const char *what, int *n)
 {
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s must be a one-dimensional array", what)));
+	jobreg_check_list(arr, what);
 	if (array_contains_nulls(arr))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

@@ -16,6 +16,9 @@
  * Capping needs all offers of a person at once, so the per-person state
  * keeps them (an internal state with serialization); its result, the
  * composite type aktivering, is plain numbers that add up over persons.
+ * The population aggregates sum them exactly (whole counts, hours in fixed
+ * point), withhold a figure resting on fewer persons than jobreg.min_cell
+ * and take a value out exactly (their moving-aggregate mode).
  */
 #include "postgres.h"
 
@@ -46,6 +49,8 @@ PG_FUNCTION_INFO_V1(aktivering_sum_final);
 PG_FUNCTION_INFO_V1(aktiveringsgrad_final);
 PG_FUNCTION_INFO_V1(aktiveringsberoerte_final);
 PG_FUNCTION_INFO_V1(virksomhedsrettet_final);
+PG_FUNCTION_INFO_V1(aktivering_inv);
+PG_FUNCTION_INFO_V1(aktivering_persons_final);
 
 #define FULL_TIME_HOURS 37.0
 #define MAX_WEEK_HOURS 168.0
@@ -556,27 +561,139 @@ aktivering_final(PG_FUNCTION_ARGS)
 
 /* ---------- the population aggregates over aktivering ---------- */
 
-/* The state: rows seen, and per column of aktivering its sum over the rows */
+/*
+ * The state is a float8[] of 12 whole numbers:
+ *
+ *		[rows, personer, aktiveringsberoerte, then for ydelsestimer,
+ *		 aktiveringstimer and virksomhedsrettede_timer three limbs each]
+ *
+ * The hours are kept in fixed point: each value is rounded once to a whole
+ * multiple of 2^-64 hours (exact for every value of at least 2^-11 hours)
+ * and summed as a 128-bit integer, stored as limbs of 40 bits (whole numbers
+ * below 2^53, so the state is a plain float8[] that jobreg_array_sum adds).
+ * So the sums are exact: they do not depend on the order of the rows or on
+ * how they are split, and a value taken out (the moving-aggregate mode)
+ * leaves exactly the state of the other rows.  The final functions round the
+ * exact sum once to the nearest float8.
+ */
+#define AKS_ROWS 0
+#define AKS_COUNTS 1			/* personer, aktiveringsberoerte */
+#define AKS_HOURS 3				/* three limbs per hours column */
+#define AKS_LEN 12
+#define FIX_SHIFT 64			/* fixed point: whole multiples of 2^-64 hours */
+#define LIMB_BITS 40
+#define LIMB_MASK ((((uint128) 1) << LIMB_BITS) - 1)
+#define FIX_LIMIT (((uint128) 1) << 120)	/* sums stay below: 2^56 hours */
+#define COUNT_LIMIT 9007199254740992.0	/* 2^53: counts stay exact in a float8 */
+
 typedef struct AktiveringSumState
 {
-	float8		rows;
-	float8		sums[AK_NATTS]; /* indexed by the AK_ column numbers */
+	float8		v[AKS_LEN];
 } AktiveringSumState;
 
-StaticAssertDecl(sizeof(AktiveringSumState) == (1 + AK_NATTS) * sizeof(float8),
-				 "AktiveringSumState must be 1 + AK_NATTS float8s");
-
-Datum
-aktivering_accum(PG_FUNCTION_ARGS)
+static void
+BadSumState(const char *detail)
 {
-	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
-	AktiveringSumState *s = JOBREG_STATE(AktiveringSumState, state);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid aggregate state"),
+			 errdetail("%s", detail)));
+}
+
+/* A value in fixed point */
+static uint128
+FixOf(float8 x)
+{
+	if (!(x < ldexp(1.0, 120 - FIX_SHIFT)))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aktivering hours of %g are too many to sum exactly", x),
+				 errdetail("The population aggregates take at most 2^56 hours in a value.")));
+	return (uint128) rint(ldexp(x, FIX_SHIFT));
+}
+
+/* The sum of a column of hours (limbs need not be normalized) */
+static uint128
+FixLoad(const float8 *limb)
+{
+	for (int i = 0; i < 3; i++)
+		if (!(limb[i] >= 0 && limb[i] < COUNT_LIMIT) || limb[i] != rint(limb[i]) || (i == 2 && limb[i] >= ldexp(1.0, 47)))
+			BadSumState("Its hours are not whole numbers of limbs in range.");
+	return (uint128) limb[0] + ((uint128) limb[1] << LIMB_BITS) + ((uint128) limb[2] << (2 * LIMB_BITS));
+}
+
+static void
+FixStore(float8 *limb, uint128 v)
+{
+	if (v >= FIX_LIMIT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the sum of aktivering hours is too large to keep exactly"),
+				 errdetail("The population aggregates sum at most 2^56 hours.")));
+	limb[0] = (float8) (v & LIMB_MASK);
+	limb[1] = (float8) ((v >> LIMB_BITS) & LIMB_MASK);
+	limb[2] = (float8) (v >> (2 * LIMB_BITS));
+}
+
+/*
+ * 0.1.0's INITCOND was 6 zeros (rows and five float sums); until ALTER
+ * EXTENSION jobreg UPDATE gives the aggregates the new one, a state of 6
+ * zeros is the empty state.
+ */
+static bool
+IsOldEmptyState(ArrayType *state)
+{
+	if (ARR_NDIM(state) != 1 || ARR_DIMS(state)[0] != 6 || ARR_HASNULL(state) || ARR_ELEMTYPE(state) != FLOAT8OID)
+		return false;
+	for (int i = 0; i < 6; i++)
+		if (((float8 *) ARR_DATA_PTR(state))[i] != 0)
+			return false;
+	return true;
+}
+
+static ArrayType *
+NewSumState(void)
+{
+	Datum		zeros[AKS_LEN];
+
+	for (int i = 0; i < AKS_LEN; i++)
+		zeros[i] = Float8GetDatum(0.0);
+	return construct_array(zeros, AKS_LEN, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+/* The sums of the state as aktivering's columns; false for no rows */
+static bool
+SumTotals(ArrayType *state, float8 *v)
+{
+	const float8 *s;
+
+	if (IsOldEmptyState(state))
+		state = NewSumState();
+	s = JOBREG_STATE(AktiveringSumState, state)->v;
+
+	for (int i = 0; i < AKS_HOURS; i++)
+		if (!(s[i] >= 0 && s[i] < COUNT_LIMIT) || s[i] != rint(s[i]))
+			BadSumState("Its counts are not whole numbers in range.");
+	v[AK_PERSONER] = s[AKS_COUNTS];
+	v[AK_BEROERTE] = s[AKS_COUNTS + 1];
+	for (int c = 0; c < 3; c++)
+		v[AK_YDELSESTIMER + c] = ldexp((double) FixLoad(&s[AKS_HOURS + 3 * c]), -FIX_SHIFT);
+	return s[AKS_ROWS] > 0;
+}
+
+/* Adds (sign +1) or takes out (sign -1) one aktivering value */
+static Datum
+AktiveringCount(FunctionCallInfo fcinfo, int sign)
+{
+	ArrayType  *state = IsOldEmptyState(PG_GETARG_ARRAYTYPE_P(0)) ? NewSumState() : jobreg_state_arg(fcinfo, 0);
+	float8	   *s = JOBREG_STATE(AktiveringSumState, state)->v;
 	HeapTupleHeader a = PG_GETARG_HEAPTUPLEHEADER(1);
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
 	HeapTupleData tuple;
 	Datum		d[AK_NATTS];
 	bool		isnull[AK_NATTS];
 	float8		v[AK_NATTS];
+	uint128		fix[3];
 	int			i;
 
 	/* the row type's descriptor, once per query */
@@ -610,26 +727,79 @@ aktivering_accum(PG_FUNCTION_ARGS)
 					 errmsg("aktivering value with a negative or infinite field"),
 					 errdetail("Persons and hours are finite and not negative.")));
 	}
-	s->rows += 1.0;
-	for (i = 0; i < AK_NATTS; i++)
-		s->sums[i] = float8_pl(s->sums[i], v[i]);
+	for (i = 0; i < 3; i++)
+		fix[i] = FixOf(v[AK_YDELSESTIMER + i]);
+
+	if (sign > 0)
+	{
+		for (i = 0; i < 2; i++)
+		{
+			s[AKS_COUNTS + i] += v[AK_PERSONER + i];
+			if (s[AKS_COUNTS + i] >= COUNT_LIMIT)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("too many persons in the aktivering sums"),
+						 errdetail("The population aggregates count at most 2^53 persons.")));
+		}
+		s[AKS_ROWS] += 1;
+		for (i = 0; i < 3; i++)
+			FixStore(&s[AKS_HOURS + 3 * i], FixLoad(&s[AKS_HOURS + 3 * i]) + fix[i]);
+	}
+	else
+	{
+		uint128		have[3];
+		bool		bad = s[AKS_ROWS] < 1 || s[AKS_COUNTS] < v[AK_PERSONER] ||
+			s[AKS_COUNTS + 1] < v[AK_BEROERTE];
+
+		for (i = 0; i < 3; i++)
+		{
+			have[i] = FixLoad(&s[AKS_HOURS + 3 * i]);
+			bad = bad || have[i] < fix[i];
+		}
+		if (bad)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the aktivering aggregates cannot take out a value they did not count")));
+		s[AKS_ROWS] -= 1;
+		s[AKS_COUNTS] -= v[AK_PERSONER];
+		s[AKS_COUNTS + 1] -= v[AK_BEROERTE];
+		for (i = 0; i < 3; i++)
+			FixStore(&s[AKS_HOURS + 3 * i], have[i] - fix[i]);
+	}
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-static AktiveringSumState *
-SumState(FunctionCallInfo fcinfo)
+Datum
+aktivering_accum(PG_FUNCTION_ARGS)
 {
-	return JOBREG_STATE(AktiveringSumState, PG_GETARG_ARRAYTYPE_P(0));
+	return AktiveringCount(fcinfo, 1);
 }
 
 Datum
+aktivering_inv(PG_FUNCTION_ARGS)
+{
+	return AktiveringCount(fcinfo, -1);
+}
+
+/* The persons behind the sums (field personer), as aktivering_personer gives them */
+Datum
+aktivering_persons_final(PG_FUNCTION_ARGS)
+{
+	float8		v[AK_NATTS];
+
+	(void) SumTotals(PG_GETARG_ARRAYTYPE_P(0), v);
+	PG_RETURN_INT64((int64) v[AK_PERSONER]);
+}
+
+/* The summed value; NULL for no rows and under jobreg.min_cell persons */
+Datum
 aktivering_sum_final(PG_FUNCTION_ARGS)
 {
-	AktiveringSumState *s = SumState(fcinfo);
+	float8		v[AK_NATTS];
 
-	if (s->rows == 0.0)
+	if (!SumTotals(PG_GETARG_ARRAYTYPE_P(0), v) || jobreg_withheld((int64) v[AK_PERSONER]))
 		PG_RETURN_NULL();
-	return MakeAktivering(fcinfo, s->sums);
+	return MakeAktivering(fcinfo, v);
 }
 
 /*
@@ -639,11 +809,12 @@ aktivering_sum_final(PG_FUNCTION_ARGS)
 static Datum
 Ratio(FunctionCallInfo fcinfo, int num, int den, int persons)
 {
-	const float8 *sums = SumState(fcinfo)->sums;
+	float8		v[AK_NATTS];
 
-	if (sums[den] == 0.0 || (jobreg_min_cell_in_force() > 0 && sums[persons] < jobreg_min_cell_in_force()))
+	(void) SumTotals(PG_GETARG_ARRAYTYPE_P(0), v);
+	if (v[den] == 0.0 || jobreg_withheld((int64) v[persons]))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(sums[num] / sums[den]);
+	PG_RETURN_FLOAT8(v[num] / v[den]);
 }
 
 Datum

@@ -183,14 +183,8 @@ flow_svg(PG_FUNCTION_ARGS)
 
 	codes_arr = PG_GETARG_ARRAYTYPE_P(1);
 	labels_arr = PG_GETARG_ARRAYTYPE_P(2);
-	if (ARR_NDIM(codes_arr) > 1 || ARR_NDIM(labels_arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("codes and labels must be one-dimensional arrays")));
-	deconstruct_array(codes_arr, INT4OID, sizeof(int32), true, TYPALIGN_INT,
-					  &code_datums, &code_nulls, &n);
-	deconstruct_array(labels_arr, TEXTOID, -1, false, TYPALIGN_INT,
-					  &labels, &label_nulls, &nlabels);
+	jobreg_list_elements(codes_arr, "codes", &code_datums, &code_nulls, &n);
+	jobreg_list_elements(labels_arr, "labels", &labels, &label_nulls, &nlabels);
 	if (n != nlabels)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),

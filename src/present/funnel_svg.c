@@ -16,6 +16,12 @@
  * for a tooltip; the focus kommune and the kommuner outside the 99.8 %
  * limits are named beside their points.
  *
+ * Under a threshold n in force (jobreg.min_cell) a kommune resting on fewer
+ * than n persons is not drawn, nor named, nor used to scale the axes; the
+ * legend says how many were left out.  The persons are the argument persons
+ * when given, else the observed count stands for them (each observed event
+ * a person: at least that many persons behind the point).
+ *
  * The title, escaping, ticks and legend layout are surv_svg's (svg.c).
  */
 #include "postgres.h"
@@ -54,22 +60,12 @@ typedef struct FunnelPoint
 	int			outside;		/* 0, 95 or 998 */
 } FunnelPoint;
 
-/* a one-dimensional array argument's elements; 22023 unless it has n of them (n < 0: any) */
+/* a list argument's elements; 22023 unless it has n of them (n < 0: any) */
 static void
-ReadArray(FunctionCallInfo fcinfo, int argno, Oid type, int n, const char *what,
+ReadArray(FunctionCallInfo fcinfo, int argno, int n, const char *what,
 		  Datum **values, bool **nulls, int *count)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("funnel_svg %s must be a one-dimensional array", what)));
-	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
-	deconstruct_array(a, type, typlen, typbyval, typalign, values, nulls, count);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(argno), what, values, nulls, count);
 	if (n >= 0 && *count != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -159,10 +155,15 @@ funnel_svg(PG_FUNCTION_ARGS)
 	int			ntitle = 0;
 	SvgFrame	f;
 	StringInfoData buf;
-	const char *legend[4];
-	float8		legend_x[4];
-	int			legend_row[4];
+	const char *legend[5];
+	int			legend_kind[5];
+	float8		legend_x[5];
+	int			legend_row[5];
 	int			nlegend;
+	Datum	   *persons = NULL;
+	bool	   *personnulls = NULL;
+	int			min_cell = jobreg_min_cell_in_force();
+	int			nwithheld = 0;
 
 	for (int i = 0; i < 3; i++)
 		if (PG_ARGISNULL(i))
@@ -177,15 +178,17 @@ funnel_svg(PG_FUNCTION_ARGS)
 	height = PG_GETARG_INT32(9);
 	svg_check_size(width, height);
 
-	ReadArray(fcinfo, 0, INT4OID, -1, "kommunekoder", &kodes, &kodenulls, &n);
+	ReadArray(fcinfo, 0, -1, "kommunekoder", &kodes, &kodenulls, &n);
 	if (n > FUNNEL_MAX_POINTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("funnel_svg draws at most %d kommuner, not %d", FUNNEL_MAX_POINTS, n)));
-	ReadArray(fcinfo, 1, FLOAT8OID, n, "observed counts", &obs, &obsnulls, &count);
-	ReadArray(fcinfo, 2, FLOAT8OID, n, "expected counts", &exps, &expnulls, &count);
+	ReadArray(fcinfo, 1, n, "observed counts", &obs, &obsnulls, &count);
+	ReadArray(fcinfo, 2, n, "expected counts", &exps, &expnulls, &count);
 	if (!PG_ARGISNULL(3))
-		ReadArray(fcinfo, 3, TEXTOID, n, "names", &names, &namenulls, &count);
+		ReadArray(fcinfo, 3, n, "names", &names, &namenulls, &count);
+	if (!PG_ARGISNULL(10))
+		ReadArray(fcinfo, 10, n, "persons", &persons, &personnulls, &count);
 
 	/* the points: a kommune with a NULL kode or count is left out */
 	pts = palloc(sizeof(FunnelPoint) * Max(n, 1));
@@ -211,6 +214,19 @@ funnel_svg(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("funnel_svg expected count of kommune %d must be above 0 and at most 1e12: %g",
 							p->kode, p->expected)));
+		if (persons != NULL && !personnulls[i] && DatumGetInt64(persons[i]) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("funnel_svg persons of kommune %d must be at least 0: " INT64_FORMAT,
+							p->kode, DatumGetInt64(persons[i]))));
+		/* a kommune resting on too few persons is left out (NULL persons: unknown, too few) */
+		if (min_cell > 0 &&
+			(persons != NULL ? personnulls[i] || DatumGetInt64(persons[i]) < min_cell
+			 : p->observed < min_cell))
+		{
+			nwithheld++;
+			continue;
+		}
 		p->name = names != NULL && !namenulls[i] ? TextDatumGetCString(names[i])
 			: psprintf("%d", p->kode);
 		ratio = p->observed / p->expected;
@@ -312,25 +328,38 @@ funnel_svg(PG_FUNCTION_ARGS)
 	legend[0] = "kommuner";
 	legend[1] = "95 %-grænser";
 	legend[2] = "99,8 %-grænser";
+	for (int k = 0; k < 3; k++)
+		legend_kind[k] = k;
 	nlegend = 3;
 	for (int i = 0; has_focus && i < npts; i++)
 		if (pts[i].kode == focus)
 		{
+			legend_kind[nlegend] = 3;
 			legend[nlegend++] = pts[i].name;
 			break;
 		}
+	if (nwithheld > 0)
+	{
+		legend_kind[nlegend] = 4;
+		legend[nlegend++] = psprintf("skjult: %d %s under %d personer", nwithheld,
+									 nwithheld == 1 ? "kommune" : "kommuner", min_cell);
+	}
 	svg_legend_layout(legend, nlegend, width, legend_x, legend_row);
 	for (int k = 0; k < nlegend; k++)
 	{
 		float8		x = f.left + legend_x[k];
 		float8		y = f.bottom + LEGEND_DROP + 18 * legend_row[k];
+		int			kind = legend_kind[k];
 
-		if (k == 0 || k == 3)
+		if (kind == 0 || kind == 3)
 			appendStringInfo(&buf, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"/>\n",
-							 x + 11, y, k == 3 ? 6 : 4, k == 3 ? FOCUS_FILL : POINT_FILL);
+							 x + 11, y, kind == 3 ? 6 : 4, kind == 3 ? FOCUS_FILL : POINT_FILL);
+		else if (kind == 4)
+			appendStringInfo(&buf, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"none\" stroke=\"%s\" stroke-width=\"1\" data-withheld=\"%d\"/>\n",
+							 x + 11, y, POINT_FILL, nwithheld);
 		else
 			appendStringInfo(&buf, "<line x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"1.6\" stroke-dasharray=\"%s\"/>\n",
-							 x, x + 22, y, y, k == 1 ? LIMIT95 : LIMIT998, k == 1 ? "6 4" : "2 3");
+							 x, x + 22, y, y, kind == 1 ? LIMIT95 : LIMIT998, kind == 1 ? "6 4" : "2 3");
 		svg_legend_label(&buf, x, y, legend[k]);
 	}
 	appendStringInfoString(&buf, "</svg>\n");

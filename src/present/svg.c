@@ -334,9 +334,6 @@ surv_svg(PG_FUNCTION_ARGS)
 	const char **label_text;
 	int			n;
 	int			nlabels;
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
 	const char *title = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
 	const char *x_label = PG_ARGISNULL(5) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(5));
 	const char *y_label = PG_ARGISNULL(6) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(6));
@@ -355,15 +352,8 @@ surv_svg(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	curves_arr = PG_GETARG_ARRAYTYPE_P(0);
 	labels_arr = PG_GETARG_ARRAYTYPE_P(1);
-	if (ARR_NDIM(curves_arr) > 1 || ARR_NDIM(labels_arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("curves and labels must be one-dimensional arrays")));
-	get_typlenbyvalalign(ARR_ELEMTYPE(curves_arr), &typlen, &typbyval, &typalign);
-	deconstruct_array(curves_arr, ARR_ELEMTYPE(curves_arr), typlen, typbyval, typalign,
-					  &curves, &curve_nulls, &n);
-	deconstruct_array(labels_arr, TEXTOID, -1, false, TYPALIGN_INT,
-					  &labels, &label_nulls, &nlabels);
+	jobreg_list_elements(curves_arr, "curves", &curves, &curve_nulls, &n);
+	jobreg_list_elements(labels_arr, "labels", &labels, &label_nulls, &nlabels);
 	if (n != nlabels)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),

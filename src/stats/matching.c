@@ -90,22 +90,6 @@ FindFree(int32 *parent, int32 i)
 	return i;
 }
 
-static void
-Deconstruct(ArrayType *a, Oid elemtype, const char *name, Datum **values, bool **nulls, int *n)
-{
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a one-dimensional array", name),
-				 errdetail("It has %d dimensions.", ARR_NDIM(a))));
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	deconstruct_array(a, elemtype, typlen, typbyval, typalign, values, nulls, n);
-}
-
 Datum
 match_nearest(PG_FUNCTION_ARGS)
 {
@@ -141,9 +125,9 @@ match_nearest(PG_FUNCTION_ARGS)
 				 errmsg("caliper %g is not a number of at least 0", caliper),
 				 errdetail("The caliper is the largest difference of scores a pair may have; NULL means none.")));
 
-	Deconstruct(PG_GETARG_ARRAYTYPE_P(0), INT8OID, "ids", &ids, &idnulls, &n);
-	Deconstruct(PG_GETARG_ARRAYTYPE_P(1), BOOLOID, "treated", &treated, &trnulls, &ntr);
-	Deconstruct(PG_GETARG_ARRAYTYPE_P(2), FLOAT8OID, "scores", &scores, &scnulls, &nsc);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(0), "ids", &ids, &idnulls, &n);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(1), "treated", &treated, &trnulls, &ntr);
+	jobreg_list_elements(PG_GETARG_ARRAYTYPE_P(2), "scores", &scores, &scnulls, &nsc);
 	if (ntr != n || nsc != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -67,16 +67,46 @@ jobreg_sum_add(float8 *sum, float8 *comp, float8 v)
 
 /* ---------- count states ---------- */
 
-/* Element-wise sum of two float8[] states of the same length */
+/* All elements 0: an aggregate's INITCOND, however long */
+static bool
+AllZero(ArrayType *a)
+{
+	int			len = ARR_NDIM(a) == 1 ? ARR_DIMS(a)[0] : 0;
+
+	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
+		return false;
+	for (int i = 0; i < len; i++)
+		if (((float8 *) ARR_DATA_PTR(a))[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Element-wise sum of two float8[] states of the same length.  A state of
+ * zeros of another length is empty (an aggregate whose INITCOND an upgrade
+ * lengthened, running before ALTER EXTENSION UPDATE: aktivering's population
+ * aggregates), and the other state is the sum.
+ */
 Datum
 jobreg_array_sum(PG_FUNCTION_ARGS)
 {
 	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
 	int			len = ARR_NDIM(b) == 1 ? ARR_DIMS(b)[0] : 0;
-	ArrayType  *state = jobreg_state_arg(fcinfo, 0);
-	float8	   *s = jobreg_float8_state(state, len);
-	float8	   *t = jobreg_float8_state(b, len);
+	ArrayType  *state;
+	float8	   *s;
+	float8	   *t;
 	int			i;
+
+	if (ARR_NDIM(PG_GETARG_ARRAYTYPE_P(0)) == 1 && ARR_DIMS(PG_GETARG_ARRAYTYPE_P(0))[0] != len)
+	{
+		if (AllZero(b))
+			PG_RETURN_ARRAYTYPE_P(jobreg_state_arg(fcinfo, 0));
+		if (AllZero(PG_GETARG_ARRAYTYPE_P(0)))
+			PG_RETURN_ARRAYTYPE_P(PG_GETARG_ARRAYTYPE_P_COPY(1));
+	}
+	state = jobreg_state_arg(fcinfo, 0);
+	s = jobreg_float8_state(state, len);
+	t = jobreg_float8_state(b, len);
 
 	for (i = 0; i < len; i++)
 		s[i] += t[i];

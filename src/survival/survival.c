@@ -1587,17 +1587,10 @@ typedef enum ConfType
 static ConfType
 ParseConfType(const char *name)
 {
-	if (strcmp(name, "log") == 0)
-		return CONF_LOG;
-	if (strcmp(name, "log-log") == 0)
-		return CONF_LOG_LOG;
-	if (strcmp(name, "plain") == 0)
-		return CONF_PLAIN;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown confidence interval type \"%s\"", name),
-			 errhint("Use 'log', 'log-log' or 'plain', as in R's survfit.")));
-	return CONF_LOG;			/* keep compiler quiet */
+	static const char *const names[] = {"log", "log-log", "plain", NULL};
+
+	return (ConfType) jobreg_keyword(name, "confidence interval type", names,
+									 "Use 'log', 'log-log' or 'plain', as in R's survfit.");
 }
 
 /*
@@ -1634,6 +1627,8 @@ ConfInterval(ConfType type, float8 p, float8 se, float8 z, float8 *lower, float8
 			*lower = Max(p - w, 0.0);
 			*upper = Min(p + w, 1.0);
 			break;
+		default:
+			return false;		/* not reached: ParseConfType gives the three */
 	}
 	return !isnan(*lower) && !isnan(*upper);
 }
@@ -1649,17 +1644,10 @@ typedef enum VarianceType
 static VarianceType
 ParseVariance(const char *name)
 {
-	if (strcmp(name, "auto") == 0)
-		return VAR_AUTO;
-	if (strcmp(name, "greenwood") == 0)
-		return VAR_GREENWOOD;
-	if (strcmp(name, "robust") == 0)
-		return VAR_ROBUST;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown variance \"%s\"", name),
-			 errhint("Use 'auto' (R's default), 'greenwood' or 'robust'.")));
-	return VAR_AUTO;			/* keep compiler quiet */
+	static const char *const names[] = {"auto", "greenwood", "robust", NULL};
+
+	return (VarianceType) jobreg_keyword(name, "variance", names,
+										 "Use 'auto' (R's default), 'greenwood' or 'robust'.");
 }
 
 /*
