@@ -239,7 +239,8 @@ SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT cox('-Infinity', 2, true, '{1}')$$,
 	$$SELECT cox(t, true, x) FROM (VALUES (1::float8, '{1,2}'::float8[]), (2, '{1}')) AS v(t, x)$$,
 	$$SELECT regression_merge(r) FROM (SELECT r FROM reg_cox_models WHERE model = 'C1' UNION ALL SELECT r FROM reg_models WHERE model = 'L1') AS s$$,
-	$$SELECT * FROM coef_table((SELECT r FROM reg_cox_models WHERE model = 'C1'), '{a,b,c,d,e}')$$
+	$$SELECT * FROM coef_table((SELECT r FROM reg_cox_models WHERE model = 'C1'), '{a,b,c,d,e}')$$,
+	$$SELECT * FROM coef_table((SELECT r FROM reg_cox_models WHERE model = 'C1'), '{{a,b},{c,d}}')$$
 ]) AS q;
 SELECT input, pg_temp.err_detail(format('SELECT %L::regression', input)) AS result
 FROM unnest(ARRAY[

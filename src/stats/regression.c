@@ -2044,9 +2044,7 @@ ReadCovariates(ArrayType *a, RowX *rx)
 	uint64		other = 0;
 
 	if (unlikely(ARR_NDIM(a) > 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("covariates must be a one-dimensional array")));
+		jobreg_check_list(a, "covariates");	/* 2202E */
 	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
 	CheckP(n);
 	if (unlikely(ARR_HASNULL(a)))
@@ -2671,10 +2669,7 @@ coef_table(PG_FUNCTION_ARGS)
 	{
 		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
 
-		if (ARR_NDIM(a) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("coef_table names must be a one-dimensional array")));
+		jobreg_check_list(a, "coef_table names");	/* 2202E */
 		deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &names, &namenulls, &nnames);
 		if (nnames != c->r->p)
 			ereport(ERROR,
