@@ -42,7 +42,7 @@ as_cluster_user "$PRIV_BINDIR/pg_ctl" -D "$WORK/data" -m fast -w -t 600 stop >/d
 reports=$(cat "$WORK"/valgrind/*.log | awk '/VALGRINDERROR-BEGIN/ { r = ""; inside = 1; next }
 	/VALGRINDERROR-END/ { inside = 0; print r; print "\f"; next } inside { r = r $0 "\n" }')
 total=$(grep -c $'^\f$' <<<"$reports" || true)
-frames="jobreg\\.so|\\(($(cd "$REPO/src" && ls *.c | sed 's/\.c$//' | paste -sd '|'))\\.c:[0-9]+\\)"
+frames="jobreg\\.so|\\(($(cd "$REPO/src" && ls */*.c | sed 's|^.*/||; s/\.c$//' | paste -sd '|'))\\.c:[0-9]+\\)"
 ours=$(awk -v frames="$frames" 'BEGIN { RS = "\f" } $0 ~ frames { n++; print > "/dev/stderr" } END { print n + 0 }' <<<"$reports")
 # what PostgreSQL's own reports are: kind and the first named frame
 awk 'BEGIN { RS = "\f" } NF { sub(/^\n+/, ""); split($0, l, "\n"); k = l[1]; sub(/^==[0-9]+== /, "", k)
