@@ -63,6 +63,7 @@ PG_FUNCTION_INFO_V1(synth_background);
 PG_FUNCTION_INFO_V1(synth_employment);
 PG_FUNCTION_INFO_V1(synth_monthlines);
 PG_FUNCTION_INFO_V1(synth_contacts);
+PG_FUNCTION_INFO_V1(synth_mentor);
 
 /* ---------- calendar ---------- */
 
@@ -129,7 +130,8 @@ SplitMix64(uint64 *x)
 /*
  * stream 1: the person and its history; stream 2: its activation offers;
  * stream 3: its monthly employment; stream 4: its background; stream 5: its
- * jobsamtaler; stream 6: the benefits of the kontanthjælp family.  New outputs
+ * jobsamtaler; stream 6: the benefits of the kontanthjælp family; stream 7:
+ * mentor periods.  New outputs
  * take new streams, so they do not move the calibrated ones.
  */
 static void
@@ -2424,5 +2426,141 @@ synth_contacts(PG_FUNCTION_ARGS)
 				 errmsg("first and last must be finite dates with first <= last")));
 	OutputInit(&ca.out, fcinfo, &g);
 	ForEachPerson(&g, ContactsOfPerson, &ca);
+	return (Datum) 0;
+}
+
+/* ---------- mentor: helhedsorienteret mentor for the aktivitetsparate (stream 7) ---------- */
+
+/*
+ * A helhedsorienteret mentor is support for the aktivitetsparate not (yet)
+ * ready for an offer (LAB § 31 b; seeds/003).  While aktivitetsparat on
+ * kontanthjælp and not in an offer, a person gets a mentor with a weekly
+ * probability by region and year; a mentor period lasts 26 weeks (the law's
+ * six-month periods) or to the end of the run, and it ends early when an
+ * offer starts, with probability MENTOR_LINK (the mentor led to the offer;
+ * otherwise the offer runs beside the mentor).  København: 21 % of the
+ * aktivitetsparate over 30 had a mentor in November 2015 and 9 % in
+ * September 2016, after the agreement moved the helhedsorienterede mentorer
+ * to external providers and used them less; 26 % of the mentor periods were
+ * followed by an ordinary offer (seeds/003 Tabel 5).  Elsewhere a constant,
+ * lower use.  Mentor periods are drawn from 2014 (the reform of the
+ * kontanthjælp) on, from the histories and offers (stream 2) as simulated, so
+ * nothing else moves.
+ */
+#define MENTOR_WEEKS 26
+#define MENTOR_LINK 0.97
+#define FIRST_MENTOR_YEAR 2014
+/* weekly probability of a mentor start: København until the end of 2015, from 2016; elsewhere */
+static const double mentorStart[3] = {0.0172, 0.0060, 0.0040};
+
+typedef struct MentorArgs
+{
+	Output		out;
+	Offer	   *offers;
+	int			noffers;
+	int			maxoffers;
+} MentorArgs;
+
+static void
+CollectOffer(void *arg, const Person *p, const Offer *o)
+{
+	MentorArgs *ma = (MentorArgs *) arg;
+
+	if (ma->noffers == ma->maxoffers)
+	{
+		ma->maxoffers *= 2;
+		ma->offers = repalloc(ma->offers, ma->maxoffers * sizeof(Offer));
+	}
+	ma->offers[ma->noffers++] = *o;
+}
+
+static void
+PutMentor(Output *out, const Person *p, DateADT first_day, DateADT end_day)
+{
+	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+	RangeBound	lower = {DateADTGetDatum(first_day), false, true};
+	RangeBound	upper = {DateADTGetDatum(end_day), false, false};
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (end_day <= first_day || WEEK_OF_DATE(end_day - 1) < out->g->first)
+		return;
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = RangeTypePGetDatum(JOBREG_MAKE_RANGE(typcache, &lower, &upper, false));
+	PutRow(out, values, nulls);
+}
+
+static void
+MentorOfPerson(void *arg, Person *p)
+{
+	MentorArgs *ma = (MentorArgs *) arg;
+	Output	   *out = &ma->out;
+	Rng			rng;
+	IsoWeek		from = WeekOf(FIRST_MENTOR_YEAR, 1);
+	IsoWeek		w2016 = WeekOf(2016, 1);
+	int			o = 0;
+
+	SimulateHere(p, &out->h);
+	ma->noffers = 0;
+	DrawOffers(p, &out->h, out->g->seed, WEEK_MONDAY(from), CollectOffer, ma);
+	RngSeed(&rng, out->g->seed, p->pnr, 7);
+	for (int r = 0; r < out->h.nruns; r++)
+	{
+		const Run  *run = &out->h.runs[r];
+		IsoWeek		end = run->start + run->weeks;	/* exclusive */
+		IsoWeek		w;
+
+		if (run->state != ST_AKT || end <= from)
+			continue;
+		w = Max(run->start, from);
+		while (w < end)
+		{
+			DateADT		monday = WEEK_MONDAY(w);
+			double		h = p->region != R_KBH ? mentorStart[2] : w < w2016 ? mentorStart[0] : mentorStart[1];
+			bool		in_offer = false;
+
+			/* offers are in order of their first day; skip the ended ones */
+			while (o < ma->noffers && ma->offers[o].last_day < monday)
+				o++;
+			for (int i = o; i < ma->noffers && ma->offers[i].first_day <= monday; i++)
+				if (ma->offers[i].last_day >= monday)
+					in_offer = true;
+			if (!in_offer && Uniform(&rng) < h)
+			{
+				DateADT		end_day = WEEK_MONDAY(Min(w + MENTOR_WEEKS, end));
+
+				/* the first offer that starts in the period may end it */
+				for (int i = o; i < ma->noffers; i++)
+					if (ma->offers[i].first_day > monday && ma->offers[i].first_day < end_day)
+					{
+						if (Uniform(&rng) < MENTOR_LINK)
+							end_day = ma->offers[i].first_day;
+						break;
+					}
+				PutMentor(out, p, monday, end_day);
+				w = WEEK_OF_DATE(end_day - 1) + 1;
+				continue;
+			}
+			w++;
+		}
+	}
+}
+
+/*
+ * synth_mentor(seed, scale, kommuner, first)
+ *		-> setof (pnr, periode daterange): helhedsorienteret mentor periods
+ *		that end in or after the week first
+ */
+Datum
+synth_mentor(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	MentorArgs	ma;
+
+	GetGenArgs(fcinfo, &g, true);
+	ma.maxoffers = 64;
+	ma.offers = palloc(ma.maxoffers * sizeof(Offer));
+	OutputInit(&ma.out, fcinfo, &g);
+	ForEachPerson(&g, MentorOfPerson, &ma);
 	return (Datum) 0;
 }

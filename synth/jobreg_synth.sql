@@ -102,6 +102,13 @@ CREATE FUNCTION synth_contacts(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_contacts(int8, float8, int[], date, date) IS
 	'jobsamtaler of the synthetic persons from first to last: the date (a weekday) and whether it was held (false: a no-show or cancellation)';
 
+CREATE FUNCTION synth_mentor(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							 kommuner int[] DEFAULT NULL, first isoweek DEFAULT '2008-W01')
+	RETURNS TABLE (pnr int, periode daterange)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000000;
+COMMENT ON FUNCTION synth_mentor(int8, float8, int[], isoweek) IS
+	'helhedsorienteret mentor periods of the synthetic aktivitetsparate (from 2014) that end in or after the week first';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
@@ -391,5 +398,19 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(211, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 5, 'pct.', 1),
 	(212, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 7, 'pct.', 1),
 	(213, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'hele landet', NULL, '1. kvartal 2015', 9, 'pct.', 1);
+
+-- seeds/003 Tabel 5's mentor figures (synth_mentor; issue 18): numbered from 301
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('mentor_andel_2015m11',
+	 'Persons with code 1101 (kontanthjælp aktivitetsparat) in week 2015-W46 (9-15 November 2015, when the agreement was made) aged 30 or more on its Monday: the share with a helhedsorienteret mentor period (synth_mentor) on some day of that week.'),
+	('mentor_andel_2016m9',
+	 'As mentor_andel_2015m11, in week 2016-W37 (12-18 September 2016).'),
+	('mentor_tilbud_2015_2016',
+	 'Mentor periods (synth_mentor) whose last day falls in 1 January 2015 - 30 September 2016 (the document''s note [6]), of persons aged 30 or more on the day after it: the share followed by an offer (synth_offers, any type) that starts within 28 days after the last day ("i forlængelse af mentorforløbet").');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(301, 'mentor_andel_2015m11', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'november 2015', 21, 'pct.', 2),
+	(302, 'mentor_andel_2016m9', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'september 2016', 9, 'pct.', 2),
+	(303, 'mentor_tilbud_2015_2016', 'seeds/003 Tabel 5', 'mentorforløb efterfulgt af et ordinært aktiveringstilbud', 'København', '{101}'::int[], 'mentorforløb afsluttet januar 2015 - september 2016', 26, 'pct.', 3);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -324,6 +324,36 @@ WHERE (h.dag < date '2020-03-01' OR h.dag >= date '2021-03-01')
   AND p.kommunekode = ANY ((SELECT kommuner FROM k25)::int[])
 GROUP BY 1, p.kommunekode;
 
+/* ---------- seeds/003 Tabel 5: helhedsorienteret mentor of the aktivitetsparate (synth_mentor) ---------- */
+
+CREATE TEMP TABLE me AS
+SELECT * FROM synth_mentor(:seed, :scale,
+						   (SELECT coalesce(array_agg(k), '{}') FROM unnest(ARRAY[101]) AS k WHERE k = ANY (coalesce(:kommuner, ARRAY[k]))),
+						   '2014-W01');
+CREATE INDEX ON me (pnr);
+CREATE TEMP TABLE ome AS SELECT * FROM o WHERE pnr IN (SELECT pnr FROM me);
+CREATE INDEX ON ome (pnr);
+ANALYZE me, ome;
+
+INSERT INTO m
+SELECT 'mentor_andel_' || x.navn, p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM me WHERE me.pnr = r.pnr AND me.periode && daterange(monday(x.uge), monday(x.uge) + 7))),
+	   count(*), count(*), NULL::float8
+FROM r JOIN p USING (pnr), (VALUES ('2015m11', '2015-W46'::isoweek), ('2016m9', '2016-W37'::isoweek)) AS x (navn, uge)
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk(x.uge) AND r.til > pg_temp.wk(x.uge)
+  AND p.kommunekode = 101 AND p.foedselsdato <= monday(x.uge) - interval '30 years'
+GROUP BY x.navn, p.kommunekode;
+
+INSERT INTO m
+SELECT 'mentor_tilbud_2015_2016', p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM ome WHERE ome.pnr = me.pnr AND lower(ome.periode) >= upper(me.periode)
+									 AND lower(ome.periode) < upper(me.periode) + 28)),
+	   count(*), count(*), NULL::float8
+FROM me JOIN p USING (pnr)
+WHERE upper(me.periode) > date '2015-01-01' AND upper(me.periode) <= date '2016-10-01'
+  AND p.foedselsdato <= upper(me.periode) - interval '30 years'
+GROUP BY p.kommunekode;
+
 /* ---------- each target beside the document's figure ---------- */
 
 CREATE TEMP TABLE resultat AS
