@@ -2448,7 +2448,7 @@ synth_contacts(PG_FUNCTION_ARGS)
  * nothing else moves.
  */
 #define MENTOR_WEEKS 26
-#define MENTOR_LINK 0.97
+#define MENTOR_LINK 0.92
 #define FIRST_MENTOR_YEAR 2014
 /* weekly probability of a mentor start: København until the end of 2015, from 2016; elsewhere */
 static const double mentorStart[3] = {0.0172, 0.0060, 0.0040};
