@@ -20,9 +20,10 @@ WITH andel AS (
 										  WHERE m.pnr = p.pnr AND m.periode && daterange(monday(x.uge), monday(x.uge) + 7))) AS med_mentor
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
+		 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt) AS k,
 		 (VALUES ('2015m11', '2015-W46'::isoweek), ('2016m9', '2016-W37'::isoweek)) AS x (navn, uge)
 	WHERE p.kommunekode = 101
-	  AND code_at(d.uger, x.uge) = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')))
+	  AND code_at(d.uger, x.uge) = ANY (k.akt)
 	  AND p.foedselsdato <= monday(x.uge) - interval '30 years'
 	GROUP BY x.navn),
 forloeb AS (
