@@ -76,6 +76,12 @@ SELECT * FROM synth_contacts(:seed, :scale, :'halvdel2', date '2018-01-01', date
 CREATE INDEX ON register.samtaler (pnr);
 COMMENT ON TABLE register.samtaler IS 'jobsamtaler 2018-2020: pnr, dato, afholdt (false: a no-show or cancellation)';
 
+-- helhedsorienteret mentor periods of København's aktivitetsparate from 2014 (seeds/003, København's
+-- own follow-up, is the only document that counts them; the jobcenter's own data)
+CREATE TABLE register.mentor AS SELECT * FROM synth_mentor(:seed, :scale, ARRAY[101], '2014-W01');
+CREATE INDEX ON register.mentor (pnr);
+COMMENT ON TABLE register.mentor IS 'helhedsorienteret mentor periods from 2014, København only: pnr, periode';
+
 CREATE TABLE register.baggrund AS SELECT * FROM synth_background(:seed, :scale);
 ALTER TABLE register.baggrund ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.baggrund IS 'one row per person: herkomst, civilstand (1 January 2015) and highest education';
@@ -85,7 +91,7 @@ ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alde
 COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
 \timing off
-ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.befolkning;
+ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.mentor, register.befolkning;
 
 SELECT (SELECT count(*) FROM register.person) AS personer,
        (SELECT count(*) FROM register.tilbud) AS tilbud,

@@ -65,3 +65,20 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN enhed IN ('fuldtidspersoner', 'personer', 'placering', 'antal år') THEN dk_number(round(x)::numeric)
 			WHEN enhed LIKE 'pct.%' THEN dk_pct(x / 100, coalesce(scale(dokument::numeric), 0) + ekstra)
 			ELSE dk_number(x::numeric, coalesce(scale(dokument::numeric), 0) + ekstra) END;
+
+-- The kontanthjælp family (the synthetic codebook, issue 18): kontanthjælp, uddannelseshjælp
+-- (under 30 without a vocational education, from 2014), integrationsydelse (2015-2019),
+-- overgangsydelse and selvforsørgelses- og hjemrejseydelse (from July 2019).  seeds/002 counts a
+-- spell (anciennitet) over all of them, and its Tabel 11 counts the aktivitetsparate on
+-- kontanthjælp or overgangsydelse.
+CREATE FUNCTION register.kth_familie() RETURNS int4[]
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'kontanthjælp jobparat')
+	|| codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
+	|| codes('synthetic', 'integrationsydelse') || codes('synthetic', 'overgangsydelse aktivitetsparat')
+	|| codes('synthetic', 'overgangsydelse jobparat') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse');
+COMMENT ON FUNCTION register.kth_familie() IS 'codes of kontanthjælp, uddannelseshjælp, integrationsydelse, overgangsydelse and selvforsørgelses- og hjemrejseydelse';
+CREATE FUNCTION register.akt_kth_ovg() RETURNS int4[]
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'overgangsydelse aktivitetsparat');
+COMMENT ON FUNCTION register.akt_kth_ovg() IS 'codes of the aktivitetsparate on kontanthjælp or overgangsydelse (seeds/002 Tabel 11)';

@@ -10,14 +10,17 @@
 -- by Jobindsats' rule before 2017: any week without kontanthjælp ends the forløb
 -- (max_gap 0).  anciennitet_fordeling counts "more than 2 years" as more than 104 weeks,
 -- which is the same as more than 2 × 365.25 days for whole weeks (and so for 3 and 5).
+-- Kontanthjælp here is the kontanthjælp family (register.kth_familie): for the few aged 30
+-- in March 2015 who had uddannelseshjælp in 2014 before turning 30, the forløb goes on at 30
+-- (the benefit is paid without a break); with kontanthjælp's codes alone it would start at
+-- the 30th birthday.  The document predates the question (uddannelseshjælp began in 2014).
 CREATE TEMP TABLE figur2 AS
 WITH anciennitet AS (
 	SELECT p.kommunekode, anciennitet(d.uger, k.kontanthjaelp, '2015-W10', 0) AS uger
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
 		 (SELECT (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
-				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-						 || codes('synthetic', 'kontanthjælp jobparat')) AS kontanthjaelp) AS k
+				 (SELECT register.kth_familie()) AS kontanthjaelp) AS k
 	WHERE code_at(d.uger, '2015-W10') = ANY (k.akt)
 	  AND p.foedselsdato <= date '2015-03-02' - interval '30 years'),
 fordeling AS (

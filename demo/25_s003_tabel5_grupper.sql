@@ -9,8 +9,8 @@
 --   aktivitetsparate over 30 with a helhedsorienteret mentor: 21 pct. (November 2015) and
 --   9 pct. (September 2016).
 --
--- The register has no gruppe and no mentor: the groups are the kommune's own visitation, and
--- mentor support is not among the synthetic register's offer types (synth_tilbudstype).  So:
+-- The register has no gruppe: the groups are the kommune's own visitation.  (The mentor
+-- figures are in 27_s003_mentor.sql: register.mentor.)  So:
 -- - a forløb (chosen) is a new activation period: an offer started in January - April 2016 by
 --   a person in København aged 30 or more who is aktivitetsparat in the week it starts, with
 --   no offer on any of the 91 days (13 weeks) before;
@@ -23,8 +23,7 @@
 --   printed beside.
 -- The generator draws each offer's type independently of the ones before (synth/README.md),
 -- so the register has no forløb built to lead to a praktik: its shares show what offers drawn
--- at random give, far from the document's, and are not calibrated.  The mentor figures are
--- printed with no register figure.
+-- at random give, far from the document's, and are not calibrated.
 CREATE TEMP TABLE tabel5_forloeb AS
 WITH o AS (                     -- København's offers, with the last day of the person's earlier offers
 	SELECT t.pnr, t.tilbudstype, t.periode,
@@ -70,14 +69,3 @@ FROM (SELECT andel_inden_for(start, praktik, 13, '2024-W52') AS g1_praktik_13,
 ORDER BY x.nr
 RETURNING maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
 		  register.tal(jobreg, enhed, dokument, 1) AS jobreg;
-
--- the mentor goals: not in the register (no mentor offers), the document's figures only
-INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
-VALUES ('seeds/003 Tabel 5', 'ordinært aktiveringstilbud i forlængelse af helhedsorienteret mentor (ikke i registret)',
-		'København', 'pct.', 26, NULL, NULL),
-	   ('seeds/003 Tabel 5', 'aktivitetsparate over 30 med helhedsorienteret mentor, november 2015 (ikke i registret)',
-		'København', 'pct.', 21, NULL, NULL),
-	   ('seeds/003 Tabel 5', 'aktivitetsparate over 30 med helhedsorienteret mentor, september 2016 (ikke i registret)',
-		'København', 'pct.', 9, NULL, NULL)
-RETURNING maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
-		  coalesce(register.tal(jobreg, enhed, dokument, 1), '') AS jobreg;

@@ -4,10 +4,13 @@
 -- population aged 16-66 are they; their mean anciennitet (10,4 år) and the share with more
 -- than 10 years (40 pct.; København 47 pct.).
 --
--- Definition (synth_maal lang_*_2020): persons with code aktivitetsparat in 2020-W09 (the
--- week of 1 March 2020), aged 30 or more on 2020-03-01; anciennitet = the weeks from the
--- start of their kontanthjælp spell (aktivitetsparat or jobparat, breaks of at most 5 weeks
--- bridged: STAR's rule; histories from DREAM's first week, 1991-W27) through 2020-W09, in
+-- Definition (synth_maal lang_*_2020): persons aktivitetsparat on kontanthjælp or
+-- overgangsydelse in 2020-W09 (the week of 1 March 2020; the table's note), aged 30 or more on
+-- 2020-03-01; anciennitet = the weeks from the start of their spell on the kontanthjælp family
+-- (kontanthjælp, uddannelseshjælp, integrations-, overgangs- or selvforsørgelses- og
+-- hjemrejseydelse, any visitation: the document's resumé counts years on uddannelseshjælp and
+-- integrationsydelse; breaks of at most 5 weeks bridged: STAR's rule; histories from DREAM's
+-- first week, 1991-W27) through 2020-W09, in
 -- years of 365.25 days; langvarig = at least 5 years.  (jobreg's `langvarig()` and
 -- `anciennitet_fordeling` count years of 52 weeks: 260 weeks rather than 261 are 5 years.)
 -- The 25 kommuner are those of the calibration target (synth_target.kommuner).  The counts
@@ -18,9 +21,8 @@ WITH aktivitetsparate AS (      -- the aktivitetsparate of 1 March 2020 and thei
 	FROM register.person p
 	JOIN register.dream d USING (pnr),
 		 (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner') AS kommuner,
-				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
-				 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-						 || codes('synthetic', 'kontanthjælp jobparat')) AS kontanthjaelp) AS k
+				 (SELECT register.akt_kth_ovg()) AS akt,
+				 (SELECT register.kth_familie()) AS kontanthjaelp) AS k
 	WHERE p.kommunekode = ANY (k.kommuner)
 	  AND code_at(d.uger, '2020-W09') = ANY (k.akt)
 	  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'),

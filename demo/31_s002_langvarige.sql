@@ -7,10 +7,11 @@
 -- no exemption periods, as the document), the share of women by anciennitet (Tabel 12) and the
 -- 25 kommuner's weight in the country (afsnit 2.2, Figur 2).
 --
--- The population is the one of 30_s002_tabel11.sql (synth_maal lang_antal_2020): code
--- aktivitetsparat in 2020-W09, aged 30 or more on 2020-03-01, a kontanthjælp spell
--- (aktivitetsparat or jobparat, breaks of at most 5 weeks bridged) of at least 5 years of
--- 365.25 days.  The review window is 1 March 2018 - 29 February 2020 = the weeks
+-- The population is the one of 30_s002_tabel11.sql (synth_maal lang_antal_2020): aktivitetsparat
+-- on kontanthjælp or overgangsydelse in 2020-W09 (register.akt_kth_ovg), aged 30 or more on
+-- 2020-03-01, a spell on the kontanthjælp family (kontanthjælp, uddannelseshjælp, integrations-,
+-- overgangs- or selvforsørgelses- og hjemrejseydelse, any visitation: register.kth_familie; breaks
+-- of at most 5 weeks bridged) of at least 5 years of 365.25 days.  The review window is 1 March 2018 - 29 February 2020 = the weeks
 -- [2018-W09, 2020-W09).  Offers are register.tilbud (offers ending in 2012 or later).
 -- Where the document is ambiguous, the choice is said at the item.
 CREATE TEMP TABLE s002_lang AS
@@ -22,8 +23,7 @@ JOIN register.dream d USING (pnr)
 JOIN register.baggrund b USING (pnr)
 JOIN register.beskaeftigelse e USING (pnr),
 	 (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner') AS kommuner,
-			 codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt,
-			 codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'kontanthjælp jobparat') AS kth) AS k
+			 register.akt_kth_ovg() AS akt, register.kth_familie() AS kth) AS k
 WHERE p.kommunekode = ANY (k.kommuner)
   AND code_at(d.uger, '2020-W09') = ANY (k.akt)
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
@@ -60,7 +60,7 @@ SELECT l.*,
 	   EXISTS (SELECT FROM generate_series(date '2018-03-01', date '2020-02-01', interval '1 month') AS m (dag),
 						   LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr) AS x
 			   WHERE grad_at(l.maaneder, x.y, x.mdr) > 0
-				 AND weeks_in(l.uger, codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'kontanthjælp jobparat'),
+				 AND weeks_in(l.uger, register.kth_familie(),
 							  month_weeks(x.y, x.mdr)) = upper(month_weeks(x.y, x.mdr)) - lower(month_weeks(x.y, x.mdr)))
 		   AS ordinaere_timer,
 	   -- Figur 4: the code of the week before the spell, and the status of that week
@@ -72,8 +72,13 @@ SELECT l.*,
 	   -- Figur 11-13: the jobsamtaler held in the window
 	   (SELECT count(*) FROM register.samtaler s
 		WHERE s.pnr = l.pnr AND s.afholdt AND s.dato >= date '2018-03-01' AND s.dato < date '2020-03-01') AS samtaler,
-	   -- Figur 5: jobparat at some time in the spell
-	   weeks_in(l.uger, codes('synthetic', 'kontanthjælp jobparat'), (l.forloeb).spell) > 0 AS jobparat_i_forloebet
+	   -- Figur 5: jobparat at some time in the spell (kontanthjælp or overgangsydelse), and
+	   -- uddannelseshjælp, integrationsydelse or selvforsørgelses- og hjemrejseydelse in it
+	   weeks_in(l.uger, codes('synthetic', 'kontanthjælp jobparat') || codes('synthetic', 'overgangsydelse jobparat'),
+				(l.forloeb).spell) > 0 AS jobparat_i_forloebet,
+	   weeks_in(l.uger, codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
+						|| codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse'),
+				(l.forloeb).spell) > 0 AS anden_ydelse_i_forloebet
 FROM s002_lang l
 LEFT JOIN s002_tilbud t USING (pnr);
 
@@ -148,8 +153,9 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND status_foer = 1) AS foer_job,
 			 count(*) FILTER (WHERE venstrecensureret OR kode_foer = 1901 OR start_foer_18) AS foer_udd,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer NOT IN (0, 1901) AND NOT start_foer_18) AS foer_ydelse,
-			 count(*) FILTER (WHERE NOT jobparat_i_forloebet) AS kun_akt,
-			 count(*) FILTER (WHERE jobparat_i_forloebet) AS jobparat,
+			 count(*) FILTER (WHERE NOT jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS kun_akt,
+			 count(*) FILTER (WHERE jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS jobparat,
+			 count(*) FILTER (WHERE anden_ydelse_i_forloebet) AS anden_ydelse,
 			 count(*) FILTER (WHERE tilbudsuger > 0) AS i_tilbud,
 			 count(*) FILTER (WHERE tilbudsuger > 27) AS over27,
 			 count(*) FILTER (WHERE tilbudsuger > 52) AS over52,
@@ -179,6 +185,8 @@ FROM (SELECT count(*) AS n,
 		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / nullif(s.n, 0), NULL),
 		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), NULL),
 		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), NULL),
+		(66, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp', 'pct.', 10,
+		 100.0 * s.anden_ydelse / nullif(s.n, 0), NULL),
 		(7, 'seeds/002 afsnit 1.4', 'i tilbud i løbet af de 2 år', 'pct.', 84, 100.0 * s.i_tilbud / nullif(s.n, 0), NULL),
 		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / nullif(s.n, 0), NULL),
 		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / nullif(s.n, 0), NULL),
@@ -221,7 +229,7 @@ FROM (SELECT sum(offer_weeks(o.vejl, '[2018-W09,2020-W09)')) AS vejledning,
 	 AS v (nr, maal, dokument, uger, noegle);
 
 -- Figur 54 (Jobindsats): each month, the aktivitetsparate kontanthjælpsmodtagere of the 25
--- kommuner (all ages; on the benefit in every week of the month) and the share of them with a
+-- kommuner (on kontanthjælp or overgangsydelse, as Tabel 11; all ages; on the benefit in every week of the month) and the share of them with a
 -- grad above 0 that month; the shares over March 2018 - February 2020 and March 2021 - February
 -- 2022 (pooled over the months' person-months: nearly the mean of the monthly shares, as the
 -- months are about equally large), and the rise
@@ -232,13 +240,13 @@ WITH akt AS (                   -- the persons of the 25 kommuner with some week
 	JOIN register.dream d USING (pnr)
 	JOIN register.beskaeftigelse e USING (pnr)
 	WHERE p.kommunekode = ANY ((SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner')::int[])
-	  AND weeks_in(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), '[2018-W09,2022-W10)') > 0)
+	  AND weeks_in(d.uger, register.akt_kth_ovg(), '[2018-W09,2022-W10)') > 0)
 SELECT m.dag, count(*) AS personer,
 	   count(*) FILTER (WHERE grad_at(a.maaneder, x.y, x.mdr) > 0) AS med_timer
 FROM generate_series(date '2018-03-01', date '2022-02-01', interval '1 month') AS m (dag)
 CROSS JOIN LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr,
 						   month_weeks(extract(year FROM m.dag)::int, extract(month FROM m.dag)::int) AS uger) AS x
-JOIN akt a ON weeks_in(a.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), x.uger) = upper(x.uger) - lower(x.uger)
+JOIN akt a ON weeks_in(a.uger, register.akt_kth_ovg(), x.uger) = upper(x.uger) - lower(x.uger)
 WHERE m.dag < date '2020-03-01' OR m.dag >= date '2021-03-01'
 GROUP BY m.dag;
 
@@ -261,7 +269,7 @@ FROM (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020'
 			  FROM register.befolkning WHERE aar = 2020 AND kvartal = 2) AS b,
 	 LATERAL (SELECT 100.0 * count(*) FILTER (WHERE p.kommunekode = ANY (k.k)) / count(*) AS akt
 			  FROM register.person p JOIN register.dream d USING (pnr)
-			  WHERE code_at(d.uger, '2020-W09') = ANY (codes('synthetic', 'kontanthjælp aktivitetsparat'))) AS a,
+			  WHERE code_at(d.uger, '2020-W09') = ANY (register.akt_kth_ovg())) AS a,
 	 LATERAL (VALUES (1, 'de 25 kommuners andel af befolkningen 16-66 år', 48, b.bef),
 					 (2, 'de 25 kommuners andel af landets aktivitetsparate', 59, a.akt)) AS v (nr, maal, dokument, jobreg);
 
@@ -307,7 +315,7 @@ akt AS (
 	SELECT p.kommunekode, count(*) AS aktivitetsparate
 	FROM register.person p JOIN register.dream d USING (pnr)
 	WHERE p.kommunekode IN (SELECT DISTINCT kommunekode FROM s002_lang)
-	  AND code_at(d.uger, '2020-W09') = ANY (codes('synthetic', 'kontanthjælp aktivitetsparat'))
+	  AND code_at(d.uger, '2020-W09') = ANY (register.akt_kth_ovg())
 	  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
 	GROUP BY p.kommunekode),
 k AS (

@@ -9,8 +9,9 @@
 --   the 2017 klynge.  Dagpenge are ranked among 30 kommuner ("nummer 30 ud af 30"): here the
 --   30 kommuner with the most persons aged 16-66.
 -- * Helårspersoner = fuldtidspersoner over the weeks of 2017 Q2 (Thursday rule); for the
---   kontanthjælp groups (jobparate, udsatte) aged 30 or more on 1 April 2017, as the under-30s
---   receive uddannelseshjælp (afsnit 4.5), which the register does not model.
+--   kontanthjælp groups (jobparate, udsatte) aged 30 or more on 1 April 2017, as most of the
+--   under-30s receive uddannelseshjælp (afsnit 4.5: 51_s004_unge.sql); the register gives
+--   kontanthjælp to the under-30s with a vocational education, left out here as before.
 -- * Ydelsesmodtagere (afsnit 4.1): the benefits the jobcenter works with: every code but SU,
 --   folkepension, fleksjob, førtidspension and "other" (efterløn, barsel), in pct. of the
 --   persons aged 16-66 on 1 April 2017.  With førtidspension and "other" the share is much

@@ -1219,3 +1219,25 @@ CREATE AGGREGATE klynge_benchmark_oe(kommunekode int, observed float8, expected 
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE klynge_benchmark_oe(int, float8, float8, int8, int, text) IS 'klynge_benchmark_oe with the persons behind each kommune''s figures: a kommune under jobreg.min_cell persons is withheld (not the best, not ranked; the focus kommune''s figures NULL)';
+/* ---------- the synthetic codebook: the rest of the kontanthjælp family (22_codebook.sql) ---------- */
+
+/*
+ * Rows that 0.2.0 ships and 0.1.0 did not.  A row the user already has under
+ * such a key stays the user's (as an edited shipped row would); its key is
+ * recorded as shipped all the same.
+ */
+CREATE TEMP TABLE jobreg_new_codebook (LIKE codebook INCLUDING DEFAULTS);
+INSERT INTO pg_temp.jobreg_new_codebook (codebook, code, gruppe, label, priority) VALUES
+	('synthetic', 2121, 'uddannelseshjælp aktivitetsparat', 'uddannelseshjælp, aktivitetsparat (synthetic code)', 7),
+	('synthetic', 2131, 'uddannelseshjælp uddannelsesparat', 'uddannelseshjælp, uddannelsesparat (synthetic code)', 7),
+	('synthetic', 2141, 'integrationsydelse', 'integrationsydelse (synthetic code)', 6),
+	('synthetic', 2151, 'overgangsydelse aktivitetsparat', 'overgangsydelse, aktivitetsparat (synthetic code)', 6),
+	('synthetic', 2156, 'overgangsydelse jobparat', 'overgangsydelse, jobparat (synthetic code)', 6),
+	('synthetic', 2161, 'selvforsørgelses- og hjemrejseydelse', 'selvforsørgelses- og hjemrejseydelse (synthetic code)', 6);
+INSERT INTO codebook (codebook, code, gruppe, label, priority, shipped)
+SELECT s.codebook, s.code, s.gruppe, s.label, s.priority, true FROM pg_temp.jobreg_new_codebook AS s
+WHERE NOT EXISTS (SELECT FROM codebook AS t WHERE t.codebook = s.codebook AND t.code = s.code);
+INSERT INTO shipped_key (table_name, row_key)
+SELECT 'codebook', pg_catalog.jsonb_build_object('codebook', s.codebook, 'code', s.code) FROM pg_temp.jobreg_new_codebook AS s
+ON CONFLICT DO NOTHING;
+DROP TABLE pg_temp.jobreg_new_codebook;

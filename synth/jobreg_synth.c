@@ -63,6 +63,7 @@ PG_FUNCTION_INFO_V1(synth_background);
 PG_FUNCTION_INFO_V1(synth_employment);
 PG_FUNCTION_INFO_V1(synth_monthlines);
 PG_FUNCTION_INFO_V1(synth_contacts);
+PG_FUNCTION_INFO_V1(synth_mentor);
 
 /* ---------- calendar ---------- */
 
@@ -129,7 +130,8 @@ SplitMix64(uint64 *x)
 /*
  * stream 1: the person and its history; stream 2: its activation offers;
  * stream 3: its monthly employment; stream 4: its background; stream 5: its
- * jobsamtaler.  New outputs
+ * jobsamtaler; stream 6: the benefits of the kontanthjælp family; stream 7:
+ * mentor periods.  New outputs
  * take new streams, so they do not move the calibrated ones.
  */
 static void
@@ -403,6 +405,49 @@ static const struct
 };
 
 #define IS_KTH(s) ((s) == ST_AKT || (s) == ST_JOBPARAT)
+
+/*
+ * The other benefits of the kontanthjælp family (issue 18).  The simulation
+ * knows one kontanthjælp (ST_AKT, ST_JOBPARAT); the histories' writer gives a
+ * week of it another code by the rules of RecodeKth: uddannelseshjælp for the
+ * under-30s without a vocational or higher education from 2014 (the reform of
+ * 1 January 2014), integrationsydelse (spells from 1 September 2015) and from
+ * 1 July 2019 selvforsørgelses- og hjemrejseydelse or overgangsydelse for
+ * some of the immigrants (stream 6).  Only the label changes: the weeks, the
+ * spells, the offers, the employment and the jobsamtaler stay as simulated.
+ */
+#define CODE_UDD_AKT	2121
+#define CODE_UDD_UDD	2131
+#define CODE_INTEGR		2141
+#define CODE_OVG_AKT	2151
+#define CODE_OVG_JOB	2156
+#define CODE_SHY		2161
+static const struct
+{
+	int			code;
+	const char *gruppe;
+	const char *betegnelse;
+}			recodeInfo[] = {
+	{CODE_UDD_AKT, "uddannelseshjælp aktivitetsparat", "uddannelseshjælp, visiteret aktivitetsparat (under 30 år, fra 2014)"},
+	{CODE_UDD_UDD, "uddannelseshjælp uddannelsesparat", "uddannelseshjælp, visiteret uddannelsesparat (jobparat-kategoriens modstykke)"},
+	{CODE_INTEGR, "integrationsydelse", "integrationsydelse (1. september 2015 - 30. juni 2019)"},
+	{CODE_OVG_AKT, "overgangsydelse aktivitetsparat", "overgangsydelse, visiteret aktivitetsparat (fra 1. juli 2019)"},
+	{CODE_OVG_JOB, "overgangsydelse jobparat", "overgangsydelse, visiteret jobparat (fra 1. juli 2019)"},
+	{CODE_SHY, "selvforsørgelses- og hjemrejseydelse", "selvforsørgelses- og hjemrejseydelse (fra 1. juli 2019)"},
+};
+
+/*
+ * Of the immigrants, the share whose kontanthjælp-family spells from 1
+ * September 2015 are integrationsydelse (they did not meet the residence
+ * rule), by herkomst; and of those of non-western origin, the share on
+ * selvforsørgelses- og hjemrejseydelse from 1 July 2019 (in an integration
+ * programme) rather than overgangsydelse.
+ */
+static const double integrShare[4] = {0.0, 0.25, 0.5, 0.0};
+#define SHY_SHARE 0.3
+static IsoWeek w2014,			/* 2014-W01 */
+			w2015sep,			/* the week of 1 September 2015 */
+			w2019jul;			/* the week of 1 July 2019 */
 #define KTH_MAX_GAP 5			/* STAR: breaks of at most 5 weeks do not end a
 								 * kontanthjælp spell */
 
@@ -849,6 +894,9 @@ PrepareTables(void)
 	for (int y = 0; y <= N_YEARS; y++)
 		year_start[y] = WeekOf(FIRST_SIM_YEAR + y, 1);
 	period_b_start = DateOf(2015, 7, 1);
+	w2014 = WeekOf(2014, 1);
+	w2015sep = WEEK_OF_DATE(DateOf(2015, 9, 1));
+	w2019jul = WEEK_OF_DATE(DateOf(2019, 7, 1));
 
 	for (int i = 0; i < lengthof(ageSteps); i++)
 		for (int a = ageSteps[i].from_age; a <= MAX_PROFILE_AGE; a++)
@@ -1491,6 +1539,15 @@ synth_states(PG_FUNCTION_ARGS)
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+	for (int c = 0; c < (int) lengthof(recodeInfo); c++)
+	{
+		Datum		values[3] = {Int32GetDatum(recodeInfo[c].code),
+			CStringGetTextDatum(recodeInfo[c].gruppe),
+		CStringGetTextDatum(recodeInfo[c].betegnelse)};
+		bool		nulls[3] = {false, false, false};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	return (Datum) 0;
 }
 
@@ -1542,6 +1599,38 @@ synth_persons(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* what the writer of the histories needs to label kontanthjælp weeks (RecodeKth) */
+typedef struct KthFlags
+{
+	bool		udd;			/* no vocational or higher education: uddannelseshjælp under 30 */
+	bool		integr;			/* integrationsydelse rules (immigrants, stream 6) */
+	bool		shy;			/* selvforsørgelses- og hjemrejseydelse from July 2019 */
+	IsoWeek		w30;			/* the first week at age 30 */
+} KthFlags;
+
+static void KthFlagsOf(const Person *p, int64 seed, KthFlags *f);
+
+/*
+ * The code of the kontanthjælp weeks [a, ...) of a spell that started in week
+ * `origin' (breaks of at most KTH_MAX_GAP weeks bridged), in internal state
+ * s; the caller splits runs at w2014, f->w30 and w2019jul.
+ */
+static int
+RecodeKth(const KthFlags *f, int s, IsoWeek a, IsoWeek origin)
+{
+	bool		akt = s == ST_AKT;
+
+	if (f->integr && (origin >= w2019jul || (origin >= w2015sep && a < f->w30)))
+	{
+		if (a < w2019jul)
+			return CODE_INTEGR;
+		return f->shy ? CODE_SHY : akt ? CODE_OVG_AKT : CODE_OVG_JOB;
+	}
+	if (f->udd && a >= w2014 && a < f->w30)
+		return akt ? CODE_UDD_AKT : CODE_UDD_UDD;
+	return stateInfo[s].code;
+}
+
 static void
 HistoryRow(void *arg, Person *p)
 {
@@ -1553,27 +1642,67 @@ HistoryRow(void *arg, Person *p)
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
+	KthFlags	kf;
+	IsoWeek		origin = 0;
+	IsoWeek		kth_last = PG_INT32_MIN / 2;
+
 	SimulateHere(p, &out->h);
-	codes = palloc(out->h.nruns * sizeof(Datum));
-	lengths = palloc(out->h.nruns * sizeof(Datum));
+	KthFlagsOf(p, out->g->seed, &kf);
+	/* a kontanthjælp run may be cut in three places */
+	codes = palloc(4 * out->h.nruns * sizeof(Datum));
+	lengths = palloc(4 * out->h.nruns * sizeof(Datum));
 
 	/* clip to [first, last_week] and merge runs that share a code */
 	for (int r = 0; r < out->h.nruns; r++)
 	{
 		const Run  *run = &out->h.runs[r];
-		IsoWeek		start = Max(run->start, first);
-		int32		weeks = run->start + run->weeks - start;
-		int			code = stateInfo[run->state].code;
+		IsoWeek		end = run->start + run->weeks;
+		IsoWeek		cuts[4];
+		int			ncuts = 0;
+		IsoWeek		a;
 
-		if (weeks <= 0)
-			continue;
-		if (n > 0 && DatumGetInt32(codes[n - 1]) == code)
-			lengths[n - 1] = Int32GetDatum(DatumGetInt32(lengths[n - 1]) + weeks);
-		else
+		if (IS_KTH(run->state))
 		{
-			codes[n] = Int32GetDatum(code);
-			lengths[n] = Int32GetDatum(weeks);
-			n++;
+			IsoWeek		c3[3] = {w2014, kf.w30, w2019jul};
+
+			if (run->start - kth_last - 1 > KTH_MAX_GAP)
+				origin = run->start;
+			kth_last = end - 1;
+			/* cut points in order (w30 may fall anywhere) */
+			for (int i = 0; i < 3; i++)
+				if (c3[i] > run->start && c3[i] < end)
+					cuts[ncuts++] = c3[i];
+			for (int i = 1; i < ncuts; i++)
+				for (int j = i; j > 0 && cuts[j] < cuts[j - 1]; j--)
+				{
+					IsoWeek		t = cuts[j];
+
+					cuts[j] = cuts[j - 1];
+					cuts[j - 1] = t;
+				}
+		}
+		cuts[ncuts] = end;
+
+		a = run->start;
+		for (int c = 0; c <= ncuts; c++)
+		{
+			IsoWeek		b = cuts[c];
+			IsoWeek		start = Max(a, first);
+			int32		weeks = b - start;
+			int			code = IS_KTH(run->state) ? RecodeKth(&kf, run->state, a, origin)
+				: stateInfo[run->state].code;
+
+			a = b;
+			if (weeks <= 0)
+				continue;
+			if (n > 0 && DatumGetInt32(codes[n - 1]) == code)
+				lengths[n - 1] = Int32GetDatum(DatumGetInt32(lengths[n - 1]) + weeks);
+			else
+			{
+				codes[n] = Int32GetDatum(code);
+				lengths[n] = Int32GetDatum(weeks);
+				n++;
+			}
 		}
 	}
 
@@ -1802,6 +1931,25 @@ DrawBackground(const Person *p, int64 seed, Background *b)
 			x < pg + pd ? "fraskilt" :
 			(age >= 55 && x < pg + pd + 0.03) ? "enke" : "ugift";
 	}
+}
+
+/* the flags of RecodeKth: education from the background, the rest from stream 6 */
+static void
+KthFlagsOf(const Person *p, int64 seed, KthFlags *f)
+{
+	Background	b;
+	Rng			rng;
+	double		u1,
+				u2;
+
+	DrawBackground(p, seed, &b);
+	RngSeed(&rng, seed, p->pnr, 6);
+	u1 = Uniform(&rng);
+	u2 = Uniform(&rng);
+	f->udd = b.uddannelse <= 1;	/* grundskole or gymnasial */
+	f->integr = u1 < integrShare[b.herkomst];
+	f->shy = f->integr && b.herkomst == 2 && u2 < SHY_SHARE;
+	f->w30 = WeekAtAge(p, 30);
 }
 
 static void
@@ -2278,5 +2426,141 @@ synth_contacts(PG_FUNCTION_ARGS)
 				 errmsg("first and last must be finite dates with first <= last")));
 	OutputInit(&ca.out, fcinfo, &g);
 	ForEachPerson(&g, ContactsOfPerson, &ca);
+	return (Datum) 0;
+}
+
+/* ---------- mentor: helhedsorienteret mentor for the aktivitetsparate (stream 7) ---------- */
+
+/*
+ * A helhedsorienteret mentor is support for the aktivitetsparate not (yet)
+ * ready for an offer (LAB § 31 b; seeds/003).  While aktivitetsparat on
+ * kontanthjælp and not in an offer, a person gets a mentor with a weekly
+ * probability by region and year; a mentor period lasts 26 weeks (the law's
+ * six-month periods) or to the end of the run, and it ends early when an
+ * offer starts, with probability MENTOR_LINK (the mentor led to the offer;
+ * otherwise the offer runs beside the mentor).  København: 21 % of the
+ * aktivitetsparate over 30 had a mentor in November 2015 and 9 % in
+ * September 2016, after the agreement moved the helhedsorienterede mentorer
+ * to external providers and used them less; 26 % of the mentor periods were
+ * followed by an ordinary offer (seeds/003 Tabel 5).  Elsewhere a constant,
+ * lower use.  Mentor periods are drawn from 2014 (the reform of the
+ * kontanthjælp) on, from the histories and offers (stream 2) as simulated, so
+ * nothing else moves.
+ */
+#define MENTOR_WEEKS 26
+#define MENTOR_LINK 0.92
+#define FIRST_MENTOR_YEAR 2014
+/* weekly probability of a mentor start: København until the end of 2015, from 2016; elsewhere */
+static const double mentorStart[3] = {0.0172, 0.0060, 0.0040};
+
+typedef struct MentorArgs
+{
+	Output		out;
+	Offer	   *offers;
+	int			noffers;
+	int			maxoffers;
+} MentorArgs;
+
+static void
+CollectOffer(void *arg, const Person *p, const Offer *o)
+{
+	MentorArgs *ma = (MentorArgs *) arg;
+
+	if (ma->noffers == ma->maxoffers)
+	{
+		ma->maxoffers *= 2;
+		ma->offers = repalloc(ma->offers, ma->maxoffers * sizeof(Offer));
+	}
+	ma->offers[ma->noffers++] = *o;
+}
+
+static void
+PutMentor(Output *out, const Person *p, DateADT first_day, DateADT end_day)
+{
+	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+	RangeBound	lower = {DateADTGetDatum(first_day), false, true};
+	RangeBound	upper = {DateADTGetDatum(end_day), false, false};
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (end_day <= first_day || WEEK_OF_DATE(end_day - 1) < out->g->first)
+		return;
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = RangeTypePGetDatum(JOBREG_MAKE_RANGE(typcache, &lower, &upper, false));
+	PutRow(out, values, nulls);
+}
+
+static void
+MentorOfPerson(void *arg, Person *p)
+{
+	MentorArgs *ma = (MentorArgs *) arg;
+	Output	   *out = &ma->out;
+	Rng			rng;
+	IsoWeek		from = WeekOf(FIRST_MENTOR_YEAR, 1);
+	IsoWeek		w2016 = WeekOf(2016, 1);
+	int			o = 0;
+
+	SimulateHere(p, &out->h);
+	ma->noffers = 0;
+	DrawOffers(p, &out->h, out->g->seed, WEEK_MONDAY(from), CollectOffer, ma);
+	RngSeed(&rng, out->g->seed, p->pnr, 7);
+	for (int r = 0; r < out->h.nruns; r++)
+	{
+		const Run  *run = &out->h.runs[r];
+		IsoWeek		end = run->start + run->weeks;	/* exclusive */
+		IsoWeek		w;
+
+		if (run->state != ST_AKT || end <= from)
+			continue;
+		w = Max(run->start, from);
+		while (w < end)
+		{
+			DateADT		monday = WEEK_MONDAY(w);
+			double		h = p->region != R_KBH ? mentorStart[2] : w < w2016 ? mentorStart[0] : mentorStart[1];
+			bool		in_offer = false;
+
+			/* offers are in order of their first day; skip the ended ones */
+			while (o < ma->noffers && ma->offers[o].last_day < monday)
+				o++;
+			for (int i = o; i < ma->noffers && ma->offers[i].first_day <= monday; i++)
+				if (ma->offers[i].last_day >= monday)
+					in_offer = true;
+			if (!in_offer && Uniform(&rng) < h)
+			{
+				DateADT		end_day = WEEK_MONDAY(Min(w + MENTOR_WEEKS, end));
+
+				/* the first offer that starts in the period may end it */
+				for (int i = o; i < ma->noffers; i++)
+					if (ma->offers[i].first_day > monday && ma->offers[i].first_day < end_day)
+					{
+						if (Uniform(&rng) < MENTOR_LINK)
+							end_day = ma->offers[i].first_day;
+						break;
+					}
+				PutMentor(out, p, monday, end_day);
+				w = WEEK_OF_DATE(end_day - 1) + 1;
+				continue;
+			}
+			w++;
+		}
+	}
+}
+
+/*
+ * synth_mentor(seed, scale, kommuner, first)
+ *		-> setof (pnr, periode daterange): helhedsorienteret mentor periods
+ *		that end in or after the week first
+ */
+Datum
+synth_mentor(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	MentorArgs	ma;
+
+	GetGenArgs(fcinfo, &g, true);
+	ma.maxoffers = 64;
+	ma.offers = palloc(ma.maxoffers * sizeof(Offer));
+	OutputInit(&ma.out, fcinfo, &g);
+	ForEachPerson(&g, MentorOfPerson, &ma);
 	return (Datum) 0;
 }

@@ -102,6 +102,13 @@ CREATE FUNCTION synth_contacts(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_contacts(int8, float8, int[], date, date) IS
 	'jobsamtaler of the synthetic persons from first to last: the date (a weekday) and whether it was held (false: a no-show or cancellation)';
 
+CREATE FUNCTION synth_mentor(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+							 kommuner int[] DEFAULT NULL, first isoweek DEFAULT '2008-W01')
+	RETURNS TABLE (pnr int, periode daterange)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000000;
+COMMENT ON FUNCTION synth_mentor(int8, float8, int[], isoweek) IS
+	'helhedsorienteret mentor periods of the synthetic aktivitetsparate (from 2014) that end in or after the week first';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
@@ -172,11 +179,11 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('udsatte_fuldtid_2016q3',
 	 'Fuldtidspersoner: weeks with codes 1101, 1501, 1601, 1701 (aktivitetsparat, ledighedsydelse, ressourceforløb or revalidering) in the weeks of 2016 Q3 (Thursday rule) divided by the number of those weeks, over persons aged 30 or more on 2016-07-01; as a share, divided by the persons aged 30-66 on 2016-07-01 (synth_population).'),
 	('akt_anc_over2_2015w10',
-	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes 1101 and 1111 in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 2 years.'),
+	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes of the kontanthjælp family, 1101, 1111 and 2121-2161, in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 2 years.'),
 	('akt_anc_over3_2015w10',
-	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes 1101 and 1111 in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 3 years.'),
+	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes of the kontanthjælp family, 1101, 1111 and 2121-2161, in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Share with more than 3 years.'),
 	('akt_anc_over5af3_2015w10',
-	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes 1101 and 1111 in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Among those with more than 3 years, the share with more than 5.'),
+	 'Persons with code 1101 in week 2015-W10 aged 30 or more on 2015-03-02; anciennitet = weeks from the start of their kontanthjælp forløb (codes of the kontanthjælp family, 1101, 1111 and 2121-2161, in consecutive weeks: Jobindsats'' rule before 2017, any week without kontanthjælp ends the forløb) to 2015-W10 inclusive, in years of 365.25/7 weeks. Among those with more than 3 years, the share with more than 5.'),
 	('akt_nye_s52_2012q4_2013q3',
 	 'New kontanthjælp forløb (codes 1101 and 1111 in consecutive weeks) that start with code 1101 in a week of 2012 Q4 - 2013 Q3 with no week on code 1101 or 1111 in the 52 weeks before, of persons aged 30 or more at the start: share with code 1101 or 1111 in the week 52 weeks after the start (still receiving the benefit, the document''s footnote).'),
 	('akt_status52_akt_2014w10',
@@ -216,15 +223,15 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('ledy_fleksjob26_2016m1_4',
 	 'Runs of code 1501 (ledighedsydelse) starting in a week of January - April 2016 (Thursday rule), persons aged 30 or more at the start: share followed directly by code 1401 (fleksjob) starting at most 26 weeks after the run started.'),
 	('lang_antal_2020',
-	 'Persons with code 1101 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1101 and 1111, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Number of langvarige (not calibrated: the register keeps the 2015 population size).'),
+	 'Persons with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (the kontanthjælp family: codes 1101, 1111 and 2121-2161, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Number of langvarige (not calibrated: the register keeps the 2015 population size).'),
 	('lang_andel_akt_2020',
-	 'Persons with code 1101 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1101 and 1111, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of all of these persons.'),
+	 'Persons with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (the kontanthjælp family: codes 1101, 1111 and 2121-2161, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of all of these persons.'),
 	('lang_andel_pop_2020',
-	 'Persons with code 1101 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1101 and 1111, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of the persons aged 16-66 on 2020-04-01 (synth_population).'),
+	 'Persons with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (the kontanthjælp family: codes 1101, 1111 and 2121-2161, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Langvarige as a share of the persons aged 16-66 on 2020-04-01 (synth_population).'),
 	('lang_anc_mean_2020',
-	 'Persons with code 1101 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1101 and 1111, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Mean anciennitet of the langvarige, in years.'),
+	 'Persons with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (the kontanthjælp family: codes 1101, 1111 and 2121-2161, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Mean anciennitet of the langvarige, in years.'),
 	('lang_over10_2020',
-	 'Persons with code 1101 in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (codes 1101 and 1111, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Share of the langvarige with more than 10 years.');
+	 'Persons with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in week 2020-W09 (1 March 2020) aged 30 or more on 2020-03-01; anciennitet = years from the start of their kontanthjælp spell (the kontanthjælp family: codes 1101, 1111 and 2121-2161, breaks of at most 5 weeks bridged, histories from 1991-W27) to 2020-W09; langvarig = at least 5 years. Share of the langvarige with more than 10 years.');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(1, 'akt_fuldtid_2015q1', 'seeds/000 Tabel 1', 'aktivitetsparate kontanthjælpsmodtagere', 'København', '{101}'::int[], '1. kvartal 2015', 14800, 'fuldtidspersoner', 444),
@@ -335,11 +342,11 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_ikkevestlig_k_2020',
 	 'Among the langvarige of lang_antal_2020 who are women: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background).'),
 	('lang_ordtimer_2018_2020',
-	 'Among the langvarige of lang_antal_2020: the share with ordinary hours in March 2018 - February 2020, i.e. a month with code 1101 or 1111 in every week of the month (Thursday rule) and a grad above 0 that month (synth_employment).'),
+	 'Among the langvarige of lang_antal_2020: the share with ordinary hours in March 2018 - February 2020, i.e. a month on the kontanthjælp family (1101, 1111, 2121-2161) in every week of the month (Thursday rule) and a grad above 0 that month (synth_employment).'),
 	('lang_virk_2018_2020',
 	 'Among the langvarige of lang_antal_2020: the share with a virksomhedspraktik or løntilskud (privat or offentlig) on some day of the weeks 2018-W09 - 2020-W08 (synth_offers), or with ordinary hours (lang_ordtimer_2018_2020).'),
 	('akt_ordtimer_2018_2020',
-	 'Person-months of March 2018 - February 2020 with code 1101 in every week of the month (Thursday rule), all ages: the share with a grad above 0 that month (synth_employment), pooled over the months.'),
+	 'Person-months of March 2018 - February 2020 with code 1101 or 2151 (aktivitetsparat on kontanthjælp or overgangsydelse) in every week of the month (Thursday rule), all ages: the share with a grad above 0 that month (synth_employment), pooled over the months.'),
 	('akt_ordtimer_2021_2022',
 	 'As akt_ordtimer_2018_2020, over March 2021 - February 2022.'),
 	('lang_samtaler8_2018_2020',
@@ -391,5 +398,19 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(211, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'København', '{101}'::int[], '1. kvartal 2015', 5, 'pct.', 1),
 	(212, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'klyngen', '{153,165,169,183,360}'::int[], '1. kvartal 2015', 7, 'pct.', 1),
 	(213, 'resf_grad_2015q1', 'seeds/000 Tabel 5 (1. kvt. 2015)', 'aktiveringsgrad: ressourceforløb', 'hele landet', NULL, '1. kvartal 2015', 9, 'pct.', 1);
+
+-- seeds/003 Tabel 5's mentor figures (synth_mentor; issue 18): numbered from 301
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('mentor_andel_2015m11',
+	 'Persons with code 1101 (kontanthjælp aktivitetsparat) in week 2015-W46 (9-15 November 2015, when the agreement was made) aged 30 or more on its Monday: the share with a helhedsorienteret mentor period (synth_mentor) on some day of that week.'),
+	('mentor_andel_2016m9',
+	 'As mentor_andel_2015m11, in week 2016-W37 (12-18 September 2016).'),
+	('mentor_tilbud_2015_2016',
+	 'Mentor periods (synth_mentor) whose last day falls in 1 January 2015 - 30 September 2016 (the document''s note [6]), of persons aged 30 or more on the day after it: the share followed by an offer (synth_offers, any type) that starts within 28 days after the last day ("i forlængelse af mentorforløbet").');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(301, 'mentor_andel_2015m11', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'november 2015', 21, 'pct.', 2),
+	(302, 'mentor_andel_2016m9', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'september 2016', 9, 'pct.', 2),
+	(303, 'mentor_tilbud_2015_2016', 'seeds/003 Tabel 5', 'mentorforløb efterfulgt af et ordinært aktiveringstilbud', 'København', '{101}'::int[], 'mentorforløb afsluttet januar 2015 - september 2016', 26, 'pct.', 3);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

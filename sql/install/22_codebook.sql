@@ -49,7 +49,13 @@ SELECT c.*, true FROM (VALUES
 	('synthetic', 1801, 'førtidspension', 'førtidspension (synthetic code)', 14),
 	('synthetic', 1901, 'SU', 'SU, uddannelse (synthetic code)', 16),
 	('synthetic', 1951, 'folkepension', 'folkepension (synthetic code)', 18),
-	('synthetic', 1991, 'other', 'barsel, orlov og andet (synthetic code)', 18)
+	('synthetic', 1991, 'other', 'barsel, orlov og andet (synthetic code)', 18),
+	('synthetic', 2121, 'uddannelseshjælp aktivitetsparat', 'uddannelseshjælp, aktivitetsparat (synthetic code)', 7),
+	('synthetic', 2131, 'uddannelseshjælp uddannelsesparat', 'uddannelseshjælp, uddannelsesparat (synthetic code)', 7),
+	('synthetic', 2141, 'integrationsydelse', 'integrationsydelse (synthetic code)', 6),
+	('synthetic', 2151, 'overgangsydelse aktivitetsparat', 'overgangsydelse, aktivitetsparat (synthetic code)', 6),
+	('synthetic', 2156, 'overgangsydelse jobparat', 'overgangsydelse, jobparat (synthetic code)', 6),
+	('synthetic', 2161, 'selvforsørgelses- og hjemrejseydelse', 'selvforsørgelses- og hjemrejseydelse (synthetic code)', 6)
 ) AS c;
 
 CREATE FUNCTION codes(codebook text, gruppe text) RETURNS int4[]

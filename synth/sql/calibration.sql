@@ -52,14 +52,18 @@ CREATE TEMP TABLE popk AS
 SELECT kommunekode, aar, kvartal, sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
 FROM pop GROUP BY kommunekode, aar, kvartal;
 
--- kontanthjælp spells: codes 1101 and 1111, breaks of at most gap weeks bridged;
--- ks0: Jobindsats' rule before 2017 (any break ends a spell), ks5: STAR's (5 weeks)
+-- kontanthjælp spells: the kontanthjælp family (kontanthjælp 1101 and 1111, uddannelseshjælp
+-- 2121/2131, integrationsydelse 2141, overgangsydelse 2151/2156, selvforsørgelses- og
+-- hjemrejseydelse 2161: seeds/002's anciennitet counts them all), breaks of at most gap weeks
+-- bridged; ks0: Jobindsats' rule before 2017 (any break ends a spell), ks5: STAR's (5 weeks).
+-- Before 2014 and from 30 years of age the family is kontanthjælp alone, but for the few who
+-- turned 30 in 2014-15 after uddannelseshjælp (Figur 2), and for seeds/002's langvarige.
 CREATE FUNCTION pg_temp.spells(gap int)
 	RETURNS TABLE (pnr int, fra int, til int, first_code int) LANGUAGE sql AS $$
 	WITH k AS (
 		SELECT pnr, code, fra, til,
 			   CASE WHEN fra - lag(til) OVER (PARTITION BY pnr ORDER BY fra) <= gap THEN 0 ELSE 1 END AS ny
-		FROM r WHERE code IN (1101, 1111)),
+		FROM r WHERE code IN (1101, 1111, 2121, 2131, 2141, 2151, 2156, 2161)),
 	n AS (SELECT *, sum(ny) OVER (PARTITION BY pnr ORDER BY fra) AS nr FROM k)
 	SELECT pnr, min(fra), max(til), (array_agg(code ORDER BY fra))[1]
 	FROM n GROUP BY pnr, nr $$;
@@ -212,11 +216,12 @@ WHERE r.code = 1501 AND r.fra >= pg_temp.wk(lower(month_weeks(2016, 1))) AND r.f
 GROUP BY p.kommunekode;
 
 /* ---------- seeds/002: langvarige aktivitetsparate on 1 March 2020 ---------- */
+-- aktivitetsparate on kontanthjælp or overgangsydelse (Tabel 11's note): codes 1101 and 2151
 
 CREATE TEMP TABLE lang AS
 SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
 FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
-WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years';
 
 INSERT INTO m
@@ -272,12 +277,12 @@ ANALYZE bg, emg;
 CREATE TEMP TABLE lang5 AS
 SELECT p.pnr, p.kommunekode, p.koen
 FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
-WHERE r.code = 1101 AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
   AND (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 >= 5
   AND p.kommunekode = ANY ((SELECT kommuner FROM k25)::int[]);
 CREATE TEMP TABLE lang5_ord AS
-SELECT DISTINCT h.pnr FROM pg_temp.hel_maaned('{1101,1111}') h JOIN emg USING (pnr, dag)
+SELECT DISTINCT h.pnr FROM pg_temp.hel_maaned('{1101,1111,2121,2131,2141,2151,2156,2161}') h JOIN emg USING (pnr, dag)
 WHERE h.pnr IN (SELECT pnr FROM lang5) AND h.dag < date '2020-03-01';
 
 INSERT INTO m
@@ -308,15 +313,46 @@ SELECT 'lang_samtaler' || x.k || '_2018_2020', kommunekode,
 	   count(*) FILTER (WHERE CASE x.k WHEN 8 THEN n >= 8 ELSE n > 10 END), count(*), count(*), NULL::float8
 FROM lang5_samtaler, (VALUES (8), (10)) AS x (k) GROUP BY x.k, kommunekode;
 
--- Figur 54: the aktivitetsparate on the benefit in every week of a month, and those of them with
--- a grad above 0 that month (all ages), pooled over the months of each period
+-- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
+-- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
+-- of each period
 INSERT INTO m
 SELECT CASE WHEN h.dag < date '2020-03-01' THEN 'akt_ordtimer_2018_2020' ELSE 'akt_ordtimer_2021_2022' END,
 	   p.kommunekode, count(e.pnr), count(*), count(*), NULL
-FROM pg_temp.hel_maaned('{1101}') h JOIN p USING (pnr) LEFT JOIN emg e USING (pnr, dag)
+FROM pg_temp.hel_maaned('{1101,2151}') h JOIN p USING (pnr) LEFT JOIN emg e USING (pnr, dag)
 WHERE (h.dag < date '2020-03-01' OR h.dag >= date '2021-03-01')
   AND p.kommunekode = ANY ((SELECT kommuner FROM k25)::int[])
 GROUP BY 1, p.kommunekode;
+
+/* ---------- seeds/003 Tabel 5: helhedsorienteret mentor of the aktivitetsparate (synth_mentor) ---------- */
+
+CREATE TEMP TABLE me AS
+SELECT * FROM synth_mentor(:seed, :scale,
+						   (SELECT coalesce(array_agg(k), '{}') FROM unnest(ARRAY[101]) AS k WHERE k = ANY (coalesce(:kommuner, ARRAY[k]))),
+						   '2014-W01');
+CREATE INDEX ON me (pnr);
+CREATE TEMP TABLE ome AS SELECT * FROM o WHERE pnr IN (SELECT pnr FROM me);
+CREATE INDEX ON ome (pnr);
+ANALYZE me, ome;
+
+INSERT INTO m
+SELECT 'mentor_andel_' || x.navn, p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM me WHERE me.pnr = r.pnr AND me.periode && daterange(monday(x.uge), monday(x.uge) + 7))),
+	   count(*), count(*), NULL::float8
+FROM r JOIN p USING (pnr), (VALUES ('2015m11', '2015-W46'::isoweek), ('2016m9', '2016-W37'::isoweek)) AS x (navn, uge)
+WHERE r.code = 1101 AND r.fra <= pg_temp.wk(x.uge) AND r.til > pg_temp.wk(x.uge)
+  AND p.kommunekode = 101 AND p.foedselsdato <= monday(x.uge) - interval '30 years'
+GROUP BY x.navn, p.kommunekode;
+
+INSERT INTO m
+SELECT 'mentor_tilbud_2015_2016', p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM ome WHERE ome.pnr = me.pnr AND lower(ome.periode) >= upper(me.periode)
+									 AND lower(ome.periode) < upper(me.periode) + 28)),
+	   count(*), count(*), NULL::float8
+FROM me JOIN p USING (pnr)
+WHERE upper(me.periode) > date '2015-01-01' AND upper(me.periode) <= date '2016-10-01'
+  AND p.foedselsdato <= upper(me.periode) - interval '30 years'
+GROUP BY p.kommunekode;
 
 /* ---------- each target beside the document's figure ---------- */
 

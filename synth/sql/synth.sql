@@ -185,6 +185,21 @@ SELECT count(*) FILTER (WHERE m.maaneder::monthline IS DISTINCT FROM monthline(e
 FROM synth_monthlines(7, 0.002, ARRAY[101, 825], '2020-01-01') m
 JOIN synth_employment(7, 0.002, ARRAY[101, 825], '2020-01-01') e USING (pnr);
 
+-- mentor: periods from a Monday of 2014 or later, at most 26 weeks, every week of them on an
+-- aktivitetsparat code of the kontanthjælp family, no offer on the first day; deterministic;
+-- `first` keeps the periods that end in or after it
+CREATE TEMP TABLE me AS SELECT * FROM synth_mentor(7, 0.002);
+SELECT count(*) > 100 AS many,
+	   count(*) FILTER (WHERE extract(isodow FROM lower(periode)) <> 1 OR lower(periode) < '2013-12-30') AS bad_start,
+	   count(*) FILTER (WHERE upper(periode) - lower(periode) NOT BETWEEN 1 AND 26 * 7) AS bad_length,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, isoweek(upper(me.periode) - 1) - isoweek(lower(me.periode))) AS i
+									  WHERE code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(lower(me.periode)) + i) NOT IN (1101, 2121, 2141, 2151, 2161))) AS off_akt,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = me.pnr AND o.periode @> lower(me.periode))) AS in_offer_at_start
+FROM me JOIN h USING (pnr);
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_mentor(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM me x) AS same_mentor,
+	   (SELECT count(*) FROM synth_mentor(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM me WHERE upper(periode) > '2018-01-01') AS first_filters;
+
 -- contacts: jobsamtaler on weekdays within [first, last], only in weeks on a benefit with a
 -- contact course, mostly held; deterministic; a window is a subset of a longer one
 CREATE TEMP TABLE ct AS SELECT * FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31');
@@ -237,4 +252,6 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_monthlines(NULL, 0.001)',
 	'SELECT * FROM synth_contacts(1, 0.001, first => ''2016-01-01'', last => ''2015-01-01'')',
 	'SELECT * FROM synth_contacts(1, 0.001, first => ''-infinity'')',
-	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)']) AS q;
+	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)',
+	'SELECT * FROM synth_mentor(1, 0.001, first => NULL)',
+	'SELECT * FROM synth_mentor(1, 1.5)']) AS q;
