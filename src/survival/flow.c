@@ -28,14 +28,14 @@
  *
  * Representations, as for cuminc: flat (a versioned varlena of entries
  * sorted by x, y, from, to) and, while aggregating, an expanded object
- * holding a hash table of the entries.
+ * holding the entries in a grid of cells (x, y), each a list sorted by
+ * (from, to), which flattens in order without a sort.
  */
 #include "postgres.h"
 
 #include <ctype.h>
 #include <math.h>
 
-#include "common/hashfn.h"
 #include "common/int.h"
 #include "funcapi.h"
 #include "lib/qunique.h"
@@ -66,51 +66,36 @@ PG_FUNCTION_INFO_V1(flow_mean_weeks);
 
 /* ---------- expanded representation ---------- */
 
-typedef struct FlowKey
+/*
+ * While aggregating, the entries live in a grid of cells, one per (x, y):
+ * each cell holds a list of nodes sorted by (from, to), so that adding is a
+ * short walk down one list and the flat form comes out sorted by walking the
+ * cells in order (no sort).  The rows of the grid are allocated when first
+ * used; the nodes live in one array that grows by doubling.
+ */
+typedef struct FlowNode
 {
-	int32		x;
-	int32		y;
-	int32		from;
-	int32		to;
-} FlowKey;
-
-typedef struct FlowCell
-{
-	FlowKey		key;
+	uint64		key;			/* from << 32 | to: the order of (from, to) */
 	int64		delta;
-	char		status;			/* used by simplehash */
-} FlowCell;
+	int32		next;			/* the next node of the cell, or -1 */
+} FlowNode;
 
-static inline uint32
-FlowKeyHash(FlowKey k)
-{
-	uint32		h = murmurhash32((uint32) k.x | ((uint32) k.y << 16));
-
-	h = hash_combine(h, murmurhash32((uint32) k.from));
-	return hash_combine(h, murmurhash32((uint32) k.to));
-}
-
-#define SH_PREFIX flow_hash
-#define SH_ELEMENT_TYPE FlowCell
-#define SH_KEY_TYPE FlowKey
-#define SH_KEY key
-#define SH_HASH_KEY(tb, k) FlowKeyHash(k)
-#define SH_EQUAL(tb, a, b) ((a).x == (b).x && (a).y == (b).y && (a).from == (b).from && (a).to == (b).to)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
+#define FLOW_NODE_KEY(from, to) (((uint64) (uint32) (from) << 32) | (uint32) (to))
 
 typedef struct FlowState
 {
 	ExpandedObjectHeader hdr;
-	flow_hash_hash *table;
 	bool		known;			/* origin and horizon set */
 	IsoWeek		origin;
 	int32		horizon;
-	int32		nrun;			/* scratch: runs of the current person */
-	int32		maxrun;
-	FlowRun	   *runs;
+	int32	  **cells;			/* cells[x][y]: the first node of cell (x, y), -1 if none;
+								 * cells[x] NULL until row x is used; NULL until known */
+	FlowNode   *nodes;
+	int32		nnodes;
+	int32		maxnodes;
+	int32		nonzero;		/* nodes with delta != 0 */
+	int32		maxrun;			/* scratch: runs of the current person */
+	FlowRun    *runs;
 } FlowState;
 
 /* The order of flow entries: by x, y, from and to */
@@ -133,44 +118,23 @@ FlowEntryCmp(const void *a, const void *b)
 	return FlowEntryCmpInline(a, b);
 }
 
-/* An inline sort of flow entries of its own (lib/sort_template.h) */
-#define ST_SORT flow_entry_sort
-#define ST_ELEMENT_TYPE FlowEntry
-#define ST_COMPARE(a, b) FlowEntryCmpInline(a, b)
-#define ST_SCOPE static
-#define ST_DECLARE
-#define ST_DEFINE
-#include "lib/sort_template.h"
-
-static int
-CountNonZero(FlowState *state)
-{
-	flow_hash_iterator it;
-	FlowCell   *cell;
-	int			n = 0;
-
-	flow_hash_start_iterate(state->table, &it);
-	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
-		n += cell->delta != 0;
-	return n;
-}
-
 static Size
 FlowStateFlatSize(ExpandedObjectHeader *eohptr)
 {
 	FlowState  *state = (FlowState *) eohptr;
 
-	return FLOW_HDRSZ + (Size) CountNonZero(state) * sizeof(FlowEntry);
+	return FLOW_HDRSZ + (Size) state->nonzero * sizeof(FlowEntry);
 }
 
-/* The flat form is canonical: entries sorted, zeros dropped */
+/*
+ * The flat form is canonical: entries sorted, zeros dropped.  The cells are
+ * walked in order of x and y, each cell's list in order of (from, to).
+ */
 static void
 FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	FlowState  *state = (FlowState *) eohptr;
 	Flow	   *flat = (Flow *) result;
-	flow_hash_iterator it;
-	FlowCell   *cell;
 	int			n = 0;
 
 	/* the header's padding is zeroed; every entry is written whole (no padding in FlowEntry) */
@@ -180,21 +144,32 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	flat->version = FLOW_VERSION;
 	flat->origin = state->origin;
 	flat->horizon = state->horizon;
-	flow_hash_start_iterate(state->table, &it);
-	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
+	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
 	{
-		if (cell->delta == 0)
+		const int32 *row = state->cells[x];
+
+		if (row == NULL)
 			continue;
-		flat->entries[n].x = cell->key.x;
-		flat->entries[n].y = cell->key.y;
-		flat->entries[n].from = cell->key.from;
-		flat->entries[n].to = cell->key.to;
-		flat->entries[n].delta = cell->delta;
-		n++;
+		for (int y = 0; y <= state->horizon; y++)
+		{
+			for (int32 i = row[y]; i >= 0; i = state->nodes[i].next)
+			{
+				const FlowNode *node = &state->nodes[i];
+
+				if (node->delta == 0)
+					continue;
+				flat->entries[n].x = x;
+				flat->entries[n].y = y;
+				flat->entries[n].from = (int32) (node->key >> 32);
+				flat->entries[n].to = (int32) (uint32) node->key;
+				flat->entries[n].delta = node->delta;
+				n++;
+			}
+		}
 	}
+	Assert(n == state->nonzero);
 	Assert(allocated_size == FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
 	flat->nentries = n;
-	flow_entry_sort(flat->entries, n);
 }
 
 static const ExpandedObjectMethods FlowMethods = {
@@ -219,29 +194,80 @@ FlowStateCreate(MemoryContext objcxt)
 	FlowState  *state = MemoryContextAllocZero(objcxt, sizeof(FlowState));
 
 	EOH_init_header(&state->hdr, &FlowMethods, objcxt);
-	state->table = flow_hash_create(objcxt, 256, NULL);
 	return state;
 }
 
+/* The grid of cells, once the horizon is known */
+static void
+FlowStateGrid(FlowState *state)
+{
+	state->cells = MemoryContextAllocZero(state->hdr.eoh_context,
+										  (state->horizon + 1) * sizeof(int32 *));
+}
+
+static pg_noinline int32 *
+FlowStateRow(FlowState *state, int32 x)
+{
+	int32	   *row = MemoryContextAlloc(state->hdr.eoh_context,
+										 (state->horizon + 1) * sizeof(int32));
+
+	memset(row, -1, (state->horizon + 1) * sizeof(int32));
+	state->cells[x] = row;
+	return row;
+}
+
+static pg_noinline void
+FlowStateGrow(FlowState *state)
+{
+	CheckEntryLimit((int64) state->nnodes + 1);
+	state->maxnodes = Min(Max(1024, 2 * state->maxnodes), FLOW_MAX_ENTRIES);
+	state->nodes = state->nodes
+		? repalloc_huge(state->nodes, (Size) state->maxnodes * sizeof(FlowNode))
+		: MemoryContextAllocHuge(state->hdr.eoh_context, (Size) state->maxnodes * sizeof(FlowNode));
+}
+
+static pg_noinline void
+FlowStateOverflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("flow value counts too many persons")));
+}
+
+/* Adds delta to entry (x, y, from, to); x and y within the horizon */
 static inline void
 FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 delta)
 {
-	FlowKey		key = {x, y, from, to};
-	uint32		hash = FlowKeyHash(key);
-	FlowCell   *cell;
-	bool		found;
+	uint64		key = FLOW_NODE_KEY(from, to);
+	int32	   *row = state->cells[x];
+	int32	   *link;
+	FlowNode   *node;
+	int64		old;
 
-	cell = flow_hash_lookup_hash(state->table, key, hash);
-	if (cell == NULL)
+	if (unlikely(row == NULL))
+		row = FlowStateRow(state, x);
+	/* room for a new node first: the walk below keeps pointers into nodes */
+	if (unlikely(state->nnodes == state->maxnodes))
+		FlowStateGrow(state);
+	link = &row[y];
+	while (*link >= 0 && state->nodes[*link].key < key)
+		link = &state->nodes[*link].next;
+	if (*link < 0 || state->nodes[*link].key != key)
 	{
-		cell = flow_hash_insert_hash(state->table, key, hash, &found);
-		cell->delta = 0;
-		CheckEntryLimit(state->table->members);
+		int32		i = state->nnodes++;
+
+		node = &state->nodes[i];
+		node->key = key;
+		node->delta = 0;
+		node->next = *link;
+		*link = i;
 	}
-	if (pg_add_s64_overflow(cell->delta, delta, &cell->delta))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("flow value counts too many persons")));
+	else
+		node = &state->nodes[*link];
+	old = node->delta;
+	if (unlikely(pg_add_s64_overflow(old, delta, &node->delta)))
+		FlowStateOverflow();
+	state->nonzero += (node->delta != 0) - (old != 0);
 }
 
 /* ---------- checks ---------- */
@@ -277,6 +303,9 @@ CodeIndex(const FlowCurve *c, int32 code)
 	int			lo = 0,
 				hi = c->ncodes - 1;
 
+	if (code >= 0 && code < c->ndirect)
+		return c->direct[code];
+
 	while (lo <= hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
@@ -302,9 +331,9 @@ FlowCorrupt(int sqlstate, const char *detail)
 			 errdetail_internal("%s", detail)));
 }
 
-/* The distinct codes of the entries */
+/* The distinct codes of the entries, by sorting all of them */
 static void
-CollectCodes(const Flow *f, FlowCurve *c)
+CollectCodesBySort(const Flow *f, FlowCurve *c)
 {
 	int			n = 0;
 
@@ -316,6 +345,70 @@ CollectCodes(const Flow *f, FlowCurve *c)
 	}
 	qsort(c->codes, n, sizeof(int32), Int32Cmp);
 	c->ncodes = qunique(c->codes, n, sizeof(int32), Int32Cmp);
+}
+
+/*
+ * The distinct codes of the entries, sorted, and a direct index of them
+ * when they are small.  A flow has few codes (states): each code is looked
+ * up in the short sorted list of those seen so far, and inserted when new.
+ * Beyond FLOW_MAX_CODES codes (a value no reader accepts) the codes are
+ * sorted all at once instead, so that the caller can report their number.
+ */
+static void
+CollectCodes(const Flow *f, FlowCurve *c)
+{
+	int32	   *codes = palloc((FLOW_MAX_CODES + 1) * sizeof(int32));
+	int			n = 0;
+	int32		last1 = -1,
+				last2 = -1;
+
+	c->ndirect = 0;
+	c->direct = NULL;
+	for (int i = 0; i < f->nentries; i++)
+	{
+		for (int side = 0; side < 2; side++)
+		{
+			int32		code = side == 0 ? f->entries[i].from : f->entries[i].to;
+			int			lo = 0,
+						hi = n;
+
+			if (code == last1 || code == last2)
+				continue;
+			last2 = last1;
+			last1 = code;
+			while (lo < hi)
+			{
+				int			mid = lo + (hi - lo) / 2;
+
+				if (codes[mid] < code)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < n && codes[lo] == code)
+				continue;
+			if (n == FLOW_MAX_CODES)
+			{
+				pfree(codes);
+				CollectCodesBySort(f, c);
+				return;
+			}
+			memmove(&codes[lo + 1], &codes[lo], (n - lo) * sizeof(int32));
+			codes[lo] = code;
+			n++;
+		}
+	}
+	c->codes = codes;
+	c->ncodes = n;
+	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
+	if (n > 0 && codes[0] >= 0 && codes[n - 1] < 65536)
+	{
+		c->ndirect = codes[n - 1] + 1;
+		c->direct = palloc(c->ndirect * sizeof(int16));
+		memset(c->direct, -1, c->ndirect * sizeof(int16));
+		for (int k = 0; k < n; k++)
+			c->direct[codes[k]] = (int16) k;
+	}
 }
 
 /*
@@ -932,6 +1025,7 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 		state->known = true;
 		state->origin = origin;
 		state->horizon = horizon;
+		FlowStateGrid(state);
 		return;
 	}
 	if (state->origin == origin && state->horizon == horizon)

@@ -65,6 +65,8 @@ typedef struct FlowCurve
 {
 	int			ncodes;
 	int32	   *codes;			/* sorted */
+	int32		ndirect;		/* codes below this are looked up in direct[] */
+	int16	   *direct;			/* direct[code]: index in codes, or -1 */
 	int			nweeks;			/* horizon + 1 */
 	int64	   *persons;		/* [week * ncodes + code index] */
 	int64	   *observed;		/* [week]: persons observed in the week */
