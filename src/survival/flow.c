@@ -55,6 +55,12 @@ PG_FUNCTION_INFO_V1(flow_recv);
 PG_FUNCTION_INFO_V1(flow_send);
 PG_FUNCTION_INFO_V1(flow_trans);
 PG_FUNCTION_INFO_V1(flow_combine);
+PG_FUNCTION_INFO_V1(flow_msfunc);
+PG_FUNCTION_INFO_V1(flow_minvfunc);
+PG_FUNCTION_INFO_V1(flow_mcombine);
+PG_FUNCTION_INFO_V1(flow_minvcombine);
+PG_FUNCTION_INFO_V1(flow_mfinal);
+PG_FUNCTION_INFO_V1(flow_subtract);
 PG_FUNCTION_INFO_V1(flow_table);
 PG_FUNCTION_INFO_V1(flow_transitions);
 PG_FUNCTION_INFO_V1(flow_mean_weeks);
@@ -94,6 +100,7 @@ typedef struct FlowState
 	int32		nnodes;
 	int32		maxnodes;
 	int32		nonzero;		/* nodes with delta != 0 */
+	int64		nrows;			/* moving mode: rows in the frame (not NULL) */
 	int32		maxrun;			/* scratch: runs of the current person */
 	FlowRun    *runs;
 } FlowState;
@@ -325,9 +332,12 @@ static void FlowCorrupt(int sqlstate, const char *detail) pg_attribute_noreturn(
 static void
 FlowCorrupt(int sqlstate, const char *detail)
 {
+	/* 22023 is flow_subtract's: the subtracted flow was not part of the other */
 	ereport(ERROR,
 			(errcode(sqlstate),
-			 errmsg("invalid flow value"),
+			 sqlstate == ERRCODE_INVALID_PARAMETER_VALUE
+			 ? errmsg("flow to subtract is not part of the flow it is subtracted from")
+			 : errmsg("invalid flow value"),
 			 errdetail_internal("%s", detail)));
 }
 
@@ -1039,6 +1049,22 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 			 errdetail("Only flows of the same origin week and horizon can be merged; every row of the flow aggregate must give the same origin and horizon.")));
 }
 
+/* Adds (sign 1) or takes out (sign -1) the entries of a flat flow */
+static void
+AddFlat(FlowState *state, const Flow *f, int64 sign)
+{
+	SetFrame(state, f->origin, f->horizon);
+	for (int i = 0; i < f->nentries; i++)
+	{
+		const FlowEntry *e = &f->entries[i];
+
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		/* a flat value's deltas are never PG_INT64_MIN (checked on input, not made by adding) */
+		FlowStateAdd(state, e->x, e->y, e->from, e->to, sign * e->delta);
+	}
+}
+
 static FlowState *
 GetState(FunctionCallInfo fcinfo, int argno)
 {
@@ -1052,10 +1078,9 @@ GetState(FunctionCallInfo fcinfo, int argno)
 	if (!PG_ARGISNULL(argno))
 	{
 		f = flow_from_datum(PG_GETARG_DATUM(argno));
-		SetFrame(state, f->origin, f->horizon);
-		for (int i = 0; i < f->nentries; i++)
-			FlowStateAdd(state, f->entries[i].x, f->entries[i].y,
-						 f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+		AddFlat(state, f, 1);
+		/* in moving mode: a state that was flattened held rows */
+		state->nrows = 1;
 	}
 	return state;
 }
@@ -1065,7 +1090,7 @@ GetState(FunctionCallInfo fcinfo, int argno)
  * (or its last week), as rectangles of the pairs of runs.
  */
 static void
-AddPerson(FlowState *state, const struct varlena *wl)
+AddPerson(FlowState *state, const struct varlena *wl, int64 sign)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1126,17 +1151,30 @@ AddPerson(FlowState *state, const struct varlena *wl)
 			int32		k1 = runs[i].code;
 			int32		k2 = runs[j].code;
 
-			FlowStateAdd(state, x0, y0, k1, k2, 1);
+			FlowStateAdd(state, x0, y0, k1, k2, sign);
 			if (y1 <= state->horizon)
-				FlowStateAdd(state, x0, y1, k1, k2, -1);
+				FlowStateAdd(state, x0, y1, k1, k2, -sign);
 			if (x1 <= state->horizon)
 			{
-				FlowStateAdd(state, x1, y0, k1, k2, -1);
+				FlowStateAdd(state, x1, y0, k1, k2, -sign);
 				if (y1 <= state->horizon)
-					FlowStateAdd(state, x1, y1, k1, k2, 1);
+					FlowStateAdd(state, x1, y1, k1, k2, sign);
 			}
 		}
 	}
+}
+
+/* The origin and horizon of a row (arguments 2 and 3), checked */
+static void
+RowFrame(FunctionCallInfo fcinfo, IsoWeek *origin, int32 *horizon)
+{
+	*origin = PG_GETARG_ISOWEEK(2);
+	*horizon = PG_GETARG_INT32(3);
+	flow_check_horizon(*horizon);
+	if (*origin > isoweek_max_value() - *horizon)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("flow horizon goes past the last valid ISO week")));
 }
 
 /* flow(history, origin, horizon): rows with a NULL are skipped */
@@ -1149,16 +1187,10 @@ flow_trans(PG_FUNCTION_ARGS)
 
 	jobreg_check_in_aggregate(fcinfo, "flow_trans");
 	JOBREG_SKIP_ROW_IF_NULL(1, 3);
-	origin = PG_GETARG_ISOWEEK(2);
-	horizon = PG_GETARG_INT32(3);
-	flow_check_horizon(horizon);
-	if (origin > isoweek_max_value() - horizon)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("flow horizon goes past the last valid ISO week")));
+	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1));
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1173,15 +1205,208 @@ flow_combine(PG_FUNCTION_ARGS)
 	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	state = GetState(fcinfo, 0);
 	other = flow_from_datum(PG_GETARG_DATUM(1));
-	SetFrame(state, other->origin, other->horizon);
-	for (int i = 0; i < other->nentries; i++)
-	{
-		if ((i & 1023) == 1023)
-			CHECK_FOR_INTERRUPTS();
-		FlowStateAdd(state, other->entries[i].x, other->entries[i].y,
-					 other->entries[i].from, other->entries[i].to, other->entries[i].delta);
-	}
+	AddFlat(state, other, 1);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* ---------- moving-aggregate mode and subtraction ---------- */
+
+/*
+ * In moving mode (a window frame whose start moves) PostgreSQL adds the
+ * rows entering the frame with the msfunc and takes those leaving it out
+ * with the minvfunc.  Entries are whole numbers, so taking a person out
+ * (adding the same rectangles with the opposite sign) is exact.  The state
+ * is never NULL there, and counts the rows in the frame: the mfinalfunc
+ * gives NULL for a frame without rows, as the plain aggregate does.  Once
+ * the frame is empty, the next row may bring another origin and horizon.
+ */
+static FlowState *
+MovingState(FunctionCallInfo fcinfo, const char *name)
+{
+	jobreg_check_in_aggregate(fcinfo, name);
+	return GetState(fcinfo, 0);
+}
+
+/* A frame of the moving state for a row entering or leaving it */
+static void
+MovingFrame(FlowState *state, IsoWeek origin, int32 horizon)
+{
+	if (state->nrows == 0 && state->known &&
+		(state->origin != origin || state->horizon != horizon))
+	{
+		/* the frame is empty: start afresh (the nodes are all 0) */
+		Assert(state->nonzero == 0);
+		for (int x = 0; x <= state->horizon; x++)
+			if (state->cells[x] != NULL)
+				pfree(state->cells[x]);
+		pfree(state->cells);
+		state->cells = NULL;
+		state->known = false;
+		state->nnodes = 0;
+	}
+	SetFrame(state, origin, horizon);
+}
+
+/* msfunc of flow(history, origin, horizon) */
+Datum
+flow_msfunc(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_msfunc");
+	IsoWeek		origin;
+	int32		horizon;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	RowFrame(fcinfo, &origin, &horizon);
+	MovingFrame(state, origin, horizon);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1);
+	state->nrows++;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of flow(history, origin, horizon): takes a row out, exactly */
+Datum
+flow_minvfunc(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_minvfunc");
+	IsoWeek		origin;
+	int32		horizon;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	RowFrame(fcinfo, &origin, &horizon);
+	/* the row was added with this origin and horizon */
+	SetFrame(state, origin, horizon);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1);
+	state->nrows--;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* msfunc of flow_merge */
+Datum
+flow_mcombine(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_mcombine");
+	Flow	   *other;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	other = flow_from_datum(PG_GETARG_DATUM(1));
+	MovingFrame(state, other->origin, other->horizon);
+	AddFlat(state, other, 1);
+	state->nrows++;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of flow_merge: takes a state out, exactly */
+Datum
+flow_minvcombine(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_minvcombine");
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	AddFlat(state, flow_from_datum(PG_GETARG_DATUM(1)), -1);
+	state->nrows--;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * mfinalfunc of flow and flow_merge: the flat state, or NULL when the frame
+ * holds no row.  Reads the state only: PostgreSQL calls it again as the
+ * frame moves on.
+ */
+Datum
+flow_mfinal(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh;
+	Size		size;
+	Flow	   *result;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		PG_RETURN_DATUM(d);
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != &FlowMethods)
+		elog(ERROR, "flow_mfinal: not a flow state");
+	if (((FlowState *) eoh)->nrows == 0)
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(eoh);
+	result = palloc(size);
+	EOH_flatten_into(eoh, result, size);
+	PG_RETURN_POINTER(result);
+}
+
+/*
+ * flow_subtract(a, b), a - b: the flow of the persons of a that are not
+ * persons of b, exactly the flow those persons give.  The two must have
+ * the same origin and horizon, and b must be part of a: a result that
+ * gives a negative number of persons anywhere is an error (22023).  The
+ * entries are merged in their order (both are sorted), zeros dropped.
+ */
+Datum
+flow_subtract(PG_FUNCTION_ARGS)
+{
+	Flow	   *a = flow_from_datum(PG_GETARG_DATUM(0));
+	Flow	   *b = flow_from_datum(PG_GETARG_DATUM(1));
+	Flow	   *result;
+	FlowCurve	curve;
+	int			i = 0,
+				j = 0,
+				n = 0;
+
+	if (a->origin != b->origin || a->horizon != b->horizon)
+	{
+		char		w1[ISOWEEK_TEXT_LEN];
+		char		w2[ISOWEEK_TEXT_LEN];
+
+		isoweek_format(a->origin, w1);
+		isoweek_format(b->origin, w2);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("flow origins and horizons differ: %s + %d weeks and %s + %d weeks",
+						w1, a->horizon, w2, b->horizon),
+				 errdetail("Only a flow of the same origin week and horizon can be subtracted.")));
+	}
+	CheckEntryLimit((int64) a->nentries + b->nentries);
+	result = palloc0(FLOW_HDRSZ + ((Size) a->nentries + b->nentries) * sizeof(FlowEntry));
+	while (i < a->nentries || j < b->nentries)
+	{
+		int			cmp;
+		FlowEntry	e;
+
+		if ((n & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		if (i == a->nentries)
+			cmp = 1;
+		else if (j == b->nentries)
+			cmp = -1;
+		else
+			cmp = FlowEntryCmpInline(&a->entries[i], &b->entries[j]);
+		if (cmp < 0)
+			e = a->entries[i++];
+		else
+		{
+			e = b->entries[j];
+			e.delta = cmp == 0 ? a->entries[i].delta : 0;
+			if (pg_sub_s64_overflow(e.delta, b->entries[j].delta, &e.delta))
+				FlowStateOverflow();
+			if (cmp == 0)
+				i++;
+			j++;
+		}
+		if (e.delta != 0)
+			result->entries[n++] = e;
+	}
+	SET_VARSIZE(result, FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	result->version = FLOW_VERSION;
+	result->origin = a->origin;
+	result->horizon = a->horizon;
+	result->nentries = n;
+	/* b is part of a when every count of persons the result gives is one */
+	FlowDerive(result, &curve, ERRCODE_INVALID_PARAMETER_VALUE);
+	CheckAllCounts(result, ERRCODE_INVALID_PARAMETER_VALUE);
+	PG_RETURN_POINTER(result);
 }
 
 /* ---------- readers ---------- */
