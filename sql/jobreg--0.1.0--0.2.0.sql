@@ -991,3 +991,11 @@ CREATE FUNCTION surv_table(survival, conf_type text DEFAULT 'log', conf_level fl
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
 
 COMMENT ON FUNCTION surv_table(survival, text, float8, text) IS 'Kaplan-Meier table with standard errors and confidence intervals, as summary(survfit) in R; variance auto (R''s default: robust with non-integer weights), greenwood or robust';
+
+/* ---------- spells(): the planner's estimate of its rows (20_weekline.sql) ---------- */
+
+-- the planner's estimate of spells()'s rows and cost (SupportRequestRows, SupportRequestCost)
+CREATE FUNCTION weekline_spells_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_spells_support(internal) IS 'planner support function of spells(): its rows (counted for a constant weekline, else from the number of codes) and cost';
+ALTER FUNCTION spells(weekline, int4[], int4) SUPPORT weekline_spells_support;
