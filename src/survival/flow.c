@@ -28,8 +28,8 @@
  *
  * Representations, as for cuminc: flat (a versioned varlena of entries
  * sorted by x, y, from, to) and, while aggregating, an expanded object
- * holding the entries in a grid of cells (x, y), each a list sorted by
- * (from, to), which flattens in order without a sort.
+ * holding the entries in a grid of cells (x, y), each a short block of
+ * entries sorted by (from, to), which flattens in order without a sort.
  */
 #include "postgres.h"
 
@@ -74,19 +74,28 @@ PG_FUNCTION_INFO_V1(flow_mean_weeks);
 
 /*
  * While aggregating, the entries live in a grid of cells, one per (x, y):
- * each cell holds a list of nodes sorted by (from, to), so that adding is a
- * short walk down one list and the flat form comes out sorted by walking the
- * cells in order (no sort).  The rows of the grid are allocated when first
- * used; the nodes live in one array that grows by doubling.
+ * each cell holds its (from, to, delta) entries side by side, sorted by
+ * (from, to), in a block of one pool, so that adding is a short search in
+ * one or two cache lines and the flat form comes out sorted by walking the
+ * cells in order (no sort, no hash).  A full block moves to the end of the
+ * pool with twice the room (the old block is left unused: at most as much
+ * again as the entries).  The rows of the grid are allocated when first
+ * used; the pool grows by doubling.
  */
-typedef struct FlowNode
+typedef struct FlowPair
 {
 	uint64		key;			/* from << 32 | to: the order of (from, to) */
 	int64		delta;
-	int32		next;			/* the next node of the cell, or -1 */
-} FlowNode;
+} FlowPair;
 
-#define FLOW_NODE_KEY(from, to) (((uint64) (uint32) (from) << 32) | (uint32) (to))
+#define FLOW_PAIR_KEY(from, to) (((uint64) (uint32) (from) << 32) | (uint32) (to))
+
+typedef struct FlowCell
+{
+	int32		off;			/* the cell's block in the pool */
+	int32		n;				/* entries in it, sorted by key */
+	int32		cap;			/* room in it; 0 for an unused cell */
+} FlowCell;
 
 typedef struct FlowState
 {
@@ -94,12 +103,13 @@ typedef struct FlowState
 	bool		known;			/* origin and horizon set */
 	IsoWeek		origin;
 	int32		horizon;
-	int32	  **cells;			/* cells[x][y]: the first node of cell (x, y), -1 if none;
-								 * cells[x] NULL until row x is used; NULL until known */
-	FlowNode   *nodes;
-	int32		nnodes;
-	int32		maxnodes;
-	int32		nonzero;		/* nodes with delta != 0 */
+	FlowCell  **cells;			/* cells[x][y]; cells[x] NULL until row x is
+								 * used; cells NULL until known */
+	FlowPair   *pool;
+	int64		npool;			/* pool slots in use (by blocks) */
+	int64		maxpool;
+	int64		nentries;		/* entries in the cells */
+	int64		nonzero;		/* of which delta != 0 */
 	int64		nrows;			/* moving mode: rows in the frame (not NULL) */
 	int32		maxrun;			/* scratch: runs of the current person */
 	FlowRun    *runs;
@@ -153,23 +163,23 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	flat->horizon = state->horizon;
 	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
 	{
-		const int32 *row = state->cells[x];
+		const FlowCell *row = state->cells[x];
 
 		if (row == NULL)
 			continue;
 		for (int y = 0; y <= state->horizon; y++)
 		{
-			for (int32 i = row[y]; i >= 0; i = state->nodes[i].next)
-			{
-				const FlowNode *node = &state->nodes[i];
+			const FlowPair *pair = &state->pool[row[y].off];
 
-				if (node->delta == 0)
+			for (int i = 0; i < row[y].n; i++)
+			{
+				if (pair[i].delta == 0)
 					continue;
 				flat->entries[n].x = x;
 				flat->entries[n].y = y;
-				flat->entries[n].from = (int32) (node->key >> 32);
-				flat->entries[n].to = (int32) (uint32) node->key;
-				flat->entries[n].delta = node->delta;
+				flat->entries[n].from = (int32) (pair[i].key >> 32);
+				flat->entries[n].to = (int32) (uint32) pair[i].key;
+				flat->entries[n].delta = pair[i].delta;
 				n++;
 			}
 		}
@@ -209,28 +219,41 @@ static void
 FlowStateGrid(FlowState *state)
 {
 	state->cells = MemoryContextAllocZero(state->hdr.eoh_context,
-										  (state->horizon + 1) * sizeof(int32 *));
+										  (state->horizon + 1) * sizeof(FlowCell *));
+	if (state->pool == NULL)
+	{
+		state->maxpool = 1024;
+		state->pool = MemoryContextAlloc(state->hdr.eoh_context, state->maxpool * sizeof(FlowPair));
+	}
 }
 
-static pg_noinline int32 *
+static pg_noinline FlowCell *
 FlowStateRow(FlowState *state, int32 x)
 {
-	int32	   *row = MemoryContextAlloc(state->hdr.eoh_context,
-										 (state->horizon + 1) * sizeof(int32));
+	FlowCell   *row = MemoryContextAllocZero(state->hdr.eoh_context,
+											 (state->horizon + 1) * sizeof(FlowCell));
 
-	memset(row, -1, (state->horizon + 1) * sizeof(int32));
 	state->cells[x] = row;
 	return row;
 }
 
+/* A cell's block with room for one more entry: moved to the pool's end */
 static pg_noinline void
-FlowStateGrow(FlowState *state)
+FlowStateGrowCell(FlowState *state, FlowCell *cell)
 {
-	CheckEntryLimit((int64) state->nnodes + 1);
-	state->maxnodes = Min(Max(1024, 2 * state->maxnodes), FLOW_MAX_ENTRIES);
-	state->nodes = state->nodes
-		? repalloc_huge(state->nodes, (Size) state->maxnodes * sizeof(FlowNode))
-		: MemoryContextAllocHuge(state->hdr.eoh_context, (Size) state->maxnodes * sizeof(FlowNode));
+	int32		cap = cell->cap == 0 ? 2 : 2 * cell->cap;
+
+	CheckEntryLimit(state->nentries + 1);
+	if (state->npool + cap > state->maxpool)
+	{
+		state->maxpool = Max(2 * state->maxpool, state->npool + cap);
+		state->pool = repalloc_huge(state->pool, (Size) state->maxpool * sizeof(FlowPair));
+	}
+	if (cell->n > 0)
+		memcpy(&state->pool[state->npool], &state->pool[cell->off], cell->n * sizeof(FlowPair));
+	cell->off = (int32) state->npool;
+	cell->cap = cap;
+	state->npool += cap;
 }
 
 static pg_noinline void
@@ -245,36 +268,36 @@ FlowStateOverflow(void)
 static inline void
 FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 delta)
 {
-	uint64		key = FLOW_NODE_KEY(from, to);
-	int32	   *row = state->cells[x];
-	int32	   *link;
-	FlowNode   *node;
+	uint64		key = FLOW_PAIR_KEY(from, to);
+	FlowCell   *row = state->cells[x];
+	FlowCell   *cell;
+	FlowPair   *pair;
+	int			i;
 	int64		old;
 
 	if (unlikely(row == NULL))
 		row = FlowStateRow(state, x);
-	/* room for a new node first: the walk below keeps pointers into nodes */
-	if (unlikely(state->nnodes == state->maxnodes))
-		FlowStateGrow(state);
-	link = &row[y];
-	while (*link >= 0 && state->nodes[*link].key < key)
-		link = &state->nodes[*link].next;
-	if (*link < 0 || state->nodes[*link].key != key)
+	cell = &row[y];
+	pair = &state->pool[cell->off];
+	for (i = 0; i < cell->n && pair[i].key < key; i++)
+		;
+	if (i == cell->n || pair[i].key != key)
 	{
-		int32		i = state->nnodes++;
-
-		node = &state->nodes[i];
-		node->key = key;
-		node->delta = 0;
-		node->next = *link;
-		*link = i;
+		if (unlikely(cell->n == cell->cap))
+		{
+			FlowStateGrowCell(state, cell);
+			pair = &state->pool[cell->off];
+		}
+		memmove(&pair[i + 1], &pair[i], (cell->n - i) * sizeof(FlowPair));
+		pair[i].key = key;
+		pair[i].delta = 0;
+		cell->n++;
+		state->nentries++;
 	}
-	else
-		node = &state->nodes[*link];
-	old = node->delta;
-	if (unlikely(pg_add_s64_overflow(old, delta, &node->delta)))
+	old = pair[i].delta;
+	if (unlikely(pg_add_s64_overflow(old, delta, &pair[i].delta)))
 		FlowStateOverflow();
-	state->nonzero += (node->delta != 0) - (old != 0);
+	state->nonzero += (pair[i].delta != 0) - (old != 0);
 }
 
 /* ---------- checks ---------- */
@@ -1234,7 +1257,7 @@ MovingFrame(FlowState *state, IsoWeek origin, int32 horizon)
 	if (state->nrows == 0 && state->known &&
 		(state->origin != origin || state->horizon != horizon))
 	{
-		/* the frame is empty: start afresh (the nodes are all 0) */
+		/* the frame is empty: start afresh (the entries are all 0) */
 		Assert(state->nonzero == 0);
 		for (int x = 0; x <= state->horizon; x++)
 			if (state->cells[x] != NULL)
@@ -1242,7 +1265,8 @@ MovingFrame(FlowState *state, IsoWeek origin, int32 horizon)
 		pfree(state->cells);
 		state->cells = NULL;
 		state->known = false;
-		state->nnodes = 0;
+		state->npool = 0;
+		state->nentries = 0;
 	}
 	SetFrame(state, origin, horizon);
 }
