@@ -135,32 +135,190 @@ FlowEntryCmp(const void *a, const void *b)
 	return FlowEntryCmpInline(a, b);
 }
 
+/* ---------- the stored form (format 2): entries as varints ---------- */
+
+/*
+ * Format 2 keeps the header of format 1 and writes each entry, in order, as
+ * varints (little-endian base 128): x less the previous entry's x; y less
+ * the previous y when x is the same, else y; from; to; and delta zigzag-
+ * encoded.  An entry of a recoded flow takes 5 to 8 bytes instead of 24,
+ * which is what parallel workers send to the leader and what is stored.
+ * Readers get format 1's array of entries (flow_from_datum decodes).
+ */
+static inline int
+VarintSize(uint64 v)
+{
+	int			n = 1;
+
+	while (v >= 0x80)
+	{
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static inline uint8 *
+PutVarint(uint8 *p, uint64 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8) v;
+	return p;
+}
+
+static inline uint64
+Zigzag(int64 v)
+{
+	return ((uint64) v << 1) ^ (uint64) (v >> 63);
+}
+
+/* The encoded size of an entry after one at (*px, *py); moves *px, *py on */
+static inline int
+EntrySize(int32 *px, int32 *py, int32 x, int32 y, int32 from, int32 to, int64 delta)
+{
+	int			n = VarintSize((uint32) (x - *px)) + VarintSize((uint32) (x == *px ? y - *py : y)) +
+		VarintSize((uint32) from) + VarintSize((uint32) to) + VarintSize(Zigzag(delta));
+
+	*px = x;
+	*py = y;
+	return n;
+}
+
+static inline uint8 *
+PutEntry(uint8 *p, int32 *px, int32 *py, int32 x, int32 y, int32 from, int32 to, int64 delta)
+{
+	p = PutVarint(p, (uint32) (x - *px));
+	p = PutVarint(p, (uint32) (x == *px ? y - *py : y));
+	p = PutVarint(p, (uint32) from);
+	p = PutVarint(p, (uint32) to);
+	p = PutVarint(p, Zigzag(delta));
+	*px = x;
+	*py = y;
+	return p;
+}
+
+static inline void
+PutHeader(Flow *flat, Size size, IsoWeek origin, int32 horizon, int32 nentries)
+{
+	memset(flat, 0, FLOW_HDRSZ);
+	SET_VARSIZE(flat, size);
+	flat->version = FLOW_DISK_VERSION;
+	flat->origin = origin;
+	flat->horizon = horizon;
+	flat->nentries = nentries;
+}
+
+/* Format 2 of the entries of a flow in format 1's layout (sorted, no zeros) */
+static Flow *
+FlowEncode(const Flow *f)
+{
+	Size		size = FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
+	Flow	   *flat;
+	uint8	   *p;
+
+	for (int i = 0; i < f->nentries; i++)
+		size += EntrySize(&px, &py, f->entries[i].x, f->entries[i].y,
+						  f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+	flat = palloc(size);
+	PutHeader(flat, size, f->origin, f->horizon, f->nentries);
+	p = (uint8 *) flat + FLOW_HDRSZ;
+	px = py = 0;
+	for (int i = 0; i < f->nentries; i++)
+		p = PutEntry(p, &px, &py, f->entries[i].x, f->entries[i].y,
+					 f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+	Assert((Size) (p - (uint8 *) flat) == size);
+	return flat;
+}
+
+static inline bool
+GetVarint(const uint8 **p, const uint8 *end, uint64 *v)
+{
+	uint64		r = 0;
+
+	for (int shift = 0; shift < 64; shift += 7)
+	{
+		uint8		b;
+
+		if (*p >= end)
+			return false;
+		b = *(*p)++;
+		r |= (uint64) (b & 0x7F) << shift;
+		if ((b & 0x80) == 0)
+		{
+			*v = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void FlowStoredCorrupt(const char *detail) pg_attribute_noreturn();
+
+static void
+FlowStoredCorrupt(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupted flow value"),
+			 errdetail_internal("%s", detail)));
+}
+
+/* Format 1's layout of a format 2 value, checked as far as decoding goes */
+static Flow *
+FlowDecode(const Flow *stored)
+{
+	const uint8 *p = (const uint8 *) stored + FLOW_HDRSZ;
+	const uint8 *end = (const uint8 *) stored + VARSIZE(stored);
+	int32		n = stored->nentries;
+	Flow	   *f;
+	int32		x = 0,
+				y = 0;
+
+	/* every entry takes at least 5 bytes */
+	if (n < 0 || n > FLOW_MAX_ENTRIES || (Size) n * 5 > (Size) (end - p))
+		FlowStoredCorrupt(psprintf("The value's size does not match its %d entries.", n));
+	f = palloc_extended(FLOW_HDRSZ + (Size) n * sizeof(FlowEntry), MCXT_ALLOC_HUGE);
+	memcpy(f, stored, FLOW_HDRSZ);
+	SET_VARSIZE(f, FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	f->version = FLOW_VERSION;
+	for (int i = 0; i < n; i++)
+	{
+		uint64		v[5];
+
+		for (int k = 0; k < 5; k++)
+			if (!GetVarint(&p, end, &v[k]))
+				FlowStoredCorrupt(psprintf("Entry %d is cut off.", i + 1));
+		if (v[0] > (uint64) f->horizon - x || v[1] > (uint64) f->horizon ||
+			(v[0] == 0 && v[1] > (uint64) f->horizon - y) ||
+			v[2] > PG_INT32_MAX || v[3] > PG_INT32_MAX || v[4] == 0)
+			FlowStoredCorrupt(psprintf("Entry %d is out of range.", i + 1));
+		y = v[0] == 0 ? y + (int32) v[1] : (int32) v[1];
+		x += (int32) v[0];
+		f->entries[i].x = x;
+		f->entries[i].y = y;
+		f->entries[i].from = (int32) v[2];
+		f->entries[i].to = (int32) v[3];
+		f->entries[i].delta = (int64) (v[4] >> 1) ^ -(int64) (v[4] & 1);
+	}
+	if (p != end)
+		FlowStoredCorrupt("The value has bytes after its entries.");
+	return f;
+}
+
 static Size
 FlowStateFlatSize(ExpandedObjectHeader *eohptr)
 {
 	FlowState  *state = (FlowState *) eohptr;
+	Size		size = FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
 
-	return FLOW_HDRSZ + (Size) state->nonzero * sizeof(FlowEntry);
-}
-
-/*
- * The flat form is canonical: entries sorted, zeros dropped.  The cells are
- * walked in order of x and y, each cell's list in order of (from, to).
- */
-static void
-FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
-{
-	FlowState  *state = (FlowState *) eohptr;
-	Flow	   *flat = (Flow *) result;
-	int			n = 0;
-
-	/* the header's padding is zeroed; every entry is written whole (no padding in FlowEntry) */
-	StaticAssertStmt(sizeof(FlowEntry) == 4 * sizeof(int32) + sizeof(int64), "FlowEntry has padding");
-	memset(flat, 0, FLOW_HDRSZ);
-	SET_VARSIZE(flat, allocated_size);
-	flat->version = FLOW_VERSION;
-	flat->origin = state->origin;
-	flat->horizon = state->horizon;
 	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
 	{
 		const FlowCell *row = state->cells[x];
@@ -172,21 +330,46 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 			const FlowPair *pair = &state->pool[row[y].off];
 
 			for (int i = 0; i < row[y].n; i++)
-			{
-				if (pair[i].delta == 0)
-					continue;
-				flat->entries[n].x = x;
-				flat->entries[n].y = y;
-				flat->entries[n].from = (int32) (pair[i].key >> 32);
-				flat->entries[n].to = (int32) (uint32) pair[i].key;
-				flat->entries[n].delta = pair[i].delta;
-				n++;
-			}
+				if (pair[i].delta != 0)
+					size += EntrySize(&px, &py, x, y, (int32) (pair[i].key >> 32),
+									  (int32) (uint32) pair[i].key, pair[i].delta);
 		}
 	}
-	Assert(n == state->nonzero);
-	Assert(allocated_size == FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
-	flat->nentries = n;
+	return size;
+}
+
+/*
+ * The flat form (format 2) is canonical: entries sorted, zeros dropped.
+ * The cells are walked in order of x and y, each cell's entries in order of
+ * (from, to).
+ */
+static void
+FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	FlowState  *state = (FlowState *) eohptr;
+	Flow	   *flat = (Flow *) result;
+	uint8	   *p = (uint8 *) flat + FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
+
+	PutHeader(flat, allocated_size, state->origin, state->horizon, (int32) state->nonzero);
+	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
+	{
+		const FlowCell *row = state->cells[x];
+
+		if (row == NULL)
+			continue;
+		for (int y = 0; y <= state->horizon; y++)
+		{
+			const FlowPair *pair = &state->pool[row[y].off];
+
+			for (int i = 0; i < row[y].n; i++)
+				if (pair[i].delta != 0)
+					p = PutEntry(p, &px, &py, x, y, (int32) (pair[i].key >> 32),
+								 (int32) (uint32) pair[i].key, pair[i].delta);
+		}
+	}
+	Assert((Size) (p - (uint8 *) flat) == allocated_size);
 }
 
 static const ExpandedObjectMethods FlowMethods = {
@@ -763,7 +946,7 @@ CheckAllCounts(const Flow *f, int sqlstate)
 }
 
 /*
- * A flat value from entries read from text or binary input, validated;
+ * A flat value (format 2) from entries read from text or binary input, validated;
  * faults are reported with sqlstate (22P02 for text, 22P03 for binary).
  */
 static Flow *
@@ -808,20 +991,31 @@ FlowBuild(IsoWeek origin, int64 horizon, FlowEntry *entries, int n, int sqlstate
 		memcpy(f->entries, entries, (Size) n * sizeof(FlowEntry));
 	FlowDerive(f, &curve, sqlstate);
 	CheckAllCounts(f, sqlstate);
-	return f;
+	return FlowEncode(f);
 }
 
+/*
+ * A flow in format 1's layout, from a stored value of format 2 (decoded) or
+ * of format 1 (as it is)
+ */
 Flow *
 flow_from_datum(Datum d)
 {
 	Flow	   *f = (Flow *) PG_DETOAST_DATUM(d);
 
-	if (f->version != FLOW_VERSION)
+	if (VARSIZE(f) < FLOW_HDRSZ)
+		FlowStoredCorrupt("The value is shorter than its header.");
+	if (f->version != FLOW_VERSION && f->version != FLOW_DISK_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("unsupported flow format version %d", f->version),
-				 errdetail("This version of jobreg reads flow format version %d.", FLOW_VERSION)));
-	if (f->nentries < 0 || f->horizon < 0 || f->horizon > FLOW_MAX_HORIZON ||
+				 errdetail("This version of jobreg reads flow format versions %d and %d.",
+						   FLOW_VERSION, FLOW_DISK_VERSION)));
+	if (f->horizon < 0 || f->horizon > FLOW_MAX_HORIZON)
+		FlowStoredCorrupt(psprintf("The horizon %d is outside 0 to %d.", f->horizon, FLOW_MAX_HORIZON));
+	if (f->version == FLOW_DISK_VERSION)
+		return FlowDecode(f);
+	if (f->nentries < 0 ||
 		VARSIZE(f) != FLOW_HDRSZ + (Size) f->nentries * sizeof(FlowEntry))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -1430,7 +1624,7 @@ flow_subtract(PG_FUNCTION_ARGS)
 	/* b is part of a when every count of persons the result gives is one */
 	FlowDerive(result, &curve, ERRCODE_INVALID_PARAMETER_VALUE);
 	CheckAllCounts(result, ERRCODE_INVALID_PARAMETER_VALUE);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_POINTER(FlowEncode(result));
 }
 
 /* ---------- readers ---------- */
