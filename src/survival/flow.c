@@ -27,7 +27,8 @@
  * run; such pairs are never asked for.)
  *
  * Representations, as for cuminc: flat (a versioned varlena of entries
- * sorted by x, y, from, to) and, while aggregating, an expanded object
+ * sorted by x, y, from, to: stored as varints, format 2, and decoded for
+ * readers into format 1's array) and, while aggregating, an expanded object
  * holding the entries in a grid of cells (x, y), each a short block of
  * entries sorted by (from, to), which flattens in order without a sort.
  */
