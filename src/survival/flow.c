@@ -427,7 +427,6 @@ FlowStateGrowCell(FlowState *state, FlowCell *cell)
 {
 	int32		cap = cell->cap == 0 ? 2 : 2 * cell->cap;
 
-	CheckEntryLimit(state->nentries + 1);
 	if (state->npool + cap > state->maxpool)
 	{
 		state->maxpool = Max(2 * state->maxpool, state->npool + cap);
@@ -467,6 +466,8 @@ FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 del
 		;
 	if (i == cell->n || pair[i].key != key)
 	{
+		if (unlikely(state->nentries >= FLOW_MAX_ENTRIES))
+			CheckEntryLimit(state->nentries + 1);
 		if (unlikely(cell->n == cell->cap))
 		{
 			FlowStateGrowCell(state, cell);
