@@ -76,6 +76,18 @@ CREATE AGGREGATE flow_merge(flow) (
 COMMENT ON AGGREGATE flow(weekline, isoweek, int4) IS 'the weekly states of a cohort from the origin week to origin + horizon; histories ending earlier are right-censored, histories not covering the origin contribute nothing';
 COMMENT ON AGGREGATE flow_merge(flow) IS 'merges flow states of disjoint cohorts with the same origin and horizon';
 
+/* The codebook's groups applied inside the aggregate: no weekline built per row */
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4, text) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_trans_codebook' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4, text) IS 'transition function of flow(history, origin, horizon, codebook): adds one person''s weeks from the origin, codes mapped to the codebook''s groups';
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook text) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text) IS 'flow(weekline_recode(history, codebook), origin, horizon) without building a weekline per row: the codes mapped to the codebook''s groups as they are read (up to the horizon)';
+
 /* The inverse of merging: incremental rollups take persons' old weeks out */
 CREATE FUNCTION flow_subtract(a flow, b flow) RETURNS flow
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -56,6 +56,7 @@ PG_FUNCTION_INFO_V1(flow_recv);
 PG_FUNCTION_INFO_V1(flow_send);
 PG_FUNCTION_INFO_V1(flow_trans);
 PG_FUNCTION_INFO_V1(flow_combine);
+PG_FUNCTION_INFO_V1(flow_trans_codebook);
 PG_FUNCTION_INFO_V1(flow_msfunc);
 PG_FUNCTION_INFO_V1(flow_minvfunc);
 PG_FUNCTION_INFO_V1(flow_mcombine);
@@ -1309,7 +1310,7 @@ GetState(FunctionCallInfo fcinfo, int argno)
  * (or its last week), as rectangles of the pairs of runs.
  */
 static void
-AddPerson(FlowState *state, const struct varlena *wl, int64 sign)
+AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1328,12 +1329,19 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign)
 		IsoWeek		s = Max(run.start, state->origin);
 		IsoWeek		e = Min(run.start + run.length - 1, stop);
 
-		if (e < s)
+		if (run.start > stop)
+			break;
+		if (cm != NULL)
 		{
-			if (run.start > stop)
-				break;
-			continue;
+			/* the codebook's group, as weekline_recode(w, codebook) gives it */
+			int32		group = codebook_group(cm, run.code);
+
+			if (group == 0 && run.code != 0)
+				codebook_unknown_code(codebook_name(cm), run.code, run.start);
+			run.code = group;
 		}
+		if (e < s)
+			continue;
 		if (m > 0 && state->runs[m - 1].code == run.code)
 		{
 			state->runs[m - 1].end = e - state->origin;
@@ -1409,7 +1417,32 @@ flow_trans(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * flow(history, origin, horizon, codebook): the codes mapped to the
+ * codebook's groups on the way, the same state as flow(weekline_recode(
+ * history, codebook), origin, horizon) without building a weekline per row.
+ * Codes are checked up to the horizon (a code after it is not read).
+ */
+Datum
+flow_trans_codebook(PG_FUNCTION_ARGS)
+{
+	FlowState  *state;
+	IsoWeek		origin;
+	int32		horizon;
+	const CodebookMap *cm;
+
+	jobreg_check_in_aggregate(fcinfo, "flow_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 4);
+	RowFrame(fcinfo, &origin, &horizon);
+	state = GetState(fcinfo, 0);
+	SetFrame(state, origin, horizon);
+	/* the codebook, kept across rows (as weekline_recode keeps it) */
+	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1479,7 +1512,7 @@ flow_msfunc(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 	RowFrame(fcinfo, &origin, &horizon);
 	MovingFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
 	state->nrows++;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
@@ -1497,7 +1530,7 @@ flow_minvfunc(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	/* the row was added with this origin and horizon */
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL);
 	state->nrows--;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
