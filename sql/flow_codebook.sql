@@ -4,7 +4,7 @@
 -- codebook), origin, horizon)
 --
 \i test/lib/errors.sql
-CREATE TABLE hist AS
+CREATE TABLE fc_hist AS
 SELECT i AS id, i % 5 AS grp,
 	   CASE WHEN i % 41 = 0 THEN NULL
 			ELSE weekline_from_runs('2014-W40'::isoweek + (i * 7) % 19,
@@ -14,20 +14,20 @@ SELECT i AS id, i % 5 AS grp,
 	   END AS w
 FROM generate_series(1, 500) AS i;
 -- text-identical to recoding first, whole and per group
-SELECT (SELECT flow(weekline_recode(w, 'synthetic'), '2015-W01', 30) FROM hist)::text
-	   = (SELECT flow(w, '2015-W01', 30, 'synthetic') FROM hist)::text AS same_whole;
+SELECT (SELECT flow(weekline_recode(w, 'synthetic'), '2015-W01', 30) FROM fc_hist)::text
+	   = (SELECT flow(w, '2015-W01', 30, 'synthetic') FROM fc_hist)::text AS same_whole;
 SELECT count(*) AS groups, count(*) FILTER (WHERE a = b) AS same
 FROM (SELECT grp, flow(weekline_recode(w, 'synthetic'), '2015-W01', 30)::text AS a,
 			 flow(w, '2015-W01', 30, 'synthetic')::text AS b
-	  FROM hist GROUP BY grp) AS s;
+	  FROM fc_hist GROUP BY grp) AS s;
 -- forced parallel plans equal serial
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SELECT count(*) AS groups, count(*) FILTER (WHERE a = b) AS same
-FROM (SELECT grp, flow(w, '2015-W01', 30, 'synthetic')::text AS a FROM hist GROUP BY grp) AS p
-	 JOIN (SELECT grp, flow(weekline_recode(w, 'synthetic'), '2015-W01', 30)::text AS b FROM hist GROUP BY grp) AS q USING (grp);
+FROM (SELECT grp, flow(w, '2015-W01', 30, 'synthetic')::text AS a FROM fc_hist GROUP BY grp) AS p
+	 JOIN (SELECT grp, flow(weekline_recode(w, 'synthetic'), '2015-W01', 30)::text AS b FROM fc_hist GROUP BY grp) AS q USING (grp);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
