@@ -15,7 +15,8 @@
 --   (b) fuldtidspersoner on kontanthjælp by kommune and quarter of 2015,
 --   (c) the anciennitet distribution on kontanthjælp at 2020-W09 (1 March 2020), by kommune,
 --   (d) the status of every kontanthjælp recipient of 2015-W10 week by week for 104 weeks, by
---       kommune (flow of the codebook's groups, weekline_recode + flow + flow_table), beside
+--       kommune (flow of the codebook's groups: flow(uger, origin, horizon, 'synthetic'), which
+--       recodes inside the aggregate, + flow_table), beside
 --       fuldtidspersoner over the same rows (serial and with 2 workers) and the plain-SQL way
 --       (code_at per person and week) on 1 %, scaled to the whole register,
 -- the time on the whole register with 0 and 2 parallel workers (alternately, best of 3),
@@ -205,7 +206,7 @@ FROM held AS h JOIN nat_person AS p USING (pnr)
 GROUP BY p.kommunekode$$),
 ('(d) flow', 'jobreg', $$
 SELECT k.kommunekode, t.week, t.code, t.persons, round(t.share::numeric, 6) AS share
-FROM (SELECT kommunekode, flow(weekline_recode(uger, 'synthetic'), '2015-W10', 104) AS f
+FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM ${t}
 	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
 													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
@@ -375,7 +376,7 @@ FROM (SELECT kommunekode, count(*) AS spells,
 ORDER BY kommunekode;
 
 SELECT k.kommunekode, t.week, t.code AS gruppe, t.persons, round(t.share::numeric, 3) AS share
-FROM (SELECT kommunekode, flow(weekline_recode(uger, 'synthetic'), '2015-W10', 104) AS f
+FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM nat_register
 	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
 													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])

@@ -135,8 +135,13 @@ CREATE TYPE weekline_spell AS (
 );
 COMMENT ON TYPE weekline_spell IS 'a spell on a set of codes: weeks from first to last week on the codes, weeks on the codes, weeks since the previous spell, code of the week after, censoring at the span ends';
 
+-- the planner's estimate of spells()'s rows and cost (SupportRequestRows, SupportRequestCost)
+CREATE FUNCTION weekline_spells_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_spells_support(internal) IS 'planner support function of spells(): its rows (counted for a constant weekline, else from the number of codes) and cost';
 CREATE FUNCTION spells(weekline, codes int4[], max_gap int4 DEFAULT 0) RETURNS SETOF weekline_spell
-	AS 'MODULE_PATHNAME', 'weekline_spells' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+	AS 'MODULE_PATHNAME', 'weekline_spells' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3
+	SUPPORT weekline_spells_support;
 CREATE FUNCTION spell_at(weekline, codes int4[], max_gap int4, at isoweek) RETURNS weekline_spell
 	AS 'MODULE_PATHNAME', 'weekline_spell_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 

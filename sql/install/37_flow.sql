@@ -37,21 +37,63 @@ CREATE FUNCTION flow_combine(flow, flow) RETURNS flow
 COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4) IS 'transition function of the flow aggregate: adds one person''s weeks from the origin';
 COMMENT ON FUNCTION flow_combine(flow, flow) IS 'combine function of flow and flow_merge: adds the entries of two states of the same origin and horizon';
 
+-- Moving-aggregate mode (a window frame whose start moves): rows leaving the
+-- frame are taken out of the state, exactly (entries are whole numbers).
+CREATE FUNCTION flow_msfunc(flow, weekline, isoweek, int4) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION flow_msfunc(flow, flow) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_mcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION flow_minvfunc(flow, weekline, isoweek, int4) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION flow_minvfunc(flow, flow) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_minvcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION flow_mfinal(flow) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION flow_msfunc(flow, weekline, isoweek, int4) IS 'moving-aggregate transition function of flow(history, origin, horizon)';
+COMMENT ON FUNCTION flow_msfunc(flow, flow) IS 'moving-aggregate transition function of flow_merge';
+COMMENT ON FUNCTION flow_minvfunc(flow, weekline, isoweek, int4) IS 'moving-aggregate inverse transition of flow(history, origin, horizon): takes a person out, exactly';
+COMMENT ON FUNCTION flow_minvfunc(flow, flow) IS 'moving-aggregate inverse transition of flow_merge: takes a state out, exactly';
+COMMENT ON FUNCTION flow_mfinal(flow) IS 'moving-aggregate final function of flow and flow_merge: the state, NULL when the frame holds no row';
+
 CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4) (
 	SFUNC = flow_trans,
 	STYPE = flow,
 	COMBINEFUNC = flow_combine,
-	PARALLEL = SAFE
+	PARALLEL = SAFE,
+	MSFUNC = flow_msfunc, MINVFUNC = flow_minvfunc, MSTYPE = flow,
+	MFINALFUNC = flow_mfinal
 );
 CREATE AGGREGATE flow_merge(flow) (
 	SFUNC = flow_combine,
 	STYPE = flow,
 	COMBINEFUNC = flow_combine,
-	PARALLEL = SAFE
+	PARALLEL = SAFE,
+	MSFUNC = flow_msfunc, MINVFUNC = flow_minvfunc, MSTYPE = flow,
+	MFINALFUNC = flow_mfinal
 );
 
 COMMENT ON AGGREGATE flow(weekline, isoweek, int4) IS 'the weekly states of a cohort from the origin week to origin + horizon; histories ending earlier are right-censored, histories not covering the origin contribute nothing';
 COMMENT ON AGGREGATE flow_merge(flow) IS 'merges flow states of disjoint cohorts with the same origin and horizon';
+
+/* The codebook's groups applied inside the aggregate: no weekline built per row */
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4, text) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_trans_codebook' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4, text) IS 'transition function of flow(history, origin, horizon, codebook): adds one person''s weeks from the origin, codes mapped to the codebook''s groups';
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook text) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text) IS 'flow(weekline_recode(history, codebook), origin, horizon) without building a weekline per row: the codes mapped to the codebook''s groups as they are read (up to the horizon)';
+
+/* The inverse of merging: incremental rollups take persons' old weeks out */
+CREATE FUNCTION flow_subtract(a flow, b flow) RETURNS flow
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR - (LEFTARG = flow, RIGHTARG = flow, FUNCTION = flow_subtract);
+COMMENT ON FUNCTION flow_subtract(flow, flow) IS 'the flow of the persons of a that are not persons of b: exactly what aggregating them gives; 22023 when b is not part of a';
+COMMENT ON OPERATOR - (flow, flow) IS 'flow_subtract: the flow without the persons of the right-hand flow';
 
 CREATE FUNCTION flow_table(f flow, OUT week int4, OUT code int4, OUT persons float8,
 						   OUT share float8, OUT std_err float8)

@@ -314,6 +314,9 @@ extern bool dream_parse_digits(const char *s, int len, int64 *value);
 typedef struct CodebookMap CodebookMap;
 
 extern const CodebookMap *codebook_load(FunctionCallInfo fcinfo, const char *codebook);
+/* the same by a text argument, found among those read without copying the name */
+extern const CodebookMap *codebook_lookup(FunctionCallInfo fcinfo, const text *name);
+extern const char *codebook_name(const CodebookMap *cm);
 extern int32 codebook_group(const CodebookMap *cm, int32 code);
 extern int	codebook_ngroups(const CodebookMap *cm);
 extern const char *codebook_group_name(const CodebookMap *cm, int group);	/* 1 .. ngroups */

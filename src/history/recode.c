@@ -348,21 +348,32 @@ codebook_unknown_code(const char *codebook, int32 code, IsoWeek week)
 			 errhint("Add the code to the codebook table, or recode with weekline_recode(w, from_codes, to_codes).")));
 }
 
+/* codebook_load by a text name, without copying the name on every row */
+const CodebookMap *
+codebook_lookup(FunctionCallInfo fcinfo, const text *name)
+{
+	int			len = VARSIZE_ANY_EXHDR(name);
+	TableCache *tc = jobreg_table_cache(fcinfo);
+	const CodebookMap *cm;
+
+	for (cm = (CodebookMap *) tc->data; cm != NULL; cm = cm->next)
+		if (strncmp(cm->codebook, VARDATA_ANY(name), len) == 0 && cm->codebook[len] == '\0')
+			return cm;
+	return codebook_load(fcinfo, text_to_cstring(name));
+}
+
+const char *
+codebook_name(const CodebookMap *cm)
+{
+	return cm->codebook;
+}
+
 /* weekline_recode(w, codebook): the codebook's group numbers */
 Datum
 weekline_recode_codebook(PG_FUNCTION_ARGS)
 {
 	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	text	   *name = PG_GETARG_TEXT_PP(1);
-	int			len = VARSIZE_ANY_EXHDR(name);
-	TableCache *tc = jobreg_table_cache(fcinfo);
-	const CodebookMap *cm;
+	const CodebookMap *cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(1));
 
-	/* the codebook named, without copying the name on every row */
-	for (cm = (CodebookMap *) tc->data; cm != NULL; cm = cm->next)
-		if (strncmp(cm->codebook, VARDATA_ANY(name), len) == 0 && cm->codebook[len] == '\0')
-			break;
-	if (cm == NULL)
-		cm = codebook_load(fcinfo, text_to_cstring(name));
 	PG_RETURN_WEEKLINE_P(Recode(wl, &cm->map, cm->codebook));
 }

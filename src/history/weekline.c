@@ -25,6 +25,10 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/supportnodes.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
@@ -54,6 +58,7 @@ PG_FUNCTION_INFO_V1(weekline_runs_count);
 PG_FUNCTION_INFO_V1(weekline_runs);
 PG_FUNCTION_INFO_V1(weekline_weeks_in);
 PG_FUNCTION_INFO_V1(weekline_spells);
+PG_FUNCTION_INFO_V1(weekline_spells_support);
 PG_FUNCTION_INFO_V1(weekline_spell_at);
 
 /* ---------- encoding ---------- */
@@ -1583,6 +1588,113 @@ weekline_spells(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	} while (weekline_spells_next(&it, &spell));
 	return (Datum) 0;
+}
+
+/*
+ * What the planner is told about spells(w, codes, max_gap).  The constants
+ * are the national register's (bench/national.sql): a weekline has about 9
+ * runs, about half of them on a code.
+ */
+#define SPELLS_RUNS_PER_WEEKLINE 9.0
+#define SPELLS_CODED_RUNS_PER_WEEKLINE 4.5
+
+/* A constant codes array the call accepts: one dimension (or none), no NULL */
+static bool
+PlainCodes(Const *c)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(c->constvalue);
+
+	return ARR_NDIM(arr) <= 1 && !array_contains_nulls(arr);
+}
+
+/*
+ * The spells of a constant weekline, counted; -1 when an argument is not a
+ * constant (or is NULL: the function is STRICT, so no rows)
+ */
+static double
+CountConstSpells(List *args)
+{
+	Const	   *w = linitial(args);
+	Const	   *codes = lsecond(args);
+	Const	   *gap = list_length(args) > 2 ? lthird(args) : NULL;
+	WeeklineCodes set;
+	WeeklineSpellIter it;
+	WeeklineSpell spell;
+	double		n = 0;
+
+	if (!IsA(w, Const) || !IsA(codes, Const) || (gap != NULL && !IsA(gap, Const)))
+		return -1;
+	if (w->constisnull || codes->constisnull || (gap != NULL && gap->constisnull))
+		return 0;
+	if ((gap != NULL && DatumGetInt32(gap->constvalue) < 0) || !PlainCodes(codes))
+		return -1;				/* the call raises the error */
+	weekline_codes_from_array(DatumGetArrayTypeP(codes->constvalue), &set);
+	weekline_spells_begin(&it, (struct varlena *) PG_DETOAST_DATUM_PACKED(w->constvalue), &set,
+						  gap != NULL ? DatumGetInt32(gap->constvalue) : 0);
+	while (weekline_spells_next(&it, &spell))
+		n++;
+	return n;
+}
+
+/*
+ * The support function of spells(): SupportRequestRows and SupportRequestCost.
+ * Rows: for a constant weekline, its spells counted; else, with a constant
+ * codes array of k distinct codes, min(k, 4.5) / 2 (a spell needs a run on
+ * one of the codes, and a weekline has about 4.5 runs on a code; spells of
+ * few codes are rarer than one a code) and 0 for an empty array; else the
+ * function's ROWS.  Cost per call: reading the runs, two varints a run.
+ */
+Datum
+weekline_spells_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestRows))
+	{
+		SupportRequestRows *req = (SupportRequestRows *) rawreq;
+		List	   *args;
+		Node	   *codes;
+		double		n;
+
+		if (req->node == NULL || !is_funcclause(req->node))
+			PG_RETURN_POINTER(NULL);
+		args = ((FuncExpr *) req->node)->args;
+		if (list_length(args) < 2)
+			PG_RETURN_POINTER(NULL);
+		n = CountConstSpells(args);
+		if (n >= 0)
+		{
+			req->rows = n;
+			PG_RETURN_POINTER(req);
+		}
+		codes = lsecond(args);
+		if (IsA(codes, Const))
+		{
+			Const	   *c = (Const *) codes;
+			WeeklineCodes set;
+
+			if (c->constisnull)
+				req->rows = 0;
+			else if (!PlainCodes(c))
+				PG_RETURN_POINTER(NULL);
+			else
+			{
+				weekline_codes_from_array(DatumGetArrayTypeP(c->constvalue), &set);
+				req->rows = Min((double) set.n, SPELLS_CODED_RUNS_PER_WEEKLINE) / 2;
+			}
+			PG_RETURN_POINTER(req);
+		}
+		PG_RETURN_POINTER(NULL);
+	}
+	if (IsA(rawreq, SupportRequestCost))
+	{
+		SupportRequestCost *req = (SupportRequestCost *) rawreq;
+
+		req->startup = 0;
+		req->per_tuple = cpu_operator_cost * (1 + 2 * SPELLS_RUNS_PER_WEEKLINE);
+		PG_RETURN_POINTER(req);
+	}
+	PG_RETURN_POINTER(NULL);
 }
 
 Datum

@@ -27,15 +27,16 @@
  * run; such pairs are never asked for.)
  *
  * Representations, as for cuminc: flat (a versioned varlena of entries
- * sorted by x, y, from, to) and, while aggregating, an expanded object
- * holding a hash table of the entries.
+ * sorted by x, y, from, to: stored as varints, format 2, and decoded for
+ * readers into format 1's array) and, while aggregating, an expanded object
+ * holding the entries in a grid of cells (x, y), each a short block of
+ * entries sorted by (from, to), which flattens in order without a sort.
  */
 #include "postgres.h"
 
 #include <ctype.h>
 #include <math.h>
 
-#include "common/hashfn.h"
 #include "common/int.h"
 #include "funcapi.h"
 #include "lib/qunique.h"
@@ -55,6 +56,13 @@ PG_FUNCTION_INFO_V1(flow_recv);
 PG_FUNCTION_INFO_V1(flow_send);
 PG_FUNCTION_INFO_V1(flow_trans);
 PG_FUNCTION_INFO_V1(flow_combine);
+PG_FUNCTION_INFO_V1(flow_trans_codebook);
+PG_FUNCTION_INFO_V1(flow_msfunc);
+PG_FUNCTION_INFO_V1(flow_minvfunc);
+PG_FUNCTION_INFO_V1(flow_mcombine);
+PG_FUNCTION_INFO_V1(flow_minvcombine);
+PG_FUNCTION_INFO_V1(flow_mfinal);
+PG_FUNCTION_INFO_V1(flow_subtract);
 PG_FUNCTION_INFO_V1(flow_table);
 PG_FUNCTION_INFO_V1(flow_transitions);
 PG_FUNCTION_INFO_V1(flow_mean_weeks);
@@ -66,51 +74,47 @@ PG_FUNCTION_INFO_V1(flow_mean_weeks);
 
 /* ---------- expanded representation ---------- */
 
-typedef struct FlowKey
+/*
+ * While aggregating, the entries live in a grid of cells, one per (x, y):
+ * each cell holds its (from, to, delta) entries side by side, sorted by
+ * (from, to), in a block of one pool, so that adding is a short search in
+ * one or two cache lines and the flat form comes out sorted by walking the
+ * cells in order (no sort, no hash).  A full block moves to the end of the
+ * pool with twice the room (the old block is left unused: at most as much
+ * again as the entries).  The rows of the grid are allocated when first
+ * used; the pool grows by doubling.
+ */
+typedef struct FlowPair
 {
-	int32		x;
-	int32		y;
-	int32		from;
-	int32		to;
-} FlowKey;
+	uint64		key;			/* from << 32 | to: the order of (from, to) */
+	int64		delta;
+} FlowPair;
+
+#define FLOW_PAIR_KEY(from, to) (((uint64) (uint32) (from) << 32) | (uint32) (to))
 
 typedef struct FlowCell
 {
-	FlowKey		key;
-	int64		delta;
-	char		status;			/* used by simplehash */
+	int32		off;			/* the cell's block in the pool */
+	int32		n;				/* entries in it, sorted by key */
+	int32		cap;			/* room in it; 0 for an unused cell */
 } FlowCell;
-
-static inline uint32
-FlowKeyHash(FlowKey k)
-{
-	uint32		h = murmurhash32((uint32) k.x | ((uint32) k.y << 16));
-
-	h = hash_combine(h, murmurhash32((uint32) k.from));
-	return hash_combine(h, murmurhash32((uint32) k.to));
-}
-
-#define SH_PREFIX flow_hash
-#define SH_ELEMENT_TYPE FlowCell
-#define SH_KEY_TYPE FlowKey
-#define SH_KEY key
-#define SH_HASH_KEY(tb, k) FlowKeyHash(k)
-#define SH_EQUAL(tb, a, b) ((a).x == (b).x && (a).y == (b).y && (a).from == (b).from && (a).to == (b).to)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
 
 typedef struct FlowState
 {
 	ExpandedObjectHeader hdr;
-	flow_hash_hash *table;
 	bool		known;			/* origin and horizon set */
 	IsoWeek		origin;
 	int32		horizon;
-	int32		nrun;			/* scratch: runs of the current person */
-	int32		maxrun;
-	FlowRun	   *runs;
+	FlowCell  **cells;			/* cells[x][y]; cells[x] NULL until row x is
+								 * used; cells NULL until known */
+	FlowPair   *pool;
+	int64		npool;			/* pool slots in use (by blocks) */
+	int64		maxpool;
+	int64		nentries;		/* entries in the cells */
+	int64		nonzero;		/* of which delta != 0 */
+	int64		nrows;			/* moving mode: rows in the frame (not NULL) */
+	int32		maxrun;			/* scratch: runs of the current person */
+	FlowRun    *runs;
 } FlowState;
 
 /* The order of flow entries: by x, y, from and to */
@@ -133,68 +137,241 @@ FlowEntryCmp(const void *a, const void *b)
 	return FlowEntryCmpInline(a, b);
 }
 
-/* An inline sort of flow entries of its own (lib/sort_template.h) */
-#define ST_SORT flow_entry_sort
-#define ST_ELEMENT_TYPE FlowEntry
-#define ST_COMPARE(a, b) FlowEntryCmpInline(a, b)
-#define ST_SCOPE static
-#define ST_DECLARE
-#define ST_DEFINE
-#include "lib/sort_template.h"
+/* ---------- the stored form (format 2): entries as varints ---------- */
 
-static int
-CountNonZero(FlowState *state)
+/*
+ * Format 2 keeps the header of format 1 and writes each entry, in order, as
+ * varints (little-endian base 128): x less the previous entry's x; y less
+ * the previous y when x is the same, else y; from; to; and delta zigzag-
+ * encoded.  An entry of a recoded flow takes 5 to 8 bytes instead of 24,
+ * which is what parallel workers send to the leader and what is stored.
+ * Readers get format 1's array of entries (flow_from_datum decodes).
+ */
+static inline int
+VarintSize(uint64 v)
 {
-	flow_hash_iterator it;
-	FlowCell   *cell;
-	int			n = 0;
+	int			n = 1;
 
-	flow_hash_start_iterate(state->table, &it);
-	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
-		n += cell->delta != 0;
+	while (v >= 0x80)
+	{
+		v >>= 7;
+		n++;
+	}
 	return n;
+}
+
+static inline uint8 *
+PutVarint(uint8 *p, uint64 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8) v;
+	return p;
+}
+
+static inline uint64
+Zigzag(int64 v)
+{
+	return ((uint64) v << 1) ^ (uint64) (v >> 63);
+}
+
+/* The encoded size of an entry after one at (*px, *py); moves *px, *py on */
+static inline int
+EntrySize(int32 *px, int32 *py, int32 x, int32 y, int32 from, int32 to, int64 delta)
+{
+	int			n = VarintSize((uint32) (x - *px)) + VarintSize((uint32) (x == *px ? y - *py : y)) +
+		VarintSize((uint32) from) + VarintSize((uint32) to) + VarintSize(Zigzag(delta));
+
+	*px = x;
+	*py = y;
+	return n;
+}
+
+static inline uint8 *
+PutEntry(uint8 *p, int32 *px, int32 *py, int32 x, int32 y, int32 from, int32 to, int64 delta)
+{
+	p = PutVarint(p, (uint32) (x - *px));
+	p = PutVarint(p, (uint32) (x == *px ? y - *py : y));
+	p = PutVarint(p, (uint32) from);
+	p = PutVarint(p, (uint32) to);
+	p = PutVarint(p, Zigzag(delta));
+	*px = x;
+	*py = y;
+	return p;
+}
+
+static inline void
+PutHeader(Flow *flat, Size size, IsoWeek origin, int32 horizon, int32 nentries)
+{
+	memset(flat, 0, FLOW_HDRSZ);
+	SET_VARSIZE(flat, size);
+	flat->version = FLOW_DISK_VERSION;
+	flat->origin = origin;
+	flat->horizon = horizon;
+	flat->nentries = nentries;
+}
+
+/* Format 2 of the entries of a flow in format 1's layout (sorted, no zeros) */
+static Flow *
+FlowEncode(const Flow *f)
+{
+	Size		size = FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
+	Flow	   *flat;
+	uint8	   *p;
+
+	for (int i = 0; i < f->nentries; i++)
+		size += EntrySize(&px, &py, f->entries[i].x, f->entries[i].y,
+						  f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+	flat = palloc(size);
+	PutHeader(flat, size, f->origin, f->horizon, f->nentries);
+	p = (uint8 *) flat + FLOW_HDRSZ;
+	px = py = 0;
+	for (int i = 0; i < f->nentries; i++)
+		p = PutEntry(p, &px, &py, f->entries[i].x, f->entries[i].y,
+					 f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+	Assert((Size) (p - (uint8 *) flat) == size);
+	return flat;
+}
+
+static inline bool
+GetVarint(const uint8 **p, const uint8 *end, uint64 *v)
+{
+	uint64		r = 0;
+
+	for (int shift = 0; shift < 64; shift += 7)
+	{
+		uint8		b;
+
+		if (*p >= end)
+			return false;
+		b = *(*p)++;
+		r |= (uint64) (b & 0x7F) << shift;
+		if ((b & 0x80) == 0)
+		{
+			*v = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void FlowStoredCorrupt(const char *detail) pg_attribute_noreturn();
+
+static void
+FlowStoredCorrupt(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupted flow value"),
+			 errdetail_internal("%s", detail)));
+}
+
+/* Format 1's layout of a format 2 value, checked as far as decoding goes */
+static Flow *
+FlowDecode(const Flow *stored)
+{
+	const uint8 *p = (const uint8 *) stored + FLOW_HDRSZ;
+	const uint8 *end = (const uint8 *) stored + VARSIZE(stored);
+	int32		n = stored->nentries;
+	Flow	   *f;
+	int32		x = 0,
+				y = 0;
+
+	/* every entry takes at least 5 bytes */
+	if (n < 0 || n > FLOW_MAX_ENTRIES || (Size) n * 5 > (Size) (end - p))
+		FlowStoredCorrupt(psprintf("The value's size does not match its %d entries.", n));
+	f = palloc_extended(FLOW_HDRSZ + (Size) n * sizeof(FlowEntry), MCXT_ALLOC_HUGE);
+	memcpy(f, stored, FLOW_HDRSZ);
+	SET_VARSIZE(f, FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	f->version = FLOW_VERSION;
+	for (int i = 0; i < n; i++)
+	{
+		uint64		v[5];
+
+		for (int k = 0; k < 5; k++)
+			if (!GetVarint(&p, end, &v[k]))
+				FlowStoredCorrupt(psprintf("Entry %d is cut off.", i + 1));
+		if (v[0] > (uint64) f->horizon - x || v[1] > (uint64) f->horizon ||
+			(v[0] == 0 && v[1] > (uint64) f->horizon - y) ||
+			v[2] > PG_INT32_MAX || v[3] > PG_INT32_MAX || v[4] == 0)
+			FlowStoredCorrupt(psprintf("Entry %d is out of range.", i + 1));
+		y = v[0] == 0 ? y + (int32) v[1] : (int32) v[1];
+		x += (int32) v[0];
+		f->entries[i].x = x;
+		f->entries[i].y = y;
+		f->entries[i].from = (int32) v[2];
+		f->entries[i].to = (int32) v[3];
+		f->entries[i].delta = (int64) (v[4] >> 1) ^ -(int64) (v[4] & 1);
+	}
+	if (p != end)
+		FlowStoredCorrupt("The value has bytes after its entries.");
+	return f;
 }
 
 static Size
 FlowStateFlatSize(ExpandedObjectHeader *eohptr)
 {
 	FlowState  *state = (FlowState *) eohptr;
+	Size		size = FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
 
-	return FLOW_HDRSZ + (Size) CountNonZero(state) * sizeof(FlowEntry);
+	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
+	{
+		const FlowCell *row = state->cells[x];
+
+		if (row == NULL)
+			continue;
+		for (int y = 0; y <= state->horizon; y++)
+		{
+			const FlowPair *pair = &state->pool[row[y].off];
+
+			for (int i = 0; i < row[y].n; i++)
+				if (pair[i].delta != 0)
+					size += EntrySize(&px, &py, x, y, (int32) (pair[i].key >> 32),
+									  (int32) (uint32) pair[i].key, pair[i].delta);
+		}
+	}
+	return size;
 }
 
-/* The flat form is canonical: entries sorted, zeros dropped */
+/*
+ * The flat form (format 2) is canonical: entries sorted, zeros dropped.
+ * The cells are walked in order of x and y, each cell's entries in order of
+ * (from, to).
+ */
 static void
 FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	FlowState  *state = (FlowState *) eohptr;
 	Flow	   *flat = (Flow *) result;
-	flow_hash_iterator it;
-	FlowCell   *cell;
-	int			n = 0;
+	uint8	   *p = (uint8 *) flat + FLOW_HDRSZ;
+	int32		px = 0,
+				py = 0;
 
-	/* the header's padding is zeroed; every entry is written whole (no padding in FlowEntry) */
-	StaticAssertStmt(sizeof(FlowEntry) == 4 * sizeof(int32) + sizeof(int64), "FlowEntry has padding");
-	memset(flat, 0, FLOW_HDRSZ);
-	SET_VARSIZE(flat, allocated_size);
-	flat->version = FLOW_VERSION;
-	flat->origin = state->origin;
-	flat->horizon = state->horizon;
-	flow_hash_start_iterate(state->table, &it);
-	while ((cell = flow_hash_iterate(state->table, &it)) != NULL)
+	PutHeader(flat, allocated_size, state->origin, state->horizon, (int32) state->nonzero);
+	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
 	{
-		if (cell->delta == 0)
+		const FlowCell *row = state->cells[x];
+
+		if (row == NULL)
 			continue;
-		flat->entries[n].x = cell->key.x;
-		flat->entries[n].y = cell->key.y;
-		flat->entries[n].from = cell->key.from;
-		flat->entries[n].to = cell->key.to;
-		flat->entries[n].delta = cell->delta;
-		n++;
+		for (int y = 0; y <= state->horizon; y++)
+		{
+			const FlowPair *pair = &state->pool[row[y].off];
+
+			for (int i = 0; i < row[y].n; i++)
+				if (pair[i].delta != 0)
+					p = PutEntry(p, &px, &py, x, y, (int32) (pair[i].key >> 32),
+								 (int32) (uint32) pair[i].key, pair[i].delta);
+		}
 	}
-	Assert(allocated_size == FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
-	flat->nentries = n;
-	flow_entry_sort(flat->entries, n);
+	Assert((Size) (p - (uint8 *) flat) == allocated_size);
 }
 
 static const ExpandedObjectMethods FlowMethods = {
@@ -219,29 +396,94 @@ FlowStateCreate(MemoryContext objcxt)
 	FlowState  *state = MemoryContextAllocZero(objcxt, sizeof(FlowState));
 
 	EOH_init_header(&state->hdr, &FlowMethods, objcxt);
-	state->table = flow_hash_create(objcxt, 256, NULL);
 	return state;
 }
 
+/* The grid of cells, once the horizon is known */
+static void
+FlowStateGrid(FlowState *state)
+{
+	state->cells = MemoryContextAllocZero(state->hdr.eoh_context,
+										  (state->horizon + 1) * sizeof(FlowCell *));
+	if (state->pool == NULL)
+	{
+		state->maxpool = 1024;
+		state->pool = MemoryContextAlloc(state->hdr.eoh_context, state->maxpool * sizeof(FlowPair));
+	}
+}
+
+static pg_noinline FlowCell *
+FlowStateRow(FlowState *state, int32 x)
+{
+	FlowCell   *row = MemoryContextAllocZero(state->hdr.eoh_context,
+											 (state->horizon + 1) * sizeof(FlowCell));
+
+	state->cells[x] = row;
+	return row;
+}
+
+/* A cell's block with room for one more entry: moved to the pool's end */
+static pg_noinline void
+FlowStateGrowCell(FlowState *state, FlowCell *cell)
+{
+	int32		cap = cell->cap == 0 ? 2 : 2 * cell->cap;
+
+	if (state->npool + cap > state->maxpool)
+	{
+		state->maxpool = Max(2 * state->maxpool, state->npool + cap);
+		state->pool = repalloc_huge(state->pool, (Size) state->maxpool * sizeof(FlowPair));
+	}
+	if (cell->n > 0)
+		memcpy(&state->pool[state->npool], &state->pool[cell->off], cell->n * sizeof(FlowPair));
+	cell->off = (int32) state->npool;
+	cell->cap = cap;
+	state->npool += cap;
+}
+
+static pg_noinline void
+FlowStateOverflow(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("flow value counts too many persons")));
+}
+
+/* Adds delta to entry (x, y, from, to); x and y within the horizon */
 static inline void
 FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 delta)
 {
-	FlowKey		key = {x, y, from, to};
-	uint32		hash = FlowKeyHash(key);
+	uint64		key = FLOW_PAIR_KEY(from, to);
+	FlowCell   *row = state->cells[x];
 	FlowCell   *cell;
-	bool		found;
+	FlowPair   *pair;
+	int			i;
+	int64		old;
 
-	cell = flow_hash_lookup_hash(state->table, key, hash);
-	if (cell == NULL)
+	if (unlikely(row == NULL))
+		row = FlowStateRow(state, x);
+	cell = &row[y];
+	pair = &state->pool[cell->off];
+	for (i = 0; i < cell->n && pair[i].key < key; i++)
+		;
+	if (i == cell->n || pair[i].key != key)
 	{
-		cell = flow_hash_insert_hash(state->table, key, hash, &found);
-		cell->delta = 0;
-		CheckEntryLimit(state->table->members);
+		if (unlikely(state->nentries >= FLOW_MAX_ENTRIES))
+			CheckEntryLimit(state->nentries + 1);
+		if (unlikely(cell->n == cell->cap))
+		{
+			FlowStateGrowCell(state, cell);
+			pair = &state->pool[cell->off];
+		}
+		memmove(&pair[i + 1], &pair[i], (cell->n - i) * sizeof(FlowPair));
+		pair[i].key = key;
+		pair[i].delta = 0;
+		cell->n++;
+		state->nentries++;
 	}
-	if (pg_add_s64_overflow(cell->delta, delta, &cell->delta))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("flow value counts too many persons")));
+	old = pair[i].delta;
+	if (unlikely(pg_add_s64_overflow(old, delta, &pair[i].delta)))
+		FlowStateOverflow();
+	state->nonzero += (pair[i].delta != 0) - (old != 0);
 }
 
 /* ---------- checks ---------- */
@@ -277,6 +519,9 @@ CodeIndex(const FlowCurve *c, int32 code)
 	int			lo = 0,
 				hi = c->ncodes - 1;
 
+	if (code >= 0 && code < c->ndirect)
+		return c->direct[code];
+
 	while (lo <= hi)
 	{
 		int			mid = lo + (hi - lo) / 2;
@@ -296,15 +541,18 @@ static void FlowCorrupt(int sqlstate, const char *detail) pg_attribute_noreturn(
 static void
 FlowCorrupt(int sqlstate, const char *detail)
 {
+	/* 22023 is flow_subtract's: the subtracted flow was not part of the other */
 	ereport(ERROR,
 			(errcode(sqlstate),
-			 errmsg("invalid flow value"),
+			 sqlstate == ERRCODE_INVALID_PARAMETER_VALUE
+			 ? errmsg("flow to subtract is not part of the flow it is subtracted from")
+			 : errmsg("invalid flow value"),
 			 errdetail_internal("%s", detail)));
 }
 
-/* The distinct codes of the entries */
+/* The distinct codes of the entries, by sorting all of them */
 static void
-CollectCodes(const Flow *f, FlowCurve *c)
+CollectCodesBySort(const Flow *f, FlowCurve *c)
 {
 	int			n = 0;
 
@@ -316,6 +564,70 @@ CollectCodes(const Flow *f, FlowCurve *c)
 	}
 	qsort(c->codes, n, sizeof(int32), Int32Cmp);
 	c->ncodes = qunique(c->codes, n, sizeof(int32), Int32Cmp);
+}
+
+/*
+ * The distinct codes of the entries, sorted, and a direct index of them
+ * when they are small.  A flow has few codes (states): each code is looked
+ * up in the short sorted list of those seen so far, and inserted when new.
+ * Beyond FLOW_MAX_CODES codes (a value no reader accepts) the codes are
+ * sorted all at once instead, so that the caller can report their number.
+ */
+static void
+CollectCodes(const Flow *f, FlowCurve *c)
+{
+	int32	   *codes = palloc((FLOW_MAX_CODES + 1) * sizeof(int32));
+	int			n = 0;
+	int32		last1 = -1,
+				last2 = -1;
+
+	c->ndirect = 0;
+	c->direct = NULL;
+	for (int i = 0; i < f->nentries; i++)
+	{
+		for (int side = 0; side < 2; side++)
+		{
+			int32		code = side == 0 ? f->entries[i].from : f->entries[i].to;
+			int			lo = 0,
+						hi = n;
+
+			if (code == last1 || code == last2)
+				continue;
+			last2 = last1;
+			last1 = code;
+			while (lo < hi)
+			{
+				int			mid = lo + (hi - lo) / 2;
+
+				if (codes[mid] < code)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < n && codes[lo] == code)
+				continue;
+			if (n == FLOW_MAX_CODES)
+			{
+				pfree(codes);
+				CollectCodesBySort(f, c);
+				return;
+			}
+			memmove(&codes[lo + 1], &codes[lo], (n - lo) * sizeof(int32));
+			codes[lo] = code;
+			n++;
+		}
+	}
+	c->codes = codes;
+	c->ncodes = n;
+	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
+	if (n > 0 && codes[0] >= 0 && codes[n - 1] < 65536)
+	{
+		c->ndirect = codes[n - 1] + 1;
+		c->direct = palloc(c->ndirect * sizeof(int16));
+		memset(c->direct, -1, c->ndirect * sizeof(int16));
+		for (int k = 0; k < n; k++)
+			c->direct[codes[k]] = (int16) k;
+	}
 }
 
 /*
@@ -637,7 +949,7 @@ CheckAllCounts(const Flow *f, int sqlstate)
 }
 
 /*
- * A flat value from entries read from text or binary input, validated;
+ * A flat value (format 2) from entries read from text or binary input, validated;
  * faults are reported with sqlstate (22P02 for text, 22P03 for binary).
  */
 static Flow *
@@ -682,20 +994,31 @@ FlowBuild(IsoWeek origin, int64 horizon, FlowEntry *entries, int n, int sqlstate
 		memcpy(f->entries, entries, (Size) n * sizeof(FlowEntry));
 	FlowDerive(f, &curve, sqlstate);
 	CheckAllCounts(f, sqlstate);
-	return f;
+	return FlowEncode(f);
 }
 
+/*
+ * A flow in format 1's layout, from a stored value of format 2 (decoded) or
+ * of format 1 (as it is)
+ */
 Flow *
 flow_from_datum(Datum d)
 {
 	Flow	   *f = (Flow *) PG_DETOAST_DATUM(d);
 
-	if (f->version != FLOW_VERSION)
+	if (VARSIZE(f) < FLOW_HDRSZ)
+		FlowStoredCorrupt("The value is shorter than its header.");
+	if (f->version != FLOW_VERSION && f->version != FLOW_DISK_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("unsupported flow format version %d", f->version),
-				 errdetail("This version of jobreg reads flow format version %d.", FLOW_VERSION)));
-	if (f->nentries < 0 || f->horizon < 0 || f->horizon > FLOW_MAX_HORIZON ||
+				 errdetail("This version of jobreg reads flow format versions %d and %d.",
+						   FLOW_VERSION, FLOW_DISK_VERSION)));
+	if (f->horizon < 0 || f->horizon > FLOW_MAX_HORIZON)
+		FlowStoredCorrupt(psprintf("The horizon %d is outside 0 to %d.", f->horizon, FLOW_MAX_HORIZON));
+	if (f->version == FLOW_DISK_VERSION)
+		return FlowDecode(f);
+	if (f->nentries < 0 ||
 		VARSIZE(f) != FLOW_HDRSZ + (Size) f->nentries * sizeof(FlowEntry))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -932,6 +1255,7 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 		state->known = true;
 		state->origin = origin;
 		state->horizon = horizon;
+		FlowStateGrid(state);
 		return;
 	}
 	if (state->origin == origin && state->horizon == horizon)
@@ -943,6 +1267,22 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 			 errmsg("flow origins and horizons differ: %s + %d weeks and %s + %d weeks",
 					w1, state->horizon, w2, horizon),
 			 errdetail("Only flows of the same origin week and horizon can be merged; every row of the flow aggregate must give the same origin and horizon.")));
+}
+
+/* Adds (sign 1) or takes out (sign -1) the entries of a flat flow */
+static void
+AddFlat(FlowState *state, const Flow *f, int64 sign)
+{
+	SetFrame(state, f->origin, f->horizon);
+	for (int i = 0; i < f->nentries; i++)
+	{
+		const FlowEntry *e = &f->entries[i];
+
+		if ((i & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		/* a flat value's deltas are never PG_INT64_MIN (checked on input, not made by adding) */
+		FlowStateAdd(state, e->x, e->y, e->from, e->to, sign * e->delta);
+	}
 }
 
 static FlowState *
@@ -958,10 +1298,9 @@ GetState(FunctionCallInfo fcinfo, int argno)
 	if (!PG_ARGISNULL(argno))
 	{
 		f = flow_from_datum(PG_GETARG_DATUM(argno));
-		SetFrame(state, f->origin, f->horizon);
-		for (int i = 0; i < f->nentries; i++)
-			FlowStateAdd(state, f->entries[i].x, f->entries[i].y,
-						 f->entries[i].from, f->entries[i].to, f->entries[i].delta);
+		AddFlat(state, f, 1);
+		/* in moving mode: a state that was flattened held rows */
+		state->nrows = 1;
 	}
 	return state;
 }
@@ -971,7 +1310,7 @@ GetState(FunctionCallInfo fcinfo, int argno)
  * (or its last week), as rectangles of the pairs of runs.
  */
 static void
-AddPerson(FlowState *state, const struct varlena *wl)
+AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -990,12 +1329,19 @@ AddPerson(FlowState *state, const struct varlena *wl)
 		IsoWeek		s = Max(run.start, state->origin);
 		IsoWeek		e = Min(run.start + run.length - 1, stop);
 
-		if (e < s)
+		if (run.start > stop)
+			break;
+		if (cm != NULL)
 		{
-			if (run.start > stop)
-				break;
-			continue;
+			/* the codebook's group, as weekline_recode(w, codebook) gives it */
+			int32		group = codebook_group(cm, run.code);
+
+			if (group == 0 && run.code != 0)
+				codebook_unknown_code(codebook_name(cm), run.code, run.start);
+			run.code = group;
 		}
+		if (e < s)
+			continue;
 		if (m > 0 && state->runs[m - 1].code == run.code)
 		{
 			state->runs[m - 1].end = e - state->origin;
@@ -1032,17 +1378,30 @@ AddPerson(FlowState *state, const struct varlena *wl)
 			int32		k1 = runs[i].code;
 			int32		k2 = runs[j].code;
 
-			FlowStateAdd(state, x0, y0, k1, k2, 1);
+			FlowStateAdd(state, x0, y0, k1, k2, sign);
 			if (y1 <= state->horizon)
-				FlowStateAdd(state, x0, y1, k1, k2, -1);
+				FlowStateAdd(state, x0, y1, k1, k2, -sign);
 			if (x1 <= state->horizon)
 			{
-				FlowStateAdd(state, x1, y0, k1, k2, -1);
+				FlowStateAdd(state, x1, y0, k1, k2, -sign);
 				if (y1 <= state->horizon)
-					FlowStateAdd(state, x1, y1, k1, k2, 1);
+					FlowStateAdd(state, x1, y1, k1, k2, sign);
 			}
 		}
 	}
+}
+
+/* The origin and horizon of a row (arguments 2 and 3), checked */
+static void
+RowFrame(FunctionCallInfo fcinfo, IsoWeek *origin, int32 *horizon)
+{
+	*origin = PG_GETARG_ISOWEEK(2);
+	*horizon = PG_GETARG_INT32(3);
+	flow_check_horizon(*horizon);
+	if (*origin > isoweek_max_value() - *horizon)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("flow horizon goes past the last valid ISO week")));
 }
 
 /* flow(history, origin, horizon): rows with a NULL are skipped */
@@ -1055,16 +1414,35 @@ flow_trans(PG_FUNCTION_ARGS)
 
 	jobreg_check_in_aggregate(fcinfo, "flow_trans");
 	JOBREG_SKIP_ROW_IF_NULL(1, 3);
-	origin = PG_GETARG_ISOWEEK(2);
-	horizon = PG_GETARG_INT32(3);
-	flow_check_horizon(horizon);
-	if (origin > isoweek_max_value() - horizon)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("flow horizon goes past the last valid ISO week")));
+	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1));
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * flow(history, origin, horizon, codebook): the codes mapped to the
+ * codebook's groups on the way, the same state as flow(weekline_recode(
+ * history, codebook), origin, horizon) without building a weekline per row.
+ * Codes are checked up to the horizon (a code after it is not read).
+ */
+Datum
+flow_trans_codebook(PG_FUNCTION_ARGS)
+{
+	FlowState  *state;
+	IsoWeek		origin;
+	int32		horizon;
+	const CodebookMap *cm;
+
+	jobreg_check_in_aggregate(fcinfo, "flow_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 4);
+	RowFrame(fcinfo, &origin, &horizon);
+	state = GetState(fcinfo, 0);
+	SetFrame(state, origin, horizon);
+	/* the codebook, kept across rows (as weekline_recode keeps it) */
+	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1079,15 +1457,209 @@ flow_combine(PG_FUNCTION_ARGS)
 	JOBREG_SKIP_ROW_IF_NULL(1, 1);
 	state = GetState(fcinfo, 0);
 	other = flow_from_datum(PG_GETARG_DATUM(1));
-	SetFrame(state, other->origin, other->horizon);
-	for (int i = 0; i < other->nentries; i++)
-	{
-		if ((i & 1023) == 1023)
-			CHECK_FOR_INTERRUPTS();
-		FlowStateAdd(state, other->entries[i].x, other->entries[i].y,
-					 other->entries[i].from, other->entries[i].to, other->entries[i].delta);
-	}
+	AddFlat(state, other, 1);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* ---------- moving-aggregate mode and subtraction ---------- */
+
+/*
+ * In moving mode (a window frame whose start moves) PostgreSQL adds the
+ * rows entering the frame with the msfunc and takes those leaving it out
+ * with the minvfunc.  Entries are whole numbers, so taking a person out
+ * (adding the same rectangles with the opposite sign) is exact.  The state
+ * is never NULL there, and counts the rows in the frame: the mfinalfunc
+ * gives NULL for a frame without rows, as the plain aggregate does.  Once
+ * the frame is empty, the next row may bring another origin and horizon.
+ */
+static FlowState *
+MovingState(FunctionCallInfo fcinfo, const char *name)
+{
+	jobreg_check_in_aggregate(fcinfo, name);
+	return GetState(fcinfo, 0);
+}
+
+/* A frame of the moving state for a row entering or leaving it */
+static void
+MovingFrame(FlowState *state, IsoWeek origin, int32 horizon)
+{
+	if (state->nrows == 0 && state->known &&
+		(state->origin != origin || state->horizon != horizon))
+	{
+		/* the frame is empty: start afresh (the entries are all 0) */
+		Assert(state->nonzero == 0);
+		for (int x = 0; x <= state->horizon; x++)
+			if (state->cells[x] != NULL)
+				pfree(state->cells[x]);
+		pfree(state->cells);
+		state->cells = NULL;
+		state->known = false;
+		state->npool = 0;
+		state->nentries = 0;
+	}
+	SetFrame(state, origin, horizon);
+}
+
+/* msfunc of flow(history, origin, horizon) */
+Datum
+flow_msfunc(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_msfunc");
+	IsoWeek		origin;
+	int32		horizon;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	RowFrame(fcinfo, &origin, &horizon);
+	MovingFrame(state, origin, horizon);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	state->nrows++;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of flow(history, origin, horizon): takes a row out, exactly */
+Datum
+flow_minvfunc(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_minvfunc");
+	IsoWeek		origin;
+	int32		horizon;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	RowFrame(fcinfo, &origin, &horizon);
+	/* the row was added with this origin and horizon */
+	SetFrame(state, origin, horizon);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL);
+	state->nrows--;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* msfunc of flow_merge */
+Datum
+flow_mcombine(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_mcombine");
+	Flow	   *other;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	other = flow_from_datum(PG_GETARG_DATUM(1));
+	MovingFrame(state, other->origin, other->horizon);
+	AddFlat(state, other, 1);
+	state->nrows++;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of flow_merge: takes a state out, exactly */
+Datum
+flow_minvcombine(PG_FUNCTION_ARGS)
+{
+	FlowState  *state = MovingState(fcinfo, "flow_minvcombine");
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	AddFlat(state, flow_from_datum(PG_GETARG_DATUM(1)), -1);
+	state->nrows--;
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * mfinalfunc of flow and flow_merge: the flat state, or NULL when the frame
+ * holds no row.  Reads the state only: PostgreSQL calls it again as the
+ * frame moves on.
+ */
+Datum
+flow_mfinal(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh;
+	Size		size;
+	Flow	   *result;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		PG_RETURN_DATUM(d);
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != &FlowMethods)
+		elog(ERROR, "flow_mfinal: not a flow state");
+	if (((FlowState *) eoh)->nrows == 0)
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(eoh);
+	result = palloc(size);
+	EOH_flatten_into(eoh, result, size);
+	PG_RETURN_POINTER(result);
+}
+
+/*
+ * flow_subtract(a, b), a - b: the flow of the persons of a that are not
+ * persons of b, exactly the flow those persons give.  The two must have
+ * the same origin and horizon, and b must be part of a: a result that
+ * gives a negative number of persons anywhere is an error (22023).  The
+ * entries are merged in their order (both are sorted), zeros dropped.
+ */
+Datum
+flow_subtract(PG_FUNCTION_ARGS)
+{
+	Flow	   *a = flow_from_datum(PG_GETARG_DATUM(0));
+	Flow	   *b = flow_from_datum(PG_GETARG_DATUM(1));
+	Flow	   *result;
+	FlowCurve	curve;
+	int			i = 0,
+				j = 0,
+				n = 0;
+
+	if (a->origin != b->origin || a->horizon != b->horizon)
+	{
+		char		w1[ISOWEEK_TEXT_LEN];
+		char		w2[ISOWEEK_TEXT_LEN];
+
+		isoweek_format(a->origin, w1);
+		isoweek_format(b->origin, w2);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("flow origins and horizons differ: %s + %d weeks and %s + %d weeks",
+						w1, a->horizon, w2, b->horizon),
+				 errdetail("Only a flow of the same origin week and horizon can be subtracted.")));
+	}
+	CheckEntryLimit((int64) a->nentries + b->nentries);
+	result = palloc0(FLOW_HDRSZ + ((Size) a->nentries + b->nentries) * sizeof(FlowEntry));
+	while (i < a->nentries || j < b->nentries)
+	{
+		int			cmp;
+		FlowEntry	e;
+
+		if ((n & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		if (i == a->nentries)
+			cmp = 1;
+		else if (j == b->nentries)
+			cmp = -1;
+		else
+			cmp = FlowEntryCmpInline(&a->entries[i], &b->entries[j]);
+		if (cmp < 0)
+			e = a->entries[i++];
+		else
+		{
+			e = b->entries[j];
+			e.delta = cmp == 0 ? a->entries[i].delta : 0;
+			if (pg_sub_s64_overflow(e.delta, b->entries[j].delta, &e.delta))
+				FlowStateOverflow();
+			if (cmp == 0)
+				i++;
+			j++;
+		}
+		if (e.delta != 0)
+			result->entries[n++] = e;
+	}
+	SET_VARSIZE(result, FLOW_HDRSZ + (Size) n * sizeof(FlowEntry));
+	result->version = FLOW_VERSION;
+	result->origin = a->origin;
+	result->horizon = a->horizon;
+	result->nentries = n;
+	/* b is part of a when every count of persons the result gives is one */
+	FlowDerive(result, &curve, ERRCODE_INVALID_PARAMETER_VALUE);
+	CheckAllCounts(result, ERRCODE_INVALID_PARAMETER_VALUE);
+	PG_RETURN_POINTER(FlowEncode(result));
 }
 
 /* ---------- readers ---------- */

@@ -8,7 +8,14 @@
 
 #include "survival/survival.h"
 
+/*
+ * Format 1: the header and 24-byte entries; the binary send/recv form and
+ * what readers get from flow_from_datum.  Format 2: the header and the
+ * entries as varints (flow.c), the stored form since 2026-12; format 1
+ * values still read.
+ */
 #define FLOW_VERSION 1
+#define FLOW_DISK_VERSION 2
 
 /* the longest horizon, in weeks after the origin week (ten years) */
 #ifndef FLOW_MAX_HORIZON
@@ -65,6 +72,8 @@ typedef struct FlowCurve
 {
 	int			ncodes;
 	int32	   *codes;			/* sorted */
+	int32		ndirect;		/* codes below this are looked up in direct[] */
+	int16	   *direct;			/* direct[code]: index in codes, or -1 */
 	int			nweeks;			/* horizon + 1 */
 	int64	   *persons;		/* [week * ncodes + code index] */
 	int64	   *observed;		/* [week]: persons observed in the week */
@@ -87,7 +96,10 @@ extern void flow_withheld_week(const FlowCurve *c, int w, bool *withheld);
 /* The index of a code in c->codes, or -1 */
 extern int	flow_code_index(const FlowCurve *c, int32 code);
 
-/* A flat flow from a datum (flat, toasted or expanded), format checked */
+/*
+ * A flat flow in format 1's layout from a datum (flat, toasted or expanded;
+ * a format 2 value is decoded into a new copy), format checked
+ */
 extern Flow *flow_from_datum(Datum d);
 
 /* horizon < 0: 22023; above FLOW_MAX_HORIZON: 54000 */
