@@ -53,10 +53,7 @@ PairCmp(const void *a, const void *b)
 static const int32 *
 RecodeElements(ArrayType *arr, const char *name, int *n)
 {
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weekline_recode %s must be a one-dimensional array", name)));
+	jobreg_check_list(arr, name);
 	if (array_contains_nulls(arr))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
