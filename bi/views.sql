@@ -217,9 +217,12 @@ medlem AS (
 	WHERE faerrest = kvartaler
 ),
 relation (noegle, id, total) AS (
-	-- an area (the total) and its kommuner
+	-- an area (the total) and its kommuner, when its kommuner are known
 	SELECT concat_ws('|', 'a', c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe), c.id, true
-	FROM celle AS c WHERE c.niveau <> 'kommune'
+	FROM celle AS c
+	WHERE c.niveau <> 'kommune'
+	  AND EXISTS (SELECT FROM medlem AS m
+				  WHERE (m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal) = (c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal))
 	UNION ALL
 	SELECT concat_ws('|', 'a', k.tabel, m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal, k.aldersgruppe), k.id, false
 	FROM medlem AS m

@@ -169,6 +169,7 @@ typedef struct SuppressWork
 	int			ncells;
 	Membership *ms;
 	int		   *rstart;			/* relation r: ms[rstart[r] .. rstart[r + 1]) */
+	int		   *rsize;			/* its distinct cells */
 	int			nrelations;
 	int		   *cstart;			/* cell c's relations: crel[cstart[c] .. cstart[c + 1]) */
 	int		   *crel;
@@ -512,6 +513,101 @@ UnionFind(int *parent, int c)
 	return c;
 }
 
+/* Whether every relation of cell c holds a withheld cell (other than c) */
+static bool
+Cascadeless(const SuppressWork *w, int c)
+{
+	for (int j = w->cstart[c]; j < w->cstart[c + 1]; j++)
+	{
+		int			r = w->crel[j];
+		bool		any = false;
+
+		if (w->rsize[r] < 2)
+			continue;
+		for (int i = w->rstart[r]; i < w->rstart[r + 1] && !any; i++)
+			any = w->ms[i].cell != c && w->cells[w->ms[i].cell].rule != 0;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The published cell to withhold for a disclosed cell c: the one of fewest
+ * persons in the relations of c, or when they have none, in the relations
+ * of their withheld cells, and so on outwards, ring by ring.  A cell whose
+ * relations all hold a withheld cell already (withholding it leaves no
+ * relation with one withheld cell, so the greedy pass adds nothing) is
+ * preferred, in the first ring with a published cell or the next.  -1 when
+ * no relation reachable from c through withheld cells has a published cell.
+ * relseen and cellseen hold stamp for what this search has seen; ring and
+ * next have room for every relation.
+ */
+static int
+NearestPublished(SuppressWork *w, int c, int *relseen, int *cellseen, int stamp,
+				 int *ring, int *next)
+{
+	int			nring = 0;
+	int			fallback = -1;
+
+	cellseen[c] = stamp;
+	for (int j = w->cstart[c]; j < w->cstart[c + 1]; j++)
+	{
+		relseen[w->crel[j]] = stamp;
+		ring[nring++] = w->crel[j];
+	}
+	while (nring > 0)
+	{
+		int			best = -1;
+		int			quiet = -1;
+		int			nnext = 0;
+		int		   *swap;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int q = 0; q < nring; q++)
+			for (int i = w->rstart[ring[q]]; i < w->rstart[ring[q] + 1]; i++)
+			{
+				int			o = w->ms[i].cell;
+				const SuppressCell *x = &w->cells[o];
+
+				if (x->rule)
+					continue;
+				if (best < 0 || x->persons < w->cells[best].persons ||
+					(x->persons == w->cells[best].persons && o < best))
+					best = o;
+				if ((quiet < 0 || x->persons < w->cells[quiet].persons ||
+					 (x->persons == w->cells[quiet].persons && o < quiet)) &&
+					Cascadeless(w, o))
+					quiet = o;
+			}
+		if (quiet >= 0)
+			return quiet;
+		if (fallback >= 0)
+			return fallback;
+		fallback = best;
+		for (int q = 0; q < nring; q++)
+			for (int i = w->rstart[ring[q]]; i < w->rstart[ring[q] + 1]; i++)
+			{
+				int			o = w->ms[i].cell;
+
+				if (cellseen[o] == stamp)
+					continue;
+				cellseen[o] = stamp;
+				for (int j = w->cstart[o]; j < w->cstart[o + 1]; j++)
+					if (relseen[w->crel[j]] != stamp)
+					{
+						relseen[w->crel[j]] = stamp;
+						next[nnext++] = w->crel[j];
+					}
+			}
+		swap = ring;
+		ring = next;
+		next = swap;
+		nring = nnext;
+	}
+	return fallback;
+}
+
 /*
  * The audit, to a fixed point: withheld cells that all relations solved
  * together disclose get a published cell of their relations withheld, and
@@ -529,9 +625,18 @@ AuditPass(SuppressWork *w)
 	int		   *rowlist = palloc(Max(w->nrelations, 1) * sizeof(int));
 	int		   *touched = palloc(Max(w->nrelations, 1) * sizeof(int));
 	bool	   *stuck = palloc0(Max(ncells, 1) * sizeof(bool));
+	int		   *relseen = palloc0(Max(w->nrelations, 1) * sizeof(int));
+	int		   *cellseen = palloc0(Max(ncells, 1) * sizeof(int));
+	int		   *ring = palloc(Max(w->nrelations, 1) * sizeof(int));
+	int		   *next = palloc(Max(w->nrelations, 1) * sizeof(int));
+	int			seen = 0;
 	bool	   *determined = palloc(Max(ncells, 1) * sizeof(bool));
 	int			round = 0;
 	int			stamp = 0;
+	int			solved = 0;		/* components solved, all rounds */
+	int			largest = 0;	/* cells of the largest */
+	int			added = 0;		/* cells the audit withheld */
+	int			nstuck = 0;
 
 	for (int r = 0; r < w->nrelations; r++)
 	{
@@ -550,6 +655,8 @@ AuditPass(SuppressWork *w)
 		{
 			int			first = -1;
 
+			if (w->rsize[r] < 2)
+				continue;
 			for (int i = w->rstart[r]; i < w->rstart[r + 1]; i++)
 			{
 				int			c = w->ms[i].cell;
@@ -601,6 +708,8 @@ AuditPass(SuppressWork *w)
 			if (!anyfresh)
 				continue;		/* unchanged since it was solved */
 			stamp++;
+			solved++;
+			largest = Max(largest, ncol);
 			if (ncol > SUPPRESS_MAX_COMPONENT)
 				ereport(ERROR,
 						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -618,7 +727,7 @@ AuditPass(SuppressWork *w)
 				{
 					int			r = w->crel[j];
 
-					if (rowstamp[r] != stamp)
+					if (rowstamp[r] != stamp && w->rsize[r] >= 2)
 					{
 						rowstamp[r] = stamp;
 						rowlist[nrow++] = r;
@@ -659,53 +768,45 @@ AuditPass(SuppressWork *w)
 
 			/*
 			 * A disclosed cell: withhold the published cell of fewest persons
-			 * in its relations, unless one of them got a new withheld cell in
-			 * this round already (that may have covered it; the next round
-			 * tells).
+			 * nearest to it (NearestPublished), unless one of its relations
+			 * got a new withheld cell in this round already (that may have
+			 * covered it; the next round tells).
 			 */
 			for (int k = 0; k < ncol; k++)
 			{
 				int			c = members[mstart[root] + k];
-				int			best = -1;
+				int			best;
 				bool		covered = false;
 
 				if (!determined[k] || stuck[c])
 					continue;
-				for (int j = w->cstart[c]; j < w->cstart[c + 1] && !covered; j++)
-				{
-					int			r = w->crel[j];
-
-					if (touched[r] == round)
-						covered = true;
-					for (int i = w->rstart[r]; i < w->rstart[r + 1]; i++)
-					{
-						int			o = w->ms[i].cell;
-
-						if (!w->cells[o].rule &&
-							(best < 0 || w->cells[o].persons < w->cells[best].persons))
-							best = o;
-					}
-				}
+				for (int j = w->cstart[c]; j < w->cstart[c + 1]; j++)
+					covered |= touched[w->crel[j]] == round;
 				if (covered)
 					continue;
+				best = NearestPublished(w, c, relseen, cellseen, ++seen, ring, next);
 				if (best < 0)
 				{
 					stuck[c] = true;	/* nothing left to withhold */
+					elog(DEBUG2, "suppress_cells audit: cell " INT64_FORMAT " is disclosed with no published cell left to withhold", w->cells[c].id);
 					continue;
 				}
 				for (int j = w->cstart[best]; j < w->cstart[best + 1]; j++)
-					touched[w->crel[j]] = round;
-				for (int j = w->cstart[c]; j < w->cstart[c + 1]; j++)
 					touched[w->crel[j]] = round;
 				WithholdSecondary(w, best);
 				nadded++;
 			}
 		}
+		added += nadded;
 		if (nadded == 0)
 			break;
 		/* the new cells are fresh; the greedy pass may add more */
 		GreedyPass(w);
 	}
+	for (int c = 0; c < ncells; c++)
+		nstuck += stuck[c];
+	elog(DEBUG1, "suppress_cells audit: %d rounds, %d components solved (largest %d withheld cells), %d cells withheld for a disclosed one, %d disclosed cells with nothing left to withhold",
+		 round, solved, largest, added, nstuck);
 	pfree(parent);
 	pfree(local);
 	pfree(members);
@@ -714,6 +815,10 @@ AuditPass(SuppressWork *w)
 	pfree(rowlist);
 	pfree(touched);
 	pfree(stuck);
+	pfree(relseen);
+	pfree(cellseen);
+	pfree(ring);
+	pfree(next);
 	pfree(determined);
 }
 
@@ -897,6 +1002,10 @@ Suppress(FunctionCallInfo fcinfo, SuppressResult *res)
 	w.ncells = ncells;
 	w.ms = ms;
 	w.rstart = rstart;
+	w.rsize = palloc0(Max(nrelations, 1) * sizeof(int));
+	for (int r = 0; r < nrelations; r++)
+		for (int i = rstart[r]; i < rstart[r + 1]; i++)
+			w.rsize[r] += FirstOfRun(&w, i, r);
 	w.nrelations = nrelations;
 	w.cstart = cstart;
 	w.crel = crel;
