@@ -264,6 +264,9 @@ ModInverse(uint64 a)
 	uint64		result = 1;
 	uint64		e = AUDIT_P - 2;
 
+	if (a == 1 || a == AUDIT_P - 1)
+		return a;				/* most pivots are +1 or -1 */
+
 	while (e)
 	{
 		if (e & 1)
@@ -303,6 +306,67 @@ ColumnAddRow(AuditColumn *c, int row)
 	c->row[c->n++] = row;
 }
 
+/*
+ * A min-heap of (row length, row) with stale entries: a row is pushed again
+ * whenever its length changes, and an entry counts only while the row is
+ * active and has that length.
+ */
+typedef struct RowHeap
+{
+	int64	   *key;			/* length << 32 | row */
+	int			n;
+	int			cap;
+} RowHeap;
+
+static void
+HeapPush(RowHeap *h, int len, int row)
+{
+	int			i;
+
+	if (h->n == h->cap)
+	{
+		h->cap = Max(64, 2 * h->cap);
+		h->key = h->key ? repalloc(h->key, h->cap * sizeof(int64)) : palloc(h->cap * sizeof(int64));
+	}
+	i = h->n++;
+	h->key[i] = ((int64) len << 32) | (uint32) row;
+	while (i > 0 && h->key[(i - 1) / 2] > h->key[i])
+	{
+		int64		t = h->key[i];
+
+		h->key[i] = h->key[(i - 1) / 2];
+		h->key[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+static int64
+HeapPop(RowHeap *h)
+{
+	int64		top = h->key[0];
+	int			i = 0;
+
+	h->key[0] = h->key[--h->n];
+	for (;;)
+	{
+		int			l = 2 * i + 1;
+		int			m = i;
+		int64		t;
+
+		if (l < h->n && h->key[l] < h->key[m])
+			m = l;
+		if (l + 1 < h->n && h->key[l + 1] < h->key[m])
+			m = l + 1;
+		if (m == i)
+			break;
+		t = h->key[i];
+		h->key[i] = h->key[m];
+		h->key[m] = t;
+		i = m;
+	}
+	return top;
+}
+
 static int
 RowFind(const AuditRow *row, int col)
 {
@@ -340,11 +404,14 @@ AuditSolve(AuditRow *rows, int m, int n, uint64 seed, bool *determined)
 	int			npiv = 0;
 	int64		entries = 0;
 	AuditRow	tmp = {0, 0, NULL, NULL};
+	RowHeap		heap = {NULL, 0, 0};
 	pg_prng_state prng;
 
 	for (int r = 0; r < m; r++)
 	{
 		active[r] = rows[r].n > 0;
+		if (active[r])
+			HeapPush(&heap, rows[r].n, r);
 		entries += rows[r].n;
 		for (int k = 0; k < rows[r].n; k++)
 		{
@@ -362,9 +429,17 @@ AuditSolve(AuditRow *rows, int m, int n, uint64 seed, bool *determined)
 
 		CHECK_FOR_INTERRUPTS();
 		/* the pivot: the shortest active row, its column of fewest rows */
-		for (int r = 0; r < m; r++)
-			if (active[r] && (pr < 0 || rows[r].n < rows[pr].n))
+		while (heap.n > 0)
+		{
+			int64		top = HeapPop(&heap);
+			int			r = (int) (top & 0xFFFFFFFF);
+
+			if (active[r] && rows[r].n == (int) (top >> 32))
+			{
 				pr = r;
+				break;
+			}
+		}
 		if (pr < 0)
 			break;
 		for (int k = 0; k < rows[pr].n; k++)
@@ -454,6 +529,8 @@ AuditSolve(AuditRow *rows, int m, int n, uint64 seed, bool *determined)
 			}
 			if (a->n == 0)
 				active[r] = false;	/* a dependent relation */
+			else
+				HeapPush(&heap, a->n, r);
 		}
 	}
 
@@ -500,6 +577,8 @@ AuditSolve(AuditRow *rows, int m, int n, uint64 seed, bool *determined)
 		pfree(tmp.col);
 		pfree(tmp.val);
 	}
+	if (heap.key)
+		pfree(heap.key);
 }
 
 static int

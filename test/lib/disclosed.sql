@@ -46,6 +46,7 @@ BEGIN
 	CREATE TEMP TABLE dq_m AS
 	SELECT u.r, u.c, CASE WHEN bool_or(u.t) THEN 1 ELSE -1 END::int8 AS coef
 	FROM unnest(rel, mem, tot) AS u (r, c, t) JOIN unnest(withheld) AS w (c) USING (c)
+	WHERE u.r IN (SELECT x.r FROM unnest(rel, mem) AS x (r, c) GROUP BY x.r HAVING count(DISTINCT x.c) >= 2)
 	GROUP BY u.r, u.c;
 	CREATE INDEX ON dq_m (c);
 	CREATE INDEX ON dq_m (r);
