@@ -75,8 +75,9 @@ SELECT s.cell, s.persons, s.rule,
 FROM ex, suppress_cells(cells, persons, rels, mems, 5, 0, tots, false) AS s WHERE s.withheld;
 SELECT d.* FROM ex, pg_temp.disclosed(rels, mems, tots,
 	(SELECT array_agg(s.cell) FROM suppress_cells(cells, persons, rels, mems, 5, 0, tots, false) AS s WHERE s.withheld)) AS d;
--- solved together: region 10 goes too (the published cell of fewest persons in kommune 3's
--- relation), and so the country's relation needs region 12, and region 12's kommune 4
+-- solved together: klynge 11 goes too.  Region 10, the published cell of kommune 3's relation,
+-- would leave the country's relation with one withheld cell; klynge 11, next to it through
+-- kommuner 1 and 2, leaves none
 SELECT s.* FROM ex, suppress_cells(cells, persons, rels, mems, 5, 0, tots) AS s;
 SELECT d.* FROM ex, pg_temp.disclosed(rels, mems, tots,
 	(SELECT array_agg(s.cell) FROM suppress_cells(cells, persons, rels, mems, 5, 0, tots) AS s WHERE s.withheld)) AS d;
@@ -92,7 +93,7 @@ SELECT r.* FROM ex AS e, suppress_report(e.cells, e.persons, e.rels, e.mems, 5, 
 -- persons (a fixed seed), many small.  Cells: 1000 * area + 10 * quarter + age
 -- (area 1-12 kommuner, 21-23 regions, 31-34 klynger, 40 the country; quarter 0
 -- the year; age 0 i alt).
-SELECT setseed(0.19);
+SELECT setseed(0.71);
 CREATE TEMP TABLE t3 AS
 SELECT k AS area, q, g, (random() * random() * 60)::int8 AS persons
 FROM generate_series(1, 12) AS k, generate_series(1, 4) AS q, generate_series(1, 2) AS g;
