@@ -259,7 +259,12 @@ SELECT c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgru
 FROM celle AS c JOIN beskyttet AS b ON b.cell = c.id;
 $$;
 COMMENT ON FUNCTION bi.beskyttelse_beregn() IS 'BI disclosure control: every published cell, its persons and whether suppress_cells withholds it (bi.beskyttelse stores the result)';
-CREATE MATERIALIZED VIEW bi.beskyttelse AS SELECT * FROM bi.beskyttelse_beregn();
+-- The view names bi.celle as well (an always true condition that reads no
+-- row), so that bi/nightly-refresh.sh, which orders the materialized views by
+-- what they read, refreshes it after bi.omraade.
+CREATE MATERIALIZED VIEW bi.beskyttelse AS
+SELECT b.* FROM bi.beskyttelse_beregn() AS b
+WHERE EXISTS (SELECT FROM bi.celle LIMIT 0) IS NOT NULL;
 CREATE UNIQUE INDEX ON bi.beskyttelse (tabel, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON MATERIALIZED VIEW bi.beskyttelse IS 'BI disclosure control: every published cell, its persons, whether it is withheld (primary or secondary, suppress_cells) and the threshold in force when it was refreshed';
 
