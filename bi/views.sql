@@ -155,44 +155,53 @@ COMMENT ON VIEW bi.anciennitet_aar_tilstand IS 'BI internal: the quarter ends of
 
 -- Every published cell of the three families of views (ydelse: fuldtidspersoner
 -- and aktivering; forloeb: overlevelse; anciennitet), quarter and year, with
--- the persons behind it, and the relations along which cells add up: an area
--- and its kommuner (a year only when the area's kommuner are the same in
--- every quarter), a year and its quarters, 'i alt' and its age groups.
--- jobreg's suppress_cells withholds the cells of fewer persons than the
--- threshold in force when the view is refreshed (primary) and, so that no
--- withheld cell is a total less published cells, the smallest other cell of
--- every relation with exactly one withheld cell (secondary).  Year cells are
--- judged by their busiest quarter (personer_mindst).  kvartal 0 is the year.
-CREATE MATERIALIZED VIEW bi.beskyttelse AS
-WITH kvartal_celle AS MATERIALIZED (
-	-- the persons of each quarter's cells, as the *_kvartal_tilstand views count them
-	SELECT 'ydelse' AS tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
-		   coalesce(sum(y.personer), 0)::int8 AS personer
-	FROM bi.celle AS c
-		 LEFT JOIN bi.ydelse_rollup AS y
-			 ON (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe)
-				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
-	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+-- the persons behind it, and the relations along which cells add up, each with
+-- its total: an area and its kommuner (a year only when the area's kommuner are
+-- the same in every quarter), a year and its quarters, 'i alt' and its age
+-- groups.  Both hierarchies, kommune → klynge → hele landet and kommune →
+-- region → hele landet, are in these relations (a klynge, a region and the
+-- country each with its kommuner): suppress_cells solves them all together,
+-- so a region less a klynge in it, or the country less the regions, is
+-- checked too.  suppress_cells withholds the cells of fewer persons than the
+-- threshold in force when the view is refreshed (primary) and then secondary
+-- cells until no withheld cell can be computed from the published ones by
+-- any combination of the relations.  Year cells are judged by their busiest
+-- quarter (personer_mindst).  kvartal 0 is the year.
+-- The work is one function, so that it runs without JIT compilation: the
+-- planner's estimate of this query is far above its real cost, and compiling
+-- it took longer than running it (3 s of 10 s at scale 1).
+CREATE FUNCTION bi.beskyttelse_beregn()
+	RETURNS TABLE (tabel text, niveau text, omraade text, maalgruppe text, aar int, kvartal int,
+				   aldersgruppe text, personer int8, undertrykt bool, regel text, min_cell int)
+	LANGUAGE sql STABLE SET jit = off
+AS $$
+WITH rollup AS (
+	-- the rollups' common columns: a kommune's quarter and age group, and its persons
+	SELECT 'ydelse' AS tabel, kommunekode, aar, kvartal, maalgruppe, aldersgruppe, personer
+	FROM bi.ydelse_rollup
 	UNION ALL
-	SELECT 'forloeb', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
-		   coalesce(sum(f.nye_forloeb), 0)::int8
-	FROM bi.celle AS c
-		 JOIN bi.forloeb_rollup AS f
-			 ON (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe)
-				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
-	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	SELECT 'forloeb', kommunekode, aar, kvartal, maalgruppe, aldersgruppe, nye_forloeb
+	FROM bi.forloeb_rollup
 	UNION ALL
-	SELECT 'anciennitet', c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
-		   coalesce(sum(r.personer), 0)::int8
+	SELECT 'anciennitet', kommunekode, aar, kvartal, maalgruppe, aldersgruppe, personer
+	FROM bi.anciennitet_rollup
+),
+kvartal_celle AS MATERIALIZED (
+	-- the persons of each quarter's cells, as the *_kvartal_tilstand views count
+	-- them: every cell of ydelse, the cells of the others that have rollup rows
+	SELECT t.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe,
+		   coalesce(sum(r.personer), 0)::int8 AS personer
 	FROM bi.celle AS c
-		 JOIN bi.anciennitet_rollup AS r
-			 ON (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-				= (c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
-	GROUP BY c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+		 CROSS JOIN (VALUES ('ydelse'), ('forloeb'), ('anciennitet')) AS t (tabel)
+		 LEFT JOIN rollup AS r
+			 ON (r.tabel, r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
+				= (t.tabel, c.kommunekode, c.aar, c.kvartal, c.maalgruppe, c.indgaar)
+	GROUP BY t.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe
+	HAVING t.tabel = 'ydelse' OR count(r.tabel) > 0
 ),
 celle AS MATERIALIZED (
 	-- and of the years: new spells add up, persons are those of the busiest quarter
-	SELECT row_number() OVER () AS id, x.*
+	SELECT row_number() OVER (ORDER BY x.tabel, x.niveau, x.omraade, x.maalgruppe, x.aar, x.kvartal, x.aldersgruppe) AS id, x.*
 	FROM (SELECT * FROM kvartal_celle
 		  UNION ALL
 		  SELECT tabel, niveau, omraade, maalgruppe, aar, 0, aldersgruppe,
@@ -214,36 +223,48 @@ medlem AS (
 		  GROUP BY o.niveau, o.omraade, o.maalgruppe, o.aar, o.kommunekode, q.kvartaler) AS x
 	WHERE faerrest = kvartaler
 ),
-relation (noegle, id) AS (
-	-- an area and its kommuner
-	SELECT concat_ws('|', 'a', c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe), c.id
-	FROM celle AS c WHERE c.niveau <> 'kommune'
+relation (noegle, id, total) AS (
+	-- an area (the total) and its kommuner, when its kommuner are known
+	SELECT concat_ws('|', 'a', c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe), c.id, true
+	FROM celle AS c
+	WHERE c.niveau <> 'kommune'
+	  AND EXISTS (SELECT FROM medlem AS m
+				  WHERE (m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal) = (c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal))
 	UNION ALL
-	SELECT concat_ws('|', 'a', k.tabel, m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal, k.aldersgruppe), k.id
+	SELECT concat_ws('|', 'a', k.tabel, m.niveau, m.omraade, m.maalgruppe, m.aar, m.kvartal, k.aldersgruppe), k.id, false
 	FROM medlem AS m
 		 JOIN kommune AS km ON km.kode = m.kommunekode
 		 JOIN celle AS k ON k.niveau = 'kommune' AND k.omraade = km.navn AND k.maalgruppe = m.maalgruppe
 							AND k.aar = m.aar AND k.kvartal = m.kvartal
 	UNION ALL
-	-- a year and its quarters
-	SELECT concat_ws('|', 't', tabel, niveau, omraade, maalgruppe, aar, aldersgruppe), id FROM celle
+	-- a year (the total) and its quarters
+	SELECT concat_ws('|', 't', tabel, niveau, omraade, maalgruppe, aar, aldersgruppe), id, kvartal = 0 FROM celle
 	UNION ALL
-	-- i alt and its age groups
-	SELECT concat_ws('|', 'g', tabel, niveau, omraade, maalgruppe, aar, kvartal), id FROM celle
+	-- i alt (the total) and its age groups
+	SELECT concat_ws('|', 'g', tabel, niveau, omraade, maalgruppe, aar, kvartal), id, aldersgruppe = 'i alt' FROM celle
 ),
 nummer AS (
-	SELECT r.id, dense_rank() OVER (ORDER BY r.noegle) AS rel FROM relation AS r
+	SELECT r.id, r.total, dense_rank() OVER (ORDER BY r.noegle) AS rel FROM relation AS r
 ),
 beskyttet AS (
 	SELECT s.*
 	FROM suppress_cells((SELECT array_agg(id ORDER BY id) FROM celle),
 						(SELECT array_agg(personer ORDER BY id) FROM celle),
 						(SELECT array_agg(rel) FROM nummer),
-						(SELECT array_agg(id) FROM nummer)) AS s
+						(SELECT array_agg(id) FROM nummer),
+						member_total => (SELECT array_agg(total) FROM nummer)) AS s
 )
 SELECT c.tabel, c.niveau, c.omraade, c.maalgruppe, c.aar, c.kvartal, c.aldersgruppe, c.personer,
 	   b.withheld AS undertrykt, b.rule AS regel, min_cell_effective() AS min_cell
 FROM celle AS c JOIN beskyttet AS b ON b.cell = c.id;
+$$;
+COMMENT ON FUNCTION bi.beskyttelse_beregn() IS 'BI disclosure control: every published cell, its persons and whether suppress_cells withholds it (bi.beskyttelse stores the result)';
+-- The view names bi.celle as well (an always true condition that reads no
+-- row), so that bi/nightly-refresh.sh, which orders the materialized views by
+-- what they read, refreshes it after bi.omraade.
+CREATE MATERIALIZED VIEW bi.beskyttelse AS
+SELECT b.* FROM bi.beskyttelse_beregn() AS b
+WHERE EXISTS (SELECT FROM bi.celle LIMIT 0) IS NOT NULL;
 CREATE UNIQUE INDEX ON bi.beskyttelse (tabel, niveau, omraade, maalgruppe, aar, kvartal, aldersgruppe);
 COMMENT ON MATERIALIZED VIEW bi.beskyttelse IS 'BI disclosure control: every published cell, its persons, whether it is withheld (primary or secondary, suppress_cells) and the threshold in force when it was refreshed';
 

@@ -406,6 +406,54 @@ GROUP BY t.f, t.niveau, t.omraade, t.maalgruppe, t.aar, t.kvartal, t.undertrykt;
 SELECT kind, count(*) AS relations, count(*) FILTER (WHERE withheld > 0) AS with_withheld,
 	   count(*) FILTER (WHERE withheld = 1) AS recoverable
 FROM relations GROUP BY kind ORDER BY kind;
+-- ... nor by any combination of them (issue 19): the relations of 2015 above, each
+-- with its total, solved together by exact integer elimination written apart from
+-- suppress_cells (test/lib/disclosed.sql); relations never cross years, so this is
+-- every component of 2015 (all four families)
+\i ../test/lib/disclosed.sql
+CREATE TEMP TABLE vid AS
+SELECT row_number() OVER (ORDER BY f, niveau, omraade, maalgruppe, kvartal, aldersgruppe) AS id, *
+FROM vcell WHERE aar = 2015;
+CREATE INDEX ON vid (f, niveau, omraade, maalgruppe, kvartal, aldersgruppe);
+ANALYZE vid;
+CREATE TEMP TABLE vrel AS
+SELECT 'a|' || a.id AS rel, a.id, true AS total FROM vid AS a WHERE a.niveau <> 'kommune' AND a.kvartal > 0
+UNION ALL
+SELECT 'a|' || a.id, k.id, false
+FROM vid AS a
+	 JOIN bi.omraade AS o ON (o.niveau, o.omraade, o.maalgruppe, o.aar, o.kvartal) = (a.niveau, a.omraade, a.maalgruppe, 2015, a.kvartal)
+	 JOIN kommune AS km ON km.kode = o.kommunekode
+	 JOIN vid AS k ON (k.f, k.niveau, k.omraade, k.maalgruppe, k.kvartal, k.aldersgruppe)
+					  = (a.f, 'kommune', km.navn, a.maalgruppe, a.kvartal, a.aldersgruppe)
+WHERE a.niveau <> 'kommune' AND a.kvartal > 0
+UNION ALL
+SELECT 'r|' || a.id, a.id, true FROM vid AS a WHERE a.niveau IN ('region', 'hele landet') AND a.kvartal = 0
+UNION ALL
+SELECT 'r|' || a.id, k.id, false
+FROM vid AS a
+	 JOIN (SELECT DISTINCT niveau, omraade, maalgruppe, kommunekode FROM bi.omraade
+		   WHERE aar = 2015 AND niveau IN ('region', 'hele landet')) AS o
+		 ON (o.niveau, o.omraade, o.maalgruppe) = (a.niveau, a.omraade, a.maalgruppe)
+	 JOIN kommune AS km ON km.kode = o.kommunekode
+	 JOIN vid AS k ON (k.f, k.niveau, k.omraade, k.maalgruppe, k.kvartal, k.aldersgruppe)
+					  = (a.f, 'kommune', km.navn, a.maalgruppe, 0, a.aldersgruppe)
+WHERE a.kvartal = 0
+UNION ALL
+SELECT 't|' || y.id, q.id, q.kvartal = 0
+FROM vid AS y
+	 JOIN vid AS q ON (q.f, q.niveau, q.omraade, q.maalgruppe, q.aldersgruppe) = (y.f, y.niveau, y.omraade, y.maalgruppe, y.aldersgruppe)
+WHERE y.kvartal = 0
+UNION ALL
+SELECT 'g|' || t.id, g.id, g.aldersgruppe = 'i alt'
+FROM vid AS t
+	 JOIN vid AS g ON (g.f, g.niveau, g.omraade, g.maalgruppe, g.kvartal) = (t.f, t.niveau, t.omraade, t.maalgruppe, t.kvartal)
+WHERE t.aldersgruppe = 'i alt';
+CREATE TEMP TABLE vrel_n AS SELECT dense_rank() OVER (ORDER BY rel) AS rid, id, total FROM vrel;
+SELECT count(*) AS withheld_2015, count(*) FILTER (WHERE d.disclosed) AS recoverable_by_combination,
+	   count(*) FILTER (WHERE d.disclosed IS NULL) AS not_solved, count(DISTINCT d.component) AS components
+FROM pg_temp.disclosed((SELECT array_agg(rid ORDER BY rid, id) FROM vrel_n), (SELECT array_agg(id ORDER BY rid, id) FROM vrel_n),
+					   (SELECT array_agg(total ORDER BY rid, id) FROM vrel_n), (SELECT array_agg(id) FROM vid WHERE undertrykt),
+					   5000) AS d;
 -- information loss: cells and persons withheld, primary and secondary
 SELECT tabel, coalesce(regel, 'published') AS regel, count(*) AS celler, sum(personer) AS personer,
 	   round(100.0 * sum(personer) / sum(sum(personer)) OVER (PARTITION BY tabel), 1) AS pct_personer
