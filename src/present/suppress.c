@@ -98,54 +98,41 @@ CompareMemberships(const void *a, const void *b)
 	return (int) y->total - (int) x->total;	/* a total first */
 }
 
-/* The int8 elements of an array argument, none NULL (else 22023) */
-static int64 *
-Int8Elements(ArrayType *arr, const char *what, int *n)
+/* The elements of a list argument, none NULL (else 22023) */
+static Datum *
+ListElements(ArrayType *arr, const char *what, int *n)
 {
 	Datum	   *elems;
 	bool	   *nulls;
-	int64	   *out;
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("suppress_cells %s must be a one-dimensional array", what)));
-	deconstruct_array(arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &elems, &nulls, n);
-	out = palloc(Max(*n, 1) * sizeof(int64));
+	jobreg_list_elements(arr, what, &elems, &nulls, n);
 	for (int i = 0; i < *n; i++)
-	{
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("suppress_cells %s must not contain NULL", what)));
+	return elems;
+}
+
+static int64 *
+Int8Elements(ArrayType *arr, const char *what, int *n)
+{
+	Datum	   *elems = ListElements(arr, what, n);
+	int64	   *out = palloc(Max(*n, 1) * sizeof(int64));
+
+	for (int i = 0; i < *n; i++)
 		out[i] = DatumGetInt64(elems[i]);
-	}
 	return out;
 }
 
-/* The bool elements of member_total, none NULL (else 22023) */
 static bool *
 BoolElements(ArrayType *arr, int *n)
 {
-	Datum	   *elems;
-	bool	   *nulls;
-	bool	   *out;
+	Datum	   *elems = ListElements(arr, "member_total", n);
+	bool	   *out = palloc(Max(*n, 1) * sizeof(bool));
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("suppress_cells member_total must be a one-dimensional array")));
-	deconstruct_array(arr, BOOLOID, sizeof(bool), true, TYPALIGN_CHAR, &elems, &nulls, n);
-	out = palloc(Max(*n, 1) * sizeof(bool));
 	for (int i = 0; i < *n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("suppress_cells member_total must not contain NULL")));
 		out[i] = DatumGetBool(elems[i]);
-	}
 	return out;
 }
 
