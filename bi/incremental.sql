@@ -3,10 +3,11 @@
 -- A delivery of changed weeklines changes a small share of persons.  Instead
 -- of rebuilding the rollups, bi.rollups_opdater(levering) takes the changed
 -- persons' old contributions out of each rollup row and puts their new ones
--- in: it reads their old weeklines through bi.kilde_dream, writes the
--- delivery into the register (bi.indlaes_levering, bi/source.sql), reads the
--- new ones, runs each rollup's own query (bi/rollups.sql) over the two small
--- sets and applies the differences per rollup row.  Every state is exact
+-- in: it reads their old weeklines through bi.kilde_dream (and their rows of
+-- bi.kilde_person), writes the delivery into the register
+-- (bi.indlaes_levering, bi/source.sql), reads the new ones, runs each
+-- rollup's own query (bi/rollups.sql) over the two small sets and applies
+-- the differences per rollup row.  Every state is exact
 -- under this (whole-number counts, survival states through
 -- survival_subtract, fixed-point hours), so the rows are exactly those a
 -- rebuild gives.  All of it happens in the caller's transaction: readers see
@@ -33,36 +34,39 @@ COMMENT ON FUNCTION bi.plus(float8[], float8[], int) IS 'BI internal: element-wi
 
 CREATE FUNCTION bi.rollups_opdater(levering regclass)
 	RETURNS TABLE (rollup text, opdateret int8, nye int8, slettet int8)
-	LANGUAGE plpgsql AS $f$
+	LANGUAGE plpgsql
+	-- small queries over few rows: compiling them would cost more than it saves
+	SET jit = off
+	AS $f$
 DECLARE
 	u int8;
 	i int8;
 	d int8;
 	ud int8;					-- rows whose counts went wrong
 	t text;
-	seqscan text;
 	id int8;
 BEGIN
 	-- one update or rebuild at a time; readers are not blocked
 	LOCK TABLE bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup IN SHARE ROW EXCLUSIVE MODE;
 	-- the work tables of an earlier call in this transaction
-	FOR t IN SELECT unnest(ARRAY['bi_gamle', 'bi_nye', 'bi_y', 'bi_f', 'bi_a']) LOOP
+	FOR t IN SELECT unnest(ARRAY['bi_gamle', 'bi_nye', 'bi_personer', 'bi_y', 'bi_f', 'bi_a']) LOOP
 		IF to_regclass('pg_temp.' || t) IS NOT NULL THEN
 			EXECUTE format('DROP TABLE pg_temp.%I', t);
 		END IF;
 	END LOOP;
-	-- the changed persons' weeklines, before and after the delivery: a few
-	-- lookups by pnr, not a scan of the register, where it has an index
-	seqscan := current_setting('enable_seqscan');
-	PERFORM set_config('enable_seqscan', 'off', true);
+	-- the changed persons' weeklines before and after the delivery, and their
+	-- rows of bi.kilde_person: lookups by pnr (= ANY, in pnr order), not
+	-- joins with the whole register, where it has an index
 	EXECUTE format('CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
-				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
+				   ' WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
+	EXECUTE format('CREATE TEMP TABLE bi_personer ON COMMIT DROP AS SELECT p.pnr, p.kommunekode, p.foedselsdato'
+				   ' FROM bi.kilde_person AS p WHERE p.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
 	PERFORM bi.indlaes_levering(levering);
 	EXECUTE format('CREATE TEMP TABLE bi_nye ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
-				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
-	PERFORM set_config('enable_seqscan', seqscan, true);
+				   ' WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
 	ANALYZE pg_temp.bi_gamle;
 	ANALYZE pg_temp.bi_nye;
+	ANALYZE pg_temp.bi_personer;
 
 	-- ydelse_rollup: counts and fixed-point sums; the differences per row
 	EXECUTE format($q$CREATE TEMP TABLE bi_y ON COMMIT DROP AS
@@ -73,7 +77,8 @@ BEGIN
 			   g.personer IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.personer, g.uger, g.summer) IS DISTINCT FROM (n.personer, n.uger, n.summer)$q$,
-				   bi.ydelse_sql('pg_temp.bi_gamle'), bi.ydelse_sql('pg_temp.bi_nye'));
+				   bi.ydelse_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
+				   bi.ydelse_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
 	ANALYZE pg_temp.bi_y;
 	WITH r AS (
 		UPDATE bi.ydelse_rollup AS r
@@ -118,7 +123,8 @@ BEGIN
 			   g.overlevelse AS gammel, n.overlevelse AS ny
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.nye_forloeb, g.overlevelse::text) IS DISTINCT FROM (n.nye_forloeb, n.overlevelse::text)$q$,
-				   bi.forloeb_sql('pg_temp.bi_gamle'), bi.forloeb_sql('pg_temp.bi_nye'));
+				   bi.forloeb_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
+				   bi.forloeb_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
 	ANALYZE pg_temp.bi_f;
 	WITH r AS (
 		UPDATE bi.forloeb_rollup AS r
@@ -163,7 +169,8 @@ BEGIN
 			   g.fordeling IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE g.fordeling IS DISTINCT FROM n.fordeling$q$,
-				   bi.anciennitet_sql('pg_temp.bi_gamle'), bi.anciennitet_sql('pg_temp.bi_nye'));
+				   bi.anciennitet_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
+				   bi.anciennitet_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
 	ANALYZE pg_temp.bi_a;
 	WITH r AS (
 		UPDATE bi.anciennitet_rollup AS r
