@@ -7,7 +7,10 @@
 -- bi.kilde_person), writes the delivery into the register
 -- (bi.indlaes_levering, bi/source.sql), reads the new ones, runs each
 -- rollup's own query (bi/rollups.sql) over the two small sets and applies
--- the differences per rollup row.  Every state is exact
+-- the differences per rollup row.  Only what can differ is computed: from
+-- the first week in which a person's old and new histories differ
+-- (weekline_first_difference), the quarters and spells that those weeks can
+-- change; the rest would be the same on both sides and cancel.  Every state is exact
 -- under this (whole-number counts, survival states through
 -- survival_subtract, fixed-point hours), so the rows are exactly those a
 -- rebuild gives.  All of it happens in the caller's transaction: readers see
@@ -49,7 +52,7 @@ BEGIN
 	-- one update or rebuild at a time; readers are not blocked
 	LOCK TABLE bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup IN SHARE ROW EXCLUSIVE MODE;
 	-- the work tables of an earlier call in this transaction
-	FOR t IN SELECT unnest(ARRAY['bi_gamle', 'bi_nye', 'bi_personer', 'bi_y', 'bi_f', 'bi_a']) LOOP
+	FOR t IN SELECT unnest(ARRAY['bi_foer', 'bi_par', 'bi_gamle', 'bi_nye', 'bi_personer', 'bi_y', 'bi_f', 'bi_a']) LOOP
 		IF to_regclass('pg_temp.' || t) IS NOT NULL THEN
 			EXECUTE format('DROP TABLE pg_temp.%I', t);
 		END IF;
@@ -57,13 +60,25 @@ BEGIN
 	-- the changed persons' weeklines before and after the delivery, and their
 	-- rows of bi.kilde_person: lookups by pnr (= ANY, in pnr order), not
 	-- joins with the whole register, where it has an index
-	EXECUTE format('CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
+	EXECUTE format('CREATE TEMP TABLE bi_foer ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
 				   ' WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
 	EXECUTE format('CREATE TEMP TABLE bi_personer ON COMMIT DROP AS SELECT p.pnr, p.kommunekode, p.foedselsdato'
 				   ' FROM bi.kilde_person AS p WHERE p.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
 	PERFORM bi.indlaes_levering(levering);
-	EXECUTE format('CREATE TEMP TABLE bi_nye ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
-				   ' WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
+	-- from which week each person's history changed (fra): the rollup
+	-- queries compute only what the weeks from then on can change, on both
+	-- sides alike, and the rest cancels; NULL (all) for a person without a
+	-- history before or after; persons whose history is the same are left out
+	EXECUTE format('CREATE TEMP TABLE bi_par ON COMMIT DROP AS'
+				   ' SELECT pnr, f.uger AS gammel, e.uger AS ny, weekline_first_difference(f.uger, e.uger) AS fra'
+				   ' FROM pg_temp.bi_foer AS f'
+				   '	  FULL JOIN (SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
+				   '				 WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))) AS e USING (pnr)',
+				   levering);
+	CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS
+	SELECT pnr, gammel AS uger, fra FROM pg_temp.bi_par WHERE gammel IS NOT NULL AND (ny IS NULL OR fra IS NOT NULL);
+	CREATE TEMP TABLE bi_nye ON COMMIT DROP AS
+	SELECT pnr, ny AS uger, fra FROM pg_temp.bi_par WHERE ny IS NOT NULL AND (gammel IS NULL OR fra IS NOT NULL);
 	ANALYZE pg_temp.bi_gamle;
 	ANALYZE pg_temp.bi_nye;
 	ANALYZE pg_temp.bi_personer;
@@ -77,8 +92,8 @@ BEGIN
 			   g.personer IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.personer, g.uger, g.summer) IS DISTINCT FROM (n.personer, n.uger, n.summer)$q$,
-				   bi.ydelse_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
-				   bi.ydelse_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
+				   bi.ydelse_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.ydelse_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_y;
 	WITH r AS (
 		UPDATE bi.ydelse_rollup AS r
@@ -123,8 +138,8 @@ BEGIN
 			   g.overlevelse AS gammel, n.overlevelse AS ny
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.nye_forloeb, g.overlevelse::text) IS DISTINCT FROM (n.nye_forloeb, n.overlevelse::text)$q$,
-				   bi.forloeb_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
-				   bi.forloeb_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
+				   bi.forloeb_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.forloeb_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_f;
 	WITH r AS (
 		UPDATE bi.forloeb_rollup AS r
@@ -169,8 +184,8 @@ BEGIN
 			   g.fordeling IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE g.fordeling IS DISTINCT FROM n.fordeling$q$,
-				   bi.anciennitet_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer'),
-				   bi.anciennitet_sql('pg_temp.bi_nye', 'pg_temp.bi_personer'));
+				   bi.anciennitet_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.anciennitet_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_a;
 	WITH r AS (
 		UPDATE bi.anciennitet_rollup AS r

@@ -1012,3 +1012,9 @@ CREATE FUNCTION cuminc_subtract(a cuminc, b cuminc) RETURNS cuminc
 CREATE OPERATOR - (LEFTARG = cuminc, RIGHTARG = cuminc, FUNCTION = cuminc_subtract);
 COMMENT ON FUNCTION cuminc_subtract(cuminc, cuminc) IS 'the value of the persons of a that are not persons of b: exactly what counting them gives; NULL when no one is left';
 COMMENT ON OPERATOR - (cuminc, cuminc) IS 'cuminc_subtract: the value without the persons of the right-hand value';
+
+/* ---------- weekline_first_difference: where two histories part (weekline_diff.c) ---------- */
+
+CREATE FUNCTION weekline_first_difference(a weekline, b weekline) RETURNS isoweek
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first week in which two weeklines differ (a week in one span only, or other codes); NULL when they are the same week for week';
