@@ -191,8 +191,9 @@ BEGIN
 		UPDATE bi.anciennitet_rollup AS r
 		SET (personer, gennemsnit_aar, andel_over_2_aar, andel_over_3_aar, andel_over_5_aar, andel_5_7_aar,
 			 andel_7_10_aar, andel_10_plus_aar, fordeling)
-			= (SELECT (anciennitet_fordeling_final(x.f)).*, x.f
-			   FROM (SELECT bi.plus(r.fordeling, a.fordeling, 1) AS f) AS x)
+			= (SELECT v.*, x.f	-- the function in FROM: called once, not per column
+			   FROM (SELECT bi.plus(r.fordeling, a.fordeling, 1) AS f) AS x,
+					LATERAL anciennitet_fordeling_final(x.f) AS v)
 		FROM pg_temp.bi_a AS a
 		WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
 			  = (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe)
@@ -202,10 +203,9 @@ BEGIN
 	FROM r;
 	WITH r AS (
 		INSERT INTO bi.anciennitet_rollup
-		SELECT a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe,
-			   (anciennitet_fordeling_final(a.fordeling)).*,
+		SELECT a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe, v.*,
 			   CASE WHEN a.hadde THEN '{-1}' ELSE a.fordeling END	-- an old row the rollup lacks: out of step
-		FROM pg_temp.bi_a AS a
+		FROM pg_temp.bi_a AS a, LATERAL anciennitet_fordeling_final(a.fordeling) AS v
 		WHERE NOT EXISTS (SELECT FROM bi.anciennitet_rollup AS r
 						  WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
 								= (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe))
