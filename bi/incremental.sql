@@ -124,9 +124,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.ydelse_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.ydelse_rollup AS r USING pg_temp.bi_y AS y
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe) AND r.personer = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.ydelse_rollup AS r WHERE r.personer = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'ydelse_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;
@@ -170,9 +169,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.forloeb_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.forloeb_rollup AS r USING pg_temp.bi_f AS f
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe) AND r.nye_forloeb = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.forloeb_rollup AS r WHERE r.nye_forloeb = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'forloeb_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;
@@ -217,9 +215,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.anciennitet_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.anciennitet_rollup AS r USING pg_temp.bi_a AS a
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe) AND r.fordeling[1] = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.anciennitet_rollup AS r WHERE r.fordeling[1] = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'anciennitet_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;
