@@ -5,7 +5,11 @@
 -- of each state; and a moving window of survival states with and without
 -- the inverse transition.
 --   BENCH=incremental make bench                    (scale 0.05 of the national register)
---   BENCH=incremental BENCH_ARGS="-v scale=0.2" make bench
+--   BENCH=incremental BENCH_ARGS="-v scale=1" make bench   (the whole country)
+-- On a database of your own: psql -v setup_only=1 -f bench/incremental.sql
+-- makes the register, the BI layer and the deliveries and stops; then
+-- psql -v reuse=1 -f bench/incremental.sql runs the timed part on them
+-- (as often as you like: every delivery is undone by the next one).
 \set ON_ERROR_STOP 1
 \if :{?scale}
 \else
@@ -13,19 +17,13 @@
 \endif
 SET client_min_messages = warning;
 SET jit = off;
+\if :{?reuse}
+\else
 \set QUIET on
 \ir ../demo/01_register.sql
 \timing off
 \ir ../bi/install.sql
 \set QUIET off
-
--- The rows of the rollups as text, for the identity check
-CREATE FUNCTION pg_temp.digest() RETURNS text LANGUAGE sql AS $$
-	SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
-		SELECT 'y' || r::text FROM bi.ydelse_rollup AS r
-		UNION ALL SELECT 'f' || r::text FROM bi.forloeb_rollup AS r
-		UNION ALL SELECT 'a' || r::text FROM bi.anciennitet_rollup AS r) AS x (t)
-$$;
 
 -- Deliveries: pct % of the persons; a quarter of them lose their history, a
 -- quarter get the next person's, half get a new final year (their history
@@ -60,6 +58,18 @@ CREATE TABLE back_end_1 AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN le
 CREATE TABLE lev_10 AS SELECT * FROM pg_temp.delivery(10);
 CREATE TABLE back_10 AS SELECT d.pnr, d.uger FROM register.dream AS d JOIN lev_10 USING (pnr);
 ANALYZE lev_1, back_1, lev_end_1, back_end_1, lev_10, back_10;
+\endif
+\if :{?setup_only}
+\quit
+\endif
+
+-- The rows of the rollups as text, for the identity check
+CREATE FUNCTION pg_temp.digest() RETURNS text LANGUAGE sql AS $$
+	SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
+		SELECT 'y' || r::text FROM bi.ydelse_rollup AS r
+		UNION ALL SELECT 'f' || r::text FROM bi.forloeb_rollup AS r
+		UNION ALL SELECT 'a' || r::text FROM bi.anciennitet_rollup AS r) AS x (t)
+$$;
 
 CREATE TEMP TABLE timing (what text, ms float8);
 CREATE FUNCTION pg_temp.timed(what text, q text) RETURNS void LANGUAGE plpgsql AS $$
@@ -97,8 +107,6 @@ VACUUM (ANALYZE) bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup;
 SELECT pg_temp.digest() = :'after_update' AS identical_10pct;
 SELECT pg_temp.timed('update 10 %', $$SELECT count(*) FROM bi.rollups_opdater('back_10')$$);
 SELECT pg_temp.timed('refresh of the materialized views', $$REFRESH MATERIALIZED VIEW CONCURRENTLY bi.befolkning_rollup; REFRESH MATERIALIZED VIEW CONCURRENTLY bi.omraade$$);
-SELECT pg_temp.timed('rebuild', 'SELECT bi.rollups_genopbyg()');
-VACUUM (ANALYZE) bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup;
 
 SELECT what, count(*) AS runs, round(min(ms)) AS best_ms, round(max(ms)) AS worst_ms,
 	   round(((SELECT min(ms) FROM timing WHERE what = 'rebuild') / min(ms))::numeric, 1) AS rebuild_over_this

@@ -3,10 +3,14 @@
 -- A delivery of changed weeklines changes a small share of persons.  Instead
 -- of rebuilding the rollups, bi.rollups_opdater(levering) takes the changed
 -- persons' old contributions out of each rollup row and puts their new ones
--- in: it reads their old weeklines through bi.kilde_dream, writes the
--- delivery into the register (bi.indlaes_levering, bi/source.sql), reads the
--- new ones, runs each rollup's own query (bi/rollups.sql) over the two small
--- sets and applies the differences per rollup row.  Every state is exact
+-- in: it reads their old weeklines through bi.kilde_dream (and their rows of
+-- bi.kilde_person), writes the delivery into the register
+-- (bi.indlaes_levering, bi/source.sql), reads the new ones, runs each
+-- rollup's own query (bi/rollups.sql) over the two small sets and applies
+-- the differences per rollup row.  Only what can differ is computed: from
+-- the first week in which a person's old and new histories differ
+-- (weekline_first_difference), the quarters and spells that those weeks can
+-- change; the rest would be the same on both sides and cancel.  Every state is exact
 -- under this (whole-number counts, survival states through
 -- survival_subtract, fixed-point hours), so the rows are exactly those a
 -- rebuild gives.  All of it happens in the caller's transaction: readers see
@@ -33,36 +37,51 @@ COMMENT ON FUNCTION bi.plus(float8[], float8[], int) IS 'BI internal: element-wi
 
 CREATE FUNCTION bi.rollups_opdater(levering regclass)
 	RETURNS TABLE (rollup text, opdateret int8, nye int8, slettet int8)
-	LANGUAGE plpgsql AS $f$
+	LANGUAGE plpgsql
+	-- small queries over few rows: compiling them would cost more than it saves
+	SET jit = off
+	AS $f$
 DECLARE
 	u int8;
 	i int8;
 	d int8;
 	ud int8;					-- rows whose counts went wrong
 	t text;
-	seqscan text;
 	id int8;
 BEGIN
 	-- one update or rebuild at a time; readers are not blocked
 	LOCK TABLE bi.ydelse_rollup, bi.forloeb_rollup, bi.anciennitet_rollup IN SHARE ROW EXCLUSIVE MODE;
 	-- the work tables of an earlier call in this transaction
-	FOR t IN SELECT unnest(ARRAY['bi_gamle', 'bi_nye', 'bi_y', 'bi_f', 'bi_a']) LOOP
+	FOR t IN SELECT unnest(ARRAY['bi_foer', 'bi_par', 'bi_gamle', 'bi_nye', 'bi_personer', 'bi_y', 'bi_f', 'bi_a']) LOOP
 		IF to_regclass('pg_temp.' || t) IS NOT NULL THEN
 			EXECUTE format('DROP TABLE pg_temp.%I', t);
 		END IF;
 	END LOOP;
-	-- the changed persons' weeklines, before and after the delivery: a few
-	-- lookups by pnr, not a scan of the register, where it has an index
-	seqscan := current_setting('enable_seqscan');
-	PERFORM set_config('enable_seqscan', 'off', true);
-	EXECUTE format('CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
-				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
+	-- the changed persons' weeklines before and after the delivery, and their
+	-- rows of bi.kilde_person: lookups by pnr (= ANY, in pnr order), not
+	-- joins with the whole register, where it has an index
+	EXECUTE format('CREATE TEMP TABLE bi_foer ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
+				   ' WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
+	EXECUTE format('CREATE TEMP TABLE bi_personer ON COMMIT DROP AS SELECT p.pnr, p.kommunekode, p.foedselsdato'
+				   ' FROM bi.kilde_person AS p WHERE p.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))', levering);
 	PERFORM bi.indlaes_levering(levering);
-	EXECUTE format('CREATE TEMP TABLE bi_nye ON COMMIT DROP AS SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
-				   ' WHERE d.pnr IN (SELECT l.pnr FROM %s AS l)', levering);
-	PERFORM set_config('enable_seqscan', seqscan, true);
+	-- from which week each person's history changed (fra): the rollup
+	-- queries compute only what the weeks from then on can change, on both
+	-- sides alike, and the rest cancels; NULL (all) for a person without a
+	-- history before or after; persons whose history is the same are left out
+	EXECUTE format('CREATE TEMP TABLE bi_par ON COMMIT DROP AS'
+				   ' SELECT pnr, f.uger AS gammel, e.uger AS ny, weekline_first_difference(f.uger, e.uger) AS fra'
+				   ' FROM pg_temp.bi_foer AS f'
+				   '	  FULL JOIN (SELECT d.pnr, d.uger FROM bi.kilde_dream AS d'
+				   '				 WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l ORDER BY 1))) AS e USING (pnr)',
+				   levering);
+	CREATE TEMP TABLE bi_gamle ON COMMIT DROP AS
+	SELECT pnr, gammel AS uger, fra FROM pg_temp.bi_par WHERE gammel IS NOT NULL AND (ny IS NULL OR fra IS NOT NULL);
+	CREATE TEMP TABLE bi_nye ON COMMIT DROP AS
+	SELECT pnr, ny AS uger, fra FROM pg_temp.bi_par WHERE ny IS NOT NULL AND (gammel IS NULL OR fra IS NOT NULL);
 	ANALYZE pg_temp.bi_gamle;
 	ANALYZE pg_temp.bi_nye;
+	ANALYZE pg_temp.bi_personer;
 
 	-- ydelse_rollup: counts and fixed-point sums; the differences per row
 	EXECUTE format($q$CREATE TEMP TABLE bi_y ON COMMIT DROP AS
@@ -73,7 +92,8 @@ BEGIN
 			   g.personer IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.personer, g.uger, g.summer) IS DISTINCT FROM (n.personer, n.uger, n.summer)$q$,
-				   bi.ydelse_sql('pg_temp.bi_gamle'), bi.ydelse_sql('pg_temp.bi_nye'));
+				   bi.ydelse_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.ydelse_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_y;
 	WITH r AS (
 		UPDATE bi.ydelse_rollup AS r
@@ -104,9 +124,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.ydelse_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.ydelse_rollup AS r USING pg_temp.bi_y AS y
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (y.kommunekode, y.aar, y.kvartal, y.maalgruppe, y.aldersgruppe) AND r.personer = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.ydelse_rollup AS r WHERE r.personer = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'ydelse_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;
@@ -118,7 +137,8 @@ BEGIN
 			   g.overlevelse AS gammel, n.overlevelse AS ny
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE (g.nye_forloeb, g.overlevelse::text) IS DISTINCT FROM (n.nye_forloeb, n.overlevelse::text)$q$,
-				   bi.forloeb_sql('pg_temp.bi_gamle'), bi.forloeb_sql('pg_temp.bi_nye'));
+				   bi.forloeb_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.forloeb_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_f;
 	WITH r AS (
 		UPDATE bi.forloeb_rollup AS r
@@ -149,9 +169,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.forloeb_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.forloeb_rollup AS r USING pg_temp.bi_f AS f
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (f.kommunekode, f.aar, f.kvartal, f.maalgruppe, f.aldersgruppe) AND r.nye_forloeb = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.forloeb_rollup AS r WHERE r.nye_forloeb = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'forloeb_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;
@@ -163,14 +182,16 @@ BEGIN
 			   g.fordeling IS NOT NULL AS hadde
 		FROM (%s) AS g FULL JOIN (%s) AS n USING (kommunekode, aar, kvartal, maalgruppe, aldersgruppe)
 		WHERE g.fordeling IS DISTINCT FROM n.fordeling$q$,
-				   bi.anciennitet_sql('pg_temp.bi_gamle'), bi.anciennitet_sql('pg_temp.bi_nye'));
+				   bi.anciennitet_sql('pg_temp.bi_gamle', 'pg_temp.bi_personer', true),
+				   bi.anciennitet_sql('pg_temp.bi_nye', 'pg_temp.bi_personer', true));
 	ANALYZE pg_temp.bi_a;
 	WITH r AS (
 		UPDATE bi.anciennitet_rollup AS r
 		SET (personer, gennemsnit_aar, andel_over_2_aar, andel_over_3_aar, andel_over_5_aar, andel_5_7_aar,
 			 andel_7_10_aar, andel_10_plus_aar, fordeling)
-			= (SELECT (anciennitet_fordeling_final(x.f)).*, x.f
-			   FROM (SELECT bi.plus(r.fordeling, a.fordeling, 1) AS f) AS x)
+			= (SELECT v.*, x.f	-- the function in FROM: called once, not per column
+			   FROM (SELECT bi.plus(r.fordeling, a.fordeling, 1) AS f) AS x,
+					LATERAL anciennitet_fordeling_final(x.f) AS v)
 		FROM pg_temp.bi_a AS a
 		WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
 			  = (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe)
@@ -180,10 +201,9 @@ BEGIN
 	FROM r;
 	WITH r AS (
 		INSERT INTO bi.anciennitet_rollup
-		SELECT a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe,
-			   (anciennitet_fordeling_final(a.fordeling)).*,
+		SELECT a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe, v.*,
 			   CASE WHEN a.hadde THEN '{-1}' ELSE a.fordeling END	-- an old row the rollup lacks: out of step
-		FROM pg_temp.bi_a AS a
+		FROM pg_temp.bi_a AS a, LATERAL anciennitet_fordeling_final(a.fordeling) AS v
 		WHERE NOT EXISTS (SELECT FROM bi.anciennitet_rollup AS r
 						  WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
 								= (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe))
@@ -195,9 +215,8 @@ BEGIN
 		RAISE EXCEPTION 'bi.anciennitet_rollup is out of step with the register'
 			USING HINT = 'Rebuild the rollups with bi.rollups_genopbyg().';
 	END IF;
-	DELETE FROM bi.anciennitet_rollup AS r USING pg_temp.bi_a AS a
-	WHERE (r.kommunekode, r.aar, r.kvartal, r.maalgruppe, r.aldersgruppe)
-		  = (a.kommunekode, a.aar, a.kvartal, a.maalgruppe, a.aldersgruppe) AND r.fordeling[1] = 0;
+	-- rows left without persons (only the update above can leave such rows)
+	DELETE FROM bi.anciennitet_rollup AS r WHERE r.fordeling[1] = 0;
 	GET DIAGNOSTICS d = ROW_COUNT;
 	rollup := 'anciennitet_rollup'; opdateret := u - d; nye := i; slettet := d;
 	RETURN NEXT;

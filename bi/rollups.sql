@@ -15,29 +15,35 @@
 -- bi.rollups_genopbyg() rebuilds them all from the register in one
 -- transaction: readers see the old rows until it commits.
 --
--- Each rollup's query is written once, as a function of the relation the
--- weeklines are read from (bi.kilde_dream for a rebuild, the changed
--- persons' weeklines for an update).  They are big queries: give the
+-- Each rollup's query is written once, as a function of the relations the
+-- weeklines and the persons are read from (bi.kilde_dream and
+-- bi.kilde_person for a rebuild, the changed persons' weeklines and rows for
+-- an update).  They are big queries: give the
 -- session that builds them memory (SET work_mem = '256MB').
 
 -- The persons of each målgruppe: a person and a målgruppe with at least one
 -- week on its codes in the covered quarters, with the person's weekline,
--- kommune and birth date, read from the relation dream (pnr, uger).  (The
--- first weeks_in, on every målgruppe's codes, keeps the per-målgruppe tests
--- to the few persons that have any.)
-CREATE FUNCTION bi.maalgruppe_person_sql(dream text) RETURNS text
+-- kommune and birth date, read from the relations dream (pnr, uger) and
+-- person (pnr, kommunekode, foedselsdato).  (The first weeks_in, on every
+-- målgruppe's codes, keeps the per-målgruppe tests to the few persons that
+-- have any.)  With fra, dream has a third column fra (isoweek): an update
+-- computes only the figures that the weeks from fra on can change (NULL:
+-- all); the rollup queries below say which those are.
+CREATE FUNCTION bi.maalgruppe_person_sql(dream text, person text DEFAULT 'bi.kilde_person',
+										 fra boolean DEFAULT false) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN format($q$
 	WITH i_nogen AS MATERIALIZED (
-		SELECT d.pnr, d.uger, p.kommunekode, p.foedselsdato
+		SELECT d.pnr, d.uger, %s AS fra, p.kommunekode, p.foedselsdato
 		FROM %s AS d
-			 JOIN bi.kilde_person AS p USING (pnr)
+			 JOIN %s AS p USING (pnr)
 		WHERE weeks_in(d.uger, (SELECT koder FROM bi.spaend), (SELECT uger FROM bi.spaend)) > 0
 	)
-	SELECT x.pnr, x.uger, x.kommunekode, x.foedselsdato, m.maalgruppe, m.koder
+	SELECT x.pnr, x.uger, x.fra, x.kommunekode, x.foedselsdato, m.maalgruppe, m.koder
 	FROM i_nogen AS x
-		 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM bi.spaend)) > 0$q$, dream);
-COMMENT ON FUNCTION bi.maalgruppe_person_sql(text) IS 'BI internal: the query of each person of the relation dream (pnr, uger) with a week in a målgruppe in the covered quarters, with the weekline, kommune and birth date';
+		 JOIN bi.maalgruppe AS m ON weeks_in(x.uger, m.koder, (SELECT uger FROM bi.spaend)) > 0$q$,
+				  CASE WHEN fra THEN 'd.fra' ELSE 'NULL::isoweek' END, dream, person);
+COMMENT ON FUNCTION bi.maalgruppe_person_sql(text, text, boolean) IS 'BI internal: the query of each person of the relation dream (pnr, uger, and fra when fra) with a week in a målgruppe in the covered quarters, with the weekline, and kommune and birth date from the relation person';
 
 -- Population denominators: persons by kommune and age group on the first day
 -- of each quarter (no weeklines: refreshed as a whole).
@@ -72,7 +78,7 @@ COMMENT ON FUNCTION bi.aktivering_af(int8[]) IS 'BI internal: the aktivering val
 -- quarter's days, from the benefit periods (the weeks on the codes, Monday to
 -- Monday) and the offers, summed in fixed point (summer) and kept as an
 -- aktivering value for the views.
-CREATE FUNCTION bi.ydelse_sql(dream text) RETURNS text
+CREATE FUNCTION bi.ydelse_sql(dream text, person text DEFAULT 'bi.kilde_person', fra boolean DEFAULT false) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN format($q$
 WITH par AS MATERIALIZED (
@@ -100,6 +106,7 @@ pr_kvartal AS (
 			 FROM bi.kvartal AS q
 			 WHERE q.nr BETWEEN bi.kvartalsnr(lower(x.uger_paa)) AND bi.kvartalsnr(upper(x.uger_paa) - 1)
 			   AND q.uger && x.uger_paa
+			   AND (x.fra IS NULL OR upper(q.uger) > x.fra)	-- a quarter's figures: its own weeks
 			 OFFSET 0) AS k
 )
 SELECT kommunekode, aar, kvartal, maalgruppe, aldersgruppe,
@@ -108,8 +115,8 @@ SELECT kommunekode, aar, kvartal, maalgruppe, aldersgruppe,
 			 sum(bi.timer_fast((aktivering).ydelsestimer)), sum(bi.timer_fast((aktivering).aktiveringstimer)),
 			 sum(bi.timer_fast((aktivering).virksomhedsrettede_timer))]::int8[] AS summer
 FROM pr_kvartal
-GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
-COMMENT ON FUNCTION bi.ydelse_sql(text) IS 'BI internal: the query of ydelse_rollup''s sums (personer, uger, summer) from the weeklines of the relation dream (pnr, uger)';
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream, person, fra));
+COMMENT ON FUNCTION bi.ydelse_sql(text, text, boolean) IS 'BI internal: the query of ydelse_rollup''s sums (personer, uger, summer) from the weeklines of the relation dream (pnr, uger, and fra when fra) and the persons of the relation person';
 
 CREATE TABLE bi.ydelse_rollup (
 	kommunekode int NOT NULL,
@@ -132,7 +139,7 @@ COMMENT ON COLUMN bi.ydelse_rollup.summer IS 'exact sums of the persons'' aktive
 -- starts; duration = weeks on the codes; ended unless still running when the
 -- history ends.  The survival state answers surv_at(…, 52) and any other
 -- time, merged over kommuner and quarters with survival_merge().
-CREATE FUNCTION bi.forloeb_sql(dream text) RETURNS text
+CREATE FUNCTION bi.forloeb_sql(dream text, person text DEFAULT 'bi.kilde_person', fra boolean DEFAULT false) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN format($q$
 WITH par AS MATERIALIZED (%s)
@@ -144,8 +151,10 @@ FROM par AS x
 	 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
 	 JOIN bi.kvartal AS q ON q.nr = bi.kvartalsnr(lower(s.spell))
 WHERE NOT s.left_censored AND (s.prior_gap IS NULL OR s.prior_gap >= 52)
-GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
-COMMENT ON FUNCTION bi.forloeb_sql(text) IS 'BI internal: the query of forloeb_rollup''s rows from the weeklines of the relation dream (pnr, uger)';
+  -- a spell: its weeks, the break after it (up to 5 weeks) and the span
+  AND (x.fra IS NULL OR upper(s.spell) + 7 > x.fra)
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream, person, fra));
+COMMENT ON FUNCTION bi.forloeb_sql(text, text, boolean) IS 'BI internal: the query of forloeb_rollup''s rows from the weeklines of the relation dream (pnr, uger, and fra when fra) and the persons of the relation person';
 
 CREATE TABLE bi.forloeb_rollup (
 	kommunekode int NOT NULL,
@@ -170,7 +179,7 @@ CREATE AGGREGATE bi.fordeling_tilstand(weeks int4) (
 );
 COMMENT ON AGGREGATE bi.fordeling_tilstand(int4) IS 'BI internal: the state of anciennitet_fordeling (persons, weeks, persons over 2, 3, 5 years, in 5-7, 7-10, 10+ years)';
 
-CREATE FUNCTION bi.anciennitet_sql(dream text) RETURNS text
+CREATE FUNCTION bi.anciennitet_sql(dream text, person text DEFAULT 'bi.kilde_person', fra boolean DEFAULT false) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN format($q$
 WITH par AS MATERIALIZED (%s)
@@ -182,8 +191,10 @@ FROM par AS x
 	 CROSS JOIN LATERAL spells(x.uger, x.koder, 5) AS s
 	 JOIN bi.kvartal AS q ON q.nr BETWEEN bi.kvartalsnr(lower(s.spell)) AND bi.kvartalsnr(upper(s.spell) - 1)
 						  AND s.spell @> q.sidste_uge
-GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream));
-COMMENT ON FUNCTION bi.anciennitet_sql(text) IS 'BI internal: the query of anciennitet_rollup''s states from the weeklines of the relation dream (pnr, uger)';
+						  -- the spell at a week: the weeks up to it and the break after it
+						  AND (x.fra IS NULL OR q.sidste_uge + 7 > x.fra)
+GROUP BY 1, 2, 3, 4, 5$q$, bi.maalgruppe_person_sql(dream, person, fra));
+COMMENT ON FUNCTION bi.anciennitet_sql(text, text, boolean) IS 'BI internal: the query of anciennitet_rollup''s states from the weeklines of the relation dream (pnr, uger, and fra when fra) and the persons of the relation person';
 
 CREATE TABLE bi.anciennitet_rollup (
 	kommunekode int NOT NULL,

@@ -53,7 +53,8 @@ SELECT kommunekode, aar, kvartal, alder, antal FROM register.befolkning;
 CREATE FUNCTION bi.indlaes_levering(levering regclass) RETURNS void
 	LANGUAGE plpgsql AS $f$
 BEGIN
-	EXECUTE format('DELETE FROM register.dream AS d USING %s AS l WHERE d.pnr = l.pnr', levering);
+	-- = ANY: lookups in the primary key, not a join with the whole register
+	EXECUTE format('DELETE FROM register.dream AS d WHERE d.pnr = ANY (ARRAY(SELECT l.pnr FROM %s AS l))', levering);
 	EXECUTE format('INSERT INTO register.dream (pnr, uger) SELECT l.pnr, l.uger FROM %s AS l WHERE l.uger IS NOT NULL',
 				   levering);
 END $f$;

@@ -312,3 +312,77 @@ SELECT cuminc_at('{1: 0=2, 1=5; 2.5: 2=1; 3: 0=1}', 1, 0) AS before_first_8_at_r
 	   cuminc_at('{1: 0=2, 1=5; 2.5: 2=1; 3: 0=1}', 2, 2.5) AS at_2_5_with_2_at_risk;
 RESET jobreg.min_cell;
 SELECT count(*) FILTER (WHERE estimate IS NULL) AS suppressed_after_reset FROM cuminc_table((SELECT c FROM spells_state));
+
+-- taking persons out (issue 20): cuminc_subtract, the - operator and the
+-- moving-aggregate mode give exactly (text) the value of the persons left
+-- any subset subtracted from the whole equals the rest
+SELECT count(*) AS splits,
+	   count(*) FILTER (WHERE (whole - part)::text IS NOT DISTINCT FROM rest::text) AS identical,
+	   count(*) FILTER (WHERE cuminc_subtract(whole, part)::text IS NOT DISTINCT FROM rest::text) AS identical_fn,
+	   count(*) FILTER (WHERE rest IS NULL) AS nothing_left
+FROM generate_series(0, 9) AS k,
+	 LATERAL (SELECT (SELECT cuminc(weeks, cause) FROM spells) AS whole,
+					 (SELECT cuminc(weeks, cause) FROM spells WHERE hashint4(id + k) % 5 <> 0 OR k = 9) AS part,
+					 (SELECT cuminc(weeks, cause) FROM spells WHERE NOT (hashint4(id + k) % 5 <> 0 OR k = 9)) AS rest) AS x;
+-- pairs whose persons are all taken out leave the value; no one left: NULL
+SELECT '{1: 0=2, 1=5; 2.5: 2=1; 3: 0=1}'::cuminc - '{1: 1=5; 3: 0=1}' AS pairs_out,
+	   '{1: 0=2, 1=5; 2.5: 2=1}'::cuminc - '{1: 0=1, 1=2}' AS counts_down,
+	   ('{1: 0=2}'::cuminc - '{1: 0=2}') IS NULL AS nothing_left_is_null,
+	   ('{}'::cuminc - '{}') IS NULL AS empty_is_null,
+	   '{1: 0=2}'::cuminc - '{}' AS minus_empty,
+	   cuminc_subtract(NULL, '{1: 0=2}') IS NULL AS strict;
+-- a person's old spell out, the new one in: what a rebuild gives
+WITH new AS (SELECT id, kommune, CASE WHEN id % 50 = 7 THEN weeks + 3 ELSE weeks END AS weeks,
+					CASE WHEN id % 50 = 7 THEN (cause + 1) % 5 ELSE cause END AS cause FROM spells)
+SELECT count(*) AS kommuner,
+	   count(*) FILTER (WHERE u.c::text = (SELECT cuminc(weeks, cause) FROM new WHERE new.kommune = u.kommune)::text) AS update_equals_rebuild
+FROM (SELECT k.kommune, (SELECT cuminc_merge(v.c) FROM (VALUES (k.c - o.c), (n.c)) AS v (c)) AS c
+	  FROM (SELECT kommune, cuminc(weeks, cause) AS c FROM spells GROUP BY kommune) AS k
+		   JOIN (SELECT kommune, cuminc(weeks, cause) AS c FROM spells WHERE id % 50 = 7 GROUP BY kommune) AS o USING (kommune)
+		   JOIN (SELECT kommune, cuminc(weeks, cause) AS c FROM new WHERE id % 50 = 7 GROUP BY kommune) AS n USING (kommune)) AS u;
+-- refusals (22023): persons that are not part of the value
+SELECT b, pg_temp.err(format('SELECT %L::cuminc - %L::cuminc', '{1: 0=2, 1=5; 2.5: 2=1}', b)) AS result
+FROM unnest(ARRAY['{1: 0=3}', '{1: 2=1}', '{0.5: 1=1}', '{2.5: 2=1; 4: 0=1}', '{3: 1=1}', '{1: 1=6}']) AS b;
+
+-- moving-aggregate mode: both aggregates declare it
+SELECT a.aggfnoid::regprocedure, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn, a.aggmtranstype::regtype
+FROM pg_aggregate AS a
+WHERE a.aggfnoid IN ('cuminc(float8, int4)'::regprocedure, 'cuminc_merge(cuminc)'::regprocedure)
+ORDER BY 1::text;
+-- frames whose start moves (rows leave them) equal each frame counted
+-- afresh, text-identical; NULL rows here and there
+CREATE TABLE spells_n AS
+SELECT id, kommune, CASE WHEN id % 31 <> 0 THEN weeks END AS weeks, CASE WHEN id % 37 <> 0 THEN cause END AS cause
+FROM spells WHERE id <= 3000;
+SELECT count(*) AS frames,
+	   count(*) FILTER (WHERE f.c::text IS NOT DISTINCT FROM
+							  (SELECT cuminc(x.weeks, x.cause) FROM spells_n AS x WHERE x.id BETWEEN f.id - 99 AND f.id)::text) AS identical
+FROM (SELECT id, cuminc(weeks, cause) OVER (ORDER BY id ROWS 99 PRECEDING) AS c FROM spells_n) AS f;
+-- frames empty at first, frames of NULL rows only, frames of one row: NULL when no row counts
+SELECT i, cuminc(t, k) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) AS c2,
+	   cuminc(t, k) OVER (ORDER BY i ROWS BETWEEN CURRENT ROW AND CURRENT ROW) AS c1
+FROM (VALUES (1, 3.0, 1), (2, 5.0, 0), (3, NULL, 1), (4, 5.0, NULL), (5, 5.0, 2), (6, 3.0, 1)) AS v (i, t, k)
+ORDER BY i;
+-- cuminc_merge over a rolling year of quarterly states, as a BI view would;
+-- an empty value in the frame counts as an input, as for the plain aggregate
+CREATE TABLE quarterly_c AS
+SELECT kommune % 3 AS grp, id % 12 AS q, cuminc(weeks, cause) AS c FROM spells GROUP BY 1, 2;
+INSERT INTO quarterly_c VALUES (0, 12, '{}'), (0, 13, NULL), (0, 14, NULL), (0, 15, NULL), (0, 16, NULL);
+SELECT count(*) AS windows,
+	   count(*) FILTER (WHERE m.c::text IS NOT DISTINCT FROM (SELECT cuminc_merge(y.c) FROM quarterly_c AS y
+															WHERE y.grp = m.grp AND y.q BETWEEN m.q - 3 AND m.q)::text) AS identical,
+	   count(*) FILTER (WHERE m.c::text = '{}') AS empty_values, count(*) FILTER (WHERE m.c IS NULL) AS nulls
+FROM (SELECT grp, q, cuminc_merge(c) OVER (PARTITION BY grp ORDER BY q ROWS 3 PRECEDING) AS c FROM quarterly_c) AS m;
+-- the moving-mode functions work only inside aggregates; the final one reads a value as it is
+SELECT pg_temp.err($$SELECT cuminc_msfunc(NULL, 1, 1)$$) AS msfunc, pg_temp.err($$SELECT cuminc_minvfunc(NULL, '{}'::cuminc)$$) AS minvfunc,
+	   cuminc_mfinal('{1: 1=1}') AS mfinal;
+-- parallel plans of the plain aggregates are unchanged by the moving mode
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT (SELECT cuminc(weeks, cause) FROM spells_big)::text = (SELECT c FROM serial WHERE q = 'all') AS parallel_equals_serial;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;

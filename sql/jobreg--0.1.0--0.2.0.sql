@@ -1292,3 +1292,59 @@ CREATE FUNCTION weekline_spells_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION weekline_spells_support(internal) IS 'planner support function of spells(): its rows (counted for a constant weekline, else from the number of codes) and cost';
 ALTER FUNCTION spells(weekline, int4[], int4) SUPPORT weekline_spells_support;
+/* ---------- incremental rollups (issue 20): the inverse of the cuminc state (35_cuminc.sql) ---------- */
+
+/*
+ * Moving-aggregate mode (a window frame whose start moves): persons leaving
+ * the frame are counted out of the state, exactly (see cuminc_subtract).
+ */
+CREATE FUNCTION cuminc_msfunc(cuminc, float8, int4) RETURNS cuminc
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cuminc_msfunc(cuminc, cuminc) RETURNS cuminc
+	AS 'MODULE_PATHNAME', 'cuminc_mcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cuminc_minvfunc(cuminc, float8, int4) RETURNS cuminc
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cuminc_minvfunc(cuminc, cuminc) RETURNS cuminc
+	AS 'MODULE_PATHNAME', 'cuminc_minvcombine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cuminc_mfinal(cuminc) RETURNS cuminc
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION cuminc_msfunc(cuminc, float8, int4) IS 'moving-aggregate transition function of cuminc(duration, cause)';
+COMMENT ON FUNCTION cuminc_msfunc(cuminc, cuminc) IS 'moving-aggregate transition function of cuminc_merge';
+COMMENT ON FUNCTION cuminc_minvfunc(cuminc, float8, int4) IS 'moving-aggregate inverse transition of cuminc(duration, cause): counts a row out';
+COMMENT ON FUNCTION cuminc_minvfunc(cuminc, cuminc) IS 'moving-aggregate inverse transition of cuminc_merge: counts a value out';
+COMMENT ON FUNCTION cuminc_mfinal(cuminc) IS 'moving-aggregate final function of the cuminc aggregates: the value, NULL when the frame holds no input';
+
+/* cuminc and cuminc_merge of 0.1.0 get their moving-aggregate mode in place, as the survival aggregates above */
+WITH m (agg, msfunc, minvfunc) AS (
+	VALUES ('cuminc(float8, int4)'::regprocedure, 'cuminc_msfunc(cuminc, float8, int4)'::regprocedure,
+			'cuminc_minvfunc(cuminc, float8, int4)'::regprocedure),
+		   ('cuminc_merge(cuminc)', 'cuminc_msfunc(cuminc, cuminc)', 'cuminc_minvfunc(cuminc, cuminc)')
+),
+upd AS (
+	UPDATE pg_catalog.pg_aggregate AS a
+	SET aggmtransfn = m.msfunc::oid::regproc, aggminvtransfn = m.minvfunc::oid::regproc,
+		aggmfinalfn = 'cuminc_mfinal(cuminc)'::regprocedure::oid::regproc,
+		aggmtranstype = 'cuminc'::regtype, aggmtransspace = 0, aggminitval = NULL,
+		aggmfinalextra = false, aggmfinalmodify = 'r'
+	FROM m
+	WHERE a.aggfnoid = m.agg
+	RETURNING a.aggfnoid, m.msfunc, m.minvfunc
+)
+INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
+FROM upd, LATERAL (VALUES (upd.msfunc::oid), (upd.minvfunc::oid),
+						  ('cuminc_mfinal(cuminc)'::regprocedure::oid)) AS f (fn);
+
+/* The inverse of merging: incremental rollups take a person's old rows out */
+CREATE FUNCTION cuminc_subtract(a cuminc, b cuminc) RETURNS cuminc
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR - (LEFTARG = cuminc, RIGHTARG = cuminc, FUNCTION = cuminc_subtract);
+COMMENT ON FUNCTION cuminc_subtract(cuminc, cuminc) IS 'the value of the persons of a that are not persons of b: exactly what counting them gives; NULL when no one is left';
+COMMENT ON OPERATOR - (cuminc, cuminc) IS 'cuminc_subtract: the value without the persons of the right-hand value';
+
+/* ---------- weekline_first_difference: where two histories part (weekline_diff.c) ---------- */
+
+CREATE FUNCTION weekline_first_difference(a weekline, b weekline) RETURNS isoweek
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first week in which two weeklines differ (a week in one span only, or other codes); NULL when they are the same week for week';

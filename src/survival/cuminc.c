@@ -44,6 +44,12 @@ PG_FUNCTION_INFO_V1(cuminc_trans);
 PG_FUNCTION_INFO_V1(cuminc_combine);
 PG_FUNCTION_INFO_V1(cuminc_table);
 PG_FUNCTION_INFO_V1(cuminc_at);
+PG_FUNCTION_INFO_V1(cuminc_msfunc);
+PG_FUNCTION_INFO_V1(cuminc_minvfunc);
+PG_FUNCTION_INFO_V1(cuminc_mcombine);
+PG_FUNCTION_INFO_V1(cuminc_minvcombine);
+PG_FUNCTION_INFO_V1(cuminc_mfinal);
+PG_FUNCTION_INFO_V1(cuminc_subtract);
 
 /* ---------- flat representation ---------- */
 
@@ -129,6 +135,7 @@ typedef struct CumincState
 	ExpandedObjectHeader hdr;
 	cuminc_hash_hash *table;
 	int64		total;			/* persons counted, for overflow checks */
+	int64		inputs;			/* moving mode: non-NULL inputs in the frame */
 } CumincState;
 
 static int
@@ -226,6 +233,34 @@ CumincStateAdd(CumincState *state, float8 time, int32 cause, int64 count)
 	}
 	cell->count += count;
 	state->total += count;
+}
+
+static void
+NotPartOf(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cuminc value to subtract is not part of the value"),
+			 errdetail("Only persons that were counted in a value can be taken out of it: every pair of time and cause of the subtracted value must be in the other one, with at least its count.")));
+}
+
+/*
+ * The inverse of CumincStateAdd: count persons out of a pair, which leaves
+ * the state when none are left, as if never counted.  Raises 22023 when
+ * the state does not hold that many at the pair.
+ */
+static inline void
+CumincStateTakeOut(CumincState *state, float8 time, int32 cause, int64 count)
+{
+	CumincKey	key = {time, cause};
+	CumincCell *cell = cuminc_hash_lookup(state->table, key);
+
+	if (cell == NULL || cell->count < count)
+		NotPartOf();
+	cell->count -= count;
+	state->total -= count;
+	if (cell->count == 0)
+		cuminc_hash_delete_item(state->table, cell);
 }
 
 /* ---------- checks shared by the aggregate, text and binary input ---------- */
@@ -630,19 +665,14 @@ cuminc_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
-/* Combine function of both aggregates and transition of cuminc_merge */
-Datum
-cuminc_combine(PG_FUNCTION_ARGS)
+/* Add the counts of a flat value to a state: combining and merging */
+static void
+CumincStateMerge(CumincState *state, Datum value)
 {
-	CumincState *state;
-	Cuminc	   *other;
+	Cuminc	   *other = CumincFromDatum(value);
 	int64		other_total = 0;
 	int64		sum;
 
-	jobreg_check_in_aggregate(fcinfo, "cuminc_combine");
-	JOBREG_SKIP_ROW_IF_NULL(1, 1);
-	state = GetState(fcinfo, 0);
-	other = CumincFromDatum(PG_GETARG_DATUM(1));
 	/* a valid value's counts add up without overflow, so check the sum */
 	for (int i = 0; i < other->nentries; i++)
 		other_total += other->entries[i].count;
@@ -658,7 +688,169 @@ cuminc_combine(PG_FUNCTION_ARGS)
 		CumincStateAdd(state, other->entries[i].time, other->entries[i].cause,
 					   other->entries[i].count);
 	}
+}
+
+/* Combine function of both aggregates and transition of cuminc_merge */
+Datum
+cuminc_combine(PG_FUNCTION_ARGS)
+{
+	CumincState *state;
+
+	jobreg_check_in_aggregate(fcinfo, "cuminc_combine");
+	JOBREG_SKIP_ROW_IF_NULL(1, 1);
+	state = GetState(fcinfo, 0);
+	CumincStateMerge(state, PG_GETARG_DATUM(1));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* ---------- taking persons out: moving windows and subtraction ---------- */
+
+/*
+ * In moving-aggregate mode (a window frame whose start moves) PostgreSQL
+ * adds the rows entering the frame with the msfunc and takes those leaving
+ * it with the minvfunc.  Counts are whole numbers, so taking out is always
+ * exact.  The state is never NULL there: an empty state instead, which
+ * counts its non-NULL inputs so that the mfinalfunc can give NULL for a
+ * frame without any, as the plain aggregate does.
+ */
+static CumincState *
+MovingState(FunctionCallInfo fcinfo, const char *name)
+{
+	jobreg_check_in_aggregate(fcinfo, name);
+	return GetState(fcinfo, 0);
+}
+
+/* msfunc of cuminc(duration, cause) */
+Datum
+cuminc_msfunc(PG_FUNCTION_ARGS)
+{
+	CumincState *state = MovingState(fcinfo, "cuminc_msfunc");
+
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		CumincStateAdd(state, CheckDuration(PG_GETARG_FLOAT8(1)), CheckCause(PG_GETARG_INT32(2)), 1);
+		state->inputs++;
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of cuminc(duration, cause): a row leaves the frame */
+Datum
+cuminc_minvfunc(PG_FUNCTION_ARGS)
+{
+	CumincState *state = MovingState(fcinfo, "cuminc_minvfunc");
+
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		CumincStateTakeOut(state, CheckDuration(PG_GETARG_FLOAT8(1)), CheckCause(PG_GETARG_INT32(2)), 1);
+		state->inputs--;
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* msfunc of cuminc_merge */
+Datum
+cuminc_mcombine(PG_FUNCTION_ARGS)
+{
+	CumincState *state = MovingState(fcinfo, "cuminc_mcombine");
+
+	if (!PG_ARGISNULL(1))
+	{
+		CumincStateMerge(state, PG_GETARG_DATUM(1));
+		state->inputs++;
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/* minvfunc of cuminc_merge: a value leaves the frame */
+Datum
+cuminc_minvcombine(PG_FUNCTION_ARGS)
+{
+	CumincState *state = MovingState(fcinfo, "cuminc_minvcombine");
+
+	if (!PG_ARGISNULL(1))
+	{
+		Cuminc	   *other = CumincFromDatum(PG_GETARG_DATUM(1));
+
+		for (int i = 0; i < other->nentries; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			CumincStateTakeOut(state, other->entries[i].time, other->entries[i].cause,
+							   other->entries[i].count);
+		}
+		state->inputs--;
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * mfinalfunc of the cuminc aggregates: the flat value, or NULL when the
+ * frame holds no input.  Reads the state only: PostgreSQL calls it again
+ * as the frame moves on.
+ */
+Datum
+cuminc_mfinal(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ExpandedObjectHeader *eoh;
+	Size		size;
+	void	   *result;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		PG_RETURN_POINTER(CumincFromDatum(d));
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != &CumincMethods)
+		elog(ERROR, "cuminc_mfinal: not a cuminc state");
+	if (((CumincState *) eoh)->inputs <= 0)
+		PG_RETURN_NULL();
+	size = EOH_get_flat_size(eoh);
+	result = palloc(size);
+	EOH_flatten_into(eoh, result, size);
+	PG_RETURN_POINTER(result);
+}
+
+/*
+ * cuminc_subtract(a, b), a - b: the value of the persons of a that are not
+ * persons of b, exactly the value counting those persons gives (pairs left
+ * without persons leave it), or NULL when no one is left.  Both are sorted
+ * the same way, so one pass over each; 22023 when b is not part of a.
+ */
+Datum
+cuminc_subtract(PG_FUNCTION_ARGS)
+{
+	Cuminc	   *a = CumincFromDatum(PG_GETARG_DATUM(0));
+	Cuminc	   *b = CumincFromDatum(PG_GETARG_DATUM(1));
+	Cuminc	   *result;
+	int			n = 0;
+	int			j = 0;
+
+	result = palloc0(VARSIZE(a));
+	for (int i = 0; i < a->nentries; i++)
+	{
+		CumincEntry e = a->entries[i];
+		int			cmp = 1;
+
+		CHECK_FOR_INTERRUPTS();
+		if (j < b->nentries && (cmp = CumincEntryCmp(&b->entries[j], &e)) < 0)
+			NotPartOf();		/* b has a pair before a's next one: not in a */
+		if (cmp == 0)
+		{
+			if (b->entries[j].count > e.count)
+				NotPartOf();
+			e.count -= b->entries[j].count;
+			j++;
+		}
+		if (e.count > 0)
+			result->entries[n++] = e;
+	}
+	if (j < b->nentries)
+		NotPartOf();
+	if (n == 0)
+		PG_RETURN_NULL();
+	SET_VARSIZE(result, CUMINC_HDRSZ + n * sizeof(CumincEntry));
+	result->version = CUMINC_VERSION;
+	result->nentries = n;
+	PG_RETURN_POINTER(result);
 }
 
 /* ---------- estimation ---------- */
