@@ -234,6 +234,35 @@ jobreg_send_label(StringInfo buf, const char *label, int32 len)
 }
 
 /*
+ * For the mfinalfuncs of the moving-aggregate mode: the state in d when it
+ * is our own expanded object of the given methods (else an internal
+ * error), NULL when d is flat; and a flat copy of such a state, leaving it
+ * as it is (PostgreSQL calls the mfinalfunc again as the frame moves on).
+ */
+static inline ExpandedObjectHeader *
+jobreg_moving_state(Datum d, const ExpandedObjectMethods *methods, const char *name)
+{
+	ExpandedObjectHeader *eoh;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		return NULL;
+	eoh = DatumGetEOHP(d);
+	if (eoh->eoh_methods != methods)
+		elog(ERROR, "%s: not a state of its aggregate", name);
+	return eoh;
+}
+
+static inline Datum
+jobreg_flat_copy(ExpandedObjectHeader *eoh)
+{
+	Size		size = EOH_get_flat_size(eoh);
+	void	   *result = palloc_extended(size, MCXT_ALLOC_HUGE);
+
+	EOH_flatten_into(eoh, result, size);
+	return PointerGetDatum(result);
+}
+
+/*
  * Array arguments.  Every array a jobreg function takes is a list: one
  * dimension (or empty).  More dimensions are 2202E, the same error for
  * every function, naming the argument.

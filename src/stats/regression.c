@@ -2454,21 +2454,13 @@ Datum
 regression_mfinal(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
-	ExpandedObjectHeader *eoh;
-	Regression *result;
-	Size		size;
+	ExpandedObjectHeader *eoh = jobreg_moving_state(d, &RegMethods, "regression_mfinal");
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	if (eoh == NULL)
 		PG_RETURN_DATUM(d);
-	eoh = DatumGetEOHP(d);
-	if (eoh->eoh_methods != &RegMethods)
-		elog(ERROR, "regression_mfinal: not a regression state");
 	if (StateEmpty((RegState *) eoh))
 		PG_RETURN_NULL();
-	size = EOH_get_flat_size(eoh);
-	result = palloc_extended(size, MCXT_ALLOC_HUGE);
-	EOH_flatten_into(eoh, result, size);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_DATUM(jobreg_flat_copy(eoh));
 }
 
 /*

@@ -792,21 +792,13 @@ Datum
 cuminc_mfinal(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
-	ExpandedObjectHeader *eoh;
-	Size		size;
-	void	   *result;
+	ExpandedObjectHeader *eoh = jobreg_moving_state(d, &CumincMethods, "cuminc_mfinal");
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	if (eoh == NULL)
 		PG_RETURN_POINTER(CumincFromDatum(d));
-	eoh = DatumGetEOHP(d);
-	if (eoh->eoh_methods != &CumincMethods)
-		elog(ERROR, "cuminc_mfinal: not a cuminc state");
 	if (((CumincState *) eoh)->inputs <= 0)
 		PG_RETURN_NULL();
-	size = EOH_get_flat_size(eoh);
-	result = palloc(size);
-	EOH_flatten_into(eoh, result, size);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_DATUM(jobreg_flat_copy(eoh));
 }
 
 /*

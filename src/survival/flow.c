@@ -1573,21 +1573,13 @@ Datum
 flow_mfinal(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
-	ExpandedObjectHeader *eoh;
-	Size		size;
-	Flow	   *result;
+	ExpandedObjectHeader *eoh = jobreg_moving_state(d, &FlowMethods, "flow_mfinal");
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	if (eoh == NULL)
 		PG_RETURN_DATUM(d);
-	eoh = DatumGetEOHP(d);
-	if (eoh->eoh_methods != &FlowMethods)
-		elog(ERROR, "flow_mfinal: not a flow state");
 	if (((FlowState *) eoh)->nrows == 0)
 		PG_RETURN_NULL();
-	size = EOH_get_flat_size(eoh);
-	result = palloc(size);
-	EOH_flatten_into(eoh, result, size);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_DATUM(jobreg_flat_copy(eoh));
 }
 
 /*

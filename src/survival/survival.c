@@ -832,21 +832,13 @@ Datum
 survival_mfinal(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
-	ExpandedObjectHeader *eoh;
-	Survival   *result;
-	Size		size;
+	ExpandedObjectHeader *eoh = jobreg_moving_state(d, &ExpandedSurvivalMethods, "survival_mfinal");
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	if (eoh == NULL)
 		PG_RETURN_DATUM(d);
-	eoh = DatumGetEOHP(d);
-	if (eoh->eoh_methods != &ExpandedSurvivalMethods)
-		elog(ERROR, "survival_mfinal: not a survival state");
 	if (((ExpandedSurvival *) eoh)->acc.ntimes == 0)
 		PG_RETURN_NULL();
-	size = EOH_get_flat_size(eoh);
-	result = palloc(size);
-	EOH_flatten_into(eoh, result, size);
-	PG_RETURN_POINTER(result);
+	PG_RETURN_DATUM(jobreg_flat_copy(eoh));
 }
 
 /*
