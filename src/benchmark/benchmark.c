@@ -90,16 +90,8 @@ StateKommune(const KlyngeState *s, int i)
 static ArrayType *
 StateAlloc(int n, const KlyngeState *model)
 {
-	int			nelems = STATE_HEADER + StateWidth(model) * n;
-	Size		size = ARR_OVERHEAD_NONULLS(1) + nelems * sizeof(float8);
-	ArrayType  *a = palloc0(size);
+	ArrayType  *a = jobreg_float8_array_zeroed(STATE_HEADER + StateWidth(model) * n);
 
-	SET_VARSIZE(a, size);
-	a->ndim = 1;
-	a->dataoffset = 0;
-	a->elemtype = FLOAT8OID;
-	ARR_DIMS(a)[0] = nelems;
-	ARR_LBOUND(a)[0] = 1;
 	StateData(a)->focus = model->focus;
 	StateData(a)->direction = model->direction;
 	return a;

@@ -166,20 +166,12 @@ WeeksStateDenominators(ArrayType *state)
 	return (len - WEEKS_HEADER) / 2;
 }
 
-/* A state of k denominators, its header and the first `copy` pairs from s */
+/* A zeroed state of k denominators (their count in the header) */
 static ArrayType *
 WeeksStateAlloc(int k)
 {
-	int			nelems = WEEKS_HEADER + 2 * k;
-	Size		size = ARR_OVERHEAD_NONULLS(1) + nelems * sizeof(float8);
-	ArrayType  *a = palloc0(size);
+	ArrayType  *a = jobreg_float8_array_zeroed(WEEKS_HEADER + 2 * k);
 
-	SET_VARSIZE(a, size);
-	a->ndim = 1;
-	a->dataoffset = 0;
-	a->elemtype = FLOAT8OID;
-	ARR_DIMS(a)[0] = nelems;
-	ARR_LBOUND(a)[0] = 1;
 	((float8 *) ARR_DATA_PTR(a))[2] = k;
 	return a;
 }

@@ -34,6 +34,7 @@
 struct ArrayType;
 extern void *jobreg_float8_state(struct ArrayType *state, int len);
 extern struct ArrayType *jobreg_state_arg(FunctionCallInfo fcinfo, int argno);
+extern struct ArrayType *jobreg_float8_array_zeroed(int nelems);
 extern void jobreg_sum_add(float8 *sum, float8 *comp, float8 v);
 
 /* The state struct `type` over the float8[] `array`, checked */

@@ -39,6 +39,22 @@ jobreg_float8_state(ArrayType *state, int len)
 	return ARR_DATA_PTR(state);
 }
 
+/* A new float8 array of nelems zeros, without NULLs: a state to fill */
+ArrayType *
+jobreg_float8_array_zeroed(int nelems)
+{
+	Size		size = ARR_OVERHEAD_NONULLS(1) + nelems * sizeof(float8);
+	ArrayType  *a = palloc0(size);
+
+	SET_VARSIZE(a, size);
+	a->ndim = 1;
+	a->dataoffset = 0;
+	a->elemtype = FLOAT8OID;
+	ARR_DIMS(a)[0] = nelems;
+	ARR_LBOUND(a)[0] = 1;
+	return a;
+}
+
 /*
  * The state array to update: in an aggregate the argument itself (it lives
  * in the aggregate context), otherwise a copy, so that direct calls of a
