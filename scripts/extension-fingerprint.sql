@@ -1,8 +1,8 @@
 --
 -- scripts/extension-fingerprint.sql: every object of the jobreg extension
--- described by its catalog rows (definitions, options, comments, privileges;
--- no OIDs), one line each, sorted.  scripts/run-dump-restore.sh compares the
--- lines of a database updated with ALTER EXTENSION jobreg UPDATE with those of
+-- described by its catalog rows (definitions, options, comments, privileges,
+-- the functions an aggregate depends on; no OIDs), one line each, sorted.
+-- scripts/run-dump-restore.sh compares the lines of a database updated with ALTER EXTENSION jobreg UPDATE with those of
 -- a fresh install: an upgrade script that misses or differs in anything shows.
 --
 WITH member AS (
@@ -21,6 +21,10 @@ SELECT pg_describe_object(m.classid, m.objid, 0) || ' | ' || coalesce(CASE m.cla
 					a.aggmfinalextra, a.aggfinalmodify, a.aggmfinalmodify, a.aggsortop::regoperator,
 					a.aggtranstype::regtype, a.aggtransspace, a.aggmtranstype::regtype, a.aggmtransspace,
 					a.agginitval, a.aggminitval)::text
+					-- the functions it depends on (DROP FUNCTION ... RESTRICT must refuse them)
+					|| ' needs ' || (SELECT string_agg(DISTINCT d.refobjid::regprocedure::text, ', ')
+						FROM pg_depend AS d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+						  AND d.refclassid = 'pg_proc'::regclass AND d.deptype = 'n')
 				FROM pg_aggregate AS a WHERE a.aggfnoid = p.oid), '')
 		 FROM pg_proc AS p WHERE p.oid = m.objid)
 	WHEN 'pg_type'::regclass THEN

@@ -871,35 +871,52 @@ COMMENT ON FUNCTION survival_minvfunc(survival, survival) IS 'moving-aggregate i
 COMMENT ON FUNCTION survival_mfinal(survival) IS 'moving-aggregate final function of the survival aggregates: the state, NULL when the frame holds no row';
 
 /*
- * The survival aggregates of 0.1.0 get their moving-aggregate mode in place
- * (ALTER AGGREGATE cannot add it, and dropping them would drop the user's
- * views and rollups that use them): the catalog rows CREATE AGGREGATE writes
- * for MSFUNC, MINVFUNC, MSTYPE and MFINALFUNC, and their dependencies.
+ * Aggregates of 0.1.0 get their moving-aggregate mode in place (ALTER
+ * AGGREGATE cannot add it, and dropping them would drop the user's views and
+ * rollups that use them).  jobreg_upgrade_moving writes the catalog columns
+ * that CREATE AGGREGATE writes for MSFUNC, MINVFUNC, MSTYPE, MINITCOND and
+ * MFINALFUNC (a NULL msfunc or mfinalfunc: the aggregate's own SFUNC or
+ * FINALFUNC), then makes the aggregate's dependencies on functions those of
+ * its catalog row: one on every support function it names, none on a function
+ * it no longer names.  Dropped at the end of this script.
  */
-WITH m (agg, msfunc, minvfunc) AS (
-	VALUES ('survival(float8, bool)'::regprocedure, 'survival_msfunc(survival, float8, bool)'::regprocedure,
-			'survival_minvfunc(survival, float8, bool)'::regprocedure),
-		   ('survival(float8, bool, float8)', 'survival_msfunc(survival, float8, bool, float8)',
-			'survival_minvfunc(survival, float8, bool, float8)'),
-		   ('survival(float8, float8, bool)', 'survival_msfunc(survival, float8, float8, bool)',
-			'survival_minvfunc(survival, float8, float8, bool)'),
-		   ('survival_merge(survival)', 'survival_msfunc(survival, survival)',
-			'survival_minvfunc(survival, survival)')
-),
-upd AS (
-	UPDATE pg_catalog.pg_aggregate AS a
-	SET aggmtransfn = m.msfunc::oid::regproc, aggminvtransfn = m.minvfunc::oid::regproc,
-		aggmfinalfn = 'survival_mfinal(survival)'::regprocedure::oid::regproc,
-		aggmtranstype = 'survival'::regtype, aggmtransspace = 0, aggminitval = NULL,
+CREATE FUNCTION jobreg_upgrade_moving(agg regprocedure, msfunc regprocedure, minvfunc regprocedure,
+									  mfinalfunc regprocedure, mstype regtype, minitval text)
+RETURNS void LANGUAGE sql AS $fn$
+	UPDATE pg_catalog.pg_aggregate
+	SET aggmtransfn = coalesce(msfunc::oid, aggtransfn::oid)::regproc,
+		aggminvtransfn = minvfunc::oid::regproc,
+		aggmfinalfn = coalesce(mfinalfunc::oid, aggfinalfn::oid)::regproc,
+		aggmtranstype = mstype, aggmtransspace = 0, aggminitval = minitval,
 		aggmfinalextra = false, aggmfinalmodify = 'r'
-	FROM m
-	WHERE a.aggfnoid = m.agg
-	RETURNING a.aggfnoid, m.msfunc, m.minvfunc
-)
-INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
-FROM upd, LATERAL (VALUES (upd.msfunc::oid), (upd.minvfunc::oid),
-						  ('survival_mfinal(survival)'::regprocedure::oid)) AS f (fn);
+	WHERE aggfnoid = agg;
+	DELETE FROM pg_catalog.pg_depend AS d
+	USING pg_catalog.pg_aggregate AS a
+	WHERE a.aggfnoid = agg AND d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = agg::oid
+	  AND d.refclassid = 'pg_catalog.pg_proc'::regclass AND d.deptype = 'n'
+	  AND d.refobjid <> ALL (ARRAY[a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn,
+								   a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::oid[]);
+	INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
+	SELECT DISTINCT 'pg_catalog.pg_proc'::regclass, agg::oid, 0, 'pg_catalog.pg_proc'::regclass, f.fn, 0, 'n'
+	FROM pg_catalog.pg_aggregate AS a,
+		 unnest(ARRAY[a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn,
+					  a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::oid[]) AS f (fn)
+	WHERE a.aggfnoid = agg AND f.fn <> 0
+	  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend AS d
+					  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = agg::oid
+						AND d.refclassid = 'pg_catalog.pg_proc'::regclass AND d.refobjid = f.fn);
+$fn$;
+
+/* The survival aggregates of 0.1.0 get their moving-aggregate mode in place */
+SELECT jobreg_upgrade_moving(m.agg, m.msfunc, m.minvfunc, 'survival_mfinal(survival)', 'survival', NULL)
+FROM (VALUES ('survival(float8, bool)'::regprocedure, 'survival_msfunc(survival, float8, bool)'::regprocedure,
+			  'survival_minvfunc(survival, float8, bool)'::regprocedure),
+			 ('survival(float8, bool, float8)', 'survival_msfunc(survival, float8, bool, float8)',
+			  'survival_minvfunc(survival, float8, bool, float8)'),
+			 ('survival(float8, float8, bool)', 'survival_msfunc(survival, float8, float8, bool)',
+			  'survival_minvfunc(survival, float8, float8, bool)'),
+			 ('survival_merge(survival)', 'survival_msfunc(survival, survival)',
+			  'survival_minvfunc(survival, survival)')) AS m (agg, msfunc, minvfunc);
 
 /* The inverse of merging: incremental rollups take a person's old rows out */
 CREATE FUNCTION survival_subtract(a survival, b survival) RETURNS survival
@@ -914,16 +931,8 @@ CREATE FUNCTION anciennitet_fordeling_inv(float8[], int4) RETURNS float8[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION anciennitet_fordeling_inv(float8[], int4) IS 'moving-aggregate inverse of anciennitet_fordeling: counts a person out (exact: whole-number counts)';
 /* anciennitet_fordeling of 0.1.0 gets its moving-aggregate mode in place, as the survival aggregates above */
-UPDATE pg_catalog.pg_aggregate
-SET aggmtransfn = 'anciennitet_fordeling_trans(float8[], int4)'::regprocedure::oid::regproc,
-	aggminvtransfn = 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure::oid::regproc,
-	aggmfinalfn = 'anciennitet_fordeling_final(float8[])'::regprocedure::oid::regproc,
-	aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0}',
-	aggmfinalextra = false, aggmfinalmodify = 'r'
-WHERE aggfnoid = 'anciennitet_fordeling(int4)'::regprocedure;
-INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-VALUES ('pg_proc'::regclass, 'anciennitet_fordeling(int4)'::regprocedure, 0,
-		'pg_proc'::regclass, 'anciennitet_fordeling_inv(float8[], int4)'::regprocedure, 0, 'n');
+SELECT jobreg_upgrade_moving('anciennitet_fordeling(int4)', NULL, 'anciennitet_fordeling_inv(float8[], int4)',
+							 NULL, 'float8[]', '{0,0,0,0,0,0,0,0}');
 /* ---------- the decoding floor (20_weekline.sql) ---------- */
 
 CREATE FUNCTION weekline_runs_count(weekline) RETURNS int4
@@ -1126,28 +1135,16 @@ COMMENT ON FUNCTION fuldtid_weeks_persons(float8[]) IS 'fuldtidspersoner_persone
  * functions and its moving-aggregate mode in place, as the survival
  * aggregates above.
  */
-WITH m (agg, inv) AS (
-	VALUES ('fuldtidspersoner(weekline, int4[], weekrange)'::regprocedure,
-			'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange)'::regprocedure),
-		   ('fuldtidspersoner(weekline, int4[], weekrange, float8)',
-			'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange, float8)')
-),
-upd AS (
-	UPDATE pg_catalog.pg_aggregate AS a
-	SET aggcombinefn = 'fuldtid_weeks_combine(float8[], float8[])'::regprocedure::oid::regproc,
-		aggfinalfn = 'fuldtid_weeks_final(float8[])'::regprocedure::oid::regproc,
-		aggmtransfn = a.aggtransfn, aggminvtransfn = m.inv::oid::regproc,
-		aggmfinalfn = 'fuldtid_weeks_final(float8[])'::regprocedure::oid::regproc,
-		aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0}',
-		aggmfinalextra = false, aggmfinalmodify = 'r'
-	FROM m
-	WHERE a.aggfnoid = m.agg
-	RETURNING a.aggfnoid, m.inv
-)
-INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
-FROM upd, LATERAL (VALUES (upd.inv::oid), ('fuldtid_weeks_combine(float8[], float8[])'::regprocedure::oid),
-						  ('fuldtid_weeks_final(float8[])'::regprocedure::oid)) AS f (fn);
+UPDATE pg_catalog.pg_aggregate
+SET aggcombinefn = 'fuldtid_weeks_combine(float8[], float8[])'::regprocedure::oid::regproc,
+	aggfinalfn = 'fuldtid_weeks_final(float8[])'::regprocedure::oid::regproc
+WHERE aggfnoid IN ('fuldtidspersoner(weekline, int4[], weekrange)'::regprocedure,
+				   'fuldtidspersoner(weekline, int4[], weekrange, float8)'::regprocedure);
+SELECT jobreg_upgrade_moving(m.agg, NULL, m.inv, NULL, 'float8[]', '{0,0,0}')
+FROM (VALUES ('fuldtidspersoner(weekline, int4[], weekrange)'::regprocedure,
+			  'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange)'::regprocedure),
+			 ('fuldtidspersoner(weekline, int4[], weekrange, float8)',
+			  'fuldtid_weeks_inv(float8[], weekline, int4[], weekrange, float8)')) AS m (agg, inv);
 COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange) IS 'full-time equivalents from weeklines: Σ weeks on the codes in the period ÷ the actual ISO weeks of the period (Thursday rule: quarter_weeks, month_weeks); NULL under jobreg.min_cell persons';
 COMMENT ON AGGREGATE fuldtidspersoner(weekline, int4[], weekrange, float8) IS 'full-time equivalents from weeklines with a fixed denominator: Σ weeks on the codes in the period ÷ weeks_in_period (Jobindsats: 13 a quarter, 52 a year); NULL under jobreg.min_cell persons';
 
@@ -1206,23 +1203,14 @@ COMMENT ON FUNCTION aktivering_persons_final(float8[]) IS 'aktivering_personer f
  * hours in fixed point), so they get its INITCOND and their moving-aggregate
  * mode in place, as the survival aggregates above.
  */
-WITH upd AS (
-	UPDATE pg_catalog.pg_aggregate AS a
-	SET agginitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
-		aggmtransfn = a.aggtransfn,
-		aggminvtransfn = 'aktivering_inv(float8[], aktivering)'::regprocedure::oid::regproc,
-		aggmfinalfn = a.aggfinalfn,
-		aggmtranstype = 'float8[]'::regtype, aggmtransspace = 0, aggminitval = '{0,0,0,0,0,0,0,0,0,0,0,0}',
-		aggmfinalextra = false, aggmfinalmodify = 'r'
-	WHERE a.aggfnoid IN ('aktivering_sum(aktivering)'::regprocedure, 'aktiveringsgrad(aktivering)'::regprocedure,
-						 'andel_aktiveringsberoerte(aktivering)'::regprocedure,
-						 'virksomhedsrettet_andel(aktivering)'::regprocedure)
-	RETURNING a.aggfnoid
-)
-INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass,
-	   'aktivering_inv(float8[], aktivering)'::regprocedure::oid, 0, 'n'
-FROM upd;
+UPDATE pg_catalog.pg_aggregate SET agginitval = '{0,0,0,0,0,0,0,0,0,0,0,0}'
+WHERE aggfnoid IN ('aktivering_sum(aktivering)'::regprocedure, 'aktiveringsgrad(aktivering)'::regprocedure,
+				   'andel_aktiveringsberoerte(aktivering)'::regprocedure,
+				   'virksomhedsrettet_andel(aktivering)'::regprocedure);
+SELECT jobreg_upgrade_moving(m.agg, NULL, 'aktivering_inv(float8[], aktivering)', NULL, 'float8[]',
+							 '{0,0,0,0,0,0,0,0,0,0,0,0}')
+FROM (VALUES ('aktivering_sum(aktivering)'::regprocedure), ('aktiveringsgrad(aktivering)'),
+			 ('andel_aktiveringsberoerte(aktivering)'), ('virksomhedsrettet_andel(aktivering)')) AS m (agg);
 COMMENT ON AGGREGATE aktivering_sum(aktivering) IS 'sum of aktivering values (persons, hours), for rollups; NULL under jobreg.min_cell persons';
 COMMENT ON AGGREGATE aktiveringsgrad(aktivering) IS 'aktiveringsgrad: activation hours ÷ possible activation hours (37 a week on the benefit); NULL under jobreg.min_cell persons';
 COMMENT ON AGGREGATE andel_aktiveringsberoerte(aktivering) IS 'andel aktiveringsberørte: persons with any activation in the period ÷ persons on the benefit in the period; NULL under jobreg.min_cell persons';
@@ -1316,25 +1304,10 @@ COMMENT ON FUNCTION cuminc_minvfunc(cuminc, cuminc) IS 'moving-aggregate inverse
 COMMENT ON FUNCTION cuminc_mfinal(cuminc) IS 'moving-aggregate final function of the cuminc aggregates: the value, NULL when the frame holds no input';
 
 /* cuminc and cuminc_merge of 0.1.0 get their moving-aggregate mode in place, as the survival aggregates above */
-WITH m (agg, msfunc, minvfunc) AS (
-	VALUES ('cuminc(float8, int4)'::regprocedure, 'cuminc_msfunc(cuminc, float8, int4)'::regprocedure,
-			'cuminc_minvfunc(cuminc, float8, int4)'::regprocedure),
-		   ('cuminc_merge(cuminc)', 'cuminc_msfunc(cuminc, cuminc)', 'cuminc_minvfunc(cuminc, cuminc)')
-),
-upd AS (
-	UPDATE pg_catalog.pg_aggregate AS a
-	SET aggmtransfn = m.msfunc::oid::regproc, aggminvtransfn = m.minvfunc::oid::regproc,
-		aggmfinalfn = 'cuminc_mfinal(cuminc)'::regprocedure::oid::regproc,
-		aggmtranstype = 'cuminc'::regtype, aggmtransspace = 0, aggminitval = NULL,
-		aggmfinalextra = false, aggmfinalmodify = 'r'
-	FROM m
-	WHERE a.aggfnoid = m.agg
-	RETURNING a.aggfnoid, m.msfunc, m.minvfunc
-)
-INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
-SELECT 'pg_proc'::regclass, upd.aggfnoid, 0, 'pg_proc'::regclass, f.fn, 0, 'n'
-FROM upd, LATERAL (VALUES (upd.msfunc::oid), (upd.minvfunc::oid),
-						  ('cuminc_mfinal(cuminc)'::regprocedure::oid)) AS f (fn);
+SELECT jobreg_upgrade_moving(m.agg, m.msfunc, m.minvfunc, 'cuminc_mfinal(cuminc)', 'cuminc', NULL)
+FROM (VALUES ('cuminc(float8, int4)'::regprocedure, 'cuminc_msfunc(cuminc, float8, int4)'::regprocedure,
+			  'cuminc_minvfunc(cuminc, float8, int4)'::regprocedure),
+			 ('cuminc_merge(cuminc)', 'cuminc_msfunc(cuminc, cuminc)', 'cuminc_minvfunc(cuminc, cuminc)')) AS m (agg, msfunc, minvfunc);
 
 /* The inverse of merging: incremental rollups take a person's old rows out */
 CREATE FUNCTION cuminc_subtract(a cuminc, b cuminc) RETURNS cuminc
@@ -1348,3 +1321,6 @@ COMMENT ON OPERATOR - (cuminc, cuminc) IS 'cuminc_subtract: the value without th
 CREATE FUNCTION weekline_first_difference(a weekline, b weekline) RETURNS isoweek
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first week in which two weeklines differ (a week in one span only, or other codes); NULL when they are the same week for week';
+
+/* ---------- end of the upgrade: the helper of the moving-aggregate modes above goes ---------- */
+DROP FUNCTION jobreg_upgrade_moving(regprocedure, regprocedure, regprocedure, regprocedure, regtype, text);
