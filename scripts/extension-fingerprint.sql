@@ -2,8 +2,9 @@
 -- scripts/extension-fingerprint.sql: every object of the jobreg extension
 -- described by its catalog rows (definitions, options, comments, privileges,
 -- the functions an aggregate depends on; no OIDs), one line each, sorted.
--- scripts/run-dump-restore.sh compares the lines of a database updated with ALTER EXTENSION jobreg UPDATE with those of
--- a fresh install: an upgrade script that misses or differs in anything shows.
+-- scripts/run-dump-restore.sh compares the lines of a database updated with
+-- ALTER EXTENSION jobreg UPDATE with those of a fresh install: an upgrade
+-- script that misses or differs in anything shows.
 --
 WITH member AS (
 	SELECT d.classid, d.objid
