@@ -28,7 +28,15 @@
 -- målgruppe's codes, keeps the per-målgruppe tests to the few persons that
 -- have any.)  With fra, dream has a third column fra (isoweek): an update
 -- computes only the figures that the weeks from fra on can change (NULL:
--- all); the rollup queries below say which those are.
+-- all); the rollup queries below say which those are.  Why 7 weeks for
+-- spells: with breaks of up to 5 weeks bridged, a spell ending (exclusive)
+-- in week u is fixed by the weeks before u + 6 (a code in u + 5 would still
+-- bridge the break u .. u + 4; one in u + 6 or later cannot), and so is
+-- whether a week q lies in a spell by the weeks before q + 6; its start,
+-- prior gap and left censoring by earlier weeks.  If the old history ended
+-- before u + 6 (the spell could still run), the first difference lies
+-- there.  So a spell or quarter-end left out (u + 7 <= fra, q + 7 <= fra) is
+-- the same on both sides and cancels.  A max_gap above 5 needs a wider margin.
 CREATE FUNCTION bi.maalgruppe_person_sql(dream text, person text DEFAULT 'bi.kilde_person',
 										 fra boolean DEFAULT false) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
