@@ -82,6 +82,11 @@ CREATE TABLE register.mentor AS SELECT * FROM synth_mentor(:seed, :scale, ARRAY[
 CREATE INDEX ON register.mentor (pnr);
 COMMENT ON TABLE register.mentor IS 'helhedsorienteret mentor periods from 2014, København only: pnr, periode';
 
+-- residence in København's udsatte boligområder in 2013-14 (seeds/001's outreach areas and the rest)
+CREATE TABLE register.bolig AS SELECT * FROM synth_residence(:seed, :scale, ARRAY[101]);
+ALTER TABLE register.bolig ADD PRIMARY KEY (pnr);
+COMMENT ON TABLE register.bolig IS 'persons of København living in an udsat boligområde in 2013-14: pnr, omraade, fremskudt (one of the six areas with a fremskudt beskæftigelsesindsats)';
+
 CREATE TABLE register.baggrund AS SELECT * FROM synth_background(:seed, :scale);
 ALTER TABLE register.baggrund ADD PRIMARY KEY (pnr);
 COMMENT ON TABLE register.baggrund IS 'one row per person: herkomst, civilstand (1 January 2015) and highest education';
@@ -91,7 +96,7 @@ ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alde
 COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
 \timing off
-ANALYZE register.person, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.mentor, register.befolkning;
+ANALYZE register.person, register.bolig, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.mentor, register.befolkning;
 
 SELECT (SELECT count(*) FROM register.person) AS personer,
        (SELECT count(*) FROM register.tilbud) AS tilbud,

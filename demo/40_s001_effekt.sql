@@ -10,13 +10,14 @@
 -- (The document's table gives M1 as 17,4 treated / 17,8 control and its prose swaps them; the
 -- table is taken here.)
 --
--- The register has no residence area, so the outreach areas are a stand-in: a fixed sample
--- of København's persons (by pnr), drawn more often among persons of non-western origin (the
--- six areas are 54 pct. first-generation immigrants against 40 pct. in the other deprived
--- areas).  The synthetic register has no outreach effect in it, so the expected result is no
--- difference after matching: the file shows the method (logistic -> predict -> match_nearest
--- -> mcnemar / paired_t / prop_test), the balance before and after matching, and what the
--- register gives beside the printed figures.
+-- Residence is register.bolig (synth_residence): the persons of København living in an udsat
+-- boligområde in 2013-14, in one of the six outreach areas (treated) or in another (the pool
+-- of controls), as the document assigns the effort (intention to treat).  The generator is
+-- calibrated to the document's 2.052 treated and its areas' shares of first-generation
+-- immigrants (54 pct. against 40 pct.); it has no outreach effect in it, so the expected
+-- result is no difference after matching: the file shows the method (logistic -> predict ->
+-- match_nearest -> mcnemar / paired_t / prop_test), the balance before and after matching,
+-- and what the register gives beside the printed figures.
 --
 -- Definitions.  Index week: the first week of 2013-W01 ... 2014-W52 with code aktivitetsparat;
 -- age 30 or more on its Monday.  Outcomes over the 52 weeks after the index week.  M1: a week
@@ -28,17 +29,17 @@ CREATE TEMP TABLE s001_kohorte AS
 WITH k AS (
 	SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt, codes('synthetic', 'SU') AS su),
 idx AS (
-	SELECT p.pnr, p.koen, p.foedselsdato, b.herkomst, b.civilstand, b.uddannelse, d.uger, e.maaneder,
+	SELECT p.pnr, p.koen, p.foedselsdato, b.herkomst, b.civilstand, b.uddannelse, d.uger, e.maaneder, bo.fremskudt,
 		   first_week_on(d.uger, k.akt, '2013-W01') AS uge
 	FROM register.person p
 	JOIN register.dream d USING (pnr)
 	JOIN register.baggrund b USING (pnr)
-	JOIN register.beskaeftigelse e USING (pnr), k
+	JOIN register.beskaeftigelse e USING (pnr)
+	JOIN register.bolig bo USING (pnr), k
 	WHERE p.kommunekode = 101
 	  AND weeks_in(d.uger, k.akt, '[2013-W01,2015-W01)') > 0)
 SELECT i.pnr,
-	   -- the stand-in for the outreach areas: 11 of 50 of non-western origin, 3 of 50 of the others
-	   (i.pnr % 50) < CASE WHEN i.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer') THEN 11 ELSE 3 END AS indsats,
+	   i.fremskudt AS indsats,
 	   i.koen = 'K' AS kvinde,
 	   extract(year FROM age(monday(i.uge), i.foedselsdato))::int AS alder,
 	   i.herkomst, i.civilstand, i.uddannelse,
@@ -54,6 +55,29 @@ FROM idx i, k,
 	 LATERAL (SELECT status_history(i.uger, i.maaneder, 'synthetic', '{SU}') AS st) AS s
 WHERE i.uge < '2015-W01'
   AND i.foedselsdato <= monday(i.uge) - interval '30 years';
+
+-- the areas beside the document: the treated, and the first-generation immigrants among the
+-- adults (18 or more on 1 January 2014) of the six areas and of the other udsatte boligområder
+WITH tal AS (
+	SELECT v.*
+	FROM (SELECT 100.0 * avg((b.herkomst LIKE 'indvandrer%')::int) FILTER (WHERE bo.fremskudt) AS seks,
+				 100.0 * avg((b.herkomst LIKE 'indvandrer%')::int) FILTER (WHERE NOT bo.fremskudt) AS oevrige
+		  FROM register.bolig bo JOIN register.baggrund b USING (pnr) JOIN register.person p USING (pnr)
+		  WHERE p.foedselsdato <= date '1996-01-01') AS i,
+		 LATERAL (VALUES
+			(1, 'seeds/001 (L398)', 'aktivitetsparate over 30 år bosat i de seks indsatsområder', 'personer', 2052::float8,
+			 (SELECT count(*) FILTER (WHERE indsats) FROM s001_kohorte) / :scale, 'fremskudt_kohorte_2013_2014'),
+			(2, 'seeds/001 (L144)', 'førstegenerationsindvandrere blandt de voksne i indsatsområderne', 'pct.', 54, i.seks,
+			 'fremskudt_indvandrere_voksne'),
+			(3, 'seeds/001 (L144)', 'førstegenerationsindvandrere blandt de voksne i øvrige udsatte boligområder', 'pct.', 40,
+			 i.oevrige, 'udsat_indvandrere_voksne'))
+		 AS v (nr, kilde, maal, enhed, dokument, jobreg, noegle)),
+ins AS (
+	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
+	SELECT kilde, maal, 'København', enhed, dokument, jobreg, noegle FROM tal
+	RETURNING *)
+SELECT t.maal, register.tal(t.dokument, t.enhed, t.dokument) AS dokumentet, register.tal(t.jobreg, t.enhed, t.dokument, 1) AS jobreg
+FROM tal t WHERE (SELECT count(*) FROM ins) > 0 ORDER BY t.nr;
 
 -- the covariates as one array (reference groups: mand, dansk, ugift, grundskole)
 CREATE TEMP VIEW s001_x AS
@@ -143,9 +167,10 @@ SELECT dk_number((prop_test(252, 2052, 211, 2052)).p_value::numeric, 4) AS p_pro
 -- indsatsen i gennemsnit pr. måned" went to job or education (Center for Jobindsats as a whole:
 -- 0,4 pct.), and 2,2 pct. a month started a virksomhedsplacering (JKI: 2 pct.).  The note's
 -- figures imply events ÷ person-months (see the domain note), which is what is computed here.
--- Population: the aktivitetsparate aged 30 or more of København, in the stand-in areas
--- (indsatsen) and elsewhere (JKI as a whole, the areas included), month by month (on the
--- benefit in the month's first week).  Afgang til job/uddannelse: a week of the month in state
+-- Population: the aktivitetsparate aged 30 or more of København, living in the two areas where
+-- the effort went on in 2016-18, Tingbjerg and Urbanplanen (indsatsen; residence as of
+-- 2013-14, the register's only one), and all of them (JKI as a whole, the areas included),
+-- month by month (on the benefit in the month's first week).  Afgang til job/uddannelse: a week of the month in state
 -- job or education (status_history) right after a week on kontanthjælp.  Virksomhedsplacering:
 -- a virksomhedspraktik or løntilskud starting in the month.
 CREATE TEMP TABLE s001_note3 AS
@@ -156,11 +181,11 @@ maaneder AS (
 	FROM generate_series(date '2016-05-01', date '2017-04-01', interval '1 month') AS m (dag)),
 pm AS (                         -- person-months
 	SELECT p.pnr, m.dag, m.uger,
-		   (p.pnr % 50) < CASE WHEN b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer') THEN 11 ELSE 3 END AS indsats,
+		   coalesce(bo.omraade IN ('Tingbjerg', 'Urbanplanen'), false) AS indsats,
 		   d.uger AS wl, s.st
 	FROM register.person p
 	JOIN register.dream d USING (pnr)
-	JOIN register.baggrund b USING (pnr)
+	LEFT JOIN register.bolig bo USING (pnr)
 	JOIN register.beskaeftigelse e USING (pnr), k,
 		 LATERAL (SELECT status_history(d.uger, e.maaneder, 'synthetic', '{SU}') AS st) AS s,
 		 maaneder m

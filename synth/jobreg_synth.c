@@ -64,6 +64,7 @@ PG_FUNCTION_INFO_V1(synth_employment);
 PG_FUNCTION_INFO_V1(synth_monthlines);
 PG_FUNCTION_INFO_V1(synth_contacts);
 PG_FUNCTION_INFO_V1(synth_mentor);
+PG_FUNCTION_INFO_V1(synth_residence);
 
 /* ---------- calendar ---------- */
 
@@ -1981,6 +1982,83 @@ synth_background(PG_FUNCTION_ARGS)
 	GetGenArgs(fcinfo, &g, false);
 	OutputInit(&out, fcinfo, &g);
 	ForEachPerson(&g, BackgroundRow, &out);
+	return (Datum) 0;
+}
+
+/* ---------- residence: København's udsatte boligområder (stream 11) ---------- */
+
+/*
+ * seeds/001 assigns the outreach effort by residence: aktivitetsparate over 30
+ * who lived in one of six udsatte boligområder (areas with a helhedsplan) of
+ * København with a fremskudt beskæftigelsesindsats in 2013 or 2014, against
+ * residents of København's other udsatte boligområder.  The model: a person of
+ * København lives in an udsat boligområde in 2013-14 with a probability by
+ * class and herkomst, and there in one of the six with a probability by
+ * herkomst (the six have more first-generation immigrants among their adults:
+ * 54 % against 40 %, seeds/001 L144); the six are drawn by their residents
+ * (Tingbjerg 5.300, Urbanplanen 5.000, Hothers Plads 3.100, Aldersrogade
+ * 2.300, Lundtoftegade 2.000, Akacieparken 1.400).  Calibrated to seeds/001's
+ * 2.052 treated aktivitetsparate (synth_target 311-313); the share of
+ * København in udsatte boligområder is an assumption, not a printed figure.
+ */
+#define N_FREMSKUDT 6
+static const struct
+{
+	const char *navn;
+	double		beboere;
+}			fremskudtOmraade[N_FREMSKUDT] = {
+	{"Tingbjerg", 5300}, {"Urbanplanen", 5000}, {"Hothers Plads", 3100},
+	{"Aldersrogade", 2300}, {"Lundtoftegade", 2000}, {"Akacieparken", 1400},
+};
+#define OEVRIGT_OMRAADE "øvrigt udsat boligområde"
+/* P(an udsat boligområde) by class (ordinary, marginal, udsatte) and the factor by herkomst */
+static const double udsatOmraade[N_KLASSER] = {0.075, 0.21, 0.45};
+static const double udsatOmraadeHerkomst[N_HERKOMST] = {0.8, 1.0, 1.75, 1.6};
+/* P(one of the six | an udsat boligområde): by herkomst, times a factor by class */
+static const double fremskudtAndel[N_HERKOMST] = {0.085, 0.095, 0.0775, 0.067};
+static const double fremskudtKlasse[N_KLASSER] = {0.35, 1.0, 4.2};
+
+static void
+ResidenceRow(void *arg, Person *p)
+{
+	Output	   *out = (Output *) arg;
+	Background	b;
+	Rng			rng;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	double		w[N_FREMSKUDT];
+	bool		fremskudt;
+
+	if (p->kommune != 101)
+		return;
+	DrawBackground(p, out->g->seed, &b);
+	RngSeed(&rng, out->g->seed, p->pnr, 11);
+	if (Uniform(&rng) >= Min(1.0, udsatOmraade[p->klasse] * udsatOmraadeHerkomst[b.herkomst]))
+		return;
+	fremskudt = Uniform(&rng) < fremskudtAndel[b.herkomst] * fremskudtKlasse[p->klasse];
+	for (int i = 0; i < N_FREMSKUDT; i++)
+		w[i] = fremskudtOmraade[i].beboere;
+	values[0] = Int32GetDatum(p->pnr);
+	values[1] = CStringGetTextDatum(fremskudt ? fremskudtOmraade[DrawIndex(&rng, w, N_FREMSKUDT)].navn
+									: OEVRIGT_OMRAADE);
+	values[2] = BoolGetDatum(fremskudt);
+	PutRow(out, values, nulls);
+}
+
+/*
+ * synth_residence(seed, scale, kommuner)
+ *		-> setof (pnr, omraade, fremskudt): the persons of København living in
+ *		an udsat boligområde in 2013-14
+ */
+Datum
+synth_residence(PG_FUNCTION_ARGS)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, false);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, ResidenceRow, &out);
 	return (Datum) 0;
 }
 

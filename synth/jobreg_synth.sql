@@ -109,6 +109,13 @@ CREATE FUNCTION synth_mentor(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_mentor(int8, float8, int[], isoweek) IS
 	'helhedsorienteret mentor periods of the synthetic aktivitetsparate (from 2014) that end in or after the week first';
 
+CREATE FUNCTION synth_residence(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								kommuner int[] DEFAULT NULL)
+	RETURNS TABLE (pnr int, omraade text, fremskudt bool)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 60000;
+COMMENT ON FUNCTION synth_residence(int8, float8, int[]) IS
+	'the synthetic persons of København living in an udsat boligområde in 2013-14 (seeds/001): the area (one of the six with a fremskudt beskæftigelsesindsats, or øvrigt udsat boligområde) and whether it had the effort';
+
 /* ---------- calibration targets: the documents' figures ---------- */
 
 CREATE TABLE synth_maal (
@@ -412,5 +419,19 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(301, 'mentor_andel_2015m11', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'november 2015', 21, 'pct.', 2),
 	(302, 'mentor_andel_2016m9', 'seeds/003 Tabel 5', 'aktivitetsparate over 30 år med en helhedsorienteret mentor', 'København', '{101}'::int[], 'september 2016', 9, 'pct.', 2),
 	(303, 'mentor_tilbud_2015_2016', 'seeds/003 Tabel 5', 'mentorforløb efterfulgt af et ordinært aktiveringstilbud', 'København', '{101}'::int[], 'mentorforløb afsluttet januar 2015 - september 2016', 26, 'pct.', 3);
+
+-- seeds/001's outreach areas (synth_residence; issue 18): numbered from 311
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('fremskudt_kohorte_2013_2014',
+	 'Persons of København living in one of the six areas with a fremskudt beskæftigelsesindsats (synth_residence.fremskudt) with a week of code 1101 (kontanthjælp aktivitetsparat) in 2013-W01 .. 2014-W52, aged 30 or more on the Monday of the first such week: their number.'),
+	('fremskudt_indvandrere_voksne',
+	 'Persons living in one of the six areas (synth_residence.fremskudt), aged 18 or more on 1 January 2014: the share of first-generation immigrants (synth_background.herkomst indvandrer vestlig or ikke-vestlig).'),
+	('udsat_indvandrere_voksne',
+	 'As fremskudt_indvandrere_voksne, for the persons of København''s other udsatte boligområder (synth_residence.fremskudt false).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(311, 'fremskudt_kohorte_2013_2014', 'seeds/001 (L398)', 'aktivitetsparate over 30 år bosat i de seks indsatsområder', 'København', '{101}'::int[], '2013-2014', 2052, 'personer', 62),
+	(312, 'fremskudt_indvandrere_voksne', 'seeds/001 (L144)', 'førstegenerationsindvandrere blandt de voksne i indsatsområderne', 'København', '{101}'::int[], '2013-2014', 54, 'pct.', 1),
+	(313, 'udsat_indvandrere_voksne', 'seeds/001 (L144)', 'førstegenerationsindvandrere blandt de voksne i øvrige udsatte boligområder', 'København', '{101}'::int[], '2013-2014', 40, 'pct.', 1);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

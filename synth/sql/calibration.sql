@@ -354,6 +354,31 @@ WHERE upper(me.periode) > date '2015-01-01' AND upper(me.periode) <= date '2016-
   AND p.foedselsdato <= upper(me.periode) - interval '30 years'
 GROUP BY p.kommunekode;
 
+/* ---------- seeds/001: residence in København's udsatte boligområder (synth_residence) ---------- */
+
+CREATE TEMP TABLE kbh AS SELECT k FROM unnest(ARRAY[101]) AS k WHERE k = ANY (coalesce(:kommuner, ARRAY[k]));
+CREATE TEMP TABLE bo AS SELECT * FROM synth_residence(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh));
+CREATE TEMP TABLE bgk AS SELECT * FROM synth_background(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh));
+
+-- the aktivitetsparate over 30 of 2013-14 living in the six areas: the first week with code
+-- 1101 from 2013-W01 before 2015-W01, aged 30 or more on its Monday
+INSERT INTO m
+SELECT 'fremskudt_kohorte_2013_2014', p.kommunekode, count(*), count(*), count(*), NULL
+FROM (SELECT r.pnr, min(greatest(r.fra, pg_temp.wk('2013-W01'))) AS uge
+	  FROM r WHERE r.code = 1101 AND r.til > pg_temp.wk('2013-W01') AND r.fra < pg_temp.wk('2015-W01')
+	  GROUP BY r.pnr) AS i
+JOIN p USING (pnr) JOIN bo USING (pnr)
+WHERE bo.fremskudt AND p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years'
+GROUP BY p.kommunekode;
+
+-- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
+INSERT INTO m
+SELECT CASE WHEN bo.fremskudt THEN 'fremskudt_indvandrere_voksne' ELSE 'udsat_indvandrere_voksne' END,
+	   p.kommunekode, count(*) FILTER (WHERE b.herkomst LIKE 'indvandrer%'), count(*), count(*), NULL
+FROM bo JOIN p USING (pnr) JOIN bgk AS b USING (pnr)
+WHERE p.foedselsdato <= date '1996-01-01'
+GROUP BY 1, p.kommunekode;
+
 /* ---------- each target beside the document's figure ---------- */
 
 CREATE TEMP TABLE resultat AS

@@ -200,6 +200,23 @@ SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_me
 	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM me x) AS same_mentor,
 	   (SELECT count(*) FROM synth_mentor(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM me WHERE upper(periode) > '2018-01-01') AS first_filters;
 
+-- residence: only persons of København, the six areas' names or 'øvrigt udsat boligområde',
+-- fremskudt exactly for the six; deterministic; a smaller scale is a subset of a larger one;
+-- other kommuner give nothing
+CREATE TEMP TABLE bo AS SELECT * FROM synth_residence(7, 0.01);
+SELECT count(*) > 100 AS many,
+	   count(*) FILTER (WHERE p.kommunekode <> 101) AS outside_kbh,
+	   count(*) FILTER (WHERE fremskudt <> (omraade IN ('Tingbjerg', 'Urbanplanen', 'Hothers Plads', 'Aldersrogade',
+														 'Lundtoftegade', 'Akacieparken'))) AS bad_flag,
+	   count(*) FILTER (WHERE omraade NOT IN ('Tingbjerg', 'Urbanplanen', 'Hothers Plads', 'Aldersrogade',
+											  'Lundtoftegade', 'Akacieparken', 'øvrigt udsat boligområde')) AS bad_name,
+	   count(DISTINCT omraade) AS areas
+FROM bo JOIN synth_persons(7, 0.01) p USING (pnr);
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM synth_residence(7, 0.01, ARRAY[101]) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr)) FROM bo x) AS same_residence,
+	   NOT EXISTS (SELECT * FROM synth_residence(7, 0.005) EXCEPT SELECT * FROM bo) AS scale_subset,
+	   NOT EXISTS (SELECT FROM synth_residence(7, 0.01, ARRAY[825])) AS none_outside_kbh;
+
 -- contacts: jobsamtaler on weekdays within [first, last], only in weeks on a benefit with a
 -- contact course, mostly held; deterministic; a window is a subset of a longer one
 CREATE TEMP TABLE ct AS SELECT * FROM synth_contacts(7, 0.002, first => '2015-01-01', last => '2016-12-31');
@@ -254,4 +271,5 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_contacts(1, 0.001, first => ''-infinity'')',
 	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)',
 	'SELECT * FROM synth_mentor(1, 0.001, first => NULL)',
-	'SELECT * FROM synth_mentor(1, 1.5)']) AS q;
+	'SELECT * FROM synth_mentor(1, 1.5)',
+	'SELECT * FROM synth_residence(1, 0)']) AS q;
