@@ -1498,6 +1498,19 @@ PutRow(Output *out, Datum *values, bool *nulls)
 	tuplestore_putvalues(out->rsinfo->setResult, out->rsinfo->setDesc, values, nulls);
 }
 
+/* a set-returning function whose rows come person by person from fn(Output *, Person *) */
+static Datum
+RowsPerPerson(FunctionCallInfo fcinfo, bool with_first, PersonFn fn)
+{
+	GenArgs		g;
+	Output		out;
+
+	GetGenArgs(fcinfo, &g, with_first);
+	OutputInit(&out, fcinfo, &g);
+	ForEachPerson(&g, fn, &out);
+	return (Datum) 0;
+}
+
 /* ---------- SQL functions ---------- */
 
 /*
@@ -1591,13 +1604,7 @@ PersonRow(void *arg, Person *p)
 Datum
 synth_persons(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	Output		out;
-
-	GetGenArgs(fcinfo, &g, false);
-	OutputInit(&out, fcinfo, &g);
-	ForEachPerson(&g, PersonRow, &out);
-	return (Datum) 0;
+	return RowsPerPerson(fcinfo, false, PersonRow);
 }
 
 /* what the writer of the histories needs to label kontanthjælp weeks (RecodeKth) */
@@ -1721,13 +1728,7 @@ HistoryRow(void *arg, Person *p)
 Datum
 synth_histories(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	Output		out;
-
-	GetGenArgs(fcinfo, &g, true);
-	OutputInit(&out, fcinfo, &g);
-	ForEachPerson(&g, HistoryRow, &out);
-	return (Datum) 0;
+	return RowsPerPerson(fcinfo, true, HistoryRow);
 }
 
 static void
@@ -1976,13 +1977,7 @@ BackgroundRow(void *arg, Person *p)
 Datum
 synth_background(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	Output		out;
-
-	GetGenArgs(fcinfo, &g, false);
-	OutputInit(&out, fcinfo, &g);
-	ForEachPerson(&g, BackgroundRow, &out);
-	return (Datum) 0;
+	return RowsPerPerson(fcinfo, false, BackgroundRow);
 }
 
 /* ---------- residence: København's udsatte boligområder (stream 11) ---------- */
@@ -2053,13 +2048,7 @@ ResidenceRow(void *arg, Person *p)
 Datum
 synth_residence(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	Output		out;
-
-	GetGenArgs(fcinfo, &g, false);
-	OutputInit(&out, fcinfo, &g);
-	ForEachPerson(&g, ResidenceRow, &out);
-	return (Datum) 0;
+	return RowsPerPerson(fcinfo, false, ResidenceRow);
 }
 
 /* ---------- monthly employment: grad and branche (stream 3) ---------- */
