@@ -7,7 +7,11 @@
 -- aktivitetsparat in 2014-W10, aged 30 or more on 2014-03-03, by their code in each week
 -- from 2014-W10 to 2015-W10: aktivitetsparat (state 1); no code (state 0: self-supported,
 -- taken as in job, as the register has no employment data); any other code (state 2: other
--- benefits, jobparat included).  weekline_recode maps the codebook's codes to the three
+-- benefits, jobparat included).  The document's three groups add up to 100, so its "i
+-- beskæftigelse" is everyone off benefits (selvforsørgelse); the alternatives are printed
+-- beside it: off benefits with wages in the month (eIndkomst's grad, register.beskaeftigelse),
+-- and jobparat on kontanthjælp counted apart from the other benefits.
+-- weekline_recode maps the codebook's codes to the three
 -- states, `flow` follows the cohort week by week (one mergeable state per kommune, merged
 -- for København and the whole country), and flow_svg draws the figures.  The register runs
 -- to 2024, so nobody is censored within the year and the shares are the plain shares.
@@ -25,18 +29,24 @@ SELECT p.kommunekode, flow(weekline_recode(d.uger, t.koder, t.tilstand), '2014-W
 	   -- for the check below: each person's code in 2015-W10 read with code_at
 	   count(*) AS personer,
 	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = ANY (k.akt)) AS akt_52,
-	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = 0) AS job_52
+	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = 0) AS job_52,
+	   -- the alternatives: off benefits with wages in the month, and jobparat
+	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = 0
+						  AND grad_at(e.maaneder, '2014-W10'::isoweek + 52) > 0) AS loen_52,
+	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = ANY (k.jobparat)) AS jobparat_52
 FROM register.person p
-JOIN register.dream d USING (pnr),
+JOIN register.dream d USING (pnr)
+LEFT JOIN register.beskaeftigelse e USING (pnr),
 	 tilstande AS t,
-	 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt) AS k
+	 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt,
+			 codes('synthetic', 'kontanthjælp jobparat') AS jobparat) AS k
 WHERE code_at(d.uger, '2014-W10') = ANY (k.akt)
   AND p.foedselsdato <= date '2014-03-03' - interval '30 years'
 GROUP BY p.kommunekode;
 
 CREATE TEMP TABLE figur4_5 AS
 SELECT g.geografi, flow_merge(k.f) AS f, sum(k.personer) AS personer, sum(k.akt_52) AS akt_52,
-	   sum(k.job_52) AS job_52
+	   sum(k.job_52) AS job_52, sum(k.loen_52) AS loen_52, sum(k.jobparat_52) AS jobparat_52
 FROM figur4_5_kommune AS k
 JOIN register.geografi AS g ON g.kommunekode = k.kommunekode
 	AND g.maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere' AND g.geografi <> 'klyngen'
@@ -88,6 +98,13 @@ SELECT t.maal, t.geografi, register.tal(t.dokument, t.enhed, t.dokument) AS doku
 										  ELSE c.andre_ydelser END) < 1e-9 AS som_code_at
 FROM tal AS t JOIN code_at_52 AS c USING (geografi)
 ORDER BY t.geografi = 'hele landet', t.noegle = 'akt_status52_andre_2014w10', t.noegle = 'akt_status52_job_2014w10';
+
+-- the alternative readings after 12 months (not the document's groups: see the top)
+SELECT geografi, dk_pct(loen_52::float8 / personer, 1) AS i_job_med_loen,
+	   dk_pct((job_52 - loen_52)::float8 / personer, 1) AS uden_ydelse_og_loen,
+	   dk_pct(jobparat_52::float8 / personer, 1) AS jobparat_kontanthjaelp,
+	   dk_pct((personer - akt_52 - job_52 - jobparat_52)::float8 / personer, 1) AS andre_ydelser_uden_jobparat
+FROM figur4_5 ORDER BY geografi = 'hele landet';
 
 -- the figures as SVG pictures, like the document's
 \pset format unaligned
