@@ -293,6 +293,27 @@ typedef struct CoxCell
 	char		status;
 } CoxCell;
 
+/*
+ * A Cox row waiting to be added: its entry's key and hash.  The table of
+ * entries is far larger than the caches (hundreds of thousands of entries),
+ * so a row's probe would wait for memory; instead the row's cell is
+ * prefetched when the row comes, and the row is added COX_PENDING rows
+ * later, when the cell is in the cache (CoxFlush adds them all).
+ */
+#define COX_PENDING 16
+#ifdef __GNUC__
+#define REG_PREFETCH(addr) __builtin_prefetch((addr), 1)
+#else
+#define REG_PREFETCH(addr) ((void) 0)
+#endif
+
+typedef struct CoxPending
+{
+	CoxKey		key;
+	uint32		hash;
+	bool		event;
+} CoxPending;
+
 typedef struct RegState
 {
 	ExpandedObjectHeader hdr;
@@ -322,6 +343,10 @@ typedef struct RegState
 	int32		probe_len;
 	int			last_stratum;	/* of the previous row, -1 before the first */
 	struct strat_hash_hash *strata_table;
+	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
+	int			npending;
+	int			pending_next;
+	CoxPending	pending[COX_PENDING];
 } RegState;
 
 /* a 64-bit mix (the finalizer of splitmix64) */
@@ -544,6 +569,8 @@ typedef struct RegLayout
 	Size		labelbytes;
 } RegLayout;
 
+static void CoxFlush(RegState *st);
+
 /* counts only (sorted = false), or the orders too */
 static void
 Layout(const RegState *st, RegLayout *lay, bool sorted)
@@ -623,6 +650,7 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 	RegState   *st = (RegState *) eohptr;
 	RegLayout	lay;
 
+	CoxFlush(st);
 	Layout(st, &lay, false);
 	return LayoutFlatSize(st, &lay);
 }
@@ -640,6 +668,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Regression *r = (Regression *) result;
 	RegLayout	lay;
 
+	CoxFlush(st);
 	Layout(st, &lay, true);
 	Assert(LayoutFlatSize(st, &lay) == allocated_size);
 	memset(r, 0, allocated_size);
@@ -731,12 +760,15 @@ RegStateCreate(MemoryContext cxt)
 
 /* rows in the state (an empty moving-aggregate state has none) */
 static bool
-StateEmpty(const RegState *st)
+StateEmpty(RegState *st)
 {
 	if (!st->known)
 		return true;
 	if (st->kind == REG_COX)
+	{
+		CoxFlush(st);
 		return st->entries->members == 0;
+	}
 	for (int i = 0; i < st->n; i++)
 		if (st->vals[(Size) i * st->nval + REG_ROWS] > 0)
 			return false;
@@ -1006,6 +1038,65 @@ CoxSums(RegState *st, int stratum, float8 time, int pattern, bool insert)
 	return cell->v;
 }
 
+/* adds a waiting row to its entry */
+static inline void
+CoxApply(RegState *st, const CoxPending *row)
+{
+	bool		found;
+	CoxCell    *cell = cox_hash_insert_hash(st->entries, row->key, row->hash, &found);
+
+	if (!found)
+	{
+		CheckCoxEntryLimit((int64) st->entries->members);
+		memset(cell->v, 0, sizeof(cell->v));
+	}
+	cell->v[REG_ROWS] += 1;
+	cell->v[REG_Y] += row->event;
+}
+
+/* adds the waiting rows: before anything reads the entries */
+static void
+CoxFlush(RegState *st)
+{
+	while (st->npending > 0)
+	{
+		CoxApply(st, &st->pending[st->pending_next]);
+		st->pending_next = (st->pending_next + 1) % COX_PENDING;
+		st->npending--;
+	}
+	st->pending_next = 0;
+}
+
+/*
+ * A row leaving the risk set at (stratum, time) with pattern, added later:
+ * its cell is prefetched now, and the row that waited longest is added.
+ */
+static inline void
+CoxAddLater(RegState *st, int stratum, float8 time, int pattern, bool event)
+{
+	CoxPending *row;
+	struct cox_hash_hash *tb = st->entries;
+
+	if (st->npending == COX_PENDING)
+	{
+		/* the ring is full: the oldest row is added, the new one takes its place */
+		row = &st->pending[st->pending_next];
+		CoxApply(st, row);
+		st->pending_next = (st->pending_next + 1) % COX_PENDING;
+	}
+	else
+		row = &st->pending[(st->pending_next + st->npending++) % COX_PENDING];
+	memset(&row->key, 0, sizeof(CoxKey));
+	row->key.time = time;
+	row->key.stratum = stratum;
+	row->key.pattern = pattern;
+	row->hash = CoxKeyHash(row->key);
+	row->event = event;
+	/* the cell where the probe starts (it may span two cache lines) */
+	REG_PREFETCH(&tb->data[row->hash & tb->sizemask]);
+	REG_PREFETCH((const char *) &tb->data[row->hash & tb->sizemask] + sizeof(CoxCell) - 1);
+}
+
 /* after rows left a Cox entry: an entry without rows leaves the state */
 static void
 CoxAfterTakeOut(RegState *st, int stratum, float8 time, int pattern, const float8 *v)
@@ -1059,7 +1150,10 @@ AddFlat(RegState *st, const Regression *r, int sign)
 
 	SetModel(st, r->kind, r->p);
 	if (r->kind == REG_COX)
+	{
+		CoxFlush(st);
 		SetStrata(st, r->nstrata > 0);
+	}
 	if (sign > 0)
 		AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
 	else
@@ -2128,9 +2222,13 @@ AnyNull(FunctionCallInfo fcinfo, int first, int last)
 static RegState *
 InverseState(FunctionCallInfo fcinfo)
 {
+	RegState   *st;
+
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "regression inverse transition on a NULL state");
-	return GetState(fcinfo, 0);
+	st = GetState(fcinfo, 0);
+	CoxFlush(st);
+	return st;
 }
 
 static inline int
@@ -2277,8 +2375,11 @@ poisson_minvfunc(PG_FUNCTION_ARGS)
 static inline void
 CoxAdd(RegState *st, int stratum, float8 t, int pattern, int slot, float8 events, int sign)
 {
-	float8	   *v = CoxSums(st, stratum, t, pattern, sign > 0);
+	float8	   *v;
 
+	if (st->npending > 0)
+		CoxFlush(st);
+	v = CoxSums(st, stratum, t, pattern, sign > 0);
 	if (v == NULL)
 		NotPartOf();
 	v[slot] += sign;
@@ -2325,7 +2426,10 @@ CoxRow(FunctionCallInfo fcinfo, int sign, bool moving)
 		if (stratum < 0)
 			NotPartOf();
 	}
-	CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
+	if (sign > 0 && !moving)
+		CoxAddLater(st, stratum, t, RowPattern(st, &rx, sign), PG_GETARG_BOOL(2));
+	else
+		CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
