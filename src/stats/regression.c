@@ -311,6 +311,7 @@ typedef struct CoxPending
 {
 	CoxKey		key;
 	uint32		hash;
+	int32		col;			/* its column in the matrix, -1: in the hash table */
 	bool		event;
 } CoxPending;
 
@@ -343,6 +344,17 @@ typedef struct RegState
 	int32		probe_len;
 	int			last_stratum;	/* of the previous row, -1 before the first */
 	struct strat_hash_hash *strata_table;
+	/*
+	 * Cox: the dense part (see CoxDenseSlot), pcap x ccap counts, a row per
+	 * pattern, a column per (stratum, time) in colkey
+	 */
+	struct col_hash_hash *cols;
+	int			ncols;
+	int			ccap;
+	int			pcap;
+	CoxKey	   *colkey;			/* ccap */
+	uint64	   *dense;			/* rows << 32 | events */
+	float8		dense_rows;		/* rows in the dense part */
 	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
 	int			npending;
 	int			pending_next;
@@ -429,6 +441,28 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_HASH_KEY(tb, k) CoxKeyHash(k)
 #define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).stratum == (b).stratum && \
 							(a).pattern == (b).pattern)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* a column of the dense part of a Cox state: a (stratum, time) pair (pattern 0) */
+typedef struct ColCell
+{
+	CoxKey		key;
+	int32		col;			/* the column, -1 when its entries are in the hash table only */
+	uint32		hash;
+	char		status;
+} ColCell;
+
+#define SH_PREFIX col_hash
+#define SH_ELEMENT_TYPE ColCell
+#define SH_KEY_TYPE CoxKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) CoxKeyHash(k)
+#define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).stratum == (b).stratum)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
 #define SH_SCOPE static inline
@@ -569,7 +603,7 @@ typedef struct RegLayout
 	Size		labelbytes;
 } RegLayout;
 
-static void CoxFlush(RegState *st);
+static void CoxSettle(RegState *st);
 
 /* counts only (sorted = false), or the orders too */
 static void
@@ -580,7 +614,24 @@ Layout(const RegState *st, RegLayout *lay, bool sorted)
 	int			k = 0;
 
 	memset(lay, 0, sizeof(RegLayout));
-	if (st->kind == REG_COX)
+	if (st->kind == REG_COX && st->dense_rows > 0)
+	{
+		/* all in the matrix (CoxSettle) */
+		for (int k = 0; k < Min(st->n, st->pcap); k++)
+		{
+			const uint64 *row = st->dense + (Size) k * st->ccap;
+
+			for (int c = 0; c < st->ncols; c++)
+				if (row[c] != 0)
+				{
+					used[k] = true;
+					if (st->nstrata > 0)
+						sused[st->colkey[c].stratum] = true;
+					lay->nentries++;
+				}
+		}
+	}
+	else if (st->kind == REG_COX)
 	{
 		cox_hash_iterator it;
 		CoxCell    *cell;
@@ -650,9 +701,86 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 	RegState   *st = (RegState *) eohptr;
 	RegLayout	lay;
 
-	CoxFlush(st);
+	CoxSettle(st);
 	Layout(st, &lay, false);
 	return LayoutFlatSize(st, &lay);
+}
+
+/* orders the matrix's columns: stratum rank, then time */
+static int
+ColumnCmp(const void *a, const void *b, void *arg)
+{
+	const CoxKey *x = (const CoxKey *) a;
+	const CoxKey *y = (const CoxKey *) b;
+
+	if (x->pattern != y->pattern)	/* here: the stratum's flat number */
+		return x->pattern < y->pattern ? -1 : 1;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The entries of a Cox state whose rows are all in the matrix (CoxSettle),
+ * in the flat order: the columns sorted, and in each the patterns in their
+ * flat order.
+ */
+static void
+CoxFlattenDense(const RegState *st, const RegLayout *lay, Regression *r)
+{
+	int			npat = Min(st->n, st->pcap);
+	bool	   *colused = palloc0(sizeof(bool) * Max(st->ncols, 1));
+	CoxKey	   *cols = palloc(sizeof(CoxKey) * Max(st->ncols, 1));
+	int			ncols = 0;
+	int			n = 0;
+
+	for (int k = 0; k < npat; k++)
+	{
+		const uint64 *row = st->dense + (Size) k * st->ccap;
+
+		for (int c = 0; c < st->ncols; c++)
+			colused[c] |= row[c] != 0;
+	}
+	/* a column as its key, the stratum's flat number in pattern, the column in stratum */
+	for (int c = 0; c < st->ncols; c++)
+		if (colused[c])
+		{
+			cols[ncols].time = st->colkey[c].time;
+			cols[ncols].pattern = st->nstrata > 0 ? lay->srank[st->colkey[c].stratum] : 0;
+			cols[ncols].stratum = c;
+			ncols++;
+		}
+	if (!st->partial)
+		qsort_arg(cols, ncols, sizeof(CoxKey), ColumnCmp, NULL);
+	for (int j = 0; j < ncols; j++)
+	{
+		int			c = cols[j].stratum;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int i = 0; i < lay->npatterns; i++)
+		{
+			int			k = lay->order[i];
+			uint64		count = k < npat ? st->dense[(Size) k * st->ccap + c] : 0;
+			float8	   *key;
+			float8	   *v;
+
+			if (count == 0)
+				continue;
+			key = REG_KEY(r, n);
+			v = REG_VAL(r, n);
+			key[0] = cols[j].pattern;
+			key[1] = cols[j].time;
+			key[2] = i;
+			v[REG_ROWS] = (float8) (count >> 32);
+			v[REG_Y] = (float8) (count & PG_UINT32_MAX);
+			v[REG_ENTERED] = 0;
+			n++;
+		}
+	}
+	if (n != lay->nentries)
+		elog(ERROR, "regression: %d entries written, %d counted", n, lay->nentries);
+	pfree(colused);
+	pfree(cols);
 }
 
 /*
@@ -668,7 +796,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Regression *r = (Regression *) result;
 	RegLayout	lay;
 
-	CoxFlush(st);
+	CoxSettle(st);
 	Layout(st, &lay, true);
 	Assert(LayoutFlatSize(st, &lay) == allocated_size);
 	memset(r, 0, allocated_size);
@@ -690,6 +818,10 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		r->nentries = lay.nentries;
 		r->nstrata = lay.nstrata;
 		r->data[0] = lay.npatterns;
+		if (st->dense_rows > 0)
+			CoxFlattenDense(st, &lay, r);
+		else
+		{
 		cox_hash_start_iterate(st->entries, &it);
 		while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
 		{
@@ -710,6 +842,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 			key[1] = ents[i].time;
 			key[2] = ents[i].pattern;
 			memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
+		}
 		}
 		for (int k = 0; k < lay.npatterns; k++)
 			memcpy(REG_PATTERN(r, k), st->keys + (Size) lay.order[k] * st->p, sizeof(float8) * st->p);
@@ -765,10 +898,7 @@ StateEmpty(RegState *st)
 	if (!st->known)
 		return true;
 	if (st->kind == REG_COX)
-	{
-		CoxFlush(st);
-		return st->entries->members == 0;
-	}
+		return st->entries->members == 0 && st->npending == 0 && st->dense_rows == 0;
 	for (int i = 0; i < st->n; i++)
 		if (st->vals[(Size) i * st->nval + REG_ROWS] > 0)
 			return false;
@@ -893,7 +1023,10 @@ SetModel(RegState *st, int kind, int p)
 		st->nval = kind == REG_COX ? 0 : KindNval(kind);
 		st->nglobal = kind == REG_COX ? 0 : KindNglobal(kind);
 		if (kind == REG_COX)
+		{
 			st->entries = cox_hash_create(st->hdr.eoh_context, 256, st);
+			st->cols = col_hash_create(st->hdr.eoh_context, 64, st);
+		}
 		return;
 	}
 	if (st->kind != kind)
@@ -1038,12 +1171,19 @@ CoxSums(RegState *st, int stratum, float8 time, int pattern, bool insert)
 	return cell->v;
 }
 
+static inline bool CoxDenseAdd(RegState *st, uint64 *slot, float8 rows, float8 events);
+
 /* adds a waiting row to its entry */
 static inline void
 CoxApply(RegState *st, const CoxPending *row)
 {
 	bool		found;
-	CoxCell    *cell = cox_hash_insert_hash(st->entries, row->key, row->hash, &found);
+	CoxCell    *cell;
+
+	if (row->col >= 0 &&
+		CoxDenseAdd(st, st->dense + (Size) row->key.pattern * st->ccap + row->col, 1, row->event))
+		return;
+	cell = cox_hash_insert_hash(st->entries, row->key, row->hash, &found);
 
 	if (!found)
 	{
@@ -1072,7 +1212,7 @@ CoxFlush(RegState *st)
  * its cell is prefetched now, and the row that waited longest is added.
  */
 static inline void
-CoxAddLater(RegState *st, int stratum, float8 time, int pattern, bool event)
+CoxAddLater(RegState *st, int stratum, float8 time, int pattern, int col, bool event)
 {
 	CoxPending *row;
 	struct cox_hash_hash *tb = st->entries;
@@ -1092,9 +1232,170 @@ CoxAddLater(RegState *st, int stratum, float8 time, int pattern, bool event)
 	row->key.pattern = pattern;
 	row->hash = CoxKeyHash(row->key);
 	row->event = event;
-	/* the cell where the probe starts (it may span two cache lines) */
-	REG_PREFETCH(&tb->data[row->hash & tb->sizemask]);
-	REG_PREFETCH((const char *) &tb->data[row->hash & tb->sizemask] + sizeof(CoxCell) - 1);
+	row->col = col;
+	if (col >= 0)
+		REG_PREFETCH(st->dense + (Size) pattern * st->ccap + col);
+	else
+	{
+		/* the cell where the probe starts (it may span two cache lines) */
+		REG_PREFETCH(&tb->data[row->hash & tb->sizemask]);
+		REG_PREFETCH((const char *) &tb->data[row->hash & tb->sizemask] + sizeof(CoxCell) - 1);
+	}
+}
+
+/*
+ * The dense part of a Cox state.  Register durations take few values (whole
+ * weeks), so the entries of a state are most of the pairs of a pattern and
+ * a time: they are counted in a matrix, a row per pattern and a column per
+ * (stratum, time), each count the rows (high 32 bits) and events (low 32
+ * bits) of its entry.  A row then costs one add to a matrix of a few MB
+ * instead of a probe in a hash table of 48-byte cells five times larger, and
+ * the flat form is written in its order with no sort (the columns are
+ * sorted, few).  The matrix has at most COX_DENSE_SLOTS counts; a time or a
+ * pattern beyond it, rows leaving with a delayed entry, rows taken out and
+ * a count reaching 2^32 go to the hash table, and CoxToHash moves the
+ * matrix there when the two are mixed.
+ */
+#ifndef COX_DENSE_SLOTS
+#define COX_DENSE_SLOTS (1 << 22)
+#endif
+#define COX_DENSE_ROW (UINT64CONST(1) << 32)
+
+/* the column of (stratum, time), new if the matrix has room; -1: hash table only */
+static inline int
+CoxColumn(RegState *st, int stratum, float8 time)
+{
+	CoxKey		key;
+	ColCell    *cell;
+	bool		found;
+
+	memset(&key, 0, sizeof(key));
+	key.time = time;
+	key.stratum = stratum;
+	cell = col_hash_insert(st->cols, key, &found);
+	if (found)
+		return cell->col;
+	cell->col = -1;
+	if (st->ncols == st->ccap)
+	{
+		int			ccap = Max(16, st->ccap * 2);
+		int			pcap = Max(st->pcap, 64);
+		MemoryContext cxt = st->hdr.eoh_context;
+		uint64	   *dense;
+
+		if ((Size) ccap * pcap > COX_DENSE_SLOTS)
+			return -1;
+		/* a new matrix with the rows longer */
+		dense = MemoryContextAllocHuge(cxt, sizeof(uint64) * (Size) pcap * ccap);
+		memset(dense, 0, sizeof(uint64) * (Size) pcap * ccap);
+		for (int k = 0; k < st->pcap; k++)
+			memcpy(dense + (Size) k * ccap, st->dense + (Size) k * st->ccap, sizeof(uint64) * st->ccap);
+		if (st->dense != NULL)
+			pfree(st->dense);
+		st->dense = dense;
+		st->colkey = st->colkey == NULL
+			? MemoryContextAlloc(cxt, sizeof(CoxKey) * ccap)
+			: repalloc(st->colkey, sizeof(CoxKey) * ccap);
+		st->ccap = ccap;
+		st->pcap = pcap;
+	}
+	st->colkey[st->ncols] = key;
+	cell->col = st->ncols++;
+	return cell->col;
+}
+
+/* the count of pattern k in column c, NULL when not in the matrix */
+static inline uint64 *
+CoxDenseSlot(RegState *st, int c, int k)
+{
+	if (c < 0)
+		return NULL;
+	if (unlikely(k >= st->pcap))
+	{
+		int			pcap = st->pcap;
+
+		while (pcap <= k)
+			pcap *= 2;
+		if ((Size) pcap * st->ccap > COX_DENSE_SLOTS)
+			return NULL;
+		st->dense = repalloc_huge(st->dense, sizeof(uint64) * (Size) pcap * st->ccap);
+		memset(st->dense + (Size) st->pcap * st->ccap, 0,
+			   sizeof(uint64) * (Size) (pcap - st->pcap) * st->ccap);
+		st->pcap = pcap;
+	}
+	return st->dense + (Size) k * st->ccap + c;
+}
+
+/* adds rows and events (rows < 2^32) to a count; false when it would overflow */
+static inline bool
+CoxDenseAdd(RegState *st, uint64 *slot, float8 rows, float8 events)
+{
+	if (rows + (float8) (*slot >> 32) >= (float8) PG_UINT32_MAX)
+		return false;
+	*slot += ((uint64) rows << 32) + (uint64) events;
+	st->dense_rows += rows;
+	return true;
+}
+
+/* moves the matrix's counts to the hash table (the matrix's columns stay) */
+static void
+CoxDrainDense(RegState *st)
+{
+	int			npat = Min(st->n, st->pcap);
+
+	if (st->dense_rows == 0)
+		return;
+	for (int k = 0; k < npat; k++)
+	{
+		uint64	   *row = st->dense + (Size) k * st->ccap;
+
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < st->ncols; c++)
+		{
+			float8	   *v;
+
+			if (row[c] == 0)
+				continue;
+			v = CoxSums(st, st->colkey[c].stratum, st->colkey[c].time, k, true);
+			v[REG_ROWS] += (float8) (row[c] >> 32);
+			v[REG_Y] += (float8) (row[c] & PG_UINT32_MAX);
+			row[c] = 0;
+		}
+	}
+	st->dense_rows = 0;
+}
+
+/* every row of a Cox state in its hash table: before rows are taken out */
+static void
+CoxToHash(RegState *st)
+{
+	CoxFlush(st);
+	CoxDrainDense(st);
+}
+
+/*
+ * Before the flat form: the waiting rows added, and the matrix moved to the
+ * hash table when both hold rows (the flat form comes from one of them).
+ */
+static void
+CoxSettle(RegState *st)
+{
+	if (st->kind != REG_COX)
+		return;
+	CoxFlush(st);
+	if (st->entries->members > 0)
+		CoxDrainDense(st);
+}
+
+/* a row leaving at (stratum, time) with pattern: to the matrix, else later to the hash table */
+static inline void
+CoxAddRow(RegState *st, int stratum, float8 time, int pattern, bool event)
+{
+	int			col = CoxColumn(st, stratum, time);
+
+	/* the matrix may grow now, not when the row is added */
+	CoxAddLater(st, stratum, time, pattern, CoxDenseSlot(st, col, pattern) == NULL ? -1 : col, event);
 }
 
 /* after rows left a Cox entry: an entry without rows leaves the state */
@@ -1151,7 +1452,8 @@ AddFlat(RegState *st, const Regression *r, int sign)
 	SetModel(st, r->kind, r->p);
 	if (r->kind == REG_COX)
 	{
-		CoxFlush(st);
+		if (sign < 0)
+			CoxToHash(st);
 		SetStrata(st, r->nstrata > 0);
 	}
 	if (sign > 0)
@@ -1218,6 +1520,14 @@ AddFlat(RegState *st, const Regression *r, int sign)
 					 errdetail("Entry %d has a stratum or pattern number out of range.", i + 1)));
 		if (snumber != NULL)
 			s = snumber[s];
+		if (sign > 0 && REG_VAL(r, i)[REG_ENTERED] == 0)
+		{
+			/* to the matrix when it has room */
+			uint64	   *slot = CoxDenseSlot(st, CoxColumn(st, s, key[1]), number[k]);
+
+			if (slot != NULL && CoxDenseAdd(st, slot, REG_VAL(r, i)[REG_ROWS], REG_VAL(r, i)[REG_Y]))
+				continue;
+		}
 		v = CoxSums(st, s, key[1], number[k], insert);
 		if (v == NULL)
 			NotPartOf();
@@ -2227,7 +2537,7 @@ InverseState(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "regression inverse transition on a NULL state");
 	st = GetState(fcinfo, 0);
-	CoxFlush(st);
+	CoxToHash(st);
 	return st;
 }
 
@@ -2377,8 +2687,8 @@ CoxAdd(RegState *st, int stratum, float8 t, int pattern, int slot, float8 events
 {
 	float8	   *v;
 
-	if (st->npending > 0)
-		CoxFlush(st);
+	if (sign < 0)
+		CoxToHash(st);
 	v = CoxSums(st, stratum, t, pattern, sign > 0);
 	if (v == NULL)
 		NotPartOf();
@@ -2427,7 +2737,7 @@ CoxRow(FunctionCallInfo fcinfo, int sign, bool moving)
 			NotPartOf();
 	}
 	if (sign > 0 && !moving)
-		CoxAddLater(st, stratum, t, RowPattern(st, &rx, sign), PG_GETARG_BOOL(2));
+		CoxAddRow(st, stratum, t, RowPattern(st, &rx, sign), PG_GETARG_BOOL(2));
 	else
 		CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
