@@ -315,6 +315,20 @@ typedef struct CoxPending
 	bool		event;
 } CoxPending;
 
+/*
+ * A Cox row of 0/1 covariates waiting for its pattern: the mask table's
+ * cell is prefetched too, and the row goes on to CoxAddLater COX_PENDING
+ * rows later.
+ */
+typedef struct CoxMasked
+{
+	uint64		mask;
+	float8		time;
+	int32		stratum;
+	uint32		hash;
+	bool		event;
+} CoxMasked;
+
 typedef struct RegState
 {
 	ExpandedObjectHeader hdr;
@@ -359,6 +373,10 @@ typedef struct RegState
 	int			npending;
 	int			pending_next;
 	CoxPending	pending[COX_PENDING];
+	/* Cox rows waiting for their pattern (see CoxMasked), a ring from masked_next */
+	int			nmasked;
+	int			masked_next;
+	CoxMasked	masked[COX_PENDING];
 } RegState;
 
 /* a 64-bit mix (the finalizer of splitmix64) */
@@ -898,7 +916,7 @@ StateEmpty(RegState *st)
 	if (!st->known)
 		return true;
 	if (st->kind == REG_COX)
-		return st->entries->members == 0 && st->npending == 0 && st->dense_rows == 0;
+		return st->entries->members == 0 && st->npending == 0 && st->nmasked == 0 && st->dense_rows == 0;
 	for (int i = 0; i < st->n; i++)
 		if (st->vals[(Size) i * st->nval + REG_ROWS] > 0)
 			return false;
@@ -1194,10 +1212,13 @@ CoxApply(RegState *st, const CoxPending *row)
 	cell->v[REG_Y] += row->event;
 }
 
-/* adds the waiting rows: before anything reads the entries */
+static void CoxFlushMasked(RegState *st);
+
+/* adds the waiting rows: before anything reads the patterns or entries */
 static void
 CoxFlush(RegState *st)
 {
+	CoxFlushMasked(st);
 	while (st->npending > 0)
 	{
 		CoxApply(st, &st->pending[st->pending_next]);
@@ -1396,6 +1417,58 @@ CoxAddRow(RegState *st, int stratum, float8 time, int pattern, bool event)
 
 	/* the matrix may grow now, not when the row is added */
 	CoxAddLater(st, stratum, time, pattern, CoxDenseSlot(st, col, pattern) == NULL ? -1 : col, event);
+}
+
+/* a waiting row of 0/1 covariates: its pattern, then on to CoxAddRow */
+static inline void
+CoxMaskedApply(RegState *st, const CoxMasked *row)
+{
+	bool		found;
+	MaskCell   *cell = mask_hash_insert_hash(st->masks, row->mask, row->hash, &found);
+
+	if (!found)
+	{
+		float8		x[REGRESSION_MAX_P + 1];
+
+		for (int j = 0; j < st->p; j++)
+			x[j] = (row->mask >> j) & 1 ? 1.0 : 0.0;
+		cell->idx = NewPattern(st, x);
+	}
+	CoxAddRow(st, row->stratum, row->time, cell->idx, row->event);
+}
+
+static void
+CoxFlushMasked(RegState *st)
+{
+	while (st->nmasked > 0)
+	{
+		CoxMaskedApply(st, &st->masked[st->masked_next]);
+		st->masked_next = (st->masked_next + 1) % COX_PENDING;
+		st->nmasked--;
+	}
+	st->masked_next = 0;
+}
+
+/* a row of 0/1 covariates (mask): its cell in the mask table prefetched, the oldest waiting row on */
+static inline void
+CoxAddMasked(RegState *st, uint64 mask, int stratum, float8 time, bool event)
+{
+	CoxMasked  *row;
+
+	if (st->nmasked == COX_PENDING)
+	{
+		row = &st->masked[st->masked_next];
+		CoxMaskedApply(st, row);
+		st->masked_next = (st->masked_next + 1) % COX_PENDING;
+	}
+	else
+		row = &st->masked[(st->masked_next + st->nmasked++) % COX_PENDING];
+	row->mask = mask;
+	row->time = time;
+	row->stratum = stratum;
+	row->event = event;
+	row->hash = (uint32) Mix64(mask);	/* as mask_hash's */
+	REG_PREFETCH(&st->masks->data[row->hash & st->masks->sizemask]);
 }
 
 /* after rows left a Cox entry: an entry without rows leaves the state */
@@ -2736,8 +2809,13 @@ CoxRow(FunctionCallInfo fcinfo, int sign, bool moving)
 		if (stratum < 0)
 			NotPartOf();
 	}
-	if (sign > 0 && !moving)
+	if (sign > 0 && !moving && rx.binary)
+		CoxAddMasked(st, rx.mask, stratum, t, PG_GETARG_BOOL(2));
+	else if (sign > 0 && !moving)
+	{
+		CoxFlushMasked(st);
 		CoxAddRow(st, stratum, t, RowPattern(st, &rx, sign), PG_GETARG_BOOL(2));
+	}
 	else
 		CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
