@@ -34,6 +34,9 @@
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
@@ -2519,6 +2522,7 @@ ReadCovariates(ArrayType *a, RowX *rx)
 	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
 	uint64		m = 0;
 	uint64		other = 0;
+	int			i = 0;
 
 	if (unlikely(ARR_NDIM(a) > 1))
 		jobreg_check_list(a, "covariates");	/* 2202E */
@@ -2533,7 +2537,24 @@ ReadCovariates(ArrayType *a, RowX *rx)
 				return false;
 		/* a null bitmap without a NULL: the data is as without one */
 	}
-	for (int i = 0; i < n; i++)
+#ifdef __SSE2__
+	{
+		/* two at a time: 1.0, or 0 (either sign), else other */
+		__m128d		one = _mm_set1_pd(1.0);
+		__m128d		zero = _mm_setzero_pd();
+
+		for (; i + 1 < n; i += 2)
+		{
+			__m128d		v = _mm_loadu_pd(&data[i]);
+			int			is1 = _mm_movemask_pd(_mm_cmpeq_pd(v, one));
+			int			is0 = _mm_movemask_pd(_mm_cmpeq_pd(v, zero));
+
+			m |= (uint64) is1 << i;
+			other |= (is1 | is0) ^ 3;
+		}
+	}
+#endif
+	for (; i < n; i++)
 	{
 		uint64		w;
 
