@@ -254,6 +254,10 @@ SELECT c::text = 'v2;cox;p=1;x=0;x=1;'
 FROM (SELECT cox(t, e, ARRAY[x]) AS c FROM reg_times) AS s;
 SELECT regression_merge(part)::text = (SELECT cox(t, e, ARRAY[x]) FROM reg_times)::text AS merged_equals_whole
 FROM (SELECT cox(t, e, ARRAY[x]) AS part FROM reg_times GROUP BY id % 7) AS p;
+-- a count of 2^32 rows or more goes to the hash table (the matrix counts in 32 bits)
+SELECT regression_merge(r)::text = 'v2;cox;p=1;x=1;0,1,0:6000000000,3,0;0,2,0:1,1,0' AS past_32_bits
+FROM (VALUES ('v2;cox;p=1;x=1;0,1,0:3000000000,1,0'::regression), ('v2;cox;p=1;x=1;0,1,0:3000000000,2,0'),
+			 ('v2;cox;p=1;x=1;0,2,0:1,1,0')) AS v(r);
 -- a state with delayed entries (hash table) merged with one without (matrix), and taken apart
 WITH a AS (SELECT cox(weeks, event, ARRAY[sex]) AS r FROM reg_cox),
 	 b AS (SELECT cox(entry, exit, event, ARRAY[sex]) AS r FROM reg_cox_entry),
