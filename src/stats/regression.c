@@ -258,9 +258,15 @@ CheckP(int64 p)
  * by a hash table of its covariates as a 64-bit mask (p <= 64), which
  * costs a row a few instructions instead of hashing and comparing p
  * float8s.  The two tables hold disjoint patterns.  A logistic or Poisson
- * state keeps its sums per pattern (vals); a Cox state keeps its entries,
- * keyed by (stratum, time, pattern number), in a hash table of their own
- * whose cells hold the sums too (one probe a row).
+ * state keeps its sums per pattern (vals).  A Cox state keeps its entries,
+ * (stratum, time, pattern number) with their sums, in a matrix of counts,
+ * a row per pattern and a column per (stratum, time), while it has room
+ * (CoxDenseSlot), and in a hash table whose cells hold the key and the sums
+ * otherwise.  Both are far larger than the caches, so a Cox row of the
+ * sfunc does not wait for memory: it is held back twice for COX_PENDING
+ * rows, first while its pattern's cell in the mask table is prefetched
+ * (CoxMasked), then while its entry's count or cell is (CoxPending).
+ * CoxFlush adds the rows held back before anything reads the state.
  */
 
 #define REG_PROBE PG_UINT32_MAX
@@ -804,6 +810,39 @@ CoxFlattenDense(const RegState *st, const RegLayout *lay, Regression *r)
 	pfree(cols);
 }
 
+/* the entries of a Cox state whose rows are all in the hash table, sorted */
+static void
+CoxFlattenHash(RegState *st, const RegLayout *lay, Regression *r)
+{
+	CoxOrder   *ents = palloc_extended(sizeof(CoxOrder) * Max(lay->nentries, 1), MCXT_ALLOC_HUGE);
+	cox_hash_iterator it;
+	CoxCell    *cell;
+	int			n = 0;
+
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		ents[n].time = cell->key.time;
+		ents[n].stratum = st->nstrata > 0 ? lay->srank[cell->key.stratum] : 0;
+		ents[n].pattern = lay->rank[cell->key.pattern];
+		ents[n].cell = cell;
+		n++;
+	}
+	Assert(n == lay->nentries);
+	if (!st->partial)
+		cox_order_sort(ents, n);
+	for (int i = 0; i < n; i++)
+	{
+		float8	   *key = REG_KEY(r, i);
+
+		key[0] = ents[i].stratum;
+		key[1] = ents[i].time;
+		key[2] = ents[i].pattern;
+		memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
+	}
+	pfree(ents);
+}
+
 /*
  * The flat form is canonical: patterns sorted, Cox entries sorted.  Not so
  * the partial state of a parallel plan's worker, which only the combine
@@ -827,10 +866,6 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	r->p = st->p;
 	if (st->kind == REG_COX)
 	{
-		CoxOrder   *ents = palloc_extended(sizeof(CoxOrder) * Max(lay.nentries, 1), MCXT_ALLOC_HUGE);
-		cox_hash_iterator it;
-		CoxCell    *cell;
-		int			n = 0;
 		char	   *lp;
 
 		r->nkey = REG_COX_NKEY;
@@ -842,29 +877,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		if (st->dense_rows > 0)
 			CoxFlattenDense(st, &lay, r);
 		else
-		{
-		cox_hash_start_iterate(st->entries, &it);
-		while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
-		{
-			ents[n].time = cell->key.time;
-			ents[n].stratum = st->nstrata > 0 ? lay.srank[cell->key.stratum] : 0;
-			ents[n].pattern = lay.rank[cell->key.pattern];
-			ents[n].cell = cell;
-			n++;
-		}
-		Assert(n == lay.nentries);
-		if (!st->partial)
-			cox_order_sort(ents, n);
-		for (int i = 0; i < n; i++)
-		{
-			float8	   *key = REG_KEY(r, i);
-
-			key[0] = ents[i].stratum;
-			key[1] = ents[i].time;
-			key[2] = ents[i].pattern;
-			memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
-		}
-		}
+			CoxFlattenHash(st, &lay, r);
 		for (int k = 0; k < lay.npatterns; k++)
 			memcpy(REG_PATTERN(r, k), st->keys + (Size) lay.order[k] * st->p, sizeof(float8) * st->p);
 		lp = REG_STRATA(r);
@@ -877,7 +890,6 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 			lp += sizeof(int32) + st->lens[s];
 		}
 		Assert(lp == (char *) result + allocated_size);
-		pfree(ents);
 		return;
 	}
 	r->nkey = st->nkey;
