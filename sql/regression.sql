@@ -244,8 +244,8 @@ SELECT pg_temp.near((regression_fit(c)).null_loglik,
 						   generate_series(n - d + 1, n) AS j), 1e-12) AS efron_null_loglik_many_ties
 FROM (SELECT cox(w, e, ARRAY[x]) AS c FROM reg_ties) AS s;
 -- a Cox state counts its rows in a matrix of patterns by times, and in a hash table past
--- its 4M counts (65,536 times for 2 patterns) or when rows are taken out; the two give
--- the state that plain SQL gives (70,000 distinct times), and every mix of them the same
+-- the matrix's room (8 counts a row: here it takes part of the 70,000 distinct times) or when
+-- rows are taken out; the two give the state that plain SQL gives, and every mix the same
 CREATE TABLE reg_times AS
 SELECT g AS id, g::float8 AS t, g % 3 = 0 AS e, (g % 2)::float8 AS x FROM generate_series(1, 70000) AS g;
 SELECT c::text = 'v2;cox;p=1;x=0;x=1;'

@@ -378,6 +378,7 @@ typedef struct RegState
 	CoxKey	   *colkey;			/* ccap */
 	uint64	   *dense;			/* rows << 32 | events */
 	float8		dense_rows;		/* rows in the dense part */
+	float8		cox_rows;		/* rows offered to it, for its room (CoxDenseRoom) */
 	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
 	int			npending;
 	int			pending_next;
@@ -1287,15 +1288,24 @@ CoxAddLater(RegState *st, int stratum, float8 time, int pattern, int col, bool e
  * bits) of its entry.  A row then costs one add to a matrix of a few MB
  * instead of a probe in a hash table of 48-byte cells five times larger, and
  * the flat form is written in its order with no sort (the columns are
- * sorted, few).  The matrix has at most COX_DENSE_SLOTS counts; a time or a
- * pattern beyond it, rows leaving with a delayed entry, rows taken out and
- * a count reaching 2^32 go to the hash table, and CoxToHash moves the
- * matrix there when the two are mixed.
+ * sorted, few).  The matrix has at most COX_DENSE_SLOTS counts, and past
+ * COX_DENSE_FREE at most 8 counts per row offered to it (so that a sparse
+ * state, many times or patterns and few rows, say a small group of a GROUP
+ * BY, does not hold a matrix of mostly zeros).  A time or a pattern beyond
+ * its room (until it has room), rows leaving with a delayed entry, rows
+ * taken out and a count reaching 2^32 go to the hash table, and CoxSettle
+ * moves the matrix there when the two are mixed.
  */
 #ifndef COX_DENSE_SLOTS
 #define COX_DENSE_SLOTS (1 << 22)
 #endif
-#define COX_DENSE_ROW (UINT64CONST(1) << 32)
+#define COX_DENSE_FREE (1 << 16)
+
+static inline bool
+CoxDenseRoom(const RegState *st, Size slots)
+{
+	return slots <= COX_DENSE_SLOTS && (slots <= COX_DENSE_FREE || (float8) slots <= 8 * st->cox_rows);
+}
 
 /* the column of (stratum, time), new if the matrix has room; -1: hash table only */
 static inline int
@@ -1309,8 +1319,9 @@ CoxColumn(RegState *st, int stratum, float8 time)
 	key.time = time;
 	key.stratum = stratum;
 	cell = col_hash_insert(st->cols, key, &found);
-	if (found)
+	if (found && cell->col >= 0)
 		return cell->col;
+	/* a new column, or one without room before: a column if there is room now */
 	cell->col = -1;
 	if (st->ncols == st->ccap)
 	{
@@ -1319,7 +1330,7 @@ CoxColumn(RegState *st, int stratum, float8 time)
 		MemoryContext cxt = st->hdr.eoh_context;
 		uint64	   *dense;
 
-		if ((Size) ccap * pcap > COX_DENSE_SLOTS)
+		if (!CoxDenseRoom(st, (Size) ccap * pcap))
 			return -1;
 		/* a new matrix with the rows longer */
 		dense = MemoryContextAllocHuge(cxt, sizeof(uint64) * (Size) pcap * ccap);
@@ -1352,7 +1363,7 @@ CoxDenseSlot(RegState *st, int c, int k)
 
 		while (pcap <= k)
 			pcap *= 2;
-		if ((Size) pcap * st->ccap > COX_DENSE_SLOTS)
+		if (!CoxDenseRoom(st, (Size) pcap * st->ccap))
 			return NULL;
 		st->dense = repalloc_huge(st->dense, sizeof(uint64) * (Size) pcap * st->ccap);
 		memset(st->dense + (Size) st->pcap * st->ccap, 0,
@@ -1428,7 +1439,10 @@ CoxSettle(RegState *st)
 static inline void
 CoxAddRow(RegState *st, int stratum, float8 time, int pattern, bool event)
 {
-	int			col = CoxColumn(st, stratum, time);
+	int			col;
+
+	st->cox_rows++;
+	col = CoxColumn(st, stratum, time);
 
 	/* the matrix may grow now, not when the row is added */
 	CoxAddLater(st, stratum, time, pattern, CoxDenseSlot(st, col, pattern) == NULL ? -1 : col, event);
@@ -1611,7 +1625,10 @@ AddFlat(RegState *st, const Regression *r, int sign)
 		if (sign > 0 && REG_VAL(r, i)[REG_ENTERED] == 0)
 		{
 			/* to the matrix when it has room */
-			uint64	   *slot = CoxDenseSlot(st, CoxColumn(st, s, key[1]), number[k]);
+			uint64	   *slot;
+
+			st->cox_rows += REG_VAL(r, i)[REG_ROWS];
+			slot = CoxDenseSlot(st, CoxColumn(st, s, key[1]), number[k]);
 
 			if (slot != NULL && CoxDenseAdd(st, slot, REG_VAL(r, i)[REG_ROWS], REG_VAL(r, i)[REG_Y]))
 				continue;
