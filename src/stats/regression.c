@@ -1422,8 +1422,46 @@ CoxToHash(RegState *st)
 }
 
 /*
- * Before the flat form: the waiting rows added, and the matrix moved to the
- * hash table when both hold rows (the flat form comes from one of them).
+ * The entries of the hash table moved to the matrix, if every one can be
+ * (no delayed entries, room, counts below 2^32); false if not (nothing
+ * moved).  The rows that came before the matrix had room for their
+ * patterns or times are in the hash table: at the end the matrix has room.
+ */
+static bool
+CoxHashToDense(RegState *st)
+{
+	cox_hash_iterator it;
+	CoxCell    *cell;
+
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		uint64	   *slot;
+
+		if (cell->v[REG_ENTERED] != 0)
+			return false;
+		slot = CoxDenseSlot(st, CoxColumn(st, cell->key.stratum, cell->key.time), cell->key.pattern);
+		if (slot == NULL || cell->v[REG_ROWS] + (float8) (*slot >> 32) >= (float8) PG_UINT32_MAX)
+			return false;
+	}
+	/* each cell has its own count: every one fits */
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		uint64	   *slot = CoxDenseSlot(st, CoxColumn(st, cell->key.stratum, cell->key.time), cell->key.pattern);
+
+		if (!CoxDenseAdd(st, slot, cell->v[REG_ROWS], cell->v[REG_Y]))
+			elog(ERROR, "regression: a Cox count does not fit after all");
+	}
+	cox_hash_reset(st->entries);
+	return true;
+}
+
+/*
+ * Before the flat form: the waiting rows added, and when both the matrix
+ * and the hash table hold rows, the hash table's moved to the matrix, or
+ * if they cannot be, the matrix's to the hash table (the flat form comes
+ * from one of them).
  */
 static void
 CoxSettle(RegState *st)
@@ -1431,7 +1469,7 @@ CoxSettle(RegState *st)
 	if (st->kind != REG_COX)
 		return;
 	CoxFlush(st);
-	if (st->entries->members > 0)
+	if (st->entries->members > 0 && st->dense_rows > 0 && !CoxHashToDense(st))
 		CoxDrainDense(st);
 }
 
