@@ -34,6 +34,7 @@
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
+#include <sys/mman.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -377,6 +378,7 @@ typedef struct RegState
 	int			pcap;
 	CoxKey	   *colkey;			/* ccap */
 	uint64	   *dense;			/* rows << 32 | events */
+	void	   *dense_alloc;	/* its allocation */
 	float8		dense_rows;		/* rows in the dense part */
 	float8		cox_rows;		/* rows offered to it, for its room (CoxDenseRoom) */
 	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
@@ -1307,6 +1309,37 @@ CoxDenseRoom(const RegState *st, Size slots)
 	return slots <= COX_DENSE_SLOTS && (slots <= COX_DENSE_FREE || (float8) slots <= 8 * st->cox_rows);
 }
 
+/*
+ * A zeroed matrix of n counts (its allocation in *alloc).  A large one is
+ * aligned to 2 MB and asks the kernel for huge pages (a hint, where
+ * madvise has it): a row's count is anywhere in megabytes, and with 4 kB
+ * pages most rows would also miss the TLB.
+ */
+#define COX_HUGE_PAGE ((Size) 2 * 1024 * 1024)
+
+static uint64 *
+CoxDenseAlloc(RegState *st, Size n, void **alloc)
+{
+	Size		bytes = sizeof(uint64) * n;
+	char	   *p;
+
+#ifdef MADV_HUGEPAGE
+	if (bytes >= COX_HUGE_PAGE)
+	{
+		p = MemoryContextAllocHuge(st->hdr.eoh_context, bytes + COX_HUGE_PAGE);
+		*alloc = p;
+		p = (char *) TYPEALIGN(COX_HUGE_PAGE, p);
+		(void) madvise(p, bytes, MADV_HUGEPAGE);
+		memset(p, 0, bytes);
+		return (uint64 *) p;
+	}
+#endif
+	p = MemoryContextAllocHuge(st->hdr.eoh_context, bytes);
+	*alloc = p;
+	memset(p, 0, bytes);
+	return (uint64 *) p;
+}
+
 /* the column of (stratum, time), new if the matrix has room; -1: hash table only */
 static inline int
 CoxColumn(RegState *st, int stratum, float8 time)
@@ -1329,17 +1362,18 @@ CoxColumn(RegState *st, int stratum, float8 time)
 		int			pcap = Max(st->pcap, 64);
 		MemoryContext cxt = st->hdr.eoh_context;
 		uint64	   *dense;
+		void	   *alloc;
 
 		if (!CoxDenseRoom(st, (Size) ccap * pcap))
 			return -1;
 		/* a new matrix with the rows longer */
-		dense = MemoryContextAllocHuge(cxt, sizeof(uint64) * (Size) pcap * ccap);
-		memset(dense, 0, sizeof(uint64) * (Size) pcap * ccap);
+		dense = CoxDenseAlloc(st, (Size) pcap * ccap, &alloc);
 		for (int k = 0; k < st->pcap; k++)
 			memcpy(dense + (Size) k * ccap, st->dense + (Size) k * st->ccap, sizeof(uint64) * st->ccap);
-		if (st->dense != NULL)
-			pfree(st->dense);
+		if (st->dense_alloc != NULL)
+			pfree(st->dense_alloc);
 		st->dense = dense;
+		st->dense_alloc = alloc;
 		st->colkey = st->colkey == NULL
 			? MemoryContextAlloc(cxt, sizeof(CoxKey) * ccap)
 			: repalloc(st->colkey, sizeof(CoxKey) * ccap);
@@ -1360,14 +1394,19 @@ CoxDenseSlot(RegState *st, int c, int k)
 	if (unlikely(k >= st->pcap))
 	{
 		int			pcap = st->pcap;
+		uint64	   *dense;
+		void	   *alloc;
 
 		while (pcap <= k)
 			pcap *= 2;
 		if (!CoxDenseRoom(st, (Size) pcap * st->ccap))
 			return NULL;
-		st->dense = repalloc_huge(st->dense, sizeof(uint64) * (Size) pcap * st->ccap);
-		memset(st->dense + (Size) st->pcap * st->ccap, 0,
-			   sizeof(uint64) * (Size) (pcap - st->pcap) * st->ccap);
+		/* a new matrix with more rows */
+		dense = CoxDenseAlloc(st, (Size) pcap * st->ccap, &alloc);
+		memcpy(dense, st->dense, sizeof(uint64) * (Size) st->pcap * st->ccap);
+		pfree(st->dense_alloc);
+		st->dense = dense;
+		st->dense_alloc = alloc;
 		st->pcap = pcap;
 	}
 	return st->dense + (Size) k * st->ccap + c;
