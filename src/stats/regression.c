@@ -311,6 +311,7 @@ typedef struct CoxCell
  * later, when the cell is in the cache (CoxFlush adds them all).
  */
 #define COX_PENDING 16
+#define COX_COLCACHE 64			/* 2^6: CoxColumn takes 6 bits of a hash */
 #ifdef __GNUC__
 #define REG_PREFETCH(addr) __builtin_prefetch((addr), 1)
 #else
@@ -381,6 +382,13 @@ typedef struct RegState
 	void	   *dense_alloc;	/* its allocation */
 	float8		dense_rows;		/* rows in the dense part */
 	float8		cox_rows;		/* rows offered to it, for its room (CoxDenseRoom) */
+	/* the columns last found, by a few bits of their time (CoxColumn) */
+	struct
+	{
+		float8		time;
+		int32		stratum;
+		int32		col;		/* -1: empty */
+	}			colcache[COX_COLCACHE];
 	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
 	int			npending;
 	int			pending_next;
@@ -924,6 +932,8 @@ RegStateCreate(MemoryContext cxt)
 	st->masks = mask_hash_create(cxt, 64, st);
 	st->strata = -1;
 	st->last_stratum = -1;
+	for (int h = 0; h < COX_COLCACHE; h++)
+		st->colcache[h].col = -1;
 	return st;
 }
 
@@ -1347,13 +1357,25 @@ CoxColumn(RegState *st, int stratum, float8 time)
 	CoxKey		key;
 	ColCell    *cell;
 	bool		found;
+	uint64		bits;
+	int			h;
 
+	/* a row's column is most often in the cache (weekly times are few) */
+	memcpy(&bits, &time, sizeof(bits));
+	h = (int) (((bits ^ (uint64) stratum) * UINT64CONST(0x9E3779B97F4A7C15)) >> 58);	/* 6 bits */
+	if (st->colcache[h].col >= 0 && st->colcache[h].time == time && st->colcache[h].stratum == stratum)
+		return st->colcache[h].col;
 	memset(&key, 0, sizeof(key));
 	key.time = time;
 	key.stratum = stratum;
 	cell = col_hash_insert(st->cols, key, &found);
 	if (found && cell->col >= 0)
+	{
+		st->colcache[h].time = time;
+		st->colcache[h].stratum = stratum;
+		st->colcache[h].col = cell->col;
 		return cell->col;
+	}
 	/* a new column, or one without room before: a column if there is room now */
 	cell->col = -1;
 	if (st->ncols == st->ccap)
@@ -1382,6 +1404,9 @@ CoxColumn(RegState *st, int stratum, float8 time)
 	}
 	st->colkey[st->ncols] = key;
 	cell->col = st->ncols++;
+	st->colcache[h].time = time;
+	st->colcache[h].stratum = stratum;
+	st->colcache[h].col = cell->col;
 	return cell->col;
 }
 
