@@ -34,7 +34,9 @@
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
-#include <sys/mman.h>
+#ifndef WIN32
+#include <sys/mman.h>			/* madvise */
+#endif
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
