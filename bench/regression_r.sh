@@ -4,9 +4,13 @@
 # covariates as factors (the same 25 dummies), timed after the rows are read;
 # printed beside jobreg's times for the same rows (aggregate and coef_table),
 # which bench/regression.sql passes in JOBREG_LOGISTIC_MS and JOBREG_COX_MS.
-# Without Rscript (or the survival package): "R not measured".
+# Without Rscript (or the survival package), or with BENCH_R=0: "R not measured".
 set -euo pipefail
 csv=$1 logistic_ms=${JOBREG_LOGISTIC_MS:-NA} cox_ms=${JOBREG_COX_MS:-NA} floor_ms=${JOBREG_FLOOR_MS:-NA}
+if [ "${BENCH_R:-1}" = 0 ]; then
+	echo "R not measured (BENCH_R=0)"
+	exit 0
+fi
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
 	echo "R not measured (Rscript or its survival package is not installed)"
 	exit 0

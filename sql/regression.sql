@@ -230,6 +230,42 @@ SET max_parallel_workers_per_gather = 0;
 SELECT c::text = (SELECT cox(age, y, ARRAY[sex, band]) FROM reg_big)::text AS cox_parallel_equals_serial
 FROM reg_cox_parallel;
 RESET max_parallel_workers_per_gather;
+-- Efron's sums with many tied deaths (past 16 a time the den_k are multiplied, not logged):
+-- at b = 0 every risk is 1, and the log-likelihood of the n at risk and d deaths of a time
+-- is -(log(n - d + 1) + ... + log(n)), here up to 1,500 deaths a time
+CREATE TABLE reg_ties AS
+SELECT g AS id, (1 + g % 10)::float8 AS w, g % 4 <> 0 AS e, (g / 10 % 3 = 0)::int::float8 AS x
+FROM generate_series(1, 20000) AS g;
+SELECT pg_temp.near((regression_fit(c)).null_loglik,
+					-(SELECT sum(ln(j::float8))
+					  FROM (SELECT w, count(*) FILTER (WHERE e) AS d,
+								   (SELECT count(*) FROM reg_ties b WHERE b.w >= a.w) AS n
+							FROM reg_ties a GROUP BY w) AS t,
+						   generate_series(n - d + 1, n) AS j), 1e-12) AS efron_null_loglik_many_ties
+FROM (SELECT cox(w, e, ARRAY[x]) AS c FROM reg_ties) AS s;
+-- a Cox state counts its rows in a matrix of patterns by times, and in a hash table past
+-- the matrix's room (8 counts a row: here it takes part of the 70,000 distinct times) or when
+-- rows are taken out; the two give the state that plain SQL gives, and every mix the same
+CREATE TABLE reg_times AS
+SELECT g AS id, g::float8 AS t, g % 3 = 0 AS e, (g % 2)::float8 AS x FROM generate_series(1, 70000) AS g;
+SELECT c::text = 'v2;cox;p=1;x=0;x=1;'
+				 || (SELECT string_agg(format('0,%s,%s:1,%s,0', t, x, e::int), ';' ORDER BY t) FROM reg_times) AS many_times_equal_plain_sql,
+	   regression_merge(c) OVER ()::text = c::text AS merged_equals_whole
+FROM (SELECT cox(t, e, ARRAY[x]) AS c FROM reg_times) AS s;
+SELECT regression_merge(part)::text = (SELECT cox(t, e, ARRAY[x]) FROM reg_times)::text AS merged_equals_whole
+FROM (SELECT cox(t, e, ARRAY[x]) AS part FROM reg_times GROUP BY id % 7) AS p;
+-- a count of 2^32 rows or more goes to the hash table (the matrix counts in 32 bits)
+SELECT regression_merge(r)::text = 'v2;cox;p=1;x=1;0,1,0:6000000000,3,0;0,2,0:1,1,0' AS past_32_bits
+FROM (VALUES ('v2;cox;p=1;x=1;0,1,0:3000000000,1,0'::regression), ('v2;cox;p=1;x=1;0,1,0:3000000000,2,0'),
+			 ('v2;cox;p=1;x=1;0,2,0:1,1,0')) AS v(r);
+-- a state with delayed entries (hash table) merged with one without (matrix), and taken apart
+WITH a AS (SELECT cox(weeks, event, ARRAY[sex]) AS r FROM reg_cox),
+	 b AS (SELECT cox(entry, exit, event, ARRAY[sex]) AS r FROM reg_cox_entry),
+	 m AS (SELECT regression_merge(r) AS r FROM (SELECT r FROM a UNION ALL SELECT r FROM b) AS u)
+SELECT regression_subtract(m.r, b.r)::text = a.r::text AS merged_less_entries,
+	   regression_subtract(m.r, a.r)::text = b.r::text AS merged_less_plain,
+	   m.r::text = (SELECT regression_merge(r) FROM (SELECT r FROM b UNION ALL SELECT r FROM a) AS u)::text AS merge_order
+FROM a, b, m;
 -- bad input
 SELECT q, pg_temp.err(q) AS result FROM unnest(ARRAY[
 	$$SELECT cox('NaN', true, '{1}')$$,

@@ -91,6 +91,69 @@ AddOuter(const Cox *c, int k, float8 w, float8 *a, float8 *cmat)
 }
 
 /*
+ * Efron's sums over the d tied deaths of a time: with c_k = k / d and
+ * den_k = denom + c_k denom2 (k = 1 .. d), sums gets the sums of 1 / den_k,
+ * c_k / den_k, 1 / den_k^2, c_k / den_k^2 and c_k^2 / den_k^2, and the
+ * result is the sum of log(den_k).  A weekly register has thousands of
+ * ties a week, so this is the fit's inner loop: past a few deaths the
+ * logarithm of each den_k is not taken, the den_k are multiplied instead,
+ * the product kept in [1, 2) with its power of 2 counted apart, and one
+ * logarithm is taken at the end (as exact as the sum of logarithms).
+ */
+#define EFRON_LOG_EACH 16
+
+static float8
+EfronSums(float8 denom, float8 denom2, float8 ndead, float8 *sums)
+{
+	float8		s1 = 0,
+				sc = 0,
+				s2 = 0,
+				sc2 = 0,
+				scc2 = 0,
+				logsum = 0;
+	int64		d = (int64) ndead;
+	float8		first = denom + denom2 / ndead,
+				last = denom + denom2;
+	bool		product = d > EFRON_LOG_EACH && first >= DBL_MIN && last <= DBL_MAX / 4;
+	float8		mant = 1;
+	int64		exp2sum = 0;
+
+	for (int64 k = 1; k <= d; k++)
+	{
+		float8		ck = k / ndead;
+		float8		den = denom + ck * denom2;
+		float8		inv = 1 / den;
+		float8		inv2 = inv * inv;
+
+		if (product)
+		{
+			uint64		bits;
+
+			mant *= den;
+			memcpy(&bits, &mant, sizeof(bits));
+			exp2sum += (int64) ((bits >> 52) & 0x7FF) - 1023;
+			bits = (bits & UINT64CONST(0x800FFFFFFFFFFFFF)) | (UINT64CONST(1023) << 52);
+			memcpy(&mant, &bits, sizeof(bits));
+		}
+		else
+			logsum += log(den);
+		s1 += inv;
+		sc += ck * inv;
+		s2 += inv2;
+		sc2 += ck * inv2;
+		scc2 += ck * ck * inv2;
+	}
+	if (product)
+		logsum = log(mant) + exp2sum * M_LN2;
+	sums[0] = s1;
+	sums[1] = sc;
+	sums[2] = s2;
+	sums[3] = sc2;
+	sums[4] = scc2;
+	return logsum;
+}
+
+/*
  * The log-partial likelihood, score and information at beta.  The
  * risk-set sums (denominator, S1 = a, S2 = cmat) are kept cumulatively,
  * going back in time, entry by entry at the cost of the entry's non-zero
@@ -197,32 +260,17 @@ CoxEvaluate(Cox *c, const float8 *beta)
 			 * scalars are summed first: O(d + p^2) for d ties, not
 			 * O(d p^2) (a weekly register has thousands of ties a week).
 			 */
-			float8		s1 = 0,
-						sc = 0,
-						s2 = 0,
-						sc2 = 0,
-						scc2 = 0;
+			float8		sums[5];
 
-			for (int64 k = 1; k <= (int64) ndead; k++)
-			{
-				float8		ck = k / ndead;
-				float8		den = denom + ck * denom2;
-
-				loglik -= log(den);
-				s1 += 1 / den;
-				sc += ck / den;
-				s2 += 1 / (den * den);
-				sc2 += ck / (den * den);
-				scc2 += ck * ck / (den * den);
-			}
+			loglik -= EfronSums(denom, denom2, ndead, sums);
 			for (int i = 0; i < p; i++)
 			{
-				c->u[i] -= c->a[i] * s1 + c->a2[i] * sc;
+				c->u[i] -= c->a[i] * sums[0] + c->a2[i] * sums[1];
 				for (int j = 0; j <= i; j++)
-					c->imat[j * p + i] += c->cmat[i * p + j] * s1 + c->cmat2[i * p + j] * sc
-						- (c->a[i] * c->a[j] * s2
-						   + (c->a[i] * c->a2[j] + c->a2[i] * c->a[j]) * sc2
-						   + c->a2[i] * c->a2[j] * scc2);
+					c->imat[j * p + i] += c->cmat[i * p + j] * sums[0] + c->cmat2[i * p + j] * sums[1]
+						- (c->a[i] * c->a[j] * sums[2]
+						   + (c->a[i] * c->a2[j] + c->a2[i] * c->a[j]) * sums[3]
+						   + c->a2[i] * c->a2[j] * sums[4]);
 			}
 			/* earlier times see every death of this one */
 			denom += denom2;

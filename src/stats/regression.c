@@ -34,6 +34,12 @@
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
+#ifndef WIN32
+#include <sys/mman.h>			/* madvise */
+#endif
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "catalog/pg_type_d.h"
 #include "common/hashfn.h"
@@ -255,9 +261,15 @@ CheckP(int64 p)
  * by a hash table of its covariates as a 64-bit mask (p <= 64), which
  * costs a row a few instructions instead of hashing and comparing p
  * float8s.  The two tables hold disjoint patterns.  A logistic or Poisson
- * state keeps its sums per pattern (vals); a Cox state keeps its entries,
- * keyed by (stratum, time, pattern number), in a hash table of their own
- * whose cells hold the sums too (one probe a row).
+ * state keeps its sums per pattern (vals).  A Cox state keeps its entries,
+ * (stratum, time, pattern number) with their sums, in a matrix of counts,
+ * a row per pattern and a column per (stratum, time), while it has room
+ * (CoxDenseSlot), and in a hash table whose cells hold the key and the sums
+ * otherwise.  Both are far larger than the caches, so a Cox row of the
+ * sfunc does not wait for memory: it is held back twice for COX_PENDING
+ * rows, first while its pattern's cell in the mask table is prefetched
+ * (CoxMasked), then while its entry's count or cell is (CoxPending).
+ * CoxFlush adds the rows held back before anything reads the state.
  */
 
 #define REG_PROBE PG_UINT32_MAX
@@ -293,6 +305,43 @@ typedef struct CoxCell
 	char		status;
 } CoxCell;
 
+/*
+ * A Cox row waiting to be added: its entry's key and hash.  The table of
+ * entries is far larger than the caches (hundreds of thousands of entries),
+ * so a row's probe would wait for memory; instead the row's cell is
+ * prefetched when the row comes, and the row is added COX_PENDING rows
+ * later, when the cell is in the cache (CoxFlush adds them all).
+ */
+#define COX_PENDING 16
+#define COX_COLCACHE 64			/* 2^6: CoxColumn takes 6 bits of a hash */
+#ifdef __GNUC__
+#define REG_PREFETCH(addr) __builtin_prefetch((addr), 1)
+#else
+#define REG_PREFETCH(addr) ((void) 0)
+#endif
+
+typedef struct CoxPending
+{
+	CoxKey		key;
+	uint32		hash;
+	int32		col;			/* its column in the matrix, -1: in the hash table */
+	bool		event;
+} CoxPending;
+
+/*
+ * A Cox row of 0/1 covariates waiting for its pattern: the mask table's
+ * cell is prefetched too, and the row goes on to CoxAddLater COX_PENDING
+ * rows later.
+ */
+typedef struct CoxMasked
+{
+	uint64		mask;
+	float8		time;
+	int32		stratum;
+	uint32		hash;
+	bool		event;
+} CoxMasked;
+
 typedef struct RegState
 {
 	ExpandedObjectHeader hdr;
@@ -322,6 +371,34 @@ typedef struct RegState
 	int32		probe_len;
 	int			last_stratum;	/* of the previous row, -1 before the first */
 	struct strat_hash_hash *strata_table;
+	/*
+	 * Cox: the dense part (see CoxDenseSlot), pcap x ccap counts, a row per
+	 * pattern, a column per (stratum, time) in colkey
+	 */
+	struct col_hash_hash *cols;
+	int			ncols;
+	int			ccap;
+	int			pcap;
+	CoxKey	   *colkey;			/* ccap */
+	uint64	   *dense;			/* rows << 32 | events */
+	void	   *dense_alloc;	/* its allocation */
+	float8		dense_rows;		/* rows in the dense part */
+	float8		cox_rows;		/* rows offered to it, for its room (CoxDenseRoom) */
+	/* the columns last found, by a few bits of their time (CoxColumn) */
+	struct
+	{
+		float8		time;
+		int32		stratum;
+		int32		col;		/* -1: empty */
+	}			colcache[COX_COLCACHE];
+	/* Cox rows not yet added (see CoxPending), a ring from pending_next */
+	int			npending;
+	int			pending_next;
+	CoxPending	pending[COX_PENDING];
+	/* Cox rows waiting for their pattern (see CoxMasked), a ring from masked_next */
+	int			nmasked;
+	int			masked_next;
+	CoxMasked	masked[COX_PENDING];
 } RegState;
 
 /* a 64-bit mix (the finalizer of splitmix64) */
@@ -404,6 +481,28 @@ KeyOf(RegState *st, uint32 idx)
 #define SH_HASH_KEY(tb, k) CoxKeyHash(k)
 #define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).stratum == (b).stratum && \
 							(a).pattern == (b).pattern)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* a column of the dense part of a Cox state: a (stratum, time) pair (pattern 0) */
+typedef struct ColCell
+{
+	CoxKey		key;
+	int32		col;			/* the column, -1 when its entries are in the hash table only */
+	uint32		hash;
+	char		status;
+} ColCell;
+
+#define SH_PREFIX col_hash
+#define SH_ELEMENT_TYPE ColCell
+#define SH_KEY_TYPE CoxKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) CoxKeyHash(k)
+#define SH_EQUAL(tb, a, b) ((a).time == (b).time && (a).stratum == (b).stratum)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
 #define SH_SCOPE static inline
@@ -544,6 +643,8 @@ typedef struct RegLayout
 	Size		labelbytes;
 } RegLayout;
 
+static void CoxSettle(RegState *st);
+
 /* counts only (sorted = false), or the orders too */
 static void
 Layout(const RegState *st, RegLayout *lay, bool sorted)
@@ -553,7 +654,24 @@ Layout(const RegState *st, RegLayout *lay, bool sorted)
 	int			k = 0;
 
 	memset(lay, 0, sizeof(RegLayout));
-	if (st->kind == REG_COX)
+	if (st->kind == REG_COX && st->dense_rows > 0)
+	{
+		/* all in the matrix (CoxSettle) */
+		for (int k = 0; k < Min(st->n, st->pcap); k++)
+		{
+			const uint64 *row = st->dense + (Size) k * st->ccap;
+
+			for (int c = 0; c < st->ncols; c++)
+				if (row[c] != 0)
+				{
+					used[k] = true;
+					if (st->nstrata > 0)
+						sused[st->colkey[c].stratum] = true;
+					lay->nentries++;
+				}
+		}
+	}
+	else if (st->kind == REG_COX)
 	{
 		cox_hash_iterator it;
 		CoxCell    *cell;
@@ -623,8 +741,119 @@ RegFlatSize(ExpandedObjectHeader *eohptr)
 	RegState   *st = (RegState *) eohptr;
 	RegLayout	lay;
 
+	CoxSettle(st);
 	Layout(st, &lay, false);
 	return LayoutFlatSize(st, &lay);
+}
+
+/* orders the matrix's columns: stratum rank, then time */
+static int
+ColumnCmp(const void *a, const void *b, void *arg)
+{
+	const CoxKey *x = (const CoxKey *) a;
+	const CoxKey *y = (const CoxKey *) b;
+
+	if (x->pattern != y->pattern)	/* here: the stratum's flat number */
+		return x->pattern < y->pattern ? -1 : 1;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The entries of a Cox state whose rows are all in the matrix (CoxSettle),
+ * in the flat order: the columns sorted, and in each the patterns in their
+ * flat order.
+ */
+static void
+CoxFlattenDense(const RegState *st, const RegLayout *lay, Regression *r)
+{
+	int			npat = Min(st->n, st->pcap);
+	bool	   *colused = palloc0(sizeof(bool) * Max(st->ncols, 1));
+	CoxKey	   *cols = palloc(sizeof(CoxKey) * Max(st->ncols, 1));
+	int			ncols = 0;
+	int			n = 0;
+
+	for (int k = 0; k < npat; k++)
+	{
+		const uint64 *row = st->dense + (Size) k * st->ccap;
+
+		for (int c = 0; c < st->ncols; c++)
+			colused[c] |= row[c] != 0;
+	}
+	/* a column as its key, the stratum's flat number in pattern, the column in stratum */
+	for (int c = 0; c < st->ncols; c++)
+		if (colused[c])
+		{
+			cols[ncols].time = st->colkey[c].time;
+			cols[ncols].pattern = st->nstrata > 0 ? lay->srank[st->colkey[c].stratum] : 0;
+			cols[ncols].stratum = c;
+			ncols++;
+		}
+	if (!st->partial)
+		qsort_arg(cols, ncols, sizeof(CoxKey), ColumnCmp, NULL);
+	for (int j = 0; j < ncols; j++)
+	{
+		int			c = cols[j].stratum;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int i = 0; i < lay->npatterns; i++)
+		{
+			int			k = lay->order[i];
+			uint64		count = k < npat ? st->dense[(Size) k * st->ccap + c] : 0;
+			float8	   *key;
+			float8	   *v;
+
+			if (count == 0)
+				continue;
+			key = REG_KEY(r, n);
+			v = REG_VAL(r, n);
+			key[0] = cols[j].pattern;
+			key[1] = cols[j].time;
+			key[2] = i;
+			v[REG_ROWS] = (float8) (count >> 32);
+			v[REG_Y] = (float8) (count & PG_UINT32_MAX);
+			v[REG_ENTERED] = 0;
+			n++;
+		}
+	}
+	if (n != lay->nentries)
+		elog(ERROR, "regression: %d entries written, %d counted", n, lay->nentries);
+	pfree(colused);
+	pfree(cols);
+}
+
+/* the entries of a Cox state whose rows are all in the hash table, sorted */
+static void
+CoxFlattenHash(RegState *st, const RegLayout *lay, Regression *r)
+{
+	CoxOrder   *ents = palloc_extended(sizeof(CoxOrder) * Max(lay->nentries, 1), MCXT_ALLOC_HUGE);
+	cox_hash_iterator it;
+	CoxCell    *cell;
+	int			n = 0;
+
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		ents[n].time = cell->key.time;
+		ents[n].stratum = st->nstrata > 0 ? lay->srank[cell->key.stratum] : 0;
+		ents[n].pattern = lay->rank[cell->key.pattern];
+		ents[n].cell = cell;
+		n++;
+	}
+	Assert(n == lay->nentries);
+	if (!st->partial)
+		cox_order_sort(ents, n);
+	for (int i = 0; i < n; i++)
+	{
+		float8	   *key = REG_KEY(r, i);
+
+		key[0] = ents[i].stratum;
+		key[1] = ents[i].time;
+		key[2] = ents[i].pattern;
+		memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
+	}
+	pfree(ents);
 }
 
 /*
@@ -640,6 +869,7 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	Regression *r = (Regression *) result;
 	RegLayout	lay;
 
+	CoxSettle(st);
 	Layout(st, &lay, true);
 	Assert(LayoutFlatSize(st, &lay) == allocated_size);
 	memset(r, 0, allocated_size);
@@ -649,10 +879,6 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	r->p = st->p;
 	if (st->kind == REG_COX)
 	{
-		CoxOrder   *ents = palloc_extended(sizeof(CoxOrder) * Max(lay.nentries, 1), MCXT_ALLOC_HUGE);
-		cox_hash_iterator it;
-		CoxCell    *cell;
-		int			n = 0;
 		char	   *lp;
 
 		r->nkey = REG_COX_NKEY;
@@ -661,27 +887,10 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 		r->nentries = lay.nentries;
 		r->nstrata = lay.nstrata;
 		r->data[0] = lay.npatterns;
-		cox_hash_start_iterate(st->entries, &it);
-		while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
-		{
-			ents[n].time = cell->key.time;
-			ents[n].stratum = st->nstrata > 0 ? lay.srank[cell->key.stratum] : 0;
-			ents[n].pattern = lay.rank[cell->key.pattern];
-			ents[n].cell = cell;
-			n++;
-		}
-		Assert(n == lay.nentries);
-		if (!st->partial)
-			cox_order_sort(ents, n);
-		for (int i = 0; i < n; i++)
-		{
-			float8	   *key = REG_KEY(r, i);
-
-			key[0] = ents[i].stratum;
-			key[1] = ents[i].time;
-			key[2] = ents[i].pattern;
-			memcpy(REG_VAL(r, i), ents[i].cell->v, sizeof(float8) * REG_COX_NVAL);
-		}
+		if (st->dense_rows > 0)
+			CoxFlattenDense(st, &lay, r);
+		else
+			CoxFlattenHash(st, &lay, r);
 		for (int k = 0; k < lay.npatterns; k++)
 			memcpy(REG_PATTERN(r, k), st->keys + (Size) lay.order[k] * st->p, sizeof(float8) * st->p);
 		lp = REG_STRATA(r);
@@ -694,7 +903,6 @@ RegFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 			lp += sizeof(int32) + st->lens[s];
 		}
 		Assert(lp == (char *) result + allocated_size);
-		pfree(ents);
 		return;
 	}
 	r->nkey = st->nkey;
@@ -726,17 +934,19 @@ RegStateCreate(MemoryContext cxt)
 	st->masks = mask_hash_create(cxt, 64, st);
 	st->strata = -1;
 	st->last_stratum = -1;
+	for (int h = 0; h < COX_COLCACHE; h++)
+		st->colcache[h].col = -1;
 	return st;
 }
 
 /* rows in the state (an empty moving-aggregate state has none) */
 static bool
-StateEmpty(const RegState *st)
+StateEmpty(RegState *st)
 {
 	if (!st->known)
 		return true;
 	if (st->kind == REG_COX)
-		return st->entries->members == 0;
+		return st->entries->members == 0 && st->npending == 0 && st->nmasked == 0 && st->dense_rows == 0;
 	for (int i = 0; i < st->n; i++)
 		if (st->vals[(Size) i * st->nval + REG_ROWS] > 0)
 			return false;
@@ -861,7 +1071,10 @@ SetModel(RegState *st, int kind, int p)
 		st->nval = kind == REG_COX ? 0 : KindNval(kind);
 		st->nglobal = kind == REG_COX ? 0 : KindNglobal(kind);
 		if (kind == REG_COX)
+		{
 			st->entries = cox_hash_create(st->hdr.eoh_context, 256, st);
+			st->cols = col_hash_create(st->hdr.eoh_context, 64, st);
+		}
 		return;
 	}
 	if (st->kind != kind)
@@ -1006,6 +1219,391 @@ CoxSums(RegState *st, int stratum, float8 time, int pattern, bool insert)
 	return cell->v;
 }
 
+static inline bool CoxDenseAdd(RegState *st, uint64 *slot, float8 rows, float8 events);
+
+/* adds a waiting row to its entry */
+static inline void
+CoxApply(RegState *st, const CoxPending *row)
+{
+	bool		found;
+	CoxCell    *cell;
+
+	if (row->col >= 0 &&
+		CoxDenseAdd(st, st->dense + (Size) row->key.pattern * st->ccap + row->col, 1, row->event))
+		return;
+	cell = cox_hash_insert_hash(st->entries, row->key, row->hash, &found);
+
+	if (!found)
+	{
+		CheckCoxEntryLimit((int64) st->entries->members);
+		memset(cell->v, 0, sizeof(cell->v));
+	}
+	cell->v[REG_ROWS] += 1;
+	cell->v[REG_Y] += row->event;
+}
+
+static void CoxFlushMasked(RegState *st);
+
+/* adds the waiting rows: before anything reads the patterns or entries */
+static void
+CoxFlush(RegState *st)
+{
+	CoxFlushMasked(st);
+	while (st->npending > 0)
+	{
+		CoxApply(st, &st->pending[st->pending_next]);
+		st->pending_next = (st->pending_next + 1) % COX_PENDING;
+		st->npending--;
+	}
+	st->pending_next = 0;
+}
+
+/*
+ * A row leaving the risk set at (stratum, time) with pattern, added later:
+ * its cell is prefetched now, and the row that waited longest is added.
+ */
+static inline void
+CoxAddLater(RegState *st, int stratum, float8 time, int pattern, int col, bool event)
+{
+	CoxPending *row;
+	struct cox_hash_hash *tb = st->entries;
+
+	if (st->npending == COX_PENDING)
+	{
+		/* the ring is full: the oldest row is added, the new one takes its place */
+		row = &st->pending[st->pending_next];
+		CoxApply(st, row);
+		st->pending_next = (st->pending_next + 1) % COX_PENDING;
+	}
+	else
+		row = &st->pending[(st->pending_next + st->npending++) % COX_PENDING];
+	memset(&row->key, 0, sizeof(CoxKey));
+	row->key.time = time;
+	row->key.stratum = stratum;
+	row->key.pattern = pattern;
+	row->hash = CoxKeyHash(row->key);
+	row->event = event;
+	row->col = col;
+	if (col >= 0)
+		REG_PREFETCH(st->dense + (Size) pattern * st->ccap + col);
+	else
+	{
+		/* the cell where the probe starts (it may span two cache lines) */
+		REG_PREFETCH(&tb->data[row->hash & tb->sizemask]);
+		REG_PREFETCH((const char *) &tb->data[row->hash & tb->sizemask] + sizeof(CoxCell) - 1);
+	}
+}
+
+/*
+ * The dense part of a Cox state.  Register durations take few values (whole
+ * weeks), so the entries of a state are most of the pairs of a pattern and
+ * a time: they are counted in a matrix, a row per pattern and a column per
+ * (stratum, time), each count the rows (high 32 bits) and events (low 32
+ * bits) of its entry.  A row then costs one add to a matrix of a few MB
+ * instead of a probe in a hash table of 48-byte cells five times larger, and
+ * the flat form is written in its order with no sort (the columns are
+ * sorted, few).  The matrix has at most COX_DENSE_SLOTS counts, and past
+ * COX_DENSE_FREE at most 8 counts per row offered to it (so that a sparse
+ * state, many times or patterns and few rows, say a small group of a GROUP
+ * BY, does not hold a matrix of mostly zeros).  A time or a pattern beyond
+ * its room (until it has room), rows leaving with a delayed entry, rows
+ * taken out and a count reaching 2^32 go to the hash table, and CoxSettle
+ * moves the matrix there when the two are mixed.
+ */
+#ifndef COX_DENSE_SLOTS
+#define COX_DENSE_SLOTS (1 << 22)
+#endif
+#define COX_DENSE_FREE (1 << 16)
+
+static inline bool
+CoxDenseRoom(const RegState *st, Size slots)
+{
+	return slots <= COX_DENSE_SLOTS && (slots <= COX_DENSE_FREE || (float8) slots <= 8 * st->cox_rows);
+}
+
+/*
+ * A zeroed matrix of n counts (its allocation in *alloc).  A large one is
+ * aligned to 2 MB and asks the kernel for huge pages (a hint, where
+ * madvise has it): a row's count is anywhere in megabytes, and with 4 kB
+ * pages most rows would also miss the TLB.
+ */
+#define COX_HUGE_PAGE ((Size) 2 * 1024 * 1024)
+
+static uint64 *
+CoxDenseAlloc(RegState *st, Size n, void **alloc)
+{
+	Size		bytes = sizeof(uint64) * n;
+	char	   *p;
+
+#ifdef MADV_HUGEPAGE
+	if (bytes >= COX_HUGE_PAGE)
+	{
+		p = MemoryContextAllocHuge(st->hdr.eoh_context, bytes + COX_HUGE_PAGE);
+		*alloc = p;
+		p = (char *) TYPEALIGN(COX_HUGE_PAGE, p);
+		(void) madvise(p, bytes, MADV_HUGEPAGE);
+		memset(p, 0, bytes);
+		return (uint64 *) p;
+	}
+#endif
+	p = MemoryContextAllocHuge(st->hdr.eoh_context, bytes);
+	*alloc = p;
+	memset(p, 0, bytes);
+	return (uint64 *) p;
+}
+
+/* the column of (stratum, time), new if the matrix has room; -1: hash table only */
+static inline int
+CoxColumn(RegState *st, int stratum, float8 time)
+{
+	CoxKey		key;
+	ColCell    *cell;
+	bool		found;
+	uint64		bits;
+	int			h;
+
+	/* a row's column is most often in the cache (weekly times are few) */
+	memcpy(&bits, &time, sizeof(bits));
+	h = (int) (((bits ^ (uint64) stratum) * UINT64CONST(0x9E3779B97F4A7C15)) >> 58);	/* 6 bits */
+	if (st->colcache[h].col >= 0 && st->colcache[h].time == time && st->colcache[h].stratum == stratum)
+		return st->colcache[h].col;
+	memset(&key, 0, sizeof(key));
+	key.time = time;
+	key.stratum = stratum;
+	cell = col_hash_insert(st->cols, key, &found);
+	if (found && cell->col >= 0)
+	{
+		st->colcache[h].time = time;
+		st->colcache[h].stratum = stratum;
+		st->colcache[h].col = cell->col;
+		return cell->col;
+	}
+	/* a new column, or one without room before: a column if there is room now */
+	cell->col = -1;
+	if (st->ncols == st->ccap)
+	{
+		int			ccap = Max(16, st->ccap * 2);
+		int			pcap = Max(st->pcap, 64);
+		MemoryContext cxt = st->hdr.eoh_context;
+		uint64	   *dense;
+		void	   *alloc;
+
+		if (!CoxDenseRoom(st, (Size) ccap * pcap))
+			return -1;
+		/* a new matrix with the rows longer */
+		dense = CoxDenseAlloc(st, (Size) pcap * ccap, &alloc);
+		for (int k = 0; k < st->pcap; k++)
+			memcpy(dense + (Size) k * ccap, st->dense + (Size) k * st->ccap, sizeof(uint64) * st->ccap);
+		if (st->dense_alloc != NULL)
+			pfree(st->dense_alloc);
+		st->dense = dense;
+		st->dense_alloc = alloc;
+		st->colkey = st->colkey == NULL
+			? MemoryContextAlloc(cxt, sizeof(CoxKey) * ccap)
+			: repalloc(st->colkey, sizeof(CoxKey) * ccap);
+		st->ccap = ccap;
+		st->pcap = pcap;
+	}
+	st->colkey[st->ncols] = key;
+	cell->col = st->ncols++;
+	st->colcache[h].time = time;
+	st->colcache[h].stratum = stratum;
+	st->colcache[h].col = cell->col;
+	return cell->col;
+}
+
+/* the count of pattern k in column c, NULL when not in the matrix */
+static inline uint64 *
+CoxDenseSlot(RegState *st, int c, int k)
+{
+	if (c < 0)
+		return NULL;
+	if (unlikely(k >= st->pcap))
+	{
+		int			pcap = st->pcap;
+		uint64	   *dense;
+		void	   *alloc;
+
+		while (pcap <= k)
+			pcap *= 2;
+		if (!CoxDenseRoom(st, (Size) pcap * st->ccap))
+			return NULL;
+		/* a new matrix with more rows */
+		dense = CoxDenseAlloc(st, (Size) pcap * st->ccap, &alloc);
+		memcpy(dense, st->dense, sizeof(uint64) * (Size) st->pcap * st->ccap);
+		pfree(st->dense_alloc);
+		st->dense = dense;
+		st->dense_alloc = alloc;
+		st->pcap = pcap;
+	}
+	return st->dense + (Size) k * st->ccap + c;
+}
+
+/* adds rows and events (rows < 2^32) to a count; false when it would overflow */
+static inline bool
+CoxDenseAdd(RegState *st, uint64 *slot, float8 rows, float8 events)
+{
+	if (rows + (float8) (*slot >> 32) >= (float8) PG_UINT32_MAX)
+		return false;
+	*slot += ((uint64) rows << 32) + (uint64) events;
+	st->dense_rows += rows;
+	return true;
+}
+
+/* moves the matrix's counts to the hash table (the matrix's columns stay) */
+static void
+CoxDrainDense(RegState *st)
+{
+	int			npat = Min(st->n, st->pcap);
+
+	if (st->dense_rows == 0)
+		return;
+	for (int k = 0; k < npat; k++)
+	{
+		uint64	   *row = st->dense + (Size) k * st->ccap;
+
+		if ((k & 1023) == 1023)
+			CHECK_FOR_INTERRUPTS();
+		for (int c = 0; c < st->ncols; c++)
+		{
+			float8	   *v;
+
+			if (row[c] == 0)
+				continue;
+			v = CoxSums(st, st->colkey[c].stratum, st->colkey[c].time, k, true);
+			v[REG_ROWS] += (float8) (row[c] >> 32);
+			v[REG_Y] += (float8) (row[c] & PG_UINT32_MAX);
+			row[c] = 0;
+		}
+	}
+	st->dense_rows = 0;
+}
+
+/* every row of a Cox state in its hash table: before rows are taken out */
+static void
+CoxToHash(RegState *st)
+{
+	CoxFlush(st);
+	CoxDrainDense(st);
+}
+
+/*
+ * The entries of the hash table moved to the matrix, if every one can be
+ * (no delayed entries, room, counts below 2^32); false if not (nothing
+ * moved).  The rows that came before the matrix had room for their
+ * patterns or times are in the hash table: at the end the matrix has room.
+ */
+static bool
+CoxHashToDense(RegState *st)
+{
+	cox_hash_iterator it;
+	CoxCell    *cell;
+
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		uint64	   *slot;
+
+		if (cell->v[REG_ENTERED] != 0)
+			return false;
+		slot = CoxDenseSlot(st, CoxColumn(st, cell->key.stratum, cell->key.time), cell->key.pattern);
+		if (slot == NULL || cell->v[REG_ROWS] + (float8) (*slot >> 32) >= (float8) PG_UINT32_MAX)
+			return false;
+	}
+	/* each cell has its own count: every one fits */
+	cox_hash_start_iterate(st->entries, &it);
+	while ((cell = cox_hash_iterate(st->entries, &it)) != NULL)
+	{
+		uint64	   *slot = CoxDenseSlot(st, CoxColumn(st, cell->key.stratum, cell->key.time), cell->key.pattern);
+
+		if (!CoxDenseAdd(st, slot, cell->v[REG_ROWS], cell->v[REG_Y]))
+			elog(ERROR, "regression: a Cox count does not fit after all");
+	}
+	cox_hash_reset(st->entries);
+	return true;
+}
+
+/*
+ * Before the flat form: the waiting rows added, and when both the matrix
+ * and the hash table hold rows, the hash table's moved to the matrix, or
+ * if they cannot be, the matrix's to the hash table (the flat form comes
+ * from one of them).
+ */
+static void
+CoxSettle(RegState *st)
+{
+	if (st->kind != REG_COX)
+		return;
+	CoxFlush(st);
+	if (st->entries->members > 0 && st->dense_rows > 0 && !CoxHashToDense(st))
+		CoxDrainDense(st);
+}
+
+/* a row leaving at (stratum, time) with pattern: to the matrix, else later to the hash table */
+static inline void
+CoxAddRow(RegState *st, int stratum, float8 time, int pattern, bool event)
+{
+	int			col;
+
+	st->cox_rows++;
+	col = CoxColumn(st, stratum, time);
+
+	/* the matrix may grow now, not when the row is added */
+	CoxAddLater(st, stratum, time, pattern, CoxDenseSlot(st, col, pattern) == NULL ? -1 : col, event);
+}
+
+/* a waiting row of 0/1 covariates: its pattern, then on to CoxAddRow */
+static inline void
+CoxMaskedApply(RegState *st, const CoxMasked *row)
+{
+	bool		found;
+	MaskCell   *cell = mask_hash_insert_hash(st->masks, row->mask, row->hash, &found);
+
+	if (!found)
+	{
+		float8		x[REGRESSION_MAX_P + 1];
+
+		for (int j = 0; j < st->p; j++)
+			x[j] = (row->mask >> j) & 1 ? 1.0 : 0.0;
+		cell->idx = NewPattern(st, x);
+	}
+	CoxAddRow(st, row->stratum, row->time, cell->idx, row->event);
+}
+
+static void
+CoxFlushMasked(RegState *st)
+{
+	while (st->nmasked > 0)
+	{
+		CoxMaskedApply(st, &st->masked[st->masked_next]);
+		st->masked_next = (st->masked_next + 1) % COX_PENDING;
+		st->nmasked--;
+	}
+	st->masked_next = 0;
+}
+
+/* a row of 0/1 covariates (mask): its cell in the mask table prefetched, the oldest waiting row on */
+static inline void
+CoxAddMasked(RegState *st, uint64 mask, int stratum, float8 time, bool event)
+{
+	CoxMasked  *row;
+
+	if (st->nmasked == COX_PENDING)
+	{
+		row = &st->masked[st->masked_next];
+		CoxMaskedApply(st, row);
+		st->masked_next = (st->masked_next + 1) % COX_PENDING;
+	}
+	else
+		row = &st->masked[(st->masked_next + st->nmasked++) % COX_PENDING];
+	row->mask = mask;
+	row->time = time;
+	row->stratum = stratum;
+	row->event = event;
+	row->hash = (uint32) Mix64(mask);	/* as mask_hash's */
+	REG_PREFETCH(&st->masks->data[row->hash & st->masks->sizemask]);
+}
+
 /* after rows left a Cox entry: an entry without rows leaves the state */
 static void
 CoxAfterTakeOut(RegState *st, int stratum, float8 time, int pattern, const float8 *v)
@@ -1059,7 +1657,11 @@ AddFlat(RegState *st, const Regression *r, int sign)
 
 	SetModel(st, r->kind, r->p);
 	if (r->kind == REG_COX)
+	{
+		if (sign < 0)
+			CoxToHash(st);
 		SetStrata(st, r->nstrata > 0);
+	}
 	if (sign > 0)
 		AddSlots(st->global, REG_GLOBALS(r), GlobalLayout(r->kind));
 	else
@@ -1124,6 +1726,17 @@ AddFlat(RegState *st, const Regression *r, int sign)
 					 errdetail("Entry %d has a stratum or pattern number out of range.", i + 1)));
 		if (snumber != NULL)
 			s = snumber[s];
+		if (sign > 0 && REG_VAL(r, i)[REG_ENTERED] == 0)
+		{
+			/* to the matrix when it has room */
+			uint64	   *slot;
+
+			st->cox_rows += REG_VAL(r, i)[REG_ROWS];
+			slot = CoxDenseSlot(st, CoxColumn(st, s, key[1]), number[k]);
+
+			if (slot != NULL && CoxDenseAdd(st, slot, REG_VAL(r, i)[REG_ROWS], REG_VAL(r, i)[REG_Y]))
+				continue;
+		}
 		v = CoxSums(st, s, key[1], number[k], insert);
 		if (v == NULL)
 			NotPartOf();
@@ -2042,6 +2655,7 @@ ReadCovariates(ArrayType *a, RowX *rx)
 	const float8 *data = (const float8 *) ARR_DATA_PTR(a);
 	uint64		m = 0;
 	uint64		other = 0;
+	int			i = 0;
 
 	if (unlikely(ARR_NDIM(a) > 1))
 		jobreg_check_list(a, "covariates");	/* 2202E */
@@ -2056,7 +2670,24 @@ ReadCovariates(ArrayType *a, RowX *rx)
 				return false;
 		/* a null bitmap without a NULL: the data is as without one */
 	}
-	for (int i = 0; i < n; i++)
+#ifdef __SSE2__
+	{
+		/* two at a time: 1.0, or 0 (either sign), else other */
+		__m128d		one = _mm_set1_pd(1.0);
+		__m128d		zero = _mm_setzero_pd();
+
+		for (; i + 1 < n; i += 2)
+		{
+			__m128d		v = _mm_loadu_pd(&data[i]);
+			int			is1 = _mm_movemask_pd(_mm_cmpeq_pd(v, one));
+			int			is0 = _mm_movemask_pd(_mm_cmpeq_pd(v, zero));
+
+			m |= (uint64) is1 << i;
+			other |= (is1 | is0) ^ 3;
+		}
+	}
+#endif
+	for (; i < n; i++)
 	{
 		uint64		w;
 
@@ -2128,9 +2759,13 @@ AnyNull(FunctionCallInfo fcinfo, int first, int last)
 static RegState *
 InverseState(FunctionCallInfo fcinfo)
 {
+	RegState   *st;
+
 	if (PG_ARGISNULL(0))
 		elog(ERROR, "regression inverse transition on a NULL state");
-	return GetState(fcinfo, 0);
+	st = GetState(fcinfo, 0);
+	CoxToHash(st);
+	return st;
 }
 
 static inline int
@@ -2277,8 +2912,11 @@ poisson_minvfunc(PG_FUNCTION_ARGS)
 static inline void
 CoxAdd(RegState *st, int stratum, float8 t, int pattern, int slot, float8 events, int sign)
 {
-	float8	   *v = CoxSums(st, stratum, t, pattern, sign > 0);
+	float8	   *v;
 
+	if (sign < 0)
+		CoxToHash(st);
+	v = CoxSums(st, stratum, t, pattern, sign > 0);
 	if (v == NULL)
 		NotPartOf();
 	v[slot] += sign;
@@ -2325,7 +2963,15 @@ CoxRow(FunctionCallInfo fcinfo, int sign, bool moving)
 		if (stratum < 0)
 			NotPartOf();
 	}
-	CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
+	if (sign > 0 && !moving && rx.binary)
+		CoxAddMasked(st, rx.mask, stratum, t, PG_GETARG_BOOL(2));
+	else if (sign > 0 && !moving)
+	{
+		CoxFlushMasked(st);
+		CoxAddRow(st, stratum, t, RowPattern(st, &rx, sign), PG_GETARG_BOOL(2));
+	}
+	else
+		CoxAdd(st, stratum, t, RowPattern(st, &rx, sign), REG_ROWS, PG_GETARG_BOOL(2) ? 1 : 0, sign);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&st->hdr));
 }
 
