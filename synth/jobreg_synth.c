@@ -505,6 +505,16 @@ static const struct
 	{AP_JOB, 60, 0.4},
 };
 
+/* seeds/002 Figur 5: visitation changes in long spells (DP_SWITCH_LONG) */
+#define REVISIT_LONG 0.1
+#define REVISIT_2014 9.0
+#define LONG_EXIT_RATE 0.045
+/* seeds/002 Figur 5: the marginal's and udsatte's entries as jobparat (were 15 and 60) */
+#define ENTRY_JOB_MARGINAL 5
+#define ENTRY_JOB_UDSAT 8
+#define ENTRY_AKT_SHARE 0.3
+#define ENTRY_AKT_KBH 1.4
+
 typedef enum YearProfile
 {
 	YP_FLAT,
@@ -517,6 +527,8 @@ typedef enum YearProfile
 	YP_AKT_EXIT,				/* leaving kontanthjælp (aktivitetsparat) */
 	YP_TO_FLEKSJOB,				/* visitation to fleksjob (ledighedsydelse) */
 	YP_TO_REVALIDERING,			/* visitation to revalidering */
+	YP_REVISITATION,			/* aktivitetsparat to jobparat in a long spell */
+	YP_LONG_EXIT,				/* leaving a long spell instead of through jobparat */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -591,6 +603,15 @@ static const struct
 	/* seeds/003 Tabel 1: København visitates fewer to fleksjob and revalidering in 2015-16 */
 	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.3},
 	{YP_TO_REVALIDERING, R_KBH, 2016, 0.32},
+	/*
+	 * seeds/002 Figur 5: a long spell rarely changes visitation, but in 2014
+	 * the kontanthjælp reform visitated every recipient anew (seeds/000 Figur
+	 * 4-5: the aktivitetsparate of 2014 one year later)
+	 */
+	{YP_REVISITATION, ALL, 2014, REVISIT_2014},
+	{YP_REVISITATION, ALL, 2016, 1.0},
+	{YP_LONG_EXIT, ALL, 2014, 0.0},
+	{YP_LONG_EXIT, ALL, 2016, 1.0},
 };
 
 typedef enum DurProfile
@@ -605,6 +626,9 @@ typedef enum DurProfile
 	DP_SYGE,					/* sygedagpenge: most spells are short */
 	DP_SU,						/* SU: most studies last 3-5 years */
 	DP_PAUSE,					/* breaks in kontanthjælp by spell age */
+	DP_SWITCH_SHORT,			/* aktivitetsparat to jobparat, spells under 2 years */
+	DP_SWITCH_LONG,				/* the same in spells of 2 years or more */
+	DP_LONG_EXIT,				/* leaving a spell of 2 years or more directly */
 	N_DURPROFILES
 } DurProfile;
 
@@ -669,6 +693,21 @@ static const struct
 	[DP_PAUSE] = {2, {52, 156}, {
 			{1, 1, 1}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5},
 	}, YP_FLAT},
+
+	/*
+	 * seeds/002 Figur 5: 66 % of the langvarige were aktivitetsparat from
+	 * the start of their spell.  A spell of two years or more changes
+	 * visitation (to jobparat) at REVISIT_LONG of the rate of a young one,
+	 * but in the reform year 2014 (YP_REVISITATION).
+	 */
+	[DP_SWITCH_SHORT] = {1, {104}, {{1, 0}, {1, 0}, {1, 0}, {1, 0}}, YP_FLAT},
+	[DP_SWITCH_LONG] = {1, {104}, {
+			{0, REVISIT_LONG}, {0, REVISIT_LONG}, {0, REVISIT_LONG}, {0, REVISIT_LONG},
+	}, YP_REVISITATION},
+	/* fewer of the longest spells end: anciennitet (seeds/002 afsnit 3.3, Figur 3) */
+	[DP_LONG_EXIT] = {3, {104, 260, 520}, {
+			{0, 0.8, 0.6, 0.3}, {0, 1.5, 1.1, 0.2}, {0, 1.5, 1.1, 0.2}, {0, 1.5, 1.1, 0.2},
+	}, YP_LONG_EXIT},
 };
 
 /* ---------- flows between states ---------- */
@@ -704,7 +743,14 @@ static const Flow flows[] = {
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */
 	{ST_SELV, ST_AKT, 0.0005, AP_KTH, {1, 20, 600}, {0.122, 2.25, 1.32, 1.22}, YP_KTH, DP_NONE},
-	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, 15, 60}, FLAT4, YP_KTH, DP_NONE},
+	{ST_SELV, ST_JOBPARAT, 0.002, AP_KTH, {1, ENTRY_JOB_MARGINAL, ENTRY_JOB_UDSAT}, FLAT4, YP_KTH, DP_NONE},
+	/*
+	 * seeds/002 Figur 5: the marginal and udsatte who came in as jobparat and
+	 * were visitated aktivitetsparat later (most of the langvarige) are, for
+	 * the most part, aktivitetsparat from the start: three quarters of the
+	 * jobparat inflow taken away above (the rest would have left as jobparat)
+	 */
+	{ST_SELV, ST_AKT, 0.002 * ENTRY_AKT_SHARE, AP_KTH, {0, 15 - ENTRY_JOB_MARGINAL, 60 - ENTRY_JOB_UDSAT}, {ENTRY_AKT_KBH, 1, 1, 1}, YP_KTH, DP_NONE},
 	{ST_SELV, ST_REVALIDERING, 0.0002, AP_ADULT, {1, 5, 20}, FLAT4, YP_TO_REVALIDERING, DP_NONE},
 	{ST_SELV, ST_FOERTID, 0.0003, AP_FP, {0.2, 3, 30}, FLAT4, YP_FP, DP_NONE},
 	/* Figur 4-5: the revolving door back to kontanthjælp */
@@ -715,9 +761,12 @@ static const Flow flows[] = {
 	{ST_AKT, ST_EFTER_KTH, 0.10, AP_JOB, {1, 1, 0.6}, {0.00258, 0.0001, 0.0001, 0.0001}, YP_FLAT, DP_KTH},
 	/* Figur 2 (Jobindsats' spells end at a break) and Figur 4-5 (a break counts as self-supported) */
 	{ST_AKT, ST_PAUSE, 0.30, AP_ALL, FLAT3, {0.722, 0.7, 1.0, 1.0}, YP_FLAT, DP_PAUSE},
-	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_NONE},
+	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_SWITCH_SHORT},
+	{ST_AKT, ST_JOBPARAT, 0.06, AP_ALL, {2, 1, 0.5}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_SWITCH_LONG},
+	/* the long spells' exits that went through jobparat before, direct (not in 2014) */
+	{ST_AKT, ST_EFTER_KTH, LONG_EXIT_RATE, AP_ALL, {1.7, 0.6, 0.125}, {1.0, 1.83, 1.83, 1.83}, YP_FLAT, DP_LONG_EXIT},
 	{ST_AKT, ST_LEDIGHEDSYDELSE, 0.012, AP_FP, {0, 0.5, 1}, {0.793, 1.33, 1.25, 2.0}, YP_TO_FLEKSJOB, DP_VISITATION},
-	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.209, 0.42, 0.43, 0.43}, YP_RESSOURCE, DP_KTH},
+	{ST_AKT, ST_RESSOURCE, 0.05, AP_RESSOURCE, FLAT3, {0.19, 0.42, 0.43, 0.43}, YP_RESSOURCE, DP_KTH},
 	{ST_AKT, ST_REVALIDERING, 0.01, AP_ADULT, FLAT3, {0.34, 1.01, 1.01, 1.01}, YP_TO_REVALIDERING, DP_VISITATION},
 	{ST_AKT, ST_FOERTID, 0.03, AP_FP, FLAT3, FLAT4, YP_FP, DP_KTH},
 	{ST_AKT, ST_SU, 0.01, AP_SU, FLAT3, FLAT4, YP_FLAT, DP_KTH},
