@@ -183,10 +183,10 @@ FROM (SELECT count(*) AS n,
 		(2, 'seeds/002 Figur 4', 'heraf i job (grad > 0 i måneden før; kendt fra 2008)', 'pct.', NULL, 100.0 * s.foer_job / nullif(s.n, 0), NULL),
 		(3, 'seeds/002 Figur 4', 'status før forløbet: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer_udd / nullif(s.n, 0), NULL),
 		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / nullif(s.n, 0), NULL),
-		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), NULL),
-		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), NULL),
-		(66, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp', 'pct.', 10,
-		 100.0 * s.anden_ydelse / nullif(s.n, 0), NULL),
+		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), 'lang_kun_akt_2020'),
+		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), 'lang_fra_jobparat_2020'),
+		(6, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp', 'pct.', 10,
+		 100.0 * s.anden_ydelse / nullif(s.n, 0), 'lang_fra_anden_2020'),
 		(7, 'seeds/002 afsnit 1.4', 'i tilbud i løbet af de 2 år', 'pct.', 84, 100.0 * s.i_tilbud / nullif(s.n, 0), NULL),
 		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / nullif(s.n, 0), NULL),
 		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / nullif(s.n, 0), NULL),
@@ -294,7 +294,7 @@ SELECT t.kilde, t.maal, register.tal(t.dokument, t.enhed, t.dokument) AS dokumen
 	   register.tal(t.jobreg, t.enhed, t.dokument, 1) AS jobreg
 FROM s002_tal t
 WHERE (SELECT count(*) FROM ins) > 0
-ORDER BY t.nr;
+ORDER BY t.nr, t.maal;
 
 -- Tabel 11, every row: the 25 kommuner's langvarige, their share of the aktivitetsparate
 -- (aged 30 or more, as in 30_s002_tabel11.sql) and of the population 16-66, and each kommune's

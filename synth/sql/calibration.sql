@@ -275,7 +275,7 @@ CREATE FUNCTION pg_temp.hel_maaned(codes int[])
 ANALYZE bg, emg;
 
 CREATE TEMP TABLE lang5 AS
-SELECT p.pnr, p.kommunekode, p.koen
+SELECT p.pnr, p.kommunekode, p.koen, ks5.fra AS spell_fra, ks5.til AS spell_til
 FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
 WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
@@ -301,6 +301,25 @@ LEFT JOIN (SELECT DISTINCT t.pnr FROM o t
 		   WHERE t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig')
 			 AND t.periode && daterange('2018-02-26', '2020-02-24')) AS v ON v.pnr = l.pnr
 GROUP BY l.kommunekode;
+
+-- Figur 5: the langvarige's spell (the whole STAR spell of 2020-W09) with a week as jobparat on
+-- kontanthjælp or overgangsydelse (1111, 2156), or on uddannelseshjælp, integrationsydelse or
+-- selvforsørgelses- og hjemrejseydelse (2121, 2131, 2141, 2161); aktivitetsparat the whole spell
+-- = neither
+CREATE TEMP TABLE lang5_visitation AS
+SELECT l.pnr, l.kommunekode,
+	   EXISTS (SELECT FROM r WHERE r.pnr = l.pnr AND r.code IN (1111, 2156) AND r.fra < l.spell_til AND r.til > l.spell_fra) AS jobparat,
+	   EXISTS (SELECT FROM r WHERE r.pnr = l.pnr AND r.code IN (2121, 2131, 2141, 2161) AND r.fra < l.spell_til AND r.til > l.spell_fra) AS anden
+FROM lang5 l;
+INSERT INTO m
+SELECT x.noegle, v.kommunekode,
+	   count(*) FILTER (WHERE CASE x.noegle WHEN 'lang_kun_akt_2020' THEN NOT v.jobparat AND NOT v.anden
+											WHEN 'lang_fra_jobparat_2020' THEN v.jobparat AND NOT v.anden
+											ELSE v.anden END),
+	   count(*), count(*), NULL::float8
+FROM lang5_visitation v,
+	 (VALUES ('lang_kun_akt_2020'), ('lang_fra_jobparat_2020'), ('lang_fra_anden_2020')) AS x (noegle)
+GROUP BY x.noegle, v.kommunekode;
 
 -- Figur 11: held jobsamtaler of the langvarige in the two years
 CREATE TEMP TABLE lang5_samtaler AS
