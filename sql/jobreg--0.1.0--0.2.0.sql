@@ -1348,3 +1348,17 @@ COMMENT ON OPERATOR - (cuminc, cuminc) IS 'cuminc_subtract: the value without th
 CREATE FUNCTION weekline_first_difference(a weekline, b weekline) RETURNS isoweek
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first week in which two weeklines differ (a week in one span only, or other codes); NULL when they are the same week for week';
+
+/* ---------- flow with a cohort: filter and aggregate in one reading (37_flow.sql) ---------- */
+
+/* The cohort inside the aggregate: the filter and the aggregate read each history once */
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_trans_cohort' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) IS 'transition function of flow(history, origin, horizon, codebook, cohort): adds one person of the cohort, codes mapped to the codebook''s groups; others are skipped';
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook text, cohort int4[]) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text, int4[]) IS 'flow(history, origin, horizon, codebook) FILTER (WHERE code_at(history, origin) = ANY (cohort)) in one reading of each history: persons whose code in the origin week is not in cohort contribute nothing';

@@ -57,6 +57,7 @@ PG_FUNCTION_INFO_V1(flow_send);
 PG_FUNCTION_INFO_V1(flow_trans);
 PG_FUNCTION_INFO_V1(flow_combine);
 PG_FUNCTION_INFO_V1(flow_trans_codebook);
+PG_FUNCTION_INFO_V1(flow_trans_cohort);
 PG_FUNCTION_INFO_V1(flow_msfunc);
 PG_FUNCTION_INFO_V1(flow_minvfunc);
 PG_FUNCTION_INFO_V1(flow_mcombine);
@@ -1444,6 +1445,67 @@ flow_trans_codebook(PG_FUNCTION_ARGS)
 	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
 	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * The cohort's codes (an int[] argument) as a set, kept for the backend
+ * while the array's bytes do not change.  Not in fn_extra: the codebook's
+ * cache has it.  NULL elements are an error (22004).
+ */
+static const WeeklineCodes *
+CohortArgument(FunctionCallInfo fcinfo, int argno)
+{
+	static bool known = false;
+	static Size len;
+	static char *bytes;
+	static WeeklineCodes set;
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		rawlen = VARSIZE_ANY_EXHDR(raw);
+	MemoryContext old;
+
+	if (likely(known && rawlen == len && memcmp(bytes, VARDATA_ANY(raw), rawlen) == 0))
+		return &set;
+	if (known)
+	{
+		known = false;
+		pfree(bytes);
+		pfree(set.codes);
+	}
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	weekline_codes_from_array(DatumGetArrayTypeP(PointerGetDatum(raw)), &set);
+	bytes = palloc(Max(rawlen, 1));
+	memcpy(bytes, VARDATA_ANY(raw), rawlen);
+	len = rawlen;
+	known = true;
+	MemoryContextSwitchTo(old);
+	return &set;
+}
+
+/*
+ * flow(history, origin, horizon, codebook, cohort): flow(history, origin,
+ * horizon, codebook) of the persons whose code in the origin week (before
+ * recoding) is in cohort; the others are not read further, and a group
+ * without any gets NULL, as with FILTER (WHERE code_at(history, origin) =
+ * ANY (cohort)).  The filter and the aggregate read each history once
+ * instead of twice, and the cohort's array is not compared element by
+ * element on every row.
+ */
+Datum
+flow_trans_cohort(PG_FUNCTION_ARGS)
+{
+	int32		code;
+
+	jobreg_check_in_aggregate(fcinfo, "flow_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 5);
+	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(1), PG_GETARG_ISOWEEK(2), &code) ||
+		!weekline_codes_contain(CohortArgument(fcinfo, 5), code))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	/* a person of the cohort: arguments 0 to 4 are the codebook form's */
+	return flow_trans_codebook(fcinfo);
 }
 
 /* combine function of both aggregates, transition function of flow_merge */
