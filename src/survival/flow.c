@@ -40,6 +40,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "lib/qunique.h"
+#include "port/pg_bitutils.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -69,6 +70,9 @@ PG_FUNCTION_INFO_V1(flow_transitions);
 PG_FUNCTION_INFO_V1(flow_mean_weeks);
 
 #define FLOW_HDRSZ offsetof(Flow, entries)
+
+/* codes below this are found by a direct index (and collected by a bitmap) */
+#define FLOW_DIRECT_CODES 65536
 
 /* binary form of an entry: int4 x, int4 y, int4 from, int4 to, int8 delta */
 #define FLOW_SEND_ENTRY_SIZE 24
@@ -244,6 +248,12 @@ GetVarint(const uint8 **p, const uint8 *end, uint64 *v)
 {
 	uint64		r = 0;
 
+	/* most values take one byte */
+	if (likely(*p < end && **p < 0x80))
+	{
+		*v = *(*p)++;
+		return true;
+	}
 	for (int shift = 0; shift < 64; shift += 7)
 	{
 		uint8		b;
@@ -375,6 +385,47 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	Assert((Size) (p - (uint8 *) flat) == allocated_size);
 }
 
+/* Format 1's layout of an expanded state: its cells in order, zeros dropped */
+static Flow *
+FlowStateEntries(const FlowState *state)
+{
+	Size		size = FLOW_HDRSZ + (Size) state->nonzero * sizeof(FlowEntry);
+	Flow	   *f = palloc_extended(size, MCXT_ALLOC_HUGE);
+	int32		n = 0;
+
+	memset(f, 0, FLOW_HDRSZ);
+	SET_VARSIZE(f, size);
+	f->version = FLOW_VERSION;
+	f->origin = state->origin;
+	f->horizon = state->horizon;
+	f->nentries = (int32) state->nonzero;
+	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
+	{
+		const FlowCell *row = state->cells[x];
+
+		if (row == NULL)
+			continue;
+		for (int y = 0; y <= state->horizon; y++)
+		{
+			const FlowPair *pair = &state->pool[row[y].off];
+
+			for (int i = 0; i < row[y].n; i++)
+				if (pair[i].delta != 0)
+				{
+					FlowEntry  *e = &f->entries[n++];
+
+					e->x = x;
+					e->y = y;
+					e->from = (int32) (pair[i].key >> 32);
+					e->to = (int32) (uint32) pair[i].key;
+					e->delta = pair[i].delta;
+				}
+		}
+	}
+	Assert(n == f->nentries);
+	return f;
+}
+
 static const ExpandedObjectMethods FlowMethods = {
 	FlowStateFlatSize,
 	FlowStateFlatten
@@ -423,11 +474,14 @@ FlowStateRow(FlowState *state, int32 x)
 	return row;
 }
 
-/* A cell's block with room for one more entry: moved to the pool's end */
+/* A cell's block with room for `need` entries (at least one more): moved to the pool's end */
 static pg_noinline void
-FlowStateGrowCell(FlowState *state, FlowCell *cell)
+FlowStateGrowCell(FlowState *state, FlowCell *cell, int32 need)
 {
 	int32		cap = cell->cap == 0 ? 2 : 2 * cell->cap;
+
+	while (cap < need)
+		cap *= 2;
 
 	if (state->npool + cap > state->maxpool)
 	{
@@ -472,7 +526,7 @@ FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 del
 			CheckEntryLimit(state->nentries + 1);
 		if (unlikely(cell->n == cell->cap))
 		{
-			FlowStateGrowCell(state, cell);
+			FlowStateGrowCell(state, cell, cell->n + 1);
 			pair = &state->pool[cell->off];
 		}
 		memmove(&pair[i + 1], &pair[i], (cell->n - i) * sizeof(FlowPair));
@@ -485,6 +539,85 @@ FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 del
 	if (unlikely(pg_add_s64_overflow(old, delta, &pair[i].delta)))
 		FlowStateOverflow();
 	state->nonzero += (pair[i].delta != 0) - (old != 0);
+}
+
+/*
+ * Adds sign * delta of k entries of one cell (x, y), sorted by (from, to),
+ * each once: a merge with the cell's sorted block, from its end, instead of
+ * a search and an insert per entry (merging partial states).  Entries not in
+ * that order (only a corrupt value has them) are added one by one.
+ */
+static void
+FlowStateMergeCell(FlowState *state, int32 x, int32 y, const FlowEntry *e, int k, int64 sign)
+{
+	FlowCell   *row = state->cells[x];
+	FlowCell   *cell;
+	FlowPair   *pair;
+	int			fresh = 0;
+	int			i,
+				j,
+				out;
+
+	for (j = 1; j < k; j++)
+		if (FLOW_PAIR_KEY(e[j].from, e[j].to) <= FLOW_PAIR_KEY(e[j - 1].from, e[j - 1].to))
+			break;
+	if (j < k || state->nentries + k > FLOW_MAX_ENTRIES)
+	{
+		for (j = 0; j < k; j++)
+			FlowStateAdd(state, x, y, e[j].from, e[j].to, sign * e[j].delta);
+		return;
+	}
+	if (unlikely(row == NULL))
+		row = FlowStateRow(state, x);
+	cell = &row[y];
+	/* the keys not in the cell yet */
+	pair = &state->pool[cell->off];
+	for (i = 0, j = 0; j < k; j++)
+	{
+		uint64		key = FLOW_PAIR_KEY(e[j].from, e[j].to);
+
+		while (i < cell->n && pair[i].key < key)
+			i++;
+		if (i == cell->n || pair[i].key != key)
+			fresh++;
+	}
+	if (cell->n + fresh > cell->cap)
+	{
+		FlowStateGrowCell(state, cell, cell->n + fresh);
+		pair = &state->pool[cell->off];
+	}
+	/* merge from the end, so that nothing is overwritten before it moves */
+	i = cell->n - 1;
+	out = cell->n + fresh - 1;
+	for (j = k - 1; j >= 0; j--)
+	{
+		uint64		key = FLOW_PAIR_KEY(e[j].from, e[j].to);
+		int64		delta = sign * e[j].delta;
+
+		while (i >= 0 && pair[i].key > key)
+			pair[out--] = pair[i--];
+		if (i >= 0 && pair[i].key == key)
+		{
+			int64		old = pair[i].delta;
+			int64		sum;
+
+			if (unlikely(pg_add_s64_overflow(old, delta, &sum)))
+				FlowStateOverflow();
+			state->nonzero += (sum != 0) - (old != 0);
+			pair[out].key = key;
+			pair[out--].delta = sum;
+			i--;
+		}
+		else
+		{
+			pair[out].key = key;
+			pair[out--].delta = delta;
+			state->nonzero += delta != 0;
+		}
+	}
+	Assert(out == i);
+	cell->n += fresh;
+	state->nentries += fresh;
 }
 
 /* ---------- checks ---------- */
@@ -567,6 +700,23 @@ CollectCodesBySort(const Flow *f, FlowCurve *c)
 	c->ncodes = qunique(c->codes, n, sizeof(int32), Int32Cmp);
 }
 
+/* The sorted distinct codes, and their direct index when they are small */
+static void
+SetDirect(FlowCurve *c, int32 *codes, int n)
+{
+	c->codes = codes;
+	c->ncodes = n;
+	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
+	if (n > 0 && codes[0] >= 0 && codes[n - 1] < FLOW_DIRECT_CODES)
+	{
+		c->ndirect = codes[n - 1] + 1;
+		c->direct = palloc(c->ndirect * sizeof(int16));
+		memset(c->direct, -1, c->ndirect * sizeof(int16));
+		for (int k = 0; k < n; k++)
+			c->direct[codes[k]] = (int16) k;
+	}
+}
+
 /*
  * The distinct codes of the entries, sorted, and a direct index of them
  * when they are small.  A flow has few codes (states): each code is looked
@@ -581,9 +731,43 @@ CollectCodes(const Flow *f, FlowCurve *c)
 	int			n = 0;
 	int32		last1 = -1,
 				last2 = -1;
+	uint64	   *seen = palloc0((FLOW_DIRECT_CODES / 64) * sizeof(uint64));
+	uint32		any = 0;
 
 	c->ndirect = 0;
 	c->direct = NULL;
+	/* codes below FLOW_DIRECT_CODES (the usual case) are marked in a bitmap */
+	for (int i = 0; i < f->nentries; i++)
+	{
+		uint32		from = (uint32) f->entries[i].from;
+		uint32		to = (uint32) f->entries[i].to;
+
+		any |= from | to;
+		if ((from | to) >= FLOW_DIRECT_CODES)
+			break;
+		seen[from >> 6] |= UINT64CONST(1) << (from & 63);
+		seen[to >> 6] |= UINT64CONST(1) << (to & 63);
+	}
+	if (any < FLOW_DIRECT_CODES)
+	{
+		for (int w = 0; w < FLOW_DIRECT_CODES / 64; w++)
+			n += pg_popcount64(seen[w]);
+		if (n > FLOW_MAX_CODES)
+		{
+			pfree(codes);
+			pfree(seen);
+			CollectCodesBySort(f, c);
+			return;
+		}
+		n = 0;
+		for (int w = 0; w < FLOW_DIRECT_CODES / 64; w++)
+			for (uint64 bits = seen[w]; bits != 0; bits &= bits - 1)
+				codes[n++] = w * 64 + pg_rightmost_one_pos64(bits);
+		pfree(seen);
+		SetDirect(c, codes, n);
+		return;
+	}
+	pfree(seen);
 	for (int i = 0; i < f->nentries; i++)
 	{
 		for (int side = 0; side < 2; side++)
@@ -618,17 +802,7 @@ CollectCodes(const Flow *f, FlowCurve *c)
 			n++;
 		}
 	}
-	c->codes = codes;
-	c->ncodes = n;
-	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
-	if (n > 0 && codes[0] >= 0 && codes[n - 1] < 65536)
-	{
-		c->ndirect = codes[n - 1] + 1;
-		c->direct = palloc(c->ndirect * sizeof(int16));
-		memset(c->direct, -1, c->ndirect * sizeof(int16));
-		for (int k = 0; k < n; k++)
-			c->direct[codes[k]] = (int16) k;
-	}
+	SetDirect(c, codes, n);
 }
 
 /*
@@ -1005,7 +1179,13 @@ FlowBuild(IsoWeek origin, int64 horizon, FlowEntry *entries, int n, int sqlstate
 Flow *
 flow_from_datum(Datum d)
 {
-	Flow	   *f = (Flow *) PG_DETOAST_DATUM(d);
+	Flow	   *f;
+
+	/* an aggregate's state, read straight from its cells (not encoded and decoded) */
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
+		DatumGetEOHP(d)->eoh_methods == &FlowMethods)
+		return FlowStateEntries((FlowState *) DatumGetEOHP(d));
+	f = (Flow *) PG_DETOAST_DATUM(d);
 
 	if (VARSIZE(f) < FLOW_HDRSZ)
 		FlowStoredCorrupt("The value is shorter than its header.");
@@ -1274,15 +1454,20 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 static void
 AddFlat(FlowState *state, const Flow *f, int64 sign)
 {
-	SetFrame(state, f->origin, f->horizon);
-	for (int i = 0; i < f->nentries; i++)
-	{
-		const FlowEntry *e = &f->entries[i];
+	int			i1;
 
-		if ((i & 1023) == 1023)
+	SetFrame(state, f->origin, f->horizon);
+	/* cell by cell: the entries of one (x, y) are next to each other */
+	for (int i0 = 0; i0 < f->nentries; i0 = i1)
+	{
+		const FlowEntry *e = &f->entries[i0];
+
+		for (i1 = i0 + 1; i1 < f->nentries && f->entries[i1].x == e->x && f->entries[i1].y == e->y; i1++)
+			;
+		if ((i0 >> 10) != (i1 >> 10))
 			CHECK_FOR_INTERRUPTS();
 		/* a flat value's deltas are never PG_INT64_MIN (checked on input, not made by adding) */
-		FlowStateAdd(state, e->x, e->y, e->from, e->to, sign * e->delta);
+		FlowStateMergeCell(state, e->x, e->y, e, i1 - i0, sign);
 	}
 }
 
