@@ -385,47 +385,6 @@ FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size
 	Assert((Size) (p - (uint8 *) flat) == allocated_size);
 }
 
-/* Format 1's layout of an expanded state: its cells in order, zeros dropped */
-static Flow *
-FlowStateEntries(const FlowState *state)
-{
-	Size		size = FLOW_HDRSZ + (Size) state->nonzero * sizeof(FlowEntry);
-	Flow	   *f = palloc_extended(size, MCXT_ALLOC_HUGE);
-	int32		n = 0;
-
-	memset(f, 0, FLOW_HDRSZ);
-	SET_VARSIZE(f, size);
-	f->version = FLOW_VERSION;
-	f->origin = state->origin;
-	f->horizon = state->horizon;
-	f->nentries = (int32) state->nonzero;
-	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
-	{
-		const FlowCell *row = state->cells[x];
-
-		if (row == NULL)
-			continue;
-		for (int y = 0; y <= state->horizon; y++)
-		{
-			const FlowPair *pair = &state->pool[row[y].off];
-
-			for (int i = 0; i < row[y].n; i++)
-				if (pair[i].delta != 0)
-				{
-					FlowEntry  *e = &f->entries[n++];
-
-					e->x = x;
-					e->y = y;
-					e->from = (int32) (pair[i].key >> 32);
-					e->to = (int32) (uint32) pair[i].key;
-					e->delta = pair[i].delta;
-				}
-		}
-	}
-	Assert(n == f->nentries);
-	return f;
-}
-
 static const ExpandedObjectMethods FlowMethods = {
 	FlowStateFlatSize,
 	FlowStateFlatten
@@ -1179,13 +1138,7 @@ FlowBuild(IsoWeek origin, int64 horizon, FlowEntry *entries, int n, int sqlstate
 Flow *
 flow_from_datum(Datum d)
 {
-	Flow	   *f;
-
-	/* an aggregate's state, read straight from its cells (not encoded and decoded) */
-	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) &&
-		DatumGetEOHP(d)->eoh_methods == &FlowMethods)
-		return FlowStateEntries((FlowState *) DatumGetEOHP(d));
-	f = (Flow *) PG_DETOAST_DATUM(d);
+	Flow	   *f = (Flow *) PG_DETOAST_DATUM(d);
 
 	if (VARSIZE(f) < FLOW_HDRSZ)
 		FlowStoredCorrupt("The value is shorter than its header.");
