@@ -83,3 +83,14 @@ FROM (VALUES ('2015-W01 1101x3'::weekline, '{1101}'::int[]), ('2015-W01 1102x3',
 SELECT flow('2015-W01 1101x2 3x2'::weekline, '2015-W01', 3, 'synthetic', '{1102}') IS NULL AS outside_not_read,
 	   pg_temp.err($$SELECT flow('2015-W01 1101x2 3x2'::weekline, '2015-W01', 3, 'synthetic', '{1101}')$$) AS unknown_code,
 	   pg_temp.err($$SELECT flow('2015-W01 1101x2'::weekline, '2015-W01', 1, 'synthetic', '{1101,NULL}')$$) AS null_element;
+-- an unlisted code before the origin (3 in 2015-W01), once a group has its state: not reported
+-- for a person outside the cohort, reported for a person of it, as the filter does
+SELECT (SELECT flow(w, '2015-W03', 3, 'synthetic', '{1101}') FROM (VALUES (1, '2015-W01 1101x5'::weekline), (2, '2015-W01 3x2 1102x3')) AS v(i, w))::text
+	   = (SELECT flow(w, '2015-W03', 3, 'synthetic') FILTER (WHERE code_at(w, '2015-W03') = ANY ('{1101}'))
+		  FROM (VALUES (1, '2015-W01 1101x5'::weekline), (2, '2015-W01 3x2 1102x3')) AS v(i, w))::text AS outside_same,
+	   pg_temp.err($$SELECT flow(w, '2015-W03', 3, 'synthetic', '{1101,1102}') FROM (VALUES (1, '2015-W01 1101x5'::weekline), (2, '2015-W01 3x2 1102x3')) AS v(i, w)$$) AS cohort_person,
+	   pg_temp.err($$SELECT flow(w, '2015-W03', 3, 'synthetic') FILTER (WHERE code_at(w, '2015-W03') = ANY ('{1101,1102}')) FROM (VALUES (1, '2015-W01 1101x5'::weekline), (2, '2015-W01 3x2 1102x3')) AS v(i, w)$$) AS with_filter;
+-- rows of another origin: an error only when a person of the cohort brings it, as with the filter
+SELECT flow(w, o, 3, 'synthetic', '{1101}')::text
+FROM (VALUES ('2015-W01 1101x5'::weekline, '2015-W01'::isoweek), ('2015-W01 1102x5', '2015-W02')) AS v(w, o);
+SELECT pg_temp.err($$SELECT flow(w, o, 3, 'synthetic', '{1101,1102}') FROM (VALUES ('2015-W01 1101x5'::weekline, '2015-W01'::isoweek), ('2015-W01 1102x5', '2015-W02')) AS v(w, o)$$) AS other_origin;

@@ -1446,10 +1446,14 @@ GetState(FunctionCallInfo fcinfo, int argno)
 
 /*
  * Adds one person: the runs of the weekline from the origin to the horizon
- * (or its last week), as rectangles of the pairs of runs.
+ * (or its last week), as rectangles of the pairs of runs.  With a cohort,
+ * only a person whose code in the origin week (before the codebook) is in
+ * it; a code the codebook does not list before the origin is then reported
+ * only for a person of the cohort.
  */
 static void
-AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm)
+AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm,
+		  const WeeklineCodes *cohort)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1457,6 +1461,8 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 	IsoWeek		stop = state->origin + state->horizon;	/* last week wanted */
 	int			m = 0;
 	FlowRun    *runs;
+	int32		unknown = 0;	/* with a cohort: the first unlisted code before the origin */
+	IsoWeek		unknown_week = 0;
 
 	if (!weekline_reader_init(&r, wl))
 		return;
@@ -1470,13 +1476,29 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 
 		if (run.start > stop)
 			break;
+		if (cohort != NULL && m == 0 && e >= s)
+		{
+			/* the run holding the origin week (the runs before it end earlier) */
+			if (!weekline_codes_contain(cohort, run.code))
+				return;
+			if (unknown != 0)
+				codebook_unknown_code(codebook_name(cm), unknown, unknown_week);
+		}
 		if (cm != NULL)
 		{
 			/* the codebook's group, as weekline_recode(w, codebook) gives it */
 			int32		group = codebook_group(cm, run.code);
 
 			if (group == 0 && run.code != 0)
-				codebook_unknown_code(codebook_name(cm), run.code, run.start);
+			{
+				if (cohort == NULL || e >= s)
+					codebook_unknown_code(codebook_name(cm), run.code, run.start);
+				if (unknown == 0)
+				{
+					unknown = run.code;
+					unknown_week = run.start;
+				}
+			}
 			run.code = group;
 		}
 		if (e < s)
@@ -1556,7 +1578,7 @@ flow_trans(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1581,7 +1603,7 @@ flow_trans_codebook(PG_FUNCTION_ARGS)
 	SetFrame(state, origin, horizon);
 	/* the codebook, kept across rows (as weekline_recode keeps it) */
 	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1633,10 +1655,28 @@ flow_trans_cohort(PG_FUNCTION_ARGS)
 {
 	int32		code;
 
+	const WeeklineCodes *cohort;
+	FlowState  *state;
+
 	jobreg_check_in_aggregate(fcinfo, "flow_trans");
 	JOBREG_SKIP_ROW_IF_NULL(1, 5);
+	cohort = CohortArgument(fcinfo, 5);
+	state = (FlowState *) jobreg_expanded_arg(fcinfo, 0, &FlowMethods);
+	if (likely(state != NULL && state->known && state->origin == PG_GETARG_ISOWEEK(2) &&
+			   state->horizon == PG_GETARG_INT32(3)))
+	{
+		/* the usual case: one reading of the history tests it and adds it */
+		AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1,
+				  codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4)), cohort);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	}
+	/*
+	 * No state yet (a group stays NULL until a person of the cohort comes),
+	 * or another frame: the test first, then the codebook form, which checks
+	 * the frame
+	 */
 	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(1), PG_GETARG_ISOWEEK(2), &code) ||
-		!weekline_codes_contain(CohortArgument(fcinfo, 5), code))
+		!weekline_codes_contain(cohort, code))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
@@ -1712,7 +1752,7 @@ flow_msfunc(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 	RowFrame(fcinfo, &origin, &horizon);
 	MovingFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL);
 	state->nrows++;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
@@ -1730,7 +1770,7 @@ flow_minvfunc(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	/* the row was added with this origin and horizon */
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL, NULL);
 	state->nrows--;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
