@@ -1445,6 +1445,23 @@ GetState(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * 22023 for the first code before week `origin` that the codebook does not
+ * list, as the codebook form reports it
+ */
+static void
+CheckCodesBefore(const struct varlena *wl, IsoWeek origin, const CodebookMap *cm)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+
+	if (!weekline_reader_init(&r, wl))
+		return;
+	while (weekline_next(&r, &run) && run.start < origin)
+		if (run.code != 0 && codebook_group(cm, run.code) == 0)
+			codebook_unknown_code(codebook_name(cm), run.code, run.start);
+}
+
+/*
  * Adds one person: the runs of the weekline from the origin to the horizon
  * (or its last week), as rectangles of the pairs of runs.  With a cohort,
  * only a person whose code in the origin week (before the codebook) is in
@@ -1461,8 +1478,6 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 	IsoWeek		stop = state->origin + state->horizon;	/* last week wanted */
 	int			m = 0;
 	FlowRun    *runs;
-	int32		unknown = 0;	/* with a cohort: the first unlisted code before the origin */
-	IsoWeek		unknown_week = 0;
 
 	if (!weekline_reader_init(&r, wl))
 		return;
@@ -1476,13 +1491,19 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 
 		if (run.start > stop)
 			break;
-		if (cohort != NULL && m == 0 && e >= s)
+		if (cohort != NULL)
 		{
-			/* the run holding the origin week (the runs before it end earlier) */
-			if (!weekline_codes_contain(cohort, run.code))
-				return;
-			if (unknown != 0)
-				codebook_unknown_code(codebook_name(cm), unknown, unknown_week);
+			/* the runs before the origin are not looked at unless the person is of the cohort */
+			if (e < s)
+				continue;
+			if (m == 0)
+			{
+				/* the run holding the origin week */
+				if (!weekline_codes_contain(cohort, run.code))
+					return;
+				if (cm != NULL)
+					CheckCodesBefore(wl, state->origin, cm);
+			}
 		}
 		if (cm != NULL)
 		{
@@ -1490,15 +1511,7 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 			int32		group = codebook_group(cm, run.code);
 
 			if (group == 0 && run.code != 0)
-			{
-				if (cohort == NULL || e >= s)
-					codebook_unknown_code(codebook_name(cm), run.code, run.start);
-				if (unknown == 0)
-				{
-					unknown = run.code;
-					unknown_week = run.start;
-				}
-			}
+				codebook_unknown_code(codebook_name(cm), run.code, run.start);
 			run.code = group;
 		}
 		if (e < s)
