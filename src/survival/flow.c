@@ -1466,11 +1466,12 @@ CheckCodesBefore(const struct varlena *wl, IsoWeek origin, const CodebookMap *cm
  * (or its last week), as rectangles of the pairs of runs.  With a cohort,
  * only a person whose code in the origin week (before the codebook) is in
  * it; a code the codebook does not list before the origin is then reported
- * only for a person of the cohort.
+ * only for a person of the cohort.  The codebook of a cohort is looked up
+ * (argument 4 of fcinfo) only for a person of the cohort.
  */
 static void
 AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm,
-		  const WeeklineCodes *cohort)
+		  const WeeklineCodes *cohort, FunctionCallInfo fcinfo)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1478,33 +1479,37 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 	IsoWeek		stop = state->origin + state->horizon;	/* last week wanted */
 	int			m = 0;
 	FlowRun    *runs;
+	bool		pending = false;	/* run is read and not yet added */
 
 	if (!weekline_reader_init(&r, wl))
 		return;
 	first = r.next;
 	if (first > state->origin)
 		return;
-	while (weekline_next(&r, &run))
+	if (cohort != NULL)
+	{
+		/* the runs before the origin decoded only, as code_at does */
+		do
+		{
+			if (!weekline_next(&r, &run))
+				return;
+		} while (r.next <= state->origin);
+		/* run holds the origin week */
+		if (!weekline_codes_contain(cohort, run.code))
+			return;
+		cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
+		CheckCodesBefore(wl, state->origin, cm);
+		pending = true;
+	}
+	while (pending || weekline_next(&r, &run))
 	{
 		IsoWeek		s = Max(run.start, state->origin);
 		IsoWeek		e = Min(run.start + run.length - 1, stop);
 
+		pending = false;
+
 		if (run.start > stop)
 			break;
-		if (cohort != NULL)
-		{
-			/* the runs before the origin are not looked at unless the person is of the cohort */
-			if (e < s)
-				continue;
-			if (m == 0)
-			{
-				/* the run holding the origin week */
-				if (!weekline_codes_contain(cohort, run.code))
-					return;
-				if (cm != NULL)
-					CheckCodesBefore(wl, state->origin, cm);
-			}
-		}
 		if (cm != NULL)
 		{
 			/* the codebook's group, as weekline_recode(w, codebook) gives it */
@@ -1591,7 +1596,7 @@ flow_trans(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1616,7 +1621,7 @@ flow_trans_codebook(PG_FUNCTION_ARGS)
 	SetFrame(state, origin, horizon);
 	/* the codebook, kept across rows (as weekline_recode keeps it) */
 	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm, NULL, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1679,8 +1684,7 @@ flow_trans_cohort(PG_FUNCTION_ARGS)
 			   state->horizon == PG_GETARG_INT32(3)))
 	{
 		/* the usual case: one reading of the history tests it and adds it */
-		AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1,
-				  codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4)), cohort);
+		AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, cohort, fcinfo);
 		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 	}
 	/*
@@ -1765,7 +1769,7 @@ flow_msfunc(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 	RowFrame(fcinfo, &origin, &horizon);
 	MovingFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL, NULL);
 	state->nrows++;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
@@ -1783,7 +1787,7 @@ flow_minvfunc(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	/* the row was added with this origin and horizon */
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL, NULL, NULL);
 	state->nrows--;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
