@@ -1664,9 +1664,12 @@ CohortArgument(FunctionCallInfo fcinfo, int argno)
  * horizon, codebook) of the persons whose code in the origin week (before
  * recoding) is in cohort; the others are not read further, and a group
  * without any gets NULL, as with FILTER (WHERE code_at(history, origin) =
- * ANY (cohort)).  The filter and the aggregate read each history once
- * instead of twice, and the cohort's array is not compared element by
- * element on every row.
+ * ANY (cohort)).  Once the group has its state, a person of the cohort is
+ * read on from the origin week (the runs before it again only for the
+ * codebook's check), not twice as with the filter; the cohort's array is
+ * not compared element by element on every row.  Every row, in the cohort
+ * or not, costs the grouping and an aggregate call, so the filter is the
+ * faster for a small cohort (doc/survival.md).
  */
 Datum
 flow_trans_cohort(PG_FUNCTION_ARGS)
