@@ -1639,6 +1639,7 @@ CohortArgument(FunctionCallInfo fcinfo, int argno)
 	static WeeklineCodes set;
 	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
 	Size		rawlen = VARSIZE_ANY_EXHDR(raw);
+	ArrayType  *arr;
 	MemoryContext old;
 
 	if (likely(known && rawlen == len && memcmp(bytes, VARDATA_ANY(raw), rawlen) == 0))
@@ -1649,8 +1650,9 @@ CohortArgument(FunctionCallInfo fcinfo, int argno)
 		pfree(bytes);
 		pfree(set.codes);
 	}
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));	/* a copy, if any, in the row's context */
 	old = MemoryContextSwitchTo(TopMemoryContext);
-	weekline_codes_from_array(DatumGetArrayTypeP(PointerGetDatum(raw)), &set);
+	weekline_codes_from_array(arr, &set);
 	bytes = palloc(Max(rawlen, 1));
 	memcpy(bytes, VARDATA_ANY(raw), rawlen);
 	len = rawlen;
