@@ -1324,3 +1324,16 @@ COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first 
 
 /* ---------- end of the upgrade: the helper of the moving-aggregate modes above goes ---------- */
 DROP FUNCTION jobreg_upgrade_moving(regprocedure, regprocedure, regprocedure, regprocedure, regtype, text);
+/* ---------- flow with a cohort: filter and aggregate in one reading (37_flow.sql) ---------- */
+
+/* The cohort inside the aggregate: persons outside it are read only up to the origin */
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_trans_cohort' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) IS 'transition function of flow(history, origin, horizon, codebook, cohort): adds one person of the cohort, codes mapped to the codebook''s groups; others are skipped';
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook text, cohort int4[]) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text, int4[]) IS 'flow(history, origin, horizon, codebook) FILTER (WHERE code_at(history, origin) = ANY (cohort)): persons whose code in the origin week is not in cohort contribute nothing and are read only up to it';

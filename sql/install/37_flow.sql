@@ -88,6 +88,18 @@ CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook t
 );
 COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text) IS 'flow(weekline_recode(history, codebook), origin, horizon) without building a weekline per row: the codes mapped to the codebook''s groups as they are read (up to the horizon)';
 
+/* The cohort inside the aggregate: persons outside it are read only up to the origin */
+CREATE FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) RETURNS flow
+	AS 'MODULE_PATHNAME', 'flow_trans_cohort' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION flow_trans(flow, weekline, isoweek, int4, text, int4[]) IS 'transition function of flow(history, origin, horizon, codebook, cohort): adds one person of the cohort, codes mapped to the codebook''s groups; others are skipped';
+CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook text, cohort int4[]) (
+	SFUNC = flow_trans,
+	STYPE = flow,
+	COMBINEFUNC = flow_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text, int4[]) IS 'flow(history, origin, horizon, codebook) FILTER (WHERE code_at(history, origin) = ANY (cohort)): persons whose code in the origin week is not in cohort contribute nothing and are read only up to it';
+
 /* The inverse of merging: incremental rollups take persons' old weeks out */
 CREATE FUNCTION flow_subtract(a flow, b flow) RETURNS flow
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

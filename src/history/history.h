@@ -134,6 +134,27 @@ weekline_next(WeeklineReader *r, WeeklineRun *run)
 	return true;
 }
 
+/*
+ * The code of week `week` in *code (0 for a week without benefit); false when
+ * the history does not cover the week (code_at's NULL)
+ */
+static inline bool
+weekline_code_in_week(const struct varlena *wl, IsoWeek week, int32 *code)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+
+	if (!weekline_reader_init(&r, wl) || week < r.next)
+		return false;
+	while (weekline_next(&r, &run))
+		if (week < r.next)
+		{
+			*code = run.code;
+			return true;
+		}
+	return false;
+}
+
 /* Span [*first, *end); false (and nothing set) for the empty weekline */
 extern bool weekline_span(const struct varlena *wl, IsoWeek *first, IsoWeek *end);
 

@@ -940,17 +940,11 @@ dream_weekline(PG_FUNCTION_ARGS)
 Datum
 weekline_code_at(PG_FUNCTION_ARGS)
 {
-	struct varlena *wl = PG_GETARG_WEEKLINE_P(0);
-	IsoWeek		week = PG_GETARG_ISOWEEK(1);
-	WeeklineReader r;
-	WeeklineRun run;
+	int32		code;
 
-	if (!weekline_reader_init(&r, wl) || week < r.next)
+	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(0), PG_GETARG_ISOWEEK(1), &code))
 		PG_RETURN_NULL();
-	while (weekline_next(&r, &run))
-		if (week < r.next)
-			PG_RETURN_INT32(run.code);
-	PG_RETURN_NULL();
+	PG_RETURN_INT32(code);
 }
 
 Datum

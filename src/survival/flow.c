@@ -40,6 +40,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "lib/qunique.h"
+#include "port/pg_bitutils.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -57,6 +58,7 @@ PG_FUNCTION_INFO_V1(flow_send);
 PG_FUNCTION_INFO_V1(flow_trans);
 PG_FUNCTION_INFO_V1(flow_combine);
 PG_FUNCTION_INFO_V1(flow_trans_codebook);
+PG_FUNCTION_INFO_V1(flow_trans_cohort);
 PG_FUNCTION_INFO_V1(flow_msfunc);
 PG_FUNCTION_INFO_V1(flow_minvfunc);
 PG_FUNCTION_INFO_V1(flow_mcombine);
@@ -68,6 +70,9 @@ PG_FUNCTION_INFO_V1(flow_transitions);
 PG_FUNCTION_INFO_V1(flow_mean_weeks);
 
 #define FLOW_HDRSZ offsetof(Flow, entries)
+
+/* codes below this are found by a direct index (and collected by a bitmap) */
+#define FLOW_DIRECT_CODES 65536
 
 /* binary form of an entry: int4 x, int4 y, int4 from, int4 to, int8 delta */
 #define FLOW_SEND_ENTRY_SIZE 24
@@ -243,6 +248,12 @@ GetVarint(const uint8 **p, const uint8 *end, uint64 *v)
 {
 	uint64		r = 0;
 
+	/* most values take one byte */
+	if (likely(*p < end && **p < 0x80))
+	{
+		*v = *(*p)++;
+		return true;
+	}
 	for (int shift = 0; shift < 64; shift += 7)
 	{
 		uint8		b;
@@ -422,11 +433,14 @@ FlowStateRow(FlowState *state, int32 x)
 	return row;
 }
 
-/* A cell's block with room for one more entry: moved to the pool's end */
+/* A cell's block with room for `need` entries (at least one more): moved to the pool's end */
 static pg_noinline void
-FlowStateGrowCell(FlowState *state, FlowCell *cell)
+FlowStateGrowCell(FlowState *state, FlowCell *cell, int32 need)
 {
 	int32		cap = cell->cap == 0 ? 2 : 2 * cell->cap;
+
+	while (cap < need)
+		cap *= 2;
 
 	if (state->npool + cap > state->maxpool)
 	{
@@ -471,7 +485,7 @@ FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 del
 			CheckEntryLimit(state->nentries + 1);
 		if (unlikely(cell->n == cell->cap))
 		{
-			FlowStateGrowCell(state, cell);
+			FlowStateGrowCell(state, cell, cell->n + 1);
 			pair = &state->pool[cell->off];
 		}
 		memmove(&pair[i + 1], &pair[i], (cell->n - i) * sizeof(FlowPair));
@@ -484,6 +498,85 @@ FlowStateAdd(FlowState *state, int32 x, int32 y, int32 from, int32 to, int64 del
 	if (unlikely(pg_add_s64_overflow(old, delta, &pair[i].delta)))
 		FlowStateOverflow();
 	state->nonzero += (pair[i].delta != 0) - (old != 0);
+}
+
+/*
+ * Adds sign * delta of k entries of one cell (x, y), sorted by (from, to),
+ * each once: a merge with the cell's sorted block, from its end, instead of
+ * a search and an insert per entry (merging partial states).  Entries not in
+ * that order (only a corrupt value has them) are added one by one.
+ */
+static void
+FlowStateMergeCell(FlowState *state, int32 x, int32 y, const FlowEntry *e, int k, int64 sign)
+{
+	FlowCell   *row = state->cells[x];
+	FlowCell   *cell;
+	FlowPair   *pair;
+	int			fresh = 0;
+	int			i,
+				j,
+				out;
+
+	for (j = 1; j < k; j++)
+		if (FLOW_PAIR_KEY(e[j].from, e[j].to) <= FLOW_PAIR_KEY(e[j - 1].from, e[j - 1].to))
+			break;
+	if (j < k || state->nentries + k > FLOW_MAX_ENTRIES)
+	{
+		for (j = 0; j < k; j++)
+			FlowStateAdd(state, x, y, e[j].from, e[j].to, sign * e[j].delta);
+		return;
+	}
+	if (unlikely(row == NULL))
+		row = FlowStateRow(state, x);
+	cell = &row[y];
+	/* the keys not in the cell yet */
+	pair = &state->pool[cell->off];
+	for (i = 0, j = 0; j < k; j++)
+	{
+		uint64		key = FLOW_PAIR_KEY(e[j].from, e[j].to);
+
+		while (i < cell->n && pair[i].key < key)
+			i++;
+		if (i == cell->n || pair[i].key != key)
+			fresh++;
+	}
+	if (cell->n + fresh > cell->cap)
+	{
+		FlowStateGrowCell(state, cell, cell->n + fresh);
+		pair = &state->pool[cell->off];
+	}
+	/* merge from the end, so that nothing is overwritten before it moves */
+	i = cell->n - 1;
+	out = cell->n + fresh - 1;
+	for (j = k - 1; j >= 0; j--)
+	{
+		uint64		key = FLOW_PAIR_KEY(e[j].from, e[j].to);
+		int64		delta = sign * e[j].delta;
+
+		while (i >= 0 && pair[i].key > key)
+			pair[out--] = pair[i--];
+		if (i >= 0 && pair[i].key == key)
+		{
+			int64		old = pair[i].delta;
+			int64		sum;
+
+			if (unlikely(pg_add_s64_overflow(old, delta, &sum)))
+				FlowStateOverflow();
+			state->nonzero += (sum != 0) - (old != 0);
+			pair[out].key = key;
+			pair[out--].delta = sum;
+			i--;
+		}
+		else
+		{
+			pair[out].key = key;
+			pair[out--].delta = delta;
+			state->nonzero += delta != 0;
+		}
+	}
+	Assert(out == i);
+	cell->n += fresh;
+	state->nentries += fresh;
 }
 
 /* ---------- checks ---------- */
@@ -566,6 +659,23 @@ CollectCodesBySort(const Flow *f, FlowCurve *c)
 	c->ncodes = qunique(c->codes, n, sizeof(int32), Int32Cmp);
 }
 
+/* The sorted distinct codes, and their direct index when they are small */
+static void
+SetDirect(FlowCurve *c, int32 *codes, int n)
+{
+	c->codes = codes;
+	c->ncodes = n;
+	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
+	if (n > 0 && codes[0] >= 0 && codes[n - 1] < FLOW_DIRECT_CODES)
+	{
+		c->ndirect = codes[n - 1] + 1;
+		c->direct = palloc(c->ndirect * sizeof(int16));
+		memset(c->direct, -1, c->ndirect * sizeof(int16));
+		for (int k = 0; k < n; k++)
+			c->direct[codes[k]] = (int16) k;
+	}
+}
+
 /*
  * The distinct codes of the entries, sorted, and a direct index of them
  * when they are small.  A flow has few codes (states): each code is looked
@@ -580,9 +690,43 @@ CollectCodes(const Flow *f, FlowCurve *c)
 	int			n = 0;
 	int32		last1 = -1,
 				last2 = -1;
+	uint64	   *seen = palloc0((FLOW_DIRECT_CODES / 64) * sizeof(uint64));
+	uint32		any = 0;
 
 	c->ndirect = 0;
 	c->direct = NULL;
+	/* codes below FLOW_DIRECT_CODES (the usual case) are marked in a bitmap */
+	for (int i = 0; i < f->nentries; i++)
+	{
+		uint32		from = (uint32) f->entries[i].from;
+		uint32		to = (uint32) f->entries[i].to;
+
+		any |= from | to;
+		if ((from | to) >= FLOW_DIRECT_CODES)
+			break;
+		seen[from >> 6] |= UINT64CONST(1) << (from & 63);
+		seen[to >> 6] |= UINT64CONST(1) << (to & 63);
+	}
+	if (any < FLOW_DIRECT_CODES)
+	{
+		for (int w = 0; w < FLOW_DIRECT_CODES / 64; w++)
+			n += pg_popcount64(seen[w]);
+		if (n > FLOW_MAX_CODES)
+		{
+			pfree(codes);
+			pfree(seen);
+			CollectCodesBySort(f, c);
+			return;
+		}
+		n = 0;
+		for (int w = 0; w < FLOW_DIRECT_CODES / 64; w++)
+			for (uint64 bits = seen[w]; bits != 0; bits &= bits - 1)
+				codes[n++] = w * 64 + pg_rightmost_one_pos64(bits);
+		pfree(seen);
+		SetDirect(c, codes, n);
+		return;
+	}
+	pfree(seen);
 	for (int i = 0; i < f->nentries; i++)
 	{
 		for (int side = 0; side < 2; side++)
@@ -617,17 +761,7 @@ CollectCodes(const Flow *f, FlowCurve *c)
 			n++;
 		}
 	}
-	c->codes = codes;
-	c->ncodes = n;
-	/* (codes are not negative in a valid value; a corrupt one is looked up by search) */
-	if (n > 0 && codes[0] >= 0 && codes[n - 1] < 65536)
-	{
-		c->ndirect = codes[n - 1] + 1;
-		c->direct = palloc(c->ndirect * sizeof(int16));
-		memset(c->direct, -1, c->ndirect * sizeof(int16));
-		for (int k = 0; k < n; k++)
-			c->direct[codes[k]] = (int16) k;
-	}
+	SetDirect(c, codes, n);
 }
 
 /*
@@ -1273,15 +1407,20 @@ SetFrame(FlowState *state, IsoWeek origin, int32 horizon)
 static void
 AddFlat(FlowState *state, const Flow *f, int64 sign)
 {
-	SetFrame(state, f->origin, f->horizon);
-	for (int i = 0; i < f->nentries; i++)
-	{
-		const FlowEntry *e = &f->entries[i];
+	int			i1;
 
-		if ((i & 1023) == 1023)
+	SetFrame(state, f->origin, f->horizon);
+	/* cell by cell: the entries of one (x, y) are next to each other */
+	for (int i0 = 0; i0 < f->nentries; i0 = i1)
+	{
+		const FlowEntry *e = &f->entries[i0];
+
+		for (i1 = i0 + 1; i1 < f->nentries && f->entries[i1].x == e->x && f->entries[i1].y == e->y; i1++)
+			;
+		if ((i0 >> 10) != (i1 >> 10))
 			CHECK_FOR_INTERRUPTS();
 		/* a flat value's deltas are never PG_INT64_MIN (checked on input, not made by adding) */
-		FlowStateAdd(state, e->x, e->y, e->from, e->to, sign * e->delta);
+		FlowStateMergeCell(state, e->x, e->y, e, i1 - i0, sign);
 	}
 }
 
@@ -1306,11 +1445,33 @@ GetState(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
- * Adds one person: the runs of the weekline from the origin to the horizon
- * (or its last week), as rectangles of the pairs of runs.
+ * 22023 for the first code before week `origin` that the codebook does not
+ * list, as the codebook form reports it
  */
 static void
-AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm)
+CheckCodesBefore(const struct varlena *wl, IsoWeek origin, const CodebookMap *cm)
+{
+	WeeklineReader r;
+	WeeklineRun run;
+
+	if (!weekline_reader_init(&r, wl))
+		return;
+	while (weekline_next(&r, &run) && run.start < origin)
+		if (run.code != 0 && codebook_group(cm, run.code) == 0)
+			codebook_unknown_code(codebook_name(cm), run.code, run.start);
+}
+
+/*
+ * Adds one person: the runs of the weekline from the origin to the horizon
+ * (or its last week), as rectangles of the pairs of runs.  With a cohort,
+ * only a person whose code in the origin week (before the codebook) is in
+ * it; a code the codebook does not list before the origin is then reported
+ * only for a person of the cohort.  The codebook of a cohort is looked up
+ * (argument 4 of fcinfo) only for a person of the cohort.
+ */
+static void
+AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const CodebookMap *cm,
+		  const WeeklineCodes *cohort, FunctionCallInfo fcinfo)
 {
 	WeeklineReader r;
 	WeeklineRun run;
@@ -1318,16 +1479,34 @@ AddPerson(FlowState *state, const struct varlena *wl, int64 sign, const Codebook
 	IsoWeek		stop = state->origin + state->horizon;	/* last week wanted */
 	int			m = 0;
 	FlowRun    *runs;
+	bool		pending = false;	/* run is read and not yet added */
 
 	if (!weekline_reader_init(&r, wl))
 		return;
 	first = r.next;
 	if (first > state->origin)
 		return;
-	while (weekline_next(&r, &run))
+	if (cohort != NULL)
+	{
+		/* the runs before the origin decoded only, as code_at does */
+		do
+		{
+			if (!weekline_next(&r, &run))
+				return;
+		} while (r.next <= state->origin);
+		/* run holds the origin week */
+		if (!weekline_codes_contain(cohort, run.code))
+			return;
+		cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
+		CheckCodesBefore(wl, state->origin, cm);
+		pending = true;
+	}
+	while (pending || weekline_next(&r, &run))
 	{
 		IsoWeek		s = Max(run.start, state->origin);
 		IsoWeek		e = Min(run.start + run.length - 1, stop);
+
+		pending = false;
 
 		if (run.start > stop)
 			break;
@@ -1417,7 +1596,7 @@ flow_trans(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	state = GetState(fcinfo, 0);
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
 
@@ -1442,8 +1621,91 @@ flow_trans_codebook(PG_FUNCTION_ARGS)
 	SetFrame(state, origin, horizon);
 	/* the codebook, kept across rows (as weekline_recode keeps it) */
 	cm = codebook_lookup(fcinfo, PG_GETARG_TEXT_PP(4));
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, cm, NULL, NULL);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+}
+
+/*
+ * The cohort's codes (an int[] argument) as a set, kept for the backend
+ * while the array's bytes do not change.  Not in fn_extra: the codebook's
+ * cache has it.  NULL elements are an error (22004).
+ */
+static const WeeklineCodes *
+CohortArgument(FunctionCallInfo fcinfo, int argno)
+{
+	static bool known = false;
+	static Size len;
+	static char *bytes;
+	static WeeklineCodes set;
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	Size		rawlen = VARSIZE_ANY_EXHDR(raw);
+	ArrayType  *arr;
+	MemoryContext old;
+
+	if (likely(known && rawlen == len && memcmp(bytes, VARDATA_ANY(raw), rawlen) == 0))
+		return &set;
+	if (known)
+	{
+		known = false;
+		pfree(bytes);
+		pfree(set.codes);
+	}
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));	/* a copy, if any, in the row's context */
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	weekline_codes_from_array(arr, &set);
+	bytes = palloc(Max(rawlen, 1));
+	memcpy(bytes, VARDATA_ANY(raw), rawlen);
+	len = rawlen;
+	known = true;
+	MemoryContextSwitchTo(old);
+	return &set;
+}
+
+/*
+ * flow(history, origin, horizon, codebook, cohort): flow(history, origin,
+ * horizon, codebook) of the persons whose code in the origin week (before
+ * recoding) is in cohort; the others are not read further, and a group
+ * without any gets NULL, as with FILTER (WHERE code_at(history, origin) =
+ * ANY (cohort)).  Once the group has its state, a person of the cohort is
+ * read on from the origin week (the runs before it again only for the
+ * codebook's check), not twice as with the filter; the cohort's array is
+ * not compared element by element on every row.  Every row, in the cohort
+ * or not, costs the grouping and an aggregate call, so the filter is the
+ * faster for a small cohort (doc/survival.md).
+ */
+Datum
+flow_trans_cohort(PG_FUNCTION_ARGS)
+{
+	int32		code;
+
+	const WeeklineCodes *cohort;
+	FlowState  *state;
+
+	jobreg_check_in_aggregate(fcinfo, "flow_trans");
+	JOBREG_SKIP_ROW_IF_NULL(1, 5);
+	cohort = CohortArgument(fcinfo, 5);
+	state = (FlowState *) jobreg_expanded_arg(fcinfo, 0, &FlowMethods);
+	if (likely(state != NULL && state->known && state->origin == PG_GETARG_ISOWEEK(2) &&
+			   state->horizon == PG_GETARG_INT32(3)))
+	{
+		/* the usual case: one reading of the history tests it and adds it */
+		AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, cohort, fcinfo);
+		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
+	}
+	/*
+	 * No state yet (a group stays NULL until a person of the cohort comes),
+	 * or another frame: the test first, then the codebook form, which checks
+	 * the frame
+	 */
+	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(1), PG_GETARG_ISOWEEK(2), &code) ||
+		!weekline_codes_contain(cohort, code))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	/* a person of the cohort: arguments 0 to 4 are the codebook form's */
+	return flow_trans_codebook(fcinfo);
 }
 
 /* combine function of both aggregates, transition function of flow_merge */
@@ -1512,7 +1774,7 @@ flow_msfunc(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 	RowFrame(fcinfo, &origin, &horizon);
 	MovingFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), 1, NULL, NULL, NULL);
 	state->nrows++;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
@@ -1530,7 +1792,7 @@ flow_minvfunc(PG_FUNCTION_ARGS)
 	RowFrame(fcinfo, &origin, &horizon);
 	/* the row was added with this origin and horizon */
 	SetFrame(state, origin, horizon);
-	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL);
+	AddPerson(state, PG_GETARG_WEEKLINE_P(1), -1, NULL, NULL, NULL);
 	state->nrows--;
 	PG_RETURN_DATUM(EOHPGetRWDatum(&state->hdr));
 }
