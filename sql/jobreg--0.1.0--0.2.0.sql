@@ -1308,6 +1308,8 @@ SELECT jobreg_upgrade_moving(m.agg, m.msfunc, m.minvfunc, 'cuminc_mfinal(cuminc)
 FROM (VALUES ('cuminc(float8, int4)'::regprocedure, 'cuminc_msfunc(cuminc, float8, int4)'::regprocedure,
 			  'cuminc_minvfunc(cuminc, float8, int4)'::regprocedure),
 			 ('cuminc_merge(cuminc)', 'cuminc_msfunc(cuminc, cuminc)', 'cuminc_minvfunc(cuminc, cuminc)')) AS m (agg, msfunc, minvfunc);
+/* the last of 0.1.0's aggregates to get its moving-aggregate mode: the helper goes */
+DROP FUNCTION jobreg_upgrade_moving(regprocedure, regprocedure, regprocedure, regprocedure, regtype, text);
 
 /* The inverse of merging: incremental rollups take a person's old rows out */
 CREATE FUNCTION cuminc_subtract(a cuminc, b cuminc) RETURNS cuminc
@@ -1322,8 +1324,6 @@ CREATE FUNCTION weekline_first_difference(a weekline, b weekline) RETURNS isowee
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION weekline_first_difference(weekline, weekline) IS 'the first week in which two weeklines differ (a week in one span only, or other codes); NULL when they are the same week for week';
 
-/* ---------- end of the upgrade: the helper of the moving-aggregate modes above goes ---------- */
-DROP FUNCTION jobreg_upgrade_moving(regprocedure, regprocedure, regprocedure, regprocedure, regtype, text);
 /* ---------- flow with a cohort: filter and aggregate in one reading (37_flow.sql) ---------- */
 
 /* The cohort inside the aggregate: persons outside it are read only up to the origin */
