@@ -205,6 +205,18 @@ weekline_codes_contain(const WeeklineCodes *set, int32 code)
 /* The code set of an int[] argument, cached in fn_extra across rows */
 extern const WeeklineCodes *weekline_codes_argument(FunctionCallInfo fcinfo, int argno);
 
+/* A code set kept while an int[] argument's bytes do not change (zeroed: empty) */
+typedef struct WeeklineCodesCache
+{
+	bool		known;			/* the code set is set */
+	Size		len;			/* bytes of the array, header excluded */
+	char	   *bytes;			/* a copy of them */
+	WeeklineCodes set;
+} WeeklineCodesCache;
+
+extern const WeeklineCodes *weekline_codes_cached(WeeklineCodesCache *cache, MemoryContext mcxt,
+												  Datum array);
+
 /* Weeks of [from, to) whose code is in the set (PG_INT32_MIN/MAX for open ends) */
 extern int32 weekline_weeks_on(const struct varlena *wl, const WeeklineCodes *set,
 							   IsoWeek from, IsoWeek to);

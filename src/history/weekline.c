@@ -1112,10 +1112,7 @@ weekline_codes_search(const WeeklineCodes *set, int32 code)
  */
 typedef struct CodesCache
 {
-	bool		known;			/* the code set is set */
-	Size		len;			/* bytes of the array, header excluded */
-	char	   *bytes;			/* a copy of them */
-	WeeklineCodes set;
+	WeeklineCodesCache codes;
 	/* the weekrange argument of weekline_period_argument, when short */
 	int			period_len;		/* -1: none cached */
 	char		period_bytes[32];
@@ -1147,13 +1144,20 @@ GetCodesCache(FunctionCallInfo fcinfo)
 const WeeklineCodes *
 weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 {
-	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	return weekline_codes_cached(&GetCodesCache(fcinfo)->codes, fcinfo->flinfo->fn_mcxt,
+								 PG_GETARG_DATUM(argno));
+}
+
+/* the code set of an int[] datum, from cache while its bytes are the same; kept in mcxt */
+const WeeklineCodes *
+weekline_codes_cached(WeeklineCodesCache *cache, MemoryContext mcxt, Datum array)
+{
+	struct varlena *raw = PG_DETOAST_DATUM_PACKED(array);
 	Size		len = VARSIZE_ANY_EXHDR(raw);
-	CodesCache *cache = GetCodesCache(fcinfo);
 	ArrayType  *arr;
 	MemoryContext old;
 
-	if (cache->known && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0)
+	if (likely(cache->known && cache->len == len && memcmp(cache->bytes, VARDATA_ANY(raw), len) == 0))
 		return &cache->set;
 	if (cache->known)
 	{
@@ -1161,8 +1165,8 @@ weekline_codes_argument(FunctionCallInfo fcinfo, int argno)
 		pfree(cache->bytes);
 		pfree(cache->set.codes);
 	}
-	arr = DatumGetArrayTypeP(PointerGetDatum(raw));
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	arr = DatumGetArrayTypeP(PointerGetDatum(raw));	/* a copy, if any, in the current context */
+	old = MemoryContextSwitchTo(mcxt);
 	weekline_codes_from_array(arr, &cache->set);
 	cache->bytes = palloc(Max(len, 1));
 	memcpy(cache->bytes, VARDATA_ANY(raw), len);

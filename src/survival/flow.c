@@ -1633,32 +1633,9 @@ flow_trans_codebook(PG_FUNCTION_ARGS)
 static const WeeklineCodes *
 CohortArgument(FunctionCallInfo fcinfo, int argno)
 {
-	static bool known = false;
-	static Size len;
-	static char *bytes;
-	static WeeklineCodes set;
-	struct varlena *raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
-	Size		rawlen = VARSIZE_ANY_EXHDR(raw);
-	ArrayType  *arr;
-	MemoryContext old;
+	static WeeklineCodesCache cache;
 
-	if (likely(known && rawlen == len && memcmp(bytes, VARDATA_ANY(raw), rawlen) == 0))
-		return &set;
-	if (known)
-	{
-		known = false;
-		pfree(bytes);
-		pfree(set.codes);
-	}
-	arr = DatumGetArrayTypeP(PointerGetDatum(raw));	/* a copy, if any, in the row's context */
-	old = MemoryContextSwitchTo(TopMemoryContext);
-	weekline_codes_from_array(arr, &set);
-	bytes = palloc(Max(rawlen, 1));
-	memcpy(bytes, VARDATA_ANY(raw), rawlen);
-	len = rawlen;
-	known = true;
-	MemoryContextSwitchTo(old);
-	return &set;
+	return weekline_codes_cached(&cache, TopMemoryContext, PG_GETARG_DATUM(argno));
 }
 
 /*
