@@ -324,11 +324,17 @@ FlowDecode(const Flow *stored)
 	return f;
 }
 
+/*
+ * The flat form's entries (format 2) are canonical: sorted, zeros dropped.
+ * The cells are walked in order of x and y, each cell's entries in order of
+ * (from, to); they are written at p, or only measured when p is NULL.
+ * Returns their bytes.
+ */
 static Size
-FlowStateFlatSize(ExpandedObjectHeader *eohptr)
+FlowStateEntries(const FlowState *state, uint8 *p)
 {
-	FlowState  *state = (FlowState *) eohptr;
-	Size		size = FLOW_HDRSZ;
+	uint8	   *start = p;
+	Size		size = 0;
 	int32		px = 0,
 				py = 0;
 
@@ -343,46 +349,38 @@ FlowStateFlatSize(ExpandedObjectHeader *eohptr)
 			const FlowPair *pair = &state->pool[row[y].off];
 
 			for (int i = 0; i < row[y].n; i++)
-				if (pair[i].delta != 0)
-					size += EntrySize(&px, &py, x, y, (int32) (pair[i].key >> 32),
-									  (int32) (uint32) pair[i].key, pair[i].delta);
+			{
+				int32		from = (int32) (pair[i].key >> 32);
+				int32		to = (int32) (uint32) pair[i].key;
+
+				if (pair[i].delta == 0)
+					continue;
+				if (p == NULL)
+					size += EntrySize(&px, &py, x, y, from, to, pair[i].delta);
+				else
+					p = PutEntry(p, &px, &py, x, y, from, to, pair[i].delta);
+			}
 		}
 	}
-	return size;
+	return p == NULL ? size : (Size) (p - start);
 }
 
-/*
- * The flat form (format 2) is canonical: entries sorted, zeros dropped.
- * The cells are walked in order of x and y, each cell's entries in order of
- * (from, to).
- */
+static Size
+FlowStateFlatSize(ExpandedObjectHeader *eohptr)
+{
+	return FLOW_HDRSZ + FlowStateEntries((FlowState *) eohptr, NULL);
+}
+
 static void
 FlowStateFlatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	FlowState  *state = (FlowState *) eohptr;
 	Flow	   *flat = (Flow *) result;
-	uint8	   *p = (uint8 *) flat + FLOW_HDRSZ;
-	int32		px = 0,
-				py = 0;
+	Size		written PG_USED_FOR_ASSERTS_ONLY;
 
 	PutHeader(flat, allocated_size, state->origin, state->horizon, (int32) state->nonzero);
-	for (int x = 0; state->cells != NULL && x <= state->horizon; x++)
-	{
-		const FlowCell *row = state->cells[x];
-
-		if (row == NULL)
-			continue;
-		for (int y = 0; y <= state->horizon; y++)
-		{
-			const FlowPair *pair = &state->pool[row[y].off];
-
-			for (int i = 0; i < row[y].n; i++)
-				if (pair[i].delta != 0)
-					p = PutEntry(p, &px, &py, x, y, (int32) (pair[i].key >> 32),
-								 (int32) (uint32) pair[i].key, pair[i].delta);
-		}
-	}
-	Assert((Size) (p - (uint8 *) flat) == allocated_size);
+	written = FlowStateEntries(state, (uint8 *) flat + FLOW_HDRSZ);
+	Assert(FLOW_HDRSZ + written == allocated_size);
 }
 
 static const ExpandedObjectMethods FlowMethods = {
