@@ -28,18 +28,20 @@ WITH tilstande AS (               -- every code of the codebook but 0: aktivitet
 SELECT p.kommunekode, flow(weekline_recode(d.uger, t.koder, t.tilstand), '2014-W10', 52) AS f,
 	   -- for the check below: each person's code in 2015-W10 read with code_at
 	   count(*) AS personer,
-	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = ANY (k.akt)) AS akt_52,
-	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = 0) AS job_52,
+	   count(*) FILTER (WHERE s.kode = ANY (k.akt)) AS akt_52,
+	   count(*) FILTER (WHERE s.kode = 0) AS job_52,
 	   -- the alternatives: off benefits with wages in the month, and jobparat
-	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = 0
-						  AND grad_at(e.maaneder, '2014-W10'::isoweek + 52) > 0) AS loen_52,
-	   count(*) FILTER (WHERE code_at(d.uger, '2014-W10'::isoweek + 52) = ANY (k.jobparat)) AS jobparat_52
+	   count(*) FILTER (WHERE s.kode = 0 AND s.grad > 0) AS loen_52,
+	   count(*) FILTER (WHERE s.kode = ANY (k.jobparat)) AS jobparat_52
 FROM register.person p
 JOIN register.dream d USING (pnr)
 LEFT JOIN register.beskaeftigelse e USING (pnr),
 	 tilstande AS t,
 	 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt,
-			 codes('synthetic', 'kontanthjælp jobparat') AS jobparat) AS k
+			 codes('synthetic', 'kontanthjælp jobparat') AS jobparat) AS k,
+	 -- the code and the month's grad in 2015-W10, 52 weeks after the origin
+	 LATERAL (SELECT code_at(d.uger, '2014-W10'::isoweek + 52) AS kode,
+					 grad_at(e.maaneder, '2014-W10'::isoweek + 52) AS grad) AS s
 WHERE code_at(d.uger, '2014-W10') = ANY (k.akt)
   AND p.foedselsdato <= date '2014-03-03' - interval '30 years'
 GROUP BY p.kommunekode;
