@@ -377,7 +377,6 @@ GROUP BY p.kommunekode;
 
 CREATE TEMP TABLE kbh AS SELECT k FROM unnest(ARRAY[101]) AS k WHERE k = ANY (coalesce(:kommuner, ARRAY[k]));
 CREATE TEMP TABLE bo AS SELECT * FROM synth_residence(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh));
-CREATE TEMP TABLE bgk AS SELECT * FROM synth_background(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh));
 
 -- the aktivitetsparate over 30 of 2013-14 living in the six areas: the first week with code
 -- 1101 from 2013-W01 before 2015-W01, aged 30 or more on its Monday
@@ -394,7 +393,7 @@ GROUP BY p.kommunekode;
 INSERT INTO m
 SELECT CASE WHEN bo.fremskudt THEN 'fremskudt_indvandrere_voksne' ELSE 'udsat_indvandrere_voksne' END,
 	   p.kommunekode, count(*) FILTER (WHERE b.herkomst LIKE 'indvandrer%'), count(*), count(*), NULL
-FROM bo JOIN p USING (pnr) JOIN bgk AS b USING (pnr)
+FROM bo JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of seeds/002, København among them
 WHERE p.foedselsdato <= date '1996-01-01'
 GROUP BY 1, p.kommunekode;
 
