@@ -97,7 +97,8 @@ static IsoWeek first_dream_week;		/* 1991-W27, the first week a caller may ask f
 static IsoWeek last_week;		/* 2024-W52 */
 static IsoWeek default_first;	/* 2008-W01 */
 static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
-static DateADT period_b_start;	/* 2015-07-01, see Activation */
+static DateADT period_b_start,	/* 2015-07-01, see Activation */
+			period_c_start;		/* 2017-01-01 */
 
 static IsoWeek
 WeekOf(int year, int week)
@@ -132,7 +133,8 @@ SplitMix64(uint64 *x)
  * stream 1: the person and its history; stream 2: its activation offers;
  * stream 3: its monthly employment; stream 4: its background; stream 5: its
  * jobsamtaler; stream 6: the benefits of the kontanthjælp family; stream 7:
- * mentor periods.  New outputs
+ * mentor periods; stream 11: residence; stream 12: the kind of activation
+ * course (see Activation).  New outputs
  * take new streams, so they do not move the calibrated ones.
  */
 static void
@@ -814,6 +816,7 @@ static const double virkSplit[3] = {0.80, 0.08, 0.12};
 
 #define PERIOD_A 0				/* offers starting before 2015-07-01 */
 #define PERIOD_B 1				/* offers starting 2015-07-01 or later */
+#define PERIOD_C 2				/* offers starting 2017-01-01 or later */
 
 /*
  * Activation by state and region.  While on the benefit and without an offer,
@@ -822,8 +825,20 @@ static const double virkSplit[3] = {0.80, 0.08, 0.12};
  * are uniform on [hours/2, 3*hours/2], independently of the type, so shares of
  * hours and of weeks agree, and at most FULL_WEEK_HOURS: aktiveringsgrad
  * divides by 37 hours a week on the benefit, so no week holds more.  (For
- * revalidering, near full time, `hours' is therefore above the mean.)  The
- * last matching row wins.
+ * revalidering, near full time, `hours' is therefore above the mean.)  A
+ * row holds from its period on (ALL: from the first), and the last matching
+ * row wins.  The weekly start probability is the one of the week the wait
+ * begins in.
+ *
+ * From period C (seeds/002's review window, March 2018 - February 2020) the
+ * aktivitetsparate are of three kinds (stream 12): a share `long_share' of
+ * the persons are in long courses, their offers `long_mult' times as long
+ * and the next one starting sooner (start probability times `long_start'); a
+ * share `rare_share' are seldom offered one (start probability times
+ * `rare_mult'); the rest as the row says.  That spreads the weeks in offers
+ * as Figur 35, 47 and 51 show them (29 % of the langvarige more than a year
+ * in offers of two years, 7 % more than a year in virksomhedsplacering, 16 %
+ * in none).
  */
 #define FULL_WEEK_HOURS 37.0
 typedef struct Activation
@@ -838,6 +853,11 @@ typedef struct Activation
 	double		nytte;			/* ... in nytteindsats */
 	double		jobrotation;	/* ... in jobrotation; the rest is vejledning */
 	double		length;			/* offer lengths relative to tilbudInfo's */
+	double		long_share;		/* share of persons in long courses */
+	double		long_mult;		/* ... their offers' length multiplier */
+	double		long_start;		/* ... and their start probability's */
+	double		rare_share;		/* share of persons seldom offered one */
+	double		rare_mult;		/* ... and their start probability's multiplier */
 } Activation;
 
 static const Activation activation[] = {
@@ -848,6 +868,8 @@ static const Activation activation[] = {
 	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59},
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
+	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
+	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.36, 0.10, 0, 0, 1.9, 0.30, 4.0, 3.0, 0.19, 0.1},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
@@ -895,6 +917,7 @@ PrepareTables(void)
 	for (int y = 0; y <= N_YEARS; y++)
 		year_start[y] = WeekOf(FIRST_SIM_YEAR + y, 1);
 	period_b_start = DateOf(2015, 7, 1);
+	period_c_start = DateOf(2017, 1, 1);
 	w2014 = WeekOf(2014, 1);
 	w2015sep = WEEK_OF_DATE(DateOf(2015, 9, 1));
 	w2019jul = WEEK_OF_DATE(DateOf(2019, 7, 1));
@@ -1267,7 +1290,7 @@ FindActivation(int state, int region, int period)
 	for (int i = 0; i < lengthof(activation); i++)
 		if (activation[i].state == state &&
 			(activation[i].region == ALL || activation[i].region == region) &&
-			(activation[i].period == ALL || activation[i].period == period))
+			(activation[i].period == ALL || activation[i].period <= period))
 			found = &activation[i];
 	return found;
 }
@@ -1309,12 +1332,34 @@ typedef struct Offer
 
 typedef void (*OfferSink) (void *arg, const Person *p, const Offer *o);
 
-/* offers along the runs of the benefit states, from stream 2 */
+static int
+PeriodOf(DateADT day)
+{
+	return day >= period_c_start ? PERIOD_C : day >= period_b_start ? PERIOD_B : PERIOD_A;
+}
+
+/* the multipliers of the start probability and of the lengths for a person's course kind */
+static double
+CourseStart(const Activation *a, double course)
+{
+	return course < a->long_share ? a->long_start : course >= 1.0 - a->rare_share ? a->rare_mult : 1.0;
+}
+
+static double
+CourseLength(const Activation *a, double course)
+{
+	return course < a->long_share ? a->long_mult : 1.0;
+}
+
+/* offers along the runs of the benefit states, from stream 2 (the course kind from stream 12) */
 static void
 DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink sink, void *arg)
 {
 	Rng			rng;
+	double		course;
 
+	RngSeed(&rng, seed, p->pnr, 12);
+	course = Uniform(&rng);
 	RngSeed(&rng, seed, p->pnr, 2);
 	for (int r = 0; r < h->nruns; r++)
 	{
@@ -1331,18 +1376,16 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 			Offer		o;
 			int			weeks;
 			double		u = Uniform(&rng);
-			int			period;
 
 			/* weeks without an offer, then an offer starting on a weekday */
-			a = FindActivation(run->state, p->region, PERIOD_A);
-			w += (IsoWeek) floor(log(u) / log1p(-a->start));
+			a = FindActivation(run->state, p->region, PeriodOf(WEEK_MONDAY(w)));
+			w += (IsoWeek) floor(log(u) / log1p(-a->start * CourseStart(a, course)));
 			if (w >= end)
 				break;
 			o.first_day = WEEK_MONDAY(w) + UniformInt(&rng, 0, 4);
-			period = o.first_day >= period_b_start ? PERIOD_B : PERIOD_A;
-			a = FindActivation(run->state, p->region, period);
+			a = FindActivation(run->state, p->region, PeriodOf(o.first_day));
 			o.type = DrawTilbud(a, &rng);
-			weeks = (int) rint(tilbudInfo[o.type].weeks * a->length * (0.5 + Uniform(&rng)));
+			weeks = (int) rint(tilbudInfo[o.type].weeks * a->length * CourseLength(a, course) * (0.5 + Uniform(&rng)));
 			weeks = Max(weeks, 1);
 			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
 			o.hours = rint(a->hours * (0.5 + Uniform(&rng)) * 2.0) / 2.0;

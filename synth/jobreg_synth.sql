@@ -448,4 +448,28 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(402, 'lang_fra_jobparat_2020', 'seeds/002 Figur 5', 'langvarige fra jobparat til aktivitetsparat', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 22, 'pct.', NULL),
 	(403, 'lang_fra_anden_2020', 'seeds/002 Figur 5', 'langvarige fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 10, 'pct.', NULL);
 
+-- seeds/002's offers to the langvarige in the review's two years (synth_offers from 2017:
+-- period C of the activation table): numbered from 411
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_tilbud_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with an offer (synth_offers, any type) in some week of 2018-W09 - 2020-W08 (a week counts when the offer holds one of its days, DREAM''s rule: offer_weeks).'),
+	('lang_tilbud27_2018_2020',
+	 'As lang_tilbud_2018_2020: the share with more than 27 of the 104 weeks in an offer.'),
+	('lang_tilbud52_2018_2020',
+	 'As lang_tilbud_2018_2020: the share with more than 52 of the 104 weeks in an offer.'),
+	('lang_tilbudsandel_2018_2020',
+	 'As lang_tilbud_2018_2020: the mean share of the 104 weeks in an offer.'),
+	('lang_vejl_andel_2018_2020',
+	 'As lang_tilbud_2018_2020: the weeks in vejledning og opkvalificering as a share of the weeks in each kind of offer (vejledning og opkvalificering, virksomhedsplacering = virksomhedspraktik or løntilskud, the other types), summed over the persons; a week in two kinds counts for both.'),
+	('lang_virk52_2018_2020',
+	 'As lang_tilbud_2018_2020: the share with more than 52 of the 104 weeks in a virksomhedspraktik or løntilskud (privat or offentlig).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(411, 'lang_tilbud_2018_2020', 'seeds/002 afsnit 1.4', 'langvarige i tilbud i løbet af de 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 84, 'pct.', 1),
+	(412, 'lang_tilbud27_2018_2020', 'seeds/002 Figur 35', 'langvarige med mere end 27 uger i tilbud', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 53, 'pct.', 1),
+	(413, 'lang_tilbud52_2018_2020', 'seeds/002 Figur 35', 'langvarige med mere end 52 uger i tilbud', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 29, 'pct.', 1),
+	(414, 'lang_tilbudsandel_2018_2020', 'seeds/002 Figur 35', 'langvariges gennemsnitlige andel af tiden i tilbud', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 36, 'pct.', 1),
+	(415, 'lang_vejl_andel_2018_2020', 'seeds/002 Figur 36', 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 54, 'pct.', 1),
+	(416, 'lang_virk52_2018_2020', 'seeds/002 Figur 51', 'langvarige med over 52 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 7, 'pct.', 1);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -332,6 +332,43 @@ SELECT 'lang_samtaler' || x.k || '_2018_2020', kommunekode,
 	   count(*) FILTER (WHERE CASE x.k WHEN 8 THEN n >= 8 ELSE n > 10 END), count(*), count(*), NULL::float8
 FROM lang5_samtaler, (VALUES (8), (10)) AS x (k) GROUP BY x.k, kommunekode;
 
+-- afsnit 1.4, Figur 35, 36 and 51: the langvarige's weeks in offers in [2018-W09, 2020-W09), a
+-- week counting when an offer holds one of its days, by kind (vejledning og opkvalificering,
+-- virksomhedsplacering, the rest)
+CREATE TEMP TABLE lang5_tilbud AS
+SELECT l.pnr, l.kommunekode,
+	   count(DISTINCT u.w) AS uger,
+	   count(DISTINCT u.w) FILTER (WHERE k.art = 'vejl') AS vejl,
+	   count(DISTINCT u.w) FILTER (WHERE k.art = 'virk') AS virk,
+	   count(DISTINCT u.w) FILTER (WHERE k.art = 'andet') AS andet
+FROM lang5 l
+LEFT JOIN o t ON t.pnr = l.pnr AND t.periode && daterange('2018-02-26', '2020-02-24')
+LEFT JOIN LATERAL (SELECT CASE WHEN t.tilbudstype = 'vejledning_opkvalificering' THEN 'vejl'
+							   WHEN t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig') THEN 'virk'
+							   ELSE 'andet' END AS art) AS k ON true
+LEFT JOIN LATERAL generate_series(greatest((lower(t.periode) - date '2000-01-03') / 7, pg_temp.wk('2018-W09')),
+								  least((upper(t.periode) - 1 - date '2000-01-03') / 7, pg_temp.wk('2020-W09') - 1)) AS u (w)
+	 ON t.pnr IS NOT NULL		-- greatest and least skip NULLs: no offer, no weeks
+GROUP BY l.pnr, l.kommunekode;
+INSERT INTO m
+SELECT 'lang_tilbud_2018_2020', kommunekode, count(*) FILTER (WHERE uger > 0), count(*), count(*), NULL::float8
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_tilbud27_2018_2020', kommunekode, count(*) FILTER (WHERE uger > 27), count(*), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_tilbud52_2018_2020', kommunekode, count(*) FILTER (WHERE uger > 52), count(*), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_tilbudsandel_2018_2020', kommunekode, sum(uger / 104.0), count(*), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_vejl_andel_2018_2020', kommunekode, sum(vejl), sum(vejl + virk + andet), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_virk52_2018_2020', kommunekode, count(*) FILTER (WHERE virk > 52), count(*), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode;
+
 -- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
 -- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
 -- of each period
