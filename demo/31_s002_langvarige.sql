@@ -66,6 +66,12 @@ SELECT l.*,
 	   -- Figur 4: the code of the week before the spell, and the status of that week
 	   -- (status_history: 0 self-supported, 1 job, 2 education; 3 before 2008)
 	   code_at(l.uger, lower((l.forloeb).spell) - 1) AS kode_foer,
+	   -- the alternative reading: the last code outside the kontanthjælp family in the 13 weeks
+	   -- before the spell (a benefit or SU that ended a little before counts, not only the week before)
+	   (SELECT r.code FROM runs(l.uger) AS r
+		WHERE r.code <> 0 AND r.code <> ALL (register.kth_familie())
+		  AND upper(r.weeks) > lower((l.forloeb).spell) - 13 AND lower(r.weeks) < lower((l.forloeb).spell)
+		ORDER BY upper(r.weeks) DESC LIMIT 1) AS kode_13_foer,
 	   code_at(status_history(l.uger, l.maaneder, 'synthetic', '{SU}'), lower((l.forloeb).spell) - 1) AS status_foer,
 	   (l.forloeb).left_censored AS venstrecensureret,
 	   lower((l.forloeb).spell) - 1 < isoweek((l.foedselsdato + interval '18 years')::date) AS start_foer_18,
@@ -157,6 +163,9 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND status_foer = 1) AS foer_job,
 			 count(*) FILTER (WHERE venstrecensureret OR kode_foer = 1901 OR start_foer_18) AS foer_udd,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer NOT IN (0, 1901) AND NOT start_foer_18) AS foer_ydelse,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer IS NULL AND NOT start_foer_18) AS foer13_selv,
+			 count(*) FILTER (WHERE venstrecensureret OR kode_13_foer = 1901 OR start_foer_18) AS foer13_udd,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer <> 1901 AND NOT start_foer_18) AS foer13_ydelse,
 			 count(*) FILTER (WHERE NOT jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS kun_akt,
 			 count(*) FILTER (WHERE jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS jobparat,
 			 count(*) FILTER (WHERE anden_ydelse_i_forloebet) AS anden_ydelse,
@@ -187,6 +196,9 @@ FROM (SELECT count(*) AS n,
 		(2, 'seeds/002 Figur 4', 'heraf i job (grad > 0 i måneden før; kendt fra 2008)', 'pct.', NULL, 100.0 * s.foer_job / nullif(s.n, 0), NULL),
 		(3, 'seeds/002 Figur 4', 'status før forløbet: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer_udd / nullif(s.n, 0), NULL),
 		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / nullif(s.n, 0), NULL),
+		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: beskæftigelse/selvforsørgelse', 'pct.', 50, 100.0 * s.foer13_selv / nullif(s.n, 0), NULL),
+		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer13_udd / nullif(s.n, 0), NULL),
+		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: andre ydelser', 'pct.', 26, 100.0 * s.foer13_ydelse / nullif(s.n, 0), NULL),
 		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), 'lang_kun_akt_2020'),
 		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), 'lang_fra_jobparat_2020'),
 		(6, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp', 'pct.', 10,
