@@ -262,6 +262,14 @@ GROUP BY kommunekode$$),
 ('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$),
 ('decoding floor', 'weekline_runs_count', $$SELECT sum(weekline_runs_count(uger)) FROM ${t}$$);
 
+-- (d)'s plain SQL with its rows counted (the share tested, so that it is computed) instead of
+-- rendered and hashed: beside 'jobreg, rows counted', the ratio without the comparison's md5,
+-- which the 1 % run would otherwise carry into the scaling by 100
+INSERT INTO nat_query
+SELECT task, 'plain SQL, rows counted',
+	   'SELECT count(*) AS rows, sum(persons) AS persons FROM (' || query || ') AS x WHERE share IS NOT NULL'
+FROM nat_query WHERE task = '(d) flow' AND method = 'plain SQL';
+
 -- the text of a query on a table: ${t} replaced
 CREATE FUNCTION nat_q(task text, method text, tab text) RETURNS text LANGUAGE sql AS $$
 	SELECT replace(query, '${t}', tab) FROM nat_query WHERE nat_query.task = nat_q.task AND nat_query.method = nat_q.method
@@ -335,6 +343,7 @@ FROM nat_query WHERE method IN ('jobreg', 'spell_survival', 'fuldtidspersoner_pe
 SELECT nat_bm(task, ARRAY['jobreg', 'plain SQL'], '1 % of persons', 'nat_sub', ARRAY[0], 3)
 FROM (SELECT DISTINCT task FROM nat_query WHERE method = 'plain SQL') AS t ORDER BY task;
 SELECT nat_bm('scan floor', ARRAY['count(uger)'], '1 % of persons', 'nat_sub', ARRAY[0], 3);
+SELECT nat_bm('(d) flow', ARRAY['jobreg, rows counted', 'plain SQL, rows counted'], '1 % of persons', 'nat_sub', ARRAY[0], 3);
 \o
 
 \echo
@@ -398,6 +407,21 @@ FROM nat_time AS v
 	 JOIN nat_time AS vs ON vs.task = v.task AND vs.method = v.method AND vs.scope = v.scope AND vs.workers = 0
 WHERE v.task = '(d) flow' AND v.method IN ('flow cohort', 'jobreg, rows counted') AND v.scope = 'all persons'
 ORDER BY v.method, v.workers;
+
+\echo
+\echo '(d) with the rows counted on both sides (no md5 of the result rows in either time): plain SQL on 1 %,'
+\echo 'scaled by the persons, beside flow on the whole register; best of 3'
+SELECT f.workers, round(f.ms::numeric) AS flow_rows_counted_ms, round(p.ms::numeric) AS plain_sql_rows_counted_1pct_ms,
+	   round((p.ms * (SELECT count(*) FROM nat_register) / (SELECT count(*) FROM nat_sub))::numeric) AS plain_sql_scaled_ms,
+	   round((p.ms * (SELECT count(*) FROM nat_register) / (SELECT count(*) FROM nat_sub) / f.ms)::numeric, 1)
+		   AS "plain SQL scaled × flow, rows counted",
+	   round((p.ms / j.ms)::numeric, 1) AS "plain SQL × flow on the same 1 %, rows counted",
+	   j.result = p.result AS same_counts_1pct
+FROM nat_time AS f
+	 JOIN nat_time AS j ON j.task = f.task AND j.method = 'jobreg, rows counted' AND j.scope = '1 % of persons'
+	 JOIN nat_time AS p ON p.task = f.task AND p.method = 'plain SQL, rows counted' AND p.scope = '1 % of persons'
+WHERE f.task = '(d) flow' AND f.method = 'jobreg, rows counted' AND f.scope = 'all persons'
+ORDER BY f.workers;
 
 \echo
 \echo 'Some of the answers (the whole register)'
