@@ -346,8 +346,8 @@ LEFT JOIN o t ON t.pnr = l.pnr AND t.periode && daterange('2018-02-26', '2020-02
 LEFT JOIN LATERAL (SELECT CASE WHEN t.tilbudstype = 'vejledning_opkvalificering' THEN 'vejl'
 							   WHEN t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig') THEN 'virk'
 							   ELSE 'andet' END AS art) AS k ON true
-LEFT JOIN LATERAL generate_series(greatest((lower(t.periode) - date '2000-01-03') / 7, pg_temp.wk('2018-W09')),
-								  least((upper(t.periode) - 1 - date '2000-01-03') / 7, pg_temp.wk('2020-W09') - 1)) AS u (w)
+LEFT JOIN LATERAL generate_series(greatest(pg_temp.wk(isoweek(lower(t.periode))), pg_temp.wk('2018-W09')),
+								  least(pg_temp.wk(isoweek(upper(t.periode) - 1)), pg_temp.wk('2020-W09') - 1)) AS u (w)
 	 ON t.pnr IS NOT NULL		-- greatest and least skip NULLs: no offer, no weeks
 GROUP BY l.pnr, l.kommunekode;
 INSERT INTO m
