@@ -137,14 +137,15 @@ FROM r GROUP BY r.nr, r.maal ORDER BY r.nr;
 
 -- Tabel 12 (population side): the share of women in each anciennitet group and in all
 WITH t12 AS (
-	SELECT g.nr, g.gruppe, g.dokument, 100.0 * count(*) FILTER (WHERE p.koen = 'K') / count(*) AS jobreg
+	SELECT g.nr, g.gruppe, g.dokument, g.noegle, 100.0 * count(*) FILTER (WHERE p.koen = 'K') / count(*) AS jobreg
 	FROM s002_person p
-	JOIN (VALUES (1, '5-7 år', 5, 7, 47), (2, '7-10 år', 7, 10, 51), (3, '10+ år', 10, 1000, 59), (4, 'i alt', 5, 1000, 53))
-		 AS g (nr, gruppe, fra, til, dokument) ON p.aar >= g.fra AND p.aar < g.til
-	GROUP BY g.nr, g.gruppe, g.dokument),
+	JOIN (VALUES (1, '5-7 år', 5, 7, 47, 'lang_kvinder_5_7_2020'), (2, '7-10 år', 7, 10, 51, 'lang_kvinder_7_10_2020'),
+				 (3, '10+ år', 10, 1000, 59, 'lang_kvinder_10_2020'), (4, 'i alt', 5, 1000, 53, 'lang_kvinder_alle_2020'))
+		 AS g (nr, gruppe, fra, til, dokument, noegle) ON p.aar >= g.fra AND p.aar < g.til
+	GROUP BY g.nr, g.gruppe, g.dokument, g.noegle),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
-	SELECT 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: ' || gruppe, '25 kommuner', 'pct.', dokument, jobreg, NULL
+	SELECT 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: ' || gruppe, '25 kommuner', 'pct.', dokument, jobreg, noegle
 	FROM t12 RETURNING *)
 SELECT 'seeds/002 Tabel 12' AS kilde, 'kvinder blandt de langvarige: ' || gruppe AS maal,
 	   register.tal(dokument, 'pct.', dokument) AS dokumentet, register.tal(jobreg, 'pct.', dokument, 1) AS jobreg

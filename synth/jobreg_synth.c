@@ -587,7 +587,7 @@ static const struct
 	{YP_AKT_EXIT, R_LKLYNGE, 2016, 2.6},
 	{YP_AKT_EXIT, R_REST, 2016, 2.6},
 	/* seeds/002: and from 2017 so many that fewer are langvarige by 2020 */
-	{YP_AKT_EXIT, R_KBH, 2017, 4.0},
+	{YP_AKT_EXIT, R_KBH, 2017, 4.15},
 	{YP_AKT_EXIT, R_KLYNGE, 2017, 0.5},
 	{YP_AKT_EXIT, R_LKLYNGE, 2017, 0.5},
 	{YP_AKT_EXIT, R_REST, 2017, 0.5},
@@ -672,6 +672,21 @@ static const struct
 	[DP_PAUSE] = {2, {52, 156}, {
 			{1, 1, 1}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5}, {2.5, 1.0, 0.5},
 	}, YP_FLAT},
+};
+
+/*
+ * seeds/002 Tabel 12: the longer the spell, the more of the langvarige of
+ * 2020 are women (47 / 51 / 59 % at 5-7 / 7-10 / 10+ years).  From 2017 men
+ * leave a kontanthjælp spell of ten years or more faster than women, by
+ * sex (men, women) and DP_KTH band.  Not before 2017: the calibrated stocks
+ * of 2015-16 need those spells as they are, and with the rule starting in
+ * 2017 every draw before it is unchanged.  Women's slower exits alone would
+ * raise København's langvarige; its YP_AKT_EXIT of 2017 holds Tabel 11.
+ */
+#define KTH_SEX_FROM 2017
+static const double kthSexMult[2][MAX_DUR_BANDS] = {
+	{1, 1, 1, 1, 1, 1, 1.65, 1.65},
+	{1, 1, 1, 1, 1, 1, 0.565, 0.565},
 };
 
 /* ---------- flows between states ---------- */
@@ -961,6 +976,9 @@ PrepareTables(void)
 					for (int j = 0; j < 2; j++)
 						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
 							yearBreak[s][r][y] = true;
+			if (f->dur == DP_KTH)	/* kthSexMult starts to apply */
+				for (int r = 0; r < N_REGIONS; r++)
+					yearBreak[s][r][KTH_SEX_FROM - FIRST_SIM_YEAR] = true;
 		}
 	/* sentinels: the end of the tables ends a segment */
 	for (int s = 0; s < N_STATES; s++)
@@ -1197,6 +1215,8 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[f->year][p->region][yi]
 				* durProfiles[f->dur].mult[p->region][band]
 				* yearMult[durProfiles[f->dur].year][p->region][yi];
+			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
+				hz *= kthSexMult[p->kvinde][band];
 			h[i] = hz;
 			total += hz;
 		}

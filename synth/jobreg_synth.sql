@@ -472,4 +472,22 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(415, 'lang_vejl_andel_2018_2020', 'seeds/002 Figur 36', 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 54, 'pct.', 1),
 	(416, 'lang_virk52_2018_2020', 'seeds/002 Figur 51', 'langvarige med over 52 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 7, 'pct.', 1);
 
+-- seeds/002 Tabel 12: women among the langvarige by anciennitet (the sexes' exits from long
+-- spells from 2017, kthSexMult in jobreg_synth.c): numbered from 417
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_kvinder_5_7_2020',
+	 'Among the langvarige of lang_antal_2020 with an anciennitet of 5 to under 7 years: the share of women (synth_persons.koen = K).'),
+	('lang_kvinder_7_10_2020',
+	 'As lang_kvinder_5_7_2020, an anciennitet of 7 to under 10 years.'),
+	('lang_kvinder_10_2020',
+	 'As lang_kvinder_5_7_2020, an anciennitet of 10 years or more.'),
+	('lang_kvinder_alle_2020',
+	 'Among all the langvarige of lang_antal_2020: the share of women.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(417, 'lang_kvinder_5_7_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: 5-7 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 47, 'pct.', 2),
+	(418, 'lang_kvinder_7_10_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: 7-10 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 51, 'pct.', 2),
+	(419, 'lang_kvinder_10_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: 10 år og derover', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 59, 'pct.', 2),
+	(420, 'lang_kvinder_alle_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: i alt', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 53, 'pct.', 2);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -290,6 +290,13 @@ SELECT 'lang_ikkevestlig_' || lower(l.koen) || '_2020', l.kommunekode,
 	   count(*) FILTER (WHERE b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer')), count(*), count(*), NULL::float8
 FROM lang5 l JOIN bg b USING (pnr) GROUP BY l.koen, l.kommunekode
 UNION ALL
+-- Tabel 12: the share of women by anciennitet (5-7, 7-10, 10 or more years, all)
+SELECT 'lang_kvinder_' || g.k || '_2020', l.kommunekode, count(*) FILTER (WHERE l.koen = 'K'), count(*), count(*), NULL
+FROM lang5 l JOIN (VALUES ('5_7', 5, 7), ('7_10', 7, 10), ('10', 10, 1000), ('alle', 5, 1000)) AS g (k, fra, til)
+  ON (pg_temp.wk('2020-W09') - l.spell_fra + 1) * 7 / 365.25 >= g.fra
+ AND (pg_temp.wk('2020-W09') - l.spell_fra + 1) * 7 / 365.25 < g.til
+GROUP BY g.k, l.kommunekode
+UNION ALL
 SELECT 'lang_ordtimer_2018_2020', l.kommunekode, count(o.pnr), count(*), count(*), NULL
 FROM lang5 l LEFT JOIN lang5_ord o USING (pnr) GROUP BY l.kommunekode
 UNION ALL
