@@ -22,7 +22,8 @@
 -- * Sygemeldte hurtigere i job (4.6): of the persons on sygedagpenge in 2017-W14, the share whose
 --   spell had lasted more than 22 weeks (the document: 52 pct.).  Lower is better.
 -- The ranks are the register's, printed beside the document's; the register is not calibrated
--- to them.
+-- to them.  Calibrated (synth_target 421-423, year steps of 2017 in jobreg_synth): København's
+-- helårspersoner on a-dagpenge and sygedagpenge and the sygedagpenge spells over 22 weeks.
 CREATE TEMP TABLE s004_klynge AS
 SELECT 'seks' AS klynge, kommunekode FROM klynge
 WHERE klynge = 'København 2015' AND maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'
@@ -127,25 +128,25 @@ tal AS (
 	SELECT v.*
 	FROM k,
 		 LATERAL (VALUES
-			(1, 'seeds/004 afsnit 4.1', 'ydelsesmodtagere (helårspersoner)', 'fuldtidspersoner', 55000, k.ydelse / k.skala),
-			(2, 'seeds/004 afsnit 4.1', 'ydelsesmodtagere i pct. af befolkningen', 'pct.', 12.1, 100 * k.ydelse / k.bef),
+			(1, 'seeds/004 afsnit 4.1', 'ydelsesmodtagere (helårspersoner)', 'fuldtidspersoner', 55000, k.ydelse / k.skala, NULL),
+			(2, 'seeds/004 afsnit 4.1', 'ydelsesmodtagere i pct. af befolkningen', 'pct.', 12.1, 100 * k.ydelse / k.bef, NULL),
 			(3, 'seeds/004 afsnit 4.1', 'afstand til den bedste kommune: ændring 2016-2017', 'pct.-point', 0.1,
-			 abs((SELECT distance_pp FROM s004_rang WHERE nr = 1)) - abs((SELECT distance_pp FROM s004_rang WHERE nr = 7))),
-			(4, 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 13000, k.dagpenge / k.skala),
-			(5, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala),
-			(6, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0)),
-			(7, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala),
-			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef),
-			(9, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0)),
-			(10, 'seeds/004 afsnit 4.7', 'udsatte ledige (helårspersoner)', 'fuldtidspersoner', 16700, k.udsatte / k.skala),
-			(11, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala),
-			(12, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50),
-			(13, 'seeds/004 afsnit 4.7', 'udsatte over 50 år (helårspersoner)', 'fuldtidspersoner', 7100, k.udsatte_o50 / k.skala),
-			(14, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50))
-		 AS v (nr, kilde, maal, enhed, dokument, jobreg)),
+			 abs((SELECT distance_pp FROM s004_rang WHERE nr = 1)) - abs((SELECT distance_pp FROM s004_rang WHERE nr = 7)), NULL),
+			(4, 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 13000, k.dagpenge / k.skala, 'dp_fuldtid_2017q2'),
+			(5, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala, NULL),
+			(6, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0), NULL),
+			(7, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala, 'syge_fuldtid_2017q2'),
+			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef, NULL),
+			(9, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0), 'syge_over22_2017w14'),
+			(10, 'seeds/004 afsnit 4.7', 'udsatte ledige (helårspersoner)', 'fuldtidspersoner', 16700, k.udsatte / k.skala, NULL),
+			(11, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala, NULL),
+			(12, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50, NULL),
+			(13, 'seeds/004 afsnit 4.7', 'udsatte over 50 år (helårspersoner)', 'fuldtidspersoner', 7100, k.udsatte_o50 / k.skala, NULL),
+			(14, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50, NULL))
+		 AS v (nr, kilde, maal, enhed, dokument, jobreg, noegle)),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
-	SELECT kilde, maal, 'København', enhed, dokument, jobreg, NULL FROM tal
+	SELECT kilde, maal, 'København', enhed, dokument, jobreg, noegle FROM tal
 	RETURNING *)
 SELECT t.kilde, t.maal, register.tal(t.dokument, t.enhed, t.dokument) AS dokumentet,
 	   register.tal(t.jobreg, t.enhed, t.dokument, 1) AS jobreg

@@ -520,6 +520,9 @@ typedef enum YearProfile
 	YP_AKT_EXIT,				/* leaving kontanthjælp (aktivitetsparat) */
 	YP_TO_FLEKSJOB,				/* visitation to fleksjob (ledighedsydelse) */
 	YP_TO_REVALIDERING,			/* visitation to revalidering */
+	YP_SYGE,					/* inflow to sygedagpenge */
+	YP_SYGE_EXIT,				/* leaving sygedagpenge */
+	YP_JOBPARAT_EXIT,			/* leaving kontanthjælp (jobparat) */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -557,7 +560,7 @@ static const struct
 	{YP_KTH, R_LKLYNGE, 2016, 0.8},
 	{YP_KTH, R_REST, 2016, 0.8},
 	/* seeds/002: the aktivitetsparate of 2020 */
-	{YP_KTH, R_KBH, 2017, 1.4},
+	{YP_KTH, R_KBH, 2017, 1.55},
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
 	{YP_KTH, R_LKLYNGE, 2017, 0.7},
 	{YP_KTH, R_REST, 2017, 0.7},
@@ -594,6 +597,15 @@ static const struct
 	/* seeds/003 Tabel 1: København visitates fewer to fleksjob and revalidering in 2015-16 */
 	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.3},
 	{YP_TO_REVALIDERING, R_KBH, 2016, 0.32},
+	/*
+	 * seeds/004 (2. kvartal 2017): København's helårspersoner on a-dagpenge (13,000),
+	 * sygedagpenge (6,550) and jobparat kontanthjælp (3,060).  From 2017 only: the calibrated
+	 * figures of 2015-16 do not see them.
+	 */
+	{YP_DAGPENGE, R_KBH, 2017, 2.05},
+	{YP_SYGE, R_KBH, 2017, 0.67},
+	{YP_SYGE_EXIT, R_KBH, 2017, 1.35},
+	{YP_JOBPARAT_EXIT, R_KBH, 2017, 1.0},
 };
 
 typedef enum DurProfile
@@ -651,7 +663,7 @@ static const struct
 	}, YP_FLAT},
 	[DP_JOBPARAT] = {3, {13, 52, 104}, {
 			{1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4}, {1.5, 1.0, 0.6, 0.4},
-	}, YP_FLAT},
+	}, YP_JOBPARAT_EXIT},
 	[DP_RETURN] = {4, {6, 26, 52, 104}, {
 			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
 			{0.3, 1.0, 0.5, 0.15, 0}, {0.3, 1.0, 0.5, 0.15, 0},
@@ -659,7 +671,7 @@ static const struct
 	[DP_EXHAUST] = {1, {104}, {{0, 1}, {0, 1}, {0, 1}, {0, 1}}, YP_FLAT},
 	[DP_SYGE] = {3, {8, 26, 52}, {
 			{1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6}, {1.5, 0.7, 0.4, 0.6},
-	}, YP_FLAT},
+	}, YP_SYGE_EXIT},
 	[DP_SU] = {2, {104, 208}, {{0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}, {0.2, 0.6, 1.0}}, YP_FLAT},
 
 	/*
@@ -717,7 +729,7 @@ static const Flow flows[] = {
 	/* self-supported */
 	{ST_SELV, ST_SU, 0.30, AP_SU, {1.0, 0.7, 0.4}, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_DAGPENGE, 0.045, AP_ADULT, {1.0, 2.5, 1.5}, FLAT4, YP_DAGPENGE, DP_NONE},
-	{ST_SELV, ST_SYGE, 0.06, AP_SYGE, {1.0, 2.0, 3.0}, FLAT4, YP_FLAT, DP_NONE},
+	{ST_SELV, ST_SYGE, 0.06, AP_SYGE, {1.0, 2.0, 3.0}, FLAT4, YP_SYGE, DP_NONE},
 	{ST_SELV, ST_ANDET, 0.05, AP_BARSEL, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_SELV, ST_EFTERLOEN, 0.12, AP_EFTERLOEN, {1.0, 1.3, 0.5}, FLAT4, YP_EFTERLOEN, DP_NONE},
 	/* Tabel 1 and 3, seeds/003 Tabel 1-2: the level of aktivitetsparate */

@@ -441,6 +441,24 @@ FROM bo JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of se
 WHERE p.foedselsdato <= date '1996-01-01'
 GROUP BY 1, p.kommunekode;
 
+/* ---------- seeds/004: København's a-dagpenge and sygedagpenge in 2. kvartal 2017 (all ages) ---------- */
+
+INSERT INTO m
+SELECT g.noegle, p.kommunekode, sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra),
+	   NULL::float8, count(DISTINCT r.pnr), NULL::float8
+FROM (VALUES ('dp_fuldtid_2017q2', 1201), ('syge_fuldtid_2017q2', 1301)) AS g (noegle, code),
+	 (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
+	 r JOIN p USING (pnr)
+WHERE r.code = g.code AND r.fra < q.til AND r.til > q.fra
+GROUP BY g.noegle, p.kommunekode, q.fra, q.til
+UNION ALL
+-- of the persons on sygedagpenge in 2017-W14: a spell of more than 22 weeks by then
+SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('2017-W14') - r.fra + 1 > 22),
+	   count(*), count(*), NULL
+FROM r JOIN p USING (pnr)
+WHERE r.code = 1301 AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
+GROUP BY p.kommunekode;
+
 /* ---------- each target beside the document's figure ---------- */
 
 CREATE TEMP TABLE resultat AS
