@@ -23,7 +23,8 @@
 --   spell had lasted more than 22 weeks (the document: 52 pct.).  Lower is better.
 -- The ranks are the register's, printed beside the document's; the register is not calibrated
 -- to them.  Calibrated (synth_target 421-423, year steps of 2017 in jobreg_synth): København's
--- helårspersoner on a-dagpenge and sygedagpenge and the sygedagpenge spells over 22 weeks.
+-- helårspersoner on a-dagpenge and sygedagpenge and the sygedagpenge spells over 22 weeks (the
+-- klynge's spells are longer from 2017, which puts København second of the six, as printed).
 CREATE TEMP TABLE s004_klynge AS
 SELECT 'seks' AS klynge, kommunekode FROM klynge
 WHERE klynge = 'København 2015' AND maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'
