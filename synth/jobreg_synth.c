@@ -521,7 +521,7 @@ typedef enum YearProfile
 	YP_TO_FLEKSJOB,				/* visitation to fleksjob (ledighedsydelse) */
 	YP_TO_REVALIDERING,			/* visitation to revalidering */
 	YP_SYGE,					/* inflow to sygedagpenge */
-	YP_SYGE_EXIT,				/* leaving sygedagpenge */
+	YP_SYGE_EXIT,				/* from sygedagpenge back to self-support */
 	N_YEARPROFILES
 } YearProfile;
 
