@@ -219,7 +219,8 @@ GROUP BY p.kommunekode;
 -- aktivitetsparate on kontanthjælp or overgangsydelse (Tabel 11's note): codes 1101 and 2151
 
 CREATE TEMP TABLE lang AS
-SELECT p.kommunekode, (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
+SELECT p.pnr, p.kommunekode, p.koen, ks5.fra AS spell_fra, ks5.til AS spell_til,
+	   (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 AS aar
 FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
 WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
   AND p.foedselsdato <= date '2020-03-01' - interval '30 years';
@@ -274,13 +275,10 @@ CREATE FUNCTION pg_temp.hel_maaned(codes int[])
 	HAVING sum(least(r.til, mdr.til) - greatest(r.fra, mdr.fra)) = mdr.til - mdr.fra $$;
 ANALYZE bg, emg;
 
+-- the langvarige of lang (5 years or more) in the 25 kommuner
 CREATE TEMP TABLE lang5 AS
-SELECT p.pnr, p.kommunekode, p.koen, ks5.fra AS spell_fra, ks5.til AS spell_til
-FROM r JOIN p USING (pnr) JOIN ks5 ON ks5.pnr = r.pnr AND ks5.fra <= r.fra AND ks5.til >= r.til
-WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
-  AND p.foedselsdato <= date '2020-03-01' - interval '30 years'
-  AND (pg_temp.wk('2020-W09') - ks5.fra + 1) * 7 / 365.25 >= 5
-  AND p.kommunekode = ANY ((SELECT kommuner FROM k25)::int[]);
+SELECT pnr, kommunekode, koen, spell_fra, spell_til, aar
+FROM lang WHERE aar >= 5 AND kommunekode = ANY ((SELECT kommuner FROM k25)::int[]);
 CREATE TEMP TABLE lang5_ord AS
 SELECT DISTINCT h.pnr FROM pg_temp.hel_maaned('{1101,1111,2121,2131,2141,2151,2156,2161}') h JOIN emg USING (pnr, dag)
 WHERE h.pnr IN (SELECT pnr FROM lang5) AND h.dag < date '2020-03-01';
@@ -293,8 +291,7 @@ UNION ALL
 -- Tabel 12: the share of women by anciennitet (5-7, 7-10, 10 or more years, all)
 SELECT 'lang_kvinder_' || g.k || '_2020', l.kommunekode, count(*) FILTER (WHERE l.koen = 'K'), count(*), count(*), NULL
 FROM lang5 l JOIN (VALUES ('5_7', 5, 7), ('7_10', 7, 10), ('10', 10, 1000), ('alle', 5, 1000)) AS g (k, fra, til)
-  ON (pg_temp.wk('2020-W09') - l.spell_fra + 1) * 7 / 365.25 >= g.fra
- AND (pg_temp.wk('2020-W09') - l.spell_fra + 1) * 7 / 365.25 < g.til
+  ON l.aar >= g.fra AND l.aar < g.til
 GROUP BY g.k, l.kommunekode
 UNION ALL
 SELECT 'lang_ordtimer_2018_2020', l.kommunekode, count(o.pnr), count(*), count(*), NULL
