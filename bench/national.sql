@@ -16,9 +16,10 @@
 --   (c) the anciennitet distribution on kontanthjælp at 2020-W09 (1 March 2020), by kommune,
 --   (d) the status of every kontanthjælp recipient of 2015-W10 week by week for 104 weeks, by
 --       kommune (flow of the codebook's groups: flow(uger, origin, horizon, 'synthetic'), which
---       recodes inside the aggregate, + flow_table), beside
+--       recodes inside the aggregate, + flow_table; the cohort by code_in), beside
 --       fuldtidspersoner over the same rows (serial and with 2 workers) and the plain-SQL way
---       (code_at per person and week) on 1 %, scaled to the whole register; and two variants:
+--       (code_at per person and week, the cohort by code_at = ANY) on 1 %, scaled to the whole
+--       register; and two variants:
 --       the cohort inside the aggregate (flow(uger, origin, horizon, 'synthetic', codes)) and the
 --       filter form with its rows counted instead of rendered for the comparison,
 -- the time on the whole register with 0 and 2 parallel workers (alternately, best of 3),
@@ -214,8 +215,8 @@ GROUP BY p.kommunekode$$),
 SELECT k.kommunekode, t.week, t.code, t.persons, round(t.share::numeric, 6) AS share
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM ${t}
-	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										   || codes('synthetic', 'kontanthjælp jobparat')))
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t
 WHERE t.persons > 0$$),
@@ -245,8 +246,8 @@ WHERE t.persons > 0$$),
 SELECT count(*) AS rows, sum(t.persons) AS persons
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM ${t}
-	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										   || codes('synthetic', 'kontanthjælp jobparat')))
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t
 WHERE t.persons > 0$$),
@@ -256,8 +257,8 @@ SELECT kommunekode,
 										 || codes('synthetic', 'kontanthjælp jobparat')),
 							  weekrange('2015-W10', '2015-W10'::isoweek + 105))::numeric, 9) AS fuldtidspersoner
 FROM ${t}
-WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											   || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+								 || codes('synthetic', 'kontanthjælp jobparat')))
 GROUP BY kommunekode$$),
 ('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$),
 ('decoding floor', 'weekline_runs_count', $$SELECT sum(weekline_runs_count(uger)) FROM ${t}$$);
@@ -441,8 +442,8 @@ ORDER BY kommunekode;
 SELECT k.kommunekode, t.week, t.code AS gruppe, t.persons, round(t.share::numeric, 3) AS share
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM nat_register
-	  WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-													 || codes('synthetic', 'kontanthjælp jobparat'))::int[])
+	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
+										   || codes('synthetic', 'kontanthjælp jobparat')))
 		AND kommunekode = 101
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t

@@ -105,6 +105,8 @@ SELECT q AS "case", pg_temp.try(q) AS result FROM unnest(ARRAY[
 	$$SELECT weekline_agg(w, c) IS NULL FROM (SELECT '2015-W01'::isoweek, 1 WHERE false) v(w, c)$$,
 	$$SELECT code_at('2015-W01 1x3', '9999-W52')$$,
 	$$SELECT weeks_in('2015-W01 1x3', '{1,NULL}', '[2015-W01,2015-W10)')$$,
+	$$SELECT code_in('2015-W01 1x3', '2015-W02', '{1,NULL}')$$,
+	$$SELECT code_in('2015-W01 1x3', '2015-W02', '{{1}}')$$,
 	$$SELECT weeks_in('2015-W01 1x3', '{{1}}', '[2015-W01,2015-W10)')$$,
 	$$SELECT count(*) FROM spells('2015-W01 1x3', '{1}', -1)$$,
 	$$SELECT count(*) FROM spells('2015-W01 1x3', '{1,NULL}', 0)$$,

@@ -1337,3 +1337,9 @@ CREATE AGGREGATE flow(history weekline, origin isoweek, horizon int4, codebook t
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE flow(weekline, isoweek, int4, text, int4[]) IS 'flow(history, origin, horizon, codebook) FILTER (WHERE code_at(history, origin) = ANY (cohort)): persons whose code in the origin week is not in cohort contribute nothing and are read only up to it';
+
+/* ---------- code_in: the cohort filter code_at(history, week) = ANY (codes) in one call (20_weekline.sql) ---------- */
+
+CREATE FUNCTION code_in(history weekline, week isoweek, codes int4[]) RETURNS bool
+	AS 'MODULE_PATHNAME', 'weekline_code_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION code_in(weekline, isoweek, int4[]) IS 'code_at(history, week) = ANY (codes), faster as a filter: true when the week''s code is one of codes; NULL outside the span';

@@ -52,6 +52,19 @@ SELECT count(*) FILTER (WHERE first_week(h.w) IS DISTINCT FROM b.first OR last_w
 	   count(*) FILTER (WHERE code_at(h.w, b.first - 1) IS NOT NULL OR code_at(h.w, b.last + 1) IS NOT NULL) AS outside_not_null
 FROM wl_hist h JOIN (SELECT p, min(week) AS first, max(week) AS last FROM wl_long GROUP BY p) b USING (p);
 
+-- code_in against code = ANY on every week: a set of close codes (a bit mask), a spread one
+-- (binary search), the empty set; NULL just outside the span, as code_at's NULL = ANY gives
+SELECT count(*) AS weeks,
+	   count(*) FILTER (WHERE code_in(h.w, l.week, '{1102,1101,1102}') IS DISTINCT FROM (l.code = ANY ('{1101,1102}'))) AS close_mismatch,
+	   count(*) FILTER (WHERE code_in(h.w, l.week, '{70000,0,1301}') IS DISTINCT FROM (l.code = ANY ('{0,1301,70000}'))) AS spread_mismatch,
+	   count(*) FILTER (WHERE code_in(h.w, l.week, '{}') IS DISTINCT FROM false) AS empty_mismatch,
+	   count(*) FILTER (WHERE code_in(h.w, l.week, '{1101,1102}')) AS in_close
+FROM wl_long l JOIN wl_hist h USING (p);
+SELECT count(*) FILTER (WHERE code_in(h.w, b.first - 1, '{0,1101}') IS NOT NULL
+						   OR code_in(h.w, b.last + 1, '{0,1101}') IS NOT NULL) AS outside_not_null,
+	   count(*) FILTER (WHERE code_in(h.w, b.first, NULL) IS NOT NULL) AS null_codes_not_null
+FROM wl_hist h JOIN (SELECT p, min(week) AS first, max(week) AS last FROM wl_long GROUP BY p) b USING (p);
+
 -- runs against gaps-and-islands on code changes
 CREATE TABLE wl_runs_oracle AS
 SELECT p, weekrange(min(week), max(week) + 1) AS weeks, code

@@ -106,6 +106,8 @@ COMMENT ON FUNCTION dream_weekline(text, text, text) IS 'weekline of one line of
 
 CREATE FUNCTION code_at(weekline, isoweek) RETURNS int4
 	AS 'MODULE_PATHNAME', 'weekline_code_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION code_in(history weekline, week isoweek, codes int4[]) RETURNS bool
+	AS 'MODULE_PATHNAME', 'weekline_code_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION first_week(weekline) RETURNS isoweek
 	AS 'MODULE_PATHNAME', 'weekline_first_week' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION last_week(weekline) RETURNS isoweek
@@ -116,6 +118,7 @@ CREATE FUNCTION weeks_in(weekline, codes int4[], period weekrange) RETURNS int4
 	AS 'MODULE_PATHNAME', 'weekline_weeks_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION code_at(weekline, isoweek) IS 'the code of a week; NULL outside the span';
+COMMENT ON FUNCTION code_in(weekline, isoweek, int4[]) IS 'code_at(history, week) = ANY (codes), faster as a filter: true when the week''s code is one of codes; NULL outside the span';
 COMMENT ON FUNCTION first_week(weekline) IS 'the first week of the span; NULL when empty';
 COMMENT ON FUNCTION last_week(weekline) IS 'the last week of the span; NULL when empty';
 COMMENT ON FUNCTION runs(weekline) IS 'the runs of equal codes: weeks and code';

@@ -2,7 +2,7 @@
  * src/history/weekline.c
  *		The weekline type: one person's weekly benefit codes over a span of
  *		consecutive ISO weeks, run-length encoded.  Its I/O, the weekline_agg
- *		aggregate, DREAM ingestion, and the readers: code_at, runs, weeks_in,
+ *		aggregate, DREAM ingestion, and the readers: code_at, code_in, runs, weeks_in,
  *		spells and spell_at.
  *
  * On-disk format (version 1), after the varlena header:
@@ -52,6 +52,7 @@ PG_FUNCTION_INFO_V1(weekline_agg_deserial);
 PG_FUNCTION_INFO_V1(weekline_agg_final);
 PG_FUNCTION_INFO_V1(dream_weekline);
 PG_FUNCTION_INFO_V1(weekline_code_at);
+PG_FUNCTION_INFO_V1(weekline_code_in);
 PG_FUNCTION_INFO_V1(weekline_first_week);
 PG_FUNCTION_INFO_V1(weekline_last_week);
 PG_FUNCTION_INFO_V1(weekline_runs_count);
@@ -945,6 +946,24 @@ weekline_code_at(PG_FUNCTION_ARGS)
 	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(0), PG_GETARG_ISOWEEK(1), &code))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(code);
+}
+
+/*
+ * code_in(history, week, codes): code_at(history, week) = ANY (codes), the
+ * usual cohort filter, without PostgreSQL's comparison with every element on
+ * every row: the set is built once (fn_extra) and tested by its bit mask.
+ * NULL when the history does not cover the week, as = ANY gives for
+ * code_at's NULL; NULL elements are an error, as for every codes argument.
+ */
+Datum
+weekline_code_in(PG_FUNCTION_ARGS)
+{
+	const WeeklineCodes *set = weekline_codes_argument(fcinfo, 2);
+	int32		code;
+
+	if (!weekline_code_in_week(PG_GETARG_WEEKLINE_P(0), PG_GETARG_ISOWEEK(1), &code))
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(weekline_codes_contain(set, code));
 }
 
 Datum
