@@ -276,6 +276,7 @@ FROM (VALUES
 SELECT what,
 	   pg_temp.try(format('SELECT pg_temp.as_weekline(%L, '''')::text', bytes)) AS output,
 	   pg_temp.try(format('SELECT code_at(pg_temp.as_weekline(%L, ''''), ''2000-W06'')', bytes)) AS code_at,
+	   pg_temp.try(format('SELECT code_in(pg_temp.as_weekline(%L, ''''), ''2000-W06'', ''{1,2}'')', bytes)) AS code_in,
 	   pg_temp.try(format('SELECT count(*) FROM runs(pg_temp.as_weekline(%L, ''''))', bytes)) AS runs,
 	   pg_temp.try(format('SELECT weekline_send(pg_temp.as_weekline(%L, ''''))', bytes)) AS send
 FROM (VALUES
