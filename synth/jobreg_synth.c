@@ -606,6 +606,9 @@ static const struct
 	{YP_SYGE_EXIT, R_KBH, 2017, 1.35},
 	{YP_SYGE_EXIT, R_KLYNGE, 2017, 0.7},
 	{YP_SYGE, R_KLYNGE, 2017, 0.55},
+	/* and the country's 2.2 % of the population (the rest of the country more often ill) */
+	{YP_SYGE, R_LKLYNGE, 2017, 1.24},
+	{YP_SYGE, R_REST, 2017, 1.24},
 };
 
 typedef enum DurProfile

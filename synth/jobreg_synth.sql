@@ -490,19 +490,23 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(419, 'lang_kvinder_10_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: 10 år og derover', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 59, 'pct.', 2),
 	(420, 'lang_kvinder_alle_2020', 'seeds/002 Tabel 12', 'kvinder blandt de langvarige: i alt', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 53, 'pct.', 2);
 
--- seeds/004 (2. kvartal 2017): København's a-dagpenge and sygedagpenge (year steps of 2017 in
--- jobreg_synth.c, so no figure of 2015-16 moves): numbered from 421
+-- seeds/004 (2. kvartal 2017): København's a-dagpenge and sygedagpenge and the country's share
+-- on sygedagpenge (year steps of 2017 in jobreg_synth.c, so no figure of 2015-16 moves):
+-- numbered from 421
 INSERT INTO synth_maal (noegle, definition) VALUES
 	('dp_fuldtid_2017q2',
 	 'fuldtidspersoner on a-dagpenge (1201) over the weeks of 2017 Q2 (Thursday rule), all ages.'),
 	('syge_fuldtid_2017q2',
 	 'fuldtidspersoner on sygedagpenge (1301) over the weeks of 2017 Q2 (Thursday rule), all ages.'),
 	('syge_over22_2017w14',
-	 'Of the persons on sygedagpenge (1301) in 2017-W14: the share whose run of sygedagpenge (no break bridged) began more than 22 weeks before, counting 2017-W14 (anciennitet(uger, codes, ''2017-W14'', 0) > 22).');
+	 'Of the persons on sygedagpenge (1301) in 2017-W14: the share whose run of sygedagpenge (no break bridged) began more than 22 weeks before, counting 2017-W14 (anciennitet(uger, codes, ''2017-W14'', 0) > 22).'),
+	('syge_andel_2017q2',
+	 'fuldtidspersoner on sygedagpenge (1301) over the weeks of 2017 Q2 (Thursday rule), all ages, divided by the persons aged 16-66 in 2017 Q2 (synth_population).');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(421, 'dp_fuldtid_2017q2', 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 13000, 'fuldtidspersoner', 390),
 	(422, 'syge_fuldtid_2017q2', 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 6550, 'fuldtidspersoner', 197),
-	(423, 'syge_over22_2017w14', 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'København', '{101}'::int[], 'uge 14 2017', 52, 'pct.', 2);
+	(423, 'syge_over22_2017w14', 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'København', '{101}'::int[], 'uge 14 2017', 52, 'pct.', 2),
+	(424, 'syge_andel_2017q2', 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'hele landet', NULL, '2. kvartal 2017', 2.2, 'pct. af befolkningen 16-66 år', 0.05);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -438,7 +438,7 @@ FROM bo JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of se
 WHERE p.foedselsdato <= date '1996-01-01'
 GROUP BY 1, p.kommunekode;
 
-/* ---------- seeds/004: København's a-dagpenge and sygedagpenge in 2. kvartal 2017 (all ages) ---------- */
+/* ---------- seeds/004: a-dagpenge and sygedagpenge in 2. kvartal 2017 (all ages) ---------- */
 
 INSERT INTO m
 SELECT g.noegle, p.kommunekode, sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra),
@@ -455,6 +455,11 @@ SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('
 FROM r JOIN p USING (pnr)
 WHERE r.code = 1301 AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
 GROUP BY p.kommunekode;
+-- the sygedagpenge as a share of the population aged 16-66 (the country's, afsnit 4.6)
+INSERT INTO m
+SELECT 'syge_andel_2017q2', k.kommunekode, coalesce(f.num, 0), k.p16, coalesce(f.n, 0), NULL
+FROM popk k LEFT JOIN m f ON f.kommunekode = k.kommunekode AND f.noegle = 'syge_fuldtid_2017q2'
+WHERE k.aar = 2017 AND k.kvartal = 2;
 
 /* ---------- each target beside the document's figure ---------- */
 
