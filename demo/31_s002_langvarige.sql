@@ -212,9 +212,9 @@ FROM (SELECT count(*) AS n,
 		(12, 'seeds/002 Figur 47', 'heraf blandt 10+ års anciennitet', 'pct.', 56, 100.0 * s.passiv10 / nullif(s.n10, 0), NULL),
 		(13, 'seeds/002 Figur 47', 'alternativ: mere end 12 måneder uden tilbud i de 2 år 2018-2020', 'pct.', 43, 100.0 * s.passiv_2aar / nullif(s.n, 0), NULL),
 		(14, 'seeds/002 Figur 49', 'i virksomhedsplacering og/eller ordinære timer', 'pct.', 52, 100.0 * s.virksomhed / nullif(s.n, 0), 'lang_virk_2018_2020'),
-		(15, 'seeds/002 Figur 51', '0-13 uger i virksomhedsplacering', 'pct.', 63, 100.0 * s.v0_13 / nullif(s.n, 0), NULL),
-		(16, 'seeds/002 Figur 51', '14-26 uger i virksomhedsplacering', 'pct.', 14, 100.0 * s.v14_26 / nullif(s.n, 0), NULL),
-		(17, 'seeds/002 Figur 51', '27-52 uger i virksomhedsplacering', 'pct.', 15, 100.0 * s.v27_52 / nullif(s.n, 0), NULL),
+		(15, 'seeds/002 Figur 51', '0-13 uger i virksomhedsplacering', 'pct.', 63, 100.0 * s.v0_13 / nullif(s.n, 0), 'lang_virk0_13_2018_2020'),
+		(16, 'seeds/002 Figur 51', '14-26 uger i virksomhedsplacering', 'pct.', 14, 100.0 * s.v14_26 / nullif(s.n, 0), 'lang_virk14_26_2018_2020'),
+		(17, 'seeds/002 Figur 51', '27-52 uger i virksomhedsplacering', 'pct.', 15, 100.0 * s.v27_52 / nullif(s.n, 0), 'lang_virk27_52_2018_2020'),
 		(18, 'seeds/002 Figur 51', 'over 52 uger i virksomhedsplacering', 'pct.', 7, 100.0 * s.v53 / nullif(s.n, 0), 'lang_virk52_2018_2020'),
 		(19, 'seeds/002 Figur 53', 'ordinære timer parallelt med ydelsen', 'pct.', 11, 100.0 * s.ordinaere / nullif(s.n, 0), 'lang_ordtimer_2018_2020'),
 		(60, 'seeds/002 Figur 11', '8-10 afholdte jobsamtaler på 2 år', 'pct.', 37, 100.0 * s.s8_10 / nullif(s.n, 0), NULL),
@@ -242,7 +242,7 @@ FROM (SELECT sum(offer_weeks(o.vejl, '[2018-W09,2020-W09)')) AS vejledning,
 																				'loentilskud_privat', 'loentilskud_offentlig')), '{}') AS andet
 			FROM s002_lang l JOIN register.tilbud t USING (pnr) GROUP BY l.pnr) AS o) AS s,
 	 LATERAL (VALUES (1, 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', 54, s.vejledning, 'lang_vejl_andel_2018_2020'),
-					 (2, 'virksomhedsplacering, andel af tilbudsugerne', 40, s.virksomhed, NULL))
+					 (2, 'virksomhedsplacering, andel af tilbudsugerne', 40, s.virksomhed, 'lang_virk_andel_2018_2020'))
 	 AS v (nr, maal, dokument, uger, noegle);
 
 -- Figur 54 (Jobindsats): each month, the aktivitetsparate kontanthjælpsmodtagere of the 25

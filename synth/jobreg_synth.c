@@ -868,7 +868,11 @@ static const double virkSplit[3] = {0.80, 0.08, 0.12};
  * `rare_mult'); the rest as the row says.  That spreads the weeks in offers
  * as Figur 35, 47 and 51 show them (29 % of the langvarige more than a year
  * in offers of two years, 7 % more than a year in virksomhedsplacering, 16 %
- * in none).
+ * in none).  Their virksomhedsrettede offers are `virk_longer' longer than
+ * the others (the type draw divides by the longer length, so `virk' stays a
+ * share of hours): placements of a few weeks are fewer, as Figur 51's bands
+ * (63 / 14 / 15 / 7 % with 0-13, 14-26, 27-52, over 52 weeks) have them beside
+ * Figur 36's 40 % of the offer weeks.
  */
 #define FULL_WEEK_HOURS 37.0
 typedef struct Activation
@@ -888,6 +892,7 @@ typedef struct Activation
 	double		long_start;		/* ... and their start probability's */
 	double		rare_share;		/* share of persons seldom offered one */
 	double		rare_mult;		/* ... and their start probability's multiplier */
+	double		virk_longer;	/* virksomhedsrettede offers this much longer (0.5: half again) */
 } Activation;
 
 static const Activation activation[] = {
@@ -899,7 +904,7 @@ static const Activation activation[] = {
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
-	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.36, 0.10, 0, 0, 1.9, 0.30, 4.0, 3.0, 0.19, 0.1},
+	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.93, 0.30, 2.6, 3.3, 0.195, 0.1, 0.32},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
@@ -1330,6 +1335,13 @@ FindActivation(int state, int region, int period)
 	return found;
 }
 
+/* the mean length in weeks of an offer of type t under row a, before `length' */
+static double
+TilbudWeeks(const Activation *a, int t)
+{
+	return tilbudInfo[t].weeks * (tilbudInfo[t].virksomhedsrettet ? 1.0 + a->virk_longer : 1.0);
+}
+
 static int
 DrawTilbud(const Activation *a, Rng *rng)
 {
@@ -1348,7 +1360,7 @@ DrawTilbud(const Activation *a, Rng *rng)
 	/* shares of hours become shares of offers: long offers are rarer */
 	for (t = 0; t < N_TILBUD; t++)
 	{
-		share[t] /= tilbudInfo[t].weeks;
+		share[t] /= TilbudWeeks(a, t);
 		total += share[t];
 	}
 	u = Uniform(rng) * total;
@@ -1420,7 +1432,7 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 			o.first_day = WEEK_MONDAY(w) + UniformInt(&rng, 0, 4);
 			a = FindActivation(run->state, p->region, PeriodOf(o.first_day));
 			o.type = DrawTilbud(a, &rng);
-			weeks = (int) rint(tilbudInfo[o.type].weeks * a->length * CourseLength(a, course) * (0.5 + Uniform(&rng)));
+			weeks = (int) rint(TilbudWeeks(a, o.type) * a->length * CourseLength(a, course) * (0.5 + Uniform(&rng)));
 			weeks = Max(weeks, 1);
 			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
 			o.hours = rint(a->hours * (0.5 + Uniform(&rng)) * 2.0) / 2.0;

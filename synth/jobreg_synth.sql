@@ -462,7 +462,15 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_vejl_andel_2018_2020',
 	 'As lang_tilbud_2018_2020: the weeks in vejledning og opkvalificering as a share of the weeks in each kind of offer (vejledning og opkvalificering, virksomhedsplacering = virksomhedspraktik or løntilskud, the other types), summed over the persons; a week in two kinds counts for both.'),
 	('lang_virk52_2018_2020',
-	 'As lang_tilbud_2018_2020: the share with more than 52 of the 104 weeks in a virksomhedspraktik or løntilskud (privat or offentlig).');
+	 'As lang_tilbud_2018_2020: the share with more than 52 of the 104 weeks in a virksomhedspraktik or løntilskud (privat or offentlig).'),
+	('lang_virk_andel_2018_2020',
+	 'As lang_vejl_andel_2018_2020, for the weeks in virksomhedsplacering (virksomhedspraktik or løntilskud).'),
+	('lang_virk0_13_2018_2020',
+	 'As lang_virk52_2018_2020: the share with 0 to 13 of the 104 weeks in a virksomhedspraktik or løntilskud.'),
+	('lang_virk14_26_2018_2020',
+	 'As lang_virk52_2018_2020: the share with 14 to 26 weeks.'),
+	('lang_virk27_52_2018_2020',
+	 'As lang_virk52_2018_2020: the share with 27 to 52 weeks.');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(411, 'lang_tilbud_2018_2020', 'seeds/002 afsnit 1.4', 'langvarige i tilbud i løbet af de 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 84, 'pct.', 1),
@@ -470,7 +478,11 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(413, 'lang_tilbud52_2018_2020', 'seeds/002 Figur 35', 'langvarige med mere end 52 uger i tilbud', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 29, 'pct.', 1),
 	(414, 'lang_tilbudsandel_2018_2020', 'seeds/002 Figur 35', 'langvariges gennemsnitlige andel af tiden i tilbud', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 36, 'pct.', 1),
 	(415, 'lang_vejl_andel_2018_2020', 'seeds/002 Figur 36', 'øvrig vejledning og opkvalificering, andel af tilbudsugerne', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 54, 'pct.', 1),
-	(416, 'lang_virk52_2018_2020', 'seeds/002 Figur 51', 'langvarige med over 52 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 7, 'pct.', 1);
+	(416, 'lang_virk52_2018_2020', 'seeds/002 Figur 51', 'langvarige med over 52 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 7, 'pct.', 1),
+	(425, 'lang_virk_andel_2018_2020', 'seeds/002 Figur 36', 'virksomhedsplacering, andel af tilbudsugerne', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 40, 'pct.', 1),
+	(426, 'lang_virk0_13_2018_2020', 'seeds/002 Figur 51', 'langvarige med 0-13 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 63, 'pct.', 1),
+	(427, 'lang_virk14_26_2018_2020', 'seeds/002 Figur 51', 'langvarige med 14-26 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 14, 'pct.', 1),
+	(428, 'lang_virk27_52_2018_2020', 'seeds/002 Figur 51', 'langvarige med 27-52 uger i virksomhedsplacering', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 15, 'pct.', 1);
 
 -- seeds/002 Tabel 12: women among the langvarige by anciennitet (the sexes' exits from long
 -- spells from 2017, kthSexMult in jobreg_synth.c): numbered from 417

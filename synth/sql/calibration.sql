@@ -370,8 +370,12 @@ UNION ALL
 SELECT 'lang_vejl_andel_2018_2020', kommunekode, sum(vejl), sum(vejl + virk + andet), count(*), NULL
 FROM lang5_tilbud GROUP BY kommunekode
 UNION ALL
-SELECT 'lang_virk52_2018_2020', kommunekode, count(*) FILTER (WHERE virk > 52), count(*), count(*), NULL
-FROM lang5_tilbud GROUP BY kommunekode;
+SELECT 'lang_virk_andel_2018_2020', kommunekode, sum(virk), sum(vejl + virk + andet), count(*), NULL
+FROM lang5_tilbud GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_virk' || b.navn || '_2018_2020', t.kommunekode, count(*) FILTER (WHERE t.virk BETWEEN b.fra AND b.til), count(*), count(*), NULL
+FROM lang5_tilbud t, (VALUES ('0_13', 0, 13), ('14_26', 14, 26), ('27_52', 27, 52), ('52', 53, 104)) AS b (navn, fra, til)
+GROUP BY b.navn, t.kommunekode;
 
 -- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
 -- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
