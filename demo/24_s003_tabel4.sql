@@ -9,9 +9,10 @@
 -- - a kontaktforløb is a spell as aktivitetsparat (`spells`, breaks of up to 5 weeks bridged:
 --   STAR's rule, so a short break is not an ending) of a person in København aged 30 or more
 --   in the week it ends or, for the 4,5 pct., in the first week of the period it touches;
--- - it ends "til job eller uddannelse" when the first week after it has no code (self-
---   supported: the register has no employment data, as in Figur 4) or SU; it is counted in the
---   year of that first week;
+-- - it ends "til job eller uddannelse" when the first week after it is job or education on the
+--   status history (`status_history`: no benefit code and a grad above 0 in the week's month,
+--   or SU); a week with neither code nor grad (self-supported without registered income) is not
+--   a job; it is counted in the year of that first week;
 -- - a virksomhedsplacering is a virksomhedsrettet offer (the `tilbudstype` table, as in
 --   Tabel 6) starting in the year while the person is aktivitetsparat in København, aged 30
 --   or more.
@@ -26,12 +27,13 @@ SELECT * FROM (VALUES
 
 CREATE TEMP TABLE tabel4_forloeb AS
 SELECT e.aar, count(*) AS forloeb,
-	   count(*) FILTER (WHERE upper(s.spell) <@ e.uger AND s.exit_code = ANY (k.job_uddannelse)
+	   count(*) FILTER (WHERE upper(s.spell) <@ e.uger
+						AND code_at(status_history(d.uger, b.maaneder, 'synthetic', '{SU}'), upper(s.spell)) IN (1, 2)
 						AND p.foedselsdato <= monday(upper(s.spell)) - interval '30 years') AS job_uddannelse
 FROM register.person p
-JOIN register.dream d USING (pnr),
-	 (SELECT (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')) AS akt,
-			 (SELECT 0 || codes('synthetic', 'SU')) AS job_uddannelse) AS k,
+JOIN register.dream d USING (pnr)
+JOIN register.beskaeftigelse b USING (pnr),
+	 (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') AS akt) AS k,
 	 spells(d.uger, k.akt, 5) AS s,
 	 tabel4_perioder AS e
 WHERE p.kommunekode = 101
@@ -70,13 +72,16 @@ ORDER BY x.nr, f.aar
 RETURNING maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
 		  register.tal(jobreg, enhed, dokument, 1) AS jobreg;
 
--- how the forløb ended, January - October 2016 (the register's view of "job eller uddannelse")
-SELECT CASE WHEN s.exit_code = 0 THEN 'ingen ydelse (selvforsørget)' ELSE c.gruppe END AS afgang_til,
+-- how the forløb ended, January - October 2016 (the register's view of "job eller uddannelse"):
+-- the state of the status history in the first week after the forløb
+SELECT t.label AS afgang_til,
 	   dk_number(round(count(*) / (SELECT skala FROM register.udtraek))::numeric) AS forloeb
 FROM register.person p
-JOIN register.dream d USING (pnr),
-	 spells(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), 5) AS s
-LEFT JOIN codebook c ON c.codebook = 'synthetic' AND c.code = s.exit_code
+JOIN register.dream d USING (pnr)
+JOIN register.beskaeftigelse b USING (pnr),
+	 spells(d.uger, codes('synthetic', 'kontanthjælp aktivitetsparat'), 5) AS s,
+	 LATERAL (SELECT code_at(status_history(d.uger, b.maaneder, 'synthetic', '{SU}'), upper(s.spell)) AS state) AS x
+LEFT JOIN status_states('synthetic', '{SU}') AS t USING (state)
 WHERE p.kommunekode = 101
   AND upper(s.spell) <@ weekrange(lower(month_weeks(2016, 1)), upper(month_weeks(2016, 10)))
   AND p.foedselsdato <= monday(upper(s.spell)) - interval '30 years'
