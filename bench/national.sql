@@ -116,7 +116,8 @@ ANALYZE nat_group;
 
 -- ---------- the queries ----------
 -- Each returns rows with floats rounded to 9 decimals, so that serial, parallel and
--- plain-SQL results can be compared by an md5 of their text.  ${t} is the table.
+-- plain-SQL results can be compared by an md5 of their text.  ${t} is the table, ${kth} the
+-- kontanthjælp codes (aktivitetsparat and jobparat) as a scalar subquery.
 -- OFFSET 0 keeps an outer filter on an aggregate's result (s IS NOT NULL) out of the
 -- aggregating subquery: pushed down, it becomes a HAVING with its own copy of the codes'
 -- scalar subquery, which PostgreSQL cannot match with the select list's, so the aggregate
@@ -129,8 +130,7 @@ SELECT kommunekode, count(*) AS spells,
 	   round(surv_at(survival(sp.weeks, NOT sp.right_censored), 26)::numeric, 9) AS s26,
 	   round(surv_at(survival(sp.weeks, NOT sp.right_censored), 52)::numeric, 9) AS s52
 FROM ${t} AS r,
-	 spells(r.uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-							|| codes('synthetic', 'kontanthjælp jobparat')), 5) AS sp
+	 spells(r.uger, ${kth}, 5) AS sp
 WHERE NOT sp.left_censored AND lower(sp.spell) >= '2012-W01' AND lower(sp.spell) < '2014-W01'
 GROUP BY kommunekode$$),
 ('(a) Kaplan-Meier', 'spell_survival', $$
@@ -138,8 +138,7 @@ SELECT kommunekode,
 	   round(surv_at(s, 13)::numeric, 9) AS s13, round(surv_at(s, 26)::numeric, 9) AS s26,
 	   round(surv_at(s, 52)::numeric, 9) AS s52
 FROM (SELECT kommunekode,
-			 spell_survival(r.uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-										|| codes('synthetic', 'kontanthjælp jobparat')), 5, '[2012-W01,2014-W01)') AS s
+			 spell_survival(r.uger, ${kth}, 5, '[2012-W01,2014-W01)') AS s
 	  FROM ${t} AS r GROUP BY kommunekode OFFSET 0) AS k
 WHERE s IS NOT NULL$$),
 ('(a) Kaplan-Meier', 'plain SQL', $$
@@ -164,21 +163,16 @@ FROM km GROUP BY kommunekode$$),
 ('(b) fuldtidspersoner', 'jobreg', $$
 SELECT kommunekode, q.q, round(q.f::numeric, 9) AS fuldtidspersoner
 FROM (SELECT kommunekode,
-			 fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											|| codes('synthetic', 'kontanthjælp jobparat')), quarter_weeks(2015, 1)) AS q1,
-			 fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											|| codes('synthetic', 'kontanthjælp jobparat')), quarter_weeks(2015, 2)) AS q2,
-			 fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											|| codes('synthetic', 'kontanthjælp jobparat')), quarter_weeks(2015, 3)) AS q3,
-			 fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											|| codes('synthetic', 'kontanthjælp jobparat')), quarter_weeks(2015, 4)) AS q4
+			 fuldtidspersoner(uger, ${kth}, quarter_weeks(2015, 1)) AS q1,
+			 fuldtidspersoner(uger, ${kth}, quarter_weeks(2015, 2)) AS q2,
+			 fuldtidspersoner(uger, ${kth}, quarter_weeks(2015, 3)) AS q3,
+			 fuldtidspersoner(uger, ${kth}, quarter_weeks(2015, 4)) AS q4
 	  FROM ${t} GROUP BY kommunekode) AS k,
 	 LATERAL (VALUES (1, q1), (2, q2), (3, q3), (4, q4)) AS q(q, f)$$),
 ('(b) fuldtidspersoner', 'fuldtidspersoner_perioder', $$
 SELECT kommunekode, q.q, round(q.f::numeric, 9) AS fuldtidspersoner
 FROM (SELECT kommunekode,
-			 fuldtidspersoner_perioder(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-													 || codes('synthetic', 'kontanthjælp jobparat')),
+			 fuldtidspersoner_perioder(uger, ${kth},
 									   ARRAY[quarter_weeks(2015, 1), quarter_weeks(2015, 2),
 											 quarter_weeks(2015, 3), quarter_weeks(2015, 4)]) AS f
 	  FROM ${t} GROUP BY kommunekode) AS k,
@@ -189,8 +183,7 @@ FROM (SELECT DISTINCT kommunekode FROM nat_person) AS k
 	 CROSS JOIN (SELECT q, quarter_weeks(2015, q) AS w FROM generate_series(1, 4) AS q) AS q
 	 LEFT JOIN (SELECT p.kommunekode, extract(quarter FROM thursday(l.week))::int AS q, count(*) AS weeks
 				FROM nat_long AS l JOIN nat_person AS p USING (pnr)
-				WHERE l.code = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-											|| codes('synthetic', 'kontanthjælp jobparat'))::int[])
+				WHERE l.code = ANY (${kth}::int[])
 				  AND l.week >= lower(quarter_weeks(2015, 1)) AND l.week < upper(quarter_weeks(2015, 4))
 				GROUP BY 1, 2) AS c ON c.kommunekode = k.kommunekode AND c.q = q.q$$),
 ('(c) anciennitet', 'jobreg', $$
@@ -199,8 +192,7 @@ SELECT kommunekode, (f).personer, round((f).gennemsnit_aar::numeric, 9) AS genne
 	   round((f).andel_over_5_aar::numeric, 9) AS over_5, round((f).andel_5_7_aar::numeric, 9) AS a5_7,
 	   round((f).andel_7_10_aar::numeric, 9) AS a7_10, round((f).andel_10_plus_aar::numeric, 9) AS a10_plus
 FROM (SELECT kommunekode,
-			 anciennitet_fordeling(anciennitet(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-														  || codes('synthetic', 'kontanthjælp jobparat')), '2020-W09')) AS f
+			 anciennitet_fordeling(anciennitet(uger, ${kth}, '2020-W09')) AS f
 	  FROM ${t} GROUP BY kommunekode OFFSET 0) AS k
 WHERE (f).personer IS NOT NULL$$),
 ('(c) anciennitet', 'plain SQL', $$
@@ -219,15 +211,13 @@ GROUP BY p.kommunekode$$),
 SELECT k.kommunekode, t.week, t.code, t.persons, round(t.share::numeric, 6) AS share
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM ${t}
-	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-										   || codes('synthetic', 'kontanthjælp jobparat')))
+	  WHERE code_in(uger, '2015-W10', ${kth})
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t
 WHERE t.persons > 0$$),
 ('(d) flow', 'plain SQL', $$
 WITH kohorte AS (SELECT kommunekode, uger FROM ${t}
-				 WHERE code_at(uger, '2015-W10') = ANY ((SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-																|| codes('synthetic', 'kontanthjælp jobparat'))::int[])),
+				 WHERE code_at(uger, '2015-W10') = ANY (${kth}::int[])),
 	 uge AS (SELECT k.kommunekode, w.week, code_at(k.uger, '2015-W10'::isoweek + w.week) AS code
 			 FROM kohorte AS k, generate_series(0, 104) AS w (week)),
 	 n AS (SELECT u.kommunekode, u.week, coalesce(g.grp, 0)::int AS code, count(*) AS persons
@@ -240,8 +230,7 @@ FROM n$$),
 ('(d) flow', 'flow cohort', $$
 SELECT k.kommunekode, t.week, t.code, t.persons, round(t.share::numeric, 6) AS share
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic',
-							   (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-									   || codes('synthetic', 'kontanthjælp jobparat'))) AS f
+							   ${kth}) AS f
 	  FROM ${t}
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t
@@ -250,25 +239,21 @@ WHERE t.persons > 0$$),
 SELECT count(*) AS rows, sum(t.persons) AS persons
 FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
 	  FROM ${t}
-	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-										   || codes('synthetic', 'kontanthjælp jobparat')))
+	  WHERE code_in(uger, '2015-W10', ${kth})
 	  GROUP BY kommunekode) AS k,
 	 flow_table(k.f) AS t
 WHERE t.persons > 0$$),
 ('(d) flow', 'fuldtidspersoner', $$
 SELECT kommunekode,
-	   round(fuldtidspersoner(uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-										 || codes('synthetic', 'kontanthjælp jobparat')),
+	   round(fuldtidspersoner(uger, ${kth},
 							  weekrange('2015-W10', '2015-W10'::isoweek + 105))::numeric, 9) AS fuldtidspersoner
 FROM ${t}
-WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-								 || codes('synthetic', 'kontanthjælp jobparat')))
+WHERE code_in(uger, '2015-W10', ${kth})
 GROUP BY kommunekode$$),
 -- (d)'s own floor: the cohort filter alone, which every way of answering (d) runs over every person
 ('(d) flow', 'cohort filter', $$
 SELECT count(*) FROM ${t}
-WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-								 || codes('synthetic', 'kontanthjælp jobparat')))$$),
+WHERE code_in(uger, '2015-W10', ${kth})$$),
 ('scan floor', 'count(uger)', $$SELECT count(uger) FROM ${t}$$),
 ('decoding floor', 'weekline_runs_count', $$SELECT sum(weekline_runs_count(uger)) FROM ${t}$$);
 
@@ -280,9 +265,11 @@ SELECT task, 'plain SQL, rows counted',
 	   'SELECT count(*) AS rows, sum(persons) AS persons FROM (' || query || ') AS x WHERE share IS NOT NULL'
 FROM nat_query WHERE task = '(d) flow' AND method = 'plain SQL';
 
--- the text of a query on a table: ${t} replaced
+-- the text of a query on a table: ${t} and ${kth} replaced
 CREATE FUNCTION nat_q(task text, method text, tab text) RETURNS text LANGUAGE sql AS $$
-	SELECT replace(query, '${t}', tab) FROM nat_query WHERE nat_query.task = nat_q.task AND nat_query.method = nat_q.method
+	SELECT replace(replace(query, '${t}', tab), '${kth}',
+				   $k$(SELECT codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'kontanthjælp jobparat'))$k$)
+	FROM nat_query WHERE nat_query.task = nat_q.task AND nat_query.method = nat_q.method
 $$;
 -- the backend's CPU time (user + system) in ms, 10 ms resolution
 CREATE FUNCTION nat_cpu_ms() RETURNS float8 LANGUAGE sql AS $$
@@ -440,29 +427,11 @@ ORDER BY f.workers;
 
 \echo
 \echo 'Some of the answers (the whole register)'
-SELECT kommunekode, spells, s13, s26, s52
-FROM (SELECT kommunekode, count(*) AS spells,
-			 round(surv_at(survival(sp.weeks, NOT sp.right_censored), 13)::numeric, 3) AS s13,
-			 round(surv_at(survival(sp.weeks, NOT sp.right_censored), 26)::numeric, 3) AS s26,
-			 round(surv_at(survival(sp.weeks, NOT sp.right_censored), 52)::numeric, 3) AS s52
-	  FROM nat_register AS r,
-		   spells(r.uger, (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-								  || codes('synthetic', 'kontanthjælp jobparat')), 5) AS sp
-	  WHERE NOT sp.left_censored AND lower(sp.spell) >= '2012-W01' AND lower(sp.spell) < '2014-W01'
-		AND kommunekode IN (101, 751, 461)
-	  GROUP BY kommunekode) AS k
-ORDER BY kommunekode;
-
-SELECT k.kommunekode, t.week, t.code AS gruppe, t.persons, round(t.share::numeric, 3) AS share
-FROM (SELECT kommunekode, flow(uger, '2015-W10', 104, 'synthetic') AS f
-	  FROM nat_register
-	  WHERE code_in(uger, '2015-W10', (SELECT codes('synthetic', 'kontanthjælp aktivitetsparat')
-										   || codes('synthetic', 'kontanthjælp jobparat')))
-		AND kommunekode = 101
-	  GROUP BY kommunekode) AS k,
-	 flow_table(k.f) AS t
-WHERE t.week IN (0, 52, 104) AND t.code IN (0, 1, 2, 3, 4, 9)
-ORDER BY t.week, t.code;
+-- (a) and (d) as the benchmark ran them, for three kommuner and København
+SELECT format('SELECT * FROM (%s) AS x WHERE kommunekode IN (101, 751, 461) ORDER BY kommunekode',
+			  nat_q('(a) Kaplan-Meier', 'jobreg', 'nat_register')) \gexec
+SELECT format('SELECT * FROM (%s) AS x WHERE kommunekode = 101 AND week IN (0, 52, 104) AND code IN (0, 1, 2, 3, 4, 9) ORDER BY week, code',
+			  nat_q('(d) flow', 'jobreg', 'nat_register')) \gexec
 
 -- ---------- memory ----------
 -- Each query on the whole register once more, serially, in a fresh backend: the peak memory
