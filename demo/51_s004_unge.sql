@@ -17,7 +17,9 @@
 --   SU), higher is better -- the measure 50_... uses for the other groups; for the 18-19-year-olds
 --   the same among those aged 18 or 19 on 3 April 2017.  The klynge is the 2015 klynge of 50_...
 --   (København, Albertslund, Brøndby, Høje-Taastrup, Ishøj, Lolland).
--- The register is not calibrated to these figures.
+-- København's count and share of aktivitetsparate are calibrated (synth_target 429 and 430: from
+-- 2014 fewer of its under-30s start on the kontanthjælp family and more leave it for SU); the
+-- ranks and the comparison with the klynge and the country are not.
 CREATE TEMP TABLE s004_unge_kommune AS
 SELECT p.kommunekode,
 	   fuldtidspersoner(d.uger, k.udd, quarter_weeks(2017, 2)) AS udd,
@@ -74,14 +76,16 @@ tal AS (
 	FROM g, register.udtraek u,
 		 LATERAL (VALUES
 			(1, 'unge på uddannelseshjælp (helårspersoner)', 'fuldtidspersoner', CASE WHEN g.geografi = 'København' THEN 3300 END,
-			 g.udd / u.skala),
-			(2, 'heraf aktivitetsparate', 'pct.', CASE WHEN g.geografi = 'København' THEN 72 END, 100 * g.akt / g.udd),
+			 g.udd / u.skala, 'udd_fuldtid_2017q2'),
+			(2, 'heraf aktivitetsparate', 'pct.', CASE WHEN g.geografi = 'København' THEN 72 END, 100 * g.akt / g.udd,
+			 'udd_akt_andel_2017q2'),
 			(3, 'heraf uddannelsesparate (med åbenlyst uddannelsesparate: 25 + ca. 3)', 'pct.',
-			 CASE WHEN g.geografi = 'København' THEN 28 END, 100 * g.uddparat / g.udd))
-		 AS v (nr, maal, enhed, dokument, jobreg)),
+			 CASE WHEN g.geografi = 'København' THEN 28 END, 100 * g.uddparat / g.udd, NULL))
+		 AS v (nr, maal, enhed, dokument, jobreg, noegle)),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
-	SELECT 'seeds/004 afsnit 4.5', maal, geografi, enhed, dokument, jobreg, NULL FROM tal
+	SELECT 'seeds/004 afsnit 4.5', maal, geografi, enhed, dokument, jobreg,
+		   CASE WHEN geografi = 'København' THEN noegle END FROM tal
 	RETURNING *)
 SELECT t.maal, t.geografi, register.tal(t.dokument, t.enhed, coalesce(t.dokument, 0)) AS dokumentet,
 	   register.tal(t.jobreg, t.enhed, coalesce(t.dokument, 0), 1) AS jobreg

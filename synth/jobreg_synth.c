@@ -522,6 +522,8 @@ typedef enum YearProfile
 	YP_TO_REVALIDERING,			/* visitation to revalidering */
 	YP_SYGE,					/* inflow to sygedagpenge */
 	YP_SYGE_EXIT,				/* from sygedagpenge back to self-support */
+	YP_UNG_IND,					/* below UNG_AGE: from self-support to kontanthjælp */
+	YP_UNG_SU,					/* below UNG_AGE: from kontanthjælp to SU */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -609,7 +611,24 @@ static const struct
 	/* and the country's 2.2 % of the population (the rest of the country more often ill) */
 	{YP_SYGE, R_LKLYNGE, 2017, 1.24},
 	{YP_SYGE, R_REST, 2017, 1.24},
+	/*
+	 * seeds/004 afsnit 4.5: København's 3,300 helårspersoner on uddannelseshjælp in 2017 Q2,
+	 * 72 % of them aktivitetsparate.  After the reform of 2014 few of its under-25s start on
+	 * the kontanthjælp family and many more of those on it go to education: the register's
+	 * young stay long, so the stock of 2017 needs both.  From 2015: the steps of 2015 and
+	 * the age of 25 end segments already (ageBreak, yearBreak), so no other person's draws
+	 * change, and the 25-29-year-olds of 2015 carry the langvarige of 2020 (seeds/002).
+	 */
+	{YP_UNG_IND, R_KBH, 2015, 0.05},
+	{YP_UNG_SU, R_KBH, 2015, 12},
 };
+
+/*
+ * Below UNG_AGE, YP_UNG_IND multiplies the flows from self-support (first
+ * spells and returns) onto kontanthjælp, and YP_UNG_SU those from
+ * kontanthjælp to SU: UngProfile.
+ */
+#define UNG_AGE 25
 
 typedef enum DurProfile
 {
@@ -921,12 +940,24 @@ static const Activation activation[] = {
 	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 34.6, 0.14, 0.80, 0, 0, 1.0},
 };
 
+/* the year profile that multiplies flow f below UNG_AGE (YP_FLAT: none) */
+static int
+UngProfile(const Flow *f)
+{
+	if (IS_KTH(f->to) && (f->from == ST_SELV || f->from == ST_EFTER_KTH))
+		return YP_UNG_IND;
+	if (IS_KTH(f->from) && f->to == ST_SU)
+		return YP_UNG_SU;
+	return YP_FLAT;
+}
+
 /* ---------- tables expanded once per backend ---------- */
 
 static bool tables_ready = false;
 static double ageMult[N_AGEPROFILES][MAX_PROFILE_AGE + 1];
 static double yearMult[N_YEARPROFILES][N_REGIONS][N_YEARS];
 static int	flowsFrom[N_STATES][N_FLOWS];
+static int8 flowUng[N_FLOWS];	/* YearProfile below UNG_AGE (UngProfile) */
 static int	nFlowsFrom[N_STATES];
 /* weekly base hazard of each flow by frailty class and region */
 static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
@@ -981,21 +1012,24 @@ PrepareTables(void)
 		for (int c = 0; c < N_KLASSER; c++)
 			for (int r = 0; r < N_REGIONS; r++)
 				flowBase[f][c][r] = flows[f].rate / WEEKS_PER_YEAR * flows[f].klasse[c] * flows[f].region[r];
+		flowUng[f] = UngProfile(&flows[f]);
 	}
 	for (int s = 0; s < N_STATES; s++)
 		for (int i = 0; i < nFlowsFrom[s]; i++)
 		{
 			const Flow *f = &flows[flowsFrom[s][i]];
-			int			yp[2] = {f->year, durProfiles[f->dur].year};
+			int			yp[3] = {f->year, durProfiles[f->dur].year, flowUng[flowsFrom[s][i]]};
 
 			for (int a = 1; a <= MAX_PROFILE_AGE; a++)
 				if (ageMult[f->age][a] != ageMult[f->age][a - 1])
 					ageBreak[s][a] = true;
 			for (int r = 0; r < N_REGIONS; r++)
 				for (int y = 1; y < N_YEARS; y++)
-					for (int j = 0; j < 2; j++)
+					for (int j = 0; j < lengthof(yp); j++)
 						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
 							yearBreak[s][r][y] = true;
+			if (flowUng[flowsFrom[s][i]] != YP_FLAT)	/* stops applying */
+				ageBreak[s][UNG_AGE] = true;
 			if (f->dur == DP_KTH)	/* kthSexMult starts to apply */
 				for (int r = 0; r < N_REGIONS; r++)
 					yearBreak[s][r][KTH_SEX_FROM - FIRST_SIM_YEAR] = true;
@@ -1237,6 +1271,8 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[durProfiles[f->dur].year][p->region][yi];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 				hz *= kthSexMult[p->kvinde][band];
+			if (age < UNG_AGE)
+				hz *= yearMult[flowUng[fl[i]]][p->region][yi];
 			h[i] = hz;
 			total += hz;
 		}

@@ -442,16 +442,22 @@ FROM bo JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of se
 WHERE p.foedselsdato <= date '1996-01-01'
 GROUP BY 1, p.kommunekode;
 
-/* ---------- seeds/004: a-dagpenge and sygedagpenge in 2. kvartal 2017 (all ages) ---------- */
+/* ---------- seeds/004: a-dagpenge, sygedagpenge and uddannelseshjælp in 2. kvartal 2017 (all ages) ---------- */
 
 INSERT INTO m
-SELECT g.noegle, p.kommunekode, sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra),
-	   NULL::float8, count(DISTINCT r.pnr), NULL::float8
-FROM (VALUES ('dp_fuldtid_2017q2', 1201), ('syge_fuldtid_2017q2', 1301)) AS g (noegle, code),
+SELECT g.noegle, p.kommunekode,
+	   sum(least(r.til, q.til) - greatest(r.fra, q.fra)) FILTER (WHERE r.code = ANY (g.num_codes))::float8 / (q.til - q.fra),
+	   CASE WHEN g.share THEN sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra) END,
+	   count(DISTINCT r.pnr), NULL::float8
+FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false),
+			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false),
+			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false),
+			 -- the aktivitetsparate's share of the uddannelseshjælp's fuldtidspersoner
+			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', true)) AS g (noegle, num_codes, codes, share),
 	 (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
 	 r JOIN p USING (pnr)
-WHERE r.code = g.code AND r.fra < q.til AND r.til > q.fra
-GROUP BY g.noegle, p.kommunekode, q.fra, q.til
+WHERE r.code = ANY (g.codes) AND r.fra < q.til AND r.til > q.fra
+GROUP BY g.noegle, g.share, p.kommunekode, q.fra, q.til
 UNION ALL
 -- of the persons on sygedagpenge in 2017-W14: a spell of more than 22 weeks by then
 SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('2017-W14') - r.fra + 1 > 22),
