@@ -522,8 +522,10 @@ typedef enum YearProfile
 	YP_TO_REVALIDERING,			/* visitation to revalidering */
 	YP_SYGE,					/* inflow to sygedagpenge */
 	YP_SYGE_EXIT,				/* from sygedagpenge back to self-support */
-	YP_UNG_IND,					/* below UNG_AGE: from self-support to kontanthjælp */
-	YP_UNG_SU,					/* below UNG_AGE: from kontanthjælp to SU */
+	YP_JOBPARAT_EXIT,			/* from 30: from kontanthjælp (jobparat) to self-support */
+	YP_TO_JOBPARAT,				/* from 30: visitation from aktivitetsparat to jobparat */
+	YP_UNG_IND,					/* the young: from self-support to kontanthjælp */
+	YP_UNG_SU,					/* the young: from kontanthjælp to SU */
 	N_YEARPROFILES
 } YearProfile;
 
@@ -561,7 +563,7 @@ static const struct
 	{YP_KTH, R_LKLYNGE, 2016, 0.8},
 	{YP_KTH, R_REST, 2016, 0.8},
 	/* seeds/002: the aktivitetsparate of 2020 */
-	{YP_KTH, R_KBH, 2017, 1.55},
+	{YP_KTH, R_KBH, 2017, 2.3},
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
 	{YP_KTH, R_LKLYNGE, 2017, 0.7},
 	{YP_KTH, R_REST, 2017, 0.7},
@@ -621,14 +623,42 @@ static const struct
 	 */
 	{YP_UNG_IND, R_KBH, 2015, 0.05},
 	{YP_UNG_SU, R_KBH, 2015, 12},
+	/*
+	 * seeds/004 afsnit 4.4: København's 3,060 helårspersoner on kontanthjælp as jobparat (aged
+	 * 30 or more; the register had 5,063, most of them in spells of five years or more).  From
+	 * 2017 they leave for self-support 6.2 times as often and its aktivitetsparate are visited
+	 * jobparat 0.3 times as often; the inflow to kontanthjælp (YP_KTH above, 2.3 from 2017)
+	 * refills the aktivitetsparate of 2020 that they would have become (Tabel 11).
+	 */
+	{YP_JOBPARAT_EXIT, R_KBH, 2017, 6.2},
+	{YP_TO_JOBPARAT, R_KBH, 2017, 0.3},
 };
 
 /*
- * Below UNG_AGE, YP_UNG_IND multiplies the flows from self-support (first
- * spells and returns) onto kontanthjælp, and YP_UNG_SU those from
- * kontanthjælp to SU: UngProfile.
+ * Year profiles that multiply a flow at ages [from_age, to_age) only
+ * (seeds/004's groups are age groups).  Segments end at those ages and at
+ * the profiles' years already in every state these flows leave, so the
+ * profiles change no other person's draws.
  */
-#define UNG_AGE 25
+static const struct
+{
+	int8		from;
+	int8		to;
+	int8		profile;		/* YearProfile */
+	int8		from_age;
+	int8		to_age;
+}			ageBandFlows[] = {
+	/* afsnit 4.5: the under-25s, first spells and returns, and leaving for education */
+	{ST_SELV, ST_AKT, YP_UNG_IND, 0, 25},
+	{ST_SELV, ST_JOBPARAT, YP_UNG_IND, 0, 25},
+	{ST_EFTER_KTH, ST_AKT, YP_UNG_IND, 0, 25},
+	{ST_EFTER_KTH, ST_JOBPARAT, YP_UNG_IND, 0, 25},
+	{ST_AKT, ST_SU, YP_UNG_SU, 0, 25},
+	{ST_JOBPARAT, ST_SU, YP_UNG_SU, 0, 25},
+	/* afsnit 4.4: the jobparate aged 30 or more */
+	{ST_JOBPARAT, ST_EFTER_KTH, YP_JOBPARAT_EXIT, 30, MAX_PROFILE_AGE + 1},
+	{ST_AKT, ST_JOBPARAT, YP_TO_JOBPARAT, 30, MAX_PROFILE_AGE + 1},
+};
 
 typedef enum DurProfile
 {
@@ -923,7 +953,7 @@ static const Activation activation[] = {
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
-	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.93, 0.30, 2.6, 3.3, 0.195, 0.1, 0.32},
+	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.78, 0.30, 2.7, 3.3, 0.18, 0.1, 0.40},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
@@ -940,24 +970,13 @@ static const Activation activation[] = {
 	{ST_REVALIDERING, R_KLYNGE, ALL, 0.5, 34.6, 0.14, 0.80, 0, 0, 1.0},
 };
 
-/* the year profile that multiplies flow f below UNG_AGE (YP_FLAT: none) */
-static int
-UngProfile(const Flow *f)
-{
-	if (IS_KTH(f->to) && (f->from == ST_SELV || f->from == ST_EFTER_KTH))
-		return YP_UNG_IND;
-	if (IS_KTH(f->from) && f->to == ST_SU)
-		return YP_UNG_SU;
-	return YP_FLAT;
-}
-
 /* ---------- tables expanded once per backend ---------- */
 
 static bool tables_ready = false;
 static double ageMult[N_AGEPROFILES][MAX_PROFILE_AGE + 1];
 static double yearMult[N_YEARPROFILES][N_REGIONS][N_YEARS];
 static int	flowsFrom[N_STATES][N_FLOWS];
-static int8 flowUng[N_FLOWS];	/* YearProfile below UNG_AGE (UngProfile) */
+static int8 flowBand[N_FLOWS];	/* row of ageBandFlows, or -1 */
 static int	nFlowsFrom[N_STATES];
 /* weekly base hazard of each flow by frailty class and region */
 static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
@@ -1012,13 +1031,18 @@ PrepareTables(void)
 		for (int c = 0; c < N_KLASSER; c++)
 			for (int r = 0; r < N_REGIONS; r++)
 				flowBase[f][c][r] = flows[f].rate / WEEKS_PER_YEAR * flows[f].klasse[c] * flows[f].region[r];
-		flowUng[f] = UngProfile(&flows[f]);
+		flowBand[f] = -1;
+		for (int b = 0; b < lengthof(ageBandFlows); b++)
+			if (ageBandFlows[b].from == flows[f].from && ageBandFlows[b].to == flows[f].to)
+				flowBand[f] = b;
 	}
 	for (int s = 0; s < N_STATES; s++)
 		for (int i = 0; i < nFlowsFrom[s]; i++)
 		{
 			const Flow *f = &flows[flowsFrom[s][i]];
-			int			yp[3] = {f->year, durProfiles[f->dur].year, flowUng[flowsFrom[s][i]]};
+			int			band = flowBand[flowsFrom[s][i]];
+			int			yp[3] = {f->year, durProfiles[f->dur].year,
+			band < 0 ? YP_FLAT : ageBandFlows[band].profile};
 
 			for (int a = 1; a <= MAX_PROFILE_AGE; a++)
 				if (ageMult[f->age][a] != ageMult[f->age][a - 1])
@@ -1028,8 +1052,11 @@ PrepareTables(void)
 					for (int j = 0; j < lengthof(yp); j++)
 						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
 							yearBreak[s][r][y] = true;
-			if (flowUng[flowsFrom[s][i]] != YP_FLAT)	/* stops applying */
-				ageBreak[s][UNG_AGE] = true;
+			if (band >= 0)		/* the band's ends */
+			{
+				ageBreak[s][ageBandFlows[band].from_age] = true;
+				ageBreak[s][ageBandFlows[band].to_age] = true;
+			}
 			if (f->dur == DP_KTH)	/* kthSexMult starts to apply */
 				for (int r = 0; r < N_REGIONS; r++)
 					yearBreak[s][r][KTH_SEX_FROM - FIRST_SIM_YEAR] = true;
@@ -1271,8 +1298,9 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[durProfiles[f->dur].year][p->region][yi];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 				hz *= kthSexMult[p->kvinde][band];
-			if (age < UNG_AGE)
-				hz *= yearMult[flowUng[fl[i]]][p->region][yi];
+			if (flowBand[fl[i]] >= 0 && age >= ageBandFlows[flowBand[fl[i]]].from_age
+				&& age < ageBandFlows[flowBand[fl[i]]].to_age)
+				hz *= yearMult[ageBandFlows[flowBand[fl[i]]].profile][p->region][yi];
 			h[i] = hz;
 			total += hz;
 		}

@@ -533,4 +533,13 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(429, 'udd_fuldtid_2017q2', 'seeds/004 afsnit 4.5', 'unge på uddannelseshjælp (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3300, 'fuldtidspersoner', 99),
 	(430, 'udd_akt_andel_2017q2', 'seeds/004 afsnit 4.5', 'heraf aktivitetsparate', 'København', '{101}'::int[], '2. kvartal 2017', 72, 'pct.', 1);
 
+-- seeds/004 afsnit 4.4: København's jobparate kontanthjælpsmodtagere aged 30 or more (steps of
+-- 2017 in jobreg_synth.c): numbered from 431
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('jp_fuldtid_2017q2',
+	 'fuldtidspersoner on kontanthjælp as jobparat (1111) over the weeks of 2017 Q2 (Thursday rule), persons aged 30 or more on 2017-04-01.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(431, 'jp_fuldtid_2017q2', 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3060, 'fuldtidspersoner', 92);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -442,21 +442,23 @@ FROM bo JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of se
 WHERE p.foedselsdato <= date '1996-01-01'
 GROUP BY 1, p.kommunekode;
 
-/* ---------- seeds/004: a-dagpenge, sygedagpenge and uddannelseshjælp in 2. kvartal 2017 (all ages) ---------- */
+/* ---------- seeds/004: a-dagpenge, sygedagpenge, jobparate (30+) and uddannelseshjælp in 2. kvartal 2017 ---------- */
 
 INSERT INTO m
 SELECT g.noegle, p.kommunekode,
 	   sum(least(r.til, q.til) - greatest(r.fra, q.fra)) FILTER (WHERE r.code = ANY (g.num_codes))::float8 / (q.til - q.fra),
 	   CASE WHEN g.share THEN sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra) END,
 	   count(DISTINCT r.pnr), NULL::float8
-FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false),
-			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false),
-			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false),
+FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false, false),
+			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false, false),
+			 ('jp_fuldtid_2017q2', '{1111}', '{1111}', false, true),
+			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false, false),
 			 -- the aktivitetsparate's share of the uddannelseshjælp's fuldtidspersoner
-			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', true)) AS g (noegle, num_codes, codes, share),
+			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', true, false)) AS g (noegle, num_codes, codes, share, over30),
 	 (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
 	 r JOIN p USING (pnr)
 WHERE r.code = ANY (g.codes) AND r.fra < q.til AND r.til > q.fra
+  AND (NOT g.over30 OR p.foedselsdato <= date '2017-04-01' - interval '30 years')
 GROUP BY g.noegle, g.share, p.kommunekode, q.fra, q.til
 UNION ALL
 -- of the persons on sygedagpenge in 2017-W14: a spell of more than 22 weeks by then
