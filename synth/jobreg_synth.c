@@ -562,7 +562,7 @@ static const struct
 	{YP_KTH, R_KLYNGE, 2016, 2.0},
 	{YP_KTH, R_LKLYNGE, 2016, 0.8},
 	{YP_KTH, R_REST, 2016, 0.8},
-	/* seeds/002: the aktivitetsparate of 2020 */
+	/* seeds/002: the aktivitetsparate of 2020 (with seeds/004 afsnit 4.4's steps below) */
 	{YP_KTH, R_KBH, 2017, 2.3},
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
 	{YP_KTH, R_LKLYNGE, 2017, 0.7},
@@ -640,14 +640,16 @@ static const struct
  * the profiles' years already in every state these flows leave, so the
  * profiles change no other person's draws.
  */
-static const struct
+typedef struct AgeBandFlow
 {
 	int8		from;
 	int8		to;
 	int8		profile;		/* YearProfile */
 	int8		from_age;
 	int8		to_age;
-}			ageBandFlows[] = {
+} AgeBandFlow;
+
+static const AgeBandFlow ageBandFlows[] = {
 	/* afsnit 4.5: the under-25s, first spells and returns, and leaving for education */
 	{ST_SELV, ST_AKT, YP_UNG_IND, 0, 25},
 	{ST_SELV, ST_JOBPARAT, YP_UNG_IND, 0, 25},
@@ -1298,9 +1300,13 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[durProfiles[f->dur].year][p->region][yi];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 				hz *= kthSexMult[p->kvinde][band];
-			if (flowBand[fl[i]] >= 0 && age >= ageBandFlows[flowBand[fl[i]]].from_age
-				&& age < ageBandFlows[flowBand[fl[i]]].to_age)
-				hz *= yearMult[ageBandFlows[flowBand[fl[i]]].profile][p->region][yi];
+			if (flowBand[fl[i]] >= 0)
+			{
+				const AgeBandFlow *b = &ageBandFlows[flowBand[fl[i]]];
+
+				if (age >= b->from_age && age < b->to_age)
+					hz *= yearMult[b->profile][p->region][yi];
+			}
 			h[i] = hz;
 			total += hz;
 		}
