@@ -521,25 +521,21 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(423, 'syge_over22_2017w14', 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'København', '{101}'::int[], 'uge 14 2017', 52, 'pct.', 2),
 	(424, 'syge_andel_2017q2', 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'hele landet', NULL, '2. kvartal 2017', 2.2, 'pct. af befolkningen 16-66 år', 0.05);
 
--- seeds/004 afsnit 4.5: København's uddannelseshjælp (YP_UNG_IND and YP_UNG_SU of jobreg_synth.c,
--- from 2014, København only): numbered from 429
+-- seeds/004 afsnit 4.4 and 4.5: København's jobparate aged 30 or more and its young on
+-- uddannelseshjælp (the steps of YP_JOBPARAT_EXIT, YP_TO_JOBPARAT, YP_UNG_IND and YP_UNG_SU in
+-- jobreg_synth.c, København only, from 2015 for the young and 2017 for the jobparate): numbered
+-- from 429
 INSERT INTO synth_maal (noegle, definition) VALUES
 	('udd_fuldtid_2017q2',
 	 'fuldtidspersoner on uddannelseshjælp (2121 aktivitetsparat, 2131 uddannelsesparat) over the weeks of 2017 Q2 (Thursday rule).'),
 	('udd_akt_andel_2017q2',
-	 'Of the fuldtidspersoner of udd_fuldtid_2017q2: the share on 2121 (aktivitetsparat).');
-
-INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
-	(429, 'udd_fuldtid_2017q2', 'seeds/004 afsnit 4.5', 'unge på uddannelseshjælp (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3300, 'fuldtidspersoner', 99),
-	(430, 'udd_akt_andel_2017q2', 'seeds/004 afsnit 4.5', 'heraf aktivitetsparate', 'København', '{101}'::int[], '2. kvartal 2017', 72, 'pct.', 1);
-
--- seeds/004 afsnit 4.4: København's jobparate kontanthjælpsmodtagere aged 30 or more (steps of
--- 2017 in jobreg_synth.c): numbered from 431
-INSERT INTO synth_maal (noegle, definition) VALUES
+	 'Of the fuldtidspersoner of udd_fuldtid_2017q2: the share on 2121 (aktivitetsparat).'),
 	('jp_fuldtid_2017q2',
 	 'fuldtidspersoner on kontanthjælp as jobparat (1111) over the weeks of 2017 Q2 (Thursday rule), persons aged 30 or more on 2017-04-01.');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(429, 'udd_fuldtid_2017q2', 'seeds/004 afsnit 4.5', 'unge på uddannelseshjælp (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3300, 'fuldtidspersoner', 99),
+	(430, 'udd_akt_andel_2017q2', 'seeds/004 afsnit 4.5', 'heraf aktivitetsparate', 'København', '{101}'::int[], '2. kvartal 2017', 72, 'pct.', 1),
 	(431, 'jp_fuldtid_2017q2', 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3060, 'fuldtidspersoner', 92);
 
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');
