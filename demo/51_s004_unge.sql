@@ -18,8 +18,8 @@
 --   the same among those aged 18 or 19 on 3 April 2017.  The klynge is the 2015 klynge of 50_...
 --   (København, Albertslund, Brøndby, Høje-Taastrup, Ishøj, Lolland).
 -- København's count and share of aktivitetsparate are calibrated (synth_target 429 and 430: from
--- 2014 fewer of its under-30s start on the kontanthjælp family and more leave it for SU); the
--- ranks and the comparison with the klynge and the country are not.
+-- 2015 few of its under-25s start on the kontanthjælp family and many more leave it for SU); the
+-- ranks and the comparison with the klynge and the country are the register's.
 CREATE TEMP TABLE s004_unge_kommune AS
 SELECT p.kommunekode,
 	   fuldtidspersoner(d.uger, k.udd, quarter_weeks(2017, 2)) AS udd,
