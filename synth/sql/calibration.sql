@@ -367,11 +367,9 @@ UNION ALL
 SELECT 'lang_tilbudsandel_2018_2020', kommunekode, sum(uger / 104.0), count(*), count(*), NULL
 FROM lang5_tilbud GROUP BY kommunekode
 UNION ALL
-SELECT 'lang_vejl_andel_2018_2020', kommunekode, sum(vejl), sum(vejl + virk + andet), count(*), NULL
-FROM lang5_tilbud GROUP BY kommunekode
-UNION ALL
-SELECT 'lang_virk_andel_2018_2020', kommunekode, sum(virk), sum(vejl + virk + andet), count(*), NULL
-FROM lang5_tilbud GROUP BY kommunekode
+SELECT 'lang_' || k.navn || '_andel_2018_2020', t.kommunekode, sum(k.uger), sum(t.vejl + t.virk + t.andet), count(*), NULL
+FROM lang5_tilbud t, LATERAL (VALUES ('vejl', t.vejl), ('virk', t.virk)) AS k (navn, uger)
+GROUP BY k.navn, t.kommunekode
 UNION ALL
 SELECT 'lang_virk' || b.navn || '_2018_2020', t.kommunekode, count(*) FILTER (WHERE t.virk BETWEEN b.fra AND b.til), count(*), count(*), NULL
 FROM lang5_tilbud t, (VALUES ('0_13', 0, 13), ('14_26', 14, 26), ('27_52', 27, 52), ('52', 53, 104)) AS b (navn, fra, til)
@@ -447,19 +445,19 @@ GROUP BY 1, p.kommunekode;
 INSERT INTO m
 SELECT g.noegle, p.kommunekode,
 	   sum(least(r.til, q.til) - greatest(r.fra, q.fra)) FILTER (WHERE r.code = ANY (g.num_codes))::float8 / (q.til - q.fra),
-	   CASE WHEN g.share THEN sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra) END,
+	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra),	-- den: a share's denominator; counts ignore it
 	   count(DISTINCT r.pnr), NULL::float8
-FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false, false),
-			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false, false),
-			 ('jp_fuldtid_2017q2', '{1111}', '{1111}', false, true),
-			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false, false),
+FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false),
+			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false),
+			 ('jp_fuldtid_2017q2', '{1111}', '{1111}', true),
+			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false),
 			 -- the aktivitetsparate's share of the uddannelseshjælp's fuldtidspersoner
-			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', true, false)) AS g (noegle, num_codes, codes, share, over30),
+			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', false)) AS g (noegle, num_codes, codes, over30),
 	 (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
 	 r JOIN p USING (pnr)
 WHERE r.code = ANY (g.codes) AND r.fra < q.til AND r.til > q.fra
   AND (NOT g.over30 OR p.foedselsdato <= date '2017-04-01' - interval '30 years')
-GROUP BY g.noegle, g.share, p.kommunekode, q.fra, q.til
+GROUP BY g.noegle, p.kommunekode, q.fra, q.til
 UNION ALL
 -- of the persons on sygedagpenge in 2017-W14: a spell of more than 22 weeks by then
 SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('2017-W14') - r.fra + 1 > 22),
