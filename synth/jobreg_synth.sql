@@ -109,6 +109,13 @@ CREATE FUNCTION synth_mentor(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 COMMENT ON FUNCTION synth_mentor(int8, float8, int[], isoweek) IS
 	'helhedsorienteret mentor periods of the synthetic aktivitetsparate (from 2014) that end in or after the week first';
 
+CREATE FUNCTION synth_exemptions(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
+								 kommuner int[] DEFAULT NULL, first isoweek DEFAULT '2012-W01')
+	RETURNS TABLE (pnr int, periode daterange)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000000;
+COMMENT ON FUNCTION synth_exemptions(int8, float8, int[], isoweek) IS
+	'periods in which the synthetic aktivitetsparate (from 2012) are exempt from activation (fritagelse; no offer starts in them) that end in or after the week first';
+
 CREATE FUNCTION synth_residence(seed int8 DEFAULT 1, scale float8 DEFAULT 1.0,
 								kommuner int[] DEFAULT NULL)
 	RETURNS TABLE (pnr int, omraade text, fremskudt bool)
