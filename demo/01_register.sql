@@ -82,6 +82,15 @@ CREATE TABLE register.mentor AS SELECT * FROM synth_mentor(:seed, :scale, ARRAY[
 CREATE INDEX ON register.mentor (pnr);
 COMMENT ON TABLE register.mentor IS 'helhedsorienteret mentor periods from 2014, København only: pnr, periode';
 
+-- periods in which aktivitetsparate are exempt from activation (fritagelse), from 2012 as the
+-- offers (seeds/002 Figur 47: a long period without an offer counts only when not exempt)
+CREATE TABLE register.fritagelse AS
+SELECT * FROM synth_exemptions(:seed, :scale, :'halvdel1', '2012-W01')
+UNION ALL
+SELECT * FROM synth_exemptions(:seed, :scale, :'halvdel2', '2012-W01');
+CREATE INDEX ON register.fritagelse (pnr);
+COMMENT ON TABLE register.fritagelse IS 'exemptions from activation of the aktivitetsparate, ending in or after 2012: pnr, periode';
+
 -- residence in København's udsatte boligområder in 2013-14 (seeds/001's outreach areas and the rest)
 CREATE TABLE register.bolig AS SELECT * FROM synth_residence(:seed, :scale, ARRAY[101]);
 ALTER TABLE register.bolig ADD PRIMARY KEY (pnr);
@@ -96,7 +105,7 @@ ALTER TABLE register.befolkning ADD PRIMARY KEY (kommunekode, aar, kvartal, alde
 COMMENT ON TABLE register.befolkning IS 'persons by kommune and age (16-66) on the first day of each quarter 2008-2024';
 
 \timing off
-ANALYZE register.person, register.bolig, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.mentor, register.befolkning;
+ANALYZE register.person, register.bolig, register.baggrund, register.dream, register.beskaeftigelse, register.tilbud, register.samtaler, register.mentor, register.fritagelse, register.befolkning;
 
 SELECT (SELECT count(*) FROM register.person) AS personer,
        (SELECT count(*) FROM register.tilbud) AS tilbud,

@@ -4,7 +4,8 @@
 -- from (Figur 4), how their spell changed (Figur 5), their offers in the two years before
 -- (Figur 35, 36, 49, 51), long periods without an offer (Figur 47), ordinary hours beside the
 -- benefit (Figur 53, 54), jobsamtaler held in the two years (Figur 11-13: register.samtaler;
--- no exemption periods, as the document), the share of women by anciennitet (Tabel 12) and the
+-- not net of exemptions from samtaler, as the document), exemptions from activation (afsnit 5 and
+-- 6.5: register.fritagelse), the share of women by anciennitet (Tabel 12) and the
 -- 25 kommuner's weight in the country (afsnit 2.2, Figur 2).
 --
 -- The population is the one of 30_s002_tabel11.sql (synth_maal lang_antal_2020): aktivitetsparat
@@ -42,20 +43,27 @@ CROSS JOIN LATERAL (SELECT t.tilbudstype IN ('virksomhedspraktik', 'loentilskud_
 					AS virksomhedsplacering) AS v
 GROUP BY l.pnr;
 
+-- and each person's exemptions from activation
+CREATE TEMP TABLE s002_fritagelse AS
+SELECT pnr, range_agg(periode) AS fri FROM register.fritagelse WHERE pnr IN (SELECT pnr FROM s002_lang) GROUP BY pnr;
+
 CREATE TEMP TABLE s002_person AS
 SELECT l.*,
 	   coalesce(offer_weeks(t.alle, '[2018-W09,2020-W09)'), 0) AS tilbudsuger,
 	   coalesce(offer_weeks(t.virksomhed, '[2018-W09,2020-W09)'), 0) AS virksomhedsuger,
-	   -- Figur 47: the longest period without an offer within the spell, from 2012 (the
-	   -- offers the register holds), with no exemptions (the register has none).  The
-	   -- document looks through the whole spell (its case review reads the whole file); in
-	   -- eight years nearly everyone has a year without an offer, so the two-year window of
-	   -- the review is shown beside it
-	   longest_without_offer(coalesce(t.alle, '{}'), '{}',
-							 daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01'))
-		   AS laengste_uden_tilbud,
-	   -- the alternative: within the review's two years only
-	   longest_without_offer(coalesce(t.alle, '{}'), '{}', daterange(date '2018-03-01', date '2020-03-01')) AS laengste_uden_tilbud_2aar,
+	   -- Figur 47: the longest period of the spell, from 2012 (the offers the register holds),
+	   -- with neither an offer nor an exemption: the document counts "perioder (over 1 år) ...
+	   -- hvor de ikke har modtaget et beskæftigelsesrettet tilbud ... uden at være fritaget",
+	   -- so an exemption ends a passive period as an offer does (the exemptions are passed with
+	   -- the offers).  Beside it longest_without_offer's own reading, where an exemption only
+	   -- shortens the period it lies in, and the review's two years alone
+	   longest_without_offer(coalesce(t.alle, '{}') + coalesce(f.fri, '{}'), '{}', x.forloeb_2012) AS laengste_uden_tilbud,
+	   longest_without_offer(coalesce(t.alle, '{}'), coalesce(f.fri, '{}'), x.forloeb_2012) AS laengste_uden_tilbud_netto,
+	   longest_without_offer(coalesce(t.alle, '{}') + coalesce(f.fri, '{}'), '{}', daterange(date '2018-03-01', date '2020-03-01'))
+		   AS laengste_uden_tilbud_2aar,
+	   -- afsnit 6.5 and 5: exempt on some day of the two years, and on 1 March 2020
+	   coalesce(f.fri && daterange(date '2018-03-01', date '2020-03-01'), false) AS fritaget_2aar,
+	   coalesce(f.fri @> date '2020-03-01', false) AS fritaget_nu,
 	   -- Figur 53: a month of the window with the benefit in all its weeks and a grad above 0
 	   EXISTS (SELECT FROM generate_series(date '2018-03-01', date '2020-02-01', interval '1 month') AS m (dag),
 						   LATERAL (SELECT extract(year FROM m.dag)::int AS y, extract(month FROM m.dag)::int AS mdr) AS x
@@ -90,7 +98,9 @@ SELECT l.*,
 						|| codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse'),
 				(l.forloeb).spell) > 0 AS anden_ydelse_i_forloebet
 FROM s002_lang l
-LEFT JOIN s002_tilbud t USING (pnr);
+LEFT JOIN s002_tilbud t USING (pnr)
+LEFT JOIN s002_fritagelse f USING (pnr),
+	 LATERAL (SELECT daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01') AS forloeb_2012) AS x;
 
 -- Tabel 1: men and women (counts divided by the scale), age on 1 March 2020, herkomst
 -- (efterkommere counted with their parents' origin: non-western here), anciennitet group
@@ -175,7 +185,10 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE tilbudsuger > 52) AS over52,
 			 avg(tilbudsuger / 104.0) AS andel_uger,
 			 count(*) FILTER (WHERE laengste_uden_tilbud > 365) AS passiv,
+			 count(*) FILTER (WHERE laengste_uden_tilbud_netto > 365) AS passiv_netto,
 			 count(*) FILTER (WHERE laengste_uden_tilbud_2aar > 365) AS passiv_2aar,
+			 count(*) FILTER (WHERE fritaget_2aar) AS fritaget_2aar,
+			 count(*) FILTER (WHERE fritaget_nu) AS fritaget_nu,
 			 count(*) FILTER (WHERE aar >= 10) AS n10,
 			 count(*) FILTER (WHERE laengste_uden_tilbud > 365 AND aar >= 10) AS passiv10,
 			 count(*) FILTER (WHERE virksomhedsuger > 0 OR ordinaere_timer) AS virksomhed,
@@ -208,9 +221,12 @@ FROM (SELECT count(*) AS n,
 		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / nullif(s.n, 0), 'lang_tilbud27_2018_2020'),
 		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / nullif(s.n, 0), 'lang_tilbud52_2018_2020'),
 		(10, 'seeds/002 Figur 35', 'gennemsnitlig andel af tiden i tilbud', 'pct.', 36, 100.0 * s.andel_uger, 'lang_tilbudsandel_2018_2020'),
-		(11, 'seeds/002 Figur 47', 'mere end 12 måneder uden tilbud i forløbet (fra 2012)', 'pct.', 43, 100.0 * s.passiv / nullif(s.n, 0), NULL),
-		(12, 'seeds/002 Figur 47', 'heraf blandt 10+ års anciennitet', 'pct.', 56, 100.0 * s.passiv10 / nullif(s.n10, 0), NULL),
-		(13, 'seeds/002 Figur 47', 'alternativ: mere end 12 måneder uden tilbud i de 2 år 2018-2020', 'pct.', 43, 100.0 * s.passiv_2aar / nullif(s.n, 0), NULL),
+		(11, 'seeds/002 Figur 47', 'mere end 12 måneder uden tilbud og uden fritagelse i forløbet (fra 2012)', 'pct.', 43, 100.0 * s.passiv / nullif(s.n, 0), 'lang_passiv12_2020'),
+		(12, 'seeds/002 Figur 47', 'heraf blandt 10+ års anciennitet', 'pct.', 56, 100.0 * s.passiv10 / nullif(s.n10, 0), 'lang_passiv12_10_2020'),
+		(13, 'seeds/002 Figur 47', 'alternativ: fritagelse afkorter perioden uden tilbud (fra 2012)', 'pct.', 43, 100.0 * s.passiv_netto / nullif(s.n, 0), NULL),
+		(13, 'seeds/002 Figur 47', 'alternativ: mere end 12 måneder uden tilbud og fritagelse i de 2 år 2018-2020', 'pct.', 43, 100.0 * s.passiv_2aar / nullif(s.n, 0), NULL),
+		(13, 'seeds/002 afsnit 6.5', 'fritaget for indsats i en periode af de 2 år (resuméet: 43 pct.)', 'pct.', 47, 100.0 * s.fritaget_2aar / nullif(s.n, 0), 'lang_fritaget_2018_2020'),
+		(13, 'seeds/002 afsnit 5', 'fritaget for indsats pr. 1. marts 2020', 'pct.', 12, 100.0 * s.fritaget_nu / nullif(s.n, 0), 'lang_fritaget_2020'),
 		(14, 'seeds/002 Figur 49', 'i virksomhedsplacering og/eller ordinære timer', 'pct.', 52, 100.0 * s.virksomhed / nullif(s.n, 0), 'lang_virk_2018_2020'),
 		(15, 'seeds/002 Figur 51', '0-13 uger i virksomhedsplacering', 'pct.', 63, 100.0 * s.v0_13 / nullif(s.n, 0), 'lang_virk0_13_2018_2020'),
 		(16, 'seeds/002 Figur 51', '14-26 uger i virksomhedsplacering', 'pct.', 14, 100.0 * s.v14_26 / nullif(s.n, 0), 'lang_virk14_26_2018_2020'),

@@ -545,4 +545,23 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(430, 'udd_akt_andel_2017q2', 'seeds/004 afsnit 4.5', 'heraf aktivitetsparate', 'København', '{101}'::int[], '2. kvartal 2017', 72, 'pct.', 1),
 	(431, 'jp_fuldtid_2017q2', 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'København', '{101}'::int[], '2. kvartal 2017', 3060, 'fuldtidspersoner', 92);
 
+-- seeds/002 Figur 47 and afsnit 5 and 6.5: the langvarige's exemptions from activation
+-- (synth_exemptions) and their long periods without an offer; case-review figures (N = 375), so
+-- the tolerance is about one standard error of the sample: numbered from 432
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_passiv12_2020',
+	 'Among the langvarige of lang_antal_2020: the share whose STAR spell (as lang_kun_akt_2020), from its first Monday or 2 January 2012 if later, to 1 March 2020, holds more than 365 days in a row with neither an offer (synth_offers from 2012-W01) nor an exemption (synth_exemptions).'),
+	('lang_passiv12_10_2020',
+	 'As lang_passiv12_2020, among the langvarige with 10 years or more of anciennitet.'),
+	('lang_fritaget_2018_2020',
+	 'Among the langvarige of lang_antal_2020: the share with an exemption (synth_exemptions) on some day of 1 March 2018 - 29 February 2020.'),
+	('lang_fritaget_2020',
+	 'Among the langvarige of lang_antal_2020: the share exempt (synth_exemptions) on 1 March 2020.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(432, 'lang_passiv12_2020', 'seeds/002 Figur 47', 'langvarige med mere end 12 måneder uden tilbud og uden fritagelse i forløbet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'forløbet til 1. marts 2020', 43, 'pct.', 3),
+	(433, 'lang_passiv12_10_2020', 'seeds/002 Figur 47', 'heraf blandt langvarige med 10+ års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'forløbet til 1. marts 2020', 56, 'pct.', 4),
+	(434, 'lang_fritaget_2018_2020', 'seeds/002 afsnit 6.5', 'langvarige fritaget for indsats i en periode af de 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 47, 'pct.', NULL),
+	(435, 'lang_fritaget_2020', 'seeds/002 afsnit 5', 'langvarige fritaget for indsats', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 12, 'pct.', 2);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

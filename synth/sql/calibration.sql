@@ -375,6 +375,30 @@ SELECT 'lang_virk' || b.navn || '_2018_2020', t.kommunekode, count(*) FILTER (WH
 FROM lang5_tilbud t, (VALUES ('0_13', 0, 13), ('14_26', 14, 26), ('27_52', 27, 52), ('52', 53, 104)) AS b (navn, fra, til)
 GROUP BY b.navn, t.kommunekode;
 
+-- Figur 47, afsnit 5 and 6.5: the langvarige's offers from 2012 and exemptions, and the longest
+-- stretch of their spell (from 2012) with neither (the document: "perioder (over 1 år) ... hvor
+-- de ikke har modtaget et beskæftigelsesrettet tilbud ... uden at være fritaget")
+CREATE TEMP TABLE lang5_fri AS
+SELECT l.pnr, l.kommunekode, l.aar, coalesce(f.fri, '{}') AS fri,
+	   datemultirange(daterange(greatest(date '2000-01-03' + 7 * l.spell_fra, date '2012-01-02'), date '2020-03-01'))
+		   - coalesce(t.tilbud, '{}') - coalesce(f.fri, '{}') AS passiv
+FROM lang5 l
+LEFT JOIN (SELECT pnr, range_agg(periode) AS tilbud FROM synth_offers(:seed, :scale, (SELECT kommuner FROM k25), '2012-W01')
+		   WHERE pnr IN (SELECT pnr FROM lang5) GROUP BY pnr) AS t USING (pnr)
+LEFT JOIN (SELECT pnr, range_agg(periode) AS fri FROM synth_exemptions(:seed, :scale, (SELECT kommuner FROM k25), '2012-W01')
+		   WHERE pnr IN (SELECT pnr FROM lang5) GROUP BY pnr) AS f USING (pnr);
+INSERT INTO m
+SELECT CASE WHEN g.ti THEN 'lang_passiv12_10_2020' ELSE 'lang_passiv12_2020' END, f.kommunekode,
+	   count(*) FILTER (WHERE (SELECT max(upper(x) - lower(x)) FROM unnest(f.passiv) AS x) > 365), count(*), count(*), NULL::float8
+FROM lang5_fri f JOIN (VALUES (false), (true)) AS g (ti) ON NOT g.ti OR f.aar >= 10
+GROUP BY g.ti, f.kommunekode
+UNION ALL
+SELECT 'lang_fritaget_2018_2020', kommunekode, count(*) FILTER (WHERE fri && daterange('2018-03-01', '2020-03-01')), count(*), count(*), NULL
+FROM lang5_fri GROUP BY kommunekode
+UNION ALL
+SELECT 'lang_fritaget_2020', kommunekode, count(*) FILTER (WHERE fri @> date '2020-03-01'), count(*), count(*), NULL
+FROM lang5_fri GROUP BY kommunekode;
+
 -- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
 -- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
 -- of each period

@@ -200,6 +200,21 @@ SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_me
 	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM me x) AS same_mentor,
 	   (SELECT count(*) FROM synth_mentor(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM me WHERE upper(periode) > '2018-01-01') AS first_filters;
 
+-- exemptions: periods from a Monday of 2012 or later, at most 26 weeks, every week of them on an
+-- aktivitetsparat code of the kontanthjælp family, no day of them in an offer; deterministic;
+-- `first` keeps the periods that end in or after it
+CREATE TEMP TABLE fr AS SELECT * FROM synth_exemptions(7, 0.002);
+SELECT count(*) > 100 AS many,
+	   count(*) FILTER (WHERE extract(isodow FROM lower(periode)) <> 1 OR lower(periode) < '2012-01-02') AS bad_start,
+	   count(*) FILTER (WHERE upper(periode) - lower(periode) NOT BETWEEN 1 AND 26 * 7) AS bad_length,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, isoweek(upper(fr.periode) - 1) - isoweek(lower(fr.periode))) AS i
+									  WHERE code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(lower(fr.periode)) + i) NOT IN (1101, 2121, 2141, 2151, 2161))) AS off_akt,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = fr.pnr AND o.periode && fr.periode)) AS overlaps_offer
+FROM fr JOIN h USING (pnr);
+SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_exemptions(7, 0.002) x)
+	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM fr x) AS same_exemptions,
+	   (SELECT count(*) FROM synth_exemptions(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM fr WHERE upper(periode) > '2018-01-01') AS first_filters;
+
 -- residence: only persons of København, the six areas' names or 'øvrigt udsat boligområde',
 -- fremskudt exactly for the six; deterministic; a smaller scale is a subset of a larger one;
 -- other kommuner give nothing
@@ -272,4 +287,6 @@ SELECT q, pg_temp.err(q) FROM unnest(ARRAY[
 	'SELECT * FROM synth_contacts(1, 0.001, last => NULL)',
 	'SELECT * FROM synth_mentor(1, 0.001, first => NULL)',
 	'SELECT * FROM synth_mentor(1, 1.5)',
+	'SELECT * FROM synth_exemptions(1, 0.001, first => NULL)',
+	'SELECT * FROM synth_exemptions(NULL, 0.001)',
 	'SELECT * FROM synth_residence(1, 0)']) AS q;
