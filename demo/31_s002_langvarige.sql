@@ -87,7 +87,7 @@ SELECT l.*,
 	   -- than 10 cannot all hold beside Figur 11's 19 pct. of all: weighted by the document's own
 	   -- anciennitet groups (Tabel 1: 5-7 år 29,3 pct., 7-10 år 31,4 pct., 10+ år 39,7 pct. of the
 	   -- 14.164, men and women together) they give 26,4 pct.  The register is calibrated to Figur 11
-	   -- (20 pct. over 10) and prints Figur 13 as it comes (about 20 pct. in each group)
+	   -- (about 20 pct. over 10) and to Figur 13's rise with anciennitet, not its levels
 	   (SELECT count(*) FROM register.samtaler s
 		WHERE s.pnr = l.pnr AND s.afholdt AND s.dato >= date '2018-03-01' AND s.dato < date '2020-03-01') AS samtaler,
 	   -- Figur 5: jobparat at some time in the spell (kontanthjælp or overgangsydelse), and

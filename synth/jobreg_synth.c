@@ -2581,6 +2581,23 @@ static const double contactWeeks[N_STATES] = {
 };
 static const double noShow[N_KLASSER] = {0.06, 0.09, 0.14};
 
+/*
+ * The longer the kontanthjælp spell, the more often the samtaler (seeds/002:
+ * "tegn på, at indsatsen er mere intensiv for de meget langvarige"): of its
+ * langvarige of 2020, 19 / 25 / 33 % with 5-7 / 7-10 / 10 or more years of
+ * anciennitet had more than 10 in the two years (Figur 13).  Beside Figur
+ * 11's 19 % of them all those levels cannot hold, so the register keeps
+ * Figur 11 and the rise: the interval is multiplied by these at spell ages
+ * under 7 years, 7-10 and 10 or more (seed 1, scale 1: 16.1 / 19.1 / 25.9 %).
+ */
+static const double spellContactMult[3] = {1.05, 1.0, 0.92};
+
+static double
+SpellContactMult(int weeks)
+{
+	return spellContactMult[weeks < 7 * 52 ? 0 : weeks < 10 * 52 ? 1 : 2];
+}
+
 typedef struct ContactArgs
 {
 	Output		out;
@@ -2598,6 +2615,9 @@ ContactsOfPerson(void *arg, Person *p)
 	/* the kommune's pace, fixed per kommune (not per seed): 0.85 - 1.25 */
 	double		kpace = 0.85 + 0.40 * ((p->kommune * 2654435761u) % 1000) / 999.0;
 
+	IsoWeek		spell_start = 0;	/* of the kontanthjælp spell, breaks of KTH_MAX_GAP bridged */
+	IsoWeek		kth_end = 0;
+
 	SimulateHere(p, &out->h);
 	RngSeed(&rng, out->g->seed, p->pnr, 5);
 	pace = 0.6 + 0.9 * Uniform(&rng);
@@ -2608,6 +2628,12 @@ ContactsOfPerson(void *arg, Person *p)
 		DateADT		end = WEEK_MONDAY(run->start + run->weeks);	/* exclusive */
 		DateADT		d;
 
+		if (IS_KTH(run->state))
+		{
+			if (run->start > kth_end + KTH_MAX_GAP)
+				spell_start = run->start;
+			kth_end = run->start + run->weeks;
+		}
 		if (contactWeeks[run->state] == 0 || end <= WEEK_MONDAY(first_dream_week))
 			continue;
 		/* the first samtale within four weeks, then one every interval */
@@ -2625,7 +2651,9 @@ ContactsOfPerson(void *arg, Person *p)
 
 				PutRow(out, values, nulls);
 			}
-			d += (int) rint(7.0 * contactWeeks[run->state] * pace * kpace * (0.8 + 0.4 * Uniform(&rng)));
+			d += (int) rint(7.0 * contactWeeks[run->state] * pace * kpace
+							* (IS_KTH(run->state) ? SpellContactMult(WEEK_OF_DATE(d) - spell_start) : 1.0)
+							* (0.8 + 0.4 * Uniform(&rng)));
 		}
 	}
 }
