@@ -308,16 +308,17 @@ FROM (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020'
 
 -- Figur 2: "N = 1.242.203 borgere i de 25 kommuner" (Danmarks Statistik, primo 2. kvartal
 -- 2020).  It does not match the 16-66-year-olds of Tabel 11 (about 1,83 million); the persons
--- aged 30-66 fit it, and are printed as the document's figure, the 16-66-year-olds beside.
+-- aged 30-66 fit it (the langvarige are 30 or more), and are printed as the document's figure
+-- (target bef30_2020q2), the 16-66-year-olds beside.
 INSERT INTO s002_tal
-SELECT 50 + v.nr, 'seeds/002 Figur 2', v.maal, 'personer', v.dokument, v.jobreg / u.skala, NULL
+SELECT 50 + v.nr, 'seeds/002 Figur 2', v.maal, 'personer', v.dokument, v.jobreg / u.skala, v.noegle
 FROM register.udtraek u,
 	 LATERAL (SELECT sum(antal) FILTER (WHERE alder >= 30) AS p30, sum(antal) AS p16
 			  FROM register.befolkning
 			  WHERE aar = 2020 AND kvartal = 2
 				AND kommunekode = ANY ((SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner')::int[])) AS b,
-	 LATERAL (VALUES (1, 'borgere i de 25 kommuner, 30-66 år', 1242203, b.p30),
-					 (2, 'borgere i de 25 kommuner, 16-66 år (Tabel 11''s nævner)', NULL, b.p16)) AS v (nr, maal, dokument, jobreg);
+	 LATERAL (VALUES (1, 'borgere i de 25 kommuner, 30-66 år', 1242203, b.p30, 'bef30_2020q2'),
+					 (2, 'borgere i de 25 kommuner, 16-66 år (Tabel 11''s nævner)', NULL, b.p16, NULL)) AS v (nr, maal, dokument, jobreg, noegle);
 
 WITH ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)

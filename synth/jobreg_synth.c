@@ -2556,6 +2556,20 @@ synth_monthlines(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * The first week of the kontanthjælp spell a run of kontanthjælp belongs to,
+ * breaks of up to KTH_MAX_GAP weeks bridged, given the previous run's spell
+ * start; *kth_end is the end of the last run of kontanthjælp (runs in order).
+ */
+static IsoWeek
+KthSpellStart(const Run *run, IsoWeek spell_start, IsoWeek *kth_end)
+{
+	if (run->start > *kth_end + KTH_MAX_GAP)
+		spell_start = run->start;
+	*kth_end = run->start + run->weeks;
+	return spell_start;
+}
+
 /* ---------- contacts: jobsamtaler (stream 5) ---------- */
 
 /*
@@ -2614,8 +2628,7 @@ ContactsOfPerson(void *arg, Person *p)
 	double		pace;
 	/* the kommune's pace, fixed per kommune (not per seed): 0.85 - 1.25 */
 	double		kpace = 0.85 + 0.40 * ((p->kommune * 2654435761u) % 1000) / 999.0;
-
-	IsoWeek		spell_start = 0;	/* of the kontanthjælp spell, breaks of KTH_MAX_GAP bridged */
+	IsoWeek		spell_start = 0;	/* of the kontanthjælp spell (KthSpellStart) */
 	IsoWeek		kth_end = 0;
 
 	SimulateHere(p, &out->h);
@@ -2629,11 +2642,7 @@ ContactsOfPerson(void *arg, Person *p)
 		DateADT		d;
 
 		if (IS_KTH(run->state))
-		{
-			if (run->start > kth_end + KTH_MAX_GAP)
-				spell_start = run->start;
-			kth_end = run->start + run->weeks;
-		}
+			spell_start = KthSpellStart(run, spell_start, &kth_end);
 		if (contactWeeks[run->state] == 0 || end <= WEEK_MONDAY(first_dream_week))
 			continue;
 		/* the first samtale within four weeks, then one every interval */
@@ -2882,7 +2891,8 @@ ExemptionsOfPerson(void *arg, Person *p)
 	Rng			rng;
 	IsoWeek		from = WeekOf(FIRST_EXEMPT_YEAR, 1);
 	IsoWeek		passive_from = from;	/* since the last offer, exemption or spell start */
-	IsoWeek		kth_end = 0;	/* the end of the last kontanthjælp run */
+	IsoWeek		spell_start = 0;
+	IsoWeek		kth_end = 0;
 	IsoWeek		w2014 = WeekOf(2014, 1);
 	int			o = 0;
 
@@ -2898,9 +2908,8 @@ ExemptionsOfPerson(void *arg, Person *p)
 
 		if (!IS_KTH(run->state))
 			continue;
-		if (run->start > kth_end + KTH_MAX_GAP)
-			passive_from = Max(passive_from, run->start);	/* a new spell */
-		kth_end = end;
+		spell_start = KthSpellStart(run, spell_start, &kth_end);
+		passive_from = Max(passive_from, spell_start);
 		if (run->state != ST_AKT || end <= from)
 			continue;
 		for (w = Max(run->start, from); w < end; w++)

@@ -564,4 +564,13 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(434, 'lang_fritaget_2018_2020', 'seeds/002 afsnit 6.5', 'langvarige fritaget for indsats i en periode af de 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 47, 'pct.', NULL),
 	(435, 'lang_fritaget_2020', 'seeds/002 afsnit 5', 'langvarige fritaget for indsats', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 12, 'pct.', 2);
 
+-- seeds/002 Figur 2's N, read as the persons aged 30-66 (it is not Tabel 11's 16-66-year-olds,
+-- about 1.83 million; the langvarige are 30 or more): numbered from 436
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('bef30_2020q2',
+	 'Persons aged 30-66 on 1 April 2020 (synth_population, 2020 Q2).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(436, 'bef30_2020q2', 'seeds/002 Figur 2', 'borgere i de 25 kommuner, 30-66 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'primo 2. kvartal 2020', 1242203, 'personer', 37266);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

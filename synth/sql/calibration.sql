@@ -399,6 +399,10 @@ UNION ALL
 SELECT 'lang_fritaget_2020', kommunekode, count(*) FILTER (WHERE fri @> date '2020-03-01'), count(*), count(*), NULL
 FROM lang5_fri GROUP BY kommunekode;
 
+-- Figur 2: the persons aged 30-66 at the start of 2020 Q2
+INSERT INTO m
+SELECT 'bef30_2020q2', kommunekode, p30, NULL, p30, NULL FROM popk WHERE aar = 2020 AND kvartal = 2;
+
 -- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
 -- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
 -- of each period
