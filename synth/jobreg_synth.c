@@ -2770,6 +2770,21 @@ PutPeriod(Output *out, const Person *p, DateADT first_day, DateADT end_day)
 	PutRow(out, values, nulls);
 }
 
+/* a set-returning function (seed, scale, kommuner, first) of periods that fn(PeriodArgs *, Person *) draws */
+static Datum
+PeriodsPerPerson(FunctionCallInfo fcinfo, PersonFn fn)
+{
+	GenArgs		g;
+	PeriodArgs	pa;
+
+	GetGenArgs(fcinfo, &g, true);
+	pa.maxoffers = 64;
+	pa.offers = palloc(pa.maxoffers * sizeof(Offer));
+	OutputInit(&pa.out, fcinfo, &g);
+	ForEachPerson(&g, fn, &pa);
+	return (Datum) 0;
+}
+
 /*
  * A helhedsorienteret mentor is support for the aktivitetsparate not (yet)
  * ready for an offer (LAB § 31 b; seeds/003).  While aktivitetsparat on
@@ -2843,15 +2858,7 @@ MentorOfPerson(void *arg, Person *p)
 Datum
 synth_mentor(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	PeriodArgs	pa;
-
-	GetGenArgs(fcinfo, &g, true);
-	pa.maxoffers = 64;
-	pa.offers = palloc(pa.maxoffers * sizeof(Offer));
-	OutputInit(&pa.out, fcinfo, &g);
-	ForEachPerson(&g, MentorOfPerson, &pa);
-	return (Datum) 0;
+	return PeriodsPerPerson(fcinfo, MentorOfPerson);
 }
 
 /*
@@ -2940,13 +2947,5 @@ ExemptionsOfPerson(void *arg, Person *p)
 Datum
 synth_exemptions(PG_FUNCTION_ARGS)
 {
-	GenArgs		g;
-	PeriodArgs	pa;
-
-	GetGenArgs(fcinfo, &g, true);
-	pa.maxoffers = 64;
-	pa.offers = palloc(pa.maxoffers * sizeof(Offer));
-	OutputInit(&pa.out, fcinfo, &g);
-	ForEachPerson(&g, ExemptionsOfPerson, &pa);
-	return (Datum) 0;
+	return PeriodsPerPerson(fcinfo, ExemptionsOfPerson);
 }

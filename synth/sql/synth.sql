@@ -185,35 +185,30 @@ SELECT count(*) FILTER (WHERE m.maaneder::monthline IS DISTINCT FROM monthline(e
 FROM synth_monthlines(7, 0.002, ARRAY[101, 825], '2020-01-01') m
 JOIN synth_employment(7, 0.002, ARRAY[101, 825], '2020-01-01') e USING (pnr);
 
--- mentor: periods from a Monday of 2014 or later, at most 26 weeks, every week of them on an
--- aktivitetsparat code of the kontanthjælp family, no offer on the first day; deterministic;
--- `first` keeps the periods that end in or after it
+-- mentor and exemption periods: from a Monday of 2014 (mentor) or 2012 (exemptions) or later, at
+-- most 26 weeks, every week of them on an aktivitetsparat code of the kontanthjælp family, no offer
+-- on the first day; an exemption has no day in an offer (a mentor may run beside one);
+-- deterministic; `first` keeps the periods that end in or after it
 CREATE TEMP TABLE me AS SELECT * FROM synth_mentor(7, 0.002);
-SELECT count(*) > 100 AS many,
-	   count(*) FILTER (WHERE extract(isodow FROM lower(periode)) <> 1 OR lower(periode) < '2013-12-30') AS bad_start,
-	   count(*) FILTER (WHERE upper(periode) - lower(periode) NOT BETWEEN 1 AND 26 * 7) AS bad_length,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, isoweek(upper(me.periode) - 1) - isoweek(lower(me.periode))) AS i
-									  WHERE code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(lower(me.periode)) + i) NOT IN (1101, 2121, 2141, 2151, 2161))) AS off_akt,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = me.pnr AND o.periode @> lower(me.periode))) AS in_offer_at_start
-FROM me JOIN h USING (pnr);
+CREATE TEMP TABLE fr AS SELECT * FROM synth_exemptions(7, 0.002);
+SELECT x.kind, count(*) > 100 AS many,
+	   count(*) FILTER (WHERE extract(isodow FROM lower(x.periode)) <> 1 OR lower(x.periode) < x.first_monday) AS bad_start,
+	   count(*) FILTER (WHERE upper(x.periode) - lower(x.periode) NOT BETWEEN 1 AND 26 * 7) AS bad_length,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, isoweek(upper(x.periode) - 1) - isoweek(lower(x.periode))) AS i
+									  WHERE code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(lower(x.periode)) + i) NOT IN (1101, 2121, 2141, 2151, 2161))) AS off_akt,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = x.pnr AND o.periode @> lower(x.periode))) AS in_offer_at_start,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = x.pnr AND o.periode && x.periode)) > 0 AS beside_an_offer
+FROM (SELECT 'mentor' AS kind, date '2013-12-30' AS first_monday, * FROM me
+	  UNION ALL
+	  SELECT 'fritagelse', date '2012-01-02', * FROM fr) AS x
+JOIN h USING (pnr)
+GROUP BY x.kind ORDER BY x.kind;
 SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_mentor(7, 0.002) x)
 	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM me x) AS same_mentor,
-	   (SELECT count(*) FROM synth_mentor(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM me WHERE upper(periode) > '2018-01-01') AS first_filters;
-
--- exemptions: periods from a Monday of 2012 or later, at most 26 weeks, every week of them on an
--- aktivitetsparat code of the kontanthjælp family, no day of them in an offer; deterministic;
--- `first` keeps the periods that end in or after it
-CREATE TEMP TABLE fr AS SELECT * FROM synth_exemptions(7, 0.002);
-SELECT count(*) > 100 AS many,
-	   count(*) FILTER (WHERE extract(isodow FROM lower(periode)) <> 1 OR lower(periode) < '2012-01-02') AS bad_start,
-	   count(*) FILTER (WHERE upper(periode) - lower(periode) NOT BETWEEN 1 AND 26 * 7) AS bad_length,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM generate_series(0, isoweek(upper(fr.periode) - 1) - isoweek(lower(fr.periode))) AS i
-									  WHERE code_at(weekline_from_runs(h.first_week, h.codes, h.lengths), isoweek(lower(fr.periode)) + i) NOT IN (1101, 2121, 2141, 2151, 2161))) AS off_akt,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM o WHERE o.pnr = fr.pnr AND o.periode && fr.periode)) AS overlaps_offer
-FROM fr JOIN h USING (pnr);
-SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_exemptions(7, 0.002) x)
+	   (SELECT count(*) FROM synth_mentor(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM me WHERE upper(periode) > '2018-01-01') AS mentor_first_filters,
+	   (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM synth_exemptions(7, 0.002) x)
 	 = (SELECT md5(string_agg(x::text, ',' ORDER BY pnr, periode)) FROM fr x) AS same_exemptions,
-	   (SELECT count(*) FROM synth_exemptions(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM fr WHERE upper(periode) > '2018-01-01') AS first_filters;
+	   (SELECT count(*) FROM synth_exemptions(7, 0.002, first => '2018-W01')) = (SELECT count(*) FROM fr WHERE upper(periode) > '2018-01-01') AS exemptions_first_filters;
 
 -- residence: only persons of København, the six areas' names or 'øvrigt udsat boligområde',
 -- fremskudt exactly for the six; deterministic; a smaller scale is a subset of a larger one;
