@@ -2903,10 +2903,11 @@ ExemptionsOfPerson(void *arg, Person *p)
 	IsoWeek		w2014 = WeekOf(2014, 1);
 	int			o = 0;
 
-	SimulateWithOffers(pa, p, from);
+	/* the kind first: the others need no history (stream 13 is the person's own) */
 	RngSeed(&rng, out->g->seed, p->pnr, 13);
 	if (Uniform(&rng) >= exemptKind[p->klasse])
 		return;
+	SimulateWithOffers(pa, p, from);
 	for (int r = 0; r < out->h.nruns; r++)
 	{
 		const Run  *run = &out->h.runs[r];
@@ -2923,10 +2924,11 @@ ExemptionsOfPerson(void *arg, Person *p)
 		{
 			DateADT		monday = WEEK_MONDAY(w);
 
-			for (; o < pa->noffers && pa->offers[o].last_day < monday; o++)
-				passive_from = Max(passive_from, WEEK_OF_DATE(pa->offers[o].last_day) + 1);
 			if (InOffer(pa, &o, monday))
 				continue;
+			/* offers do not overlap: offers[o - 1] is the last one ended before monday */
+			if (o > 0)
+				passive_from = Max(passive_from, WEEK_OF_DATE(pa->offers[o - 1].last_day) + 1);
 			if (w - passive_from >= EXEMPT_AFTER && Uniform(&rng) < EXEMPT_START * (w < w2014 ? EXEMPT_BEFORE_2014 : 1.0))
 			{
 				DateADT		end_day = NextOfferStart(pa, o, monday, WEEK_MONDAY(Min(w + EXEMPT_WEEKS, end)));
