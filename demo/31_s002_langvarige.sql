@@ -294,17 +294,18 @@ FROM (SELECT 100.0 * sum(med_timer) FILTER (WHERE dag < date '2020-03-01') / sum
 	 AS v (nr, maal, dokument, jobreg, noegle);
 
 -- afsnit 2.2: the 25 kommuner's share of the country's persons aged 16-66 (1 April 2020) and
--- of its aktivitetsparate (2020-W09, all ages)
+-- of its aktivitetsparate (2020-W09, all ages; target akt25_andel_2020)
 INSERT INTO s002_tal
-SELECT 40 + v.nr, 'seeds/002 afsnit 2.2', v.maal, 'pct.', v.dokument, v.jobreg, NULL
+SELECT 40 + v.nr, 'seeds/002 afsnit 2.2', v.maal, 'pct.', v.dokument, v.jobreg, v.noegle
 FROM (SELECT (SELECT kommuner FROM synth_target WHERE noegle = 'lang_antal_2020' AND geografi = '25 kommuner') AS k) AS k,
 	 LATERAL (SELECT 100.0 * sum(antal) FILTER (WHERE kommunekode = ANY (k.k)) / sum(antal) AS bef
 			  FROM register.befolkning WHERE aar = 2020 AND kvartal = 2) AS b,
 	 LATERAL (SELECT 100.0 * count(*) FILTER (WHERE p.kommunekode = ANY (k.k)) / count(*) AS akt
 			  FROM register.person p JOIN register.dream d USING (pnr)
 			  WHERE code_at(d.uger, '2020-W09') = ANY (register.akt_kth_ovg())) AS a,
-	 LATERAL (VALUES (1, 'de 25 kommuners andel af befolkningen 16-66 år', 48, b.bef),
-					 (2, 'de 25 kommuners andel af landets aktivitetsparate', 59, a.akt)) AS v (nr, maal, dokument, jobreg);
+	 LATERAL (VALUES (1, 'de 25 kommuners andel af befolkningen 16-66 år', 48, b.bef, NULL),
+					 (2, 'de 25 kommuners andel af landets aktivitetsparate', 59, a.akt, 'akt25_andel_2020'))
+	 AS v (nr, maal, dokument, jobreg, noegle);
 
 -- Figur 2: "N = 1.242.203 borgere i de 25 kommuner" (Danmarks Statistik, primo 2. kvartal
 -- 2020).  It does not match the 16-66-year-olds of Tabel 11 (about 1,83 million); the persons

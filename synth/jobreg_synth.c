@@ -196,7 +196,10 @@ typedef enum Region
 	R_LKLYNGE,					/* the 2015 klynge for ledighedsydelse: Dragør,
 								 * Furesø, Hillerød, Solrød */
 	R_REST,						/* the other 88 kommuner */
-	N_REGIONS
+	N_REGIONS,
+	/* year profiles only: the kommuner of R_REST outside seeds/002's 25 */
+	R_REST_OUT = N_REGIONS,
+	N_YEAR_REGIONS
 } Region;
 
 #define ALL (-1)				/* any region or period, in the tables below */
@@ -323,6 +326,17 @@ static const Kommune kommuner[] = {
 };
 
 #define N_KOMMUNER lengthof(kommuner)
+
+/*
+ * seeds/002's 25 kommuner (chosen by STAR for geography, size and results; 48 %
+ * of the country's persons aged 16-66 and 59 % of its aktivitetsparate in 2020).
+ * Year steps of R_REST hold for all of R_REST; a step of R_REST_OUT after
+ * them sets the kommuner of R_REST that are not among these.
+ */
+static const int32 kommuner25[] = {
+	101, 151, 153, 169, 210, 330, 360, 370, 376, 390, 410, 430, 461,
+	480, 540, 561, 621, 630, 657, 707, 751, 787, 791, 820, 851,
+};
 
 /*
  * Persons per single year of age on 1 January 2015 (thousands), by five-year
@@ -568,6 +582,12 @@ static const struct
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
 	{YP_KTH, R_LKLYNGE, 2017, 0.7},
 	{YP_KTH, R_REST, 2017, 0.7},
+	/*
+	 * seeds/002 afsnit 2.2: the 25 kommuner hold 59 % of the country's aktivitetsparate (the
+	 * register had 51.7 %): from 2017 the rest of the country has fewer new spells and ends
+	 * them twice as often (YP_AKT_EXIT below).  The 25 are unchanged.
+	 */
+	{YP_KTH, R_REST_OUT, 2017, 0.45},
 	{YP_DAGPENGE, ALL, 1981, 1.30},
 	{YP_DAGPENGE, ALL, 1995, 1.00},
 	{YP_DAGPENGE, ALL, 2000, 0.80},
@@ -598,6 +618,7 @@ static const struct
 	{YP_AKT_EXIT, R_KLYNGE, 2017, 0.5},
 	{YP_AKT_EXIT, R_LKLYNGE, 2017, 0.5},
 	{YP_AKT_EXIT, R_REST, 2017, 0.5},
+	{YP_AKT_EXIT, R_REST_OUT, 2017, 1.0},	/* afsnit 2.2, see YP_KTH */
 	/* seeds/003 Tabel 1: København visitates fewer to fleksjob and revalidering in 2015-16 */
 	{YP_TO_FLEKSJOB, R_KBH, 2015, 0.3},
 	{YP_TO_REVALIDERING, R_KBH, 2016, 0.32},
@@ -977,7 +998,7 @@ static const Activation activation[] = {
 
 static bool tables_ready = false;
 static double ageMult[N_AGEPROFILES][MAX_PROFILE_AGE + 1];
-static double yearMult[N_YEARPROFILES][N_REGIONS][N_YEARS];
+static double yearMult[N_YEARPROFILES][N_YEAR_REGIONS][N_YEARS];
 static int	flowsFrom[N_STATES][N_FLOWS];
 static int8 flowBand[N_FLOWS];	/* row of ageBandFlows, or -1 */
 static int	nFlowsFrom[N_STATES];
@@ -985,7 +1006,7 @@ static int	nFlowsFrom[N_STATES];
 static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
 /* ages and years at which some hazard out of a state changes: segment ends */
 static bool ageBreak[N_STATES][MAX_PROFILE_AGE + 2];
-static bool yearBreak[N_STATES][N_REGIONS][N_YEARS + 1];
+static bool yearBreak[N_STATES][N_YEAR_REGIONS][N_YEARS + 1];
 static double birthCum[2][N_BIRTH_YEARS];	/* cumulative birth-year weights */
 static int32 universe[N_KOMMUNER];	/* persons at scale 1 */
 static int	kommuneOrder[N_KOMMUNER];	/* indexes by kommunekode, so pnr ascends */
@@ -1015,12 +1036,13 @@ PrepareTables(void)
 			ageMult[ageSteps[i].profile][a] = ageSteps[i].mult;
 
 	for (int p = 0; p < N_YEARPROFILES; p++)
-		for (int r = 0; r < N_REGIONS; r++)
+		for (int r = 0; r < N_YEAR_REGIONS; r++)
 			for (int y = 0; y < N_YEARS; y++)
 				yearMult[p][r][y] = 1.0;
 	for (int i = 0; i < lengthof(yearSteps); i++)
-		for (int r = 0; r < N_REGIONS; r++)
-			if (yearSteps[i].region == ALL || yearSteps[i].region == r)
+		for (int r = 0; r < N_YEAR_REGIONS; r++)
+			if (yearSteps[i].region == ALL || yearSteps[i].region == r ||
+				(yearSteps[i].region == R_REST && r == R_REST_OUT))
 				for (int y = yearSteps[i].from_year - FIRST_SIM_YEAR; y < N_YEARS; y++)
 					yearMult[yearSteps[i].profile][r][y] = yearSteps[i].mult;
 
@@ -1050,7 +1072,7 @@ PrepareTables(void)
 			for (int a = 1; a <= MAX_PROFILE_AGE; a++)
 				if (ageMult[f->age][a] != ageMult[f->age][a - 1])
 					ageBreak[s][a] = true;
-			for (int r = 0; r < N_REGIONS; r++)
+			for (int r = 0; r < N_YEAR_REGIONS; r++)
 				for (int y = 1; y < N_YEARS; y++)
 					for (int j = 0; j < lengthof(yp); j++)
 						if (yearMult[yp[j]][r][y] != yearMult[yp[j]][r][y - 1])
@@ -1061,14 +1083,14 @@ PrepareTables(void)
 				ageBreak[s][ageBandFlows[band].to_age] = true;
 			}
 			if (f->dur == DP_KTH)	/* kthSexMult starts to apply */
-				for (int r = 0; r < N_REGIONS; r++)
+				for (int r = 0; r < N_YEAR_REGIONS; r++)
 					yearBreak[s][r][KTH_SEX_FROM - FIRST_SIM_YEAR] = true;
 		}
 	/* sentinels: the end of the tables ends a segment */
 	for (int s = 0; s < N_STATES; s++)
 	{
 		ageBreak[s][MAX_PROFILE_AGE + 1] = true;
-		for (int r = 0; r < N_REGIONS; r++)
+		for (int r = 0; r < N_YEAR_REGIONS; r++)
 			yearBreak[s][r][N_YEARS] = true;
 	}
 
@@ -1119,6 +1141,7 @@ typedef struct Person
 	int32		kommune;		/* kommunekode */
 	int			kidx;			/* its index in kommuner[] */
 	int			region;
+	int			yregion;		/* region of the year profiles */
 	bool		kvinde;
 	int			klasse;
 	DateADT		born;
@@ -1168,6 +1191,14 @@ PersonInit(Person *p, int64 seed, int k, int serial)
 	p->kommune = kommuner[k].kode;
 	p->kidx = k;
 	p->region = kommuner[k].region;
+	p->yregion = p->region;
+	if (p->region == R_REST)
+	{
+		p->yregion = R_REST_OUT;
+		for (int i = 0; i < lengthof(kommuner25); i++)
+			if (kommuner25[i] == p->kommune)
+				p->yregion = R_REST;
+	}
 	p->pnr = p->kommune * PNR_PER_KOMMUNE + serial + 1;
 	RngSeed(&p->rng, seed, p->pnr, 1);
 
@@ -1277,7 +1308,7 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 		for (a = age + 1; !ageBreak[state][Min(a, MAX_PROFILE_AGE + 1)]; a++)
 			;
 		seg_end = Min(seg_end, WeekAtAge(p, a));
-		for (y = yi + 1; !yearBreak[state][p->region][y]; y++)
+		for (y = yi + 1; !yearBreak[state][p->yregion][y]; y++)
 			;
 		seg_end = Min(seg_end, year_start[y]);
 
@@ -1296,9 +1327,9 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 
 			hz = flowBase[fl[i]][p->klasse][p->region]
 				* ageMult[f->age][Min(age, MAX_PROFILE_AGE)]
-				* yearMult[f->year][p->region][yi]
+				* yearMult[f->year][p->yregion][yi]
 				* durProfiles[f->dur].mult[p->region][band]
-				* yearMult[durProfiles[f->dur].year][p->region][yi];
+				* yearMult[durProfiles[f->dur].year][p->yregion][yi];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 				hz *= kthSexMult[p->kvinde][band];
 			if (flowBand[fl[i]] >= 0)
@@ -1306,7 +1337,7 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				const AgeBandFlow *b = &ageBandFlows[flowBand[fl[i]]];
 
 				if (age >= b->from_age && age < b->to_age)
-					hz *= yearMult[b->profile][p->region][yi];
+					hz *= yearMult[b->profile][p->yregion][yi];
 			}
 			h[i] = hz;
 			total += hz;

@@ -573,4 +573,13 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(436, 'bef30_2020q2', 'seeds/002 Figur 2', 'borgere i de 25 kommuner, 30-66 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'primo 2. kvartal 2020', 1242203, 'personer', 37266);
 
+-- seeds/002 afsnit 2.2: the 25 kommuner's share of the country's aktivitetsparate (pooled over
+-- the whole country, so kommuner is NULL): numbered from 437
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('akt25_andel_2020',
+	 'Of the country''s persons on kontanthjælp or overgangsydelse as aktivitetsparat (1101, 2151) in 2020-W09, all ages: the share whose kommune is one of seeds/002''s 25 kommuner (those of lang_antal_2020).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(437, 'akt25_andel_2020', 'seeds/002 afsnit 2.2', 'de 25 kommuners andel af landets aktivitetsparate kontanthjælpsmodtagere', '25 kommuner', NULL, 'uge 9 2020', 59, 'pct.', 1);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -403,6 +403,15 @@ FROM lang5_fri GROUP BY kommunekode;
 INSERT INTO m
 SELECT 'bef30_2020q2', kommunekode, p30, NULL, p30, NULL FROM popk WHERE aar = 2020 AND kvartal = 2;
 
+-- afsnit 2.2: the country's aktivitetsparate on kontanthjælp or overgangsydelse in 2020-W09, and
+-- those of them in the 25 kommuner
+INSERT INTO m
+SELECT 'akt25_andel_2020', p.kommunekode,
+	   count(*) FILTER (WHERE p.kommunekode = ANY ((SELECT kommuner FROM k25)::int[])), count(*), count(*), NULL
+FROM r JOIN p USING (pnr)
+WHERE r.code IN (1101, 2151) AND r.fra <= pg_temp.wk('2020-W09') AND r.til > pg_temp.wk('2020-W09')
+GROUP BY p.kommunekode;
+
 -- Figur 54: the aktivitetsparate on kontanthjælp or overgangsydelse (1101, 2151) in every week of
 -- a month, and those of them with a grad above 0 that month (all ages), pooled over the months
 -- of each period
