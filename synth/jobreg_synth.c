@@ -777,6 +777,52 @@ static const double kthSexMult[2][MAX_DUR_BANDS] = {
 	{1, 1, 1, 1, 1, 1, 0.565, 0.565},
 };
 
+/*
+ * seeds/002 Tabel 1: the langvarige of 2020 are older than the histories
+ * alone make them (30-39 / 40-49 / 50-59 / 60+ years: women 24 / 36 / 31 / 9
+ * %, men 24 / 30 / 35 / 11; the register had 38 / 35 / 21 / 6 in all).  From
+ * 2017 aktivitetsparate in their thirties (men in their forties too) are
+ * visited jobparat and sent to ressourceforløb more often, those over 50
+ * seldom get førtidspension or a visitation as jobparat, and outside
+ * København jobparate over 40 are visited aktivitetsparat more often (their
+ * anciennitet on the kontanthjælp family goes with them).  Spells of ten
+ * years or more end more often (kthRegionMult), which holds Tabel 11's
+ * anciennitet.  Like kthSexMult from 2017 only, at ages where segments
+ * already end, so every draw before 2017 is unchanged.
+ */
+typedef struct AgeShift
+{
+	int8		from;
+	int8		to;
+	int8		from_age;		/* [from_age, to_age) */
+	int8		to_age;
+	int8		sex;			/* 0 men, 1 women, ALL */
+	bool		outside_kbh;	/* not in København */
+	double		mult;
+} AgeShift;
+
+static const AgeShift ageShifts[] = {
+	{ST_AKT, ST_FOERTID, 0, 50, ALL, false, 0.5},
+	{ST_AKT, ST_FOERTID, 50, MAX_PROFILE_AGE + 1, ALL, false, 0.05},
+	{ST_AKT, ST_JOBPARAT, 30, 40, ALL, false, 2.5},
+	{ST_AKT, ST_JOBPARAT, 40, 50, 0, false, 2.0},
+	{ST_AKT, ST_JOBPARAT, 50, 60, ALL, false, 0.3},
+	{ST_AKT, ST_JOBPARAT, 60, MAX_PROFILE_AGE + 1, ALL, false, 0.6},
+	{ST_AKT, ST_RESSOURCE, 30, 40, ALL, false, 2.5},
+	{ST_JOBPARAT, ST_AKT, 40, 50, ALL, true, 1.5},
+	{ST_JOBPARAT, ST_AKT, 50, 60, 0, true, 6.5},
+	{ST_JOBPARAT, ST_AKT, 50, 60, 1, true, 3.5},
+	{ST_JOBPARAT, ST_AKT, 60, MAX_PROFILE_AGE + 1, ALL, true, 2.0},
+};
+
+/* from 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own) */
+static const double kthRegionMult[N_REGIONS][MAX_DUR_BANDS] = {
+	{1, 1, 1, 1, 1, 1, 1.1, 1.35},
+	{1, 1, 1, 1, 1, 1, 1, 1.5},
+	{1, 1, 1, 1, 1, 1, 1, 1.5},
+	{1, 1, 1, 1, 1, 1, 1, 1.5},
+};
+
 /* ---------- flows between states ---------- */
 
 typedef struct Flow
@@ -977,7 +1023,7 @@ static const Activation activation[] = {
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
-	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.78, 0.30, 2.7, 3.3, 0.18, 0.1, 0.40},
+	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.78, 0.30, 2.7, 3.3, 0.18, 0.1, 0.45},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
@@ -1001,6 +1047,10 @@ static double ageMult[N_AGEPROFILES][MAX_PROFILE_AGE + 1];
 static double yearMult[N_YEARPROFILES][N_YEAR_REGIONS][N_YEARS];
 static int	flowsFrom[N_STATES][N_FLOWS];
 static int8 flowBand[N_FLOWS];	/* row of ageBandFlows, or -1 */
+static int8 flowShift[N_FLOWS];	/* row of ageShiftMult, or -1 */
+static int	nShiftFlows;
+/* the ageShifts by flow, sex, age and outside København */
+static double ageShiftMult[N_FLOWS][2][MAX_PROFILE_AGE + 1][2];
 static int	nFlowsFrom[N_STATES];
 /* weekly base hazard of each flow by frailty class and region */
 static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
@@ -1060,6 +1110,31 @@ PrepareTables(void)
 		for (int b = 0; b < lengthof(ageBandFlows); b++)
 			if (ageBandFlows[b].from == flows[f].from && ageBandFlows[b].to == flows[f].to)
 				flowBand[f] = b;
+		flowShift[f] = -1;
+		for (int i = 0; i < lengthof(ageShifts); i++)
+		{
+			const AgeShift *a = &ageShifts[i];
+
+			if (a->from != flows[f].from || a->to != flows[f].to)
+				continue;
+			if (flowShift[f] < 0)
+			{
+				flowShift[f] = nShiftFlows++;
+				for (int x = 0; x < 2; x++)
+					for (int age = 0; age <= MAX_PROFILE_AGE; age++)
+						for (int o = 0; o < 2; o++)
+							ageShiftMult[flowShift[f]][x][age][o] = 1.0;
+			}
+			for (int x = 0; x < 2; x++)
+				for (int age = a->from_age; age < Min(a->to_age, MAX_PROFILE_AGE + 1); age++)
+					if (a->sex == ALL || a->sex == x)
+						ageShiftMult[flowShift[f]][x][age][1] = a->mult;
+			if (!a->outside_kbh)
+				for (int x = 0; x < 2; x++)
+					for (int age = a->from_age; age < Min(a->to_age, MAX_PROFILE_AGE + 1); age++)
+						if (a->sex == ALL || a->sex == x)
+							ageShiftMult[flowShift[f]][x][age][0] = a->mult;
+		}
 	}
 	for (int s = 0; s < N_STATES; s++)
 		for (int i = 0; i < nFlowsFrom[s]; i++)
@@ -1092,6 +1167,17 @@ PrepareTables(void)
 		ageBreak[s][MAX_PROFILE_AGE + 1] = true;
 		for (int r = 0; r < N_YEAR_REGIONS; r++)
 			yearBreak[s][r][N_YEARS] = true;
+	}
+	/* the ageShifts' ages and first year must end segments already (no draw before 2017 moves) */
+	for (int i = 0; i < lengthof(ageShifts); i++)
+	{
+		const AgeShift *a = &ageShifts[i];
+		bool		ok = (a->from_age == 0 || ageBreak[a->from][a->from_age]) && ageBreak[a->from][a->to_age];
+
+		for (int r = 0; r < N_YEAR_REGIONS; r++)
+			ok = ok && yearBreak[a->from][r][KTH_SEX_FROM - FIRST_SIM_YEAR];
+		if (!ok)
+			elog(ERROR, "ageShifts row %d: its ages or its year do not end a segment", i);
 	}
 
 	/* birth years: age on 1 January 2015 is 2014 - birth year */
@@ -1330,8 +1416,13 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[f->year][p->yregion][yi]
 				* durProfiles[f->dur].mult[p->region][band]
 				* yearMult[durProfiles[f->dur].year][p->yregion][yi];
+			if (flowShift[fl[i]] >= 0 && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
+				hz *= ageShiftMult[flowShift[fl[i]]][p->kvinde][Min(age, MAX_PROFILE_AGE)][p->region != R_KBH];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
+			{
+				hz *= kthRegionMult[p->region][band];
 				hz *= kthSexMult[p->kvinde][band];
+			}
 			if (flowBand[fl[i]] >= 0)
 			{
 				const AgeBandFlow *b = &ageBandFlows[flowBand[fl[i]]];
@@ -2042,9 +2133,9 @@ static const char *const herkomstName[N_HERKOMST] = {
  */
 static const double herkomstShare[N_REGIONS][N_KLASSER][N_HERKOMST] = {
 	{{0.80, 0.07, 0.08, 0.05}, {0.64, 0.06, 0.20, 0.10}, {0.42, 0.03, 0.38, 0.17}},	/* København */
-	{{0.76, 0.04, 0.13, 0.07}, {0.60, 0.04, 0.24, 0.12}, {0.40, 0.03, 0.40, 0.17}},	/* klyngen */
-	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* ledighedsydelse-klyngen */
-	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.50, 0.03, 0.34, 0.13}},	/* resten */
+	{{0.76, 0.04, 0.13, 0.07}, {0.60, 0.04, 0.24, 0.12}, {0.37, 0.03, 0.43, 0.17}},	/* klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.47, 0.03, 0.37, 0.13}},	/* ledighedsydelse-klyngen */
+	{{0.90, 0.04, 0.04, 0.02}, {0.78, 0.04, 0.12, 0.06}, {0.47, 0.03, 0.37, 0.13}},	/* resten */
 };
 /* among the marginal and udsatte, non-western women are more, men fewer (seeds/002 Tabel 1: 45 % / 29 %) */
 static const double herkomstUdsatKvinde[2] = {0.72, 1.75};	/* men, women: × non-western */
@@ -2914,7 +3005,7 @@ synth_mentor(PG_FUNCTION_ARGS)
  * 54.7 % exempt in the two years, 13.1 % on 1 March 2020.
  */
 #define FIRST_EXEMPT_YEAR 2012
-#define EXEMPT_AFTER 48
+#define EXEMPT_AFTER 47
 #define EXEMPT_WEEKS 26
 #define EXEMPT_START 0.5
 #define EXEMPT_BEFORE_2014 0.14
