@@ -582,4 +582,34 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(437, 'akt25_andel_2020', 'seeds/002 afsnit 2.2', 'de 25 kommuners andel af landets aktivitetsparate kontanthjælpsmodtagere', '25 kommuner', NULL, 'uge 9 2020', 59, 'pct.', 1);
 
+-- seeds/002 Tabel 1: the langvarige's ages by sex (the histories from 2017, ageShifts):
+-- numbered from 438
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_alder30_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share aged 30-39 on 1 March 2020 (lang_antal_2020 counts those aged 30 or more).'),
+	('lang_alder40_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share aged 40-49 on 1 March 2020.'),
+	('lang_alder50_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share aged 50-59 on 1 March 2020.'),
+	('lang_alder60_m_2020',
+	 'Among the langvarige of lang_antal_2020 who are men: the share aged 60 or more on 1 March 2020.'),
+	('lang_alder30_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share aged 30-39 on 1 March 2020 (lang_antal_2020 counts those aged 30 or more).'),
+	('lang_alder40_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share aged 40-49 on 1 March 2020.'),
+	('lang_alder50_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share aged 50-59 on 1 March 2020.'),
+	('lang_alder60_k_2020',
+	 'Among the langvarige of lang_antal_2020 who are women: the share aged 60 or more on 1 March 2020.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(438, 'lang_alder30_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 30-39 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 24, 'pct.', 2),
+	(439, 'lang_alder40_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 40-49 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 30, 'pct.', 2),
+	(440, 'lang_alder50_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 50-59 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 35, 'pct.', 2),
+	(441, 'lang_alder60_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 60 år og derover', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 11, 'pct.', 2),
+	(442, 'lang_alder30_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 30-39 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 24, 'pct.', 2),
+	(443, 'lang_alder40_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 40-49 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 36, 'pct.', 2),
+	(444, 'lang_alder50_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 50-59 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 31, 'pct.', 2),
+	(445, 'lang_alder60_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 60 år og derover', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 9, 'pct.', 2);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');
