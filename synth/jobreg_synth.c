@@ -1125,15 +1125,11 @@ PrepareTables(void)
 						for (int o = 0; o < 2; o++)
 							ageShiftMult[flowShift[f]][x][age][o] = 1.0;
 			}
-			for (int x = 0; x < 2; x++)
-				for (int age = a->from_age; age < Min(a->to_age, MAX_PROFILE_AGE + 1); age++)
-					if (a->sex == ALL || a->sex == x)
-						ageShiftMult[flowShift[f]][x][age][1] = a->mult;
-			if (!a->outside_kbh)
+			for (int o = a->outside_kbh ? 1 : 0; o < 2; o++)	/* 0: København, 1: elsewhere */
 				for (int x = 0; x < 2; x++)
 					for (int age = a->from_age; age < Min(a->to_age, MAX_PROFILE_AGE + 1); age++)
 						if (a->sex == ALL || a->sex == x)
-							ageShiftMult[flowShift[f]][x][age][0] = a->mult;
+							ageShiftMult[flowShift[f]][x][age][o] = a->mult;
 		}
 	}
 	for (int s = 0; s < N_STATES; s++)
