@@ -197,7 +197,7 @@ typedef enum Region
 								 * Furesø, Hillerød, Solrød */
 	R_REST,						/* the other 88 kommuner */
 	N_REGIONS,
-	/* year profiles only: the kommuner of R_REST outside seeds/002's 25 */
+	/* year profiles only: the 67 kommuner of R_REST outside seeds/002's 25 */
 	R_REST_OUT = N_REGIONS,
 	N_YEAR_REGIONS
 } Region;
@@ -1049,8 +1049,9 @@ static int	flowsFrom[N_STATES][N_FLOWS];
 static int8 flowBand[N_FLOWS];	/* row of ageBandFlows, or -1 */
 static int8 flowShift[N_FLOWS];	/* row of ageShiftMult, or -1 */
 static int	nShiftFlows;
-/* the ageShifts by flow, sex, age and outside København */
-static double ageShiftMult[N_FLOWS][2][MAX_PROFILE_AGE + 1][2];
+/* the ageShifts by flow (at most one per row), sex, age and outside København */
+static double ageShiftMult[lengthof(ageShifts)][2][MAX_PROFILE_AGE + 1][2];
+static int8 kommuneYRegion[N_KOMMUNER];	/* region of the year profiles */
 static int	nFlowsFrom[N_STATES];
 /* weekly base hazard of each flow by frailty class and region */
 static double flowBase[N_FLOWS][N_KLASSER][N_REGIONS];
@@ -1085,6 +1086,13 @@ PrepareTables(void)
 		for (int a = ageSteps[i].from_age; a <= MAX_PROFILE_AGE; a++)
 			ageMult[ageSteps[i].profile][a] = ageSteps[i].mult;
 
+	for (int k = 0; k < N_KOMMUNER; k++)
+	{
+		kommuneYRegion[k] = kommuner[k].region == R_REST ? R_REST_OUT : kommuner[k].region;
+		for (int i = 0; i < lengthof(kommuner25); i++)
+			if (kommuner25[i] == kommuner[k].kode)
+				kommuneYRegion[k] = kommuner[k].region;
+	}
 	for (int p = 0; p < N_YEARPROFILES; p++)
 		for (int r = 0; r < N_YEAR_REGIONS; r++)
 			for (int y = 0; y < N_YEARS; y++)
@@ -1273,14 +1281,7 @@ PersonInit(Person *p, int64 seed, int k, int serial)
 	p->kommune = kommuner[k].kode;
 	p->kidx = k;
 	p->region = kommuner[k].region;
-	p->yregion = p->region;
-	if (p->region == R_REST)
-	{
-		p->yregion = R_REST_OUT;
-		for (int i = 0; i < lengthof(kommuner25); i++)
-			if (kommuner25[i] == p->kommune)
-				p->yregion = R_REST;
-	}
+	p->yregion = kommuneYRegion[k];
 	p->pnr = p->kommune * PNR_PER_KOMMUNE + serial + 1;
 	RngSeed(&p->rng, seed, p->pnr, 1);
 
