@@ -797,28 +797,32 @@ typedef struct AgeShift
 	int8		from_age;		/* [from_age, to_age) */
 	int8		to_age;
 	int8		sex;			/* 0 men, 1 women, ALL */
-	bool		outside_kbh;	/* not in København */
+	int8		regions;		/* bit set of the regions it holds in */
 	double		mult;
 } AgeShift;
 
+/* not in København's 2015 klynge (seeds/004 afsnit 4.7 ranks København in it in 2017) */
+#define SH_ALL ((1 << R_KBH) | (1 << R_LKLYNGE) | (1 << R_REST))
+#define SH_NOT_KBH ((1 << R_LKLYNGE) | (1 << R_REST))
+
 static const AgeShift ageShifts[] = {
-	{ST_AKT, ST_FOERTID, 0, 50, ALL, false, 0.5},
-	{ST_AKT, ST_FOERTID, 50, MAX_PROFILE_AGE + 1, ALL, false, 0.05},
-	{ST_AKT, ST_JOBPARAT, 30, 40, ALL, false, 2.5},
-	{ST_AKT, ST_JOBPARAT, 40, 50, 0, false, 2.0},
-	{ST_AKT, ST_JOBPARAT, 50, 60, ALL, false, 0.3},
-	{ST_AKT, ST_JOBPARAT, 60, MAX_PROFILE_AGE + 1, ALL, false, 0.6},
-	{ST_AKT, ST_RESSOURCE, 30, 40, ALL, false, 2.5},
-	{ST_JOBPARAT, ST_AKT, 40, 50, ALL, true, 1.5},
-	{ST_JOBPARAT, ST_AKT, 50, 60, 0, true, 6.5},
-	{ST_JOBPARAT, ST_AKT, 50, 60, 1, true, 3.5},
-	{ST_JOBPARAT, ST_AKT, 60, MAX_PROFILE_AGE + 1, ALL, true, 2.0},
+	{ST_AKT, ST_FOERTID, 0, 50, ALL, SH_ALL, 0.5},
+	{ST_AKT, ST_FOERTID, 50, MAX_PROFILE_AGE + 1, ALL, SH_ALL, 0.05},
+	{ST_AKT, ST_JOBPARAT, 30, 40, ALL, SH_ALL, 2.5},
+	{ST_AKT, ST_JOBPARAT, 40, 50, 0, SH_ALL, 2.0},
+	{ST_AKT, ST_JOBPARAT, 50, 60, ALL, SH_ALL, 0.3},
+	{ST_AKT, ST_JOBPARAT, 60, MAX_PROFILE_AGE + 1, ALL, SH_ALL, 0.6},
+	{ST_AKT, ST_RESSOURCE, 30, 40, ALL, SH_ALL, 2.5},
+	{ST_JOBPARAT, ST_AKT, 40, 50, ALL, SH_NOT_KBH, 1.5},
+	{ST_JOBPARAT, ST_AKT, 50, 60, 0, SH_NOT_KBH, 6.5},
+	{ST_JOBPARAT, ST_AKT, 50, 60, 1, SH_NOT_KBH, 3.5},
+	{ST_JOBPARAT, ST_AKT, 60, MAX_PROFILE_AGE + 1, ALL, SH_NOT_KBH, 2.0},
 };
 
-/* from 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own) */
+/* from 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own; not in its klynge) */
 static const double kthRegionMult[N_REGIONS][MAX_DUR_BANDS] = {
 	{1, 1, 1, 1, 1, 1, 1.1, 1.35},
-	{1, 1, 1, 1, 1, 1, 1, 1.5},
+	{1, 1, 1, 1, 1, 1, 1, 1},
 	{1, 1, 1, 1, 1, 1, 1, 1.5},
 	{1, 1, 1, 1, 1, 1, 1, 1.5},
 };
@@ -1049,8 +1053,8 @@ static int	flowsFrom[N_STATES][N_FLOWS];
 static int8 flowBand[N_FLOWS];	/* row of ageBandFlows, or -1 */
 static int8 flowShift[N_FLOWS];	/* row of ageShiftMult, or -1 */
 static int	nShiftFlows;
-/* the ageShifts by flow (at most one per row), sex, age and outside København */
-static double ageShiftMult[lengthof(ageShifts)][2][MAX_PROFILE_AGE + 1][2];
+/* the ageShifts by flow (at most one per row), sex, age and region */
+static double ageShiftMult[lengthof(ageShifts)][2][MAX_PROFILE_AGE + 1][N_REGIONS];
 static int8 kommuneYRegion[N_KOMMUNER];	/* region of the year profiles */
 static int	nFlowsFrom[N_STATES];
 /* weekly base hazard of each flow by frailty class and region */
@@ -1130,14 +1134,14 @@ PrepareTables(void)
 				flowShift[f] = nShiftFlows++;
 				for (int x = 0; x < 2; x++)
 					for (int age = 0; age <= MAX_PROFILE_AGE; age++)
-						for (int o = 0; o < 2; o++)
-							ageShiftMult[flowShift[f]][x][age][o] = 1.0;
+						for (int r = 0; r < N_REGIONS; r++)
+							ageShiftMult[flowShift[f]][x][age][r] = 1.0;
 			}
-			for (int o = a->outside_kbh ? 1 : 0; o < 2; o++)	/* 0: København, 1: elsewhere */
+			for (int r = 0; r < N_REGIONS; r++)
 				for (int x = 0; x < 2; x++)
 					for (int age = a->from_age; age < Min(a->to_age, MAX_PROFILE_AGE + 1); age++)
-						if (a->sex == ALL || a->sex == x)
-							ageShiftMult[flowShift[f]][x][age][o] = a->mult;
+						if ((a->regions & (1 << r)) && (a->sex == ALL || a->sex == x))
+							ageShiftMult[flowShift[f]][x][age][r] = a->mult;
 		}
 	}
 	for (int s = 0; s < N_STATES; s++)
@@ -1414,7 +1418,7 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* durProfiles[f->dur].mult[p->region][band]
 				* yearMult[durProfiles[f->dur].year][p->yregion][yi];
 			if (flowShift[fl[i]] >= 0 && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
-				hz *= ageShiftMult[flowShift[fl[i]]][p->kvinde][Min(age, MAX_PROFILE_AGE)][p->region != R_KBH];
+				hz *= ageShiftMult[flowShift[fl[i]]][p->kvinde][Min(age, MAX_PROFILE_AGE)][p->region];
 			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 			{
 				hz *= kthRegionMult[p->region][band];
