@@ -14,10 +14,12 @@
 -- boligområde in 2013-14, in one of the six outreach areas (treated) or in another (the pool
 -- of controls), as the document assigns the effort (intention to treat).  The generator is
 -- calibrated to the document's 2.052 treated and its areas' shares of first-generation
--- immigrants (54 pct. against 40 pct.); it has no outreach effect in it, so the expected
--- result is no difference after matching: the file shows the method (logistic -> predict ->
--- match_nearest -> mcnemar / paired_t / prop_test), the balance before and after matching,
--- and what the register gives beside the printed figures.
+-- immigrants (54 pct. against 40 pct.), and to M3's two levels (synth_target 446-447): in
+-- 2013-15 the residents of the six areas get virksomhedsrettede offers a little more often
+-- than those of the other areas (the generator's residenceVirk), which is the effect the
+-- matched comparison should find; M1 and M2 carry no effect.  The file shows the method
+-- (logistic -> predict -> match_nearest -> mcnemar / paired_t / prop_test), the balance
+-- before and after matching, and what the register gives beside the printed figures.
 --
 -- Definitions.  Index week: the first week of 2013-W01 ... 2014-W52 with code aktivitetsparat;
 -- age 30 or more on its Monday.  Outcomes over the 52 weeks after the index week.  M1: a week
@@ -143,8 +145,8 @@ WITH ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 	SELECT 'seeds/001 ' || split_part(e.maal, ' ', 1), e.maal || g.hvem, 'København', 'pct.', g.dok, g.jobreg, g.noegle
 	FROM s001_effekt e,
-		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, NULL),
-						 (': matchede kontroller', e.dok_kontrol, e.kontrol, NULL))
+		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, CASE e.nr WHEN 3 THEN 'fremskudt_m3_2013_2014' END),
+						 (': matchede kontroller', e.dok_kontrol, e.kontrol, CASE e.nr WHEN 3 THEN 'udsat_m3_2013_2014' END))
 		 AS g (hvem, dok, jobreg, noegle)
 	RETURNING *)
 SELECT e.maal, e.par AS par_jobreg, 2052 AS par_dokumentet,

@@ -99,7 +99,9 @@ static IsoWeek last_week;		/* 2024-W52 */
 static IsoWeek default_first;	/* 2008-W01 */
 static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
 static DateADT period_b_start,	/* 2015-07-01, see Activation */
-			period_c_start;		/* 2017-01-01 */
+			period_c_start,		/* 2017-01-01 */
+			residence_virk_from,	/* 2013-01-01, see residenceVirk */
+			residence_virk_to;	/* 2016-01-01 */
 
 static IsoWeek
 WeekOf(int year, int week)
@@ -1082,6 +1084,8 @@ PrepareTables(void)
 		year_start[y] = WeekOf(FIRST_SIM_YEAR + y, 1);
 	period_b_start = DateOf(2015, 7, 1);
 	period_c_start = DateOf(2017, 1, 1);
+	residence_virk_from = DateOf(2013, 1, 1);
+	residence_virk_to = DateOf(2016, 1, 1);
 	w2014 = WeekOf(2014, 1);
 	w2015sep = WEEK_OF_DATE(DateOf(2015, 9, 1));
 	w2019jul = WEEK_OF_DATE(DateOf(2019, 7, 1));
@@ -1529,6 +1533,28 @@ FindActivation(int state, int region, int period)
 	return found;
 }
 
+/*
+ * seeds/001 M3: of København's aktivitetsparate over 30 of 2013-14 living in
+ * an udsat boligområde, 12,3 % (the six outreach areas) and 10,3 % (their
+ * matched twins from the other areas) were in virksomhedspraktik or
+ * løntilskud within 52 weeks, while København's share of the activation hours
+ * in virksomhedsrettede offers was 31 % (seeds/000 Tabel 6, seeds/003 Tabel
+ * 3).  So in 2013-2015 offers on kontanthjælp in København weight the
+ * virksomhedsrettede types by residence (ResidenceOf): the areas' residents,
+ * with 45 % of the aktivitetsparate's activation hours, have 9 % (the other
+ * areas) and 13 % (the six) of their hours in them, the rest of København
+ * 50 %, so that København's share holds (31,5 %); the six areas' weight over
+ * the other areas' is the effect the evaluation measured (2 points).
+ */
+enum
+{
+	RES_NONE,					/* not in an udsat boligområde (or not in København) */
+	RES_UDSAT,					/* one of the other udsatte boligområder */
+	RES_FREMSKUDT				/* one of the six outreach areas */
+};
+static const double residenceVirk[3] = {2.2, 0.195, 0.32};
+static int	ResidenceOf(const Person *p, int64 seed, int *omraade);
+
 /* the mean length in weeks of an offer of type t under row a, before `length' */
 static double
 TilbudWeeks(const Activation *a, int t)
@@ -1536,8 +1562,9 @@ TilbudWeeks(const Activation *a, int t)
 	return tilbudInfo[t].weeks * (tilbudInfo[t].virksomhedsrettet ? 1.0 + a->virk_longer : 1.0);
 }
 
+/* virk_mult: a weight on the virksomhedsrettede types (residenceVirk) */
 static int
-DrawTilbud(const Activation *a, Rng *rng)
+DrawTilbud(const Activation *a, Rng *rng, double virk_mult)
 {
 	double		share[N_TILBUD];
 	double		total = 0;
@@ -1547,6 +1574,8 @@ DrawTilbud(const Activation *a, Rng *rng)
 	share[TB_PRAKTIK] = a->virk * virkSplit[0];
 	share[TB_LOEN_PRIVAT] = a->virk * virkSplit[1];
 	share[TB_LOEN_OFFENTLIG] = a->virk * virkSplit[2];
+	for (t = TB_PRAKTIK; t <= TB_LOEN_OFFENTLIG; t++)
+		share[t] *= virk_mult;
 	share[TB_NYTTE] = a->nytte;
 	share[TB_JOBROTATION] = a->jobrotation;
 	share[TB_UDDANNELSE] = a->uddannelse;
@@ -1598,6 +1627,8 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 {
 	Rng			rng;
 	double		course;
+	int			omraade;
+	double		virk_res = p->kommune == 101 ? residenceVirk[ResidenceOf(p, seed, &omraade)] : 1.0;
 
 	RngSeed(&rng, seed, p->pnr, 12);
 	course = Uniform(&rng);
@@ -1625,7 +1656,9 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 				break;
 			o.first_day = WEEK_MONDAY(w) + UniformInt(&rng, 0, 4);
 			a = FindActivation(run->state, p->region, PeriodOf(o.first_day));
-			o.type = DrawTilbud(a, &rng);
+			o.type = DrawTilbud(a, &rng,
+								IS_KTH(run->state) && o.first_day >= residence_virk_from &&
+								o.first_day < residence_virk_to ? virk_res : 1.0);
 			weeks = (int) rint(TilbudWeeks(a, o.type) * a->length * CourseLength(a, course) * (0.5 + Uniform(&rng)));
 			weeks = Max(weeks, 1);
 			o.last_day = Min(o.first_day + 7 * weeks - 1, run_last_day);
@@ -2297,30 +2330,42 @@ static const double udsatOmraadeHerkomst[N_HERKOMST] = {0.8, 1.0, 1.75, 1.6};
 static const double fremskudtAndel[N_HERKOMST] = {0.085, 0.095, 0.0775, 0.067};
 static const double fremskudtKlasse[N_KLASSER] = {0.35, 1.0, 4.2};
 
+/* where a person of København lived in 2013-14 (stream 11); *omraade: the area when RES_FREMSKUDT */
+static int
+ResidenceOf(const Person *p, int64 seed, int *omraade)
+{
+	Background	b;
+	Rng			rng;
+	double		w[N_FREMSKUDT];
+
+	if (p->kommune != 101)
+		return RES_NONE;
+	DrawBackground(p, seed, &b);
+	RngSeed(&rng, seed, p->pnr, 11);
+	if (Uniform(&rng) >= Min(1.0, udsatOmraade[p->klasse] * udsatOmraadeHerkomst[b.herkomst]))
+		return RES_NONE;
+	if (Uniform(&rng) >= fremskudtAndel[b.herkomst] * fremskudtKlasse[p->klasse])
+		return RES_UDSAT;
+	for (int i = 0; i < N_FREMSKUDT; i++)
+		w[i] = fremskudtOmraade[i].beboere;
+	*omraade = DrawIndex(&rng, w, N_FREMSKUDT);
+	return RES_FREMSKUDT;
+}
+
 static void
 ResidenceRow(void *arg, Person *p)
 {
 	Output	   *out = (Output *) arg;
-	Background	b;
-	Rng			rng;
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
-	double		w[N_FREMSKUDT];
-	bool		fremskudt;
+	int			omraade = 0;
+	int			res = ResidenceOf(p, out->g->seed, &omraade);
 
-	if (p->kommune != 101)
+	if (res == RES_NONE)
 		return;
-	DrawBackground(p, out->g->seed, &b);
-	RngSeed(&rng, out->g->seed, p->pnr, 11);
-	if (Uniform(&rng) >= Min(1.0, udsatOmraade[p->klasse] * udsatOmraadeHerkomst[b.herkomst]))
-		return;
-	fremskudt = Uniform(&rng) < fremskudtAndel[b.herkomst] * fremskudtKlasse[p->klasse];
-	for (int i = 0; i < N_FREMSKUDT; i++)
-		w[i] = fremskudtOmraade[i].beboere;
 	values[0] = Int32GetDatum(p->pnr);
-	values[1] = CStringGetTextDatum(fremskudt ? fremskudtOmraade[DrawIndex(&rng, w, N_FREMSKUDT)].navn
-									: OEVRIGT_OMRAADE);
-	values[2] = BoolGetDatum(fremskudt);
+	values[1] = CStringGetTextDatum(res == RES_FREMSKUDT ? fremskudtOmraade[omraade].navn : OEVRIGT_OMRAADE);
+	values[2] = BoolGetDatum(res == RES_FREMSKUDT);
 	PutRow(out, values, nulls);
 }
 

@@ -368,6 +368,13 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_samtaler10_2018_2020',
 	 'As lang_samtaler8_2018_2020, more than 10 held jobsamtaler.');
 
+-- seeds/001 M3 (rows 105-106; the generator's offers by residence, residenceVirk)
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('fremskudt_m3_2013_2014',
+	 'Of the persons of fremskudt_kohorte_2013_2014 (København''s aktivitetsparate over 30 of 2013-14 living in one of the six outreach areas, synth_residence): the share with an offer of type virksomhedspraktik or løntilskud (synth_offers) on some day of the 52 weeks after the index week (the first week with code 1101 from 2013-W01).'),
+	('udsat_m3_2013_2014',
+	 'As fremskudt_m3_2013_2014, for the aktivitetsparate over 30 living in København''s other udsatte boligområder: the pool the document''s matched twins come from (the demo checks its matched twins against this target).');
+
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(95, 'lang_ikkevestlig_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 29, 'pct.', 3),
 	(96, 'lang_ikkevestlig_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 45, 'pct.', 3),
@@ -379,8 +386,8 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(102, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 17.8, 'pct.', NULL),
 	(103, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', NULL),
 	(104, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', NULL),
-	(105, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', NULL),
-	(106, NULL, 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', NULL),
+	(105, 'fremskudt_m3_2013_2014', 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', 1),
+	(106, 'udsat_m3_2013_2014', 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', 1),
 	(107, 'lang_samtaler8_2018_2020', 'seeds/002 Figur 11', 'langvarige med 8 eller flere afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 56, 'pct.', 3),
 	(108, 'lang_samtaler10_2018_2020', 'seeds/002 Figur 11', 'langvarige med mere end 10 afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 19, 'pct.', 3);
 

@@ -465,15 +465,36 @@ CREATE TEMP TABLE kbh AS SELECT k FROM unnest(ARRAY[101]) AS k WHERE k = ANY (co
 CREATE TEMP TABLE bo AS SELECT * FROM synth_residence(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh));
 
 -- the aktivitetsparate over 30 of 2013-14 living in the six areas: the first week with code
--- 1101 from 2013-W01 before 2015-W01, aged 30 or more on its Monday
+-- 1101 from 2013-W01 before 2015-W01 (idx13), aged 30 or more on its Monday
+CREATE TEMP TABLE idx13 AS
+SELECT r.pnr, min(greatest(r.fra, pg_temp.wk('2013-W01'))) AS uge
+FROM r WHERE r.code = 1101 AND r.til > pg_temp.wk('2013-W01') AND r.fra < pg_temp.wk('2015-W01')
+GROUP BY r.pnr;
 INSERT INTO m
 SELECT 'fremskudt_kohorte_2013_2014', p.kommunekode, count(*), count(*), count(*), NULL
-FROM (SELECT r.pnr, min(greatest(r.fra, pg_temp.wk('2013-W01'))) AS uge
-	  FROM r WHERE r.code = 1101 AND r.til > pg_temp.wk('2013-W01') AND r.fra < pg_temp.wk('2015-W01')
-	  GROUP BY r.pnr) AS i
+FROM idx13 AS i
 JOIN p USING (pnr) JOIN bo USING (pnr)
 WHERE bo.fremskudt AND p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years'
 GROUP BY p.kommunekode;
+
+-- M3: of the aktivitetsparate over 30 of 2013-14 in the six areas and in the other udsatte
+-- boligområder (index week as above), those with a virksomhedspraktik or løntilskud on some day
+-- of the 52 weeks after the index week (offers from 2012, so that those running into 2013 count)
+CREATE TEMP TABLE o12 AS
+SELECT * FROM synth_offers(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2012-W01')
+WHERE tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig');
+CREATE INDEX ON o12 (pnr);
+INSERT INTO m
+SELECT CASE WHEN bo.fremskudt THEN 'fremskudt_m3_2013_2014' ELSE 'udsat_m3_2013_2014' END, p.kommunekode,
+	   count(*) FILTER (WHERE EXISTS (SELECT FROM o12
+									 WHERE o12.pnr = i.pnr
+									   AND o12.periode && daterange(monday('2000-W01'::isoweek + i.uge + 1),
+																	monday('2000-W01'::isoweek + i.uge + 53)))),
+	   count(*), count(*), NULL
+FROM idx13 AS i
+JOIN p USING (pnr) JOIN bo USING (pnr)
+WHERE p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years'
+GROUP BY 1, p.kommunekode;
 
 -- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
 INSERT INTO m
