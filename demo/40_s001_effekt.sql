@@ -145,8 +145,8 @@ WITH ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 	SELECT 'seeds/001 ' || split_part(e.maal, ' ', 1), e.maal || g.hvem, 'København', 'pct.', g.dok, g.jobreg, g.noegle
 	FROM s001_effekt e,
-		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, CASE e.nr WHEN 3 THEN 'fremskudt_m3_2013_2014' END),
-						 (': matchede kontroller', e.dok_kontrol, e.kontrol, CASE e.nr WHEN 3 THEN 'udsat_m3_2013_2014' END))
+		 LATERAL (VALUES (': indsatsområderne', e.dok_indsats, e.indsats, 'fremskudt_m' || e.nr || '_2013_2014'),
+						 (': matchede kontroller', e.dok_kontrol, e.kontrol, 'udsat_m' || e.nr || '_2013_2014'))
 		 AS g (hvem, dok, jobreg, noegle)
 	RETURNING *)
 SELECT e.maal, e.par AS par_jobreg, 2052 AS par_dokumentet,

@@ -98,6 +98,9 @@ static IsoWeek first_dream_week;		/* 1991-W27, the first week a caller may ask f
 static IsoWeek last_week;		/* 2024-W52 */
 static IsoWeek default_first;	/* 2008-W01 */
 static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
+/* the years in which København's residence moves jobs and offers (seeds/001: residenceJob, residenceVirk) */
+#define RESIDENCE_FROM 2013
+#define RESIDENCE_TO 2015
 static DateADT period_b_start,	/* 2015-07-01, see Activation */
 			period_c_start,		/* 2017-01-01 */
 			residence_virk_from,	/* 2013-01-01, see residenceVirk */
@@ -1084,8 +1087,8 @@ PrepareTables(void)
 		year_start[y] = WeekOf(FIRST_SIM_YEAR + y, 1);
 	period_b_start = DateOf(2015, 7, 1);
 	period_c_start = DateOf(2017, 1, 1);
-	residence_virk_from = DateOf(2013, 1, 1);
-	residence_virk_to = DateOf(2016, 1, 1);
+	residence_virk_from = DateOf(RESIDENCE_FROM, 1, 1);
+	residence_virk_to = DateOf(RESIDENCE_TO + 1, 1, 1);
 	w2014 = WeekOf(2014, 1);
 	w2015sep = WEEK_OF_DATE(DateOf(2015, 9, 1));
 	w2019jul = WEEK_OF_DATE(DateOf(2019, 7, 1));
@@ -1233,6 +1236,14 @@ PrepareTables(void)
 
 /* ---------- persons ---------- */
 
+/* where a person of København lived in 2013-14 (seeds/001; ResidenceOf) */
+enum
+{
+	RES_NONE,					/* not in an udsat boligområde (or not in København) */
+	RES_UDSAT,					/* one of the other udsatte boligområder */
+	RES_FREMSKUDT				/* one of the six outreach areas */
+};
+
 typedef struct Person
 {
 	int32		pnr;
@@ -1248,8 +1259,11 @@ typedef struct Person
 				born_d;
 	IsoWeek		week16;			/* the week of the 16th birthday */
 	IsoWeek		pension;		/* the first week at folkepension age */
+	int8		residence;		/* RES_*, København in 2013-14 */
 	Rng			rng;
 } Person;
+
+static int	ResidenceOf(const Person *p, int64 seed, int *omraade);
 
 /* folkepension age in years by birth date (rules as legislated in 2011) */
 static double
@@ -1309,6 +1323,11 @@ PersonInit(Person *p, int64 seed, int k, int serial)
 	/* the first week starting on or after the 16th birthday */
 	p->week16 = (IsoWeek) ceil((DateOf(p->born_y + 16, p->born_m, p->born_d) - 2) / 7.0);
 	p->pension = WeekAtAge(p, PensionAge(p->born_y, p->born_m));
+	{
+		int			omraade;
+
+		p->residence = ResidenceOf(p, seed, &omraade);
+	}
 }
 
 /* completed years of age on a date */
@@ -1546,14 +1565,7 @@ FindActivation(int state, int region, int period)
  * 50 %, so that København's share holds (31,5 %); the six areas' weight over
  * the other areas' is the effect the evaluation measured (2 points).
  */
-enum
-{
-	RES_NONE,					/* not in an udsat boligområde (or not in København) */
-	RES_UDSAT,					/* one of the other udsatte boligområder */
-	RES_FREMSKUDT				/* one of the six outreach areas */
-};
 static const double residenceVirk[3] = {2.2, 0.195, 0.32};
-static int	ResidenceOf(const Person *p, int64 seed, int *omraade);
 
 /* the mean length in weeks of an offer of type t under row a, before `length' */
 static double
@@ -1627,8 +1639,7 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 {
 	Rng			rng;
 	double		course;
-	int			omraade;
-	double		virk_res = p->kommune == 101 ? residenceVirk[ResidenceOf(p, seed, &omraade)] : 1.0;
+	double		virk_res = p->kommune == 101 ? residenceVirk[p->residence] : 1.0;
 
 	RngSeed(&rng, seed, p->pnr, 12);
 	course = Uniform(&rng);
@@ -2418,6 +2429,16 @@ static const double empProb[N_STATES][N_KLASSER] = {
 	[ST_EFTERLOEN] = {0.05, 0.05, 0.02},
 };
 
+/*
+ * seeds/001 M2: 4,3 % (the six areas) and 4,1 % (their twins) were in job or
+ * education within 52 weeks, though the areas' residents are mostly udsatte,
+ * whose breaks and exits seldom carry a job in the model (3,1 and 3,8 %).  In
+ * 2013-2015 a segment of a break or of self-support after kontanthjælp has a
+ * job this many times as often by residence (RES_*).  Stream 3 only: the
+ * histories do not move.
+ */
+static const double residenceJob[3] = {1.0, 1.45, 2.4};
+
 /* DB07 industries (six digits) of the jobs, with their weights */
 static const struct
 {
@@ -2532,6 +2553,10 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 			/* more ordinary hours beside kontanthjælp from 2021 (seeds/002 Figur 54) */
 			if (IS_KTH(run->state) && w >= cut)
 				prob *= EMP_KTH_2021;
+			/* seeds/001 M2 (residenceJob) */
+			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) &&
+				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[RESIDENCE_TO + 1 - FIRST_SIM_YEAR])
+				prob = Min(1.0, prob * residenceJob[p->residence]);
 			job = Uniform(&rng) < prob;
 
 			s->start = w;

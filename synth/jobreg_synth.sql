@@ -368,12 +368,21 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_samtaler10_2018_2020',
 	 'As lang_samtaler8_2018_2020, more than 10 held jobsamtaler.');
 
--- seeds/001 M3 (rows 105-106; the generator's offers by residence, residenceVirk)
+-- seeds/001 M1-M3 (rows 101-106; M2 and M3 calibrated through the generator's jobs and offers
+-- by residence in 2013-15, residenceJob and residenceVirk; M1 a reference)
 INSERT INTO synth_maal (noegle, definition) VALUES
+	('fremskudt_m1_2013_2014',
+	 'Of the persons of fremskudt_kohorte_2013_2014 (København''s aktivitetsparate over 30 of 2013-14 living in one of the six outreach areas, synth_residence): the share with a week with no code or with code SU (1901) among the 52 weeks after the index week (the first week with code 1101 from 2013-W01).'),
+	('udsat_m1_2013_2014',
+	 'As fremskudt_m1_2013_2014, for the aktivitetsparate over 30 living in København''s other udsatte boligområder: the pool the document''s matched twins come from (the demo checks its matched twins against this target).'),
+	('fremskudt_m2_2013_2014',
+	 'As fremskudt_m1_2013_2014: the share with a week in job or education among the 52 weeks, job = no code and a grad above 0 in the month of the week''s Thursday (synth_employment), education = code SU (1901).'),
+	('udsat_m2_2013_2014',
+	 'As fremskudt_m2_2013_2014, for the pool of udsat_m1_2013_2014.'),
 	('fremskudt_m3_2013_2014',
-	 'Of the persons of fremskudt_kohorte_2013_2014 (København''s aktivitetsparate over 30 of 2013-14 living in one of the six outreach areas, synth_residence): the share with an offer of type virksomhedspraktik or løntilskud (synth_offers) on some day of the 52 weeks after the index week (the first week with code 1101 from 2013-W01).'),
+	 'As fremskudt_m1_2013_2014: the share with an offer of type virksomhedspraktik or løntilskud (synth_offers) on some day of the 52 weeks.'),
 	('udsat_m3_2013_2014',
-	 'As fremskudt_m3_2013_2014, for the aktivitetsparate over 30 living in København''s other udsatte boligområder: the pool the document''s matched twins come from (the demo checks its matched twins against this target).');
+	 'As fremskudt_m3_2013_2014, for the pool of udsat_m1_2013_2014.');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(95, 'lang_ikkevestlig_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd med ikke-vestlig baggrund', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 29, 'pct.', 3),
@@ -382,10 +391,10 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(98, 'lang_virk_2018_2020', 'seeds/002 Figur 49', 'langvarige i virksomhedsplacering og/eller med ordinære timer', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 52, 'pct.', 2),
 	(99, 'akt_ordtimer_2018_2020', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 4.6, 'pct.', 0.5),
 	(100, 'akt_ordtimer_2021_2022', 'seeds/002 Figur 54', 'aktivitetsparate med ordinære timer, pr. måned', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2021 - februar 2022', 5.9, 'pct.', 0.5),
-	(101, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 17.4, 'pct.', NULL),
-	(102, NULL, 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 17.8, 'pct.', NULL),
-	(103, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', NULL),
-	(104, NULL, 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', NULL),
+	(101, 'fremskudt_m1_2013_2014', 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 17.4, 'pct.', NULL),
+	(102, 'udsat_m1_2013_2014', 'seeds/001 M1', 'selvforsørgelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 17.8, 'pct.', NULL),
+	(103, 'fremskudt_m2_2013_2014', 'seeds/001 M2', 'job og uddannelse inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 4.3, 'pct.', 1),
+	(104, 'udsat_m2_2013_2014', 'seeds/001 M2', 'job og uddannelse inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 4.1, 'pct.', 1),
 	(105, 'fremskudt_m3_2013_2014', 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: indsatsområderne', 'København', '{101}'::int[], 'indeks 2013-2014', 12.3, 'pct.', 1),
 	(106, 'udsat_m3_2013_2014', 'seeds/001 M3', 'virksomhedsrettet aktivering inden for 52 uger: matchede kontroller', 'København', '{101}'::int[], 'indeks 2013-2014', 10.3, 'pct.', 1),
 	(107, 'lang_samtaler8_2018_2020', 'seeds/002 Figur 11', 'langvarige med 8 eller flere afholdte jobsamtaler på 2 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], 'marts 2018 - februar 2020', 56, 'pct.', 3),

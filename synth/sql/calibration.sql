@@ -477,23 +477,44 @@ JOIN p USING (pnr) JOIN bo USING (pnr)
 WHERE bo.fremskudt AND p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years'
 GROUP BY p.kommunekode;
 
--- M3: of the aktivitetsparate over 30 of 2013-14 in the six areas and in the other udsatte
--- boligområder (index week as above), those with a virksomhedspraktik or løntilskud on some day
--- of the 52 weeks after the index week (offers from 2012, so that those running into 2013 count)
+-- M1-M3 over the 52 weeks after the index week, for the aktivitetsparate over 30 of 2013-14 in
+-- the six areas and in the other udsatte boligområder (the pool of the document's matched twins):
+-- M1 a week with no code or SU (1901); M2 a week with SU, or with no code in a month with a grad
+-- (the week's Thursday's month); M3 a virksomhedspraktik or løntilskud on some day (offers from
+-- 2012, so that those running into 2013 count)
+CREATE TEMP TABLE ko AS
+SELECT i.pnr, i.uge, bo.fremskudt
+FROM idx13 AS i JOIN p USING (pnr) JOIN bo USING (pnr)
+WHERE p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years';
 CREATE TEMP TABLE o12 AS
 SELECT * FROM synth_offers(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2012-W01')
 WHERE tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig');
 CREATE INDEX ON o12 (pnr);
+CREATE TEMP TABLE emk AS
+SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag
+FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2013-01-01') AS em,
+	 unnest(em.grads) WITH ORDINALITY AS g (grad, i)
+WHERE g.grad > 0 AND em.pnr IN (SELECT pnr FROM ko);
+CREATE INDEX ON emk (pnr, dag);
+-- each week of the window: its code (0 = none) and whether its month has a grad
+CREATE TEMP TABLE kouger AS
+SELECT ko.pnr, coalesce(c.code, 0) AS code,
+	   EXISTS (SELECT FROM emk WHERE emk.pnr = ko.pnr
+				 AND emk.dag = date_trunc('month', monday('2000-W01'::isoweek + w) + 3)::date) AS grad
+FROM ko, generate_series(ko.uge + 1, ko.uge + 52) AS w
+LEFT JOIN LATERAL (SELECT r.code FROM r WHERE r.pnr = ko.pnr AND r.fra <= w AND r.til > w) AS c ON true;
 INSERT INTO m
-SELECT CASE WHEN bo.fremskudt THEN 'fremskudt_m3_2013_2014' ELSE 'udsat_m3_2013_2014' END, p.kommunekode,
-	   count(*) FILTER (WHERE EXISTS (SELECT FROM o12
-									 WHERE o12.pnr = i.pnr
-									   AND o12.periode && daterange(monday('2000-W01'::isoweek + i.uge + 1),
-																	monday('2000-W01'::isoweek + i.uge + 53)))),
-	   count(*), count(*), NULL
-FROM idx13 AS i
-JOIN p USING (pnr) JOIN bo USING (pnr)
-WHERE p.foedselsdato <= monday('2000-W01'::isoweek + i.uge) - interval '30 years'
+SELECT CASE WHEN ko.fremskudt THEN 'fremskudt_' ELSE 'udsat_' END || x.maal || '_2013_2014', p.kommunekode,
+	   count(*) FILTER (WHERE x.ja), count(*), count(*), NULL
+FROM ko JOIN p USING (pnr)
+JOIN (SELECT u.pnr, bool_or(u.code IN (0, 1901)) AS m1, bool_or(u.code = 1901 OR (u.code = 0 AND u.grad)) AS m2
+	  FROM kouger u GROUP BY u.pnr) AS y USING (pnr),
+	 LATERAL (VALUES ('m1', y.m1), ('m2', y.m2),
+					 ('m3', EXISTS (SELECT FROM o12
+									WHERE o12.pnr = ko.pnr
+									  AND o12.periode && daterange(monday('2000-W01'::isoweek + ko.uge + 1),
+																   monday('2000-W01'::isoweek + ko.uge + 53)))))
+	 AS x (maal, ja)
 GROUP BY 1, p.kommunekode;
 
 -- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
