@@ -217,7 +217,10 @@ WITH tal AS (
 		 AS v (nr, maal, dokument, jobreg)),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
-	SELECT 'seeds/001 notat 3', maal, 'København', 'pct.', dokument, jobreg, NULL FROM tal
+	SELECT 'seeds/001 notat 3', maal, 'København', 'pct.', dokument, jobreg,
+		   (ARRAY['note3_afgang_indsats_2016_2017', 'note3_afgang_jki_2016_2017',
+				  'note3_placering_indsats_2016_2017', 'note3_placering_jki_2016_2017'])[nr]
+	FROM tal
 	RETURNING *)
 SELECT t.maal, register.tal(t.dokument, 'pct.', t.dokument) AS dokumentet, register.tal(t.jobreg, 'pct.', t.dokument, 1) AS jobreg
 FROM tal t WHERE (SELECT count(*) FROM ins) > 0 ORDER BY t.nr;

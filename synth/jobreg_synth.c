@@ -1028,7 +1028,8 @@ static const Activation activation[] = {
 	/* Figur 9, Tabel 5-6 and Figur 10 (2014 Q2 - 2015 Q1), seeds/003 Tabel 3 (period B) */
 	{ST_AKT, ALL, ALL, 0.0189, 22, 0.329, 0.14, 0, 0, 2.81},
 	{ST_AKT, R_KBH, ALL, 0.0131, 15, 0.311, 0.17, 0, 0, 2.59},
-	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59},
+	/* seeds/001 note 3 (2016-17): placements a month in København, 2 %: shorter ones */
+	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59, 0, 0, 0, 0, 0, -0.42},
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
@@ -2433,11 +2434,18 @@ static const double empProb[N_STATES][N_KLASSER] = {
  * seeds/001 M2: 4,3 % (the six areas) and 4,1 % (their twins) were in job or
  * education within 52 weeks, though the areas' residents are mostly udsatte,
  * whose breaks and exits seldom carry a job in the model (3,1 and 3,8 %).  In
- * 2013-2015 a segment of a break or of self-support after kontanthjælp has a
- * job this many times as often by residence (RES_*).  Stream 3 only: the
+ * 2013-2015 a segment of a break or of self-support after kontanthjælp in
+ * København has a job this many times as often by residence (RES_*); in
+ * 2016-2017 (JOB_2016) so that 0,4 % of København's aktivitetsparate over 30
+ * and 0,5 % of those in the areas still in the effort go to job or education
+ * a month (the third BIU note, seeds/001 note 3).  Stream 3 only: the
  * histories do not move.
  */
-static const double residenceJob[3] = {1.0, 1.45, 2.4};
+static const double residenceJob[2][3] = {
+	{1.0, 1.45, 2.4},			/* 2013-2015 */
+	{2.5, 2.5, 7.0},			/* 2016-2017 */
+};
+#define JOB_2016_TO 2017
 
 /* DB07 industries (six digits) of the jobs, with their weights */
 static const struct
@@ -2553,10 +2561,10 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 			/* more ordinary hours beside kontanthjælp from 2021 (seeds/002 Figur 54) */
 			if (IS_KTH(run->state) && w >= cut)
 				prob *= EMP_KTH_2021;
-			/* seeds/001 M2 (residenceJob) */
-			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) &&
-				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[RESIDENCE_TO + 1 - FIRST_SIM_YEAR])
-				prob = Min(1.0, prob * residenceJob[p->residence]);
+			/* seeds/001 M2 and note 3 (residenceJob) */
+			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) && p->kommune == 101 &&
+				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[JOB_2016_TO + 1 - FIRST_SIM_YEAR])
+				prob = Min(1.0, prob * residenceJob[w >= year_start[RESIDENCE_TO + 1 - FIRST_SIM_YEAR]][p->residence]);
 			job = Uniform(&rng) < prob;
 
 			s->start = w;

@@ -628,4 +628,22 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(444, 'lang_alder50_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 50-59 år', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 31, 'pct.', 2),
 	(445, 'lang_alder60_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 60 år og derover', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 9, 'pct.', 2);
 
+-- seeds/001 note 3: the effort's monthly rates in 2016-17 (the generator's jobs by residence and
+-- København's shorter placements of period B): numbered from 446
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('note3_afgang_indsats_2016_2017',
+	 'Person-months of May 2016 - April 2017 of København''s aktivitetsparate over 30 (code 1101 in the month''s first week, aged 30 or more on its first day) living in Tingbjerg or Urbanplanen (synth_residence): the share of months with a week in job or education (no code and a grad above 0 in the month of the week''s Thursday, or code SU 1901) right after a week with code 1101 or 1111.'),
+	('note3_afgang_jki_2016_2017',
+	 'As note3_afgang_indsats_2016_2017, over all of København''s aktivitetsparate over 30 (Center for Jobindsats as a whole).'),
+	('note3_placering_indsats_2016_2017',
+	 'The person-months of note3_afgang_indsats_2016_2017: the share of months in which a virksomhedspraktik or løntilskud (synth_offers) starts.'),
+	('note3_placering_jki_2016_2017',
+	 'As note3_placering_indsats_2016_2017, over all of København''s aktivitetsparate over 30.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(446, 'note3_afgang_indsats_2016_2017', 'seeds/001 notat 3', 'afgang til job eller uddannelse pr. måned: indsatsen', 'København', '{101}'::int[], 'maj 2016 - april 2017', 0.5, 'pct.', 0.1),
+	(447, 'note3_afgang_jki_2016_2017', 'seeds/001 notat 3', 'afgang til job eller uddannelse pr. måned: Center for Jobindsats', 'København', '{101}'::int[], 'maj 2016 - april 2017', 0.4, 'pct.', 0.1),
+	(448, 'note3_placering_indsats_2016_2017', 'seeds/001 notat 3', 'påbegyndte virksomhedsplaceringer pr. måned: indsatsen', 'København', '{101}'::int[], 'maj 2016 - april 2017', 2.2, 'pct.', 0.3),
+	(449, 'note3_placering_jki_2016_2017', 'seeds/001 notat 3', 'påbegyndte virksomhedsplaceringer pr. måned: Center for Jobindsats', 'København', '{101}'::int[], 'maj 2016 - april 2017', 2, 'pct.', 0.3);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -517,6 +517,43 @@ JOIN (SELECT u.pnr, bool_or(u.code IN (0, 1901)) AS m1, bool_or(u.code = 1901 OR
 	 AS x (maal, ja)
 GROUP BY 1, p.kommunekode;
 
+-- the third BIU note (May 2016 - April 2017): per person-month of the aktivitetsparate over 30
+-- (code 1101 in the month's first week, aged 30 on its first day), the months with a week in job
+-- or education (as M2) right after a week on kontanthjælp (1101, 1111), and those in which a
+-- virksomhedspraktik or løntilskud starts; indsatsen = residents of Tingbjerg and Urbanplanen,
+-- Center for Jobindsats = all of København's
+CREATE TEMP TABLE n3pm AS
+SELECT r.pnr, m.dag, pg_temp.wk(lower(m.uger)) AS fra, pg_temp.wk(upper(m.uger)) AS til,
+	   coalesce(bo.omraade IN ('Tingbjerg', 'Urbanplanen'), false) AS indsats
+FROM (SELECT d::date AS dag, month_weeks(extract(year FROM d)::int, extract(month FROM d)::int) AS uger
+	  FROM generate_series(date '2016-05-01', date '2017-04-01', interval '1 month') AS d) AS m
+JOIN r ON r.code = 1101 AND r.fra <= pg_temp.wk(lower(m.uger)) AND r.til > pg_temp.wk(lower(m.uger))
+JOIN p USING (pnr) LEFT JOIN bo USING (pnr)
+WHERE p.kommunekode = 101 AND p.foedselsdato <= m.dag - interval '30 years';
+CREATE TEMP TABLE emk16 AS
+SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag
+FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2016-04-01') AS em,
+	 unnest(em.grads) WITH ORDINALITY AS g (grad, i)
+WHERE g.grad > 0 AND g.i <= 14 AND em.pnr IN (SELECT pnr FROM n3pm);
+CREATE INDEX ON emk16 (pnr, dag);
+CREATE TEMP TABLE n3 AS
+SELECT n.indsats,
+	   EXISTS (SELECT FROM generate_series(n.fra, n.til - 1) AS w
+			   WHERE EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code IN (1101, 1111) AND r.fra <= w - 1 AND r.til > w - 1)
+				 AND (EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code = 1901 AND r.fra <= w AND r.til > w)
+					  OR (NOT EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.fra <= w AND r.til > w)
+						  AND EXISTS (SELECT FROM emk16 e WHERE e.pnr = n.pnr
+										AND e.dag = date_trunc('month', monday('2000-W01'::isoweek + w) + 3)::date)))) AS afgang,
+	   EXISTS (SELECT FROM o12 WHERE o12.pnr = n.pnr	-- o12: the virksomhedsrettede offers (above)
+				 AND lower(o12.periode) >= n.dag AND lower(o12.periode) < n.dag + interval '1 month') AS placering
+FROM n3pm AS n;
+INSERT INTO m
+SELECT x.noegle || g.hvem || '_2016_2017', 101, count(*) FILTER (WHERE x.ja), count(*), count(*), NULL
+FROM n3, LATERAL (VALUES ('note3_afgang_', n3.afgang), ('note3_placering_', n3.placering)) AS x (noegle, ja),
+	 LATERAL (VALUES ('jki', true), ('indsats', n3.indsats)) AS g (hvem, med)
+WHERE g.med
+GROUP BY 1;
+
 -- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
 INSERT INTO m
 SELECT CASE WHEN bo.fremskudt THEN 'fremskudt_indvandrere_voksne' ELSE 'udsat_indvandrere_voksne' END,
