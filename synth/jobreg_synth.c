@@ -1028,7 +1028,7 @@ static const Activation activation[] = {
 	/* Figur 9, Tabel 5-6 and Figur 10 (2014 Q2 - 2015 Q1), seeds/003 Tabel 3 (period B) */
 	{ST_AKT, ALL, ALL, 0.0189, 22, 0.329, 0.14, 0, 0, 2.81},
 	{ST_AKT, R_KBH, ALL, 0.0131, 15, 0.311, 0.17, 0, 0, 2.59},
-	/* seeds/001 note 3 (2016-17): placements a month in København, 2 %: shorter ones */
+	/* shorter placements, so that more start (seeds/001 note 3: 2 % of the aktivitetsparate a month in 2016-17) */
 	{ST_AKT, R_KBH, PERIOD_B, 0.0131, 15, 0.343, 0.17, 0, 0, 2.59, 0, 0, 0, 0, 0, -0.42},
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
@@ -1324,11 +1324,7 @@ PersonInit(Person *p, int64 seed, int k, int serial)
 	/* the first week starting on or after the 16th birthday */
 	p->week16 = (IsoWeek) ceil((DateOf(p->born_y + 16, p->born_m, p->born_d) - 2) / 7.0);
 	p->pension = WeekAtAge(p, PensionAge(p->born_y, p->born_m));
-	{
-		int			omraade;
-
-		p->residence = ResidenceOf(p, seed, &omraade);
-	}
+	p->residence = ResidenceOf(p, seed, NULL);
 }
 
 /* completed years of age on a date */
@@ -2342,7 +2338,7 @@ static const double udsatOmraadeHerkomst[N_HERKOMST] = {0.8, 1.0, 1.75, 1.6};
 static const double fremskudtAndel[N_HERKOMST] = {0.085, 0.095, 0.0775, 0.067};
 static const double fremskudtKlasse[N_KLASSER] = {0.35, 1.0, 4.2};
 
-/* where a person of København lived in 2013-14 (stream 11); *omraade: the area when RES_FREMSKUDT */
+/* where a person of København lived in 2013-14 (stream 11); *omraade (if wanted): the area when RES_FREMSKUDT */
 static int
 ResidenceOf(const Person *p, int64 seed, int *omraade)
 {
@@ -2360,7 +2356,8 @@ ResidenceOf(const Person *p, int64 seed, int *omraade)
 		return RES_UDSAT;
 	for (int i = 0; i < N_FREMSKUDT; i++)
 		w[i] = fremskudtOmraade[i].beboere;
-	*omraade = DrawIndex(&rng, w, N_FREMSKUDT);
+	if (omraade)
+		*omraade = DrawIndex(&rng, w, N_FREMSKUDT);
 	return RES_FREMSKUDT;
 }
 
@@ -2436,7 +2433,7 @@ static const double empProb[N_STATES][N_KLASSER] = {
  * whose breaks and exits seldom carry a job in the model (3,1 and 3,8 %).  In
  * 2013-2015 a segment of a break or of self-support after kontanthjælp in
  * København has a job this many times as often by residence (RES_*); in
- * 2016-2017 (JOB_2016) so that 0,4 % of København's aktivitetsparate over 30
+ * 2016-2017 (the second row) so that 0,4 % of København's aktivitetsparate over 30
  * and 0,5 % of those in the areas still in the effort go to job or education
  * a month (the third BIU note, seeds/001 note 3).  Stream 3 only: the
  * histories do not move.
