@@ -638,6 +638,27 @@ SELECT a.k - b.k AS k, a.c - b.c AS c, a.l - b.l AS l,
 	   sqrt((a.c * (100 - a.c) + b.c * (100 - b.c)) / a.nc) AS sec,
 	   sqrt((a.l * (100 - a.l) + b.l * (100 - b.l)) / a.nl) AS sel
 FROM s3 a, s3 b WHERE a.t = 17 AND b.t = 52;
+-- seeds/004 afsnit 4.3: of the persons on a-dagpenge (1201, 1202) in 2017-W14 in the 30 largest
+-- kommuner (by persons aged 16-66), the share in job or education in 2017-W40: code SU (1901), or
+-- no code and a grad above 0 in October 2017 (the month of the week's Thursday)
+CREATE TEMP TABLE k30 AS
+SELECT kommunekode FROM synth_kommune_pop ORDER BY pop_16_66 DESC, kommunekode LIMIT 30;
+DELETE FROM k30 WHERE kommunekode NOT IN (SELECT kommunekode FROM p);
+CREATE TEMP TABLE dp30 AS
+SELECT p.kommunekode, r.pnr
+FROM r JOIN p USING (pnr)
+WHERE r.code IN (1201, 1202) AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
+  AND p.kommunekode IN (SELECT kommunekode FROM k30);
+CREATE TEMP TABLE dp30job AS
+SELECT e.pnr FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(kommunekode), '{}') FROM k30), '2017-10-01') AS e
+WHERE e.first_month = date '2017-10-01' AND e.grads[1] > 0 AND e.pnr IN (SELECT pnr FROM dp30);
+CREATE TEMP TABLE dprang AS
+SELECT d.kommunekode, avg(x.job::int) AS andel, sqrt(avg(x.job::int) * (1 - avg(x.job::int)) / count(*)) AS se
+FROM dp30 d
+LEFT JOIN LATERAL (SELECT r.code FROM r WHERE r.pnr = d.pnr AND r.fra <= pg_temp.wk('2017-W40') AND r.til > pg_temp.wk('2017-W40')) AS c ON true,
+	 LATERAL (SELECT coalesce(c.code = 1901, d.pnr IN (SELECT pnr FROM dp30job)) AS job) AS x
+GROUP BY d.kommunekode;
+
 CREATE TEMP TABLE form AS
 SELECT 'Figur 3: the first 16 weeks about as in the klynge' AS form,
 	   (SELECT k - c BETWEEN -1 - :widen * se AND 4 + :widen * se
@@ -649,7 +670,13 @@ UNION ALL
 SELECT 'Figur 2: the whole country has shorter spells than København and the klynge',
 	   (SELECT bool_and(l - k < :widen * sqrt(k * (100 - k) / nk + l * (100 - l) / nl)
 						AND l - c < :widen * sqrt(c * (100 - c) / nc + l * (100 - l) / nl))
-		FROM kcl WHERE noegle LIKE 'akt_anc_%');
+		FROM kcl WHERE noegle LIKE 'akt_anc_%')
+UNION ALL
+-- at widen > 0 another kommune counts as below København only by more than :widen standard errors
+SELECT 'seeds/004 afsnit 4.3: København is the last of the 30 largest kommuner at getting dagpengemodtagere into job',
+	   (SELECT count(*) = 0 FROM dprang o, dprang k WHERE k.kommunekode = 101 AND o.kommunekode <> 101
+		AND o.andel + :widen * o.se < k.andel)
+	   OR NOT EXISTS (SELECT FROM dprang WHERE kommunekode = 101);
 -- Figur 1, 6 and 7 (demo/17_…): København's place among all kommuner, 1st quarter 2015;
 -- at widen > 0 another kommune counts as above (below) København only when it is so by more
 -- than :widen standard errors of its own share
