@@ -24,11 +24,13 @@
 --   spell had lasted more than 22 weeks (the document: 52 pct.).  Lower is better.
 -- The ranks are the register's, printed beside the document's; afsnit 4.3's last place is a
 -- shape of the calibration (synth/sql/calibration.sql: in 2017 København's self-support after
--- a-dagpenge has a job less often), the others are not calibrated.  Calibrated (synth_target 421-424 and 431, year steps of 2017 in jobreg_synth): København's
--- helårspersoner on a-dagpenge, sygedagpenge and kontanthjælp as jobparat (aged 30 or more: from
--- 2017 they leave faster and fewer are visited jobparat) and the sygedagpenge spells over 22 weeks (the
--- klynge's spells are longer from 2017, which puts København second of the six, as printed),
--- and the whole country's sygedagpenge as a share of the population.
+-- a-dagpenge has a job less often), the others are not calibrated.  Calibrated (synth_target
+-- 421-424, 431 and 450, steps of 2017 in jobreg_synth): København's helårspersoner on a-dagpenge,
+-- sygedagpenge and kontanthjælp as jobparat (aged 30 or more: from 2017 they leave faster and
+-- fewer are visited jobparat), the share over 50 of its dagpengemodtagere (from 2017 fewer over 50
+-- and more under 50 start on a-dagpenge), the sygedagpenge spells over 22 weeks (the klynge's
+-- spells are longer from 2017, which puts København second of the six, as printed), and the
+-- whole country's sygedagpenge as a share of the population.
 CREATE TEMP TABLE s004_klynge AS
 SELECT 'seks' AS klynge, kommunekode FROM klynge
 WHERE klynge = 'København 2015' AND maalgruppe = 'aktivitetsparate kontanthjælpsmodtagere'
@@ -140,7 +142,7 @@ tal AS (
 			(3, 'seeds/004 afsnit 4.1', 'afstand til den bedste kommune: ændring 2016-2017', 'pct.-point', 0.1,
 			 abs((SELECT distance_pp FROM s004_rang WHERE nr = 1)) - abs((SELECT distance_pp FROM s004_rang WHERE nr = 7)), NULL),
 			(4, 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 13000, k.dagpenge / k.skala, 'dp_fuldtid_2017q2'),
-			(5, 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'pct.', 16, 100 * k.dagpenge_o50 / k.dagpenge, NULL),
+			(5, 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'pct.', 16, 100 * k.dagpenge_o50 / k.dagpenge, 'dp_over50_2017q2'),
 			(6, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala, 'jp_fuldtid_2017q2'),
 			(7, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0), NULL),
 			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala, 'syge_fuldtid_2017q2'),

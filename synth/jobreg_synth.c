@@ -793,7 +793,8 @@ static const double kthSexMult[2][MAX_DUR_BANDS] = {
  * anciennitet on the kontanthjælp family goes with them).  Spells of ten
  * years or more end more often (kthRegionMult), which holds Tabel 11's
  * anciennitet.  Like kthSexMult from 2017 only, at ages where segments
- * already end, so every draw before 2017 is unchanged.
+ * already end, so every draw before 2017 is unchanged.  The table also
+ * holds København's inflow to a-dagpenge by age from 2017 (seeds/004).
  */
 typedef struct AgeShift
 {
@@ -822,6 +823,9 @@ static const AgeShift ageShifts[] = {
 	{ST_JOBPARAT, ST_AKT, 50, 60, 0, SH_NOT_KBH, 6.5},
 	{ST_JOBPARAT, ST_AKT, 50, 60, 1, SH_NOT_KBH, 3.5},
 	{ST_JOBPARAT, ST_AKT, 60, MAX_PROFILE_AGE + 1, ALL, SH_NOT_KBH, 2.0},
+	/* seeds/004 afsnit 4.3: 16 % of København's dagpengemodtagere of 2017 are over 50 (was 23 %) */
+	{ST_SELV, ST_DAGPENGE, 0, 50, ALL, 1 << R_KBH, 1.12},
+	{ST_SELV, ST_DAGPENGE, 50, MAX_PROFILE_AGE + 1, ALL, 1 << R_KBH, 0.5},
 };
 
 /* from 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own; not in its klynge) */

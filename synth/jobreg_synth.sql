@@ -646,4 +646,12 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(448, 'note3_placering_indsats_2016_2017', 'seeds/001 notat 3', 'påbegyndte virksomhedsplaceringer pr. måned: indsatsen', 'København', '{101}'::int[], 'maj 2016 - april 2017', 2.2, 'pct.', 0.3),
 	(449, 'note3_placering_jki_2016_2017', 'seeds/001 notat 3', 'påbegyndte virksomhedsplaceringer pr. måned: Center for Jobindsats', 'København', '{101}'::int[], 'maj 2016 - april 2017', 2, 'pct.', 0.3);
 
+-- seeds/004 afsnit 4.3: the dagpengemodtagere over 50 (ageShifts from 2017): numbered from 450
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('dp_over50_2017q2',
+	 'Of the fuldtidspersoner on a-dagpenge (1201) in 2017 Q2 (weeks of the quarter on the code ÷ the quarter''s weeks): the share of persons aged 50 or more on 1 April 2017.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(450, 'dp_over50_2017q2', 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'København', '{101}'::int[], '2. kvartal 2017', 16, 'pct.', 1);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

@@ -587,6 +587,16 @@ SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('
 FROM r JOIN p USING (pnr)
 WHERE r.code = 1301 AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
 GROUP BY p.kommunekode;
+-- afsnit 4.3: the share of the a-dagpenge's fuldtidspersoner of 2017 Q2 aged 50 or more on 1 April
+INSERT INTO m
+SELECT 'dp_over50_2017q2', p.kommunekode,
+	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))
+		   FILTER (WHERE p.foedselsdato <= date '2017-04-01' - interval '50 years')::float8,
+	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8, count(DISTINCT r.pnr), NULL
+FROM (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
+	 r JOIN p USING (pnr)
+WHERE r.code = 1201 AND r.fra < q.til AND r.til > q.fra
+GROUP BY p.kommunekode;
 -- the sygedagpenge as a share of the population aged 16-66 (the country's, afsnit 4.6)
 INSERT INTO m
 SELECT 'syge_andel_2017q2', k.kommunekode, coalesce(f.num, 0), k.p16, coalesce(f.n, 0), NULL
