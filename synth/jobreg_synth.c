@@ -1244,7 +1244,8 @@ PrepareTables(void)
 /* where a person of København lived in 2013-14 (seeds/001; ResidenceOf) */
 enum
 {
-	RES_NONE,					/* not in an udsat boligområde (or not in København) */
+	RES_OUTSIDE_KBH,			/* not in København */
+	RES_NONE,					/* in København, not in an udsat boligområde */
 	RES_UDSAT,					/* one of the other udsatte boligområder */
 	RES_FREMSKUDT				/* one of the six outreach areas */
 };
@@ -1566,7 +1567,7 @@ FindActivation(int state, int region, int period)
  * 50 %, so that København's share holds (31,5 %); the six areas' weight over
  * the other areas' is the effect the evaluation measured (2 points).
  */
-static const double residenceVirk[3] = {2.2, 0.195, 0.32};
+static const double residenceVirk[4] = {1.0, 2.2, 0.195, 0.32};
 
 /* the mean length in weeks of an offer of type t under row a, before `length' */
 static double
@@ -1584,11 +1585,9 @@ DrawTilbud(const Activation *a, Rng *rng, double virk_mult)
 	double		u;
 	int			t;
 
-	share[TB_PRAKTIK] = a->virk * virkSplit[0];
-	share[TB_LOEN_PRIVAT] = a->virk * virkSplit[1];
-	share[TB_LOEN_OFFENTLIG] = a->virk * virkSplit[2];
-	for (t = TB_PRAKTIK; t <= TB_LOEN_OFFENTLIG; t++)
-		share[t] *= virk_mult;
+	share[TB_PRAKTIK] = a->virk * virkSplit[0] * virk_mult;
+	share[TB_LOEN_PRIVAT] = a->virk * virkSplit[1] * virk_mult;
+	share[TB_LOEN_OFFENTLIG] = a->virk * virkSplit[2] * virk_mult;
 	share[TB_NYTTE] = a->nytte;
 	share[TB_JOBROTATION] = a->jobrotation;
 	share[TB_UDDANNELSE] = a->uddannelse;
@@ -1640,7 +1639,7 @@ DrawOffers(Person *p, const History *h, int64 seed, DateADT from_day, OfferSink 
 {
 	Rng			rng;
 	double		course;
-	double		virk_res = p->kommune == 101 ? residenceVirk[p->residence] : 1.0;
+	double		virk_res = residenceVirk[p->residence];
 
 	RngSeed(&rng, seed, p->pnr, 12);
 	course = Uniform(&rng);
@@ -2351,7 +2350,7 @@ ResidenceOf(const Person *p, int64 seed, int *omraade)
 	double		w[N_FREMSKUDT];
 
 	if (p->kommune != 101)
-		return RES_NONE;
+		return RES_OUTSIDE_KBH;
 	DrawBackground(p, seed, &b);
 	RngSeed(&rng, seed, p->pnr, 11);
 	if (Uniform(&rng) >= Min(1.0, udsatOmraade[p->klasse] * udsatOmraadeHerkomst[b.herkomst]))
@@ -2374,7 +2373,7 @@ ResidenceRow(void *arg, Person *p)
 	int			omraade = 0;
 	int			res = ResidenceOf(p, out->g->seed, &omraade);
 
-	if (res == RES_NONE)
+	if (res != RES_UDSAT && res != RES_FREMSKUDT)
 		return;
 	values[0] = Int32GetDatum(p->pnr);
 	values[1] = CStringGetTextDatum(res == RES_FREMSKUDT ? fremskudtOmraade[omraade].navn : OEVRIGT_OMRAADE);
@@ -2450,9 +2449,9 @@ static const double empProb[N_STATES][N_KLASSER] = {
  * a month (the third BIU note, seeds/001 note 3).  Stream 3 only: the
  * histories do not move.
  */
-static const double residenceJob[2][3] = {
-	{1.0, 1.45, 2.4},			/* 2013-2015 */
-	{2.5, 2.5, 7.0},			/* 2016-2017 */
+static const double residenceJob[2][4] = {
+	{1.0, 1.0, 1.45, 2.4},		/* 2013-2015 */
+	{1.0, 2.5, 2.5, 7.0},		/* 2016-2017 */
 };
 #define JOB_2016_TO 2017
 
@@ -2575,7 +2574,7 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 				w >= year_start[2017 - FIRST_SIM_YEAR] && w < year_start[2018 - FIRST_SIM_YEAR])
 				prob *= DP_JOB_KBH_2017;
 			/* seeds/001 M2 and note 3 (residenceJob) */
-			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) && p->kommune == 101 &&
+			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) &&
 				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[JOB_2016_TO + 1 - FIRST_SIM_YEAR])
 				prob = Min(1.0, prob * residenceJob[w >= year_start[RESIDENCE_TO + 1 - FIRST_SIM_YEAR]][p->residence]);
 			job = Uniform(&rng) < prob;
