@@ -490,11 +490,26 @@ CREATE TEMP TABLE o12 AS
 SELECT * FROM synth_offers(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2012-W01')
 WHERE tilbudstype IN ('virksomhedspraktik', 'loentilskud_privat', 'loentilskud_offentlig');
 CREATE INDEX ON o12 (pnr);
+-- the third BIU note (May 2016 - April 2017): per person-month of the aktivitetsparate over 30
+-- (code 1101 in the month's first week, aged 30 on its first day), the months with a week in job
+-- or education (as M2) right after a week on kontanthjælp (1101, 1111), and those in which a
+-- virksomhedspraktik or løntilskud starts; indsatsen = residents of Tingbjerg and Urbanplanen,
+-- Center for Jobindsats = all of København's
+CREATE TEMP TABLE n3pm AS
+SELECT r.pnr, m.dag, pg_temp.wk(lower(m.uger)) AS fra, pg_temp.wk(upper(m.uger)) AS til,
+	   coalesce(bo.omraade IN ('Tingbjerg', 'Urbanplanen'), false) AS indsats
+FROM (SELECT d::date AS dag, month_weeks(extract(year FROM d)::int, extract(month FROM d)::int) AS uger
+	  FROM generate_series(date '2016-05-01', date '2017-04-01', interval '1 month') AS d) AS m
+JOIN r ON r.code = 1101 AND r.fra <= pg_temp.wk(lower(m.uger)) AND r.til > pg_temp.wk(lower(m.uger))
+JOIN p USING (pnr) LEFT JOIN bo USING (pnr)
+WHERE p.kommunekode = 101 AND p.foedselsdato <= m.dag - interval '30 years';
+-- the months with a grad, January 2013 - May 2017, of the persons of M1-M3 and of the BIU note
 CREATE TEMP TABLE emk AS
 SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag
 FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2013-01-01') AS em,
 	 unnest(em.grads) WITH ORDINALITY AS g (grad, i)
-WHERE g.grad > 0 AND em.pnr IN (SELECT pnr FROM ko);
+WHERE g.grad > 0 AND em.first_month + (g.i - 1) * interval '1 month' < date '2017-06-01'
+  AND em.pnr IN (SELECT pnr FROM ko UNION SELECT pnr FROM n3pm);
 CREATE INDEX ON emk (pnr, dag);
 -- each week of the window: its code (0 = none) and whether its month has a grad
 CREATE TEMP TABLE kouger AS
@@ -517,32 +532,13 @@ JOIN (SELECT u.pnr, bool_or(u.code IN (0, 1901)) AS m1, bool_or(u.code = 1901 OR
 	 AS x (maal, ja)
 GROUP BY 1, p.kommunekode;
 
--- the third BIU note (May 2016 - April 2017): per person-month of the aktivitetsparate over 30
--- (code 1101 in the month's first week, aged 30 on its first day), the months with a week in job
--- or education (as M2) right after a week on kontanthjælp (1101, 1111), and those in which a
--- virksomhedspraktik or løntilskud starts; indsatsen = residents of Tingbjerg and Urbanplanen,
--- Center for Jobindsats = all of København's
-CREATE TEMP TABLE n3pm AS
-SELECT r.pnr, m.dag, pg_temp.wk(lower(m.uger)) AS fra, pg_temp.wk(upper(m.uger)) AS til,
-	   coalesce(bo.omraade IN ('Tingbjerg', 'Urbanplanen'), false) AS indsats
-FROM (SELECT d::date AS dag, month_weeks(extract(year FROM d)::int, extract(month FROM d)::int) AS uger
-	  FROM generate_series(date '2016-05-01', date '2017-04-01', interval '1 month') AS d) AS m
-JOIN r ON r.code = 1101 AND r.fra <= pg_temp.wk(lower(m.uger)) AND r.til > pg_temp.wk(lower(m.uger))
-JOIN p USING (pnr) LEFT JOIN bo USING (pnr)
-WHERE p.kommunekode = 101 AND p.foedselsdato <= m.dag - interval '30 years';
-CREATE TEMP TABLE emk16 AS
-SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag
-FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2016-04-01') AS em,
-	 unnest(em.grads) WITH ORDINALITY AS g (grad, i)
-WHERE g.grad > 0 AND g.i <= 14 AND em.pnr IN (SELECT pnr FROM n3pm);
-CREATE INDEX ON emk16 (pnr, dag);
 CREATE TEMP TABLE n3 AS
 SELECT n.indsats,
 	   EXISTS (SELECT FROM generate_series(n.fra, n.til - 1) AS w
 			   WHERE EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code IN (1101, 1111) AND r.fra <= w - 1 AND r.til > w - 1)
 				 AND (EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code = 1901 AND r.fra <= w AND r.til > w)
 					  OR (NOT EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.fra <= w AND r.til > w)
-						  AND EXISTS (SELECT FROM emk16 e WHERE e.pnr = n.pnr
+						  AND EXISTS (SELECT FROM emk e WHERE e.pnr = n.pnr
 										AND e.dag = date_trunc('month', monday('2000-W01'::isoweek + w) + 3)::date)))) AS afgang,
 	   EXISTS (SELECT FROM o12 WHERE o12.pnr = n.pnr	-- o12: the virksomhedsrettede offers (above)
 				 AND lower(o12.periode) >= n.dag AND lower(o12.periode) < n.dag + interval '1 month') AS placering
@@ -566,15 +562,20 @@ GROUP BY 1, p.kommunekode;
 
 INSERT INTO m
 SELECT g.noegle, p.kommunekode,
-	   sum(least(r.til, q.til) - greatest(r.fra, q.fra)) FILTER (WHERE r.code = ANY (g.num_codes))::float8 / (q.til - q.fra),
+	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))
+		   FILTER (WHERE r.code = ANY (g.num_codes)
+					 AND p.foedselsdato <= date '2017-04-01' - make_interval(years => g.num_alder))::float8 / (q.til - q.fra),
 	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8 / (q.til - q.fra),	-- den: a share's denominator; counts ignore it
 	   count(DISTINCT r.pnr), NULL::float8
-FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false),
-			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false),
-			 ('jp_fuldtid_2017q2', '{1111}', '{1111}', true),
-			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false),
+FROM (VALUES ('dp_fuldtid_2017q2', '{1201}'::int[], '{1201}'::int[], false, 0),
+			 -- afsnit 4.3: the share of the a-dagpenge's fuldtidspersoner aged 50 or more on 1 April
+			 ('dp_over50_2017q2', '{1201}', '{1201}', false, 50),
+			 ('syge_fuldtid_2017q2', '{1301}', '{1301}', false, 0),
+			 ('jp_fuldtid_2017q2', '{1111}', '{1111}', true, 0),
+			 ('udd_fuldtid_2017q2', '{2121,2131}', '{2121,2131}', false, 0),
 			 -- the aktivitetsparate's share of the uddannelseshjælp's fuldtidspersoner
-			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', false)) AS g (noegle, num_codes, codes, over30),
+			 ('udd_akt_andel_2017q2', '{2121}', '{2121,2131}', false, 0))
+	 AS g (noegle, num_codes, codes, over30, num_alder),	-- num_alder: the numerator's least age
 	 (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
 	 r JOIN p USING (pnr)
 WHERE r.code = ANY (g.codes) AND r.fra < q.til AND r.til > q.fra
@@ -586,16 +587,6 @@ SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('
 	   count(*), count(*), NULL
 FROM r JOIN p USING (pnr)
 WHERE r.code = 1301 AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
-GROUP BY p.kommunekode;
--- afsnit 4.3: the share of the a-dagpenge's fuldtidspersoner of 2017 Q2 aged 50 or more on 1 April
-INSERT INTO m
-SELECT 'dp_over50_2017q2', p.kommunekode,
-	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))
-		   FILTER (WHERE p.foedselsdato <= date '2017-04-01' - interval '50 years')::float8,
-	   sum(least(r.til, q.til) - greatest(r.fra, q.fra))::float8, count(DISTINCT r.pnr), NULL
-FROM (SELECT pg_temp.wk(lower(quarter_weeks(2017, 2))) AS fra, pg_temp.wk(upper(quarter_weeks(2017, 2))) AS til) AS q,
-	 r JOIN p USING (pnr)
-WHERE r.code = 1201 AND r.fra < q.til AND r.til > q.fra
 GROUP BY p.kommunekode;
 -- the sygedagpenge as a share of the population aged 16-66 (the country's, afsnit 4.6)
 INSERT INTO m
