@@ -2443,14 +2443,17 @@ static const double empProb[N_STATES][N_KLASSER] = {
  * education within 52 weeks, though the areas' residents are mostly udsatte,
  * whose breaks and exits seldom carry a job in the model (3,1 and 3,8 %).  In
  * 2013-2015 a segment of a break or of self-support after kontanthjælp in
- * København has a job this many times as often by residence (RES_*); in
- * 2016-2017 (the second row) so that 0,4 % of København's aktivitetsparate over 30
- * and 0,5 % of those in the areas still in the effort go to job or education
- * a month (the third BIU note, seeds/001 note 3).  Stream 3 only: the
- * histories do not move.
+ * København has a job this many times as often by residence (RES_*); outside
+ * the udsatte boligområder 2.5 times, so that 644 and 677 of the
+ * aktivitetsparate over 30's kontaktforløb end in job or education in 2014
+ * and 2015 (seeds/003 Tabel 4; was 1.0: 467 and 475).  In 2016-2017 (the
+ * second row) so that 0,4 % of København's aktivitetsparate over 30 and 0,5 %
+ * of those in the areas still in the effort go to job or education a month
+ * (the third BIU note, seeds/001 note 3).  Stream 3 only: the histories do
+ * not move.
  */
 static const double residenceJob[2][4] = {
-	{1.0, 1.0, 1.45, 2.4},		/* 2013-2015 */
+	{1.0, 2.5, 1.45, 2.4},		/* 2013-2015 */
 	{1.0, 2.5, 2.5, 7.0},		/* 2016-2017 */
 };
 #define JOB_2016_TO 2017

@@ -654,4 +654,19 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(450, 'dp_over50_2017q2', 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'København', '{101}'::int[], '2. kvartal 2017', 16, 'pct.', 1);
 
+-- seeds/003 Tabel 4: København's kontaktforløb of aktivitetsparate over 30 ended in job or
+-- education (residenceJob's 2013-2015 row): numbered from 451
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('t4_afgang_job_2014',
+	 'København''s spells on kontanthjælp as aktivitetsparat (codes 1101, 1102; no break bridged) whose first week after lies in 2014 (the ISO weeks of its quarters), of persons aged 30 or more on that week''s Monday: the number whose first week after is job or education (code SU 1901, or no code and a grad above 0 in the month of the week''s Thursday).'),
+	('t4_afgang_job_2015',
+	 'As t4_afgang_job_2014, for the spells whose first week after lies in 2015.'),
+	('t4_afgang_job_2016m10',
+	 'As t4_afgang_job_2014, for the spells whose first week after lies in January - October 2016 (the weeks of the months, Thursday rule).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(451, 't4_afgang_job_2014', 'seeds/003 Tabel 4', 'forløb afsluttet til job eller uddannelse (aktivitetsparate over 30 år)', 'København', '{101}'::int[], '2014', 644, 'personer', 60),
+	(452, 't4_afgang_job_2015', 'seeds/003 Tabel 4', 'forløb afsluttet til job eller uddannelse (aktivitetsparate over 30 år)', 'København', '{101}'::int[], '2015', 677, 'personer', 60),
+	(453, 't4_afgang_job_2016m10', 'seeds/003 Tabel 4', 'forløb afsluttet til job eller uddannelse (aktivitetsparate over 30 år)', 'København', '{101}'::int[], 'januar - oktober 2016', 767, 'personer', 60);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

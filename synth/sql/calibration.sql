@@ -503,13 +503,27 @@ FROM (SELECT d::date AS dag, month_weeks(extract(year FROM d)::int, extract(mont
 JOIN r ON r.code = 1101 AND r.fra <= pg_temp.wk(lower(m.uger)) AND r.til > pg_temp.wk(lower(m.uger))
 JOIN p USING (pnr) LEFT JOIN bo USING (pnr)
 WHERE p.kommunekode = 101 AND p.foedselsdato <= m.dag - interval '30 years';
--- the months with a grad, January 2013 - May 2017, of the persons of M1-M3 and of the BIU note
+-- seeds/003 Tabel 4 (demo/24_…): København's spells on kontanthjælp as aktivitetsparat (1101,
+-- 1102; no break bridged) whose first week after (til) lies in 2014, 2015 or January - October
+-- 2016, of persons aged 30 or more on that week's Monday
+CREATE TEMP TABLE t4 AS
+SELECT r.pnr, r.til, y.aar
+FROM r JOIN p USING (pnr),
+	 (VALUES ('2014', quarter_weeks(2014, 1), quarter_weeks(2014, 4)),
+			 ('2015', quarter_weeks(2015, 1), quarter_weeks(2015, 4)),
+			 ('2016m10', month_weeks(2016, 1), month_weeks(2016, 10))) AS y (aar, foerste, sidste)
+WHERE r.code IN (1101, 1102) AND p.kommunekode = 101
+  AND r.til >= pg_temp.wk(lower(y.foerste)) AND r.til < pg_temp.wk(upper(y.sidste))
+  AND NOT EXISTS (SELECT FROM r n WHERE n.pnr = r.pnr AND n.fra = r.til AND n.code IN (1101, 1102))
+  AND p.foedselsdato <= monday('2000-W01'::isoweek + r.til) - interval '30 years';
+-- the months with a grad, January 2013 - May 2017, of the persons of M1-M3, of the BIU note and
+-- of Tabel 4
 CREATE TEMP TABLE emk AS
 SELECT em.pnr, (em.first_month + (g.i - 1) * interval '1 month')::date AS dag
 FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM kbh), '2013-01-01') AS em,
 	 unnest(em.grads) WITH ORDINALITY AS g (grad, i)
 WHERE g.grad > 0 AND em.first_month + (g.i - 1) * interval '1 month' < date '2017-06-01'
-  AND em.pnr IN (SELECT pnr FROM ko UNION SELECT pnr FROM n3pm);
+  AND em.pnr IN (SELECT pnr FROM ko UNION SELECT pnr FROM n3pm UNION SELECT pnr FROM t4);
 CREATE INDEX ON emk (pnr, dag);
 -- each week of the window: its code (0 = none) and whether its month has a grad
 CREATE TEMP TABLE kouger AS
@@ -549,6 +563,17 @@ FROM n3, LATERAL (VALUES ('note3_afgang_', n3.afgang), ('note3_placering_', n3.p
 	 LATERAL (VALUES ('jki', true), ('indsats', n3.indsats)) AS g (hvem, med)
 WHERE g.med
 GROUP BY 1;
+
+-- Tabel 4's spells that ended in job or education: the week after is SU (1901), or has no code
+-- and a grad in its month (as M2)
+INSERT INTO m
+SELECT 't4_afgang_job_' || t4.aar, 101, count(*) FILTER (WHERE x.job), count(*), count(*) FILTER (WHERE x.job), NULL
+FROM t4
+LEFT JOIN LATERAL (SELECT r.code FROM r WHERE r.pnr = t4.pnr AND r.fra <= t4.til AND r.til > t4.til) AS c ON true,
+	 LATERAL (SELECT coalesce(c.code = 1901,
+							  EXISTS (SELECT FROM emk e WHERE e.pnr = t4.pnr
+										AND e.dag = date_trunc('month', monday('2000-W01'::isoweek + t4.til) + 3)::date)) AS job) AS x
+GROUP BY t4.aar;
 
 -- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
 INSERT INTO m
