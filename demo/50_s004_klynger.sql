@@ -25,7 +25,8 @@
 -- The ranks are the register's, printed beside the document's; afsnit 4.3's last place is a
 -- shape of the calibration (synth/sql/calibration.sql: in 2017 København's self-support after
 -- a-dagpenge has a job less often), the others are not calibrated.  Calibrated (synth_target
--- 421-424, 431 and 450, steps of 2017 in jobreg_synth): København's helårspersoner on a-dagpenge,
+-- 421-424, 431 and 450, steps of 2017 in jobreg_synth; 454, the herkomst of København's marginal
+-- class): the jobparate's non-western share, København's helårspersoner on a-dagpenge,
 -- sygedagpenge and kontanthjælp as jobparat (aged 30 or more: from 2017 they leave faster and
 -- fewer are visited jobparat), the share over 50 of its dagpengemodtagere (from 2017 fewer over 50
 -- and more under 50 start on a-dagpenge), the sygedagpenge spells over 22 weeks (the klynge's
@@ -144,7 +145,7 @@ tal AS (
 			(4, 'seeds/004 afsnit 4.3', 'ledige dagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 13000, k.dagpenge / k.skala, 'dp_fuldtid_2017q2'),
 			(5, 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'pct.', 16, 100 * k.dagpenge_o50 / k.dagpenge, 'dp_over50_2017q2'),
 			(6, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala, 'jp_fuldtid_2017q2'),
-			(7, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0), NULL),
+			(7, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0), 'jp_ikkevestlig_2017w14'),
 			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala, 'syge_fuldtid_2017q2'),
 			(9, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef, NULL),
 			(10, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0), 'syge_over22_2017w14'),

@@ -669,4 +669,12 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 	(452, 't4_afgang_job_2015', 'seeds/003 Tabel 4', 'forløb afsluttet til job eller uddannelse (aktivitetsparate over 30 år)', 'København', '{101}'::int[], '2015', 677, 'personer', 60),
 	(453, 't4_afgang_job_2016m10', 'seeds/003 Tabel 4', 'forløb afsluttet til job eller uddannelse (aktivitetsparate over 30 år)', 'København', '{101}'::int[], 'januar - oktober 2016', 767, 'personer', 60);
 
+-- seeds/004 afsnit 4.4: the jobparate of non-western origin (København's marginal class): 454
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('jp_ikkevestlig_2017w14',
+	 'Of the persons on kontanthjælp as jobparat (codes 1111, 1112) in 2017-W14, aged 30 or more on 1 April 2017: the share with herkomst indvandrer ikke-vestlig or efterkommer (synth_background).');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(454, 'jp_ikkevestlig_2017w14', 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'København', '{101}'::int[], 'uge 14 2017', 39, 'pct.', 2);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

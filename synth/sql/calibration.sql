@@ -613,6 +613,15 @@ SELECT 'syge_over22_2017w14', p.kommunekode, count(*) FILTER (WHERE pg_temp.wk('
 FROM r JOIN p USING (pnr)
 WHERE r.code = 1301 AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
 GROUP BY p.kommunekode;
+-- afsnit 4.4: of the persons on kontanthjælp as jobparat (1111, 1112) in 2017-W14 aged 30 or more
+-- on 1 April 2017, the share of non-western origin (indvandrer ikke-vestlig or efterkommer)
+INSERT INTO m
+SELECT 'jp_ikkevestlig_2017w14', p.kommunekode,
+	   count(*) FILTER (WHERE b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer')), count(*), count(*), NULL
+FROM r JOIN p USING (pnr) JOIN bg AS b USING (pnr)	-- bg: the 25 kommuner of seeds/002, København among them
+WHERE r.code IN (1111, 1112) AND r.fra <= pg_temp.wk('2017-W14') AND r.til > pg_temp.wk('2017-W14')
+  AND p.kommunekode = 101 AND p.foedselsdato <= date '2017-04-01' - interval '30 years'
+GROUP BY p.kommunekode;
 -- the sygedagpenge as a share of the population aged 16-66 (the country's, afsnit 4.6)
 INSERT INTO m
 SELECT 'syge_andel_2017q2', k.kommunekode, coalesce(f.num, 0), k.p16, coalesce(f.n, 0), NULL
