@@ -57,6 +57,7 @@ SELECT p.kommunekode,
 	   fuldtidspersoner(d.uger, k.dagpenge, quarter_weeks(2017, 2))
 		   FILTER (WHERE p.foedselsdato <= date '2017-04-01' - interval '50 years') AS dagpenge_o50,
 	   fuldtidspersoner(d.uger, k.jobparat, quarter_weeks(2017, 2)) FILTER (WHERE a.over30) AS jobparat,
+	   count(*) FILTER (WHERE a.over30 AND weeks_in(d.uger, k.jobparat, quarter_weeks(2017, 2)) > 0) AS jobparat_personer,
 	   fuldtidspersoner(d.uger, k.syge, quarter_weeks(2017, 2)) AS syge,
 	   fuldtidspersoner(d.uger, k.udsatte, quarter_weeks(2017, 2)) FILTER (WHERE a.over30) AS udsatte,
 	   fuldtidspersoner(d.uger, k.udsatte, quarter_weeks(2017, 2))
@@ -69,6 +70,7 @@ SELECT p.kommunekode,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND x.senere IN (1, 2)) AS jp_job,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer')) AS jp_ikke_vestlig,
 	   avg(anciennitet(d.uger, k.jobparat, '2017-W14', 5)) FILTER (WHERE x.kode = ANY (k.jobparat)) AS jp_varighed,
+	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND anciennitet(d.uger, k.jobparat, '2017-W14', 5) < 104) AS jp_under2aar,
 	   count(*) FILTER (WHERE x.kode = ANY (k.syge)) AS sy_n,
 	   count(*) FILTER (WHERE x.kode = ANY (k.syge) AND anciennitet(d.uger, k.syge, '2017-W14', 0) > 22) AS sy_over22,
 	   count(*) FILTER (WHERE x.kode = ANY (k.udsatte) AND p.foedselsdato > date '2017-04-03' - interval '50 years') AS u50_n,
@@ -146,14 +148,16 @@ tal AS (
 			(5, 'seeds/004 afsnit 4.3', 'dagpengemodtagere over 50 år (andel af helårspersonerne)', 'pct.', 16, 100 * k.dagpenge_o50 / k.dagpenge, 'dp_over50_2017q2'),
 			(6, 'seeds/004 afsnit 4.4', 'jobparate kontanthjælpsmodtagere (helårspersoner)', 'fuldtidspersoner', 3060, k.jobparat / k.skala, 'jp_fuldtid_2017q2'),
 			(7, 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'pct.', 39, 100.0 * k.jp_ikke_vestlig / nullif(k.jp_n, 0), 'jp_ikkevestlig_2017w14'),
-			(8, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala, 'syge_fuldtid_2017q2'),
-			(9, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef, NULL),
-			(10, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0), 'syge_over22_2017w14'),
-			(11, 'seeds/004 afsnit 4.7', 'udsatte ledige (helårspersoner)', 'fuldtidspersoner', 16700, k.udsatte / k.skala, NULL),
-			(12, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala, NULL),
-			(13, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50, NULL),
-			(14, 'seeds/004 afsnit 4.7', 'udsatte over 50 år (helårspersoner)', 'fuldtidspersoner', 7100, k.udsatte_o50 / k.skala, NULL),
-			(15, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50, NULL))
+			(8, 'seeds/004 afsnit 4.4', 'jobparate ledige mindre end to år (dokumentet: mere end fire ud af fem)', 'pct.', 80,
+			 100.0 * k.jp_under2aar / nullif(k.jp_n, 0), NULL),
+			(9, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere (helårspersoner)', 'fuldtidspersoner', 6550, k.syge / k.skala, 'syge_fuldtid_2017q2'),
+			(10, 'seeds/004 afsnit 4.6', 'sygedagpengemodtagere i pct. af befolkningen', 'pct.', 1.5, 100 * k.syge / k.bef, NULL),
+			(11, 'seeds/004 afsnit 4.6', 'sygedagpengeforløb over 22 uger', 'pct.', 52, 100.0 * k.sy_over22 / nullif(k.sy_n, 0), 'syge_over22_2017w14'),
+			(12, 'seeds/004 afsnit 4.7', 'udsatte ledige (helårspersoner)', 'fuldtidspersoner', 16700, k.udsatte / k.skala, NULL),
+			(13, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala, NULL),
+			(14, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50, NULL),
+			(15, 'seeds/004 afsnit 4.7', 'udsatte over 50 år (helårspersoner)', 'fuldtidspersoner', 7100, k.udsatte_o50 / k.skala, NULL),
+			(16, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50, NULL))
 		 AS v (nr, kilde, maal, enhed, dokument, jobreg, noegle)),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
@@ -179,8 +183,13 @@ SELECT kilde, maal, geografi, register.tal(dokument, enhed, dokument) AS dokumen
 FROM ins;
 
 -- the jobparate's mean time on the benefit: København's place among the six (the document:
--- "den næstkorteste i klyngen")
+-- "den næstkorteste i klyngen").  Read as the mean anciennitet of the jobparate of 2017-W14
+-- (breaks of up to 5 weeks bridged); beside it Jobindsats' own "gennemsnitlig varighed på
+-- ydelsen" of a quarter (fuldtidspersoner ÷ personer × 13 weeks, the by-hand rule after the
+-- measure was retired in June 2017), 2017 Q2.  København is the shortest by both.
 SELECT k.kommunekode, dk_number((k.jp_varighed / 52.0)::numeric, 2) AS gns_aar_paa_ydelsen,
-	   rank() OVER (ORDER BY k.jp_varighed) AS plads
+	   rank() OVER (ORDER BY k.jp_varighed) AS plads,
+	   dk_number((13 * k.jobparat / k.jobparat_personer)::numeric, 1) AS uger_i_kvartalet,
+	   rank() OVER (ORDER BY k.jobparat / k.jobparat_personer) AS plads_jobindsats
 FROM s004_kommune k WHERE k.kommunekode IN (SELECT kommunekode FROM s004_klynge WHERE klynge = 'seks')
 ORDER BY plads;

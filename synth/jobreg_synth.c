@@ -1567,7 +1567,7 @@ FindActivation(int state, int region, int period)
  * 50 %, so that København's share holds (31,5 %); the six areas' weight over
  * the other areas' is the effect the evaluation measured (2 points).
  */
-static const double residenceVirk[4] = {1.0, 2.2, 0.195, 0.32};
+static const double residenceVirk[4] = {1.0, 2.2, 0.195, 0.33};
 
 /* the mean length in weeks of an offer of type t under row a, before `length' */
 static double
