@@ -12,7 +12,10 @@
 -- * Helårspersoner = fuldtidspersoner over the weeks of 2017 Q2 (Thursday rule); for the
 --   kontanthjælp groups (jobparate, udsatte) aged 30 or more on 1 April 2017, as most of the
 --   under-30s receive uddannelseshjælp (afsnit 4.5: 51_s004_unge.sql); the register gives
---   kontanthjælp to the under-30s with a vocational education, left out here as before.
+--   kontanthjælp to the under-30s with a vocational education, left out here as before.  The
+--   udsatte's footnotes count 16-49 and 50-66 years, and seeds/003's note [1] says the count
+--   behind the vision goal also has integrationsydelse and every age 16-66: that reading is
+--   printed beside as the alternative (it adds the younger, where the register has too many).
 -- * Ydelsesmodtagere (afsnit 4.1): the benefits the jobcenter works with: every code but SU,
 --   folkepension, fleksjob, førtidspension and "other" (efterløn, barsel), in pct. of the
 --   persons aged 16-66 on 1 April 2017.  With førtidspension and "other" the share is much
@@ -43,6 +46,7 @@ SELECT codes('synthetic', 'a-dagpenge') AS dagpenge, codes('synthetic', 'kontant
 	   codes('synthetic', 'sygedagpenge') AS syge,
 	   codes('synthetic', 'kontanthjælp aktivitetsparat') || codes('synthetic', 'revalidering')
 		   || codes('synthetic', 'ressourceforløb') || codes('synthetic', 'ledighedsydelse') AS udsatte,
+	   codes('synthetic', 'integrationsydelse') AS integration,
 	   (SELECT array_agg(code ORDER BY code) FROM codebook
 		WHERE codebook = 'synthetic' AND code <> 0
 		  AND gruppe NOT IN ('SU', 'folkepension', 'fleksjob', 'førtidspension', 'other')) AS ydelse;
@@ -64,6 +68,9 @@ SELECT p.kommunekode,
 		   FILTER (WHERE a.over30 AND p.foedselsdato > date '2017-04-01' - interval '50 years') AS udsatte_u50,
 	   fuldtidspersoner(d.uger, k.udsatte, quarter_weeks(2017, 2))
 		   FILTER (WHERE p.foedselsdato <= date '2017-04-01' - interval '50 years') AS udsatte_o50,
+	   fuldtidspersoner(d.uger, k.udsatte || k.integration, quarter_weeks(2017, 2)) AS udsatte_16_66,
+	   fuldtidspersoner(d.uger, k.udsatte || k.integration, quarter_weeks(2017, 2))
+		   FILTER (WHERE p.foedselsdato > date '2017-04-01' - interval '50 years') AS udsatte_16_49,
 	   count(*) FILTER (WHERE x.kode = ANY (k.dagpenge)) AS dp_n,
 	   count(*) FILTER (WHERE x.kode = ANY (k.dagpenge) AND x.senere IN (1, 2)) AS dp_job,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat)) AS jp_n,
@@ -157,7 +164,11 @@ tal AS (
 			(13, 'seeds/004 afsnit 4.7', 'udsatte under 50 år (helårspersoner)', 'fuldtidspersoner', 9600, k.udsatte_u50 / k.skala, NULL),
 			(14, 'seeds/004 afsnit 4.7', 'udsatte under 50 år i pct. af befolkningen under 50', 'pct.', 2.6, 100 * k.udsatte_u50 / k.bef_u50, NULL),
 			(15, 'seeds/004 afsnit 4.7', 'udsatte over 50 år (helårspersoner)', 'fuldtidspersoner', 7100, k.udsatte_o50 / k.skala, NULL),
-			(16, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50, NULL))
+			(16, 'seeds/004 afsnit 4.7', 'udsatte over 50 år i pct. af befolkningen over 50', 'pct.', 7.6, 100 * k.udsatte_o50 / k.bef_o50, NULL),
+			(17, 'seeds/004 afsnit 4.7', 'alternativ: udsatte ledige 16-66 år med integrationsydelse', 'fuldtidspersoner', 16700,
+			 k.udsatte_16_66 / k.skala, NULL),
+			(18, 'seeds/004 afsnit 4.7', 'alternativ: udsatte 16-49 år med integrationsydelse', 'fuldtidspersoner', 9600,
+			 k.udsatte_16_49 / k.skala, NULL))
 		 AS v (nr, kilde, maal, enhed, dokument, jobreg, noegle)),
 ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
