@@ -1564,8 +1564,9 @@ FindActivation(int state, int region, int period)
  * virksomhedsrettede types by residence (ResidenceOf): the areas' residents,
  * with 45 % of the aktivitetsparate's activation hours, have 9 % (the other
  * areas) and 13 % (the six) of their hours in them, the rest of København
- * 50 %, so that København's share holds (31,5 %); the six areas' weight over
- * the other areas' is the effect the evaluation measured (2 points).
+ * 50 %, so that København's share holds (31,3 %); the six areas' weight over
+ * the other areas' is the effect the evaluation measured (2 points; 0.33 since
+ * København's marginal herkomst moved some residents, 0.32 before).
  */
 static const double residenceVirk[4] = {1.0, 2.2, 0.195, 0.33};
 
@@ -2175,9 +2176,10 @@ static const char *const herkomstName[N_HERKOMST] = {
  * target groups (seeds/002 Tabel 1: 37 % ikke-vestlig among the langvarige;
  * seeds/001: most recipients in the outreach areas).  Efterkommere are of
  * non-western origin here (seeds/002 counts them as ikke-vestlig).
- * København's marginal class, from which its jobparate come, is 39 % of
- * non-western origin as they are in 2017 (seeds/004 afsnit 4.4; was 0.20
- * and 0.10: 32.5 %); the rise is mostly efterkommere, so the first-generation
+ * København's marginal class, from which its jobparate come, has more
+ * ikke-vestlige indvandrere and efterkommere, so that 39 % of its jobparate of
+ * 2017 are of non-western origin (seeds/004 afsnit 4.4; with 0.20 and 0.10:
+ * 32.5 %); the rise is mostly efterkommere, so the first-generation
  * immigrants among the adults of the udsatte boligområder (seeds/001, through
  * the residence draw) stay at 54 and 40 %.
  */
