@@ -200,7 +200,7 @@ FROM ins;
 -- measure was retired in June 2017), 2017 Q2.  København is the shortest by both.
 SELECT k.kommunekode, dk_number((k.jp_varighed / 52.0)::numeric, 2) AS gns_aar_paa_ydelsen,
 	   rank() OVER (ORDER BY k.jp_varighed) AS plads,
-	   dk_number((13 * k.jobparat / k.jobparat_personer)::numeric, 1) AS uger_i_kvartalet,
-	   rank() OVER (ORDER BY k.jobparat / k.jobparat_personer) AS plads_jobindsats
+	   dk_number((13 * k.jobparat / nullif(k.jobparat_personer, 0))::numeric, 1) AS uger_i_kvartalet,
+	   rank() OVER (ORDER BY k.jobparat / nullif(k.jobparat_personer, 0)) AS plads_jobindsats
 FROM s004_kommune k WHERE k.kommunekode IN (SELECT kommunekode FROM s004_klynge WHERE klynge = 'seks')
 ORDER BY plads;
