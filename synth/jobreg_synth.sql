@@ -147,7 +147,7 @@ CREATE TABLE synth_target (
 	tolerance float8 CHECK (tolerance > 0)
 );
 COMMENT ON TABLE synth_target IS
-	'the figures printed in the documents (seeds/000, 002, 003) that the synthetic register is calibrated to; your own rows: nr >= 1000';
+	'the figures printed in the documents (seeds/000-004) that the synthetic register is calibrated to; your own rows: nr >= 1000';
 COMMENT ON COLUMN synth_target.nr IS 'row number; the shipped rows are 1-999';
 COMMENT ON COLUMN synth_target.noegle IS 'the measure (synth_maal); NULL: printed for reference, not computed';
 COMMENT ON COLUMN synth_target.kilde IS 'document and table or figure';
