@@ -76,8 +76,8 @@ SELECT p.kommunekode,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat)) AS jp_n,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND x.senere IN (1, 2)) AS jp_job,
 	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND b.herkomst IN ('indvandrer ikke-vestlig', 'efterkommer')) AS jp_ikke_vestlig,
-	   avg(anciennitet(d.uger, k.jobparat, '2017-W14', 5)) FILTER (WHERE x.kode = ANY (k.jobparat)) AS jp_varighed,
-	   count(*) FILTER (WHERE x.kode = ANY (k.jobparat) AND anciennitet(d.uger, k.jobparat, '2017-W14', 5) < 104) AS jp_under2aar,
+	   avg(x.jp_anciennitet) AS jp_varighed,
+	   count(*) FILTER (WHERE x.jp_anciennitet < 104) AS jp_under2aar,
 	   count(*) FILTER (WHERE x.kode = ANY (k.syge)) AS sy_n,
 	   count(*) FILTER (WHERE x.kode = ANY (k.syge) AND anciennitet(d.uger, k.syge, '2017-W14', 0) > 22) AS sy_over22,
 	   count(*) FILTER (WHERE x.kode = ANY (k.udsatte) AND p.foedselsdato > date '2017-04-03' - interval '50 years') AS u50_n,
@@ -96,7 +96,9 @@ JOIN register.baggrund b USING (pnr),
 						  THEN code_at(d.uger, '2017-W14') END AS kode) AS c,
 	 LATERAL (SELECT c.kode,
 					 CASE WHEN c.kode = ANY (k.dagpenge || k.jobparat || k.udsatte)
-						  THEN code_at(status_history(d.uger, e.maaneder, 'synthetic', '{SU}'), '2017-W40') END AS senere) AS x
+						  THEN code_at(status_history(d.uger, e.maaneder, 'synthetic', '{SU}'), '2017-W40') END AS senere,
+					 -- the jobparate's anciennitet (weeks, breaks of up to 5 weeks bridged)
+					 CASE WHEN c.kode = ANY (k.jobparat) THEN anciennitet(d.uger, k.jobparat, '2017-W14', 5) END AS jp_anciennitet) AS x
 WHERE p.kommunekode IN (SELECT kommunekode FROM s004_klynge)
 GROUP BY p.kommunekode;
 

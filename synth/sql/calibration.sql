@@ -525,18 +525,22 @@ FROM synth_employment(:seed, :scale, (SELECT coalesce(array_agg(k), '{}') FROM k
 WHERE g.grad > 0 AND em.first_month + (g.i - 1) * interval '1 month' < date '2017-06-01'
   AND em.pnr IN (SELECT pnr FROM ko UNION SELECT pnr FROM n3pm UNION SELECT pnr FROM t4);
 CREATE INDEX ON emk (pnr, dag);
--- each week of the window: its code (0 = none) and whether its month has a grad
+-- job or education in week w of a person of emk: code SU (1901), or no code and a grad in the
+-- month of the week's Thursday (M2, the BIU note, Tabel 4)
+CREATE FUNCTION pg_temp.job_uddannelse(pnr int, w int) RETURNS bool LANGUAGE sql STABLE
+	RETURN coalesce((SELECT r.code = 1901 FROM r WHERE r.pnr = $1 AND r.fra <= $2 AND r.til > $2),
+					EXISTS (SELECT FROM emk WHERE emk.pnr = $1
+							  AND emk.dag = date_trunc('month', monday('2000-W01'::isoweek + $2) + 3)::date));
+-- each week of the window: its code (0 = none) and whether it is job or education
 CREATE TEMP TABLE kouger AS
-SELECT ko.pnr, coalesce(c.code, 0) AS code,
-	   EXISTS (SELECT FROM emk WHERE emk.pnr = ko.pnr
-				 AND emk.dag = date_trunc('month', monday('2000-W01'::isoweek + w) + 3)::date) AS grad
+SELECT ko.pnr, coalesce(c.code, 0) AS code, pg_temp.job_uddannelse(ko.pnr, w) AS job_uddannelse
 FROM ko, generate_series(ko.uge + 1, ko.uge + 52) AS w
 LEFT JOIN LATERAL (SELECT r.code FROM r WHERE r.pnr = ko.pnr AND r.fra <= w AND r.til > w) AS c ON true;
 INSERT INTO m
 SELECT CASE WHEN ko.fremskudt THEN 'fremskudt_' ELSE 'udsat_' END || x.maal || '_2013_2014', p.kommunekode,
 	   count(*) FILTER (WHERE x.ja), count(*), count(*), NULL
 FROM ko JOIN p USING (pnr)
-JOIN (SELECT u.pnr, bool_or(u.code IN (0, 1901)) AS m1, bool_or(u.code = 1901 OR (u.code = 0 AND u.grad)) AS m2
+JOIN (SELECT u.pnr, bool_or(u.code IN (0, 1901)) AS m1, bool_or(u.job_uddannelse) AS m2
 	  FROM kouger u GROUP BY u.pnr) AS y USING (pnr),
 	 LATERAL (VALUES ('m1', y.m1), ('m2', y.m2),
 					 ('m3', EXISTS (SELECT FROM o12
@@ -550,10 +554,7 @@ CREATE TEMP TABLE n3 AS
 SELECT n.indsats,
 	   EXISTS (SELECT FROM generate_series(n.fra, n.til - 1) AS w
 			   WHERE EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code IN (1101, 1111) AND r.fra <= w - 1 AND r.til > w - 1)
-				 AND (EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.code = 1901 AND r.fra <= w AND r.til > w)
-					  OR (NOT EXISTS (SELECT FROM r WHERE r.pnr = n.pnr AND r.fra <= w AND r.til > w)
-						  AND EXISTS (SELECT FROM emk e WHERE e.pnr = n.pnr
-										AND e.dag = date_trunc('month', monday('2000-W01'::isoweek + w) + 3)::date)))) AS afgang,
+				 AND pg_temp.job_uddannelse(n.pnr, w)) AS afgang,
 	   EXISTS (SELECT FROM o12 WHERE o12.pnr = n.pnr	-- o12: the virksomhedsrettede offers (above)
 				 AND lower(o12.periode) >= n.dag AND lower(o12.periode) < n.dag + interval '1 month') AS placering
 FROM n3pm AS n;
@@ -564,15 +565,10 @@ FROM n3, LATERAL (VALUES ('note3_afgang_', n3.afgang), ('note3_placering_', n3.p
 WHERE g.med
 GROUP BY 1;
 
--- Tabel 4's spells that ended in job or education: the week after is SU (1901), or has no code
--- and a grad in its month (as M2)
+-- Tabel 4's spells that ended in job or education: so the week after
 INSERT INTO m
 SELECT 't4_afgang_job_' || t4.aar, 101, count(*) FILTER (WHERE x.job), count(*), count(*) FILTER (WHERE x.job), NULL
-FROM t4
-LEFT JOIN LATERAL (SELECT r.code FROM r WHERE r.pnr = t4.pnr AND r.fra <= t4.til AND r.til > t4.til) AS c ON true,
-	 LATERAL (SELECT coalesce(c.code = 1901,
-							  EXISTS (SELECT FROM emk e WHERE e.pnr = t4.pnr
-										AND e.dag = date_trunc('month', monday('2000-W01'::isoweek + t4.til) + 3)::date)) AS job) AS x
+FROM t4, LATERAL (SELECT pg_temp.job_uddannelse(t4.pnr, t4.til) AS job) AS x
 GROUP BY t4.aar;
 
 -- first-generation immigrants among the adults (18 or more on 1 January 2014) of the areas
