@@ -612,6 +612,22 @@ static const struct
 	{YP_RESSOURCE, R_KBH, 2017, 1.50},
 	{YP_EFTERLOEN, ALL, 2012, 0.60},
 	{YP_EFTERLOEN, ALL, 2015, 0.40},
+	/*
+	 * seeds/000 Figur 8: before 2013 København's ledige fleksjobvisiterede find a fleksjob
+	 * sooner (3-5 points above the country), those of the ledighedsydelse klynge too but in
+	 * 2009 (on a level with København); from 2013 København's ledighed is markedly higher.
+	 */
+	{YP_FLEKSJOB, R_KBH, 1981, 1.32},
+	{YP_FLEKSJOB, R_KBH, 2008, 1.2},
+	{YP_FLEKSJOB, R_KBH, 2013, 0.74},
+	{YP_FLEKSJOB, R_KBH, 2015, 1.1},
+	{YP_FLEKSJOB, R_LKLYNGE, 1981, 1.3},
+	{YP_FLEKSJOB, R_LKLYNGE, 2008, 1.0},
+	{YP_FLEKSJOB, R_LKLYNGE, 2010, 1.3},
+	{YP_FLEKSJOB, R_LKLYNGE, 2011, 1.5},
+	{YP_FLEKSJOB, R_LKLYNGE, 2012, 1.7},
+	{YP_FLEKSJOB, R_LKLYNGE, 2013, 1.3},
+	{YP_FLEKSJOB, R_LKLYNGE, 2014, 1.0},
 	{YP_FLEKSJOB, R_KBH, 2016, 1.68},	/* seeds/003: 53 % in fleksjob within 26 weeks */
 	/* seeds/003 Tabel 1-2: more leave kontanthjælp in 2016 (kontanthjælpsloft, 225-timersregel) */
 	{YP_AKT_EXIT, R_KBH, 2016, 7.2},
@@ -918,7 +934,7 @@ static const Flow flows[] = {
 	{ST_FLEKSJOB, ST_FOERTID, 0.01, AP_FP, FLAT3, FLAT4, YP_FLAT, DP_NONE},
 	{ST_FLEKSJOB, ST_EFTERLOEN, 0.3, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.613, 1.0, 0.724, 1.0}, YP_FLEKSJOB, DP_LEDIGHED},
-	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, FLAT4, YP_FP, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, {1.2, 1.0, 1.0, 1.0}, YP_FP, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_EFTERLOEN, 0.2, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_RESSOURCE, 0.03, AP_RESSOURCE, FLAT3, FLAT4, YP_RESSOURCE, DP_NONE},
 
@@ -1041,8 +1057,8 @@ static const Activation activation[] = {
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.284, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.321, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.275, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.33, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
 	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.345, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
