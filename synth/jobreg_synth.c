@@ -626,8 +626,9 @@ static const struct
 	{YP_FLEKSJOB, R_LKLYNGE, 2010, 1.3},
 	{YP_FLEKSJOB, R_LKLYNGE, 2011, 1.5},
 	{YP_FLEKSJOB, R_LKLYNGE, 2012, 1.7},
-	{YP_FLEKSJOB, R_LKLYNGE, 2013, 1.3},
-	{YP_FLEKSJOB, R_LKLYNGE, 2014, 1.0},
+	{YP_FLEKSJOB, R_LKLYNGE, 2013, 1.0},
+	{YP_FLEKSJOB, R_LKLYNGE, 2014, 0.55},
+	{YP_FLEKSJOB, R_LKLYNGE, 2015, 1.0},
 	{YP_FLEKSJOB, R_KBH, 2016, 1.68},	/* seeds/003: 53 % in fleksjob within 26 weeks */
 	/* seeds/003 Tabel 1-2: more leave kontanthjælp in 2016 (kontanthjælpsloft, 225-timersregel) */
 	{YP_AKT_EXIT, R_KBH, 2016, 7.2},
@@ -1059,7 +1060,7 @@ static const Activation activation[] = {
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, ALL, 0.0548, 12, 0.275, 0.02, 0, 0, 1.0},
 	{ST_LEDIGHEDSYDELSE, R_KBH, PERIOD_B, 0.0548, 12, 0.33, 0.02, 0, 0, 1.0},
-	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.327, 0.02, 0, 0, 1.0},
+	{ST_LEDIGHEDSYDELSE, R_LKLYNGE, ALL, 0.0768, 15, 0.315, 0.02, 0, 0, 1.0},
 	{ST_RESSOURCE, ALL, ALL, 0.0424, 14, 0.345, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, ALL, 0.0291, 10, 0.106, 0.05, 0, 0, 1.0},
 	{ST_RESSOURCE, R_KBH, PERIOD_B, 0.0291, 10, 0.16, 0.05, 0, 0, 1.0},
@@ -1584,7 +1585,7 @@ FindActivation(int state, int region, int period)
  * the other areas' is the effect the evaluation measured (2 points; 0.33 since
  * København's marginal herkomst moved some residents, 0.32 before).
  */
-static const double residenceVirk[4] = {1.0, 2.2, 0.195, 0.33};
+static const double residenceVirk[4] = {1.0, 2.2, 0.17, 0.37};
 
 /* the mean length in weeks of an offer of type t under row a, before `length' */
 static double
