@@ -136,7 +136,8 @@ ins AS (
 	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
 	SELECT 'seeds/002 Tabel 1', CASE koen WHEN 'M' THEN 'mænd: ' ELSE 'kvinder: ' END || maal, '25 kommuner', enhed, dokument, jobreg,
 		   CASE WHEN nr = 7 THEN 'lang_ikkevestlig_' || lower(koen) || '_2020'
-				WHEN nr BETWEEN 2 AND 5 THEN 'lang_alder' || (10 * (nr + 1)) || '_' || lower(koen) || '_2020' END
+				WHEN nr BETWEEN 2 AND 5 THEN 'lang_alder' || (10 * (nr + 1)) || '_' || lower(koen) || '_2020'
+				WHEN nr BETWEEN 9 AND 11 THEN 'lang_anc' || (ARRAY[5, 7, 10])[nr - 8] || '_' || lower(koen) || '_2020' END
 	FROM r RETURNING *)
 SELECT r.maal,
 	   max(register.tal(r.dokument, r.enhed, r.dokument)) FILTER (WHERE r.koen = 'M') AS maend_dokumentet,

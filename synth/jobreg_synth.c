@@ -582,17 +582,21 @@ static const struct
 	{YP_KTH, R_KLYNGE, 2016, 2.0},
 	{YP_KTH, R_LKLYNGE, 2016, 0.8},
 	{YP_KTH, R_REST, 2016, 0.8},
-	/* seeds/002: the aktivitetsparate of 2020 (with seeds/004 afsnit 4.4's steps below) */
+	/*
+	 * seeds/002: the aktivitetsparate of 2020 (with seeds/004 afsnit 4.4's steps below); the rest's
+	 * 0.84 and 0.54 (were 0.7 and 0.45) refill the stock that kthRegionMult's faster end of the
+	 * spells of 2013-14 takes away, so Tabel 11's count and shares hold
+	 */
 	{YP_KTH, R_KBH, 2017, 2.3},
 	{YP_KTH, R_KLYNGE, 2017, 0.419},
 	{YP_KTH, R_LKLYNGE, 2017, 0.7},
-	{YP_KTH, R_REST, 2017, 0.7},
+	{YP_KTH, R_REST, 2017, 0.84},
 	/*
 	 * seeds/002 afsnit 2.2: the 25 kommuner hold 59 % of the country's aktivitetsparate (the
 	 * register had 51.7 %): from 2017 the rest of the country has fewer new spells and ends
 	 * them twice as often (YP_AKT_EXIT below).  The 25 are unchanged.
 	 */
-	{YP_KTH, R_REST_OUT, 2017, 0.45},
+	{YP_KTH, R_REST_OUT, 2017, 0.54},
 	{YP_DAGPENGE, ALL, 1981, 1.30},
 	{YP_DAGPENGE, ALL, 1995, 1.00},
 	{YP_DAGPENGE, ALL, 2000, 0.80},
@@ -790,15 +794,17 @@ static const struct
  * seeds/002 Tabel 12: the longer the spell, the more of the langvarige of
  * 2020 are women (47 / 51 / 59 % at 5-7 / 7-10 / 10+ years).  From 2017 men
  * leave a kontanthjælp spell of ten years or more faster than women, by
- * sex (men, women) and DP_KTH band.  Not before 2017: the calibrated stocks
+ * sex (men, women) and DP_KTH band; women's spells of two to five years end
+ * more often and those of five to ten less (Tabel 1's anciennitet groups,
+ * kthRegionMult).  Not before 2017: the calibrated stocks
  * of 2015-16 need those spells as they are, and with the rule starting in
  * 2017 every draw before it is unchanged.  Women's slower exits alone would
  * raise København's langvarige; its YP_AKT_EXIT of 2017 holds Tabel 11.
  */
 #define KTH_SEX_FROM 2017
 static const double kthSexMult[2][MAX_DUR_BANDS] = {
-	{1, 1, 1, 1, 1, 1, 1.65, 1.65},
-	{1, 1, 1, 1, 1, 1, 0.565, 0.565},
+	{1, 1, 1, 1, 1, 1, 1.4, 1.4},
+	{1, 1, 1, 1.3, 1.3, 0.9, 0.565, 0.565},
 };
 
 /*
@@ -847,12 +853,19 @@ static const AgeShift ageShifts[] = {
 	{ST_SELV, ST_DAGPENGE, 50, MAX_PROFILE_AGE + 1, ALL, 1 << R_KBH, 0.5},
 };
 
-/* from 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own; not in its klynge) */
+/*
+ * From 2017, by region and DP_KTH band (København's Tabel 11 figures hold with its own; not in its
+ * klynge).  seeds/002 Tabel 1's anciennitet groups (men 33 / 33 / 35 %, women 26 / 30 / 44 % at
+ * 5-7 / 7-10 / 10+ years; the register had 38 / 28 / 34 and 31 / 24 / 44): the spells started in
+ * the many new spells of 2013-14 end more often in their third to fifth year (bands 3-4), those
+ * of five to ten years less often, so fewer of the langvarige of 2020 are in their sixth or
+ * seventh year; spells of ten years or more end more often, which holds the mean anciennitet.
+ */
 static const double kthRegionMult[N_REGIONS][MAX_DUR_BANDS] = {
-	{1, 1, 1, 1, 1, 1, 1.1, 1.35},
+	{0.92, 0.92, 0.92, 2.0, 2.0, 0.82, 0.95, 1.95},
 	{1, 1, 1, 1, 1, 1, 1, 1},
-	{1, 1, 1, 1, 1, 1, 1, 1.5},
-	{1, 1, 1, 1, 1, 1, 1, 1.5},
+	{1, 1, 1, 4.0, 4.0, 0.6, 1.27, 2.2},
+	{1, 1, 1, 4.0, 4.0, 0.6, 1.27, 2.2},
 };
 
 /* ---------- flows between states ---------- */

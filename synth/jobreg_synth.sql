@@ -677,4 +677,28 @@ INSERT INTO synth_maal (noegle, definition) VALUES
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
 	(454, 'jp_ikkevestlig_2017w14', 'seeds/004 afsnit 4.4', 'jobparate med ikke-vestlig baggrund', 'København', '{101}'::int[], 'uge 14 2017', 39, 'pct.', 2);
 
+-- seeds/002 Tabel 1: the langvarige's anciennitet groups by sex (kthRegionMult, kthSexMult from
+-- 2017): 455-460
+INSERT INTO synth_maal (noegle, definition) VALUES
+	('lang_anc5_m_2020',
+	 'Among the langvarige of lang_antal_2020 in the 25 kommuner who are men: the share whose spell (the kontanthjælp family, breaks of at most 5 weeks bridged) has lasted 5 to under 7 years by 2020-W09 (weeks × 7 ÷ 365.25).'),
+	('lang_anc7_m_2020',
+	 'As lang_anc5_m_2020, 7 to under 10 years.'),
+	('lang_anc10_m_2020',
+	 'As lang_anc5_m_2020, 10 years or more.'),
+	('lang_anc5_k_2020',
+	 'As lang_anc5_m_2020, among the women.'),
+	('lang_anc7_k_2020',
+	 'As lang_anc5_k_2020, 7 to under 10 years.'),
+	('lang_anc10_k_2020',
+	 'As lang_anc5_k_2020, 10 years or more.');
+
+INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
+	(455, 'lang_anc5_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 5-7 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 33, 'pct.', 2),
+	(456, 'lang_anc7_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 7-10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 33, 'pct.', 2),
+	(457, 'lang_anc10_m_2020', 'seeds/002 Tabel 1', 'langvarige mænd, 10+ års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 35, 'pct.', 2),
+	(458, 'lang_anc5_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 5-7 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 26, 'pct.', 2),
+	(459, 'lang_anc7_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 7-10 års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 30, 'pct.', 2),
+	(460, 'lang_anc10_k_2020', 'seeds/002 Tabel 1', 'langvarige kvinder, 10+ års anciennitet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 44, 'pct.', 2);
+
 SELECT pg_catalog.pg_extension_config_dump('synth_target', 'WHERE nr >= 1000');

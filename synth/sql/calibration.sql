@@ -294,6 +294,12 @@ SELECT 'lang_alder' || g.k || '_' || lower(l.koen) || '_2020', l.kommunekode,
 FROM lang5 l JOIN p x USING (pnr), (VALUES ('30', 0, 39), ('40', 40, 49), ('50', 50, 59), ('60', 60, 200)) AS g (k, fra, til)
 GROUP BY g.k, l.koen, l.kommunekode
 UNION ALL
+-- Tabel 1: the anciennitet groups by sex
+SELECT 'lang_anc' || g.k || '_' || lower(l.koen) || '_2020', l.kommunekode,
+	   count(*) FILTER (WHERE l.aar >= g.fra AND l.aar < g.til), count(*), count(*), NULL
+FROM lang5 l, (VALUES ('5', 5, 7), ('7', 7, 10), ('10', 10, 1000)) AS g (k, fra, til)
+GROUP BY g.k, l.koen, l.kommunekode
+UNION ALL
 -- Tabel 12: the share of women by anciennitet (5-7, 7-10, 10 or more years, all)
 SELECT 'lang_kvinder_' || g.k || '_2020', l.kommunekode, count(*) FILTER (WHERE l.koen = 'K'), count(*), count(*), NULL
 FROM lang5 l JOIN (VALUES ('5_7', 5, 7), ('7_10', 7, 10), ('10', 10, 1000), ('alle', 5, 1000)) AS g (k, fra, til)
