@@ -802,6 +802,8 @@ static const struct
  * raise København's langvarige; its YP_AKT_EXIT of 2017 holds Tabel 11.
  */
 #define KTH_SEX_FROM 2017
+/* and only from 30 (seeds/002's langvarige; the young of seeds/004 afsnit 4.5 keep the bands) */
+#define KTH_FROM_AGE 30
 static const double kthSexMult[2][MAX_DUR_BANDS] = {
 	{1, 1, 1, 1, 1, 1, 1.4, 1.4},
 	{1, 1, 1, 1.3, 1.3, 0.9, 0.565, 0.565},
@@ -862,7 +864,7 @@ static const AgeShift ageShifts[] = {
  * seventh year; spells of ten years or more end more often, which holds the mean anciennitet.
  */
 static const double kthRegionMult[N_REGIONS][MAX_DUR_BANDS] = {
-	{0.92, 0.92, 0.92, 2.0, 2.0, 0.82, 0.95, 1.95},
+	{0.92, 0.92, 0.92, 2.0, 2.0, 0.82, 0.88, 1.95},
 	{1, 1, 1, 1, 1, 1, 1, 1},
 	{1, 1, 1, 4.0, 4.0, 0.6, 1.27, 2.2},
 	{1, 1, 1, 4.0, 4.0, 0.6, 1.27, 2.2},
@@ -1221,6 +1223,9 @@ PrepareTables(void)
 		for (int r = 0; r < N_YEAR_REGIONS; r++)
 			yearBreak[s][r][N_YEARS] = true;
 	}
+	/* kthRegionMult's first age must end segments already in the one state DP_KTH's flows leave */
+	if (!ageBreak[ST_AKT][KTH_FROM_AGE])
+		elog(ERROR, "KTH_FROM_AGE does not end a segment of aktivitetsparat");
 	/* the ageShifts' ages and first year must end segments already (no draw before 2017 moves) */
 	for (int i = 0; i < lengthof(ageShifts); i++)
 	{
@@ -1477,7 +1482,7 @@ Sojourn(Person *p, int state, IsoWeek t0, IsoWeek origin, int *dest)
 				* yearMult[durProfiles[f->dur].year][p->yregion][yi];
 			if (flowShift[fl[i]] >= 0 && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
 				hz *= ageShiftMult[flowShift[fl[i]]][p->kvinde][Min(age, MAX_PROFILE_AGE)][p->region];
-			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM)
+			if (f->dur == DP_KTH && FIRST_SIM_YEAR + yi >= KTH_SEX_FROM && age >= KTH_FROM_AGE)
 			{
 				hz *= kthRegionMult[p->region][band];
 				hz *= kthSexMult[p->kvinde][band];
