@@ -571,7 +571,7 @@ FROM n3, LATERAL (VALUES ('note3_afgang_', n3.afgang), ('note3_placering_', n3.p
 WHERE g.med
 GROUP BY 1;
 
--- Tabel 4's spells that ended in job or education: so the week after
+-- Tabel 4's spells that ended in job or education: the week after the spell is job or education
 INSERT INTO m
 SELECT 't4_afgang_job_' || t4.aar, 101, count(*) FILTER (WHERE x.job), count(*), count(*) FILTER (WHERE x.job), NULL
 FROM t4, LATERAL (SELECT pg_temp.job_uddannelse(t4.pnr, t4.til) AS job) AS x
