@@ -536,6 +536,7 @@ typedef enum YearProfile
 	YP_KTH,						/* inflow to kontanthjælp */
 	YP_DAGPENGE,				/* inflow to a-dagpenge: the business cycle */
 	YP_FP,						/* førtidspension: the 2013 reform */
+	YP_LEDY_FP,					/* ... from ledighedsydelse: YP_FP but in København's 2016 */
 	YP_RESSOURCE,				/* ressourceforløb: from 2013 */
 	YP_EFTERLOEN,				/* efterløn: the 2011 reform */
 	YP_FLEKSJOB,				/* ledighedsydelse to fleksjob */
@@ -607,9 +608,16 @@ static const struct
 	{YP_DAGPENGE, ALL, 2011, 1.10},
 	{YP_DAGPENGE, ALL, 2014, 0.80},
 	{YP_FP, ALL, 2013, 0.30},	/* førtidspension reform 2013 */
-	/* seeds/001 M1's steps redrew København's 2016: its ledige fleksjobvisiterede (seeds/003 Tabel 1) */
+	{YP_LEDY_FP, ALL, 2013, 0.30},
+	/*
+	 * seeds/001 M1's residenceBreak redrew København's 2013-15 histories; these steps of 2016 hold
+	 * seeds/003 Tabel 1-2 (its aktivitetsparate and ledige fleksjobvisiterede) and, with
+	 * YP_FLEKSJOB's, Tabel 5's ledighedsydelse after the redraw
+	 */
 	{YP_FP, R_KBH, 2016, 0.28},
 	{YP_FP, R_KBH, 2017, 0.30},
+	{YP_LEDY_FP, R_KBH, 2016, 0.1},
+	{YP_LEDY_FP, R_KBH, 2017, 0.30},
 	{YP_RESSOURCE, ALL, 1981, 0.0},	/* ressourceforløb exist from 2013 */
 	{YP_RESSOURCE, ALL, 2013, 0.60},
 	{YP_RESSOURCE, ALL, 2014, 0.90},
@@ -640,7 +648,7 @@ static const struct
 	{YP_FLEKSJOB, R_LKLYNGE, 2013, 1.0},
 	{YP_FLEKSJOB, R_LKLYNGE, 2014, 0.55},
 	{YP_FLEKSJOB, R_LKLYNGE, 2015, 1.0},
-	{YP_FLEKSJOB, R_KBH, 2016, 1.83},	/* seeds/003: 53 % in fleksjob within 26 weeks */
+	{YP_FLEKSJOB, R_KBH, 2016, 1.86},	/* seeds/003: 53 % in fleksjob within 26 weeks */
 	/* seeds/003 Tabel 1-2: more leave kontanthjælp in 2016 (kontanthjælpsloft, 225-timersregel) */
 	{YP_AKT_EXIT, R_KBH, 2016, 7.2},
 	{YP_AKT_EXIT, R_KLYNGE, 2016, 2.57},
@@ -879,11 +887,13 @@ static const double kthRegionMult[N_REGIONS][MAX_DUR_BANDS] = {
  * seeds/001 M1: of København's aktivitetsparate over 30 of 2013-14 living in
  * an udsat boligområde, 17,4 % (the six outreach areas) and 17,8 % (their
  * matched twins) had a week without a benefit within 52 weeks; the model's
- * breaks gave 18,7 and 20,6 %.  So in 2013-2015 the areas' residents break
- * off kontanthjælp (ST_AKT to ST_PAUSE) less often, by residence (RES_*).
- * The years end segments already (checked), so no other draw moves.
+ * breaks gave 18,7 and 20,6 % (measured on the pools).  So in 2013-2015 the
+ * areas' residents break off kontanthjælp (ST_AKT to ST_PAUSE) less often, by
+ * residence (RES_*), and the rest of København more often, which holds the
+ * anciennitet of seeds/000 Figur 2 (2015-W10).  The years end segments
+ * already (checked), so only København's draws move.
  */
-static const double residenceBreak[4] = {1.0, 1.1, 0.85, 0.9};
+static const double residenceBreak[4] = {1.0, 1.08, 0.85, 0.9};
 
 /* ---------- flows between states ---------- */
 
@@ -968,7 +978,7 @@ static const Flow flows[] = {
 	{ST_FLEKSJOB, ST_EFTERLOEN, 0.3, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_FLEKSJOB, 1.6, AP_JOB, FLAT3, {0.613, 1.0, 0.724, 1.0}, YP_FLEKSJOB, DP_LEDIGHED},
 	/* København 1.2: with Figur 8's faster way to fleksjob its fleksjobvisiterede stay at Tabel 1's */
-	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, {1.2, 1.0, 1.0, 1.0}, YP_FP, DP_NONE},
+	{ST_LEDIGHEDSYDELSE, ST_FOERTID, 0.08, AP_FP, FLAT3, {1.2, 1.0, 1.0, 1.0}, YP_LEDY_FP, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_EFTERLOEN, 0.2, AP_EFTERLOEN, FLAT3, FLAT4, YP_EFTERLOEN, DP_NONE},
 	{ST_LEDIGHEDSYDELSE, ST_RESSOURCE, 0.03, AP_RESSOURCE, FLAT3, FLAT4, YP_RESSOURCE, DP_NONE},
 
