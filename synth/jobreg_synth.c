@@ -1097,7 +1097,7 @@ static const Activation activation[] = {
 	{ST_AKT, R_KLYNGE, ALL, 0.0145, 20, 0.49, 0.12, 0, 0, 2.5},
 	{ST_AKT, R_KLYNGE, PERIOD_B, 0.0145, 20, 0.33, 0.12, 0, 0, 2.5},
 	/* seeds/002 Figur 35, 36, 49 and 51 (the langvarige of the 25 kommuner, 2018-2020) */
-	{ST_AKT, ALL, PERIOD_C, 0.020, 20, 0.405, 0.06, 0, 0, 1.78, 0.30, 2.7, 3.3, 0.18, 0.1, 0.45},
+	{ST_AKT, ALL, PERIOD_C, 0.0199, 20, 0.405, 0.06, 0, 0, 1.78, 0.30, 2.7, 3.3, 0.18, 0.1, 0.45},
 	{ST_JOBPARAT, ALL, ALL, 0.04, 25, 0.45, 0.05, 0.15, 0, 1.0},
 	{ST_DAGPENGE, ALL, ALL, 0.02, 30, 0.40, 0.20, 0.03, 0.05, 1.0},
 	{ST_LEDIGHEDSYDELSE, ALL, ALL, 0.0569, 14, 0.438, 0.02, 0, 0, 1.0},
