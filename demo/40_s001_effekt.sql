@@ -14,12 +14,13 @@
 -- boligområde in 2013-14, in one of the six outreach areas (treated) or in another (the pool
 -- of controls), as the document assigns the effort (intention to treat).  The generator is
 -- calibrated to the document's 2.052 treated and its areas' shares of first-generation
--- immigrants (54 pct. against 40 pct.), and to M2's and M3's levels (synth_target 103-106,
--- measured on the pools the twins come from): in 2013-15 the residents of the six areas get
--- virksomhedsrettede offers a little more often than those of the other areas (the generator's
--- residenceVirk), which is the effect the matched comparison should find, and the areas'
--- breaks more often carry a job (residenceJob); M1 (rows 101-102) is a reference, and the third
--- BIU note's monthly rates below are calibrated too (446-449).  The file shows the method
+-- immigrants (54 pct. against 40 pct.), and to M1's, M2's and M3's levels (synth_target
+-- 101-106, measured on the pools the twins come from): in 2013-15 the residents of the six
+-- areas get virksomhedsrettede offers a little more often than those of the other areas (the
+-- generator's residenceVirk), which is the effect the matched comparison should find, the
+-- areas' residents break off kontanthjælp less often (residenceBreak) and their breaks more
+-- often carry a job (residenceJob); the third BIU note's monthly rates below are calibrated
+-- too (446-449).  The file shows the method
 -- (logistic -> predict -> match_nearest -> mcnemar / paired_t / prop_test), the balance
 -- before and after matching, and what the register gives beside the printed figures.
 --
