@@ -1634,9 +1634,9 @@ FindActivation(int state, int region, int period)
  * in virksomhedsrettede offers was 31 % (seeds/000 Tabel 6, seeds/003 Tabel
  * 3).  So in 2013-2015 offers on kontanthjælp in København weight the
  * virksomhedsrettede types by residence (ResidenceOf): the areas' residents,
- * with 45 % of the aktivitetsparate's activation hours, have 8 % (the other
- * areas) and 14 % (the six) of their hours in them, the rest of København
- * 50 %, so that København's share holds (31,1 %); the six areas' weight over
+ * with 46 % of the aktivitetsparate's activation hours, have 8 % (the other
+ * areas) and 16 % (the six) of their hours in them, the rest of København
+ * 50 %, so that København's share holds (31,2 %); the six areas' weight over
  * the other areas' is the effect the evaluation measured (2 points), a little
  * wider (0.37 / 0.17; 0.33 / 0.195 before seeds/000 Figur 8's ledighedsydelse
  * redrew the matched twins; 0.39 after M1's residenceBreak redrew them again)
