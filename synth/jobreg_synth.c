@@ -101,7 +101,7 @@ static IsoWeek year_start[N_YEARS + 1]; /* first isoweek of each ISO year */
 /* the years in which København's residence moves jobs and offers (seeds/001: residenceJob, residenceVirk) */
 #define RESIDENCE_FROM 2013
 #define RESIDENCE_TO 2015
-#define JOB_2016_TO 2017		/* the second period of residenceJob and residenceVirk: 2016-2017 */
+#define RESIDENCE_LATER_TO 2017	/* the second period of residenceJob and residenceVirk: 2016-2017 */
 static DateADT period_b_start,	/* 2015-07-01, see Activation */
 			period_c_start,		/* 2017-01-01 */
 			residence_virk_from,	/* 2013-01-01, see residenceVirk */
@@ -1136,6 +1136,16 @@ static double birthCum[2][N_BIRTH_YEARS];	/* cumulative birth-year weights */
 static int32 universe[N_KOMMUNER];	/* persons at scale 1 */
 static int	kommuneOrder[N_KOMMUNER];	/* indexes by kommunekode, so pnr ascends */
 
+/* whether the year starts a new segment of `state' in every region (so a step there moves no earlier draw) */
+static bool
+YearEndsSegments(int state, int year)
+{
+	for (int r = 0; r < N_YEAR_REGIONS; r++)
+		if (!yearBreak[state][r][year - FIRST_SIM_YEAR])
+			return false;
+	return true;
+}
+
 static void
 PrepareTables(void)
 {
@@ -1154,7 +1164,7 @@ PrepareTables(void)
 	period_c_start = DateOf(2017, 1, 1);
 	residence_virk_from = DateOf(RESIDENCE_FROM, 1, 1);
 	residence_virk_2016 = DateOf(RESIDENCE_TO + 1, 1, 1);
-	residence_virk_to = DateOf(JOB_2016_TO + 1, 1, 1);
+	residence_virk_to = DateOf(RESIDENCE_LATER_TO + 1, 1, 1);
 	w2014 = WeekOf(2014, 1);
 	w2015sep = WEEK_OF_DATE(DateOf(2015, 9, 1));
 	w2019jul = WEEK_OF_DATE(DateOf(2019, 7, 1));
@@ -1253,18 +1263,15 @@ PrepareTables(void)
 	if (!ageBreak[ST_AKT][KTH_FROM_AGE])
 		elog(ERROR, "KTH_FROM_AGE does not end a segment of aktivitetsparat");
 	/* residenceBreak's years must end segments of aktivitetsparat already */
-	for (int r = 0; r < N_YEAR_REGIONS; r++)
-		if (!yearBreak[ST_AKT][r][RESIDENCE_FROM - FIRST_SIM_YEAR] ||
-			!yearBreak[ST_AKT][r][RESIDENCE_TO + 1 - FIRST_SIM_YEAR])
-			elog(ERROR, "RESIDENCE_FROM or RESIDENCE_TO does not end a segment of aktivitetsparat");
+	if (!YearEndsSegments(ST_AKT, RESIDENCE_FROM) || !YearEndsSegments(ST_AKT, RESIDENCE_TO + 1))
+		elog(ERROR, "RESIDENCE_FROM or RESIDENCE_TO does not end a segment of aktivitetsparat");
 	/* the ageShifts' ages and first year must end segments already (no draw before 2017 moves) */
 	for (int i = 0; i < lengthof(ageShifts); i++)
 	{
 		const AgeShift *a = &ageShifts[i];
-		bool		ok = (a->from_age == 0 || ageBreak[a->from][a->from_age]) && ageBreak[a->from][a->to_age];
+		bool		ok = (a->from_age == 0 || ageBreak[a->from][a->from_age]) && ageBreak[a->from][a->to_age] &&
+			YearEndsSegments(a->from, KTH_SEX_FROM);
 
-		for (int r = 0; r < N_YEAR_REGIONS; r++)
-			ok = ok && yearBreak[a->from][r][KTH_SEX_FROM - FIRST_SIM_YEAR];
 		if (!ok)
 			elog(ERROR, "ageShifts row %d: its ages or its year do not end a segment", i);
 	}
@@ -2664,7 +2671,7 @@ EmploymentSegments(const Person *p, const History *h, int64 seed, int *nseg)
 				prob *= DP_JOB_KBH_2017;
 			/* seeds/001 M2 and note 3 (residenceJob) */
 			if ((run->state == ST_PAUSE || run->state == ST_EFTER_KTH) &&
-				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[JOB_2016_TO + 1 - FIRST_SIM_YEAR])
+				w >= year_start[RESIDENCE_FROM - FIRST_SIM_YEAR] && w < year_start[RESIDENCE_LATER_TO + 1 - FIRST_SIM_YEAR])
 				prob = Min(1.0, prob * residenceJob[w >= year_start[RESIDENCE_TO + 1 - FIRST_SIM_YEAR]][p->residence]);
 			job = Uniform(&rng) < prob;
 
