@@ -90,17 +90,29 @@ SELECT l.*,
 	   -- (about 20 pct. over 10) and to Figur 13's rise with anciennitet, not its levels
 	   (SELECT count(*) FROM register.samtaler s
 		WHERE s.pnr = l.pnr AND s.afholdt AND s.dato >= date '2018-03-01' AND s.dato < date '2020-03-01') AS samtaler,
-	   -- Figur 5: jobparat at some time in the spell (kontanthjælp or overgangsydelse), and
-	   -- uddannelseshjælp, integrationsydelse or selvforsørgelses- og hjemrejseydelse in it
-	   weeks_in(l.uger, codes('synthetic', 'kontanthjælp jobparat') || codes('synthetic', 'overgangsydelse jobparat'),
-				(l.forloeb).spell) > 0 AS jobparat_i_forloebet,
-	   weeks_in(l.uger, codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
-						|| codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse'),
-				(l.forloeb).spell) > 0 AS anden_ydelse_i_forloebet
+	   -- Figur 5: how the spell began (its first week on the kontanthjælp family) and whether it
+	   -- stayed aktivitetsparat, up to the count week (the document's history ends on 1 March
+	   -- 2020).  Read from 2014-W01: the kontanthjælp reform of 1 January 2014 brought the
+	   -- visitation jobparat / aktivitetsparat and uddannelseshjælp that the document's groups name.
+	   -- The whole spell beside it (its weeks before 2014 in the codebook's kontanthjælp codes)
+	   f5.fra_2014 AS figur5, f5.hele AS figur5_hele_forloebet
 FROM s002_lang l
 LEFT JOIN s002_tilbud t USING (pnr)
 LEFT JOIN s002_fritagelse f USING (pnr),
-	 LATERAL (SELECT daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01') AS forloeb_2012) AS x;
+	 LATERAL (SELECT daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01') AS forloeb_2012) AS x,
+	 LATERAL (SELECT max(g.gruppe) FILTER (WHERE v.fra_2014) AS fra_2014, max(g.gruppe) FILTER (WHERE NOT v.fra_2014) AS hele
+			  FROM (VALUES (true, (l.forloeb).spell * '[2014-W01,2020-W10)'::weekrange),
+						   (false, (l.forloeb).spell * '[1991-W27,2020-W10)'::weekrange)) AS v (fra_2014, uger),
+				   LATERAL (SELECT CASE WHEN f.code = ANY (register.akt_kth_ovg())
+										THEN CASE WHEN weeks_in(l.uger, register.akt_kth_ovg(), v.uger)
+														 = weeks_in(l.uger, register.kth_familie(), v.uger)
+												  THEN 'aktivitetsparat' ELSE 'skift' END
+										WHEN f.code = ANY (codes('synthetic', 'kontanthjælp jobparat')
+														   || codes('synthetic', 'overgangsydelse jobparat'))
+										THEN 'jobparat' ELSE 'anden ydelse' END AS gruppe
+							FROM runs(l.uger) AS f
+							WHERE f.code = ANY (register.kth_familie()) AND f.weeks && v.uger
+							ORDER BY lower(f.weeks) LIMIT 1) AS g) AS f5;
 
 -- Tabel 1: men and women (counts divided by the scale), age on 1 March 2020, herkomst
 -- (efterkommere counted with their parents' origin: non-western here), anciennitet group
@@ -164,7 +176,7 @@ SELECT 'seeds/002 Tabel 12' AS kilde, 'kvinder blandt de langvarige: ' || gruppe
 FROM t12 WHERE (SELECT count(*) FROM ins) > 0 ORDER BY nr;
 
 -- the items of one number each: the document's figure beside jobreg's
-CREATE TEMP TABLE s002_tal (nr int, kilde text, maal text, enhed text, dokument float8, jobreg float8, noegle text);
+CREATE TEMP TABLE s002_tal (nr numeric, kilde text, maal text, enhed text, dokument float8, jobreg float8, noegle text);
 INSERT INTO s002_tal
 SELECT v.*
 FROM (SELECT count(*) AS n,
@@ -179,9 +191,14 @@ FROM (SELECT count(*) AS n,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer IS NULL AND NOT start_foer_18) AS foer13_selv,
 			 count(*) FILTER (WHERE venstrecensureret OR kode_13_foer = 1901 OR start_foer_18) AS foer13_udd,
 			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer <> 1901 AND NOT start_foer_18) AS foer13_ydelse,
-			 count(*) FILTER (WHERE NOT jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS kun_akt,
-			 count(*) FILTER (WHERE jobparat_i_forloebet AND NOT anden_ydelse_i_forloebet) AS jobparat,
-			 count(*) FILTER (WHERE anden_ydelse_i_forloebet) AS anden_ydelse,
+			 count(*) FILTER (WHERE figur5 = 'aktivitetsparat') AS kun_akt,
+			 count(*) FILTER (WHERE figur5 = 'jobparat') AS jobparat,
+			 count(*) FILTER (WHERE figur5 = 'anden ydelse') AS anden_ydelse,
+			 count(*) FILTER (WHERE figur5 = 'skift') AS skift,
+			 count(*) FILTER (WHERE figur5_hele_forloebet = 'aktivitetsparat') AS hele_kun_akt,
+			 count(*) FILTER (WHERE figur5_hele_forloebet = 'jobparat') AS hele_jobparat,
+			 count(*) FILTER (WHERE figur5_hele_forloebet = 'anden ydelse') AS hele_anden_ydelse,
+			 count(*) FILTER (WHERE figur5_hele_forloebet = 'skift') AS hele_skift,
 			 count(*) FILTER (WHERE tilbudsuger > 0) AS i_tilbud,
 			 count(*) FILTER (WHERE tilbudsuger > 27) AS over27,
 			 count(*) FILTER (WHERE tilbudsuger > 52) AS over52,
@@ -212,13 +229,19 @@ FROM (SELECT count(*) AS n,
 		(2, 'seeds/002 Figur 4', 'heraf i job (grad > 0 i måneden før; kendt fra 2008)', 'pct.', NULL, 100.0 * s.foer_job / nullif(s.n, 0), NULL),
 		(3, 'seeds/002 Figur 4', 'status før forløbet: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer_udd / nullif(s.n, 0), NULL),
 		(4, 'seeds/002 Figur 4', 'status før forløbet: andre ydelser', 'pct.', 26, 100.0 * s.foer_ydelse / nullif(s.n, 0), NULL),
-		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: beskæftigelse/selvforsørgelse', 'pct.', 50, 100.0 * s.foer13_selv / nullif(s.n, 0), NULL),
-		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer13_udd / nullif(s.n, 0), NULL),
-		(4, 'seeds/002 Figur 4', 'tilbageblik 13 uger: andre ydelser', 'pct.', 26, 100.0 * s.foer13_ydelse / nullif(s.n, 0), NULL),
-		(5, 'seeds/002 Figur 5', 'aktivitetsparat hele forløbet', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), 'lang_kun_akt_2020'),
-		(6, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), 'lang_fra_jobparat_2020'),
-		(6, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp', 'pct.', 10,
+		(4.1, 'seeds/002 Figur 4', 'tilbageblik 13 uger: beskæftigelse/selvforsørgelse', 'pct.', 50, 100.0 * s.foer13_selv / nullif(s.n, 0), NULL),
+		(4.2, 'seeds/002 Figur 4', 'tilbageblik 13 uger: efter uddannelse, ved 18 år eller indrejse', 'pct.', 17, 100.0 * s.foer13_udd / nullif(s.n, 0), NULL),
+		(4.3, 'seeds/002 Figur 4', 'tilbageblik 13 uger: andre ydelser', 'pct.', 26, 100.0 * s.foer13_ydelse / nullif(s.n, 0), NULL),
+		(5, 'seeds/002 Figur 5', 'aktivitetsparat fra start uden skift (fra 2014)', 'pct.', 66, 100.0 * s.kun_akt / nullif(s.n, 0), 'lang_kun_akt_2020'),
+		(5.1, 'seeds/002 Figur 5', 'fra jobparat til aktivitetsparat (fra 2014)', 'pct.', 22, 100.0 * s.jobparat / nullif(s.n, 0), 'lang_fra_jobparat_2020'),
+		(5.2, 'seeds/002 Figur 5', 'fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse til kontanthjælp (fra 2014)', 'pct.', 10,
 		 100.0 * s.anden_ydelse / nullif(s.n, 0), 'lang_fra_anden_2020'),
+		(5.3, 'seeds/002 Figur 5', 'aktivitetsparat fra start, skiftet undervejs (fra 2014; resten, 100 - 66 - 22 - 10)', 'pct.', 2,
+		 100.0 * s.skift / nullif(s.n, 0), NULL),
+		(6, 'seeds/002 Figur 5', 'alternativ: hele forløbet, aktivitetsparat fra start uden skift', 'pct.', 66, 100.0 * s.hele_kun_akt / nullif(s.n, 0), NULL),
+		(6.1, 'seeds/002 Figur 5', 'alternativ: hele forløbet, fra jobparat', 'pct.', 22, 100.0 * s.hele_jobparat / nullif(s.n, 0), NULL),
+		(6.2, 'seeds/002 Figur 5', 'alternativ: hele forløbet, fra en anden ydelse', 'pct.', 10, 100.0 * s.hele_anden_ydelse / nullif(s.n, 0), NULL),
+		(6.3, 'seeds/002 Figur 5', 'alternativ: hele forløbet, skiftet undervejs', 'pct.', 2, 100.0 * s.hele_skift / nullif(s.n, 0), NULL),
 		(7, 'seeds/002 afsnit 1.4', 'i tilbud i løbet af de 2 år', 'pct.', 84, 100.0 * s.i_tilbud / nullif(s.n, 0), 'lang_tilbud_2018_2020'),
 		(8, 'seeds/002 Figur 35', 'mere end 27 uger i tilbud', 'pct.', 53, 100.0 * s.over27 / nullif(s.n, 0), 'lang_tilbud27_2018_2020'),
 		(9, 'seeds/002 Figur 35', 'mere end 52 uger i tilbud', 'pct.', 29, 100.0 * s.over52 / nullif(s.n, 0), 'lang_tilbud52_2018_2020'),

@@ -460,16 +460,16 @@ INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, 
 -- seeds/002 Figur 5's transitions in the langvarige's spells (issue 18, branch synth4): numbered from 401
 INSERT INTO synth_maal (noegle, definition) VALUES
 	('lang_kun_akt_2020',
-	 'Among the langvarige of lang_antal_2020: the share whose STAR spell (the whole spell on the kontanthjælp family that holds 2020-W09, breaks of at most 5 weeks bridged) has no week as jobparat on kontanthjælp or overgangsydelse (1111, 2156) and none on uddannelseshjælp, integrationsydelse or selvforsørgelses- og hjemrejseydelse (2121, 2131, 2141, 2161): aktivitetsparat the whole spell.'),
+	 'Among the langvarige of lang_antal_2020: the share whose STAR spell (the spell on the kontanthjælp family that holds 2020-W09, breaks of at most 5 weeks bridged), read from 2014-W01 (the kontanthjælp reform''s visitation and uddannelseshjælp) up to 2020-W09, begins aktivitetsparat on kontanthjælp or overgangsydelse (1101, 2151) and has no week on another code of the family: aktivitetsparat from the start without a change.'),
 	('lang_fra_jobparat_2020',
-	 'As lang_kun_akt_2020: the share with a week as jobparat (1111, 2156) in the spell and none of the other benefits (2121, 2131, 2141, 2161).'),
+	 'As lang_kun_akt_2020: the share whose spell, so read, begins as jobparat on kontanthjælp or overgangsydelse (1111, 2156).'),
 	('lang_fra_anden_2020',
-	 'As lang_kun_akt_2020: the share with a week on uddannelseshjælp, integrationsydelse or selvforsørgelses- og hjemrejseydelse (2121, 2131, 2141, 2161) in the spell.');
+	 'As lang_kun_akt_2020: the share whose spell, so read, begins on uddannelseshjælp, integrationsydelse or selvforsørgelses- og hjemrejseydelse (2121, 2131, 2141, 2161).');
 
 INSERT INTO synth_target (nr, noegle, kilde, maal, geografi, kommuner, periode, vaerdi, enhed, tolerance) VALUES
-	(401, 'lang_kun_akt_2020', 'seeds/002 Figur 5', 'langvarige aktivitetsparate hele forløbet', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 66, 'pct.', NULL),
-	(402, 'lang_fra_jobparat_2020', 'seeds/002 Figur 5', 'langvarige fra jobparat til aktivitetsparat', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 22, 'pct.', NULL),
-	(403, 'lang_fra_anden_2020', 'seeds/002 Figur 5', 'langvarige fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 10, 'pct.', NULL);
+	(401, 'lang_kun_akt_2020', 'seeds/002 Figur 5', 'langvarige aktivitetsparate fra start uden skift (fra 2014)', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 66, 'pct.', NULL),
+	(402, 'lang_fra_jobparat_2020', 'seeds/002 Figur 5', 'langvarige fra jobparat til aktivitetsparat (fra 2014)', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 22, 'pct.', NULL),
+	(403, 'lang_fra_anden_2020', 'seeds/002 Figur 5', 'langvarige fra uddannelseshjælp, integrations- eller selvforsørgelsesydelse (fra 2014)', '25 kommuner', '{101,151,153,169,210,330,360,370,376,390,410,430,461,480,540,561,621,630,657,707,751,787,791,820,851}'::int[], '1. marts 2020', 10, 'pct.', NULL);
 
 -- seeds/002's offers to the langvarige in the review's two years (synth_offers from 2017:
 -- period C of the activation table): numbered from 411

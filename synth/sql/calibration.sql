@@ -318,20 +318,23 @@ LEFT JOIN (SELECT DISTINCT t.pnr FROM o t
 			 AND t.periode && daterange('2018-02-26', '2020-02-24')) AS v ON v.pnr = l.pnr
 GROUP BY l.kommunekode;
 
--- Figur 5: the langvarige's spell (the whole STAR spell of 2020-W09) with a week as jobparat on
--- kontanthjælp or overgangsydelse (1111, 2156), or on uddannelseshjælp, integrationsydelse or
--- selvforsørgelses- og hjemrejseydelse (2121, 2131, 2141, 2161); aktivitetsparat the whole spell
--- = neither
+-- Figur 5: how the langvarige's spell (the STAR spell of 2020-W09) began, from 2014-W01 (the
+-- kontanthjælp reform's visitation and uddannelseshjælp) up to 2020-W09: its first week on the
+-- family as jobparat (1111, 2156), on uddannelseshjælp, integrationsydelse or selvforsørgelses- og
+-- hjemrejseydelse (2121, 2131, 2141, 2161), or aktivitetsparat (1101, 2151) and staying so
 CREATE TEMP TABLE lang5_visitation AS
-SELECT l.pnr, l.kommunekode,
-	   EXISTS (SELECT FROM r WHERE r.pnr = l.pnr AND r.code IN (1111, 2156) AND r.fra < l.spell_til AND r.til > l.spell_fra) AS jobparat,
-	   EXISTS (SELECT FROM r WHERE r.pnr = l.pnr AND r.code IN (2121, 2131, 2141, 2161) AND r.fra < l.spell_til AND r.til > l.spell_fra) AS anden
-FROM lang5 l;
+SELECT l.pnr, l.kommunekode, f.code IN (1111, 2156) AS jobparat, f.code IN (2121, 2131, 2141, 2161) AS anden,
+	   f.code IN (1101, 2151) AND NOT EXISTS (SELECT FROM r WHERE r.pnr = l.pnr AND r.code IN (1111, 2121, 2131, 2141, 2156, 2161)
+														 AND r.fra < w.til AND r.til > w.fra) AS kun_akt
+FROM lang5 l,
+	 LATERAL (SELECT greatest(l.spell_fra, pg_temp.wk('2014-W01')) AS fra, least(l.spell_til, pg_temp.wk('2020-W10')) AS til) AS w,
+	 LATERAL (SELECT r.code FROM r WHERE r.pnr = l.pnr AND r.code IN (1101, 1111, 2121, 2131, 2141, 2151, 2156, 2161)
+								   AND r.fra < w.til AND r.til > w.fra
+			  ORDER BY r.fra LIMIT 1) AS f;
 INSERT INTO m
 SELECT x.noegle, v.kommunekode,
-	   count(*) FILTER (WHERE CASE x.noegle WHEN 'lang_kun_akt_2020' THEN NOT v.jobparat AND NOT v.anden
-											WHEN 'lang_fra_jobparat_2020' THEN v.jobparat AND NOT v.anden
-											ELSE v.anden END),
+	   count(*) FILTER (WHERE CASE x.noegle WHEN 'lang_kun_akt_2020' THEN v.kun_akt
+											WHEN 'lang_fra_jobparat_2020' THEN v.jobparat ELSE v.anden END),
 	   count(*), count(*), NULL::float8
 FROM lang5_visitation v,
 	 (VALUES ('lang_kun_akt_2020'), ('lang_fra_jobparat_2020'), ('lang_fra_anden_2020')) AS x (noegle)
