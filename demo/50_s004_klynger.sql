@@ -2,7 +2,8 @@
 -- the comparable kommuner (klyngen) in 2. kvartal 2017, per målgruppe: the number of
 -- helårspersoner, the share of the population, and the rank ("nummer N ud af M") with the
 -- distance to the best kommune, computed with klynge_benchmark and reduce_distance; and the
--- shares the text gives (the dagpengemodtagere over 50, the jobparate of non-western origin).
+-- shares the text gives (the dagpengemodtagere over 50, the jobparate of non-western origin);
+-- and the readable figures of afsnit 6 (the results of 2016).
 --
 -- Choices (the document names neither its klynger nor its measures' exact definitions):
 -- * Klynger: jobreg ships only the 2015 klynge ('København 2015': København, Albertslund,
@@ -194,6 +195,75 @@ ins AS (
 SELECT kilde, maal, geografi, register.tal(dokument, enhed, dokument) AS dokumentet,
 	   register.tal(jobreg, enhed, dokument, 1) AS jobreg
 FROM ins;
+
+-- afsnit 6 (the results of 2016, Figur 1-6): København in 4. kvartal 2016.  The six pages are
+-- printed rotated and their text is garbled; readable are Figur 5's "6.700 sygedagpengemodtagere
+-- ... 1,6 pct. af befolkningen (16-66 år)" and Figur 6's udsatte: København "har nærmet sig målet
+-- med 0,2 pct.-point i forhold til samme kvartal året før", the goal being the best kommune of
+-- the klynge (afsnit 2): read as the distance to the best of the six shrinking from 4. kvartal
+-- 2015 to 4. kvartal 2016 (as afsnit 4.1's 0,1), the share's own fall beside.  The udsatte here
+-- are 16-66 years with integrationsydelse, as the figure's population; afsnit 4.7's reading (30
+-- or more, without integrationsydelse) beside.  Nothing here is calibrated: København's
+-- sygedagpenge are calibrated in 2017 Q2 (afsnit 4.6) by steps of 2017, and the register's level
+-- of 2016 is what the histories give.
+CREATE TEMP TABLE s004_2016 AS
+SELECT p.kommunekode, v.aar,
+	   fuldtidspersoner(d.uger, k.syge, quarter_weeks(v.aar, 4)) AS syge,
+	   fuldtidspersoner(d.uger, k.udsatte || k.integration, quarter_weeks(v.aar, 4)) AS udsatte_16_66,
+	   fuldtidspersoner(d.uger, k.udsatte, quarter_weeks(v.aar, 4))
+		   FILTER (WHERE p.foedselsdato <= make_date(v.aar, 10, 1) - interval '30 years') AS udsatte_30
+FROM register.person p
+JOIN register.dream d USING (pnr),
+	 s004_koder k,
+	 (VALUES (2015), (2016)) AS v (aar)
+WHERE p.kommunekode IN (SELECT kommunekode FROM s004_klynge WHERE klynge = 'seks')
+GROUP BY p.kommunekode, v.aar;
+
+CREATE TEMP TABLE s004_2016_afstand AS
+SELECT v.aar, l.laesning, b.*
+FROM (VALUES (2015), (2016)) AS v (aar),
+	 (VALUES ('16-66'), ('30+')) AS l (laesning),
+	 LATERAL (SELECT (klynge_benchmark(s.kommunekode, CASE l.laesning WHEN '16-66' THEN s.udsatte_16_66 ELSE s.udsatte_30 END,
+									   b.bef, 101, 'lower')).*
+			  FROM s004_2016 s
+			  JOIN (SELECT kommunekode, aar, sum(antal) AS bef FROM register.befolkning WHERE kvartal = 4
+					GROUP BY kommunekode, aar) AS b USING (kommunekode, aar)
+			  WHERE s.aar = v.aar) AS b;
+
+WITH a AS (
+	SELECT l.laesning, f.own_rate AS andel_2015, t.own_rate AS andel_2016,
+		   abs(f.distance_pp) - abs(t.distance_pp) AS naermere
+	FROM (VALUES ('16-66'), ('30+')) AS l (laesning)
+	JOIN s004_2016_afstand f ON f.laesning = l.laesning AND f.aar = 2015
+	JOIN s004_2016_afstand t ON t.laesning = l.laesning AND t.aar = 2016),
+tal AS (
+	SELECT v.*
+	FROM (SELECT s.syge, (SELECT sum(antal) FROM register.befolkning
+						  WHERE kommunekode = 101 AND aar = 2016 AND kvartal = 4) AS bef
+		  FROM s004_2016 s WHERE s.kommunekode = 101 AND s.aar = 2016) AS k,
+		 register.udtraek u,
+		 LATERAL (VALUES
+			(1, 'sygedagpengemodtagere, 4. kvartal 2016 (helårspersoner)', 'fuldtidspersoner', 6700, k.syge / u.skala),
+			(2, 'sygedagpengemodtagere i pct. af befolkningen 16-66 år, 4. kvartal 2016', 'pct.', 1.6, 100 * k.syge / k.bef),
+			(3, 'udsatte 16-66 år: afstanden til den bedste kommune mindsket, 4. kvartal 2015-2016', 'pct.-point', 0.2,
+			 (SELECT naermere FROM a WHERE laesning = '16-66')),
+			(4, 'alternativ: udsatte 16-66 år, andelens fald 4. kvartal 2015-2016', 'pct.-point', 0.2,
+			 (SELECT 100 * (andel_2015 - andel_2016) FROM a WHERE laesning = '16-66')),
+			(5, 'alternativ: udsatte 30 år eller mere (som afsnit 4.7), afstanden mindsket', 'pct.-point', 0.2,
+			 (SELECT naermere FROM a WHERE laesning = '30+')))
+		 AS v (nr, maal, enhed, dokument, jobreg)),
+ins AS (
+	INSERT INTO register.demo_figur (kilde, maal, geografi, enhed, dokument, jobreg, noegle)
+	SELECT 'seeds/004 afsnit 6', maal, 'København', enhed, dokument, jobreg, NULL FROM tal
+	RETURNING *)
+SELECT 'seeds/004 afsnit 6' AS kilde, t.maal, register.tal(t.dokument, t.enhed, t.dokument) AS dokumentet,
+	   register.tal(t.jobreg, t.enhed, t.dokument, 1) AS jobreg
+FROM tal t WHERE (SELECT count(*) FROM ins) > 0 ORDER BY t.nr;
+
+-- and the udsatte's shares and the best of the six behind those distances
+SELECT laesning AS udsatte, aar AS "4. kvartal", dk_pct(own_rate, 2) AS koebenhavn, dk_pct(best_rate, 2) AS bedste,
+	   best_kommune AS bedste_kommune, dk_number(abs(distance_pp)::numeric, 2) AS afstand_pct_point, rank || ' ud af ' || kommuner AS plads
+FROM s004_2016_afstand ORDER BY laesning, aar;
 
 -- the jobparate's mean time on the benefit: København's place among the six (the document:
 -- "den næstkorteste i klyngen").  Read as the mean anciennitet of the jobparate of 2017-W14
