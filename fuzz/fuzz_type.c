@@ -4,8 +4,10 @@
  *
  * Built once per type and mode (see scripts/run-fuzz.sh): FUZZ_IN, FUZZ_OUT,
  * FUZZ_RECV and FUZZ_SEND name the type's I/O functions; with FUZZ_BINARY the
- * fuzz input goes to the receive function, otherwise to the text input
- * function.  Any input may be rejected with an ERROR that carries a SQLSTATE;
+ * fuzz input goes to the receive function, with FUZZ_DREAM to that DREAM-file
+ * reader (dream_weekline, dream_monthline: a header line, then data lines),
+ * otherwise to the text input function.  Any input may be rejected with an
+ * ERROR that carries a SQLSTATE;
  * an accepted input must round-trip: its text form reads back to the same
  * text, and its binary form reads back to the same text and bytes.  Anything
  * else — a crash, a sanitizer report, an error without SQLSTATE, a broken
@@ -15,6 +17,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
 
 #include "pgstub.h"
 
@@ -23,21 +26,25 @@ extern Datum FUZZ_OUT(PG_FUNCTION_ARGS);
 extern Datum FUZZ_RECV(PG_FUNCTION_ARGS);
 extern Datum FUZZ_SEND(PG_FUNCTION_ARGS);
 
+#ifdef FUZZ_DREAM
+extern Datum FUZZ_DREAM(PG_FUNCTION_ARGS);
+#endif
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Call an I/O function; false if it raised an ERROR */
+/* Call a function of three arguments; false if it raised an ERROR */
 static bool
-Call(PGFunction fn, Datum arg, Datum *result)
+Call3(PGFunction fn, FmgrInfo *flinfo, Datum a0, Datum a1, Datum a2, Datum *result)
 {
 	LOCAL_FCINFO(fcinfo, 3);
 	sigjmp_buf	jump;
 
-	InitFunctionCallInfoData(*fcinfo, NULL, 3, InvalidOid, NULL, NULL);
-	fcinfo->args[0].value = arg;
+	InitFunctionCallInfoData(*fcinfo, flinfo, 3, InvalidOid, NULL, NULL);
+	fcinfo->args[0].value = a0;
 	fcinfo->args[0].isnull = false;
-	fcinfo->args[1].value = ObjectIdGetDatum(InvalidOid);
+	fcinfo->args[1].value = a1;
 	fcinfo->args[1].isnull = false;
-	fcinfo->args[2].value = Int32GetDatum(-1);
+	fcinfo->args[2].value = a2;
 	fcinfo->args[2].isnull = false;
 
 	stub_sqlerrcode = 0;
@@ -52,6 +59,13 @@ Call(PGFunction fn, Datum arg, Datum *result)
 	*result = fn(fcinfo);
 	PG_exception_stack = NULL;
 	return true;
+}
+
+/* Call an I/O function (value, type oid, typmod) */
+static bool
+Call(PGFunction fn, Datum arg, Datum *result)
+{
+	return Call3(fn, NULL, arg, ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1), result);
 }
 
 /* Call a function that must not fail on a valid value */
@@ -98,9 +112,50 @@ CheckRoundTrips(Datum value)
 		abort();
 }
 
+#ifdef FUZZ_DREAM
+/*
+ * The input is a DREAM file: a header line, then data lines, each read with
+ * the same FmgrInfo, so that the reader's header cache (fn_extra) is used and
+ * survives a rejected line.  A first byte of ',', '|' or tab is the delimiter
+ * (otherwise ';').  SQL text holds no NUL byte, so such inputs are skipped.
+ */
+static void
+ReadDream(const char *data, size_t size)
+{
+	FmgrInfo	flinfo;
+	char		delimiter = ';';
+	const char *end = data + size;
+	const char *nl;
+	text	   *header;
+
+	if (memchr(data, '\0', size) != NULL)
+		return;
+	if (size > 0 && (*data == ',' || *data == '|' || *data == '\t'))
+		delimiter = *data++;
+	memset(&flinfo, 0, sizeof(flinfo));
+	flinfo.fn_mcxt = CurrentMemoryContext;
+	nl = memchr(data, '\n', end - data);
+	header = cstring_to_text_with_len(data, (nl ? nl : end) - data);
+	while (nl != NULL)
+	{
+		const char *line = nl + 1;
+		Datum		value;
+
+		nl = memchr(line, '\n', end - line);
+		if (Call3(FUZZ_DREAM, &flinfo, PointerGetDatum(header),
+				  PointerGetDatum(cstring_to_text_with_len(line, (nl ? nl : end) - line)),
+				  PointerGetDatum(cstring_to_text_with_len(&delimiter, 1)), &value))
+			CheckRoundTrips(value);
+	}
+}
+#endif
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+#ifdef FUZZ_DREAM
+	ReadDream((const char *) data, size);
+#else
 	Datum		value;
 	bool		ok;
 
@@ -116,6 +171,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #endif
 	if (ok)
 		CheckRoundTrips(value);
+#endif
 	stub_free_all();
 	return 0;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# libFuzzer on every text input and binary receive function of jobreg's types.
+# libFuzzer on every text input and binary receive function of jobreg's types,
+# and on the DREAM-file readers dream_weekline and dream_monthline.
 # Each harness compiles the extension's sources with fuzz/pgstub.c (a stand-in
 # backend) under AddressSanitizer and UBSan, and runs FUZZ_SECONDS (default
 # 600) per target, starting from the seed corpus fuzz/corpus/<target>.
@@ -11,14 +12,14 @@ SECONDS_EACH=${FUZZ_SECONDS:-600}
 BUILD=$(mktemp -d /tmp/jobreg-fuzz.XXXXXX)
 trap 'rm -rf "$BUILD"' EXIT
 
-# type:input:output:receive:send
+# type:input:output:receive:send[:DREAM-file reader, fuzzed as a third mode]
 TYPES="isoweek:isoweek_in:isoweek_out:isoweek_recv:isoweek_send
 cuminc:cuminc_in:cuminc_out:cuminc_recv:cuminc_send
-weekline:weekline_in:weekline_out:weekline_recv:weekline_send
+weekline:weekline_in:weekline_out:weekline_recv:weekline_send:dream_weekline
 survival:survival_in:survival_out:survival_recv:survival_send
 logrank_state:logrank_state_in:logrank_state_out:logrank_state_recv:logrank_state_send
 flow:flow_in:flow_out:flow_recv:flow_send
-monthline:monthline_in:monthline_out:monthline_recv:monthline_send
+monthline:monthline_in:monthline_out:monthline_recv:monthline_send:dream_monthline
 gray_state:gray_state_in:gray_state_out:gray_state_recv:gray_state_send
 regression:regression_in:regression_out:regression_recv:regression_send"
 
@@ -35,12 +36,13 @@ LIMITS="-DSURVIVAL_MAX_TIMES=8 -DLOGRANK_MAX_GROUPS=4 -DLOGRANK_MAX_LABEL=16
 status=0
 mkdir -p "$REPO/fuzz/findings"
 for spec in $TYPES; do
-	IFS=: read -r type in out recv send <<<"$spec"
-	for mode in text binary; do
+	IFS=: read -r type in out recv send reader <<<"$spec"
+	for mode in text binary ${reader:+dream}; do
 		target=${type}_$mode
 		case " ${FUZZ_TARGETS:-$target} " in *" $target "*) ;; *) continue ;; esac
 		flags="-DFUZZ_IN=$in -DFUZZ_OUT=$out -DFUZZ_RECV=$recv -DFUZZ_SEND=$send"
 		[ $mode = binary ] && flags="$flags -DFUZZ_BINARY"
+		[ $mode = dream ] && flags="$flags -DFUZZ_DREAM=$reader"
 		cflags="-g -O1 -Wno-ignored-attributes -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 		cflags="$cflags -I/usr/include/postgresql/15/server -I$REPO/src -I$REPO/fuzz $flags $LIMITS"
 		libs="/usr/lib/postgresql/15/lib/libpgcommon.a /usr/lib/postgresql/15/lib/libpgport.a -licui18n -licuuc -licudata -lm"
