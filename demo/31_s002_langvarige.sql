@@ -82,7 +82,14 @@ SELECT l.*,
 		ORDER BY upper(r.weeks) DESC LIMIT 1) AS kode_13_foer,
 	   code_at(status_history(l.uger, l.maaneder, 'synthetic', '{SU}'), lower((l.forloeb).spell) - 1) AS status_foer,
 	   (l.forloeb).left_censored AS venstrecensureret,
-	   lower((l.forloeb).spell) - 1 < isoweek((l.foedselsdato + interval '18 years')::date) AS start_foer_18,
+	   -- "ved 18 år" (aged 18 or younger when the spell began) or "efter indrejse": the register
+	   -- has no immigration date, but DREAM records a person from the first benefit, so an
+	   -- immigrant whose first record is this spell came onto it (a stand-in that misses those with
+	   -- SU or another benefit first)
+	   extract(year FROM age(monday(lower((l.forloeb).spell)), l.foedselsdato)) < 19
+		   OR (l.herkomst LIKE 'indvandrer%'
+			   AND NOT EXISTS (SELECT FROM runs(l.uger) AS r WHERE r.code <> 0 AND lower(r.weeks) < lower((l.forloeb).spell)))
+		   AS ved_18_eller_indrejse,
 	   -- Figur 11-13: the jobsamtaler held in the window.  Figur 13's 33 / 25 / 19 pct. with more
 	   -- than 10 cannot all hold beside Figur 11's 19 pct. of all: weighted by the document's own
 	   -- anciennitet groups (Tabel 1: 5-7 år 29,3 pct., 7-10 år 31,4 pct., 10+ år 39,7 pct. of the
@@ -181,16 +188,16 @@ INSERT INTO s002_tal
 SELECT v.*
 FROM (SELECT count(*) AS n,
 			 -- Figur 4: the week before the spell.  No code = "beskæftigelse/selvforsørgelse";
-			 -- SU, a spell starting before 18, or a spell already running when DREAM starts
-			 -- (1991) = "right after education, at 18 or on entering Denmark" (the register has
-			 -- no immigration date); any other code = another benefit.
-			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer = 0 AND NOT start_foer_18) AS foer_selv,
-			 count(*) FILTER (WHERE NOT venstrecensureret AND status_foer = 1) AS foer_job,
-			 count(*) FILTER (WHERE venstrecensureret OR kode_foer = 1901 OR start_foer_18) AS foer_udd,
-			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer NOT IN (0, 1901) AND NOT start_foer_18) AS foer_ydelse,
-			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer IS NULL AND NOT start_foer_18) AS foer13_selv,
-			 count(*) FILTER (WHERE venstrecensureret OR kode_13_foer = 1901 OR start_foer_18) AS foer13_udd,
-			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer <> 1901 AND NOT start_foer_18) AS foer13_ydelse,
+			 -- SU, a spell begun at 18, an immigrant's first benefit (above), or a spell already
+			 -- running when DREAM starts (1991) = "right after education, at 18 or on entering
+			 -- Denmark"; any other code = another benefit.
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer = 0 AND NOT ved_18_eller_indrejse) AS foer_selv,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND status_foer = 1 AND NOT ved_18_eller_indrejse) AS foer_job,
+			 count(*) FILTER (WHERE venstrecensureret OR kode_foer = 1901 OR ved_18_eller_indrejse) AS foer_udd,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_foer NOT IN (0, 1901) AND NOT ved_18_eller_indrejse) AS foer_ydelse,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer IS NULL AND NOT ved_18_eller_indrejse) AS foer13_selv,
+			 count(*) FILTER (WHERE venstrecensureret OR kode_13_foer = 1901 OR ved_18_eller_indrejse) AS foer13_udd,
+			 count(*) FILTER (WHERE NOT venstrecensureret AND kode_13_foer <> 1901 AND NOT ved_18_eller_indrejse) AS foer13_ydelse,
 			 count(*) FILTER (WHERE figur5 = 'aktivitetsparat') AS kun_akt,
 			 count(*) FILTER (WHERE figur5 = 'jobparat') AS jobparat,
 			 count(*) FILTER (WHERE figur5 = 'anden ydelse') AS anden_ydelse,
