@@ -363,6 +363,32 @@ FROM s002_tal t
 WHERE (SELECT count(*) FROM ins) > 0
 ORDER BY t.nr, t.maal;
 
+-- Figur 5 once more with flow_transitions: the langvarige's state in the first week of the
+-- reform (2014-W01) against 2020-W09, where all are aktivitetsparat on kontanthjælp or
+-- overgangsydelse (state 1).  States: 1 aktivitetsparat, 2 jobparat, 3 uddannelseshjælp,
+-- integrations- or selvforsørgelsesydelse (kontanthjælp's family recoded), 0 no benefit, any
+-- other code its own.  A spell begun after 2014-W01 is in state 0 or another benefit there,
+-- so the per-person reading above (the spell's own first week) is the one beside the document.
+WITH k AS (
+	SELECT register.akt_kth_ovg() AS akt,
+		   codes('synthetic', 'kontanthjælp jobparat') || codes('synthetic', 'overgangsydelse jobparat') AS jobparat,
+		   codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
+			   || codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse') AS anden),
+f AS (
+	SELECT flow(weekline_recode(l.uger, k.akt || k.jobparat || k.anden,
+								array_fill(1, ARRAY[cardinality(k.akt)]) || array_fill(2, ARRAY[cardinality(k.jobparat)])
+									|| array_fill(3, ARRAY[cardinality(k.anden)])),
+				'2014-W01', '2020-W09'::isoweek - '2014-W01') AS f
+	FROM s002_lang l, k)
+SELECT CASE t.from_code WHEN 0 THEN 'ingen ydelse' WHEN 1 THEN 'aktivitetsparat' WHEN 2 THEN 'jobparat'
+						WHEN 3 THEN 'uddannelseshjælp, integrations- eller selvforsørgelsesydelse'
+						ELSE (SELECT c.gruppe FROM codebook c WHERE c.codebook = 'synthetic' AND c.code = t.from_code) END
+		   AS status_2014_w01,
+	   round(sum(t.persons) / (SELECT skala FROM register.udtraek))::int8 AS personer,
+	   dk_pct(sum(t.persons) / sum(sum(t.persons)) OVER (), 1) AS andel
+FROM f, flow_transitions(f.f, 0, '2020-W09'::isoweek - '2014-W01') AS t
+GROUP BY 1 ORDER BY 2 DESC;
+
 -- Tabel 11, every row: the 25 kommuner's langvarige, their share of the aktivitetsparate
 -- (aged 30 or more, as in 30_s002_tabel11.sql) and of the population 16-66, and each kommune's
 -- place among the 25 by that share (the table's order; its "benchmark-placering" is the
