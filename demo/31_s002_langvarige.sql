@@ -47,6 +47,25 @@ GROUP BY l.pnr;
 CREATE TEMP TABLE s002_fritagelse AS
 SELECT pnr, range_agg(periode) AS fri FROM register.fritagelse WHERE pnr IN (SELECT pnr FROM s002_lang) GROUP BY pnr;
 
+-- Figur 5's code sets: the kontanthjælp family split into aktivitetsparat (kontanthjælp or
+-- overgangsydelse), jobparat, and the other benefits (uddannelseshjælp, integrationsydelse,
+-- selvforsørgelses- og hjemrejseydelse)
+CREATE TEMP TABLE s002_visitation AS
+SELECT register.akt_kth_ovg() AS akt,
+	   codes('synthetic', 'kontanthjælp jobparat') || codes('synthetic', 'overgangsydelse jobparat') AS jobparat,
+	   codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
+		   || codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse') AS anden;
+
+-- Figur 5's group of the weeks `uger' of a history: how they begin on the family (jobparat,
+-- another benefit, or aktivitetsparat) and whether an aktivitetsparat start stays so
+CREATE FUNCTION pg_temp.figur5(h weekline, uger weekrange) RETURNS text LANGUAGE sql STABLE
+RETURN (SELECT CASE WHEN f.code = ANY (v.akt)
+					THEN CASE WHEN weeks_in(h, v.jobparat || v.anden, uger) = 0 THEN 'aktivitetsparat' ELSE 'skift' END
+					WHEN f.code = ANY (v.jobparat) THEN 'jobparat' ELSE 'anden ydelse' END
+		FROM s002_visitation v, runs(h) AS f
+		WHERE f.code = ANY (v.akt || v.jobparat || v.anden) AND f.weeks && uger
+		ORDER BY lower(f.weeks) LIMIT 1);
+
 CREATE TEMP TABLE s002_person AS
 SELECT l.*,
 	   coalesce(offer_weeks(t.alle, '[2018-W09,2020-W09)'), 0) AS tilbudsuger,
@@ -102,24 +121,12 @@ SELECT l.*,
 	   -- 2020).  Read from 2014-W01: the kontanthjælp reform of 1 January 2014 brought the
 	   -- visitation jobparat / aktivitetsparat and uddannelseshjælp that the document's groups name.
 	   -- The whole spell beside it (its weeks before 2014 in the codebook's kontanthjælp codes)
-	   f5.fra_2014 AS figur5, f5.hele AS figur5_hele_forloebet
+	   pg_temp.figur5(l.uger, (l.forloeb).spell * '[2014-W01,2020-W10)'::weekrange) AS figur5,
+	   pg_temp.figur5(l.uger, (l.forloeb).spell * '[1991-W27,2020-W10)'::weekrange) AS figur5_hele_forloebet
 FROM s002_lang l
 LEFT JOIN s002_tilbud t USING (pnr)
 LEFT JOIN s002_fritagelse f USING (pnr),
-	 LATERAL (SELECT daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01') AS forloeb_2012) AS x,
-	 LATERAL (SELECT max(g.gruppe) FILTER (WHERE v.fra_2014) AS fra_2014, max(g.gruppe) FILTER (WHERE NOT v.fra_2014) AS hele
-			  FROM (VALUES (true, (l.forloeb).spell * '[2014-W01,2020-W10)'::weekrange),
-						   (false, (l.forloeb).spell * '[1991-W27,2020-W10)'::weekrange)) AS v (fra_2014, uger),
-				   LATERAL (SELECT CASE WHEN f.code = ANY (register.akt_kth_ovg())
-										THEN CASE WHEN weeks_in(l.uger, register.akt_kth_ovg(), v.uger)
-														 = weeks_in(l.uger, register.kth_familie(), v.uger)
-												  THEN 'aktivitetsparat' ELSE 'skift' END
-										WHEN f.code = ANY (codes('synthetic', 'kontanthjælp jobparat')
-														   || codes('synthetic', 'overgangsydelse jobparat'))
-										THEN 'jobparat' ELSE 'anden ydelse' END AS gruppe
-							FROM runs(l.uger) AS f
-							WHERE f.code = ANY (register.kth_familie()) AND f.weeks && v.uger
-							ORDER BY lower(f.weeks) LIMIT 1) AS g) AS f5;
+	 LATERAL (SELECT daterange(greatest(monday(lower((l.forloeb).spell)), date '2012-01-02'), date '2020-03-01') AS forloeb_2012) AS x;
 
 -- Tabel 1: men and women (counts divided by the scale), age on 1 March 2020, herkomst
 -- (efterkommere counted with their parents' origin: non-western here), anciennitet group
@@ -369,17 +376,12 @@ ORDER BY t.nr, t.maal;
 -- integrations- or selvforsørgelsesydelse (kontanthjælp's family recoded), 0 no benefit, any
 -- other code its own.  A spell begun after 2014-W01 is in state 0 or another benefit there,
 -- so the per-person reading above (the spell's own first week) is the one beside the document.
-WITH k AS (
-	SELECT register.akt_kth_ovg() AS akt,
-		   codes('synthetic', 'kontanthjælp jobparat') || codes('synthetic', 'overgangsydelse jobparat') AS jobparat,
-		   codes('synthetic', 'uddannelseshjælp aktivitetsparat') || codes('synthetic', 'uddannelseshjælp uddannelsesparat')
-			   || codes('synthetic', 'integrationsydelse') || codes('synthetic', 'selvforsørgelses- og hjemrejseydelse') AS anden),
-f AS (
+WITH f AS (
 	SELECT flow(weekline_recode(l.uger, k.akt || k.jobparat || k.anden,
 								array_fill(1, ARRAY[cardinality(k.akt)]) || array_fill(2, ARRAY[cardinality(k.jobparat)])
 									|| array_fill(3, ARRAY[cardinality(k.anden)])),
 				'2014-W01', '2020-W09'::isoweek - '2014-W01') AS f
-	FROM s002_lang l, k)
+	FROM s002_lang l, s002_visitation k)
 SELECT CASE t.from_code WHEN 0 THEN 'ingen ydelse' WHEN 1 THEN 'aktivitetsparat' WHEN 2 THEN 'jobparat'
 						WHEN 3 THEN 'uddannelseshjælp, integrations- eller selvforsørgelsesydelse'
 						ELSE (SELECT c.gruppe FROM codebook c WHERE c.codebook = 'synthetic' AND c.code = t.from_code) END
